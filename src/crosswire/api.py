@@ -1,0 +1,82 @@
+"""The Python API, as first-class as the CLI.
+
+>>> import crosswire
+>>> brief = crosswire.run(["articles/"], out="out/")   # doctest: +SKIP
+>>> brief["articles"][0]["title"]                      # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from crosswire.config import Settings, load_settings
+from crosswire.errors import InputError
+from crosswire.model import Corpus
+from crosswire.pipeline import Pipeline
+from crosswire.store import open_store
+
+
+def sample_corpus_dir() -> Path:
+    """The bundled sample corpus, the default input of ``run``."""
+    from importlib import resources
+
+    return Path(str(resources.files("crosswire").joinpath("data", "sample")))
+
+
+def run_corpus(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    settings: Settings | None = None,
+    db: str | Path | None = None,
+    stdin: bytes | None = None,
+    refresh: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Corpus:
+    """Run the pipeline and return the final corpus of records."""
+    from crosswire.stages.ingest import discover
+
+    settings = settings or load_settings()
+    chosen = [str(p) for p in paths] if paths else [str(sample_corpus_dir())]
+    inputs, missing = discover(chosen, stdin=stdin)
+    if not inputs and missing:
+        raise InputError(f"no readable input: {missing[0].source} ({missing[0].reason})")
+    pipeline = Pipeline(settings)
+    if db is not None:
+        settings = settings.model_copy(
+            update={"store": settings.store.model_copy(update={"path": str(db)})}
+        )
+    store = open_store(settings.store, default_path="crosswire.duckdb")
+    with store:
+        corpus = pipeline.run(inputs, store=store, refresh=refresh, progress=progress)
+        if missing:
+            store.write_batch([], Corpus(rejections=tuple(missing)), pipeline.fingerprint)
+    from dataclasses import replace
+
+    return replace(corpus, rejections=tuple(missing) + corpus.rejections)
+
+
+def run(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    out: str | Path | None = None,
+    config: str | Path | None = None,
+    db: str | Path | None = None,
+    refresh: bool = False,
+) -> dict[str, Any]:
+    """Run crosswire over ``paths`` (the sample corpus when empty); return the brief.
+
+    The brief is the same dict ``brief.json`` holds. With ``out`` the brief
+    files are written there too, and the store defaults to ``out/crosswire.duckdb``.
+    """
+    from crosswire.brief import build_brief, write_brief
+
+    settings = load_settings(Path(config) if config else None)
+    if db is None and not settings.store.path:
+        db = Path(out) / "crosswire.duckdb" if out else ":memory:"
+    corpus = run_corpus(paths, settings=settings, db=db, refresh=refresh)
+    brief = build_brief(corpus)
+    if out is not None:
+        write_brief(brief, corpus, Path(out))
+    return brief

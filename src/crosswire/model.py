@@ -1,0 +1,359 @@
+"""Every record crosswire passes between stages.
+
+Records are frozen, keyword-only dataclasses. A stage never mutates a record:
+it returns a new one (``dataclasses.replace``). Ids are content hashes, so the
+same input always yields the same ids and re-ingesting changes nothing.
+Offsets (``start``/``end``) always refer to the article's clean ``text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+DatePrecision = Literal["day", "week", "month", "year"]
+ClaimStatus = Literal["corroborated", "single", "contested"]
+
+
+def content_id(kind: str, *parts: object) -> str:
+    """A short, stable id: ``kind`` prefix plus a hash of the parts.
+
+    The prefix keeps ids readable in tables ("art_3f9c..."), the hash keeps
+    them stable across runs and machines.
+    """
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(repr(part).encode("utf-8"))
+        digest.update(b"\x1f")
+    return f"{kind}_{digest.hexdigest()[:16]}"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------
+# Ingest
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class InputRef:
+    """One input file, or standard input, found from what the user named."""
+
+    source: str  # the path as given, or "-" for stdin
+    sha256: str = ""  # of the bytes; filled by discovery
+    size: int = 0
+    data: bytes | None = None  # only for stdin, which cannot be re-read
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RawDocument:
+    """One document found in an input, before extraction.
+
+    A file may hold many (JSON lines, WARC, RSS); ``position`` tells them
+    apart. ``content`` is decoded text: HTML markup for ``html``, plain text
+    for everything else. Metadata the container declared rides along.
+    """
+
+    input_sha256: str
+    source: str  # path, or path#position, or the document's own URL
+    position: str  # "0", "3", "3.1" ...
+    format: str  # txt, html, json, warc, rss
+    content: str
+    encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # as declared, any format
+    language: str | None = None  # as declared
+
+    @property
+    def id(self) -> str:
+        return content_id("doc", self.input_sha256, self.position)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RemovedBlock:
+    """A paragraph taken out of the body, kept so cleaning can be audited."""
+
+    text: str
+    reason: str  # a reason code: age_banner, related_teaser, ...
+    score: float = 1.0  # how sure the cleaner was that it is furniture
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FieldOrigin:
+    """Where a metadata value came from: metadata, html-meta, byline, footer, url, dateline."""
+
+    field: str
+    origin: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Article:
+    """A cleaned article, the unit every later stage works on."""
+
+    input_sha256: str
+    position: str
+    source: str
+    format: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD, YYYY-MM or YYYY)
+    published_precision: DatePrecision | None = None
+    language: str | None = None
+    removed: tuple[RemovedBlock, ...] = ()
+    origins: tuple[FieldOrigin, ...] = ()
+    encoding: str = "utf-8"
+
+    @property
+    def id(self) -> str:
+        # Keyed by the input's bytes and the position inside it, so a better
+        # cleaner re-runs over the same ids instead of duplicating articles.
+        return content_id("art", self.input_sha256, self.position)
+
+    @property
+    def is_english(self) -> bool:
+        return self.language in (None, "en")
+
+    def origin_of(self, field_name: str) -> str | None:
+        for origin in self.origins:
+            if origin.field == field_name:
+                return origin.origin
+        return None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Rejection:
+    """An input (or part of one) crosswire could not use, and why.
+
+    ``reason`` is a stable code (see ``crosswire.errors.REASONS``); ``stage``
+    names the stage that rejected it.
+    """
+
+    source: str
+    stage: str
+    reason: str
+    detail: str = ""
+    input_sha256: str = ""
+    position: str = ""
+
+    @property
+    def id(self) -> str:
+        return content_id("rej", self.source, self.input_sha256, self.position, self.reason)
+
+
+# --------------------------------------------------------------------------
+# Understanding
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Mention:
+    article: str  # article id
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Entity:
+    """An actor, person or organisation, resolved across aliases."""
+
+    name: str  # canonical name
+    kind: str  # actor kinds: state_forces, rebel_group, ... ; or person, organisation
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    inter_code: int | None = None  # ACLED actor type, 1-8
+    country_code: str | None = None
+    canonical_key: str = ""  # dictionary key when linked; "" for unlinked entities
+
+    @property
+    def id(self) -> str:
+        return content_id("ent", self.canonical_key or self.name.casefold(), self.kind)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Place:
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    feature: str | None = None  # city, admin1, country, site ...
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return content_id("plc", self.geonameid if self.geonameid is not None else self.name.casefold())
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DateMention:
+    """A date expression resolved against the article's own date."""
+
+    mention: Mention
+    start_date: str  # ISO date
+    end_date: str  # ISO date
+    precision: DatePrecision
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Figure:
+    """A number found in text, exact or vague, with what it counts and who states it."""
+
+    mention: Mention
+    value: float | None  # the conservative coded value (ACLED: "dozens" -> 12)
+    low: float | None
+    high: float | None
+    unit: str | None = None  # percent, people, sorties ...
+    counted: str | None = None  # what is counted: civilians killed, troops ...
+    vague: bool = False
+    speaker: str | None = None  # entity id or name of who states it
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Quote:
+    mention: Mention
+    speaker: str | None  # entity id or name
+    cue: str  # said, told, claimed ...
+    direct: bool
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Analysis:
+    """Everything the understanding stages found in one article."""
+
+    article: str
+    entity_mentions: tuple[tuple[str, Mention], ...] = ()  # (entity id, mention)
+    place_mentions: tuple[tuple[str, Mention], ...] = ()  # (place id, mention)
+    dates: tuple[DateMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+# --------------------------------------------------------------------------
+# Events, claims, stories
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SourceSpan:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Event:
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None  # entity id
+    actor2: str | None = None
+    assoc_actor1: tuple[str, ...] = ()
+    assoc_actor2: tuple[str, ...] = ()
+    place: str | None = None  # place id
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: DatePrecision | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    fatalities_text: str | None = None
+    modality: str = "asserted"  # asserted, negated, hypothetical, planned, threatened, denied
+    plover: str | None = None
+    cameo: str | None = None
+    sources: tuple[SourceSpan, ...] = ()
+    conflicts: tuple[tuple[str, str], ...] = ()  # (field, json of per-source values)
+
+    @property
+    def id(self) -> str:
+        first = self.sources[0] if self.sources else None
+        anchor = (first.article, first.start) if first else (self.date_start, self.place)
+        return content_id("evt", self.sub_event_type, *anchor)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Claim:
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    about: str | None = None
+    speaker: str | None = None
+    status: ClaimStatus = "single"
+    conflicts_with: tuple[str, ...] = ()
+    sources: tuple[SourceSpan, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        anchor = [(s.article, s.start) for s in self.sources] or [self.text]
+        return content_id("clm", self.about, *anchor)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SummarySentence:
+    text: str
+    sources: tuple[SourceSpan, ...]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Story:
+    title: str
+    articles: tuple[str, ...]
+    summary: tuple[SummarySentence, ...] = ()
+    events: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return content_id("sty", *sorted(self.articles))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ArticleGroup:
+    """Articles that are copies of one another (exact or syndicated)."""
+
+    kind: Literal["duplicate", "syndicated"]
+    articles: tuple[str, ...]  # the first is the earliest / canonical copy
+
+    @property
+    def id(self) -> str:
+        return content_id("grp", self.kind, *sorted(self.articles))
+
+
+# --------------------------------------------------------------------------
+# The state passed along the pipeline
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Corpus:
+    """What the pipeline knows so far. Each stage returns a new Corpus.
+
+    A stage declares which of these fields it needs and which it provides;
+    the pipeline checks the order before anything runs.
+    """
+
+    inputs: tuple[InputRef, ...] = ()
+    documents: tuple[RawDocument, ...] = ()
+    articles: tuple[Article, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+    groups: tuple[ArticleGroup, ...] = ()
+    analyses: tuple[Analysis, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    stories: tuple[Story, ...] = ()
+    extras: tuple[tuple[str, object], ...] = field(default=())
+
+
+CORPUS_FIELDS = tuple(f for f in Corpus.__dataclass_fields__ if f != "extras")

@@ -1,0 +1,145 @@
+"""Assemble the pipeline from settings and run it over inputs.
+
+Document-scope stages run batch by batch; each batch is written to the store
+in one transaction, so a run killed mid-way keeps every finished batch and a
+second run resumes after them. Corpus-scope stages then run over everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from crosswire import __version__
+from crosswire.config import Settings
+from crosswire.errors import CrosswireError, StageError
+from crosswire.model import Corpus, InputRef
+from crosswire.registry import Stage, StageContext, StageInfo, check_order
+
+if TYPE_CHECKING:
+    from crosswire.store.base import Store
+
+ProgressHook = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BoundStage:
+    info: StageInfo
+    run: Stage
+    options: dict[str, object]
+
+
+class Pipeline:
+    """A checked, ready-to-run sequence of stages."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        infos = check_order(settings.pipeline.stages)
+        self.stages = [self._bind(info) for info in infos]
+        # Inputs already stored under the same fingerprint are not re-processed.
+        self.fingerprint = self._fingerprint()
+
+    def _bind(self, info: StageInfo) -> BoundStage:
+        options = self.settings.options_for(info.name)
+        try:
+            built = info.factory(**options)
+        except TypeError as exc:
+            raise CrosswireError(f"bad options for stage {info.name!r}: {exc}") from exc
+        return BoundStage(info=info, run=built, options=options)
+
+    def _fingerprint(self) -> str:
+        document_part = [
+            (s.info.name, s.options) for s in self.stages if s.info.scope == "document"
+        ]
+        blob = json.dumps([__version__, document_part], sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    @property
+    def document_stages(self) -> list[BoundStage]:
+        # The leading run of document-scope stages; it may run per batch.
+        leading = []
+        for bound in self.stages:
+            if bound.info.scope != "document":
+                break
+            leading.append(bound)
+        return leading
+
+    @property
+    def corpus_stages(self) -> list[BoundStage]:
+        return self.stages[len(self.document_stages) :]
+
+    def run_stages(self, corpus: Corpus, stages: Sequence[BoundStage]) -> Corpus:
+        for bound in stages:
+            context = StageContext(options=bound.options)
+            try:
+                corpus = bound.run(corpus, context)
+            except CrosswireError:
+                raise
+            except Exception as exc:  # a bug or broken resource: name the stage
+                raise StageError(bound.info.name, f"{type(exc).__name__}: {exc}") from exc
+        return corpus
+
+    def run(
+        self,
+        inputs: Sequence[InputRef],
+        *,
+        store: Store | None = None,
+        refresh: bool = False,
+        progress: ProgressHook | None = None,
+    ) -> Corpus:
+        """Run every stage over ``inputs`` and return the final corpus.
+
+        With a store, finished inputs (same bytes, same pipeline fingerprint)
+        are loaded instead of re-processed unless ``refresh`` is set.
+        """
+
+        done: set[str] = set()
+        if store is not None and not refresh:
+            done = store.finished_inputs([i.sha256 for i in inputs if i.sha256], self.fingerprint)
+        todo = [i for i in inputs if not i.sha256 or i.sha256 not in done]
+        reused = [i for i in inputs if i.sha256 and i.sha256 in done]
+
+        merged = Corpus()
+        if reused and store is not None:
+            shas = [i.sha256 for i in reused]
+            merged = replace(
+                merged,
+                articles=tuple(store.load_articles(shas)),
+                rejections=tuple(store.load_rejections(shas)),
+            )
+
+        total, finished = len(inputs), len(reused)
+        if progress:
+            progress("ingest", finished, total)
+        for batch in _batches(todo, self.settings.pipeline.batch_size):
+            result = self.run_stages(Corpus(inputs=tuple(batch)), self.document_stages)
+            if store is not None:
+                store.write_batch(batch, result, self.fingerprint)
+            merged = _concat(merged, result)
+            finished += len(batch)
+            if progress:
+                progress("ingest", finished, total)
+
+        merged = replace(merged, inputs=tuple(inputs))
+        final = self.run_stages(merged, self.corpus_stages)
+        if store is not None:
+            store.write_results(final)
+        return final
+
+
+def _batches(items: Sequence[InputRef], size: int) -> Iterator[list[InputRef]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _concat(left: Corpus, right: Corpus) -> Corpus:
+    return replace(
+        left,
+        documents=(),  # raw documents are not kept once articles exist
+        articles=left.articles + right.articles,
+        rejections=left.rejections + right.rejections,
+        analyses=left.analyses + right.analyses,
+    )

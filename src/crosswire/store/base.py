@@ -1,0 +1,299 @@
+"""The store interface and the SQL both backends share.
+
+One writer per database: a store object is used by one process, and every
+write method is one transaction, so a killed run never leaves half a batch.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from crosswire.model import (
+    Analysis,
+    Article,
+    ArticleGroup,
+    Claim,
+    Corpus,
+    Entity,
+    Event,
+    InputRef,
+    Place,
+    Rejection,
+    Story,
+)
+from crosswire.serialize import from_dict, to_dict
+
+# Corpus-level results are stored as JSON documents, one row per record.
+RESULT_KINDS: dict[str, type] = {
+    "groups": ArticleGroup,
+    "entities": Entity,
+    "places": Place,
+    "events": Event,
+    "claims": Claim,
+    "stories": Story,
+}
+
+ARTICLE_COLUMNS = (
+    "id", "input_sha256", "position", "source", "format", "title", "outlet", "author",
+    "url", "published", "published_precision", "language", "text", "removed", "origins",
+    "encoding",
+)  # fmt: skip
+REJECTION_COLUMNS = ("id", "source", "stage", "reason", "detail", "input_sha256", "position")
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS inputs (
+        sha256 TEXT PRIMARY KEY, source TEXT NOT NULL, size BIGINT NOT NULL,
+        fingerprint TEXT NOT NULL, finished_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS articles (
+        id TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, position TEXT NOT NULL,
+        source TEXT NOT NULL, format TEXT NOT NULL, title TEXT, outlet TEXT, author TEXT,
+        url TEXT, published TEXT, published_precision TEXT, language TEXT,
+        text TEXT NOT NULL, removed TEXT NOT NULL, origins TEXT NOT NULL, encoding TEXT)""",
+    """CREATE TABLE IF NOT EXISTS rejections (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL,
+        detail TEXT, input_sha256 TEXT, position TEXT)""",
+    """CREATE TABLE IF NOT EXISTS analyses (
+        article TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, data TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS results (
+        kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id))""",
+]
+
+
+def article_row(article: Article) -> tuple[Any, ...]:
+    values = to_dict(article)
+    values["id"] = article.id
+    values["removed"] = json.dumps(values["removed"], ensure_ascii=False)
+    values["origins"] = json.dumps(values["origins"], ensure_ascii=False)
+    return tuple(values[c] for c in ARTICLE_COLUMNS)
+
+
+def article_from_row(row: Sequence[Any]) -> Article:
+    values = dict(zip(ARTICLE_COLUMNS, row, strict=True))
+    values["removed"] = json.loads(values["removed"])
+    values["origins"] = json.loads(values["origins"])
+    return from_dict(Article, values)
+
+
+def rejection_row(rejection: Rejection) -> tuple[Any, ...]:
+    values = to_dict(rejection)
+    values["id"] = rejection.id
+    return tuple(values[c] for c in REJECTION_COLUMNS)
+
+
+def rejection_from_row(row: Sequence[Any]) -> Rejection:
+    return from_dict(Rejection, dict(zip(REJECTION_COLUMNS, row, strict=True)))
+
+
+class Store(ABC):
+    """What the pipeline, the CLI and the API need from storage."""
+
+    @abstractmethod
+    def finished_inputs(self, sha256s: Iterable[str], fingerprint: str) -> set[str]:
+        """Which of these inputs are stored, processed by the same pipeline."""
+
+    @abstractmethod
+    def write_batch(self, inputs: Sequence[InputRef], batch: Corpus, fingerprint: str) -> None:
+        """Store one batch's articles, rejections and analyses in one transaction."""
+
+    @abstractmethod
+    def write_results(self, corpus: Corpus) -> None:
+        """Store the corpus-level results (groups, entities, ... stories) in one transaction."""
+
+    @abstractmethod
+    def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]: ...
+
+    @abstractmethod
+    def load_rejections(self, input_sha256s: Iterable[str] | None = None) -> list[Rejection]: ...
+
+    @abstractmethod
+    def load_analyses(self, article_ids: Iterable[str] | None = None) -> list[Analysis]: ...
+
+    @abstractmethod
+    def load_results(self, kind: str) -> list[Any]: ...
+
+    @abstractmethod
+    def article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class SqlStore(Store):
+    """The shared SQL; a backend supplies the connection and its placeholder."""
+
+    placeholder = "?"
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    @abstractmethod
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    @contextmanager
+    def _transaction(self) -> Iterator[None]: ...
+
+    def _marks(self, count: int) -> str:
+        return ", ".join([self.placeholder] * count)
+
+    def _create_schema(self) -> None:
+        with self._transaction():
+            for statement in SCHEMA:
+                self._execute(statement)
+
+    def _in_clause(self, column: str, values: Sequence[Any]) -> str:
+        return f"{column} IN ({self._marks(len(values))})"
+
+    def finished_inputs(self, sha256s: Iterable[str], fingerprint: str) -> set[str]:
+        shas = list(dict.fromkeys(sha256s))
+        if not shas:
+            return set()
+        rows = self._fetchall(
+            f"SELECT sha256 FROM inputs WHERE fingerprint = {self.placeholder} AND "
+            + self._in_clause("sha256", shas),
+            [fingerprint, *shas],
+        )
+        return {r[0] for r in rows}
+
+    def write_batch(self, inputs: Sequence[InputRef], batch: Corpus, fingerprint: str) -> None:
+        shas = [i.sha256 for i in inputs if i.sha256]
+        now = datetime.now(UTC).replace(tzinfo=None)
+        article_input = {a.id: a.input_sha256 for a in batch.articles}
+        with self._transaction():
+            if shas:
+                # Re-processing an input replaces what it produced before.
+                for table in ("articles", "rejections", "analyses"):
+                    self._execute(
+                        f"DELETE FROM {table} WHERE " + self._in_clause("input_sha256", shas), shas
+                    )
+                self._execute("DELETE FROM inputs WHERE " + self._in_clause("sha256", shas), shas)
+            rejection_ids = [r.id for r in batch.rejections]
+            if rejection_ids:
+                self._execute(
+                    "DELETE FROM rejections WHERE " + self._in_clause("id", rejection_ids),
+                    rejection_ids,
+                )
+            if batch.articles:
+                self._executemany(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({self._marks(len(ARTICLE_COLUMNS))})",
+                    [article_row(a) for a in _unique(batch.articles)],
+                )
+            if batch.rejections:
+                self._executemany(
+                    f"INSERT INTO rejections ({', '.join(REJECTION_COLUMNS)}) "
+                    f"VALUES ({self._marks(len(REJECTION_COLUMNS))})",
+                    [rejection_row(r) for r in _unique(batch.rejections)],
+                )
+            if batch.analyses:
+                self._executemany(
+                    f"INSERT INTO analyses (article, input_sha256, data) VALUES ({self._marks(3)})",
+                    [
+                        (
+                            a.article,
+                            article_input.get(a.article, ""),
+                            json.dumps(to_dict(a), ensure_ascii=False),
+                        )
+                        for a in batch.analyses
+                    ],
+                )
+            ledger = [
+                (i.sha256, i.source, i.size, fingerprint, now) for i in inputs if i.sha256
+            ]
+            if ledger:
+                self._executemany(
+                    "INSERT INTO inputs (sha256, source, size, fingerprint, finished_at) "
+                    f"VALUES ({self._marks(5)})",
+                    list({row[0]: row for row in ledger}.values()),
+                )
+
+    def write_results(self, corpus: Corpus) -> None:
+        with self._transaction():
+            for kind in RESULT_KINDS:
+                records = getattr(corpus, kind)
+                self._execute(f"DELETE FROM results WHERE kind = {self.placeholder}", [kind])
+                if records:
+                    rows = {
+                        r.id: (kind, r.id, json.dumps(to_dict(r), ensure_ascii=False))
+                        for r in records
+                    }
+                    self._executemany(
+                        f"INSERT INTO results (kind, id, data) VALUES ({self._marks(3)})",
+                        list(rows.values()),
+                    )
+
+    def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]:
+        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
+        params: list[Any] = []
+        if input_sha256s is not None:
+            params = list(input_sha256s)
+            if not params:
+                return []
+            sql += " WHERE " + self._in_clause("input_sha256", params)
+        rows = self._fetchall(sql + " ORDER BY source, position", params)
+        return [article_from_row(r) for r in rows]
+
+    def load_rejections(self, input_sha256s: Iterable[str] | None = None) -> list[Rejection]:
+        sql = f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections"
+        params: list[Any] = []
+        if input_sha256s is not None:
+            params = list(input_sha256s)
+            if not params:
+                return []
+            sql += " WHERE " + self._in_clause("input_sha256", params)
+        rows = self._fetchall(sql + " ORDER BY source, position", params)
+        return [rejection_from_row(r) for r in rows]
+
+    def load_analyses(self, article_ids: Iterable[str] | None = None) -> list[Analysis]:
+        sql, params = "SELECT data FROM analyses", []
+        if article_ids is not None:
+            params = list(article_ids)
+            if not params:
+                return []
+            sql += " WHERE " + self._in_clause("article", params)
+        return [from_dict(Analysis, json.loads(r[0])) for r in self._fetchall(sql, params)]
+
+    def load_results(self, kind: str) -> list[Any]:
+        cls = RESULT_KINDS[kind]
+        rows = self._fetchall(
+            f"SELECT data FROM results WHERE kind = {self.placeholder} ORDER BY id", [kind]
+        )
+        return [from_dict(cls, json.loads(r[0])) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._fetchall(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = {self.placeholder}",
+            [article_id],
+        )
+        return article_from_row(rows[0]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        counts = {
+            table: int(self._fetchall(f"SELECT count(*) FROM {table}")[0][0])
+            for table in ("inputs", "articles", "rejections", "analyses")
+        }
+        for kind, total in self._fetchall("SELECT kind, count(*) FROM results GROUP BY kind"):
+            counts[kind] = int(total)
+        return counts
+
+
+def _unique(records: Sequence[Any]) -> list[Any]:
+    # Two identical records in one batch would break the primary key.
+    return list({r.id: r for r in records}.values())

@@ -1,0 +1,43 @@
+"""PostgreSQL backend: the same SQL and the same test suite as DuckDB."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from crosswire.errors import StoreError
+from crosswire.store.base import SqlStore
+
+
+class PostgresStore(SqlStore):
+    placeholder = "%s"
+
+    def __init__(self, conninfo: str) -> None:
+        import psycopg  # imported here: only this backend needs the driver
+
+        try:
+            self._con = psycopg.connect(conninfo, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to PostgreSQL: {exc}") from exc
+        self._create_schema()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._con.execute(sql, list(params))  # type: ignore[arg-type]  # psycopg wants LiteralString; our SQL is built from constants
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._con.cursor() as cur:
+            cur.executemany(sql, [list(r) for r in rows])  # type: ignore[arg-type]  # as above
+
+    def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._con.cursor() as cur:
+            cur.execute(sql, list(params))  # type: ignore[arg-type]  # as above
+            return list(cur.fetchall())
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._con.transaction():
+            yield
+
+    def close(self) -> None:
+        self._con.close()
