@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crosswire import __version__
 from crosswire.config import Settings
-from crosswire.errors import CrosswireError, StageError
+from crosswire.errors import ConfigError, CrosswireError, StageError
 from crosswire.model import Corpus, InputRef
 from crosswire.registry import Stage, StageContext, StageInfo, check_order
 
@@ -47,7 +47,7 @@ class Pipeline:
         try:
             built = info.factory(**options)
         except TypeError as exc:
-            raise CrosswireError(f"bad options for stage {info.name!r}: {exc}") from exc
+            raise ConfigError(f"bad options for stage {info.name!r}: {exc}") from exc
         return BoundStage(info=info, run=built, options=options)
 
     def _fingerprint(self) -> str:

@@ -1,0 +1,151 @@
+"""The brief: the records an analyst reads, as JSON (the contract), Markdown and CSV.
+
+``build_brief`` turns a finished corpus into the dict that ``brief.json`` holds
+and ``crosswire.run`` returns; ``write_brief`` writes the files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import UTC, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from crosswire import __version__
+from crosswire.model import Article, Corpus, Entity, Mention, Place, Rejection
+from crosswire.serialize import to_dict
+
+REJECTION_FIELDS = ("source", "stage", "reason", "detail", "position", "input_sha256")
+
+
+@cache
+def brief_schema() -> dict[str, Any]:
+    text = resources.files("crosswire").joinpath("schema", "brief.schema.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def validate_brief(brief: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` when the brief breaks the contract."""
+    import jsonschema
+
+    jsonschema.validate(brief, brief_schema())
+
+
+def _with_id(record: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": record.id}
+    data.update(to_dict(record))
+    return data
+
+
+def _article(article: Article) -> dict[str, Any]:
+    data = _with_id(article)
+    data["removed"] = [{"text": b.text, "reason": b.reason, "score": b.score} for b in article.removed]
+    return data
+
+
+def _mentions(mentions: tuple[Mention, ...]) -> list[dict[str, Any]]:
+    return [to_dict(m) for m in mentions]
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    data = _with_id(entity)
+    data["mentions"] = _mentions(entity.mentions)
+    return data
+
+
+def _place(place: Place) -> dict[str, Any]:
+    data = _with_id(place)
+    data["mentions"] = _mentions(place.mentions)
+    return data
+
+
+def _rejection(rejection: Rejection) -> dict[str, Any]:
+    return _with_id(rejection)
+
+
+def build_brief(corpus: Corpus, *, generated_at: datetime | None = None) -> dict[str, Any]:
+    """The brief as a JSON-ready dict, in a stable order."""
+    articles = sorted(corpus.articles, key=lambda a: (a.published or "", a.source, a.position))
+    return {
+        "crosswire_version": __version__,
+        "generated_at": (generated_at or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "articles": [_article(a) for a in articles],
+        "entities": [_entity(e) for e in corpus.entities],
+        "places": [_place(p) for p in corpus.places],
+        "events": [_with_id(e) for e in corpus.events],
+        "claims": [_with_id(c) for c in corpus.claims],
+        "stories": [_with_id(s) for s in corpus.stories],
+        "groups": [_with_id(g) for g in corpus.groups],
+        "rejections": [_rejection(r) for r in corpus.rejections],
+    }
+
+
+def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
+    """Write brief.json, brief.md and rejections.csv into ``out``; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "brief.json", out / "brief.md", out / "rejections.csv"]
+    paths[0].write_text(json.dumps(brief, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    paths[1].write_text(render_markdown(brief), "utf-8")
+    with paths[2].open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(REJECTION_FIELDS)
+        for rejection in corpus.rejections:
+            writer.writerow([getattr(rejection, f) for f in REJECTION_FIELDS])
+    return paths
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(brief: dict[str, Any]) -> str:
+    """A readable brief. Every row points back to its article id."""
+    lines = [
+        "# crosswire brief",
+        "",
+        f"crosswire {brief['crosswire_version']}, generated {brief.get('generated_at', '')}.",
+        "",
+        f"{len(brief['articles'])} articles, {len(brief['events'])} events, "
+        f"{len(brief['claims'])} claims, {len(brief['rejections'])} rejected inputs.",
+        "",
+        "## Articles",
+        "",
+        "| id | date | outlet | author | title | language | furniture removed |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for article in brief["articles"]:
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(v)
+                for v in (
+                    article["id"],
+                    article["published"],
+                    article["outlet"],
+                    article["author"],
+                    article["title"],
+                    article.get("language"),
+                    len(article["removed"]),
+                )
+            )
+            + " |"
+        )
+    if brief.get("groups"):
+        lines += ["", "## Copies", "", "| kind | articles |", "|---|---|"]
+        for group in brief["groups"]:
+            lines.append(f"| {group['kind']} | {', '.join(group['articles'])} |")
+    if brief["rejections"]:
+        lines += ["", "## Rejected inputs", "", "| source | stage | reason | detail |", "|---|---|---|---|"]
+        for rejection in brief["rejections"]:
+            lines.append(
+                "| "
+                + " | ".join(
+                    _cell(rejection.get(k)) for k in ("source", "stage", "reason", "detail")
+                )
+                + " |"
+            )
+    return "\n".join(lines) + "\n"

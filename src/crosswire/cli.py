@@ -1,0 +1,347 @@
+"""The command line. Small commands over one pipeline and one store.
+
+Exit codes (also in docs/CLI.md):
+  0  success (rejected inputs are reported, not failures)
+  1  internal error: a bug; rerun with --debug for the traceback
+  2  usage error: unknown option, missing argument
+  3  input error: nothing readable among the paths given
+  4  configuration error: bad config file, unknown stage, bad stage order
+  5  store error: the database cannot be opened or written (locked by another writer?)
+  6  a stage failed on something other than bad input
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from crosswire import __version__
+from crosswire.config import Settings, load_settings
+from crosswire.errors import ConfigError, CrosswireError, InputError, StageError, StoreError
+from crosswire.store import Store, open_store
+
+EXIT_INTERNAL, EXIT_INPUT, EXIT_CONFIG, EXIT_STORE, EXIT_STAGE = 1, 3, 4, 5, 6
+
+app = typer.Typer(
+    name="crosswire",
+    help="Turn a pile of news articles into a cross-checked situation picture, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+articles_app = typer.Typer(help="List and show stored articles.", no_args_is_help=True)
+app.add_typer(articles_app, name="articles")
+
+out_console = Console()
+err_console = Console(stderr=True)
+_state: dict[str, Any] = {"debug": False}
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="A TOML file merged over the defaults.")
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a DuckDB file (or a PostgreSQL conninfo with --backend)."),
+]
+BackendOption = Annotated[
+    str | None, typer.Option("--backend", help="Store backend: duckdb (default) or postgres.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out_console.print(f"crosswire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn errors into one clear line and a documented exit code."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except CrosswireError as exc:
+        if _state["debug"]:
+            err_console.print_exception()
+        code = {
+            InputError: EXIT_INPUT,
+            ConfigError: EXIT_CONFIG,
+            StoreError: EXIT_STORE,
+            StageError: EXIT_STAGE,
+        }.get(type(exc), EXIT_INTERNAL)
+        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(code) from None
+    except KeyboardInterrupt:
+        err_console.print("interrupted: finished batches are stored; run again to resume")
+        raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: say so, and how to see more
+        if _state["debug"]:
+            err_console.print_exception()
+        else:
+            err_console.print(
+                f"[bold red]internal error:[/] {type(exc).__name__}: {exc} "
+                "(rerun with --debug for the traceback)",
+                highlight=False,
+            )
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _settings(config: Path | None, db: str | None, backend: str | None) -> Settings:
+    return load_settings(config, {"store.path": db, "store.backend": backend})
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+
+def _read_stdin(paths: list[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in paths else None
+
+
+@app.command()
+def run(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or directories; '-' reads stdin. None: the sample corpus."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the brief.")] = Path("out"),
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Re-process inputs already stored.")
+    ] = False,
+) -> None:
+    """Run the whole pipeline and write brief.json, brief.md and rejections.csv to --out."""
+    from crosswire.api import run_corpus
+    from crosswire.brief import build_brief, write_brief
+
+    with _user_errors():
+        settings = _settings(config, db, backend)
+        if not settings.store.path and settings.store.backend == "duckdb":
+            store = settings.store.model_copy(update={"path": str(out / "crosswire.duckdb")})
+            settings = settings.model_copy(update={"store": store})
+        paths = paths or []
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=None)
+
+            def advance(what: str, done: int, total: int) -> None:
+                progress.update(task, description=what, completed=done, total=total)
+
+            corpus = run_corpus(
+                paths, settings=settings, stdin=_read_stdin(paths), refresh=refresh,
+                progress=advance,
+            )  # fmt: skip
+        brief = build_brief(corpus)
+        written = write_brief(brief, corpus, out)
+    _print_summary(brief)
+    for path in written:
+        out_console.print(f"wrote {path}")
+
+
+def _print_summary(brief: dict[str, Any]) -> None:
+    table = Table(title="crosswire run", show_header=False)
+    for key in ("articles", "entities", "places", "events", "claims", "stories", "rejections"):
+        table.add_row(key, str(len(brief[key])))
+    out_console.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories; '-' reads stdin.")],
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Re-process stored inputs.")] = False,
+) -> None:
+    """Read, extract and clean articles into the store, without the corpus-wide stages."""
+    from crosswire.model import Corpus
+    from crosswire.pipeline import Pipeline
+    from crosswire.stages.ingest import discover
+
+    with _user_errors():
+        settings = _settings(config, db, backend)
+        inputs, missing = discover(paths, stdin=_read_stdin(paths))
+        if not inputs and missing:
+            raise InputError(f"no readable input: {missing[0].source} ({missing[0].reason})")
+        pipeline = Pipeline(settings)
+        document_only = [b.info.name for b in pipeline.document_stages]
+        settings = settings.model_copy(
+            update={"pipeline": settings.pipeline.model_copy(update={"stages": document_only})}
+        )
+        pipeline = Pipeline(settings)
+        with open_store(settings.store) as store:
+            with _progress() as progress:
+                task = progress.add_task("ingest", total=len(inputs))
+
+                def advance(what: str, done: int, total: int) -> None:
+                    progress.update(task, completed=done, total=total)
+
+                corpus = pipeline.run(inputs, store=store, refresh=refresh, progress=advance)
+            if missing:
+                store.write_batch([], Corpus(rejections=tuple(missing)), pipeline.fingerprint)
+    out_console.print(
+        f"{len(corpus.articles)} articles, {len(corpus.rejections) + len(missing)} rejections "
+        f"from {len(inputs)} inputs"
+    )
+
+
+def _open(config: Path | None, db: str | None, backend: str | None) -> Store:
+    settings = _settings(config, db, backend)
+    if settings.store.backend == "duckdb":
+        path = Path(settings.store.path or "crosswire.duckdb")
+        if not path.exists():
+            raise StoreError(f"no store at {path}; run `crosswire ingest` or pass --db")
+    return open_store(settings.store)
+
+
+@articles_app.command("list")
+def articles_list(
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List stored articles."""
+    with _user_errors(), _open(config, db, backend) as store:
+        rows = [a for a in store.load_articles() if outlet is None or a.outlet == outlet]
+    if as_json:
+        for a in rows:
+            fields = ("title", "outlet", "author", "published", "language", "source")
+            out_console.print_json(json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}))
+        return
+    table = Table("id", "published", "outlet", "author", "title", "lang", "removed")
+    for a in rows:
+        table.add_row(
+            a.id, a.published or "", a.outlet or "", a.author or "", a.title or "",
+            a.language or "", str(len(a.removed)),
+        )  # fmt: skip
+    out_console.print(table)
+
+
+@articles_app.command("show")
+def articles_show(
+    article_id: Annotated[str, typer.Argument(help="An article id from `articles list`.")],
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+) -> None:
+    """Show one article: metadata with its origins, clean text and removed blocks."""
+    from crosswire.serialize import to_dict
+
+    with _user_errors():
+        with _open(config, db, backend) as store:
+            article = store.article(article_id)
+        if article is None:
+            raise InputError(f"no article with id {article_id}")
+    if as_json:
+        out_console.print_json(json.dumps({"id": article.id, **to_dict(article)}))
+        return
+    out_console.print(f"[bold]{article.title or '(no title)'}[/]  {article.id}", highlight=False)
+    for name in ("outlet", "author", "published", "language", "source", "url"):
+        value = getattr(article, name)
+        origin = article.origin_of(name)
+        suffix = f"  [dim](from {origin})[/]" if origin else ""
+        out_console.print(f"{name}: {value}{suffix}", highlight=False)
+    out_console.print()
+    out_console.print(article.text, highlight=False, markup=False)
+    if article.removed:
+        out_console.print("\n[bold]Removed blocks[/]")
+        for block in article.removed:
+            out_console.print(f"[dim]{block.reason:>16}[/]  ", end="", highlight=False)
+            out_console.print(block.text, highlight=False, markup=False)
+
+
+class ExportTable(StrEnum):
+    articles = "articles"
+    rejections = "rejections"
+    removed = "removed"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="The file to write.")],
+    table: Annotated[ExportTable, typer.Option(help="What to export.")] = ExportTable.articles,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = (
+        ExportFormat.csv
+    ),
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+) -> None:
+    """Export stored records as CSV, JSON lines or Parquet."""
+    from crosswire.exports import export_table
+
+    with _user_errors():
+        with _open(config, db, backend) as store:
+            count = export_table(store, table.value, fmt.value, output)
+    out_console.print(f"wrote {count} rows to {output}")
+
+
+@app.command()
+def stages() -> None:
+    """List the registered stages with what each needs and provides."""
+    from crosswire.config import default_config_dict
+    from crosswire.registry import registered
+
+    default_order = default_config_dict()["pipeline"]["stages"]
+    table = Table("stage", "scope", "needs", "provides", "default", "what it does")
+    for name, info in sorted(registered().items()):
+        table.add_row(
+            name, info.scope, ", ".join(info.needs), ", ".join(info.provides),
+            str(default_order.index(name) + 1) if name in default_order else "", info.doc,
+        )  # fmt: skip
+    out_console.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of brief.json."""
+    from crosswire.brief import brief_schema
+
+    out_console.print_json(json.dumps(brief_schema()))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
