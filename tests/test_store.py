@@ -60,7 +60,13 @@ def batch_for(refs: list[InputRef]) -> Corpus:
     analyses = tuple(
         Analysis(
             article=a.id,
-            entity_mentions=(("ent_x", Mention(article=a.id, start=0, end=4, text="Body")),),
+            entities=(
+                Entity(
+                    name="Body",
+                    kind="organisation",
+                    mentions=(Mention(article=a.id, start=0, end=4, text="Body"),),
+                ),
+            ),
         )
         for a in articles
     )

@@ -229,11 +229,15 @@ class Quote:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Analysis:
-    """Everything the understanding stages found in one article."""
+    """Everything the understanding stages found in one article.
+
+    Entities and places carry only their mentions in this article; the
+    corpus-level ``resolve`` stage merges them across articles by id.
+    """
 
     article: str
-    entity_mentions: tuple[tuple[str, Mention], ...] = ()  # (entity id, mention)
-    place_mentions: tuple[tuple[str, Mention], ...] = ()  # (place id, mention)
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
     dates: tuple[DateMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -353,7 +357,9 @@ class Corpus:
     events: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     stories: tuple[Story, ...] = ()
-    extras: tuple[tuple[str, object], ...] = field(default=())
+    # Parsed spaCy Docs by article id. Transient: they live only within one
+    # batch of document stages and are never stored.
+    docs: tuple[tuple[str, object], ...] = field(default=())
 
 
-CORPUS_FIELDS = tuple(f for f in Corpus.__dataclass_fields__ if f != "extras")
+CORPUS_FIELDS = tuple(Corpus.__dataclass_fields__)

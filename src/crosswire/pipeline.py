@@ -138,7 +138,8 @@ def _batches(items: Sequence[InputRef], size: int) -> Iterator[list[InputRef]]:
 def _concat(left: Corpus, right: Corpus) -> Corpus:
     return replace(
         left,
-        documents=(),  # raw documents are not kept once articles exist
+        documents=(),  # raw documents and parsed docs are not kept once a batch is stored
+        docs=(),
         articles=left.articles + right.articles,
         rejections=left.rejections + right.rejections,
         analyses=left.analyses + right.analyses,
