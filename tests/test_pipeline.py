@@ -148,3 +148,26 @@ def test_stage_failure_names_the_stage() -> None:
     with pytest.raises(StageError) as info:
         pipeline.run_stages(replace(Corpus()), pipeline.stages[2:])
     assert info.value.stage == "test_broken"
+
+
+def test_dask_executor_gives_the_same_articles_as_local(tmp_path: Path) -> None:
+    folder = _corpus_dir(tmp_path, 5)
+    inputs, _ = discover([str(folder)])
+    local = Pipeline(settings_with(["ingest", "extract", "split", "clean"], batch_size=2))
+    spread = Pipeline(
+        load_settings(
+            overrides={
+                "pipeline.stages": ["ingest", "extract", "split", "clean"],
+                "pipeline.batch_size": 2,
+                "pipeline.executor": "dask",
+                "pipeline.workers": 2,
+            }
+        )
+    )
+    with DuckDBStore(tmp_path / "dask.duckdb") as store:
+        spread_corpus = spread.run(inputs, store=store)
+        assert store.counts()["articles"] == 5
+    local_corpus = local.run(inputs)
+    assert sorted(spread_corpus.articles, key=lambda a: a.id) == sorted(
+        local_corpus.articles, key=lambda a: a.id
+    )

@@ -19,6 +19,10 @@ class PipelineSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     stages: list[str]
     batch_size: int = Field(default=32, ge=1)
+    # "dask" spreads document-stage batches over worker processes; the driver
+    # stays the single writer to the store.
+    executor: Literal["local", "dask"] = "local"
+    workers: int = Field(default=0, ge=0)  # 0: one per CPU core
 
 
 class StoreSettings(BaseModel):

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from crosswire import __version__
@@ -114,8 +115,7 @@ class Pipeline:
         total, finished = len(inputs), len(reused)
         if progress:
             progress("ingest", finished, total)
-        for batch in _batches(todo, self.settings.pipeline.batch_size):
-            result = self.run_stages(Corpus(inputs=tuple(batch)), self.document_stages)
+        for batch, result in self._document_results(todo):
             if store is not None:
                 store.write_batch(batch, result, self.fingerprint)
             merged = _concat(merged, result)
@@ -128,6 +128,52 @@ class Pipeline:
         if store is not None:
             store.write_results(final)
         return final
+
+
+    def _document_results(
+        self, todo: Sequence[InputRef]
+    ) -> Iterator[tuple[list[InputRef], Corpus]]:
+        """Yield (batch, result) in input order, computed here or on Dask workers."""
+        batches = list(_batches(todo, self.settings.pipeline.batch_size))
+        if self.settings.pipeline.executor == "local" or len(batches) < 2:
+            for batch in batches:
+                yield batch, self.run_stages(Corpus(inputs=tuple(batch)), self.document_stages)
+            return
+        yield from _dask_results(self.settings, batches)
+
+
+def _dask_results(
+    settings: Settings, batches: list[list[InputRef]]
+) -> Iterator[tuple[list[InputRef], Corpus]]:
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import dask
+    from dask import delayed
+
+    workers = settings.pipeline.workers or os.cpu_count() or 1
+    blob = settings.model_dump_json()
+    # Waves keep memory bounded and let the driver store each finished wave
+    # before the next starts, so a killed run still resumes.
+    wave_size = workers * 2
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for start in range(0, len(batches), wave_size):
+            wave = batches[start : start + wave_size]
+            tasks = [delayed(_run_document_batch)(blob, batch) for batch in wave]
+            results = dask.compute(*tasks, scheduler="processes", pool=pool)
+            yield from zip(wave, results, strict=True)
+
+
+@cache
+def _worker_pipeline(settings_json: str) -> Pipeline:
+    # Built once per worker process: stage factories may load models.
+    return Pipeline(Settings.model_validate_json(settings_json))
+
+
+def _run_document_batch(settings_json: str, batch: list[InputRef]) -> Corpus:
+    pipeline = _worker_pipeline(settings_json)
+    result = pipeline.run_stages(Corpus(inputs=tuple(batch)), pipeline.document_stages)
+    return replace(result, docs=(), documents=())  # parsed Docs stay in the worker
 
 
 def _batches(items: Sequence[InputRef], size: int) -> Iterator[list[InputRef]]:
