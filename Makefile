@@ -33,7 +33,8 @@ docs: install  ## regenerate docs/CLI.md from the CLI itself
 
 lock:
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes \
-	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock
+	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	  --find-links /opt/wheels --override requirements/torch-cpu.txt -o requirements.lock
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,7 @@ from typing import Any
 
 from crosswire.config import Settings, load_settings
 from crosswire.errors import InputError
-from crosswire.model import Corpus
+from crosswire.model import Corpus, InputRef, Rejection
 from crosswire.pipeline import Pipeline
 from crosswire.store import open_store
 
@@ -23,6 +23,19 @@ def sample_corpus_dir() -> Path:
     from importlib import resources
 
     return Path(str(resources.files("crosswire").joinpath("data", "sample")))
+
+
+def discover_inputs(
+    paths: Sequence[str | Path], settings: Settings, stdin: bytes | None = None
+) -> tuple[list[InputRef], list[Rejection]]:
+    """Expand paths into inputs; fail only when none of them can be read."""
+    from crosswire.stages.ingest import discover
+
+    follow = bool(settings.options_for("ingest").get("follow_symlinks", False))
+    inputs, missing = discover([str(p) for p in paths], stdin=stdin, follow_symlinks=follow)
+    if not inputs and missing:
+        raise InputError(f"no readable input: {missing[0].source} ({missing[0].reason})")
+    return inputs, missing
 
 
 def run_corpus(
@@ -35,13 +48,9 @@ def run_corpus(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> Corpus:
     """Run the pipeline and return the final corpus of records."""
-    from crosswire.stages.ingest import discover
-
     settings = settings or load_settings()
-    chosen = [str(p) for p in paths] if paths else [str(sample_corpus_dir())]
-    inputs, missing = discover(chosen, stdin=stdin)
-    if not inputs and missing:
-        raise InputError(f"no readable input: {missing[0].source} ({missing[0].reason})")
+    chosen = list(paths) if paths else [sample_corpus_dir()]
+    inputs, missing = discover_inputs(chosen, settings, stdin)
     pipeline = Pipeline(settings)
     if db is not None:
         settings = settings.model_copy(

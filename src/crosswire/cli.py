@@ -43,7 +43,8 @@ articles_app = typer.Typer(help="List and show stored articles.", no_args_is_hel
 app.add_typer(articles_app, name="articles")
 
 out_console = Console()
-err_console = Console(stderr=True)
+# soft_wrap: an error stays one line however long its path is.
+err_console = Console(stderr=True, soft_wrap=True)
 _state: dict[str, Any] = {"debug": False}
 
 ConfigOption = Annotated[
@@ -184,15 +185,13 @@ def ingest(
     refresh: Annotated[bool, typer.Option("--refresh", help="Re-process stored inputs.")] = False,
 ) -> None:
     """Read, extract and clean articles into the store, without the corpus-wide stages."""
+    from crosswire.api import discover_inputs
     from crosswire.model import Corpus
     from crosswire.pipeline import Pipeline
-    from crosswire.stages.ingest import discover
 
     with _user_errors():
         settings = _settings(config, db, backend)
-        inputs, missing = discover(paths, stdin=_read_stdin(paths))
-        if not inputs and missing:
-            raise InputError(f"no readable input: {missing[0].source} ({missing[0].reason})")
+        inputs, missing = discover_inputs(paths, settings, _read_stdin(paths))
         pipeline = Pipeline(settings)
         document_only = [b.info.name for b in pipeline.document_stages]
         settings = settings.model_copy(
@@ -238,7 +237,7 @@ def articles_list(
     if as_json:
         for a in rows:
             fields = ("title", "outlet", "author", "published", "language", "source")
-            out_console.print_json(json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}))
+            print(json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}, ensure_ascii=False))
         return
     table = Table("id", "published", "outlet", "author", "title", "lang", "removed")
     for a in rows:
@@ -266,7 +265,7 @@ def articles_show(
         if article is None:
             raise InputError(f"no article with id {article_id}")
     if as_json:
-        out_console.print_json(json.dumps({"id": article.id, **to_dict(article)}))
+        print(json.dumps({"id": article.id, **to_dict(article)}, ensure_ascii=False, indent=2))
         return
     out_console.print(f"[bold]{article.title or '(no title)'}[/]  {article.id}", highlight=False)
     for name in ("outlet", "author", "published", "language", "source", "url"):

@@ -25,6 +25,7 @@ REASONS: dict[str, str] = {
     "too_short": "the extracted text is too short to be an article",
     "unsupported_format": "the input format is not one crosswire reads",
     "duplicate": "an identical article was already ingested in this run",
+    "read_error": "reading the input failed unexpectedly (the detail names the error)",
 }
 
 

@@ -172,6 +172,7 @@ class Entity:
     inter_code: int | None = None  # ACLED actor type, 1-8
     country_code: str | None = None
     canonical_key: str = ""  # dictionary key when linked; "" for unlinked entities
+    affiliation: str | None = None  # persons: entity id of the actor they act or speak for
 
     @property
     def id(self) -> str:
@@ -241,6 +242,9 @@ class Analysis:
     dates: tuple[DateMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # Events as this one article reports them; the corpus-level `fuse` stage
+    # merges reports of the same event across articles.
+    events: tuple[Event, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -276,6 +280,7 @@ class Event:
     cameo: str | None = None
     sources: tuple[SourceSpan, ...] = ()
     conflicts: tuple[tuple[str, str], ...] = ()  # (field, json of per-source values)
+    source_count: int = 1  # independent sources; syndicated copies count once
 
     @property
     def id(self) -> str:

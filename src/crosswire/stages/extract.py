@@ -1,22 +1,201 @@
-"""Stage `extract`: raw documents -> articles. PLACEHOLDER until the extraction work lands."""
+"""Stage `extract`: raw documents -> articles (or rejections).
+
+HTML documents go through ``crosswire.htmlextract``: the article body, and the
+title, author, date, site name and canonical URL the page declares (origin
+``html-meta``). What the container declared on the document (a feed item's
+title, a JSON record's author: origin ``metadata``) wins over the page.
+
+Every other format is already plain text; its body is normalised to the text
+contract and nothing else: line endings unified, hard-wrapped lines re-joined,
+paragraphs separated by one blank line. No line is dropped here; furniture is
+the ``clean`` stage's work and multi-article files the ``split`` stage's.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from crosswire.model import Article, Corpus
-from crosswire.registry import StageContext, stage
+from crosswire import dating
+from crosswire.htmlextract import ExtractedPage, collapse, extract_html
+from crosswire.model import Article, Corpus, FieldOrigin, RawDocument, Rejection
+from crosswire.registry import Stage, StageContext, stage
+
+STAGE = "extract"
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_BLANK_LINE = re.compile(r"\n[ \t\xa0]*\n")
+# A line opening a list item, which starts its own paragraph even when wrapped text precedes it.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s)")
+# Lines longer than this are not hard-wrapped: each is a paragraph of its own.
+_MAX_WRAP_WIDTH = 100
+# A wrapped line is at least this share of the wrap width; a shorter one ends its paragraph.
+_FULL_LINE = 0.5
+# Wrapped text has several lines about this close to the wrap width.
+_NEAR_WIDTH = 0.8
 
 
 @stage("extract", needs=["documents"], provides=["articles", "rejections"])
-def make_extract(min_chars: int = 80) -> object:
+def make_extract(min_chars: int = 80) -> Stage:
+    """Extract article bodies and page metadata from raw documents."""
+    if min_chars < 0:
+        raise ValueError(f"extract min_chars must not be negative, got {min_chars}")
+
     def extract(corpus: Corpus, context: StageContext) -> Corpus:
-        arts = tuple(
-            Article(input_sha256=d.input_sha256, position=d.position, source=d.source,
-                    format=d.format, text=d.content, title=d.title, outlet=d.outlet,
-                    author=d.author, url=d.url)
-            for d in corpus.documents
+        articles: list[Article] = []
+        rejections: list[Rejection] = []
+        for document in corpus.documents:
+            result = extract_document(document, min_chars=min_chars)
+            (articles if isinstance(result, Article) else rejections).append(result)
+            context.progress(STAGE, 1)
+        return replace(
+            corpus,
+            articles=corpus.articles + tuple(articles),
+            rejections=corpus.rejections + tuple(rejections),
         )
-        return replace(corpus, articles=corpus.articles + arts)
 
     return extract
+
+
+def extract_document(document: RawDocument, *, min_chars: int = 80) -> Article | Rejection:
+    """One document's article, or the reason there is none."""
+    if document.format == "html":
+        page = extract_html(document.content, document.url)
+        text = page.text
+    else:
+        page = ExtractedPage()
+        text = normalise_plain_text(document.content)
+    if not text:
+        return _reject(document, "no_text", "no body text found")
+    if len(text) < min_chars:
+        return _reject(document, "too_short", f"{len(text)} characters, fewer than {min_chars}")
+    return _article(document, text, page)
+
+
+def normalise_plain_text(text: str) -> str:
+    """Plain text to the contract: paragraphs joined by a blank line, wrapped lines re-joined."""
+    text = _LINE_BREAKS.sub("\n", text)
+    blocks = [block.split("\n") for block in _BLANK_LINE.split(text)]
+    lines = [collapse(line) for block in blocks for line in block]
+    width = _wrap_width([line for line in lines if line])
+    paragraphs: list[str] = []
+    for block in blocks:
+        paragraphs += _unwrap([collapse(line) for line in block if line.strip()], width)
+    return "\n\n".join(paragraphs)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column the text was wrapped at, or ``None`` when it was not hard-wrapped."""
+    if len(lines) < 2:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    # The longest lines mark the wrap column; a stray long line (a URL) should not.
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    near_width = sum(1 for length in lengths if length >= _NEAR_WIDTH * width)
+    if width > _MAX_WRAP_WIDTH or near_width < 2:
+        return None
+    return width
+
+
+def _unwrap(lines: list[str], width: int | None) -> list[str]:
+    """Join the lines of one blank-line-separated block into paragraphs."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if current and not _continues(current[-1], line, width):
+            paragraphs.append(_join(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(_join(current))
+    return paragraphs
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether ``line`` carries on the paragraph ``previous`` was wrapped from."""
+    if width is None or _LIST_ITEM.match(line):
+        return False
+    if len(previous) < _FULL_LINE * width:
+        return False
+    # A greedy wrapper breaks only where the next word would not fit: if it would
+    # have, the writer ended the line on purpose.
+    next_word = line.split(" ", 1)[0]
+    return len(previous) + 1 + len(next_word) > width
+
+
+def _join(lines: list[str]) -> str:
+    joined = lines[0]
+    for line in lines[1:]:
+        # "well-" at a line end and "known" after it were one word.
+        glue = "" if joined.endswith("-") and joined[-2:-1].isalpha() else " "
+        joined = f"{joined}{glue}{line}"
+    return joined
+
+
+def _article(document: RawDocument, text: str, page: ExtractedPage) -> Article:
+    origins: list[FieldOrigin] = []
+
+    def pick(field: str, declared: str | None, from_page: str | None, page_key: str) -> str | None:
+        # The container's declaration wins over the page's own.
+        if declared and declared.strip():
+            origins.append(FieldOrigin(field=field, origin="metadata", evidence=declared))
+            return declared.strip()
+        if from_page:
+            evidence = page.evidence.get(page_key, "")
+            origins.append(
+                FieldOrigin(field=field, origin="html-meta", evidence=f"{evidence}: {from_page}")
+            )
+            return from_page
+        return None
+
+    title = pick("title", document.title, page.title, "title")
+    outlet = pick("outlet", document.outlet, page.site_name, "site_name")
+    author = pick("author", document.author, page.author, "author")
+    url = pick("url", document.url, page.url, "url")
+    language = pick("language", document.language, page.language, "language")
+    published, precision = _published(document, page, origins)
+    return Article(
+        input_sha256=document.input_sha256,
+        position=document.position,
+        source=document.source,
+        format=document.format,
+        text=text,
+        title=title,
+        outlet=outlet,
+        author=author,
+        url=url,
+        published=published,
+        published_precision=precision,
+        language=language,
+        origins=tuple(origins),
+        encoding=document.encoding,
+    )
+
+
+def _published(
+    document: RawDocument, page: ExtractedPage, origins: list[FieldOrigin]
+) -> tuple[str | None, dating.Precision | None]:
+    """The first declared date that reads as a date, container first, as ISO."""
+    candidates = [
+        (document.published, "metadata", document.published or ""),
+        (page.published, "html-meta", f"{page.evidence.get('published', '')}: {page.published}"),
+    ]
+    for value, origin, evidence in candidates:
+        if not value:
+            continue
+        resolved = dating.normalise_declared(value)
+        if resolved is not None:
+            origins.append(FieldOrigin(field="published", origin=origin, evidence=evidence))
+            return resolved.iso, resolved.precision
+    return None, None
+
+
+def _reject(document: RawDocument, reason: str, detail: str) -> Rejection:
+    return Rejection(
+        source=document.source,
+        stage=STAGE,
+        reason=reason,
+        detail=detail,
+        input_sha256=document.input_sha256,
+        position=document.position,
+    )

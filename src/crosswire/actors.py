@@ -1,0 +1,1573 @@
+"""Actors: the curated actor dictionary and the linker that resolves mentions to it.
+
+``link_actors(doc, article_id)`` finds every actor mention in a parsed article
+and links it to one canonical actor. It links
+
+- aliases ("Daesh", "HTS", "Hizballah") through spaCy PhraseMatchers;
+- demonyms that stand for forces or officials ("Turkish drones", "Syrian officials");
+- titles that tie a person to an actor ("Houthi spokesman Yahya Saree");
+- metonyms: capitals, seats of government and country names used as actors
+  ("Moscow said", "talks with Tehran"), read off the dependency parse;
+- generic actors ("protesters", "gunmen") to the article's main country;
+- definite descriptions ("the group", "the regime") to the latest compatible actor.
+
+spaCy ORG and PERSON entities the dictionary does not know become unlinked
+organisations and persons. The caller aggregates mentions into entities.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import pycountry
+
+from crosswire.model import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span, Token
+    from spacy.vocab import Vocab
+
+LinkMode = Literal["alias", "demonym", "title", "coreference", "metonym", "category", "unlinked"]
+Role = Literal["actor", "backer", "affiliation"]
+Branch = Literal["gov", "mil", "pol"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text."""
+    return frozenset(text.split())
+
+
+KIND_INTER: dict[str, int] = {
+    "government": 1,
+    "military": 1,
+    "police": 1,
+    "rebel_group": 2,
+    "political_militia": 3,
+    "unidentified_armed_group": 3,
+    "identity_militia": 4,
+    "rioters": 5,
+    "protesters": 6,
+    "civilians": 7,
+    "external_forces": 8,
+    "international_organisation": 8,
+}
+
+_BRANCH_NAMES: dict[str, Branch] = {"gov": "gov", "mil": "mil", "pol": "pol"}
+BRANCHES: dict[Branch, tuple[str, str]] = {
+    # branch -> (kind, name pattern)
+    "gov": ("government", "Government of {}"),
+    "mil": ("military", "Military Forces of {}"),
+    "pol": ("police", "Police Forces of {}"),
+}
+
+# Generic ACLED actors, built on demand for any country: category -> (name, kind).
+GENERIC: dict[str, tuple[str, str]] = {
+    "protesters": ("Protesters", "protesters"),
+    "rioters": ("Rioters", "rioters"),
+    "civilians": ("Civilians", "civilians"),
+    "uag": ("Unidentified Armed Group", "unidentified_armed_group"),
+}
+
+
+# --------------------------------------------------------------------------
+# The dictionary
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Actor:
+    """One canonical actor of the dictionary."""
+
+    key: str
+    name: str
+    kind: str
+    inter: int
+    country: str | None  # ISO 3166 alpha-2; None for transnational actors
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    descriptors: tuple[str, ...] = ()  # nouns beyond the kind's own that point back to it
+    metonyms: tuple[str, ...] = ()  # place names that stand for it in actor positions
+
+    def entity(self) -> Entity:
+        return Entity(
+            name=self.name,
+            kind=self.kind,
+            aliases=self.aliases,
+            inter_code=self.inter,
+            country_code=self.country,
+            canonical_key=self.key,
+        )
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class State:
+    country: str
+    name: str
+    of_name: str  # as it reads after "Government of": "the United States"
+    names: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Person:
+    key: str
+    name: str
+    affiliation: str  # actor key
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
+class ActorDictionary:
+    actors: Mapping[str, Actor]
+    persons: Mapping[str, Person]
+    states: Mapping[str, State]
+    guarded: frozenset[str]
+    ambiguous: Mapping[str, tuple[str, ...]]  # alias -> actor keys, the default first
+
+    def actor(self, key: str) -> Actor:
+        return self.actors[key]
+
+    def state_actor(self, country: str, branch: Branch) -> Actor:
+        return self.actors[f"{branch}:{country}"]
+
+    def country_name(self, country: str) -> str:
+        state = self.states.get(country)
+        if state is not None:
+            return state.name
+        record = pycountry.countries.get(alpha_2=country)
+        if record is None:
+            return country
+        return str(getattr(record, "common_name", None) or record.name)
+
+    def generic(self, category: str, country: str | None) -> Entity:
+        """A generic actor ("Protesters (Iraq)"); without a country it stays unlinked."""
+        label, kind = GENERIC[category]
+        if country is None:
+            return Entity(name=label, kind=kind, inter_code=KIND_INTER[kind])
+        return Entity(
+            name=f"{label} ({self.country_name(country)})",
+            kind=kind,
+            inter_code=KIND_INTER[kind],
+            country_code=country,
+            canonical_key=f"{category}:{country}",
+        )
+
+    def alias_targets(self) -> dict[str, tuple[str, ...]]:
+        """Every alias with the keys (actors and persons) it names."""
+        targets: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                targets.setdefault(alias, []).append(actor.key)
+        for person in self.persons.values():
+            for alias in person.aliases:
+                targets.setdefault(alias, []).append(person.key)
+        return {alias: tuple(dict.fromkeys(keys)) for alias, keys in targets.items()}
+
+
+def _strings(raw: Mapping[str, object], name: str) -> tuple[str, ...]:
+    value = raw.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"actor dictionary: {name!r} must be a list of strings in {raw!r}")
+    return tuple(dict.fromkeys(value))
+
+
+def _state_actors(state: State, raw: Mapping[str, object]) -> Iterator[Actor]:
+    of_name = state.of_name
+    generated: dict[Branch, tuple[str, ...]] = {
+        "gov": (f"Government of {of_name}", f"government of {state.name}"),
+        "mil": (f"Military Forces of {of_name}", f"armed forces of {state.name}"),
+        "pol": (f"Police Forces of {of_name}", f"police forces of {state.name}"),
+    }
+    field_of: dict[Branch, str] = {"gov": "government", "mil": "military", "pol": "police"}
+    for branch, (kind, pattern) in BRANCHES.items():
+        aliases = generated[branch] + _strings(raw, field_of[branch])
+        yield Actor(
+            key=f"{branch}:{state.country}",
+            name=pattern.format(of_name),
+            kind=kind,
+            inter=1,
+            country=state.country,
+            aliases=tuple(dict.fromkeys(aliases)),
+        )
+
+
+def parse_actor_dictionary(data: Mapping[str, object]) -> ActorDictionary:
+    """Build the dictionary from its TOML structure."""
+    actors: dict[str, Actor] = {}
+    states: dict[str, State] = {}
+    persons: dict[str, Person] = {}
+
+    def add(actor: Actor) -> None:
+        if actor.key in actors:
+            raise ValueError(f"actor dictionary: duplicate key {actor.key!r}")
+        actors[actor.key] = actor
+
+    for raw in _tables(data, "state"):
+        country = str(raw["country"])
+        name = str(raw["name"])
+        state = State(
+            country=country,
+            name=name,
+            of_name=str(raw.get("of_name", name)),
+            names=_strings(raw, "names"),
+            demonyms=_strings(raw, "demonyms"),
+            capitals=_strings(raw, "capitals"),
+            seats=_strings(raw, "seats"),
+        )
+        if country in states:
+            raise ValueError(f"actor dictionary: duplicate state {country!r}")
+        states[country] = state
+        for actor in _state_actors(state, raw):
+            add(actor)
+    for raw in _tables(data, "actor"):
+        inter = raw["inter"]
+        if not isinstance(inter, int):
+            raise ValueError(f"actor dictionary: inter must be an integer in {raw!r}")
+        actor_country = raw.get("country")
+        add(
+            Actor(
+                key=str(raw["key"]),
+                name=str(raw["name"]),
+                kind=str(raw["kind"]),
+                inter=inter,
+                country=str(actor_country) if actor_country else None,
+                aliases=_strings(raw, "aliases"),
+                parent=str(raw["parent"]) if raw.get("parent") else None,
+                descriptors=_strings(raw, "descriptors"),
+                metonyms=_strings(raw, "metonyms"),
+            )
+        )
+    for raw in _tables(data, "person"):
+        person = Person(
+            key=str(raw["key"]),
+            name=str(raw["name"]),
+            affiliation=str(raw["affiliation"]),
+            aliases=_strings(raw, "aliases"),
+        )
+        if person.key in persons or person.key in actors:
+            raise ValueError(f"actor dictionary: duplicate key {person.key!r}")
+        persons[person.key] = person
+    ambiguous = {str(raw["alias"]): _strings(raw, "actors") for raw in _tables(data, "ambiguous")}
+    dictionary = ActorDictionary(
+        actors=actors,
+        persons=persons,
+        states=states,
+        guarded=frozenset(_strings(data, "guarded")),
+        ambiguous=ambiguous,
+    )
+    for key in [a.parent for a in actors.values() if a.parent] + [
+        p.affiliation for p in persons.values()
+    ]:
+        if key not in actors:
+            raise ValueError(f"actor dictionary: unknown actor key {key!r}")
+    return dictionary
+
+
+def _tables(data: Mapping[str, object], name: str) -> list[Mapping[str, object]]:
+    value = data.get(name, [])
+    if not isinstance(value, list):
+        raise ValueError(f"actor dictionary: [[{name}]] must be an array of tables")
+    return value
+
+
+def default_dictionary_path() -> Path:
+    return Path(str(resources.files("crosswire").joinpath("data", "actors.toml")))
+
+
+@cache
+def load_actor_dictionary(path: Path | None = None) -> ActorDictionary:
+    """The shipped dictionary (or the one at ``path``), parsed once per process."""
+    source = path or default_dictionary_path()
+    with source.open("rb") as handle:
+        return parse_actor_dictionary(tomllib.load(handle))
+
+
+# --------------------------------------------------------------------------
+# Linker output
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ActorMention:
+    """One actor mention, the entity it links to, and how it was linked.
+
+    ``role`` tells an actor acting in the sentence from one named only as the
+    backer of another ("Iranian" in "Iranian-backed militias") or as the
+    affiliation of a person ("Syrian" in "Syrian President Bashar al-Assad").
+    """
+
+    entity: Entity
+    mention: Mention
+    how: LinkMode
+    role: Role = "actor"
+    backed_by: tuple[Entity, ...] = ()  # patrons named with it: "Iran" in "Iran-backed Houthis"
+    affiliation: Entity | None = None  # persons: the actor they act or speak for
+    antecedent: Mention | None = None  # coreference: the mention it points back to
+
+
+# --------------------------------------------------------------------------
+# Word lists (lowercase). They decide what a demonym or a place name stands for.
+
+_COMMUNICATION_VERBS = _words(
+    """say tell announce deny warn claim accuse condemn reject demand respond threaten insist
+    agree sign order impose call urge vow confirm blame refuse propose offer negotiate recognise
+    recognize expel summon pledge dismiss welcome seek accept approve oppose decide criticise
+    criticize protest sanction support back fund arm supply send ban suspend recall host veto
+    vote push press declare acknowledge admit allege argue stress reiterate express signal
+    consider plan want hope expect believe fear suspect intend try join sever restore resume
+    halt freeze lift extend renew issue release publish report note add state maintain contend
+    counter slam hail praise thank congratulate mediate broker request ask invite promise commit
+    ratify adopt endorse reaffirm withdraw designate label arrest detain sentence execute
+    extradite appoint name nominate retaliate lodge boycott decline rule insist"""
+)
+_MILITARY_VERBS = _words(
+    """strike launch attack shell bomb fire target hit invade deploy shoot intercept advance
+    capture seize retake recapture occupy bombard raid mobilise mobilize kill destroy repel
+    storm encircle besiege pound ambush assault airlift conduct carry escalate mass amass
+    station patrol drop fight"""
+)
+_OBJECT_VERBS = _words(
+    """accuse urge warn condemn sanction blame criticise criticize pressure press tell ask thank
+    praise support back arm fund recognise recognize court lobby persuade convince invite
+    reassure rebuke slam hail congratulate sue punish isolate engage call"""
+)
+_READY_ADJECTIVES = _words(
+    "ready willing open prepared determined committed opposed keen eager unwilling reluctant"
+)
+_DIPLOMATIC_NOUNS = _words(
+    """talk talks negotiation negotiations deal agreement relation relations tie ties meeting
+    accord ceasefire truce dialogue summit sanction sanctions pressure rapprochement
+    normalisation normalization cooperation alliance pact contact contacts dispute rift tension
+    tensions standoff confrontation war row spat feud channel mediation peace"""
+)
+_DIPLOMATIC_PREPOSITIONS = frozenset({"with", "between", "on", "against"})
+
+_MILITARY_NOUNS = _words(
+    """troop troops soldier soldiers force forces army military jet jets warplane warplanes
+    plane planes aircraft drone drones helicopter helicopters gunship gunships artillery tank
+    tanks navy warship warships submarine missile missiles strike strikes airstrike airstrikes
+    bombardment shelling raid raids offensive assault attack attacks operation operations unit
+    units battalion brigade brigades division regiment commando commandos marine marines
+    paratrooper paratroopers sniper snipers gunboat frigate bomber bombers convoy patrol
+    patrols invasion incursion shell shells bombing bombings counteroffensive
+    counter-offensive personnel contingent peacekeepers sailors airmen guard guards"""
+)
+_GOVERNMENT_NOUNS = _words(
+    """government regime official officials authorities authority ministry minister
+    president diplomat diplomats embassy envoy ambassador administration cabinet spokesman
+    spokeswoman spokesperson delegation negotiator negotiators leader leaders leadership
+    intelligence parliament lawmakers prosecutors prosecutor junta presidency premier
+    chancellor king emir"""
+)
+_POLICE_NOUNS = _words(
+    "police policeman policemen gendarme gendarmes gendarmerie"
+)
+_CATEGORY_NOUNS: dict[str, str] = {
+    "protester": "protesters",
+    "protesters": "protesters",
+    "protestor": "protesters",
+    "protestors": "protesters",
+    "demonstrator": "protesters",
+    "demonstrators": "protesters",
+    "rioter": "rioters",
+    "rioters": "rioters",
+    "civilian": "civilians",
+    "civilians": "civilians",
+    "villager": "civilians",
+    "villagers": "civilians",
+    "gunman": "uag",
+    "gunmen": "uag",
+    "assailant": "uag",
+    "assailants": "uag",
+    "bandit": "uag",
+    "bandits": "uag",
+}
+# Armed nouns a demonym points at without naming a branch: "Palestinian gunmen".
+_DEMONYM_ARMED_NOUNS = _words(
+    "militant militants insurgent insurgents rebel rebels jihadist jihadists separatist "
+    "separatists militia militias militiaman militiamen"
+)
+# What a "-backed" modifier may describe when no known actor is named there.
+_BACKED_ARMED_NOUNS = _words(
+    """militia militias group groups rebels rebel fighters fighter forces force separatists
+    proxies proxy gunmen militants paramilitary paramilitaries insurgents faction factions
+    militiamen"""
+)
+_BACKING_WORDS = _words(
+    """backed supported sponsored funded armed trained aligned allied affiliated linked led
+    equipped financed"""
+)
+_BACKING_VERBS = _words("back support sponsor fund arm train finance equip")
+_POSSESSED_GOVERNMENT = _words(
+    """decision response offer proposal support backing demand demands statement position
+    refusal ally allies proxy proxies stance policy leadership government regime
+    administration envoy ambassador representative delegation spokesman spokeswoman warning
+    threat plan plans intention approach strategy announcement reaction war sanctions
+    diplomats officials"""
+)
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+# Titles. A title block is a run of these words with at least one core title.
+_CORE_TITLES: dict[str, Branch] = {
+    **dict.fromkeys(
+        _words(
+            """president vice-president premier minister chancellor king queen prince emir
+            sultan monarch ayatollah ambassador envoy diplomat secretary spokesman spokeswoman
+            spokesperson official governor negotiator adviser advisor leader chief head chairman
+            chairwoman director speaker mayor founder"""
+        ),
+        "gov",
+    ),
+    **dict.fromkeys(
+        _words(
+            """commander commander-in-chief general gen. gen maj. lt. col. brig. colonel
+            lieutenant major brigadier admiral marshal captain capt. sergeant sgt. officer"""
+        ),
+        "mil",
+    ),
+}
+_TITLE_MODIFIERS = _words(
+    """foreign defence defense interior prime vice deputy acting interim senior top military
+    army navy naval air force police security intelligence political bureau politburo
+    national armed forces of staff state - crown supreme de facto self proclaimed styled
+    affairs information media regional provincial local joint field chief general former
+    ex ex- in elect president-elect first assistant"""
+)
+_MILITARY_TITLE_MODIFIERS = frozenset({"military", "army", "armed", "navy", "naval", "air"})
+_MINISTER_TITLES = frozenset({"minister", "secretary", "premier"})
+_FORMER = frozenset({"former", "ex", "ex-", "late"})
+
+# Definite descriptions that point back to an actor: head noun -> compatible kinds.
+_GOVERNMENT_KINDS = frozenset({"government"})
+_MILITARY_KINDS = frozenset({"military"})
+_NON_STATE_KINDS = frozenset(
+    {"rebel_group", "political_militia", "identity_militia", "unidentified_armed_group"}
+)
+_GROUP_NOUNS = _words("group organisation organization movement faction outfit network")
+_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        _words("regime government administration authorities cabinet leadership"),
+        _GOVERNMENT_KINDS,
+    ),
+    "junta": _GOVERNMENT_KINDS | _MILITARY_KINDS,
+    **dict.fromkeys(_words("army military troops soldiers"), _MILITARY_KINDS),
+    "police": frozenset({"police"}),
+    **dict.fromkeys(_GROUP_NOUNS, _NON_STATE_KINDS),
+    **dict.fromkeys(
+        _words("""militants insurgents jihadists extremists rebels fighters guerrillas terrorists
+        separatists militia militias militiamen islamists"""),
+        _NON_STATE_KINDS,
+    ),
+}
+_FORCES_MODIFIERS = frozenset({"armed", "security", "government"})
+_DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+# Guarded abbreviations that are also English words: rejected where they read as one.
+_WORD_ABBREVIATIONS = frozenset({"is", "as", "us", "am", "an", "or", "it", "no", "so", "do", "be"})
+_ABBREVIATION_CONTEXT_NOUNS = _words(
+    """fighter fighters militant militants group members member force forces troops cell cells
+    commander commanders leader leaders spokesman attack attacks claim stronghold strongholds
+    territory insurgents insurgency rebel rebels soldiers positions position unit units militia
+    operatives jihadists affiliate branch offensive control ranks chief emir supporters
+    recruits recruitment propaganda statement statements ambush raid raids captives hostages
+    loyalists combatants"""
+)
+_ABBREVIATION_CONTEXT_BEFORE = _words(
+    """by against with from of and to between join joined joining fight fighting fought defeat
+    defeated targeting target targeted versus vs. vs former ex"""
+)
+_REPORTING_VERBS = frozenset({"said", "says", "claimed", "claims", "announced", "denied"})
+_ABBREVIATION_CONTEXT_AFTER_HYPHEN = _words(
+    "held controlled linked affiliated led run aligned allied inspired claimed"
+)
+
+# Arabic articles written with a hyphen or a space ("al-Nusra", "al Nusra").
+_ARTICLE_HYPHEN = re.compile(r"\b(al|el|ad|an|ar|as|ash|at|az|adh|ul)-(?=\w)", re.IGNORECASE)
+# Particles that need not be capitalised in the text even when the alias capitalises them.
+_PARTICLES = _words(
+    "al el ad an ar as ash at az adh ul bin ibn bint wa wal of the and in for to de du la le des"
+    " i e"
+)
+_BACKED_TOKEN = re.compile(r"^(?P<owner>.+)-(?P<word>[a-z]+)$")
+
+
+def _is_abbreviation(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 7 and " " not in alias and alias.upper() == alias
+
+
+def _variants(alias: str) -> set[str]:
+    variants = {alias, alias.replace("’", "'"), alias.replace("'", "’")}
+    for variant in list(variants):
+        variants.add(_ARTICLE_HYPHEN.sub(r"\1 ", variant))
+    return variants
+
+
+# --------------------------------------------------------------------------
+# Matchers, built once per vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class _NameTarget:
+    """What a place name stands for in an actor position."""
+
+    country: str | None  # a state: the branch follows the verb
+    actor: str | None = None  # a fixed actor (a seat of government, an actor's metonym)
+
+
+@dataclass(slots=True)
+class _Matchers:
+    tokenizer_vocab: Vocab
+    aliases: PhraseMatcher  # case-insensitive, case checked afterwards
+    abbreviations: PhraseMatcher  # exact case
+    names: PhraseMatcher
+    demonyms: PhraseMatcher  # exact case
+    alias_targets: dict[str, tuple[str, ...]]  # pattern text -> keys
+    name_targets: dict[str, _NameTarget]  # pattern text -> target
+    demonym_targets: dict[str, tuple[str, bool]]  # pattern -> (country, plural)
+    pattern_words: dict[str, tuple[str, ...]]  # pattern text -> its tokens
+
+
+def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    make_doc = spacy.blank("en", vocab=vocab).make_doc
+    aliases = PhraseMatcher(vocab, attr="LOWER")
+    abbreviations = PhraseMatcher(vocab, attr="ORTH")
+    names = PhraseMatcher(vocab, attr="LOWER")
+    demonyms = PhraseMatcher(vocab, attr="ORTH")
+
+    pattern_words: dict[str, tuple[str, ...]] = {}
+
+    def pattern(matcher: PhraseMatcher, text: str) -> None:
+        if text not in pattern_words:
+            tokens = make_doc(text)
+            pattern_words[text] = tuple(t.text for t in tokens)
+        matcher.add(text, [make_doc(text)])
+
+    alias_targets: dict[str, tuple[str, ...]] = {}
+    for alias, keys in dictionary.alias_targets().items():
+        if _is_abbreviation(alias):
+            alias_targets[alias] = tuple(dict.fromkeys(alias_targets.get(alias, ()) + keys))
+            pattern(abbreviations, alias)
+            continue
+        for variant in _variants(alias):
+            alias_targets[variant] = tuple(dict.fromkeys(alias_targets.get(variant, ()) + keys))
+            pattern(aliases, variant)
+
+    name_targets: dict[str, _NameTarget] = {}
+    demonym_targets: dict[str, tuple[str, bool]] = {}
+    for state in dictionary.states.values():
+        for name in state.names + state.capitals:
+            for variant in _variants(name):
+                name_targets[variant] = _NameTarget(country=state.country)
+        for seat in state.seats:
+            for variant in _variants(seat):
+                name_targets[variant] = _NameTarget(country=None, actor=f"gov:{state.country}")
+        for demonym in state.demonyms:
+            demonym_targets[demonym] = (state.country, False)
+            if " " not in demonym and demonym[-1] in "ni" and demonym.isalpha():
+                demonym_targets[demonym + "s"] = (state.country, True)
+    for actor in dictionary.actors.values():
+        for metonym in actor.metonyms:
+            for variant in _variants(metonym):
+                name_targets[variant] = _NameTarget(country=None, actor=actor.key)
+    for name in name_targets:
+        pattern(names, name)
+    for demonym in demonym_targets:
+        pattern(demonyms, demonym)
+    return _Matchers(
+        tokenizer_vocab=vocab,
+        aliases=aliases,
+        abbreviations=abbreviations,
+        names=names,
+        demonyms=demonyms,
+        alias_targets=alias_targets,
+        name_targets=name_targets,
+        demonym_targets=demonym_targets,
+        pattern_words=pattern_words,
+    )
+
+
+_MATCHERS: dict[tuple[int, int], tuple[ActorDictionary, _Matchers]] = {}
+
+
+def _matchers_for(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
+    # Keyed by both objects' ids; the stored references keep the ids from being reused.
+    cache_key = (id(dictionary), id(vocab))
+    cached = _MATCHERS.get(cache_key)
+    if cached is None:
+        cached = (dictionary, _build_matchers(dictionary, vocab))
+        _MATCHERS[cache_key] = cached
+    return cached[1]
+
+
+# --------------------------------------------------------------------------
+# Linking one document
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A dictionary match before it is read in context."""
+
+    start: int  # token index
+    end: int
+    source: Literal["alias", "name", "demonym"]
+    pattern: str  # the matcher's key
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int  # character offsets
+    end: int
+    entity: Entity
+    how: LinkMode
+    role: Role = "actor"
+    tokens: tuple[int, int] = (0, 0)  # token range, for attaching backers
+    backed_by: list[Entity] = field(default_factory=list)
+    affiliation: Entity | None = None
+    antecedent: Mention | None = None
+
+
+def link_actors(
+    doc: Doc, article_id: str, dictionary: ActorDictionary | None = None
+) -> list[ActorMention]:
+    """Every actor mention in ``doc``, each linked to one actor, in text order.
+
+    ``doc`` must come from a pipeline with a parser and NER (``load_nlp()``);
+    its text is the article's clean text, so offsets index ``Article.text``.
+    """
+    if not doc.has_annotation("DEP"):
+        raise ValueError("link_actors needs a dependency-parsed Doc (load_nlp() with its parser)")
+    dictionary = dictionary or load_actor_dictionary()
+    return _DocumentLinker(doc, article_id, dictionary).link()
+
+
+class _DocumentLinker:
+    def __init__(self, doc: Doc, article_id: str, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.article_id = article_id
+        self.dictionary = dictionary
+        self.matchers = _matchers_for(dictionary, doc.vocab)
+        self.covered: set[int] = set()  # token indices already linked
+        self.found: list[_Found] = []
+        self.candidates: dict[tuple[int, int], list[_Candidate]] = {}
+        self.countries: Counter[str] = Counter()
+        self.backers: list[tuple[_Found, Token | None]] = []
+        self.descriptor_words = _descriptor_words(dictionary)
+
+    # ---- driver
+
+    def link(self) -> list[ActorMention]:
+        self._collect_candidates()
+        self._count_countries()
+        self._link_persons()
+        self._link_aliases()
+        self._link_demonyms()
+        self._link_names()
+        self._link_hyphenated_backers()
+        self._attach_backers()
+        self._link_categories()
+        self._link_unknown_organisations()
+        self._link_descriptions()
+        self.found.sort(key=lambda f: (f.start, f.end))
+        return [self._finish(f) for f in self.found]
+
+    def _finish(self, found: _Found) -> ActorMention:
+        return ActorMention(
+            entity=found.entity,
+            mention=self._mention(found.start, found.end),
+            how=found.how,
+            role=found.role,
+            backed_by=tuple(dict.fromkeys(found.backed_by)),
+            affiliation=found.affiliation,
+            antecedent=found.antecedent,
+        )
+
+    def _mention(self, start: int, end: int) -> Mention:
+        return Mention(article=self.article_id, start=start, end=end, text=self.doc.text[start:end])
+
+    def _add(
+        self,
+        first: int,
+        last: int,
+        entity: Entity,
+        how: LinkMode,
+        role: Role = "actor",
+        *,
+        char_range: tuple[int, int] | None = None,
+    ) -> _Found:
+        """Record a mention over tokens [first, last) and mark them linked."""
+        span = self.doc[first:last]
+        start, end = char_range or (span.start_char, span.end_char)
+        found = _Found(
+            start=start, end=end, entity=entity, how=how, role=role, tokens=(first, last)
+        )
+        self.found.append(found)
+        self.covered.update(range(first, last))
+        return found
+
+    def _free(self, first: int, last: int) -> bool:
+        return not any(i in self.covered for i in range(first, last))
+
+    # ---- candidates
+
+    def _collect_candidates(self) -> None:
+        doc, m = self.doc, self.matchers
+        strings = doc.vocab.strings
+        raw: list[_Candidate] = []
+        for match_id, start, end in m.aliases(doc):
+            pattern = strings[match_id]
+            if _case_compatible(m.pattern_words[pattern], doc[start:end]):
+                raw.append(_Candidate(start, end, "alias", pattern))
+        for match_id, start, end in m.abbreviations(doc):
+            raw.append(_Candidate(start, end, "alias", strings[match_id]))
+        for match_id, start, end in m.names(doc):
+            pattern = strings[match_id]
+            if _case_compatible(m.pattern_words[pattern], doc[start:end]):
+                raw.append(_Candidate(start, end, "name", pattern))
+        for match_id, start, end in m.demonyms(doc):
+            raw.append(_Candidate(start, end, "demonym", strings[match_id]))
+
+        supported = self._supported_keys(raw)
+        raw = [c for c in raw if self._abbreviation_fits(c, supported)]
+        # Longest match wins; a name and a demonym over the same tokens ("UAE") both stay.
+        order = {"alias": 0, "name": 1, "demonym": 2}
+        taken: set[int] = set()
+        for cand in sorted(raw, key=lambda c: (-c.length, order[c.source], c.start)):
+            span_key = (cand.start, cand.end)
+            if span_key in self.candidates:
+                if all(c.source != cand.source for c in self.candidates[span_key]):
+                    self.candidates[span_key].append(cand)
+                continue
+            if any(i in taken for i in range(cand.start, cand.end)):
+                continue
+            taken.update(range(cand.start, cand.end))
+            self.candidates[span_key] = [cand]
+
+    def _supported_keys(self, raw: list[_Candidate]) -> set[str]:
+        """Actor keys named in the article by an alias that needs no guarding."""
+        keys: set[str] = set()
+        for cand in raw:
+            if cand.source == "alias" and cand.pattern not in self.dictionary.guarded:
+                keys.update(self.matchers.alias_targets[cand.pattern])
+        return keys
+
+    def _abbreviation_fits(self, cand: _Candidate, supported: set[str]) -> bool:
+        """Whether a guarded abbreviation ("IS", "AA") reads as the actor here."""
+        if cand.source != "alias" or cand.pattern not in self.dictionary.guarded:
+            return True
+        doc = self.doc
+        before = doc[cand.start - 1] if cand.start > 0 else None
+        after = doc[cand.end] if cand.end < len(doc) else None
+        if cand.pattern.lower() in _WORD_ABBREVIATIONS and _reads_as_word(before, after):
+            return False
+        if _shouting(doc, cand.start, cand.end):
+            return False
+        if (
+            after is not None
+            and after.pos_ == "NOUN"
+            and doc[cand.end - 1].dep_ == "compound"
+            and after.lower_ not in _ABBREVIATION_CONTEXT_NOUNS
+            and after.lemma_ not in _ABBREVIATION_CONTEXT_NOUNS
+        ):
+            return False  # "AA batteries": it names a kind of thing, not the actor
+        if supported.intersection(self.matchers.alias_targets[cand.pattern]):
+            return True
+        if after is not None:
+            if after.lower_ in _ABBREVIATION_CONTEXT_NOUNS or after.lemma_ in (
+                _ABBREVIATION_CONTEXT_NOUNS
+            ):
+                return True
+            if after.text in _POSSESSIVES:
+                return True
+            if (
+                after.text == "-"
+                and cand.end + 1 < len(doc)
+                and doc[cand.end + 1].lower_ in _ABBREVIATION_CONTEXT_AFTER_HYPHEN
+            ):
+                return True
+            if after.lower_ in _REPORTING_VERBS and (
+                before is None or before.is_punct or before.lower_ == "the"
+            ):
+                return True
+        if before is not None and before.lower_ in _ABBREVIATION_CONTEXT_BEFORE:
+            return True
+        # "(IS)" right after a spelled-out name of the same actor
+        return before is not None and before.text == "(" and after is not None and after.text == ")"
+
+    def _count_countries(self) -> None:
+        """Which countries the article is about: every dictionary match counts once."""
+        for cands in self.candidates.values():
+            cand = cands[0]
+            if cand.source == "alias":
+                keys = self.matchers.alias_targets[cand.pattern]
+                if len(keys) == 1 and keys[0] in self.dictionary.actors:
+                    country = self.dictionary.actors[keys[0]].country
+                    if country:
+                        self.countries[country] += 1
+            elif cand.source == "name":
+                target = self.matchers.name_targets[cand.pattern]
+                country = target.country or self._actor_country(target.actor)
+                if country:
+                    self.countries[country] += 1
+            else:
+                self.countries[self.matchers.demonym_targets[cand.pattern][0]] += 1
+
+    def _actor_country(self, key: str | None) -> str | None:
+        actor = self.dictionary.actors.get(key or "")
+        return actor.country if actor else None
+
+    def focus_country(self, exclude: Iterable[str | None] = ()) -> str | None:
+        skip = set(exclude)
+        for country, _ in self.countries.most_common():
+            if country not in skip:
+                return country
+        return None
+
+    def _resolve_alias(self, pattern: str) -> str:
+        """The one key an alias names; ambiguous aliases go to the article's country."""
+        keys = self.matchers.alias_targets[pattern]
+        if len(keys) == 1:
+            return keys[0]
+        original = next((a for a in self.dictionary.ambiguous if pattern in _variants(a)), None)
+        ordered = self.dictionary.ambiguous.get(original or "", keys)
+        focus = self.focus_country()
+        for key in ordered:
+            actor = self.dictionary.actors.get(key)
+            if actor is not None and actor.country == focus:
+                return key
+        return ordered[0]
+
+    def _candidate_at(self, start: int | None = None, end: int | None = None) -> _Candidate | None:
+        """An unused candidate (not a person alias) starting or ending at a token index."""
+        for (first, last), cands in self.candidates.items():
+            if (start is not None and first != start) or (end is not None and last != end):
+                continue
+            if not self._free(first, last):
+                continue
+            for cand in cands:
+                if cand.source == "alias" and self._resolve_alias(cand.pattern).startswith(
+                    "person:"
+                ):
+                    continue
+                return cand
+        return None
+
+    # ---- entities for candidates
+
+    def _candidate_entity(self, cand: _Candidate, branch: Branch) -> Entity:
+        if cand.source == "alias":
+            return self.dictionary.actor(self._resolve_alias(cand.pattern)).entity()
+        if cand.source == "demonym":
+            country = self.matchers.demonym_targets[cand.pattern][0]
+            return self.dictionary.state_actor(country, branch).entity()
+        target = self.matchers.name_targets[cand.pattern]
+        if target.actor is not None:
+            return self.dictionary.actor(target.actor).entity()
+        assert target.country is not None
+        return self.dictionary.state_actor(target.country, branch).entity()
+
+    @staticmethod
+    def _candidate_mode(cand: _Candidate) -> LinkMode:
+        modes: dict[str, LinkMode] = {"alias": "alias", "demonym": "demonym", "name": "metonym"}
+        return modes[cand.source]
+
+    def _candidate_country(self, cand: _Candidate) -> str | None:
+        if cand.source == "demonym":
+            return self.matchers.demonym_targets[cand.pattern][0]
+        if cand.source == "name":
+            target = self.matchers.name_targets[cand.pattern]
+            return target.country or self._actor_country(target.actor)
+        return self._actor_country(self._resolve_alias(cand.pattern))
+
+    # ---- persons and titles
+
+    def _person_spans(self) -> Iterator[tuple[int, int, str | None]]:
+        """(start, end, person key or None) for every person the article names."""
+        for (start, end), cands in list(self.candidates.items()):
+            for cand in cands:
+                if cand.source == "alias":
+                    key = self._resolve_alias(cand.pattern)
+                    if key.startswith("person:"):
+                        yield start, end, key
+        for ent in self.doc.ents:
+            is_person = ent.label_ == "PERSON"
+            if not is_person and ent.label_ in ("ORG", "NORP", "GPE") and ent.start > 0:
+                # spaCy sometimes labels a titled name an organisation: "spokesman Yahya Saree"
+                previous = self.doc[ent.start - 1]
+                is_person = previous.lower_ in _CORE_TITLES and all(
+                    t.is_title and t.pos_ == "PROPN" for t in ent
+                )
+            if not is_person:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (
+                self.doc[start].lower_ in _CORE_TITLES
+                or self.doc[start].lower_ in _TITLE_MODIFIERS
+                or self.doc[start].lower_ == "the"
+            ):
+                start += 1
+            leading = self._candidate_at(start=start)
+            if leading is not None and leading.source in ("demonym", "name") and leading.end < end:
+                start = leading.end  # "Syrian Bashar al-Assad" labelled as one name
+                while start < end and self.doc[start].lower_ in _CORE_TITLES:
+                    start += 1
+            if end > start and self.doc[end - 1].text in _POSSESSIVES:
+                end -= 1
+            if start >= end or self._overlaps_alias(start, end):
+                continue  # the dictionary knows better ("Hezbollah" labelled PERSON)
+            yield start, end, None
+
+    def _overlaps_alias(self, start: int, end: int) -> bool:
+        return any(
+            a < end and start < b and any(c.source == "alias" for c in cands)
+            for (a, b), cands in self.candidates.items()
+        )
+
+    def _link_persons(self) -> None:
+        seen: set[tuple[int, int]] = set()
+        for start, end, key in self._person_spans():
+            if (start, end) in seen or not self._free(start, end):
+                continue
+            seen.add((start, end))
+            # Names inside a person's name are no actors: "Jordan" in "Michael Jordan".
+            for span_key in [k for k in self.candidates if k[0] < end and start < k[1]]:
+                if all(c.source != "alias" for c in self.candidates[span_key]):
+                    del self.candidates[span_key]
+            title = self._title(start, end)
+            affiliation: Entity | None = None
+            how: LinkMode = "unlinked"
+            if title is not None:
+                self.covered.update(title.tokens)
+                if title.affiliation is not None and not title.former:
+                    cand = title.affiliation
+                    affiliation = self._candidate_entity(cand, title.branch)
+                    self._add(
+                        cand.start,
+                        cand.end,
+                        affiliation,
+                        self._candidate_mode(cand),
+                        "affiliation",
+                    )
+                    how = "title"
+            person = self.dictionary.persons.get(key or "")
+            if person is not None:
+                if affiliation is None:
+                    affiliation = self.dictionary.actor(person.affiliation).entity()
+                    how = "alias"
+                entity = Entity(
+                    name=person.name,
+                    kind="person",
+                    aliases=person.aliases,
+                    canonical_key=person.key,
+                    country_code=affiliation.country_code,
+                    affiliation=affiliation.id,
+                )
+            else:
+                entity = Entity(
+                    name=self.doc[start:end].text,
+                    kind="person",
+                    country_code=affiliation.country_code if affiliation else None,
+                    affiliation=affiliation.id if affiliation else None,
+                )
+            found = self._add(start, end, entity, how)
+            found.affiliation = affiliation
+
+    def _title(self, start: int, end: int) -> _Title | None:
+        """The title phrase around a person's name, if any: before, after, or in apposition."""
+        doc = self.doc
+        sentence = doc[start].sent
+        # "Houthi spokesman Yahya Saree", "Iraq's Prime Minister ...", "Russia's Putin"
+        block_start = start
+        while block_start > sentence.start and _is_title_word(doc[block_start - 1]):
+            block_start -= 1
+        block = range(block_start, start)
+        if block and not _has_core_title(doc, block):
+            block = range(start, start)
+            block_start = start
+        owner_end = block_start
+        if owner_end > sentence.start and doc[owner_end - 1].text in _POSSESSIVES:
+            owner_end -= 1
+        elif not block:
+            owner_end = -1  # a bare name needs a possessive to take an owner
+        owner = self._candidate_at(end=owner_end) if owner_end > 0 else None
+        if block or owner is not None:
+            return _Title(
+                tokens=tuple(block),
+                affiliation=owner,
+                branch=_title_branch(doc, block),
+                former=any(doc[i].lower_ in _FORMER for i in block)
+                or (block_start > 0 and doc[block_start - 1].lower_ in _FORMER),
+            )
+        # "Yahya Saree, the Houthi military spokesman, said" / "..., a commander of the PMF"
+        if end < sentence.end and doc[end].text == ",":
+            title = self._title_phrase(end + 1, sentence.end)
+            if title is not None:
+                return title[0]
+        # "The leader of Hezbollah, Hassan Nasrallah, said"
+        if start - 1 > sentence.start and doc[start - 1].text == ",":
+            for phrase_start in range(max(sentence.start, start - 12), start - 1):
+                title = self._title_phrase(phrase_start, start - 1)
+                if title is not None and title[1] == start - 1:
+                    return title[0]
+        return None
+
+    def _title_phrase(self, index: int, limit: int) -> tuple[_Title, int] | None:
+        """Parse "[det] [former] (OWNER TITLE | TITLE of [the] [PLACE's] OWNER)" at index."""
+        doc = self.doc
+        former = False
+        while index < limit and doc[index].lower_ in ("a", "an", "the", *_FORMER):
+            former = former or doc[index].lower_ in _FORMER
+            index += 1
+        owner = self._candidate_at(start=index)
+        if owner is not None:
+            after = owner.end + (
+                1 if owner.end < limit and doc[owner.end].text in _POSSESSIVES else 0
+            )
+            block_end = _title_block_end(doc, after, limit)
+            if block_end > after:
+                block = range(after, block_end)
+                return (
+                    _Title(tuple(block), owner, _title_branch(doc, block), former),
+                    block_end,
+                )
+            return None
+        block_end = _title_block_end(doc, index, limit)
+        if block_end == index:
+            return None
+        block = range(index, block_end)
+        position = block_end
+        if position < limit and doc[position].lower_ in ("of", "for", "at"):
+            position += 1
+            if position < limit and doc[position].lower_ == "the":
+                position += 1
+            owner = self._candidate_at(start=position)
+            if (
+                owner is not None
+                and owner.source != "alias"
+                and owner.end + 1 < limit
+                and doc[owner.end].text in _POSSESSIVES
+            ):
+                # "a commander of Iraq's Popular Mobilization Forces": the group, not Iraq
+                inner = self._candidate_at(start=owner.end + 1)
+                if inner is not None and inner.source == "alias":
+                    owner = inner
+            if owner is not None:
+                return _Title(tuple(block), owner, _title_branch(doc, block), former), owner.end
+        return None
+
+    # ---- aliases, demonyms, names
+
+    def _link_aliases(self) -> None:
+        for (start, end), cands in sorted(self.candidates.items()):
+            cand = next((c for c in cands if c.source == "alias"), None)
+            if cand is None or not self._free(start, end):
+                continue
+            key = self._resolve_alias(cand.pattern)
+            if key.startswith("person:"):
+                continue
+            entity = self.dictionary.actor(key).entity()
+            backed = self._backing_after(end)
+            found = self._add(start, end, entity, "alias", "backer" if backed else "actor")
+            if backed:
+                self.backers.append((found, backed[1]))
+
+    def _backing_after(self, end: int) -> tuple[bool, Token | None] | None:
+        """For "X-backed ..." and "... backed by X": (True, the noun X backs), else None."""
+        doc = self.doc
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _BACKING_WORDS:
+            word = doc[end + 1]
+            head = word.head if word.head.i > word.i else None
+            return True, head
+        root = doc[end - 1]
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        preposition = root.head
+        if root.dep_ == "pobj" and preposition.lower_ == "by" and preposition.dep_ == "agent":
+            verb = preposition.head
+            if verb.lemma_.lower() in _BACKING_VERBS:
+                if verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+                    return True, verb.head  # "militias backed by Iran", "Houthis, who are backed"
+                subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                return True, subject
+        return None
+
+    def _link_demonyms(self) -> None:
+        for (start, end), cands in sorted(self.candidates.items()):
+            cand = next((c for c in cands if c.source == "demonym"), None)
+            if cand is None or not self._free(start, end):
+                continue
+            country, plural = self.matchers.demonym_targets[cand.pattern]
+            backed = self._backing_after(end)
+            if backed:
+                found = self._add(
+                    start,
+                    end,
+                    self.dictionary.state_actor(country, "gov").entity(),
+                    "demonym",
+                    "backer",
+                )
+                self.backers.append((found, backed[1]))
+                continue
+            if plural:
+                branch = _actor_position(self.doc[start:end].root)
+                if branch is not None:
+                    entity = self.dictionary.state_actor(country, branch).entity()
+                    self._add(start, end, entity, "demonym")
+                continue
+            reading = self._demonym_reading(start, end)
+            if reading is None:
+                continue
+            head, what = reading
+            branch = _BRANCH_NAMES.get(what)
+            if branch is not None:
+                entity = self.dictionary.state_actor(country, branch).entity()
+            else:
+                entity = self.dictionary.generic(what, country)
+            backed = self._backing_after(head + 1)  # "forces backed by Russian warplanes"
+            found = self._add(start, head + 1, entity, "demonym", "backer" if backed else "actor")
+            if backed:
+                self.backers.append((found, backed[1]))
+
+    def _demonym_reading(self, start: int, end: int) -> tuple[int, str] | None:
+        """(head token index, branch or generic category) for "Turkish drones" and the like."""
+        doc = self.doc
+        path: list[Token] = []
+        token = doc[end - 1]
+        while (
+            token.dep_ in ("amod", "compound", "nmod", "npadvmod")
+            and token.head.i > token.i
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.head.i - start <= 5
+        ):
+            token = token.head
+            path.append(token)
+        if not path and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+            path.append(doc[end])  # parse left the demonym unattached
+        for noun in reversed(path):
+            if not self._free(noun.i, noun.i + 1):
+                return None
+            what = _noun_class(noun)
+            if what is not None:
+                return path[-1].i, what
+        return None
+
+    def _link_names(self) -> None:
+        for (start, end), cands in sorted(self.candidates.items()):
+            cand = next((c for c in cands if c.source == "name"), None)
+            if cand is None or not self._free(start, end) or self._inside_other_entity(start, end):
+                continue
+            target = self.matchers.name_targets[cand.pattern]
+            backed = self._backing_after(end)
+            if backed:
+                found = self._add(
+                    start, end, self._candidate_entity(cand, "gov"), "metonym", "backer"
+                )
+                self.backers.append((found, backed[1]))
+                continue
+            root = self.doc[start:end].root
+            if root.dep_ == "poss" and root.head.i in self.covered:
+                continue  # "Iraq's Popular Mobilization Forces": the group is the actor
+            branch = _actor_position(root)
+            if branch is None:
+                continue  # a place: "in Moscow", "near Damascus"
+            if target.actor is not None:
+                branch = "gov"
+            self._add(start, end, self._candidate_entity(cand, branch), "metonym")
+
+    def _inside_other_entity(self, start: int, end: int) -> bool:
+        """A name inside a longer named entity is part of that name: "Moscow Times"."""
+        for ent in self.doc.ents:
+            first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
+            if (
+                first <= start
+                and end <= last
+                and (last - first) > (end - start)
+                and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "PERSON")
+            ):
+                return True
+        return False
+
+    def _link_hyphenated_backers(self) -> None:
+        """Backers glued into one token by the tokenizer: "U.S.-backed"."""
+        for token in self.doc:
+            if token.i in self.covered:
+                continue
+            match = _BACKED_TOKEN.match(token.text)
+            if match is None or match["word"] not in _BACKING_WORDS:
+                continue
+            owner = match["owner"]
+            entity: Entity | None = None
+            how: LinkMode = "metonym"
+            if owner in self.matchers.demonym_targets:
+                country = self.matchers.demonym_targets[owner][0]
+                entity, how = self.dictionary.state_actor(country, "gov").entity(), "demonym"
+            elif owner in self.matchers.name_targets:
+                target = self.matchers.name_targets[owner]
+                key = target.actor or f"gov:{target.country}"
+                entity = self.dictionary.actor(key).entity()
+            if entity is None:
+                continue
+            start = token.idx
+            found = self._add(
+                token.i, token.i + 1, entity, how, "backer", char_range=(start, start + len(owner))
+            )
+            head = token.head if token.head.i > token.i else None
+            self.backers.append((found, head))
+
+    def _attach_backers(self) -> None:
+        """Give each backed actor its backers; name an unknown one "Unidentified Armed Group"."""
+        for backer, head in self.backers:
+            if head is None:
+                continue
+            target = self._found_at_head(head)
+            if (
+                target is None
+                and head.i not in self.covered
+                and (head.lower_ in _BACKED_ARMED_NOUNS or head.lemma_ in _BACKED_ARMED_NOUNS)
+            ):
+                country = self.focus_country(exclude=[backer.entity.country_code])
+                target = self._add(
+                    head.i, head.i + 1, self.dictionary.generic("uag", country), "category"
+                )
+            if target is not None and target is not backer:
+                target.backed_by.append(backer.entity)
+
+    def _found_at_head(self, head: Token) -> _Found | None:
+        """The mention that covers a noun phrase's head, a modifier of it ("Houthi rebels"),
+        or the group it is part of ("factions of the Syrian National Army")."""
+        positions = [head.i] + [
+            child.i for child in head.lefts if child.dep_ in ("compound", "amod", "nmod")
+        ]
+        if head.lower_ in _BACKED_ARMED_NOUNS or head.lemma_ in _BACKED_ARMED_NOUNS:
+            positions += [
+                grandchild.i
+                for child in head.rights
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for grandchild in child.children
+                if grandchild.dep_ == "pobj"
+            ]
+        for found in self.found:
+            if found.role == "actor" and any(
+                found.tokens[0] <= i < found.tokens[1] for i in positions
+            ):
+                return found
+        return None
+
+    # ---- generic actors, unknown organisations
+
+    def _link_categories(self) -> None:
+        for token in self.doc:
+            if token.i in self.covered or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            category = _CATEGORY_NOUNS.get(token.lower_)
+            start = token.i
+            if (
+                category is None
+                and token.lower_ == "men"
+                and any(c.lower_ == "armed" and c.i == token.i - 1 for c in token.lefts)
+            ):
+                category, start = "uag", token.i - 1
+            if category is None or token.dep_ in ("amod", "compound"):
+                continue
+            while (
+                start > 0
+                and start - 1 not in self.covered
+                and self.doc[start - 1].lower_ in ("unidentified", "unknown", "armed")
+            ):
+                start -= 1
+            entity = self.dictionary.generic(category, self.focus_country())
+            self._add(start, token.i + 1, entity, "category")
+
+    def _link_unknown_organisations(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            end = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
+            if (
+                start >= end
+                or not self._free(start, end)
+                or self._overlaps_alias(start, end)
+                or (start, end) in self.candidates  # a place name, not used as an actor here
+            ):
+                continue
+            if start == 0 and end < len(self.doc) and self.doc[end].text == ",":
+                continue  # a dateline place spaCy took for an organisation: "IDLIB, Syria - ..."
+            name = self.doc[start:end].text
+            self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
+
+    # ---- definite descriptions
+
+    def _link_descriptions(self) -> None:
+        pool = sorted(self.found, key=lambda f: f.start)
+        for token in self.doc:
+            if token.i in self.covered or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            description = self._description(token)
+            if description is None:
+                continue
+            first, words = description
+            near = self._countries_near(token) if self._names_state(token.lower_) else set()
+            antecedent = self._antecedent(pool, self.doc[first].idx, token.lower_, words, near)
+            if antecedent is None:
+                continue  # no antecedent: leave it unlinked
+            found = self._add(first, token.i + 1, antecedent.entity, "coreference")
+            found.antecedent = self._mention(antecedent.start, antecedent.end)
+            pool.append(found)
+
+    def _description(self, head: Token) -> tuple[int, set[str]] | None:
+        """(first token, words) when head heads "the <modifiers> <noun>" pointing back."""
+        doc = self.doc
+        word = head.lower_
+        descriptor_words = self.descriptor_words
+        if word == "forces":
+            if not any(c.lower_ in _FORCES_MODIFIERS for c in head.lefts):
+                return None
+            word = "army"
+        elif word not in _DESCRIPTIONS and word not in descriptor_words:
+            return None
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
+            return None  # "the group of protesters", "the government of Iraq"
+        determiner = next(
+            (c for c in head.lefts if c.dep_ == "det" and c.lower_ in _DESCRIPTION_DETERMINERS),
+            None,
+        )
+        if determiner is None:
+            return None
+        words = {word}
+        for i in range(determiner.i + 1, head.i):
+            token = doc[i]
+            if token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+                return None
+            if i in self.covered and not self._covered_by_backer(i):
+                return None
+            if token.pos_ not in ("ADJ", "NOUN", "VERB", "PUNCT", "ADV", "PROPN", "NUM"):
+                return None
+            words.add(token.lower_)
+        return determiner.i, words
+
+    def _covered_by_backer(self, index: int) -> bool:
+        return any(f.role == "backer" and f.tokens[0] <= index < f.tokens[1] for f in self.found)
+
+    @staticmethod
+    def _names_state(head: str) -> bool:
+        kinds = _DESCRIPTIONS.get(head, frozenset())
+        return head == "forces" or (bool(kinds) and kinds <= {"government", "military", "police"})
+
+    def _countries_near(self, token: Token) -> set[str]:
+        """Countries named (as actor or place) in this sentence or the one before."""
+        sentence = token.sent
+        start = sentence.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        near: set[str] = set()
+        for (first, _), cands in self.candidates.items():
+            if start <= first < token.i:
+                country = self._candidate_country(cands[0])
+                if country:
+                    near.add(country)
+        return near
+
+    def _antecedent(
+        self, pool: list[_Found], before: int, head: str, words: set[str], near: set[str]
+    ) -> _Found | None:
+        """The latest compatible actor before the description. For "the army", "the regime"
+        one from a country named close by wins: "In Damascus, ... the army said"."""
+        kinds = _MILITARY_KINDS if head == "forces" else _DESCRIPTIONS.get(head, frozenset())
+        compatible: list[_Found] = []
+        for found in sorted(pool, key=lambda f: f.start, reverse=True):
+            if found.end > before:
+                continue
+            entity = found.entity
+            if entity.kind == "person" and found.affiliation is not None:
+                entity = found.affiliation
+            if self._compatible(entity, kinds, words):
+                compatible.append(
+                    found
+                    if entity is found.entity
+                    else _Found(
+                        start=found.start,
+                        end=found.end,
+                        entity=entity,
+                        how=found.how,
+                        tokens=found.tokens,
+                    )
+                )
+        nearby = [f for f in compatible if f.entity.country_code in near]
+        preferred = nearby or compatible
+        return preferred[0] if preferred else None
+
+    def _compatible(self, entity: Entity, kinds: frozenset[str], words: set[str]) -> bool:
+        if entity.kind == "organisation":
+            return bool(words & _GROUP_NOUNS)  # an organisation spaCy found: "the group" may be it
+        if entity.kind in kinds:
+            return True
+        actor = self.dictionary.actors.get(entity.canonical_key)
+        return actor is not None and bool(words.intersection(actor.descriptors))
+
+
+@cache
+def _descriptor_words(dictionary: ActorDictionary) -> frozenset[str]:
+    return frozenset(w for a in dictionary.actors.values() for w in a.descriptors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    tokens: tuple[int, ...]
+    affiliation: _Candidate | None
+    branch: Branch
+    former: bool
+
+
+# --------------------------------------------------------------------------
+# Small readings of tokens
+
+
+def _case_compatible(pattern_words: tuple[str, ...], span: Span) -> bool:
+    """A capitalised alias word must be capitalised in the text, an all-capitals one
+    written in capitals; particles ("al", "of") may differ."""
+    for wanted, token in zip(pattern_words, span, strict=True):
+        if len(wanted) > 1 and wanted.isupper() and not token.text.isupper():
+            return False
+        capitalised = wanted[:1].isupper() and wanted.lower() not in _PARTICLES
+        if capitalised and not token.text[:1].isupper():
+            return False
+    return True
+
+
+def _reads_as_word(before: Token | None, after: Token | None) -> bool:
+    """Whether "IS" reads as the verb: "it IS ready", "there IS no", "IS not"."""
+    if before is not None and (
+        before.pos_ in ("PRON", "DET") or before.lower_ in ("there", "that", "this", "what", "who")
+    ):
+        return True
+    return after is not None and (
+        after.pos_ in ("ADJ", "DET", "ADV", "PART", "NUM")
+        or after.tag_ in ("VBG", "VBN")
+        or after.lower_ in ("not", "a", "an", "the", "to")
+    )
+
+
+def _shouting(doc: Doc, start: int, end: int) -> bool:
+    """An all-capitals stretch of text, where capitals say nothing about abbreviations."""
+    neighbours = [doc[i] for i in (start - 2, start - 1, end, end + 1) if 0 <= i < len(doc)]
+    words = [t for t in neighbours if t.is_alpha and len(t) > 2]
+    return len(words) >= 3 and all(t.is_upper for t in words)
+
+
+def _noun_class(noun: Token) -> str | None:
+    """What a noun after a demonym says the demonym stands for: a branch or a generic actor."""
+    word, lemma = noun.lower_, noun.lemma_.lower()
+    if word in _POLICE_NOUNS or lemma in _POLICE_NOUNS:
+        return "pol"
+    if word in _MILITARY_NOUNS or lemma in _MILITARY_NOUNS:
+        return "mil"
+    if word in _GOVERNMENT_NOUNS or lemma in _GOVERNMENT_NOUNS:
+        return "gov"
+    category = _CATEGORY_NOUNS.get(word)
+    if category is not None:
+        return category
+    if word in _DEMONYM_ARMED_NOUNS or lemma in _DEMONYM_ARMED_NOUNS:
+        return "uag"
+    return None
+
+
+def _actor_position(token: Token, depth: int = 0) -> Branch | None:
+    """Whether a place name's head token stands where an actor stands, and for which branch.
+
+    Subjects of saying and deciding verbs read as the government, subjects of
+    military verbs as the military; so do possessors of "decision", "forces",
+    parties to "talks with", objects of "urged", agents of "backed by".
+    Prepositional objects of place ("in Moscow") never qualify.
+    """
+    head = token.head
+    lemma = head.lemma_.lower()
+    dep = token.dep_
+    if dep == "conj" and depth < 3 and head.i != token.i:
+        return _actor_position(head, depth + 1)
+    if dep == "nsubj":
+        if lemma in _MILITARY_VERBS:
+            return "mil"
+        if lemma in _COMMUNICATION_VERBS:
+            return "gov"
+        if lemma == "be" and any(
+            c.dep_ == "acomp" and c.lower_ in _READY_ADJECTIVES for c in head.children
+        ):
+            return "gov"
+        return None
+    if dep == "poss":
+        word = head.lower_
+        if word in _MILITARY_NOUNS:
+            return "mil"
+        if word in _POSSESSED_GOVERNMENT or lemma in _POSSESSED_GOVERNMENT:
+            return "gov"
+        return None
+    if dep == "dobj" and lemma in _OBJECT_VERBS:
+        return "gov"
+    if dep == "pobj":
+        preposition = head.lower_
+        governor = head.head
+        if preposition in _DIPLOMATIC_PREPOSITIONS and (
+            governor.lower_ in _DIPLOMATIC_NOUNS or governor.lemma_.lower() in _DIPLOMATIC_NOUNS
+        ):
+            return "gov"
+        if preposition == "on" and governor.lemma_.lower() == "call":
+            return "gov"
+        if preposition == "by" and head.dep_ == "agent":
+            verb = governor.lemma_.lower()
+            if verb in _COMMUNICATION_VERBS or verb in _BACKING_VERBS:
+                return "gov"
+    return None
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in _CORE_TITLES or token.lower_ in _TITLE_MODIFIERS
+
+
+def _has_core_title(doc: Doc, block: range) -> bool:
+    return any(doc[i].lower_ in _CORE_TITLES for i in block)
+
+
+def _title_block_end(doc: Doc, index: int, limit: int) -> int:
+    """End of the run of title words starting at index, or index if it holds no core title."""
+    end = index
+    while end < limit and _is_title_word(doc[end]) and doc[end].lower_ not in ("of", "-"):
+        end += 1
+        # "Secretary of State", "Chief of Staff"
+        if (
+            end + 1 < limit
+            and doc[end].lower_ == "of"
+            and doc[end + 1].lower_ in ("state", "staff", "defence", "defense")
+        ):
+            end += 2
+    return end if _has_core_title(doc, range(index, end)) else index
+
+
+def _title_branch(doc: Doc, block: Iterable[int]) -> Branch:
+    words = [doc[i].lower_ for i in block]
+    cores = [w for w in words if w in _CORE_TITLES]
+    if not cores:
+        return "gov"
+    core = cores[-1]
+    if "police" in words:
+        return "pol"
+    if core not in _MINISTER_TITLES and any(w in _MILITARY_TITLE_MODIFIERS for w in words):
+        return "mil"
+    return _CORE_TITLES[core]

@@ -1,0 +1,296 @@
+"""The in-memory gazetteer: built once from the installed sources, then loaded from a cache.
+
+Layout on disk (one folder per data version, under ``$XDG_CACHE_HOME/crosswire``
+or ``~/.cache/crosswire``): numpy arrays for the entries and one sorted array
+of name keys with the entry each key points to, so a lookup is two binary
+searches and loading is a memory map. The folder is written under a temporary
+name and renamed into place, so two processes building at once both end with
+one complete cache and neither reads a half-written one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from crosswire.geo.normalize import NORMALIZATION_VERSION, fold_key, skeleton_key, translit_key
+from crosswire.geo.sources import (
+    DATA_FILES,
+    FEATURES,
+    Record,
+    data_text,
+    read_records,
+    source_versions,
+)
+
+FORMAT_VERSION = 2
+MAX_KEY_BYTES = 64
+_ARRAYS = ("gid", "lat", "lon", "pop", "country", "admin1", "feature", "name_offsets")
+_FEATURE_CODE = {name: code for code, name in enumerate(FEATURES)}
+
+
+def cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "crosswire"
+
+
+def data_version() -> str:
+    """A short hash of everything the gazetteer is built from."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(source_versions(), sort_keys=True).encode())
+    digest.update(f"format={FORMAT_VERSION};norm={NORMALIZATION_VERSION}".encode())
+    for name in DATA_FILES:
+        digest.update(data_text(name).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry offered for a name, and how the name matched it."""
+
+    index: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    population: int
+    country: str
+    admin1: str | None
+    feature: str
+    match: str  # "primary" (the entry's own name), "alternate", "skeleton"
+
+
+def _write_cache(records: Iterable[Record], folder: Path) -> None:
+    gids: list[int] = []
+    lats: list[float] = []
+    lons: list[float] = []
+    pops: list[int] = []
+    countries: list[str] = []
+    admin1_ids: list[int] = []
+    features: list[int] = []
+    names: list[str] = []
+    admin1_table: dict[str, int] = {}
+    key_rows: list[tuple[bytes, int]] = []
+    for index, record in enumerate(records):
+        gids.append(record.geonameid)
+        lats.append(record.lat)
+        lons.append(record.lon)
+        pops.append(record.population)
+        countries.append(record.country)
+        if record.admin1 is None:
+            admin1_ids.append(-1)
+        else:
+            admin1_ids.append(
+                admin1_table.setdefault(f"{record.country}\t{record.admin1}", len(admin1_table))
+            )
+        features.append(_FEATURE_CODE[record.feature])
+        names.append(record.name)
+        name_keys = {translit_key(n) for n in record.names | {record.name}}
+        for key in name_keys:
+            if key:
+                key_rows.append((key.encode("ascii", "ignore")[:MAX_KEY_BYTES], index))
+
+    key_rows.sort()
+    width = max((len(k) for k, _ in key_rows), default=1)
+    keys = np.array([k for k, _ in key_rows], dtype=f"S{width}")
+    rows = np.array([i for _, i in key_rows], dtype=np.int32)
+    name_blob = "\x00".join(names).encode("utf-8")
+    offsets = np.zeros(len(names) + 1, dtype=np.int64)
+    position = 0
+    for i, name in enumerate(names):
+        position += len(name.encode("utf-8")) + 1
+        offsets[i + 1] = position
+
+    np.save(folder / "keys.npy", keys)
+    np.save(folder / "rows.npy", rows)
+    np.save(folder / "gid.npy", np.array(gids, dtype=np.int64))
+    np.save(folder / "lat.npy", np.array(lats, dtype=np.float64))
+    np.save(folder / "lon.npy", np.array(lons, dtype=np.float64))
+    np.save(folder / "pop.npy", np.array(pops, dtype=np.int64))
+    np.save(folder / "country.npy", np.array(countries, dtype="S2"))
+    np.save(folder / "admin1.npy", np.array(admin1_ids, dtype=np.int32))
+    np.save(folder / "feature.npy", np.array(features, dtype=np.int8))
+    np.save(folder / "name_offsets.npy", offsets)
+    (folder / "names.bin").write_bytes(name_blob)
+    ordered_admin1 = sorted(admin1_table, key=admin1_table.__getitem__)
+    meta = {
+        "features": list(FEATURES),
+        "admin1": [entry.split("\t", 1)[1] for entry in ordered_admin1],
+        "entries": len(names),
+        "keys": len(key_rows),
+    }
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def build_cache(
+    root: Path | None = None,
+    *,
+    version: str | None = None,
+    records: Iterable[Record] | None = None,
+) -> Path:
+    """Build the cache folder unless it exists; return it. Safe when processes race."""
+    root = root or cache_root()
+    version = version or data_version()
+    final = root / f"gazetteer-{version}"
+    if (final / "meta.json").exists():
+        return final
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".gazetteer-{version}-", dir=root))
+    try:
+        _write_cache(read_records() if records is None else records, staging)
+        try:
+            staging.rename(final)
+        except OSError:
+            # Another process published the same version first; theirs is as good.
+            if not (final / "meta.json").exists():
+                raise
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+class Gazetteer:
+    """Name lookup over countries, subdivisions, towns and curated sites."""
+
+    _instance: ClassVar[Gazetteer | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        self._features: list[str] = meta["features"]
+        self._admin1_names: list[str] = meta["admin1"]
+        self._keys: npt.NDArray[np.bytes_] = np.load(folder / "keys.npy", mmap_mode="r")
+        self._rows: npt.NDArray[np.int32] = np.load(folder / "rows.npy", mmap_mode="r")
+        arrays: dict[str, Any] = {name: np.load(folder / f"{name}.npy") for name in _ARRAYS}
+        self._gid: npt.NDArray[np.int64] = arrays["gid"]
+        self._lat: npt.NDArray[np.float64] = arrays["lat"]
+        self._lon: npt.NDArray[np.float64] = arrays["lon"]
+        self._pop: npt.NDArray[np.int64] = arrays["pop"]
+        self._country: npt.NDArray[np.bytes_] = arrays["country"]
+        self._admin1: npt.NDArray[np.int32] = arrays["admin1"]
+        self._feature: npt.NDArray[np.int8] = arrays["feature"]
+        self._name_offsets: npt.NDArray[np.int64] = arrays["name_offsets"]
+        self._names = (folder / "names.bin").read_bytes()
+        self._country_index = {
+            self.country_of(int(i)): int(i)
+            for i in np.flatnonzero(self._feature == FEATURES.index("country"))
+        }
+        self._skeletons: dict[str, dict[str, list[int]]] = {}
+        self._skeleton_lock = threading.Lock()
+        self.load_seconds = 0.0
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The process-wide gazetteer, built into the cache on first use."""
+        with cls._lock:
+            if cls._instance is None:
+                started = time.perf_counter()
+                instance = cls(build_cache())
+                instance.load_seconds = time.perf_counter() - started
+                cls._instance = instance
+            return cls._instance
+
+    def __len__(self) -> int:
+        return len(self._gid)
+
+    # -- entries ---------------------------------------------------------
+
+    def name_of(self, index: int) -> str:
+        start, end = int(self._name_offsets[index]), int(self._name_offsets[index + 1]) - 1
+        return self._names[start:end].decode("utf-8")
+
+    def admin1_of(self, index: int) -> str | None:
+        code = int(self._admin1[index])
+        return self._admin1_names[code] if code >= 0 else None
+
+    def admin1_code(self, index: int) -> int:
+        """An id for the entry's first-level subdivision (-1 if none), to compare entries."""
+        return int(self._admin1[index])
+
+    def country_of(self, index: int) -> str:
+        return bytes(self._country[index]).decode("ascii")
+
+    def feature_of(self, index: int) -> str:
+        return self._features[int(self._feature[index])]
+
+    def candidate(self, index: int, match: str) -> Candidate:
+        gid = int(self._gid[index])
+        return Candidate(
+            index=index,
+            geonameid=gid if gid >= 0 else None,
+            name=self.name_of(index),
+            lat=float(self._lat[index]),
+            lon=float(self._lon[index]),
+            population=int(self._pop[index]),
+            country=self.country_of(index),
+            admin1=self.admin1_of(index),
+            feature=self.feature_of(index),
+            match=match,
+        )
+
+    # -- lookup ----------------------------------------------------------
+
+    def _indices_for_key(self, key: str) -> list[int]:
+        raw = key.encode("ascii", "ignore")[:MAX_KEY_BYTES]
+        if not raw:
+            return []
+        lo = int(np.searchsorted(self._keys, raw, side="left"))
+        hi = int(np.searchsorted(self._keys, raw, side="right"))
+        return [int(i) for i in self._rows[lo:hi]]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Entries whose name, or one of whose alternate names, meets ``name``'s key."""
+        wanted = fold_key(name)
+        found = []
+        for index in self._indices_for_key(translit_key(name)):
+            primary = fold_key(self.name_of(index)) == wanted
+            found.append(self.candidate(index, "primary" if primary else "alternate"))
+        return found
+
+    def country(self, code: str) -> Candidate | None:
+        """The country entry for an ISO alpha-2 code."""
+        index = self._country_index.get(code)
+        return None if index is None else self.candidate(index, "alternate")
+
+    def lookup_skeleton(self, name: str, countries: Sequence[str]) -> list[Candidate]:
+        """The consonant-skeleton fallback, only inside ``countries``."""
+        key = skeleton_key(name)
+        if not key:
+            return []
+        found: list[Candidate] = []
+        for country in countries:
+            for index in self._country_skeletons(country).get(key, ()):
+                found.append(self.candidate(index, "skeleton"))
+        return found
+
+    def _country_skeletons(self, country: str) -> dict[str, list[int]]:
+        with self._skeleton_lock:
+            table = self._skeletons.get(country)
+            if table is not None:
+                return table
+            code = country.encode("ascii")
+            in_country = np.flatnonzero(self._country[self._rows] == code)
+            grouped: dict[str, set[int]] = defaultdict(set)
+            for position in in_country:
+                key = bytes(self._keys[position]).decode("ascii")
+                consonants = "".join(c for c in key if c not in "aeiouy")
+                if len(consonants) >= 3:
+                    grouped[consonants].add(int(self._rows[position]))
+            table = {k: sorted(v) for k, v in grouped.items()}
+            self._skeletons[country] = table
+            return table

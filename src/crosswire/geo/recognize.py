@@ -1,0 +1,506 @@
+"""Finding toponyms in a spaCy ``Doc`` and telling places from actors.
+
+spaCy's GPE/LOC/FAC entities are the start. On war reports the small English
+model mislabels places ("Sanaa" PERSON, "Al-Watiya" ORG, "Hmeimim" NORP), so a
+PERSON/ORG/NORP entity whose text is in the gazetteer becomes a place when the
+sentence treats it as one (a locative preposition before it, a place noun
+after it, a conjunct of a place); without such a cue it is kept as tentative
+and the caller keeps it only if it lies in the document's focus countries.
+Capitalised runs spaCy missed are matched against the gazetteer too.
+
+Every place is then sorted into one of three roles: ``place`` (a literal
+location), ``metonym`` (a place standing for its government or people:
+"Moscow said", "Russia's defence ministry"), ``demonym`` ("Syrian").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.geo.gazetteer import Candidate, Gazetteer
+from crosswire.geo.sources import SITE_FEATURES, lexicon
+from crosswire.geo.words import demonym_country
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+SUSPECT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "near",
+        "at",
+        "outside",
+        "inside",
+        "from",
+        "into",
+        "toward",
+        "towards",
+        "to",
+        "around",
+        "across",
+        "through",
+        "on",
+        "over",
+        "via",
+        "throughout",
+        "within",
+        "beyond",
+        "south",
+        "north",
+        "east",
+        "west",
+    ]
+)
+# Verbs whose object in a war report is a place: "jets struck Sanaa", "rebels took Deraa".
+PLACE_OBJECT_VERBS = frozenset(
+    [
+        "strike",
+        "shell",
+        "bomb",
+        "besiege",
+        "capture",
+        "recapture",
+        "retake",
+        "seize",
+        "enter",
+        "storm",
+        "take",
+        "attack",
+        "hit",
+        "raid",
+        "overrun",
+        "encircle",
+        "surround",
+        "control",
+        "hold",
+        "liberate",
+        "evacuate",
+        "flee",
+        "leave",
+        "reach",
+        "visit",
+        "target",
+        "bombard",
+    ]
+)
+PLACE_SUBJECT_VERBS = frozenset(["come", "fall", "remain", "lie", "sit", "border"])
+# Connectors allowed inside a multiword name: "Ras al-Ain", "Bab el Hawa", "Dayr az Zawr".
+_NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed"})
+_NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
+_LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_MIN_TENTATIVE_POPULATION = 5000
+_MIN_PERSON_POPULATION = 50000
+DIRECTION_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "greater",
+        "upper",
+        "lower",
+    ]
+)
+STREET_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "st.",
+        "road",
+        "rd",
+        "rd.",
+        "drive",
+        "dr",
+        "dr.",
+        "avenue",
+        "ave",
+        "ave.",
+        "boulevard",
+        "blvd",
+        "blvd.",
+        "lane",
+        "ln",
+        "highway",
+        "hwy",
+        "parkway",
+        "pkwy",
+        "way",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "circle",
+    ]
+)
+_MIN_SCAN_POPULATION = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Recognized:
+    """A toponym found in the text, with its role and what the words around it say."""
+
+    start: int
+    end: int
+    text: str
+    query: str  # the name to look up
+    hint: str | None  # "admin", "site" or "city" from a place noun in or after the name
+    role: str  # "place", "metonym" or "demonym"
+    tentative: bool = False  # a relabelled entity without a cue: keep only within focus
+    country: str | None = None  # for demonyms, the country they name
+
+
+@cache
+def _lex_sets() -> dict[str, frozenset[str]]:
+    lex = lexicon()
+    admin_words = frozenset(lex["admin_words"])
+    place_nouns = frozenset(lex["place_nouns"])
+    return {
+        "speech": frozenset(lex["speech_verbs"]),
+        "action": frozenset(lex["state_action_verbs"]),
+        "actor_nouns": frozenset(lex["actor_nouns"]),
+        "admin_words": admin_words,
+        "site_nouns": place_nouns - admin_words - {"city", "town", "village", "area"},
+        "city_nouns": frozenset({"city", "town", "village"}),
+    }
+
+
+def _hint_for(words: str) -> str | None:
+    sets = _lex_sets()
+    if words in sets["admin_words"]:
+        return "admin"
+    if words in sets["site_nouns"]:
+        return "site"
+    if words in sets["city_nouns"]:
+        return "city"
+    return None
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Token bounds without a leading "the", a trailing possessive, hyphen or article."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and (
+        doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or doc[end - 1].is_punct
+        or doc[end - 1].lower_ in _NAME_LINKS_ALL
+        or doc[end - 1].lower_.rstrip("-") in _NAME_LINKS
+    ):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _strong(candidates: Iterable[Candidate], min_population: int) -> list[Candidate]:
+    return [
+        c
+        for c in candidates
+        if c.feature in SITE_FEATURES
+        or c.feature in ("country", "admin1", "capital")
+        or c.population >= min_population
+    ]
+
+
+class Recognizer:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def recognize(self, doc: Doc) -> list[Recognized]:
+        found: list[Recognized] = []
+        taken: set[int] = set()  # token indices already inside an accepted toponym
+
+        def accept(item: Recognized | None, start: int, end: int) -> None:
+            if item is None or any(i in taken for i in range(start, end)):
+                return
+            taken.update(range(start, end))
+            found.append(item)
+
+        person_tokens = {
+            t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        }
+        for ent in doc.ents:
+            bounds = _trim(ent)
+            if bounds is None:
+                continue
+            start, end = self._drop_direction(doc, *bounds)
+            street = self._street(doc, start, end)
+            if street is not None:
+                accept(street, start, self._street_end(doc, end))
+                continue
+            if ent.label_ in PLACE_LABELS:
+                accept(self._from_entity(doc, start, end, certain=True), start, end)
+                continue
+            if ent.label_ == "PERSON" and any(t.lower_ in person_tokens for t in doc[start:end]):
+                continue  # "Jones" after "David Jones": the same person
+            embedded = self._embedded_polity(doc, start, end) if ent.label_ == "ORG" else None
+            if embedded is not None:
+                accept(embedded, start, start + 1)
+                continue
+            if ent.label_ != "FAC" and ent.label_ not in SUSPECT_LABELS:
+                continue
+            # "Rapides Parish Fire" (PERSON): the longest leading part that is a place.
+            for sub_end in range(end, start, -1):
+                item = self._from_entity(doc, start, sub_end, certain=False, label=ent.label_)
+                if item is not None:
+                    accept(item, start, sub_end)
+                    break
+        for start, end in self._scan_runs(doc, taken):
+            accept(self._from_scan(doc, start, end), start, end)
+        found.sort(key=lambda r: r.start)
+        return found
+
+    # -- sources of toponyms ----------------------------------------------
+
+    def _from_entity(
+        self, doc: Doc, start: int, end: int, *, certain: bool, label: str = "GPE"
+    ) -> Recognized | None:
+        span = doc[start:end]
+        is_demonym, country = demonym_country(span.text)
+        if is_demonym:
+            if label in ("NORP", "GPE", "LOC") or span.text[:1].isupper():
+                return self._make(span, role="demonym", country=country)
+            return None
+        query, hint, _ = self._query_and_hint(doc, start, end)
+        if certain:
+            return self._make(span, query=query, hint=hint)
+        candidates = self.gazetteer.lookup(query) or self.gazetteer.lookup(span.text)
+        if label == "FAC":
+            return self._make(span, query=query, hint=hint) if candidates else None
+        floor = _MIN_PERSON_POPULATION if label == "PERSON" else _MIN_TENTATIVE_POPULATION
+        strong = _strong(candidates, floor)
+        if not strong:
+            return None
+        # A bare person-like name ("Jordan", "Houston") needs the sentence to treat it as a place.
+        cue = hint is not None or self._locative_cue(doc, start, end)
+        if label == "ORG" and not cue:
+            return None
+        return self._make(span, query=query, hint=hint, tentative=not cue)
+
+    def _from_scan(self, doc: Doc, start: int, end: int) -> Recognized | None:
+        span = doc[start:end]
+        if demonym_country(span.text)[0]:
+            return None
+        query, hint, _ = self._query_and_hint(doc, start, end)
+        candidates = self.gazetteer.lookup(query)
+        if end - start == 1:
+            # A lone capitalised word is a place only with a cue and a place worth naming.
+            if not (hint or self._locative_cue(doc, start, end)):
+                return None
+            strong = [
+                c
+                for c in candidates
+                if c.feature in SITE_FEATURES
+                or c.feature in ("country", "admin1", "capital")
+                or c.population >= 20000
+            ]
+        else:
+            strong = _strong(candidates, _MIN_SCAN_POPULATION)
+        if not strong:
+            return None
+        return self._make(span, query=query, hint=hint, tentative=end - start == 1)
+
+    def _scan_runs(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+        """Longest gazetteer-matching capitalised runs outside every entity."""
+        runs: list[tuple[int, int]] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            token = doc[i]
+            if i in taken or token.ent_type_ or not self._name_token(token):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 6 and j not in taken and not doc[j].ent_type_:
+                if self._name_token(doc[j]) or (
+                    doc[j].lower_ in _NAME_LINKS_ALL and j + 1 < n and self._joinable(doc, j)
+                ):
+                    j += 1
+                else:
+                    break
+            # Try the longest run first, then shorter ones from the same start.
+            matched = False
+            for end in range(j, i, -1):
+                if not self._name_token(doc[end - 1]):
+                    continue
+                if self.gazetteer.lookup(doc[i:end].text):
+                    runs.append((i, end))
+                    i = end
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return runs
+
+    @staticmethod
+    def _name_token(token: Token) -> bool:
+        text = token.text
+        if not text[:1].isupper() or token.is_stop or token.like_num:
+            return False
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or (
+            token.is_sent_start and token.pos_ != "PROPN"
+        ):
+            return False
+        return len(text) > 1
+
+    @staticmethod
+    def _joinable(doc: Doc, j: int) -> bool:
+        """A link word or hyphen continues a name only when a capitalised word follows."""
+        k = j + 1
+        while k < len(doc) and doc[k].lower_ in _NAME_LINKS_ALL:
+            k += 1
+        return k < len(doc) and doc[k].text[:1].isupper()
+
+    def _drop_direction(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """ "Northeast Georgia" names Georgia; "North Carolina" is a name of its own."""
+        if (
+            end - start > 1
+            and doc[start].lower_ in DIRECTION_WORDS
+            and not self.gazetteer.lookup(doc[start:end].text)
+        ):
+            return start + 1, end
+        return start, end
+
+    @staticmethod
+    def _street_end(doc: Doc, end: int) -> int:
+        if end < len(doc) and doc[end].lower_ in STREET_WORDS:
+            return end + 1
+        return end
+
+    def _street(self, doc: Doc, start: int, end: int) -> Recognized | None:
+        """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
+        last = doc[end - 1].lower_
+        if last in STREET_WORDS and end - start > 1:
+            stop = end
+        elif end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
+            stop = end + 1
+        else:
+            return None
+        while start < stop and doc[start].like_num:
+            start += 1
+        if stop - start < 2:
+            return None
+        span = doc[start:stop]
+        return Recognized(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            query=span.text,
+            hint="street",
+            role="place",
+        )
+
+    def _embedded_polity(self, doc: Doc, start: int, end: int) -> Recognized | None:
+        """ "Minnesota Department of Transportation": the state stands for its government."""
+        if end - start < 2 or doc[start].pos_ != "PROPN":
+            return None
+        first = doc[start : start + 1]
+        if demonym_country(first.text)[0] or not self._is_polity(first.text):
+            return None
+        return self._make(first, role="metonym")
+
+    # -- words around a toponym -------------------------------------------
+
+    def _query_and_hint(self, doc: Doc, start: int, end: int) -> tuple[str, str | None, int]:
+        """The lookup name, and a hint from a place noun ending or following the name."""
+        span = doc[start:end]
+        query = _LEADING_ARTICLE.sub("", span.text)
+        last = doc[end - 1].lower_
+        if end - start > 1:
+            hint = _hint_for(last)
+            if hint is not None:
+                return doc[start : end - 1].text, hint, end
+        for width in (2, 1):
+            if end + width <= len(doc):
+                words = " ".join(t.lower_ for t in doc[end : end + width])
+                hint = _hint_for(words)
+                if hint is not None:
+                    if hint == "site":
+                        # "Shayrat airbase" is a curated name; look the whole phrase up.
+                        phrase = doc[start : end + width].text
+                        if self.gazetteer.lookup(phrase):
+                            return phrase, hint, end + width
+                    return query, hint, end
+        return query, None, end
+
+    @staticmethod
+    def _locative_cue(doc: Doc, start: int, end: int) -> bool:
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        head = doc[start:end].root
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return True
+        if head.dep_ in ("dobj", "obj") and head.head.lemma_ in PLACE_OBJECT_VERBS:
+            return True
+        if head.dep_ == "nsubj" and head.head.lemma_ in PLACE_SUBJECT_VERBS:
+            return True
+        if head.dep_ == "conj" and head.head.ent_type_ in PLACE_LABELS:
+            return True
+        return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
+
+    def _make(
+        self,
+        span: Span,
+        *,
+        query: str | None = None,
+        hint: str | None = None,
+        role: str | None = None,
+        tentative: bool = False,
+        country: str | None = None,
+    ) -> Recognized:
+        if role is None:
+            role = "metonym" if self._is_metonym(span) else "place"
+        return Recognized(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            query=query or span.text,
+            hint=hint,
+            role=role,
+            tentative=tentative,
+            country=country,
+        )
+
+    def _is_metonym(self, span: Span) -> bool:
+        """A place standing for the state or people behind it: "Moscow said", "Iran's army"."""
+        sets = _lex_sets()
+        head = span.root
+        # "Moscow and Tehran said": the second conjunct takes the first one's role.
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        governor = head.head
+        if head.dep_ in ("nsubj", "csubj") and governor.pos_ in ("VERB", "AUX"):
+            lemma = governor.lemma_.lower()
+            if lemma in sets["speech"]:
+                return True
+            if lemma in sets["action"] and self._is_polity(span.text):
+                return True
+        if head.dep_ in ("poss", "compound") and governor.pos_ in ("NOUN", "PROPN"):
+            noun = governor.lemma_.lower()
+            phrase = " ".join(t.lower_ for t in governor.subtree if t.i >= governor.i)[:40]
+            if noun in sets["actor_nouns"] or phrase in sets["actor_nouns"]:
+                return True
+        return False
+
+    def _is_polity(self, text: str) -> bool:
+        """A country, capital or first-level unit: the names that stand for governments."""
+        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
+        return best is not None and best.feature in ("country", "capital", "admin1")

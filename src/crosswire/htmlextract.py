@@ -1,0 +1,718 @@
+"""Article body and metadata from one HTML page.
+
+``extract_html`` is a pure function: markup in, ``ExtractedPage`` out.
+
+How the body is found:
+
+1. The page is cut into text blocks (paragraphs, headings, list items, cells,
+   text split at ``<br>``), each remembering its element, how much of it is
+   link text and whether a boilerplate container (share bar, related links,
+   comments ...) holds it.
+2. trafilatura runs twice on the same tree, once as is and once favouring
+   precision. A block belongs to a run's selection when most of its 4-token
+   shingles occur in that run's text. The two runs fail differently (one keeps
+   menus, the other drops whole articles or keeps neighbouring teasers), so the
+   blocks both keep are the trustworthy core.
+3. The core's text mass locates the article container: the deepest element
+   holding most of it. Containers with the same tag and class elsewhere on the
+   page (bodies split around ad slots) count as part of it, and so does a lead
+   paragraph standing just before it.
+4. Inside the container a block is kept when either run kept it, or when it
+   reads as prose neither run dared to keep; outside, only when both runs kept
+   it and it is not furniture. The headline never enters the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import unescape
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+from rapidfuzz import fuzz
+
+# Elements whose content is never article text.
+_SKIP_TAGS = frozenset(
+    {
+        "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+        "embed", "canvas", "video", "audio", "select", "option", "button", "input", "textarea",
+        "map", "dialog",
+    }
+)  # fmt: skip
+# Elements that start a new text block.
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADLINE_TAGS = frozenset({"h1", "h2"})
+# Containers whose text is page furniture, by tag and by class or id words.
+_FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "figcaption", "form"})
+_FURNITURE_WORDS = re.compile(
+    r"comment|share|sharing|social|related|recommend|newsletter|subscri|promo|advert|sponsor"
+    r"|(?:^|[-_ ])ads?(?:$|[-_ ])|sidebar|widget|breadcrumb|cookie|popup|modal|footer|(?:^|[-_ ])"
+    r"(?:menu|nav|navbar|tags?|tag-?list)(?:$|[-_ ])|author-?bio|byline|caption|credit|signup"
+    r"|toolbar|pagination|more-stories|trending|most-?popular|outbrain|taboola|disqus|masthead",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_TOKEN = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"')\]]\s*$")
+_URL_TEXT = re.compile(r"\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Separators sites put between the headline and their own name in <title>.
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+
+_SHINGLE = 4
+_SELECTED = 0.5  # share of a block's shingles a run must contain to have kept the block
+_MIN_SINGLE_SHARE = 0.1  # weight of a block one run kept, when the runs mostly agree
+_OTHER_TEXT_COST = 0.5  # what a character of non-core text costs an article container
+_SECOND_OPINION = 0.5  # the precision run reruns with fallbacks below this share of the other
+_PROSE_CHARS = 80  # an unselected block must be this long to be kept as prose
+_MAX_LINK_DENSITY = 0.35
+_MAX_SENTENCE_LINK_DENSITY = 0.8
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ExtractedPage:
+    """What one HTML page yields: body paragraphs and page metadata with its evidence."""
+
+    paragraphs: tuple[str, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # as the page states it (usually ISO 8601)
+    site_name: str | None = None
+    url: str | None = None  # canonical URL when the page declares one
+    language: str | None = None
+    description: str | None = None
+    evidence: dict[str, str] = field(default_factory=dict)  # field -> where it was read
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    link_chars: int
+    owner: int  # preorder number of the block element holding the text
+    tag: str
+    in_heading: bool
+    tokens: list[str] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass(slots=True)
+class _Node:
+    """A block-level element, by preorder number."""
+
+    tag: str
+    signature: str  # tag and class, to find twin containers
+    parent: int
+    depth: int
+    furniture: bool  # its tag, class or id names page furniture
+    end: int = 0  # last preorder number inside it
+
+
+@dataclass(slots=True)
+class _Layout:
+    blocks: list[_Block] = field(default_factory=list)
+    nodes: list[_Node] = field(default_factory=list)
+
+    def inside(self, block: _Block, node: int) -> bool:
+        return node <= block.owner <= self.nodes[node].end
+
+
+def extract_html(html: str, url: str | None = None) -> ExtractedPage:
+    """Extract the article body and metadata from ``html`` (a whole page)."""
+
+    tree = parse_html(html)
+    if tree is None:
+        return ExtractedPage()
+    meta = _read_metadata(tree, url)
+    layout = _segment(tree)
+    titles = _title_variants(meta.get("title"), layout)
+    if _WHOLE_PAGE.search(html) is None:
+        # A fragment (a feed item's or a record's markup) is all body: nothing to look for.
+        paragraphs = _fragment_text(layout, titles)
+    else:
+        runs = [
+            _trafilatura(tree, url, fast=True),
+            _trafilatura(tree, url, fast=True, precise=True),
+        ]
+        if len(runs[1]) < _SECOND_OPINION * len(runs[0]):
+            # The cautious run lost most of the text; its fallback extractors may find it again.
+            runs[1] = _trafilatura(tree, url, fast=False, precise=True)
+        paragraphs = _select(layout, runs, titles)
+    return ExtractedPage(
+        paragraphs=tuple(paragraphs),
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+        site_name=meta.get("site_name"),
+        url=meta.get("url"),
+        language=meta.get("language"),
+        description=meta.get("description"),
+        evidence=meta.evidence,
+    )
+
+
+def _trafilatura(
+    tree: lxml.html.HtmlElement, url: str | None, *, fast: bool, precise: bool = False
+) -> str:
+    text = trafilatura.extract(
+        tree, url=url, fast=fast, favor_precision=precise, include_comments=False
+    )
+    return text or ""
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement | None:
+    """Parse a page; ``None`` when there is no document to speak of."""
+
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+    return tree if isinstance(tree, lxml.html.HtmlElement) else None
+
+
+def collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------
+# Segmentation
+
+
+def _segment(tree: lxml.html.HtmlElement) -> _Layout:
+    """Cut the page into text blocks in reading order."""
+
+    layout = _Layout()
+    fragments: list[tuple[str, bool]] = []  # (text, inside a link)
+    owners: list[int] = []  # block elements open around the walk position
+    heading_depth = 0
+    link_depth = 0
+
+    def flush() -> None:
+        if not fragments:
+            return
+        text = collapse("".join(part for part, _ in fragments))
+        if text:
+            owner = owners[-1]
+            layout.blocks.append(
+                _Block(
+                    text=text,
+                    link_chars=len(collapse("".join(p for p, linked in fragments if linked))),
+                    owner=owner,
+                    tag=layout.nodes[owner].tag,
+                    in_heading=heading_depth > 0,
+                )
+            )
+        fragments.clear()
+
+    # An explicit stack instead of recursion: some pages nest thousands deep.
+    stack: list[tuple[Any, bool]] = [(tree, True)]
+    marks: dict[int, tuple[bool, bool, bool]] = {}  # id -> (block, heading, link)
+    while stack:
+        element, opening = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if opening:
+            if not tag or tag in _SKIP_TAGS or _hidden(element):
+                # Comments, processing instructions and skipped elements: only the tail counts.
+                if element.tail:
+                    fragments.append((element.tail, link_depth > 0))
+                continue
+            tag = tag.lower()
+            is_block = tag in _BLOCK_TAGS or tag == "br"
+            is_heading = tag in _HEADING_TAGS
+            # A link showing its own address is a printed reference, not navigation.
+            is_link = tag == "a" and not _shows_address(element)
+            marks[id(element)] = (is_block, is_heading, is_link)
+            if is_block:
+                flush()
+                if tag != "br":
+                    node = len(layout.nodes)
+                    parent = owners[-1] if owners else -1
+                    depth = layout.nodes[parent].depth + 1 if owners else 0
+                    signature = f"{tag}.{element.get('class', '').strip()}"
+                    layout.nodes.append(
+                        _Node(
+                            tag=tag,
+                            signature=signature,
+                            parent=parent,
+                            depth=depth,
+                            furniture=_is_furniture(element, tag),
+                        )
+                    )
+                    owners.append(node)
+            heading_depth += is_heading
+            link_depth += is_link
+            if element.text:
+                fragments.append((element.text, link_depth > 0))
+            stack.append((element, False))
+            stack.extend((child, True) for child in reversed(element))
+        else:
+            is_block, is_heading, is_link = marks.pop(id(element))
+            if is_block and tag.lower() != "br":
+                flush()
+                node = owners.pop()
+                layout.nodes[node].end = len(layout.nodes) - 1
+            heading_depth -= is_heading
+            link_depth -= is_link
+            if element.tail:
+                fragments.append((element.tail, link_depth > 0))
+    if owners:
+        flush()
+    for block in layout.blocks:
+        block.tokens = _TOKEN.findall(block.text)
+    return layout
+
+
+def _shows_address(link: lxml.html.HtmlElement) -> bool:
+    text = link.text if link.text and link.text.strip() else link.text_content()
+    return _URL_TEXT.match(text) is not None
+
+
+def _hidden(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _is_furniture(element: lxml.html.HtmlElement, tag: str) -> bool:
+    if tag in _FURNITURE_TAGS:
+        return True
+    if tag in ("body", "html", "article", "main", "p"):
+        return False
+    names = f"{element.get('class', '')} {element.get('id', '')}".strip()
+    return bool(names) and _names_furniture(names)
+
+
+@lru_cache(maxsize=4096)
+def _names_furniture(names: str) -> bool:
+    # Class names repeat across a page and across pages of one site.
+    return _FURNITURE_WORDS.search(names) is not None
+
+
+# --------------------------------------------------------------------------
+# Selection
+
+
+class _RunText:
+    """One trafilatura run's text, ready for asking whether it kept a block."""
+
+    def __init__(self, text: str) -> None:
+        words = _TOKEN.findall(text)
+        self.empty = not words
+        self.chars = len(text)
+        self.shingles = {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+        self.joined = f" {' '.join(words)} "
+
+    def kept(self, block: _Block) -> bool:
+        words = block.tokens
+        if not words or self.empty:
+            return False
+        if len(words) < _SHINGLE:
+            return f" {' '.join(words)} " in self.joined
+        total = len(words) - _SHINGLE + 1
+        found = sum(1 for i in range(total) if tuple(words[i : i + _SHINGLE]) in self.shingles)
+        return found >= _SELECTED * total
+
+
+@dataclass(slots=True)
+class _Verdicts:
+    """Per block: which run kept it, whether it is core, in the region, a title; the outcome."""
+
+    in_recall: list[bool]
+    in_precision: list[bool]
+    core: list[bool]
+    region: list[int]
+    title: list[bool]
+    kept: list[bool]
+
+
+def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> _Verdicts:
+    blocks = layout.blocks
+    recall_run, precision_run = (_RunText(text) for text in run_texts)
+    in_recall = [recall_run.kept(b) for b in blocks]
+    in_precision = [precision_run.kept(b) for b in blocks]
+    title = [_is_title(b, titles) for b in blocks]
+    core = [r and p and not t for r, p, t in zip(in_recall, in_precision, title, strict=True)]
+    # How much each block says "the article is here". When the runs mostly agree,
+    # what only one of them kept is doubtful; when they disagree wholesale (one
+    # gave up on the page), each run's word counts. Links and the headline do not.
+    either_chars = sum(len(b.text) for b, r, p in zip(blocks, in_recall, in_precision) if r or p)
+    both_chars = sum(len(b.text) for b, c in zip(blocks, core, strict=True) if c)
+    single_share = max(_MIN_SINGLE_SHARE, 1.0 - both_chars / max(1, either_chars))
+    weights = []
+    for index, block in enumerate(blocks):
+        votes = in_recall[index] + in_precision[index]
+        share = 0.0 if title[index] else (1.0 if votes == 2 else single_share * votes)
+        weights.append(share * len(block.text) * (1.0 - min(1.0, block.link_density)))
+    region = _article_region(layout, weights)
+    kept: list[bool] = []
+    for index, block in enumerate(blocks):
+        furniture = _in_furniture(layout, block, region)
+        if title[index]:
+            keep = False
+        elif not region:
+            # Neither run found anything: keep what plainly reads as prose.
+            keep = not furniture and _reads_as_prose(block)
+        elif any(layout.inside(block, node) for node in region):
+            # One run's word needs a block that is not mostly links; both runs' word
+            # also admits a sentence dense with inline links; neither run's, plain prose.
+            either = in_recall[index] or in_precision[index]
+            keep = (
+                (either and not _link_heavy(block))
+                or (core[index] and _linked_sentence(block))
+                or (not furniture and _reads_as_prose(block))
+            )
+        else:
+            # Outside the article, only what both runs kept; a heading there is a
+            # standfirst or a teaser's title, not a section of the story.
+            keep = core[index] and not furniture and not _link_heavy(block) and not block.in_heading
+        kept.append(keep)
+    return _Verdicts(
+        in_recall=in_recall,
+        in_precision=in_precision,
+        core=core,
+        region=region,
+        title=title,
+        kept=kept,
+    )
+
+
+def _fragment_text(layout: _Layout, titles: list[str]) -> list[str]:
+    blocks = [
+        b for b in layout.blocks if not _is_title(b, titles) and not _in_furniture(layout, b, [])
+    ]
+    return _drop_repeats([b.text for b in blocks if not _link_heavy(b)])
+
+
+def _select(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[str]:
+    verdicts = _judge(layout, run_texts, titles)
+    return _drop_repeats([b.text for b, k in zip(layout.blocks, verdicts.kept, strict=True) if k])
+
+
+def _in_furniture(layout: _Layout, block: _Block, region: list[int]) -> bool:
+    """Whether a furniture container holds the block, below the article container."""
+    container = region[0] if region else -1
+    node = block.owner
+    while node >= 0 and node not in region:
+        if container >= 0 and node <= container <= layout.nodes[node].end:
+            return False  # an ancestor of the article: its class says nothing
+        if layout.nodes[node].furniture:
+            return True
+        node = layout.nodes[node].parent
+    return False
+
+
+def _article_region(layout: _Layout, weights: list[float]) -> list[int]:
+    """The element holding the selected text with least else, then its twins; empty if none.
+
+    Each element scores the weight of the blocks the runs selected inside it,
+    less a fraction of the other text inside it, so a stray selected block far
+    away (a tag list, say) does not pull the container up to the whole page, and
+    a container missing a little of the selection still beats a much larger one.
+    """
+
+    if not any(weights):
+        return []
+    score = [0.0] * len(layout.nodes)
+    for block, weight in zip(layout.blocks, weights, strict=True):
+        gain = weight if weight > 0 else -_OTHER_TEXT_COST * len(block.text)
+        node = block.owner
+        while node >= 0:
+            score[node] += gain
+            node = layout.nodes[node].parent
+    container = max(range(len(score)), key=lambda n: (score[n], layout.nodes[n].depth))
+    nodes = layout.nodes
+    signature = nodes[container].signature
+    region = [container]
+    if signature.endswith("."):
+        return region  # no class: nothing marks a twin
+    parent = nodes[container].parent
+    parent_signature = nodes[parent].signature if parent >= 0 else ""
+    for n, node in enumerate(nodes):
+        # Bodies split around ad slots repeat the container's tag and class, and sit
+        # in the same kind of parent; comment bodies reusing the class do not.
+        if (
+            node.signature == signature
+            and n != container
+            and not (container <= n <= nodes[container].end)
+            and not (n <= container <= node.end)
+            and node.parent >= 0
+            and nodes[node.parent].signature == parent_signature
+            and not _furniture_between(layout, n, container)
+        ):
+            region.append(n)
+    return region
+
+
+def _furniture_between(layout: _Layout, node: int, container: int) -> bool:
+    """Whether a furniture element holds ``node`` below its common ancestor with ``container``."""
+    while node >= 0 and not (node <= container <= layout.nodes[node].end):
+        if layout.nodes[node].furniture:
+            return True
+        node = layout.nodes[node].parent
+    return False
+
+
+def _link_heavy(block: _Block) -> bool:
+    return block.link_density > _MAX_LINK_DENSITY
+
+
+def _linked_sentence(block: _Block) -> bool:
+    """A sentence whose words are mostly links, unlike a teaser ("Read more: ...")."""
+    return block.link_density < _MAX_SENTENCE_LINK_DENSITY and _ends_sentence(block.text)
+
+
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
+def _reads_as_prose(block: _Block) -> bool:
+    return (
+        not block.in_heading
+        and len(block.text) >= _PROSE_CHARS
+        and block.link_density <= 0.2
+        and _ends_sentence(block.text)
+    )
+
+
+def _drop_repeats(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph that repeats the one before it (a standfirst shown twice, say)."""
+    result: list[str] = []
+    for paragraph in paragraphs:
+        if not result or paragraph != result[-1]:
+            result.append(paragraph)
+    return result
+
+
+# --------------------------------------------------------------------------
+# Headline
+
+
+def _title_variants(title: str | None, layout: _Layout) -> list[str]:
+    """The headline as the page may print it: declared title, its parts, the first h1."""
+    variants: list[str] = []
+    if title:
+        variants.append(title)
+        variants += [part for part in _TITLE_SEPARATORS.split(title) if len(part) > 15]
+    for block in layout.blocks:
+        if block.tag == "h1":
+            variants.append(block.text)
+            break
+    return [_normal(v) for v in variants if v.strip()]
+
+
+def _is_title(block: _Block, titles: list[str]) -> bool:
+    if not titles or len(block.text) > 300:
+        return False
+    text = _normal(block.text)
+    if text in titles:
+        return True
+    # A headline printed with small changes; lower headings are the article's sections.
+    return block.tag in _HEADLINE_TAGS and any(fuzz.ratio(text, title) >= 90 for title in titles)
+
+
+def _normal(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+# --------------------------------------------------------------------------
+# Metadata
+
+
+class _Meta(dict[str, str]):
+    """Field values with the evidence for each; the first acceptable value for a field wins."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.evidence: dict[str, str] = {}
+
+    def offer(self, name: str, value: object, evidence: str) -> None:
+        if name in self or not isinstance(value, str):
+            return
+        cleaned = collapse(unescape(value))
+        if name == "author":
+            cleaned = _BY.sub("", cleaned)
+            if _LOOKS_LIKE_URL.match(cleaned):
+                return  # a profile link, not a name
+        if name == "published" and not _PLAUSIBLE_YEAR.search(cleaned):
+            return  # placeholders such as "0001-01-01"
+        if cleaned:
+            self[name] = cleaned
+            self.evidence[name] = evidence
+
+
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+_LOOKS_LIKE_URL = re.compile(r"(?:https?:)?//|www\.", re.IGNORECASE)
+_PLAUSIBLE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d")
+
+_META_FIELDS: tuple[tuple[str, str, str], ...] = (
+    # (field, attribute, value) in order of trust
+    ("title", "property", "og:title"),
+    ("title", "name", "twitter:title"),
+    ("title", "property", "twitter:title"),
+    ("author", "name", "author"),
+    ("author", "property", "article:author"),
+    ("author", "name", "parsely-author"),
+    ("author", "name", "byl"),
+    ("author", "name", "dc.creator"),
+    ("published", "property", "article:published_time"),
+    ("published", "name", "article:published_time"),
+    ("published", "property", "article:published"),
+    ("published", "itemprop", "datepublished"),
+    ("published", "name", "pubdate"),
+    ("published", "name", "publishdate"),
+    ("published", "name", "publish-date"),
+    ("published", "name", "date"),
+    ("published", "name", "dc.date"),
+    ("published", "name", "dc.date.issued"),
+    ("published", "name", "dcterms.created"),
+    ("published", "name", "parsely-pub-date"),
+    ("published", "name", "sailthru.date"),
+    ("published", "name", "pdate"),
+    ("site_name", "property", "og:site_name"),
+    ("site_name", "name", "application-name"),
+    ("site_name", "name", "publisher"),
+    ("url", "property", "og:url"),
+    ("description", "property", "og:description"),
+    ("description", "name", "description"),
+)
+
+
+def _read_metadata(tree: lxml.html.HtmlElement, url: str | None) -> _Meta:
+    meta = _Meta()
+    for link in tree.iterfind(".//link[@rel]"):
+        if "canonical" in link.get("rel", "").lower().split():
+            meta.offer("url", _absolute(link.get("href"), url), 'link rel="canonical"')
+    tags: dict[tuple[str, str], str | None] = {}
+    for element in tree.iterfind(".//meta"):
+        for attribute in ("property", "name", "itemprop"):
+            # One tag may carry several names: itemprop="datePublished dateCreated".
+            for key in (element.get(attribute) or "").lower().split():
+                tags.setdefault((attribute, key), element.get("content"))
+    # The social-card title is the headline as the newsroom wrote it; after it,
+    # structured data names people and dates more reliably than loose meta tags.
+    for name, attribute, key in _META_FIELDS[:3]:
+        meta.offer(name, tags.get((attribute, key)), f'meta {attribute}="{key}"')
+    for item in _json_ld_items(tree):
+        _offer_json_ld(meta, item)
+    for name, attribute, key in _META_FIELDS[3:]:
+        value = tags.get((attribute, key))
+        meta.offer(
+            name, _absolute(value, url) if name == "url" else value, f'meta {attribute}="{key}"'
+        )
+    page_title = tree.find(".//title")
+    page_title_text = collapse(page_title.text_content()) if page_title is not None else ""
+    headline = tree.find(".//h1")
+    if headline is not None and page_title_text:
+        # The first h1 is the headline when the <title> says the same; else it may be a logo.
+        text = collapse(headline.text_content())
+        if text and fuzz.partial_ratio(text.casefold(), page_title_text.casefold()) >= 80:
+            meta.offer("title", text, "h1 element")
+    meta.offer("title", page_title_text, "title element")
+    if "title" in meta:
+        meta["title"] = _without_site(meta["title"], meta.get("site_name"), meta.get("url", url))
+    time_element = tree.find(".//time[@datetime]")
+    if time_element is not None:
+        meta.offer("published", time_element.get("datetime"), "time datetime attribute")
+    meta.offer("language", (tree.get("lang") or "").split("-")[0].lower(), "html lang")
+    return meta
+
+
+def _without_site(title: str, site_name: str | None, url: str | None) -> str:
+    """ "Headline | Site" -> "Headline", when the part cut off names the site."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    names = [n.casefold() for n in (site_name, _host_name(url)) if n]
+    for end in (-1, 0):
+        part = parts[end].casefold()
+        if any(fuzz.ratio(part, name) >= 80 or name in part for name in names):
+            del parts[end]
+            return " - ".join(parts)
+    return title
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    return urljoin(base, href.strip()) if href and base else href
+
+
+def _host_name(url: str | None) -> str | None:
+    """ "https://www.example-news.com/a/b" -> "example-news"."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m")]
+    return labels[0] if labels else None
+
+
+def _json_ld_items(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.iterfind(".//script[@type]"):
+        if script.get("type", "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        pending = [data]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, list):
+                pending.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    pending.append(item["@graph"])
+                yield item
+
+
+def _offer_json_ld(meta: _Meta, item: dict[str, Any]) -> None:
+    kinds = item.get("@type")
+    kind_names = {
+        k.lower() for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)
+    }
+    if not kind_names & {"newsarticle", "article", "reportage", "blogposting", "webpage",
+                          "analysisnewsarticle", "opinionnewsarticle", "reportagenewsarticle",
+                          "backgroundnewsarticle", "liveblogposting"}:  # fmt: skip
+        return
+    meta.offer("title", item.get("headline"), "JSON-LD headline")
+    meta.offer("url", item.get("url"), "JSON-LD url")
+    meta.offer("published", item.get("datePublished"), "JSON-LD datePublished")
+    meta.offer("author", _json_ld_names(item.get("author")), "JSON-LD author")
+    meta.offer("site_name", _json_ld_names(item.get("publisher")), "JSON-LD publisher")
+
+
+def _json_ld_names(value: object) -> str | None:
+    people = value if isinstance(value, list) else [value]
+    names = []
+    for person in people:
+        if isinstance(person, dict) and isinstance(person.get("name"), str):
+            names.append(person["name"].strip())
+        elif isinstance(person, str):
+            names.append(person.strip())
+    names = [n for n in names if n]
+    return ", ".join(names) if names else None
