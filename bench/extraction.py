@@ -4,7 +4,8 @@ Scores, in one run over the pages in ``../shared/eval/extraction/`` (beside the
 repository root): crosswire's extractor followed by the ``clean`` stage (what a
 user gets), the extractor alone, ``trafilatura.extract(html)`` and
 ``trafilatura.extract(html, favor_precision=True)``. The metric is the shingle
-metric in ``crosswire.evaluation``; speed is pages per second in this process.
+metric in ``crosswire.evaluation``. Speed is pages per CPU second of this single
+process, so other work on a shared machine does not skew the comparison.
 
     .venv/bin/python bench/extraction.py [--data DIR] [--worst N]
 
@@ -87,10 +88,10 @@ def crosswire_with_clean() -> Callable[[str], str]:
 
 def score(name: str, extract: Callable[[str], str], pages: list[Page]) -> Result:
     outputs = {}
-    start = time.perf_counter()
+    start = time.process_time()
     for page in pages:
         outputs[page.id] = extract(page.html) or ""
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     matches = {page.id: shingle_match(page.body, outputs[page.id]) for page in pages}
     return Result(
         name=name,

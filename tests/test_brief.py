@@ -36,8 +36,9 @@ def full_corpus() -> Corpus:
     mention = Mention(article=article.id, start=13, end=18, text="Daraa")
     place = Place(name="Daraa", geonameid=170592, lat=32.6189, lon=36.1021, country_code="SY",
                   admin1="Daraa", mentions=(mention,))  # fmt: skip
+    shelling = Mention(article=article.id, start=0, end=8, text="Shelling")
     entity = Entity(name="Military Forces of Syria", kind="state_forces", inter_code=1,
-                    mentions=(Mention(article=article.id, start=0, end=8, text="Shelling"),))  # fmt: skip
+                    mentions=(shelling,))  # fmt: skip
     event = Event(
         event_type="Explosions/Remote violence",
         sub_event_type="Shelling/artillery/missile attack",

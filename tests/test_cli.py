@@ -76,7 +76,9 @@ def test_bad_config_is_a_config_error(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text('[pipeline]\nstages = ["ingest", "clean"]\n')
     inputs = write_articles(tmp_path / "in")
-    result = runner.invoke(app, ["run", str(inputs), "--config", str(config), "--out", str(tmp_path)])
+    result = runner.invoke(
+        app, ["run", str(inputs), "--config", str(config), "--out", str(tmp_path)]
+    )
     assert result.exit_code == EXIT_CONFIG
     assert "needs articles" in result.output and "Traceback" not in result.output
 

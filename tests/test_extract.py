@@ -65,7 +65,7 @@ def html_document(content: str, **declared: str) -> RawDocument:
         position="0",
         format="html",
         content=content,
-        **declared,  # type: ignore[arg-type]
+        **declared,
     )
 
 

@@ -50,13 +50,13 @@ def test_stage_needing_what_no_earlier_stage_provides_is_refused() -> None:
 
 
 def test_unknown_stage_is_refused_with_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match="unknown stage 'nope'.*ingest"):
+    with pytest.raises(ConfigError, match=r"unknown stage 'nope'.*ingest"):
         check_order(["ingest", "nope"])
 
 
 def test_user_config_file_overrides_defaults_and_flags_override_file(tmp_path: Path) -> None:
     user = tmp_path / "crosswire.toml"
-    user.write_text('[pipeline]\nbatch_size = 7\n[stages.clean]\nthreshold = 0.8\n')
+    user.write_text("[pipeline]\nbatch_size = 7\n[stages.clean]\nthreshold = 0.8\n")
     settings = load_settings(user)
     assert settings.pipeline.batch_size == 7
     assert settings.options_for("clean")["threshold"] == 0.8
@@ -68,7 +68,7 @@ def test_user_config_file_overrides_defaults_and_flags_override_file(tmp_path: P
 def test_invalid_config_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[pipeline]\nbatch_size = 0\n")
-    with pytest.raises(ConfigError, match="pipeline.batch_size"):
+    with pytest.raises(ConfigError, match=r"pipeline\.batch_size"):
         load_settings(bad)
     bad.write_text("[pipeline\n")
     with pytest.raises(ConfigError, match="not valid TOML"):

@@ -157,7 +157,9 @@ class StoreContract:
         span = SourceSpan(article=article.id, start=0, end=4, text="Body")
         corpus = Corpus(
             articles=(article,),
-            groups=(ArticleGroup(kind="syndicated", articles=(article.id, "art_0000000000000000")),),
+            groups=(
+                ArticleGroup(kind="syndicated", articles=(article.id, "art_0000000000000000")),
+            ),
             entities=(
                 Entity(
                     name="Houthi Movement",
@@ -235,7 +237,7 @@ POSTGRES = os.environ.get("CROSSWIRE_TEST_POSTGRES")
 @pytest.mark.skipif(
     not POSTGRES,
     reason="CROSSWIRE_TEST_POSTGRES is not set: start a server with "
-    "`eval \"$(scripts/start-postgres.sh)\"` (.ci/run does this)",
+    '`eval "$(scripts/start-postgres.sh)"` (.ci/run does this)',
 )
 class TestPostgresStore(StoreContract):
     @pytest.fixture

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from crosswire.api import run  # noqa: E402  (after __version__, which api imports)
+from crosswire.api import run
 
 __all__ = ["__version__", "run"]

@@ -327,7 +327,7 @@ _COMMUNICATION_VERBS = _words(
     halt freeze lift extend renew issue release publish report note add state maintain contend
     counter slam hail praise thank congratulate mediate broker request ask invite promise commit
     ratify adopt endorse reaffirm withdraw designate label arrest detain sentence execute
-    extradite appoint name nominate retaliate lodge boycott decline rule insist"""
+    extradite appoint name nominate retaliate lodge boycott decline rule insist reach"""
 )
 _MILITARY_VERBS = _words(
     """strike launch attack shell bomb fire target hit invade deploy shoot intercept advance
@@ -338,7 +338,7 @@ _MILITARY_VERBS = _words(
 _OBJECT_VERBS = _words(
     """accuse urge warn condemn sanction blame criticise criticize pressure press tell ask thank
     praise support back arm fund recognise recognize court lobby persuade convince invite
-    reassure rebuke slam hail congratulate sue punish isolate engage call"""
+    reassure rebuke slam hail congratulate sue punish isolate engage call defend"""
 )
 _READY_ADJECTIVES = _words(
     "ready willing open prepared determined committed opposed keen eager unwilling reluctant"
@@ -347,9 +347,31 @@ _DIPLOMATIC_NOUNS = _words(
     """talk talks negotiation negotiations deal agreement relation relations tie ties meeting
     accord ceasefire truce dialogue summit sanction sanctions pressure rapprochement
     normalisation normalization cooperation alliance pact contact contacts dispute rift tension
-    tensions standoff confrontation war row spat feud channel mediation peace"""
+    tensions standoff confrontation war row spat feud channel mediation peace friendship
+    partnership exchange exchanges action measures"""
 )
 _DIPLOMATIC_PREPOSITIONS = frozenset({"with", "between", "on", "against"})
+# Verbs a place is the subject of: "Kyiv woke to sirens", "Syria has seen ten years of war".
+_PLACE_SUBJECT_VERBS = _words(
+    """be have see witness suffer experience face endure lie sit border remain become fall get
+    undergo boast house contain include cover stretch rank account brace wake shake rock lose
+    descend plunge slide sink burn erupt tremble echo go come look seem appear feel sound stand
+    stay grow shrink expand swell rely depend lack run enjoy mark celebrate mourn gather reel
+    recover struggle bear host need count number total"""
+)
+_WITH_VERBS = _words(
+    """cooperate coordinate share meet talk negotiate agree sign discuss work ally side consult
+    confer reconcile trade deal normalise normalize engage"""
+)
+_CLASH_VERBS = _words("clash fight battle skirmish war")
+_GIVING_VERBS = _words(
+    """give supply sell provide hand transfer pay grant export apologize apologise appeal write
+    speak talk complain protest offer lend donate"""
+)
+_AID_NOUNS = _words(
+    """aid assistance support grant grants loan loans weapons arms help apology offer
+    ultimatum message letter request appeal reminder warning note invitation protest"""
+)
 
 _MILITARY_NOUNS = _words(
     """troop troops soldier soldiers force forces army military jet jets warplane warplanes
@@ -368,9 +390,7 @@ _GOVERNMENT_NOUNS = _words(
     intelligence parliament lawmakers prosecutors prosecutor junta presidency premier
     chancellor king emir"""
 )
-_POLICE_NOUNS = _words(
-    "police policeman policemen gendarme gendarmes gendarmerie"
-)
+_POLICE_NOUNS = _words("police policeman policemen gendarme gendarmes gendarmerie")
 _CATEGORY_NOUNS: dict[str, str] = {
     "protester": "protesters",
     "protesters": "protesters",
@@ -412,7 +432,20 @@ _POSSESSED_GOVERNMENT = _words(
     refusal ally allies proxy proxies stance policy leadership government regime
     administration envoy ambassador representative delegation spokesman spokeswoman warning
     threat plan plans intention approach strategy announcement reaction war sanctions
-    diplomats officials"""
+    diplomats officials efforts effort wish request appeal bid call calls commitment objection
+    objections concerns concern conditions initiative move moves claim claims accusation
+    accusations denial apology pledge promise veto vote recognition withdrawal intervention
+    involvement role influence interests ambitions message invitation aid assistance help
+    blessing approval consent participation rejection threats ultimatum friendship mediation
+    cabinet parliament court courts rulers ruler legislature assembly ministry ministries
+    presidency"""
+)
+# What a state does, named after its demonym: "US mediation", "a Russian proposal".
+_STATE_ACTIVITY_NOUNS = _words(
+    """proposal offer decision response demand demands statement position refusal stance policy
+    warning threat plan announcement reaction sanctions mediation initiative veto pledge
+    backing recognition invitation ultimatum accusation accusations objection objections
+    request appeal bid delegation negotiators negotiator diplomats diplomacy"""
 )
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -440,7 +473,8 @@ _TITLE_MODIFIERS = _words(
     army navy naval air force police security intelligence political bureau politburo
     national armed forces of staff state - crown supreme de facto self proclaimed styled
     affairs information media regional provincial local joint field chief general former
-    ex ex- in elect president-elect first assistant"""
+    ex ex- in elect president-elect first assistant new newly elected incoming outgoing junior
+    religious spiritual"""
 )
 _MILITARY_TITLE_MODIFIERS = frozenset({"military", "army", "armed", "navy", "naval", "air"})
 _MINISTER_TITLES = frozenset({"minister", "secretary", "premier"})
@@ -526,7 +560,7 @@ class _NameTarget:
 
 @dataclass(slots=True)
 class _Matchers:
-    tokenizer_vocab: Vocab
+    vocab: Vocab  # held so the cache key's id stays this vocabulary's
     aliases: PhraseMatcher  # case-insensitive, case checked afterwards
     abbreviations: PhraseMatcher  # exact case
     names: PhraseMatcher
@@ -550,10 +584,9 @@ def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     pattern_words: dict[str, tuple[str, ...]] = {}
 
     def pattern(matcher: PhraseMatcher, text: str) -> None:
-        if text not in pattern_words:
-            tokens = make_doc(text)
-            pattern_words[text] = tuple(t.text for t in tokens)
-        matcher.add(text, [make_doc(text)])
+        tokens = make_doc(text)
+        pattern_words[text] = tuple(t.text for t in tokens)
+        matcher.add(text, [tokens])
 
     alias_targets: dict[str, tuple[str, ...]] = {}
     for alias, keys in dictionary.alias_targets().items():
@@ -587,7 +620,7 @@ def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     for demonym in demonym_targets:
         pattern(demonyms, demonym)
     return _Matchers(
-        tokenizer_vocab=vocab,
+        vocab=vocab,
         aliases=aliases,
         abbreviations=abbreviations,
         names=names,
@@ -1012,7 +1045,10 @@ class _DocumentLinker:
                 affiliation=owner,
                 branch=_title_branch(doc, block),
                 former=any(doc[i].lower_ in _FORMER for i in block)
-                or (block_start > 0 and doc[block_start - 1].lower_ in _FORMER),
+                or any(
+                    first > 0 and doc[first - 1].lower_ in _FORMER
+                    for first in (block_start, owner.start if owner else block_start)
+                ),
             )
         # "Yahya Saree, the Houthi military spokesman, said" / "..., a commander of the PMF"
         if end < sentence.end and doc[end].text == ",":
@@ -1125,24 +1161,33 @@ class _DocumentLinker:
                 self.backers.append((found, backed[1]))
                 continue
             if plural:
-                branch = _actor_position(self.doc[start:end].root)
+                branch = _actor_position(self.doc[start:end].root)  # people: saying, fighting
                 if branch is not None:
                     entity = self.dictionary.state_actor(country, branch).entity()
                     self._add(start, end, entity, "demonym")
                 continue
-            reading = self._demonym_reading(start, end)
-            if reading is None:
-                continue
-            head, what = reading
-            branch = _BRANCH_NAMES.get(what)
-            if branch is not None:
-                entity = self.dictionary.state_actor(country, branch).entity()
-            else:
-                entity = self.dictionary.generic(what, country)
-            backed = self._backing_after(head + 1)  # "forces backed by Russian warplanes"
-            found = self._add(start, head + 1, entity, "demonym", "backer" if backed else "actor")
-            if backed:
-                self.backers.append((found, backed[1]))
+            self._link_modifier(start, end, country, "demonym")
+
+    def _link_modifier(self, start: int, end: int, country: str, how: LinkMode) -> bool:
+        """Link a country word that modifies a noun for forces or officials ("Turkish
+        drones", "Russia troops"); the mention runs from the word to that noun."""
+        reading = self._demonym_reading(start, end)
+        if reading is None:
+            return False
+        head, what = reading
+        branch = _BRANCH_NAMES.get(what)
+        if branch is not None:
+            entity = self.dictionary.state_actor(country, branch).entity()
+        else:
+            entity = self.dictionary.generic(what, country)
+        # "French and Egyptian warships": the noun belongs to the last of them
+        shared = any(end <= first < head for first, _ in self.candidates)
+        last = end if shared else head + 1
+        backed = self._backing_after(head + 1)  # "forces backed by Russian warplanes"
+        found = self._add(start, last, entity, how, "backer" if backed else "actor")
+        if backed:
+            self.backers.append((found, backed[1]))
+        return True
 
     def _demonym_reading(self, start: int, end: int) -> tuple[int, str] | None:
         """(head token index, branch or generic category) for "Turkish drones" and the like."""
@@ -1163,6 +1208,8 @@ class _DocumentLinker:
             if not self._free(noun.i, noun.i + 1):
                 return None
             what = _noun_class(noun)
+            if what is None and noun is path[-1] and noun.lower_ in _STATE_ACTIVITY_NOUNS:
+                what = "gov"  # "US mediation", "a Russian proposal"
             if what is not None:
                 return path[-1].i, what
         return None
@@ -1181,9 +1228,16 @@ class _DocumentLinker:
                 self.backers.append((found, backed[1]))
                 continue
             root = self.doc[start:end].root
+            modifier = root.dep_ in ("compound", "amod", "nmod")
+            if (
+                modifier
+                and target.country
+                and self._link_modifier(start, end, target.country, "metonym")
+            ):
+                continue  # "Russia troops", "the Kabul government"
             if root.dep_ == "poss" and root.head.i in self.covered:
                 continue  # "Iraq's Popular Mobilization Forces": the group is the actor
-            branch = _actor_position(root)
+            branch = _actor_position(root, any_verb=True)
             if branch is None:
                 continue  # a place: "in Moscow", "near Damascus"
             if target.actor is not None:
@@ -1489,19 +1543,22 @@ def _noun_class(noun: Token) -> str | None:
     return None
 
 
-def _actor_position(token: Token, depth: int = 0) -> Branch | None:
-    """Whether a place name's head token stands where an actor stands, and for which branch.
+def _actor_position(token: Token, *, any_verb: bool = False, depth: int = 0) -> Branch | None:
+    """Whether a name's head token stands where an actor stands, and for which branch.
 
-    Subjects of saying and deciding verbs read as the government, subjects of
-    military verbs as the military; so do possessors of "decision", "forces",
-    parties to "talks with", objects of "urged", agents of "backed by".
-    Prepositional objects of place ("in Moscow") never qualify.
+    Subjects of verbs read as the government (as the military for military
+    verbs); with ``any_verb`` every active verb counts but those that a place
+    is the subject of ("Kyiv woke to sirens", "Syria has seen"). So do
+    possessors of "decision" or "forces", parties to "talks with", objects of
+    "urged", agents of "backed by", recipients of aid, and the country in
+    "the president of Armenia". Prepositional objects of place ("in Moscow")
+    never qualify.
     """
     head = token.head
     lemma = head.lemma_.lower()
     dep = token.dep_
     if dep == "conj" and depth < 3 and head.i != token.i:
-        return _actor_position(head, depth + 1)
+        return _actor_position(head, any_verb=any_verb, depth=depth + 1)
     if dep == "nsubj":
         if lemma in _MILITARY_VERBS:
             return "mil"
@@ -1511,9 +1568,13 @@ def _actor_position(token: Token, depth: int = 0) -> Branch | None:
             c.dep_ == "acomp" and c.lower_ in _READY_ADJECTIVES for c in head.children
         ):
             return "gov"
+        if any_verb and head.pos_ == "VERB" and lemma not in _PLACE_SUBJECT_VERBS:
+            return "gov"
         return None
     if dep == "poss":
         word = head.lower_
+        if word in _CORE_TITLES:
+            return _CORE_TITLES[word]  # "Taiwan's foreign minister"
         if word in _MILITARY_NOUNS:
             return "mil"
         if word in _POSSESSED_GOVERNMENT or lemma in _POSSESSED_GOVERNMENT:
@@ -1521,19 +1582,41 @@ def _actor_position(token: Token, depth: int = 0) -> Branch | None:
         return None
     if dep == "dobj" and lemma in _OBJECT_VERBS:
         return "gov"
+    if dep == "dative":
+        return "gov"  # "give Tanzania a grant"
     if dep == "pobj":
-        preposition = head.lower_
-        governor = head.head
-        if preposition in _DIPLOMATIC_PREPOSITIONS and (
-            governor.lower_ in _DIPLOMATIC_NOUNS or governor.lemma_.lower() in _DIPLOMATIC_NOUNS
-        ):
+        return _prepositional_actor(head, head.head)
+    return None
+
+
+def _prepositional_actor(preposition: Token, governor: Token) -> Branch | None:
+    word = preposition.lower_
+    governed = {governor.lower_, governor.lemma_.lower()} | {
+        c.lower_ for c in governor.children if c.dep_ == "compound"
+    }
+    if word in _DIPLOMATIC_PREPOSITIONS and governed & _DIPLOMATIC_NOUNS:
+        return "gov"  # "talks with Tehran", "mediation between Syria and ..."
+    if word == "with" and governor.pos_ == "VERB":
+        if governor.lemma_.lower() in _CLASH_VERBS:
+            return "mil"
+        if governor.lemma_.lower() in _WITH_VERBS:
+            return "gov"  # "cooperate with Ankara"
+    if word in ("to", "for") and governed & _AID_NOUNS:
+        return "gov"  # "aid to Mozambique"
+    if word == "to" and governor.lemma_.lower() in _GIVING_VERBS:
+        return "gov"  # "sold jets to Egypt", "apologised to Brazil"; not "sent troops to Mali"
+    if word == "of":
+        if governor.lower_ in _CORE_TITLES:
+            return _CORE_TITLES[governor.lower_]  # "the president of Armenia"
+        what = _noun_class(governor)
+        if what in ("gov", "mil", "pol"):
+            return _BRANCH_NAMES[what]  # "the army of Mali"
+    if word == "on" and governor.lemma_.lower() == "call":
+        return "gov"
+    if word == "by" and preposition.dep_ == "agent":
+        verb = governor.lemma_.lower()
+        if verb in _COMMUNICATION_VERBS or verb in _BACKING_VERBS:
             return "gov"
-        if preposition == "on" and governor.lemma_.lower() == "call":
-            return "gov"
-        if preposition == "by" and head.dep_ == "agent":
-            verb = governor.lemma_.lower()
-            if verb in _COMMUNICATION_VERBS or verb in _BACKING_VERBS:
-                return "gov"
     return None
 
 

@@ -42,7 +42,9 @@ def _with_id(record: Any) -> dict[str, Any]:
 
 def _article(article: Article) -> dict[str, Any]:
     data = _with_id(article)
-    data["removed"] = [{"text": b.text, "reason": b.reason, "score": b.score} for b in article.removed]
+    data["removed"] = [
+        {"text": b.text, "reason": b.reason, "score": b.score} for b in article.removed
+    ]
     return data
 
 
@@ -139,7 +141,13 @@ def render_markdown(brief: dict[str, Any]) -> str:
         for group in brief["groups"]:
             lines.append(f"| {group['kind']} | {', '.join(group['articles'])} |")
     if brief["rejections"]:
-        lines += ["", "## Rejected inputs", "", "| source | stage | reason | detail |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "## Rejected inputs",
+            "",
+            "| source | stage | reason | detail |",
+            "|---|---|---|---|",
+        ]
         for rejection in brief["rejections"]:
             lines.append(
                 "| "

@@ -237,7 +237,9 @@ def articles_list(
     if as_json:
         for a in rows:
             fields = ("title", "outlet", "author", "published", "language", "source")
-            print(json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}, ensure_ascii=False))
+            print(
+                json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}, ensure_ascii=False)
+            )
         return
     table = Table("id", "published", "outlet", "author", "title", "lang", "removed")
     for a in rows:
@@ -308,9 +310,8 @@ def export(
     """Export stored records as CSV, JSON lines or Parquet."""
     from crosswire.exports import export_table
 
-    with _user_errors():
-        with _open(config, db, backend) as store:
-            count = export_table(store, table.value, fmt.value, output)
+    with _user_errors(), _open(config, db, backend) as store:
+        count = export_table(store, table.value, fmt.value, output)
     out_console.print(f"wrote {count} rows to {output}")
 
 

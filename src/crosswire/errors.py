@@ -20,7 +20,9 @@ REASONS: dict[str, str] = {
     "malformed_html": "the HTML could not be parsed into a document",
     "malformed_json": "a JSON record could not be parsed",
     "malformed_xml": "the XML could not be parsed",
-    "xml_forbidden": "the XML uses entity declarations or external references (a possible entity bomb)",
+    "xml_forbidden": (
+        "the XML uses entity declarations or external references (a possible entity bomb)"
+    ),
     "no_text": "no article text could be extracted",
     "too_short": "the extracted text is too short to be an article",
     "unsupported_format": "the input format is not one crosswire reads",

@@ -22,9 +22,7 @@ REMOVED_FIELDS = ("article", "order", "reason", "score", "text")
 
 def table_rows(store: Store, table: str) -> tuple[tuple[str, ...], Iterable[dict[str, Any]]]:
     if table == "articles":
-        return ARTICLE_FIELDS, (
-            {"id": a.id, **to_dict(a)} for a in store.load_articles()
-        )
+        return ARTICLE_FIELDS, ({"id": a.id, **to_dict(a)} for a in store.load_articles())
     if table == "rejections":
         return REJECTION_FIELDS, ({"id": r.id, **to_dict(r)} for r in store.load_rejections())
     if table == "removed":

@@ -135,6 +135,8 @@ class Cue:
     to a body paragraph (imperatives and labels at the start of a sentence).
     ``run``: the paragraph opens a section: "all" (everything after it until
     another section) or "short" (the short items that follow).
+    ``label``: the cue is a label ("Photo:", "Related:", "WATCH:") that governs a
+    few words; followed by a long stretch of prose it is glued to body text.
     """
 
     reason: str
@@ -142,10 +144,25 @@ class Cue:
     pattern: re.Pattern[str]
     detach: bool = False
     run: Run = ""
+    label: bool = False
 
 
-def _cue(reason: str, weight: float, pattern: str, *, detach: bool = False, run: Run = "") -> Cue:
-    return Cue(reason, weight, re.compile(pattern, _FLAGS), detach, run)
+def _cue(
+    reason: str,
+    weight: float,
+    pattern: str,
+    *,
+    detach: bool = False,
+    run: Run = "",
+    label: bool = False,
+) -> Cue:
+    return Cue(reason, weight, re.compile(pattern, _FLAGS), detach, run, label)
+
+
+# Words beyond which a label no longer governs the sentence it opens (fewer when
+# they end in a full stop: headlines and names seldom do).
+_LABEL_REACH = 20
+_LABEL_REACH_PROSE = 12
 
 
 # Whole-paragraph patterns: they describe the entire paragraph's shape.
@@ -322,6 +339,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         0.7,
         r"^(?-i:BREAKING(?:\s+NEWS)?|JUST\s+IN|DEVELOPING|LIVE|URGENT|FLASH|ALERT)\b\s*[:|\-–—]?\s*\S"
         r"|^(?:breaking(?:\s+news)?|just\s+in|developing|urgent)\s*[:|\-–—]\s*\S",
+        label=True,
     ),
     # related stories and teasers
     _cue(
@@ -334,6 +352,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"lesen\s+sie\s+auch|mehr\s+zum\s+thema|lee\s+también|leia\s+também|leia\s+mais|"
         r"leggi\s+anche(?:\s+su)?|ver\s+también|читайте\s+также)\b\s*[:|>»\-–—]",
         detach=True,
+        label=True,
     ),
     _cue(
         "related",
@@ -374,6 +393,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"^[\[(]?\s*(?:watch|video|videos|listen|audio|podcast|play|regardez|vidéo|ver\s+vídeo|"
         r"assista)\s*[)\]]?\s*[:|\-–—]",
         detach=True,
+        label=True,
     ),
     _cue(
         "video_prompt",
@@ -424,9 +444,10 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
     _cue(
         "newsletter_prompt",
         0.88,
-        r"\b(?:sign(?:ing)?\s*up|subscrib(?:e|ing)|register|inscrivez-vous|abonnez-vous|"
-        r"suscríbete|assine|abonnieren)\b.{0,70}\b(?:newsletters?|briefings?|digest|bulletin|"
-        r"alerts?|updates|e-?mails?|inbox|mailing\s+list|lettre\s+d'information|boletín)\b",
+        r"\b(?:sign(?:ing)?\s*up|subscrib(?:e|ing)|inscrivez-vous|abonnez-vous|suscríbete|"
+        r"assine|abonnieren)\b.{0,70}\b(?:newsletters?|briefings?|digest|bulletin|alerts?|"
+        r"updates|e-?mails?|inbox|mailing\s+list|lettre\s+d'information|boletín)\b|"
+        r"\bregister\b.{0,40}\b(?:newsletters?|briefings?|digest|bulletin|mailing\s+list)\b",
         detach=True,
     ),
     _cue(
@@ -475,6 +496,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"fotografía|imagen|crédit\s+photo|photo\s+by|photographs?\s+by|image\s+by)"
         r"\s*(?:by)?\s*[:/|©]",
         detach=True,
+        label=True,
     ),
     _cue(
         "photo_credit",
@@ -483,6 +505,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"|\b(?:getty\s+images|via\s+getty|shutterstock|alamy|istock(?:photo)?|afp\s+photo|"
         r"ap\s+photo|epa-efe|sipa\s+usa|nurphoto|zuma\s+press|reuters/[A-Z]|afp/|/afp\b|"
         r"/reuters\b|/getty\b|/ap\b|\bap/)",
+        label=True,
     ),
     _cue("photo_credit", 0.92, r"^[©ⓒ]\s*(?!.*\b(?:19|20)\d{2}\b)[A-Z][\w'’.-]+\s+[A-Z]"),
     Cue("caption", 0.5, _CAPTION_WORDS),
@@ -533,6 +556,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"^(?:filed\s+under|posted\s+in|tagged(?:\s+with)?|tags?|categor(?:y|ies)|topics|"
         r"categoria|catégorie|schlagworte)\s*[:\-–—]",
         detach=True,
+        label=True,
     ),
     _cue(
         "sidebar",
@@ -609,6 +633,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"editing\s+by|(?:additional\s+)?reporting\s+by|writing\s+by|produced\s+by|"
         r"(?:with\s+)?(?:additional\s+)?reporting\s+from)\b)",
         detach=True,
+        label=True,
     ),
     _cue(
         "source_stamp",
@@ -630,6 +655,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"(?:on|at|:)?\s*(?!by\b)\S.{0,50}$|^(?:mis\s+à\s+jour|publié|aktualisiert|veröffentlicht|"
         r"actualizado|publicado|atualizado|pubblicato|aggiornato)\b.{0,50}$",
         detach=True,
+        label=True,
     ),
     _cue(
         "updated_stamp",
@@ -641,7 +667,7 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
     # advertising and commercial teasers (inserted_ad when the paragraph is off-topic)
     _cue(
         "inserted_ad",
-        0.7,
+        0.55,
         r"\b(?:advertisement|sponsored\s+(?:content|post|by)|paid\s+(?:post|partnership|"
         r"content)|promoted\s+(?:content|stories)|partner\s+content)\b|"
         r"\b(?:shop|buy|order|book|call|apply|download)\s+(?:now|today)\b|"
@@ -735,7 +761,7 @@ def split_sentences(paragraph: str) -> list[str]:
         if end >= len(paragraph):
             break
         following = paragraph[end : end + 2]
-        if not (following[:1].isupper() or following[:1].isdigit() or following[:1] in '"“‘«([@'):
+        if not (following[:1].isupper() or following[:1].isdigit() or following[:1] in '"“‘«([@*•'):
             continue
         before = paragraph[start : match.start() + 1].split()
         last = before[-1].rstrip(".").casefold() if before else ""
@@ -834,15 +860,27 @@ def _noisy_or(weights: Iterable[float]) -> float:
     return 1.0 - keep
 
 
+def _glued_to_prose(text: str, match: re.Match[str]) -> bool:
+    """Whether a label's match leaves a long stretch of prose around it."""
+    rest = len(_words(text[: match.start()] + text[match.end() :]))
+    return rest > _LABEL_REACH or (rest > _LABEL_REACH_PROSE and bool(_TERMINAL.search(text)))
+
+
 def _best_cue(text: str, cues: Sequence[Cue]) -> tuple[str, float, bool, Run]:
     """The strongest reason among matching cues; several cues of one reason add up."""
-    by_reason: dict[str, list[Cue]] = {}
+    by_reason: dict[str, list[tuple[Cue, float]]] = {}
     for cue in cues:
-        if cue.pattern.search(text):
-            by_reason.setdefault(cue.reason, []).append(cue)
+        match = cue.pattern.search(text)
+        if match is None:
+            continue
+        weight = cue.weight
+        if cue.label and _glued_to_prose(text, match):
+            weight *= 0.5
+        by_reason.setdefault(cue.reason, []).append((cue, weight))
     best: tuple[str, float, bool, Run] = ("", 0.0, False, "")
-    for reason, hits in by_reason.items():
-        weight = _noisy_or(c.weight for c in hits)
+    for reason, found in by_reason.items():
+        hits = [c for c, _w in found]
+        weight = _noisy_or(w for _c, w in found)
         if weight > best[1]:
             run: Run = next((c.run for c in hits if c.run), "")
             best = (reason, weight, any(c.detach for c in hits), run)
@@ -920,7 +958,8 @@ def _menu_score(paragraph: str, words: Sequence[str]) -> float:
     if re.search(r"[\d.!?…:;,'’\"“”\[\]()<>]", paragraph) or not 4 <= len(words) <= 14:
         return 0.0
     if all(w[0].isupper() for w in words):
-        return 0.55
+        shouted = sum(1 for w in words if len(w) > 1 and w.isupper())
+        return 0.3 if shouted * 2 > len(words) else 0.55  # capitals: more often a heading
     return 0.0
 
 
@@ -1009,6 +1048,7 @@ _EDGE_REASONS = frozenset(
     """age_banner byline comments pingbacks reply_form sidebar empty_widget copyright
     updated_stamp source_stamp disclaimer site_chrome social_prompt share_prompt""".split()
 )
+_MAX_LIST_ITEMS = 10
 # Evidence from repetition alone: enough at the page's edges, not between body paragraphs,
 # where interviews repeat questions and product pages repeat features.
 _REPEAT_EVIDENCE = 0.45
@@ -1103,7 +1143,11 @@ def _caption_shaped(item: ParagraphEvidence, in_body: bool) -> bool:
 
 
 def _captions(items: Sequence[ParagraphEvidence], first: int) -> None:
-    """Captions: a description with a credit in it, or one standing next to a credit line."""
+    """Captions: a description with a credit in it, or one standing next to a credit line.
+
+    The same caption shown again (a lightbox copy) is a duplicate.
+    """
+    seen: set[str] = set()
     for i, item in enumerate(items):
         if item.reason != "photo_credit" or item.score < 0.5:
             continue
@@ -1114,12 +1158,9 @@ def _captions(items: Sequence[ParagraphEvidence], first: int) -> None:
             continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(items) and _caption_shaped(items[j], j >= first):
-                _mark(
-                    items[j],
-                    "caption",
-                    0.7 + 0.5 * items[j].score * (items[j].reason == "caption"),
-                    "beside credit",
-                )
+                key = _key(items[j].text)
+                _mark(items[j], "duplicate" if key in seen else "caption", 0.7, "beside credit")
+                seen.add(key)
 
 
 def _cohesion(items: Sequence[ParagraphEvidence], index: int, body: Sequence[int]) -> float:
@@ -1147,8 +1188,8 @@ def _inserted(items: Sequence[ParagraphEvidence], first: int, last: int) -> None
     body = _body_indices(items)
     for i in range(first + 1, last):
         item = items[i]
-        if item.run or item.length > 80:
-            continue
+        if item.run or item.keep is not None or item.length > 80:
+            continue  # a header, or prose with a teaser glued on: not a stranger
         if item.reason == "related" and item.score >= 0.8:
             continue  # the site's own labelled link ("Related: ..."), on topic or not
         teaser = bool(_TEASER.search(item.text)) or item.reason in ("inserted_ad", "related")
@@ -1180,33 +1221,43 @@ def _masthead(items: Sequence[ParagraphEvidence], outlet: str | None, first: int
             _mark(item, "site_chrome", 0.6, "masthead")
 
 
+def _list_item(
+    items: Sequence[ParagraphEvidence], index: int, reason: str, body: Sequence[int], threshold: float
+) -> bool:
+    """An item of the list under a header: headline-shaped, off-topic, or furniture itself."""
+    item = items[index]
+    if item.run or (item.score > threshold and item.reason != reason) or item.length > 40:
+        return False
+    return not item.terminal or item.score >= 0.3 or _cohesion(items, index, body) < 0.15
+
+
 def _runs(items: Sequence[ParagraphEvidence], threshold: float, first: int) -> None:
-    """Section headers claim what follows: comments to the end, lists of short items."""
+    """Section headers claim what follows: comments to the end, short lists of items.
+
+    A "list" longer than a sidebar or a related box holds is content (a product
+    round-up, a schedule), and stays.
+    """
     body = _body_indices(items)
-    active: tuple[str, Run] | None = None
-    for i, item in enumerate(items):
+    section = ""  # the reason of an open comment-like section
+    i = 0
+    while i < len(items):
+        item = items[i]
         if item.run and item.score > threshold and (item.run == "short" or i >= first):
-            active = (item.reason, item.run)
+            if item.run == "all":
+                section = item.reason
+                i += 1
+                continue
+            end = i + 1
+            while end < len(items) and _list_item(items, end, item.reason, body, threshold):
+                end += 1
+            if end - i - 1 <= _MAX_LIST_ITEMS:
+                for k in range(i + 1, end):
+                    _mark(items[k], item.reason, 0.7, f"item under {item.reason} header")
+            i = end
             continue
-        if active is None:
-            continue
-        reason, run = active
-        if item.score > threshold and item.reason != reason and item.reason in _EDGE_REASONS:
-            # Another section starts; a comment section outlasts widgets inside it.
-            if run != "all":
-                active = (item.reason, "short")
-            continue
-        if run == "all":
-            _mark(item, reason, 0.8, f"in {reason} section")
-            continue
-        # A list item: headline-shaped, or off-topic, or carrying its own evidence.
-        listed = item.length <= 40 and (
-            not item.terminal or item.score >= 0.3 or _cohesion(items, i, body) < 0.15
-        )
-        if listed:
-            _mark(item, reason, 0.7, f"item under {reason} header")
-        else:
-            active = None
+        if section and not (item.score > threshold and item.reason in _EDGE_REASONS):
+            _mark(item, section, 0.8, f"in {section} section")
+        i += 1
 
 
 def _zones(items: Sequence[ParagraphEvidence], first: int, last: int, threshold: float) -> None:

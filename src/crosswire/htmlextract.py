@@ -6,20 +6,24 @@ How the body is found:
 
 1. The page is cut into text blocks (paragraphs, headings, list items, cells,
    text split at ``<br>``), each remembering its element, how much of it is
-   link text and whether a boilerplate container (share bar, related links,
-   comments ...) holds it.
-2. trafilatura runs twice on the same tree, once as is and once favouring
-   precision. A block belongs to a run's selection when most of its 4-token
-   shingles occur in that run's text. The two runs fail differently (one keeps
-   menus, the other drops whole articles or keeps neighbouring teasers), so the
-   blocks both keep are the trustworthy core.
-3. The core's text mass locates the article container: the deepest element
-   holding most of it. Containers with the same tag and class elsewhere on the
-   page (bodies split around ad slots) count as part of it, and so does a lead
-   paragraph standing just before it.
-4. Inside the container a block is kept when either run kept it, or when it
-   reads as prose neither run dared to keep; outside, only when both runs kept
-   it and it is not furniture. The headline never enters the body.
+   link text and which block elements hold it.
+2. trafilatura runs twice on the same tree, as is and favouring precision. A
+   block belongs to a run's selection when most of its 4-token shingles occur
+   in that run's text. The runs fail differently (one keeps menus, the other
+   drops whole articles or keeps neighbouring teasers), so what both keep is
+   the trustworthy core.
+3. The selection locates the article container: the element whose selected
+   text, less a fraction of its other text, scores highest. Containers with the
+   same tag and class in the same kind of parent (a body split around ad slots)
+   join it.
+4. Inside the container a block is kept when a run kept it and it is not
+   mostly links, or when it reads as prose neither run dared to keep; outside,
+   only when both runs kept it and it is neither furniture (share bars, related
+   links, comments, captions ...) nor a heading. The headline never enters the
+   body.
+
+A fragment (a feed item's markup, with no ``<html>`` or ``<body>``) is all
+body: its text blocks are kept as they are, less furniture and link lists.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ _FURNITURE_WORDS = re.compile(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")  # zero-width space, word joiner, BOM
 _SENTENCE_END = re.compile(r"[.!?…:;。！？»”\"')\]]\s*$")
 _URL_TEXT = re.compile(r"\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
@@ -82,8 +87,9 @@ _MIN_SINGLE_SHARE = 0.1  # weight of a block one run kept, when the runs mostly 
 _OTHER_TEXT_COST = 0.5  # what a character of non-core text costs an article container
 _SECOND_OPINION = 0.5  # the precision run reruns with fallbacks below this share of the other
 _PROSE_CHARS = 80  # an unselected block must be this long to be kept as prose
-_MAX_LINK_DENSITY = 0.35
-_MAX_SENTENCE_LINK_DENSITY = 0.8
+_MAX_LINK_DENSITY = 0.35  # above it, a block one run kept is a link list
+_MAX_SENTENCE_LINK_DENSITY = 0.8  # a sentence both runs kept may carry this many links
+_MAX_PROSE_LINK_DENSITY = 0.2  # prose no run kept carries at most this many
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -97,7 +103,6 @@ class ExtractedPage:
     site_name: str | None = None
     url: str | None = None  # canonical URL when the page declares one
     language: str | None = None
-    description: str | None = None
     evidence: dict[str, str] = field(default_factory=dict)  # field -> where it was read
 
     @property
@@ -169,7 +174,6 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         site_name=meta.get("site_name"),
         url=meta.get("url"),
         language=meta.get("language"),
-        description=meta.get("description"),
         evidence=meta.evidence,
     )
 
@@ -177,9 +181,13 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
 def _trafilatura(
     tree: lxml.html.HtmlElement, url: str | None, *, fast: bool, precise: bool = False
 ) -> str:
-    text = trafilatura.extract(
-        tree, url=url, fast=fast, favor_precision=precise, include_comments=False
-    )
+    try:
+        text = trafilatura.extract(
+            tree, url=url, fast=fast, favor_precision=precise, include_comments=False
+        )
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        # Markup trafilatura chokes on is bad input: this run found nothing.
+        return ""
     return text or ""
 
 
@@ -197,7 +205,8 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
 
 
 def collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of white space as one space, invisible zero-width marks dropped, ends trimmed."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 # --------------------------------------------------------------------------
@@ -340,34 +349,25 @@ class _RunText:
         return found >= _SELECTED * total
 
 
-@dataclass(slots=True)
-class _Verdicts:
-    """Per block: which run kept it, whether it is core, in the region, a title; the outcome."""
-
-    in_recall: list[bool]
-    in_precision: list[bool]
-    core: list[bool]
-    region: list[int]
-    title: list[bool]
-    kept: list[bool]
-
-
-def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> _Verdicts:
+def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[bool]:
+    """For each block, whether it belongs to the article body."""
     blocks = layout.blocks
-    recall_run, precision_run = (_RunText(text) for text in run_texts)
-    in_recall = [recall_run.kept(b) for b in blocks]
-    in_precision = [precision_run.kept(b) for b in blocks]
+    default_run, precise_run = (_RunText(text) for text in run_texts)
+    in_default = [default_run.kept(b) for b in blocks]
+    in_precise = [precise_run.kept(b) for b in blocks]
     title = [_is_title(b, titles) for b in blocks]
-    core = [r and p and not t for r, p, t in zip(in_recall, in_precision, title, strict=True)]
+    core = [r and p and not t for r, p, t in zip(in_default, in_precise, title, strict=True)]
     # How much each block says "the article is here". When the runs mostly agree,
     # what only one of them kept is doubtful; when they disagree wholesale (one
     # gave up on the page), each run's word counts. Links and the headline do not.
-    either_chars = sum(len(b.text) for b, r, p in zip(blocks, in_recall, in_precision) if r or p)
+    either_chars = sum(
+        len(b.text) for b, r, p in zip(blocks, in_default, in_precise, strict=True) if r or p
+    )
     both_chars = sum(len(b.text) for b, c in zip(blocks, core, strict=True) if c)
     single_share = max(_MIN_SINGLE_SHARE, 1.0 - both_chars / max(1, either_chars))
     weights = []
     for index, block in enumerate(blocks):
-        votes = in_recall[index] + in_precision[index]
+        votes = in_default[index] + in_precise[index]
         share = 0.0 if title[index] else (1.0 if votes == 2 else single_share * votes)
         weights.append(share * len(block.text) * (1.0 - min(1.0, block.link_density)))
     region = _article_region(layout, weights)
@@ -382,7 +382,7 @@ def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> _Verdict
         elif any(layout.inside(block, node) for node in region):
             # One run's word needs a block that is not mostly links; both runs' word
             # also admits a sentence dense with inline links; neither run's, plain prose.
-            either = in_recall[index] or in_precision[index]
+            either = in_default[index] or in_precise[index]
             keep = (
                 (either and not _link_heavy(block))
                 or (core[index] and _linked_sentence(block))
@@ -393,14 +393,7 @@ def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> _Verdict
             # standfirst or a teaser's title, not a section of the story.
             keep = core[index] and not furniture and not _link_heavy(block) and not block.in_heading
         kept.append(keep)
-    return _Verdicts(
-        in_recall=in_recall,
-        in_precision=in_precision,
-        core=core,
-        region=region,
-        title=title,
-        kept=kept,
-    )
+    return kept
 
 
 def _fragment_text(layout: _Layout, titles: list[str]) -> list[str]:
@@ -411,8 +404,8 @@ def _fragment_text(layout: _Layout, titles: list[str]) -> list[str]:
 
 
 def _select(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[str]:
-    verdicts = _judge(layout, run_texts, titles)
-    return _drop_repeats([b.text for b, k in zip(layout.blocks, verdicts.kept, strict=True) if k])
+    kept = _judge(layout, run_texts, titles)
+    return _drop_repeats([b.text for b, k in zip(layout.blocks, kept, strict=True) if k])
 
 
 def _in_furniture(layout: _Layout, block: _Block, region: list[int]) -> bool:
@@ -454,16 +447,16 @@ def _article_region(layout: _Layout, weights: list[float]) -> list[int]:
         return region  # no class: nothing marks a twin
     parent = nodes[container].parent
     parent_signature = nodes[parent].signature if parent >= 0 else ""
-    for n, node in enumerate(nodes):
+    for n, twin in enumerate(nodes):
         # Bodies split around ad slots repeat the container's tag and class, and sit
         # in the same kind of parent; comment bodies reusing the class do not.
         if (
-            node.signature == signature
+            twin.signature == signature
             and n != container
             and not (container <= n <= nodes[container].end)
-            and not (n <= container <= node.end)
-            and node.parent >= 0
-            and nodes[node.parent].signature == parent_signature
+            and not (n <= container <= twin.end)
+            and twin.parent >= 0
+            and nodes[twin.parent].signature == parent_signature
             and not _furniture_between(layout, n, container)
         ):
             region.append(n)
@@ -496,7 +489,7 @@ def _reads_as_prose(block: _Block) -> bool:
     return (
         not block.in_heading
         and len(block.text) >= _PROSE_CHARS
-        and block.link_density <= 0.2
+        and block.link_density <= _MAX_PROSE_LINK_DENSITY
         and _ends_sentence(block.text)
     )
 
@@ -599,8 +592,6 @@ _META_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("site_name", "name", "application-name"),
     ("site_name", "name", "publisher"),
     ("url", "property", "og:url"),
-    ("description", "property", "og:description"),
-    ("description", "name", "description"),
 )
 
 

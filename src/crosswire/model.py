@@ -192,7 +192,9 @@ class Place:
 
     @property
     def id(self) -> str:
-        return content_id("plc", self.geonameid if self.geonameid is not None else self.name.casefold())
+        return content_id(
+            "plc", self.geonameid if self.geonameid is not None else self.name.casefold()
+        )
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -281,6 +283,9 @@ class Event:
     sources: tuple[SourceSpan, ...] = ()
     conflicts: tuple[tuple[str, str], ...] = ()  # (field, json of per-source values)
     source_count: int = 1  # independent sources; syndicated copies count once
+    # UCDP's best estimate across sources (fuse stage); `fatalities` stays ACLED's
+    # conservative figure and `fatalities_low`/`fatalities_high` the reported range.
+    fatalities_best: int | None = None
 
     @property
     def id(self) -> str:
@@ -302,10 +307,11 @@ class Claim:
     conflicts_with: tuple[str, ...] = ()
     sources: tuple[SourceSpan, ...] = ()
     outlets: tuple[str, ...] = ()
+    event: str | None = None  # the fused event the claim is about, when there is one
 
     @property
     def id(self) -> str:
-        anchor = [(s.article, s.start) for s in self.sources] or [self.text]
+        anchor: list[object] = [(s.article, s.start) for s in self.sources] or [self.text]
         return content_id("clm", self.about, *anchor)
 
 

@@ -129,7 +129,6 @@ class Pipeline:
             store.write_results(final)
         return final
 
-
     def _document_results(
         self, todo: Sequence[InputRef]
     ) -> Iterator[tuple[list[InputRef], Corpus]]:
@@ -148,8 +147,8 @@ def _dask_results(
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    import dask
-    from dask import delayed
+    from dask.base import compute
+    from dask.delayed import delayed
 
     workers = settings.pipeline.workers or os.cpu_count() or 1
     blob = settings.model_dump_json()
@@ -160,7 +159,7 @@ def _dask_results(
         for start in range(0, len(batches), wave_size):
             wave = batches[start : start + wave_size]
             tasks = [delayed(_run_document_batch)(blob, batch) for batch in wave]
-            results = dask.compute(*tasks, scheduler="processes", pool=pool)
+            results = compute(*tasks, scheduler="processes", pool=pool)  # type: ignore[no-untyped-call]  # dask ships no annotations here
             yield from zip(wave, results, strict=True)
 
 

@@ -16,7 +16,7 @@ location), ``metonym`` (a place standing for its government or people:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +27,9 @@ from crosswire.geo.sources import SITE_FEATURES, lexicon
 from crosswire.geo.words import demonym_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-SUSPECT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+NUMERIC_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+)
 LOCATIVE_PREPOSITIONS = frozenset(
     [
         "in",
@@ -233,39 +235,64 @@ class Recognizer:
             taken.update(range(start, end))
             found.append(item)
 
-        person_tokens = {
-            t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
-        }
+        # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
+        person_words: dict[str, set[int]] = {}
         for ent in doc.ents:
-            bounds = _trim(ent)
-            if bounds is None:
+            words = [t for t in ent if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL]
+            if ent.label_ == "PERSON" and len(words) > 1:
+                for t in words:
+                    person_words.setdefault(t.lower_, set()).add(ent.start)
+        for ent in doc.ents:
+            if ent.label_ in NUMERIC_LABELS:
                 continue
-            start, end = self._drop_direction(doc, *bounds)
-            street = self._street(doc, start, end)
-            if street is not None:
-                accept(street, start, self._street_end(doc, end))
-                continue
-            if ent.label_ in PLACE_LABELS:
-                accept(self._from_entity(doc, start, end, certain=True), start, end)
-                continue
-            if ent.label_ == "PERSON" and any(t.lower_ in person_tokens for t in doc[start:end]):
-                continue  # "Jones" after "David Jones": the same person
-            embedded = self._embedded_polity(doc, start, end) if ent.label_ == "ORG" else None
-            if embedded is not None:
-                accept(embedded, start, start + 1)
-                continue
-            if ent.label_ != "FAC" and ent.label_ not in SUSPECT_LABELS:
-                continue
-            # "Rapides Parish Fire" (PERSON): the longest leading part that is a place.
-            for sub_end in range(end, start, -1):
-                item = self._from_entity(doc, start, sub_end, certain=False, label=ent.label_)
-                if item is not None:
-                    accept(item, start, sub_end)
-                    break
+            # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.
+            part_start = ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or doc[i].text == ",":
+                    if i > part_start:
+                        self._entity_part(doc, ent, part_start, i, person_words, accept)
+                    part_start = i + 1
         for start, end in self._scan_runs(doc, taken):
             accept(self._from_scan(doc, start, end), start, end)
         found.sort(key=lambda r: r.start)
         return found
+
+    def _entity_part(
+        self,
+        doc: Doc,
+        ent: Span,
+        start: int,
+        end: int,
+        person_words: dict[str, set[int]],
+        accept: Callable[[Recognized | None, int, int], None],
+    ) -> None:
+        bounds = _trim(doc[start:end])
+        if bounds is None:
+            return
+        start, end = self._drop_direction(doc, *bounds)
+        street = self._street(doc, start, end)
+        if street is not None:
+            accept(street, start, self._street_end(doc, end))
+            return
+        if ent.label_ in PLACE_LABELS:
+            accept(self._from_entity(doc, start, end, certain=True), start, end)
+            return
+        if ent.label_ == "PERSON" and any(
+            person_words.get(t.lower_, set()) - {ent.start} for t in doc[start:end]
+        ):
+            return
+        if ent.label_ == "ORG":
+            embedded = self._embedded_polity(doc, start, end)
+            if embedded is not None:
+                accept(embedded, start, start + 1)
+                return
+        # "Rapides Parish Fire" (PERSON): the longest leading part that is a place.
+        for sub_end in range(end, start, -1):
+            item = self._from_entity(doc, start, sub_end, certain=False, label=ent.label_)
+            if item is not None:
+                accept(item, start, sub_end)
+                return
+
 
     # -- sources of toponyms ----------------------------------------------
 
@@ -290,7 +317,7 @@ class Recognizer:
             return None
         # A bare person-like name ("Jordan", "Houston") needs the sentence to treat it as a place.
         cue = hint is not None or self._locative_cue(doc, start, end)
-        if label == "ORG" and not cue:
+        if label not in ("PERSON", "NORP") and not cue:
             return None
         return self._make(span, query=query, hint=hint, tentative=not cue)
 

@@ -40,7 +40,7 @@ FEATURE_PRIOR = {
     "city": 0.0,
     "admin2": -0.5,
 }
-SITE_PRIOR = 0.8
+SITE_PRIOR = 1.5  # curated: a name that matches one is seldom anything else
 SITE_NAMED_BONUS = 2.0  # "Shayrat airbase": the mention says what kind of site it is
 ADMIN_NAMED_BONUS = 2.5  # "Idlib province", "Rapides Parish"
 SHADOWED_ADMIN_PENALTY = 2.0  # admin1 "Homs" when the city "Homs" is a candidate too
@@ -98,6 +98,40 @@ def _contains(outer: Candidate, inner: Candidate, gazetteer: Gazetteer) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class _Votes:
+    """How much each distinct place name and each context hint votes for a country."""
+
+    by_name: dict[str, tuple[str, float]]
+    context: dict[str, float]
+
+    @classmethod
+    def count(
+        cls, toponyms: Sequence[Toponym], picks: Sequence[Resolution], context: Sequence[str]
+    ) -> _Votes:
+        by_name: dict[str, tuple[str, float]] = {}
+        for toponym, resolution in zip(toponyms, picks, strict=True):
+            candidate = resolution.candidate
+            key = translit_key(toponym.query)
+            if candidate is None or not candidate.country or key in by_name:
+                continue
+            weight = {"country": 2.0, "admin1": 1.5}.get(candidate.feature, 1.0)
+            by_name[key] = (candidate.country, weight)
+        extra: dict[str, float] = defaultdict(float)
+        for country in context:
+            extra[country] += 1.0
+        return cls(by_name, dict(extra))
+
+    def shares(self, without: str | None = None) -> dict[str, float]:
+        """Each country's share of the votes, leaving out one name's own vote."""
+        weights: dict[str, float] = defaultdict(float, self.context)
+        for key, (country, weight) in self.by_name.items():
+            if key != without:
+                weights[country] += weight
+        total = sum(weights.values())
+        return {c: w / total for c, w in weights.items()} if total else {}
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What the rest of the document says, as seen by one toponym."""
 
@@ -151,9 +185,9 @@ class Resolver:
             self._best(t, pool, _Context(focus={}, is_container=i in containers))
             for i, (t, pool) in enumerate(zip(toponyms, pools, strict=True))
         ]
-        focus = self._focus(toponyms, picks, context_countries)
+        votes = _Votes.count(toponyms, picks, context_countries)
         # The skeleton fallback, now that the focus countries are known.
-        focus_countries = [c for c, share in focus.items() if share >= FOCUS_MIN_SHARE]
+        focus_countries = [c for c, share in votes.shares().items() if share >= FOCUS_MIN_SHARE]
         for i, toponym in enumerate(toponyms):
             if not pools[i] and focus_countries:
                 pools[i] = self.gazetteer.lookup_skeleton(toponym.query, focus_countries)
@@ -171,14 +205,15 @@ class Resolver:
                 if toponym.container is not None:
                     container = previous[toponym.container].candidate
                 context = _Context(
-                    focus=focus,
+                    # A name must not vote for its own reading: "Hama" alone is no focus.
+                    focus=votes.shares(without=translit_key(toponym.query)),
                     container=container,
                     anchors=self._anchors(i, toponyms, previous),
                     named_admin1=named_admin1,
                     is_container=i in containers,
                 )
                 picks.append(self._best(toponym, pools[i], context))
-            focus = self._focus(toponyms, picks, context_countries)
+            votes = _Votes.count(toponyms, picks, context_countries)
         picks = self._place_streets(toponyms, picks)
         if self.min_score is None:
             return picks
@@ -212,27 +247,6 @@ class Resolver:
         ]
 
     # -- evidence -----------------------------------------------------------
-
-    @staticmethod
-    def _focus(
-        toponyms: Sequence[Toponym], picks: Sequence[Resolution], context: Sequence[str]
-    ) -> dict[str, float]:
-        """Each country's share of the document's distinct place names."""
-        weights: dict[str, float] = defaultdict(float)
-        seen: set[str] = set()
-        for toponym, resolution in zip(toponyms, picks, strict=True):
-            candidate = resolution.candidate
-            key = translit_key(toponym.query)
-            if candidate is None or not candidate.country or key in seen:
-                continue
-            seen.add(key)
-            weights[candidate.country] += {"country": 2.0, "admin1": 1.5}.get(
-                candidate.feature, 1.0
-            )
-        for country in context:
-            weights[country] += 1.0
-        total = sum(weights.values())
-        return {c: w / total for c, w in weights.items()} if total else {}
 
     @staticmethod
     def _anchors(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from crosswire.errors import ConfigError
 from crosswire.furniture import clean_text
 from crosswire.model import Article, Corpus
 from crosswire.registry import Stage, StageContext, stage
@@ -25,7 +26,7 @@ def clean_article(article: Article, *, threshold: float = 0.5) -> Article:
 def make_clean(threshold: float = 0.5) -> Stage:
     """Remove page furniture (banners, prompts, credits, comments, bylines) from bodies."""
     if not 0.0 < threshold < 1.0:
-        raise ValueError(f"clean threshold must lie between 0 and 1, got {threshold}")
+        raise ConfigError(f"stages.clean.threshold must lie between 0 and 1, got {threshold}")
 
     def clean(corpus: Corpus, context: StageContext) -> Corpus:
         articles = tuple(clean_article(a, threshold=threshold) for a in corpus.articles)

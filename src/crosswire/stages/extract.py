@@ -46,7 +46,10 @@ def make_extract(min_chars: int = 80) -> Stage:
         rejections: list[Rejection] = []
         for document in corpus.documents:
             result = extract_document(document, min_chars=min_chars)
-            (articles if isinstance(result, Article) else rejections).append(result)
+            if isinstance(result, Article):
+                articles.append(result)
+            else:
+                rejections.append(result)
             context.progress(STAGE, 1)
         return replace(
             corpus,

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crosswire.model import Analysis, Corpus
-from crosswire.nlp import load_nlp
 from crosswire.registry import Stage, StageContext, stage
 
 
 @stage("parse", needs=["articles"], provides=["docs", "analyses"])
 def make_parse(batch_size: int = 32, disable: list[str] | None = None) -> Stage:
     """Parse English articles with spaCy (nlp.pipe); start an empty analysis for each."""
+    from crosswire.nlp import load_nlp
+
     nlp = load_nlp(tuple(disable or ()))
 
     def parse(corpus: Corpus, context: StageContext) -> Corpus:

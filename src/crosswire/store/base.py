@@ -214,9 +214,7 @@ class SqlStore(Store):
                         for a in batch.analyses
                     ],
                 )
-            ledger = [
-                (i.sha256, i.source, i.size, fingerprint, now) for i in inputs if i.sha256
-            ]
+            ledger = [(i.sha256, i.source, i.size, fingerprint, now) for i in inputs if i.sha256]
             if ledger:
                 self._executemany(
                     "INSERT INTO inputs (sha256, source, size, fingerprint, finished_at) "

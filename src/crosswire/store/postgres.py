@@ -23,15 +23,15 @@ class PostgresStore(SqlStore):
         self._create_schema()
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._con.execute(sql, list(params))  # type: ignore[arg-type]  # psycopg wants LiteralString; our SQL is built from constants
+        self._con.execute(sql, list(params))
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self._con.cursor() as cur:
-            cur.executemany(sql, [list(r) for r in rows])  # type: ignore[arg-type]  # as above
+            cur.executemany(sql, [list(r) for r in rows])
 
     def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._con.cursor() as cur:
-            cur.execute(sql, list(params))  # type: ignore[arg-type]  # as above
+            cur.execute(sql, list(params))
             return list(cur.fetchall())
 
     @contextmanager

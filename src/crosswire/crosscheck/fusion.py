@@ -1,0 +1,477 @@
+"""Fusing reports of one event from many articles.
+
+Two reports can be one event when every test passes:
+
+- type: the same sub-event type, or two that reporters use for one incident
+  (``SUB_EVENT_FAMILIES``: an armed clash and a government retaking the town;
+  an air strike and a missile attack);
+- date: their ranges overlap (an undated report happened on or before its
+  article's date); a report spanning more than ``max_span_days`` sums up a
+  period and is not one event;
+- place: the same place, places within ``near_km``, or an area and a place
+  inside it (``crosswire.crosscheck.geo``);
+- actors: each side is the same actor, unknown on one side, or two state
+  actors of one country ("the army" and "the government"). Battles have no
+  direction, so their sides may be swapped.
+
+Reports are clustered complete-link: a report joins an event only when it is
+compatible with every report already in it, so a vague report cannot chain two
+distinct events together. Merges happen best pair first.
+
+A fused event keeps every evidence span (earliest article first, so its id,
+hashed from the first span, stays put as later reports arrive), counts
+independent sources (``crosswire.crosscheck.sources``) and lists the fields
+its sources disagree on as ``(field, JSON {article id: value})``.
+
+Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest toll a
+source reports; ``fatalities_low``/``fatalities_high`` are UCDP's low and high
+(the lowest low and the highest high, where an open "at least N" counts as N);
+``fatalities_best`` is the median (the lower middle value) of the tolls the
+independent sources report, each source's own toll being the median of its
+reports.
+
+Only reports of the same modality fuse. The ``fuse`` stage keeps asserted
+events and, when asked, flagged ones (negated, planned, ...) with their
+modality on them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from crosswire.crosscheck import geo
+from crosswire.crosscheck.cluster import complete_link
+from crosswire.crosscheck.sources import SourceIndex
+from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
+
+T = TypeVar("T")
+
+SUB_EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(
+    frozenset(family)
+    for family in (
+        {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+        {"Air/drone strike", "Shelling/artillery/missile attack"},
+        {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"},
+        {
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+        },
+        {"Violent demonstration", "Mob violence"},
+        {"Attack", "Abduction/forced disappearance"},
+        {"Looting/property destruction", "Attack"},
+    )
+)
+UNDIRECTED_TYPES = frozenset({"Battles"})
+STATE_INTER_CODE = 1
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+FOREVER_BEFORE = -math.inf
+
+
+def types_compatible(left: str, right: str) -> bool:
+    if left == right:
+        return True
+    return any(left in family and right in family for family in SUB_EVENT_FAMILIES)
+
+
+def _parse_iso(text: str, *, end: bool) -> int | None:
+    """An ISO date, month or year as a day ordinal (its first day, or last with ``end``)."""
+    parts = text.strip()[:10].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12 if end else 1, 31 if end else 1).toordinal()
+        month = int(parts[1])
+        if len(parts) == 2:
+            if not end:
+                return date(year, month, 1).toordinal()
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return following.toordinal() - 1
+        return date(year, month, int(parts[2])).toordinal()
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's report of an event, with what fusion needs to compare it."""
+
+    event: Event
+    article: str
+    source: str  # independent source key
+    order: tuple[str, str]  # (published, article id): earliest first
+    start: float  # day ordinals; -inf when undated
+    end: float
+    place: Place | None
+
+    @property
+    def span_days(self) -> float:
+        return self.end - self.start + 1
+
+    @property
+    def dated(self) -> bool:
+        return self.start != FOREVER_BEFORE
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class FusionSettings:
+    near_km: float = 5.0
+    date_slack_days: int = 0
+    max_span_days: int = 31
+
+
+class Fuser:
+    """Fuse the events of many analyses (see the module docstring)."""
+
+    def __init__(
+        self,
+        analyses: Sequence[Analysis],
+        sources: SourceIndex,
+        settings: FusionSettings | None = None,
+    ) -> None:
+        self.settings = settings or FusionSettings()
+        self.sources = sources
+        self.places: dict[str, Place] = {}
+        self.entities: dict[str, Entity] = {}
+        for analysis in analyses:
+            for place in analysis.places:
+                self.places.setdefault(place.id, place)
+            for entity in analysis.entities:
+                self.entities.setdefault(entity.id, entity)
+        self.reports = [
+            self._report(analysis.article, event)
+            for analysis in analyses
+            for event in analysis.events
+        ]
+
+    def _report(self, article: str, event: Event) -> Report:
+        published = self.sources.published.get(article)
+        start = _parse_iso(event.date_start, end=False) if event.date_start else None
+        end = _parse_iso(event.date_end or event.date_start or "", end=True)
+        if start is None:
+            # Undated: it happened on or before the article appeared.
+            last = _parse_iso(published, end=True) if published else None
+            low, high = FOREVER_BEFORE, (math.inf if last is None else float(last))
+        else:
+            low, high = float(start), float(end if end is not None and end >= start else start)
+        return Report(
+            event=event,
+            article=article,
+            source=self.sources.key(article),
+            order=(published or "9999", article),
+            start=low,
+            end=high,
+            place=self.places.get(event.place) if event.place else None,
+        )
+
+    # -- compatibility -------------------------------------------------------
+
+    def _same_side(self, left: str | None, right: str | None) -> bool:
+        if left is None or right is None or left == right:
+            return True
+        a, b = self.entities.get(left), self.entities.get(right)
+        return (
+            a is not None
+            and b is not None
+            and a.inter_code == b.inter_code == STATE_INTER_CODE
+            and a.country_code is not None
+            and a.country_code == b.country_code
+        )
+
+    def _actors_fit(self, left: Event, right: Event, *, swapped: bool) -> bool:
+        r1, r2 = (right.actor2, right.actor1) if swapped else (right.actor1, right.actor2)
+        return self._same_side(left.actor1, r1) and self._same_side(left.actor2, r2)
+
+    def _orientation(self, left: Event, right: Event) -> bool | None:
+        """Whether ``right``'s sides must be swapped to meet ``left``'s; None when they cannot."""
+        if self._actors_fit(left, right, swapped=False):
+            return False
+        undirected = left.event_type in UNDIRECTED_TYPES and right.event_type in UNDIRECTED_TYPES
+        if undirected and self._actors_fit(left, right, swapped=True):
+            return True
+        return None
+
+    def compatible(self, left: Report, right: Report) -> bool:
+        a, b = left.event, right.event
+        if a.modality != b.modality or not types_compatible(a.sub_event_type, b.sub_event_type):
+            return False
+        slack = self.settings.date_slack_days
+        if left.start > right.end + slack or right.start > left.end + slack:
+            return False
+        longest = self.settings.max_span_days
+        if (left.dated and left.span_days > longest) or (right.dated and right.span_days > longest):
+            return False
+        if a.place and b.place and a.place != b.place:
+            if left.place is None or right.place is None:
+                return False
+            if not geo.compatible(left.place, right.place, self.settings.near_km):
+                return False
+        return self._orientation(a, b) is not None
+
+    def _affinity(self, left: Report, right: Report) -> float:
+        """How alike two compatible reports are; the best pairs merge first."""
+        a, b = left.event, right.event
+        score = 2.0 * (a.sub_event_type == b.sub_event_type)
+        score += 2.0 * (a.place is not None and a.place == b.place)
+        score += 2.0 * (left.dated and (left.start, left.end) == (right.start, right.end))
+        swapped = self._orientation(a, b) is True
+        sides = ((a.actor1, b.actor2), (a.actor2, b.actor1)) if swapped else (
+            (a.actor1, b.actor1),
+            (a.actor2, b.actor2),
+        )
+        score += sum(1.0 for x, y in sides if x is not None and x == y)
+        return score
+
+    # -- clustering ----------------------------------------------------------
+
+    def clusters(self) -> list[list[Report]]:
+        reports = self.reports
+        groups = complete_link(
+            len(reports),
+            self._candidate_pairs(),
+            lambda i, j: self.compatible(reports[i], reports[j]),
+            lambda i, j: self._affinity(reports[i], reports[j]),
+        )
+        ordered = [sorted((reports[k] for k in g), key=lambda r: r.order) for g in groups]
+        return sorted(ordered, key=lambda g: g[0].order)
+
+    def _candidate_pairs(self) -> Iterable[tuple[int, int]]:
+        """Pairs whose date ranges meet, found by a sweep instead of all pairs."""
+        slack = self.settings.date_slack_days
+        by_start = sorted(range(len(self.reports)), key=lambda k: self.reports[k].start)
+        for position, i in enumerate(by_start):
+            reach = self.reports[i].end + slack
+            for j in by_start[position + 1 :]:
+                if self.reports[j].start > reach:
+                    break
+                yield (min(i, j), max(i, j))
+
+    # -- building fused events ----------------------------------------------
+
+    def fuse(self) -> list[Event]:
+        return [self._fused(cluster) for cluster in self.clusters()]
+
+    def _fused(self, cluster: list[Report]) -> Event:
+        reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
+        aligned = [
+            (r, self._orientation(reference.event, r.event) is True) for r in cluster
+        ]
+
+        sub_event_type = _vote(cluster, lambda r: r.event.sub_event_type)
+        chosen_type = next(r for r in cluster if r.event.sub_event_type == sub_event_type)
+        side1 = _vote_aligned(aligned, first=True)
+        side2 = _vote_aligned(aligned, first=False)
+        place = _vote(
+            cluster,
+            lambda r: r.event.place,
+            rank=lambda pid: geo.rank(self.places[pid]) if pid in self.places else geo.POINT_RANK,
+        )
+        dates = _vote(
+            cluster,
+            lambda r: (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
+            if r.event.date_start
+            else None,
+            rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
+        )
+        deaths = _fatalities(cluster)
+        spans = _unique_spans(cluster)
+        return Event(
+            event_type=chosen_type.event.event_type,
+            sub_event_type=chosen_type.event.sub_event_type,
+            actor1=side1,
+            actor2=side2,
+            assoc_actor1=_union(
+                (r.event.assoc_actor2 if flip else r.event.assoc_actor1) for r, flip in aligned
+            ),
+            assoc_actor2=_union(
+                (r.event.assoc_actor1 if flip else r.event.assoc_actor2) for r, flip in aligned
+            ),
+            place=place,
+            date_start=dates[0] if dates else None,
+            date_end=dates[1] if dates else None,
+            date_precision=dates[2] if dates else None,  # type: ignore[arg-type]
+            fatalities=deaths.conservative,
+            fatalities_low=deaths.low,
+            fatalities_high=deaths.high,
+            fatalities_best=deaths.best,
+            fatalities_text=deaths.text,
+            modality=cluster[0].event.modality,
+            plover=_vote(cluster, lambda r: r.event.plover),
+            cameo=_vote(cluster, lambda r: r.event.cameo),
+            sources=spans,
+            conflicts=_conflicts(aligned),
+            source_count=self.sources.count(r.article for r in cluster),
+        )
+
+
+def _known_sides(event: Event) -> int:
+    return (event.actor1 is not None) + (event.actor2 is not None)
+
+
+def _precision(report: Report) -> str | None:
+    event = report.event
+    if event.date_precision:
+        return event.date_precision
+    return "day" if report.span_days <= 1 else None
+
+
+def _vote(
+    cluster: Sequence[Report],
+    value: Callable[[Report], T | None],
+    rank: Callable[[T], Any] | None = None,
+) -> T | None:
+    """The value most independent sources give; ``rank`` (lower first) filters before counting.
+
+    Ties go to the value of the earliest report.
+    """
+    given = [(r, v) for r in cluster if (v := value(r)) is not None]
+    if not given:
+        return None
+    if rank is not None:
+        best = min(rank(v) for _r, v in given)
+        given = [(r, v) for r, v in given if rank(v) == best]
+    backers: dict[T, set[str]] = {}
+    first_seen: dict[T, tuple[str, str]] = {}
+    for report, v in given:
+        backers.setdefault(v, set()).add(report.source)
+        first_seen.setdefault(v, report.order)
+    return min(backers, key=lambda v: (-len(backers[v]), first_seen[v]))
+
+
+def _vote_aligned(aligned: Sequence[tuple[Report, bool]], *, first: bool) -> str | None:
+    def side(report: Report, flip: bool) -> str | None:
+        use_first = first != flip
+        return report.event.actor1 if use_first else report.event.actor2
+
+    lookup = {id(r): flip for r, flip in aligned}
+    return _vote([r for r, _ in aligned], lambda r: side(r, lookup[id(r)]))
+
+
+def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted({actor for group in groups for actor in group}))
+
+
+@dataclass(frozen=True, slots=True)
+class _Fatalities:
+    conservative: int | None
+    low: int | None
+    high: int | None
+    best: int | None
+    text: str | None
+
+
+def _lower_median(values: Sequence[int]) -> int:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _fatalities(cluster: Sequence[Report]) -> _Fatalities:
+    counted = [r for r in cluster if r.event.fatalities is not None]
+    if not counted:
+        return _Fatalities(None, None, None, None, None)
+    conservative = min(counted, key=lambda r: (r.event.fatalities, r.order))
+    lows = [r.event.fatalities_low if r.event.fatalities_low is not None else r.event.fatalities
+            for r in counted]  # fmt: skip
+    highs = [r.event.fatalities_high if r.event.fatalities_high is not None else r.event.fatalities
+             for r in counted]  # fmt: skip
+    by_source: dict[str, list[int]] = {}
+    for report in counted:
+        by_source.setdefault(report.source, []).append(report.event.fatalities)  # type: ignore[arg-type]
+    best = _lower_median([_lower_median(values) for values in by_source.values()])
+    return _Fatalities(
+        conservative=conservative.event.fatalities,
+        low=min(v for v in lows if v is not None),
+        high=max(v for v in highs if v is not None),
+        best=best,
+        text=conservative.event.fatalities_text,
+    )
+
+
+def _unique_spans(cluster: Sequence[Report]) -> tuple[SourceSpan, ...]:
+    seen: dict[tuple[str, int, int], SourceSpan] = {}
+    order = {r.article: r.order for r in cluster}
+    for report in cluster:
+        for span in report.event.sources:
+            seen.setdefault((span.article, span.start, span.end), span)
+    return tuple(
+        sorted(seen.values(), key=lambda s: (order.get(s.article, ("9999", s.article)), s.start))
+    )
+
+
+def _per_article(values: Mapping[str, list[Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for article, found in values.items():
+        distinct = []
+        for value in found:
+            if value not in distinct:
+                distinct.append(value)
+        result[article] = distinct[0] if len(distinct) == 1 else distinct
+    return result
+
+
+# Per field: what is compared across reports (None: not reported) and what is shown.
+_Getter = Callable[[Event, bool], tuple[tuple[Any, ...], Any]]
+_FIELDS: dict[str, _Getter] = {
+    "sub_event_type": lambda e, _flip: ((e.sub_event_type,), e.sub_event_type),
+    "date": lambda e, _flip: ((e.date_start, e.date_end or e.date_start), _date_value(e)),
+    "place": lambda e, _flip: ((e.place,), e.place),
+    "actors": lambda e, flip: (
+        (e.actor2, e.actor1) if flip else (e.actor1, e.actor2),
+        [e.actor2, e.actor1] if flip else [e.actor1, e.actor2],
+    ),
+    "fatalities": lambda e, _flip: ((e.fatalities,), _fatalities_value(e)),
+}
+
+
+def _conflicts(aligned: Sequence[tuple[Report, bool]]) -> tuple[tuple[str, str], ...]:
+    """Fields whose reported values differ, with each article's value.
+
+    Compared part by part, ignoring what a report leaves out: a report naming
+    one side only does not disagree with one naming both.
+    """
+    conflicts = []
+    for name, getter in _FIELDS.items():
+        shown: dict[str, list[Any]] = {}
+        parts: list[set[Any]] = []
+        for report, flip in aligned:
+            compared, display = getter(report.event, flip)
+            if all(part is None for part in compared):
+                continue
+            shown.setdefault(report.article, []).append(display)
+            parts.extend(set() for _ in range(len(compared) - len(parts)))
+            for seen, part in zip(parts, compared, strict=False):
+                if part is not None:
+                    seen.add(part)
+        if any(len(seen) > 1 for seen in parts):
+            per_article = _per_article(shown)
+            conflicts.append((name, json.dumps(per_article, sort_keys=True, ensure_ascii=False)))
+    return tuple(conflicts)
+
+
+def _date_value(event: Event) -> str | None:
+    if not event.date_start:
+        return None
+    end = event.date_end or event.date_start
+    return event.date_start if end == event.date_start else f"{event.date_start}/{end}"
+
+
+def _fatalities_value(event: Event) -> int | dict[str, int | None] | None:
+    low, high = event.fatalities_low, event.fatalities_high
+    if low == high == event.fatalities or (low is None and high is None):
+        return event.fatalities
+    return {"fatalities": event.fatalities, "low": low, "high": high}
+
+
+def fuse_events(
+    analyses: Sequence[Analysis],
+    sources: SourceIndex,
+    settings: FusionSettings | None = None,
+) -> list[Event]:
+    """Fused events, earliest reported first."""
+    return Fuser(analyses, sources, settings).fuse()

@@ -1,0 +1,89 @@
+"""Whether two places can be where one event happened.
+
+Point-like places (towns, sites) agree when they are the same record or lie
+within ``near_km`` of each other. A coarser area (a country, a province, a
+sea) agrees with the places inside it: a report that names only "Daraa
+province" does not contradict one that names a town in it.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+from crosswire.model import Place
+
+EARTH_RADIUS_KM = 6371.0088
+# How fine each feature class is; a lower rank is more precise.
+FEATURE_RANK: dict[str, int] = {
+    "site": 0,
+    "port": 0,
+    "city": 1,
+    "capital": 1,
+    "district": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "sea": 4,
+    "river": 4,
+    "country": 5,
+    "continent": 6,
+}
+POINT_RANK = 1
+# Where the records cannot tell containment, an area holds what lies within a
+# rough radius of its centroid, by the typical size of its feature class.
+AREA_RADIUS_KM: dict[int, float] = {2: 60.0, 3: 250.0, 4: 500.0, 5: 1000.0, 6: math.inf}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def distance_km(left: Place, right: Place) -> float | None:
+    if None in (left.lat, left.lon, right.lat, right.lon):
+        return None
+    return haversine_km(left.lat, left.lon, right.lat, right.lon)  # type: ignore[arg-type]
+
+
+def rank(place: Place) -> int:
+    return FEATURE_RANK.get(place.feature or "", POINT_RANK)
+
+
+def _fold(text: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    letters = "".join(c for c in decomposed if c.isalnum())
+    return letters.casefold()
+
+
+def contains(outer: Place, inner: Place) -> bool | None:
+    """Whether ``outer`` contains ``inner``; ``None`` when the records cannot tell."""
+    feature = outer.feature or ""
+    if feature == "country":
+        if outer.country_code and inner.country_code:
+            return outer.country_code == inner.country_code
+        return None
+    if feature == "admin1":
+        if outer.country_code and inner.country_code and outer.country_code != inner.country_code:
+            return False
+        if inner.admin1:
+            return _fold(inner.admin1) in {_fold(outer.admin1), _fold(outer.name)}
+        return None
+    return None
+
+
+def compatible(left: Place, right: Place, near_km: float) -> bool:
+    """Whether one event can be at both places (see the module docstring)."""
+    if left.id == right.id:
+        return True
+    outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
+    if rank(outer) > POINT_RANK:
+        inside = contains(outer, inner)
+        if inside is not None:
+            return inside
+        gap = distance_km(outer, inner)
+        return gap is None or gap <= AREA_RADIUS_KM[rank(outer)]
+    gap = distance_km(left, right)
+    return gap is not None and gap <= near_km

@@ -1,0 +1,241 @@
+"""Who did what to whom, read off spaCy's dependency parse.
+
+``roles_of(token)`` finds the agent and the patient of an event word:
+
+- verbs: the subject and the object ("rebels attacked the town"), the
+  passive ("the town was shelled by rebels"), a subject shared through
+  coordination or a participle ("shelled the town, killing 12 civilians");
+- event nouns: "attacks on X by Y", "X's offensive", "Houthi attack",
+  "clashes between X and Y", "clashes with X", and the subject of a light verb
+  ("X launched an air strike on Y");
+- "fell to X" for territory.
+
+It works on tokens only; ``extract`` maps the phrases to the article's
+entities by character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+from crosswire.events import lexicon as lx
+
+Category = Literal[
+    "state", "armed", "protesters", "rioters", "civilians", "weapon", "territory", "property"
+]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_PATIENT_PREPS = frozenset("on against at targeting upon into".split())
+_CLAUSE_LINKS = ("conj", "xcomp", "advcl", "acl", "pcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    agent: Token | None = None
+    patient: Token | None = None
+    co_agents: tuple[Token, ...] = ()  # "X and Y attacked": Y
+    co_patients: tuple[Token, ...] = ()
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_object(token: Token, preps: frozenset[str] | set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            obj = _child(child, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _conjuncts(token: Token) -> tuple[Token, ...]:
+    return tuple(t for t in token.conjuncts if t.i > token.i)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _by_agent(token: Token) -> Token | None:
+    """The object of a "by" phrase under ``token``, even when the parser hung it one level down."""
+    found = _prep_object(token, {"by"})
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ == "prep":
+            obj = _child(child, "pobj")
+            if obj is not None:
+                deeper = _prep_object(obj, {"by"})
+                if deeper is not None:
+                    return deeper
+    return None
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's own subject, or the one it shares with the verb it hangs from."""
+    subject = _child(verb, "nsubj")
+    if subject is not None:
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            if _is_passive(head):
+                return _by_agent(head)
+            return _subject(head, depth + 1)
+    return None
+
+
+def _verb_roles(verb: Token) -> Roles:
+    if _is_passive(verb):
+        agent = _by_agent(verb)
+        patient = _child(verb, "nsubjpass")
+        if agent is None and verb.dep_ in _CLAUSE_LINKS:
+            agent = _subject(verb)
+    else:
+        agent = _subject(verb)
+        patient = _child(verb, "dobj")
+        if patient is None:
+            patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
+    if verb.lemma_ == "fall" or verb.lower_ in ("fell", "falls"):
+        # "the town fell to the rebels": the rebels took it.
+        taker = _prep_object(verb, {"to"})
+        if taker is not None:
+            agent, patient = taker, _child(verb, "nsubj")
+    return Roles(
+        agent=agent,
+        patient=patient,
+        co_agents=_conjuncts(agent) if agent is not None else (),
+        co_patients=_conjuncts(patient) if patient is not None else (),
+    )
+
+
+def _noun_roles(noun: Token) -> Roles:
+    agent: Token | None = _child(noun, "poss")
+    patient: Token | None = None
+    between = _prep_object(noun, {"between"})
+    if between is not None:
+        others = _conjuncts(between)
+        return Roles(
+            agent=between,
+            patient=others[0] if others else None,
+            co_patients=others[1:],
+        )
+    by = _by_agent(noun)
+    if by is not None:
+        agent = by
+    if agent is None:
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod") and (
+                child.ent_type_ in ("NORP", "ORG", "GPE") or child.pos_ == "PROPN"
+            ):
+                agent = child
+                break
+    if agent is None:
+        agent = _prep_object(noun, {"from"})
+    patient = _prep_object(noun, _PATIENT_PREPS | {"with", "of"})
+    head = noun.head
+    if agent is None and noun.dep_ == "dobj" and head.lemma_ in lx.LIGHT_VERBS:
+        # "X launched an attack on Y"
+        agent = _subject(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "by"):
+        # "five civilians were killed in an air strike": the victims are the patient.
+        outer = head.head
+        if outer.pos_ in ("VERB", "ADJ"):
+            outer_roles = _verb_roles(outer) if outer.pos_ == "VERB" else Roles()
+            if patient is None:
+                patient = outer_roles.patient
+            if agent is None and _is_passive(outer):
+                agent = outer_roles.agent
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        verb_roles = _verb_roles(head)
+        if patient is None and verb_roles.patient is not noun:
+            patient = verb_roles.patient
+    return Roles(
+        agent=agent,
+        patient=patient,
+        co_agents=_conjuncts(agent) if agent is not None else (),
+        co_patients=_conjuncts(patient) if patient is not None else (),
+    )
+
+
+def roles_of(token: Token) -> Roles:
+    """Agent and patient of the event word ``token`` (a verb, or an event noun)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return _verb_roles(token)
+    if token.pos_ == "ADJ" and token.head.pos_ == "VERB":
+        return _verb_roles(token.head)
+    return _noun_roles(token)
+
+
+def phrase(token: Token) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``token``, without relative clauses."""
+    start, end = token.idx, token.idx + len(token)
+    for child in token.subtree:
+        if any(a.dep_ in ("relcl", "acl") and a.i != token.i for a in _path_to(child, token)):
+            continue
+        start = min(start, child.idx)
+        end = max(end, child.idx + len(child))
+    return start, end
+
+
+def _path_to(token: Token, top: Token) -> list[Token]:
+    """Tokens from ``token`` up to (not including) ``top``."""
+    path = []
+    current = token
+    while current.i != top.i and current.head is not current:
+        path.append(current)
+        current = current.head
+    return path
+
+
+def category_of_noun(token: Token) -> Category | None:
+    """The actor category a noun names by its word alone ("villagers" -> civilians)."""
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    for word in (lemma, text):
+        if word in lx.PROTESTER_NOUNS:
+            return "protesters"
+        if word in lx.RIOTER_NOUNS:
+            return "rioters"
+        if word in lx.ARMED_NOUNS:
+            return "armed"
+        if word in lx.STATE_FORCE_NOUNS:
+            return "state"
+        if word in lx.MILITARY_TARGET_NOUNS:
+            return "armed"
+        if word in lx.CIVILIAN_NOUNS:
+            return "civilians"
+        if word in lx.WEAPON_NOUNS:
+            return "weapon"
+        if word in lx.PROPERTY_NOUNS:
+            return "property"
+        if word in lx.TERRITORY_NOUNS:
+            return "territory"
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return "territory"
+    return None
+
+
+def category_of_inter(inter_code: int | None, kind: str) -> Category | None:
+    """The actor category of an ACLED actor type (inter code)."""
+    if kind == "civilians" or inter_code == 7:
+        return "civilians"
+    if kind == "protesters" or inter_code == 6:
+        return "protesters"
+    if kind == "rioters" or inter_code == 5:
+        return "rioters"
+    if inter_code in (2, 3, 4):
+        return "armed"
+    if inter_code == 1 or kind == "external_forces":
+        return "state"
+    return None

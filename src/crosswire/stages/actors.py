@@ -1,0 +1,31 @@
+"""Stage `actors`: link actor, person and organisation mentions to canonical entities."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crosswire.model import Corpus
+from crosswire.registry import Stage, StageContext, stage
+from crosswire.stages.annotate import annotate
+
+
+@stage("actors", needs=["docs", "analyses"], provides=["analyses"])
+def make_actors() -> Stage:
+    """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference)."""
+    from crosswire.actors import link_actors, load_actor_dictionary
+    from crosswire.merging import with_mentions
+
+    dictionary = load_actor_dictionary()
+
+    def actors(corpus: Corpus, context: StageContext) -> Corpus:
+        return annotate(
+            corpus,
+            lambda analysis, doc, article: replace(
+                analysis,
+                entities=with_mentions(
+                    (m.entity, m.mention) for m in link_actors(doc, article.id, dictionary)
+                ),
+            ),
+        )
+
+    return actors

@@ -1,0 +1,412 @@
+"""The actor dictionary and the linker that resolves actor mentions to it."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import pycountry
+import pytest
+
+from crosswire.actors import (
+    KIND_INTER,
+    ActorMention,
+    default_dictionary_path,
+    link_actors,
+    load_actor_dictionary,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ARTICLE = "art_test"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from crosswire.nlp import load_nlp
+
+    return load_nlp()
+
+
+def link(nlp: Language, text: str) -> list[ActorMention]:
+    return link_actors(nlp(text), ARTICLE)
+
+
+def keyed(mentions: list[ActorMention]) -> list[tuple[str, str]]:
+    """(mention text, canonical key) in text order."""
+    return [(m.mention.text, m.entity.canonical_key) for m in mentions]
+
+
+def find(mentions: list[ActorMention], text: str) -> ActorMention:
+    hits = [m for m in mentions if m.mention.text == text]
+    assert len(hits) == 1, f"{text!r} in {keyed(mentions)}"
+    return hits[0]
+
+
+def absent(mentions: list[ActorMention], text: str) -> bool:
+    return all(text not in m.mention.text for m in mentions)
+
+
+# --------------------------------------------------------------------------
+# The dictionary is well-formed
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, Any]:
+    with default_dictionary_path().open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def test_every_actor_entry_is_well_formed(raw: dict[str, Any]) -> None:
+    keys = [a["key"] for a in raw["actor"]] + [p["key"] for p in raw["person"]]
+    assert len(keys) == len(set(keys)), "duplicate keys"
+    states = [s["country"] for s in raw["state"]]
+    assert len(states) == len(set(states)), "duplicate states"
+    for state in raw["state"]:
+        assert pycountry.countries.get(alpha_2=state["country"]) is not None, state["country"]
+        assert state["names"] and state["name"]
+    for actor in raw["actor"]:
+        assert actor["name"] and actor["aliases"], actor["key"]
+        assert 1 <= actor["inter"] <= 8, actor["key"]
+        assert KIND_INTER[actor["kind"]] == actor["inter"], actor["key"]
+        if actor.get("transnational"):
+            assert "country" not in actor, actor["key"]
+        else:
+            assert pycountry.countries.get(alpha_2=actor["country"]) is not None, actor["key"]
+
+
+def test_parents_affiliations_and_generated_state_actors_resolve() -> None:
+    dictionary = load_actor_dictionary()
+    for actor in dictionary.actors.values():
+        if actor.parent is not None:
+            assert actor.parent in dictionary.actors, actor.key
+        assert actor.key not in ("", actor.parent)
+    for person in dictionary.persons.values():
+        assert person.affiliation in dictionary.actors, person.key
+    syria = dictionary.state_actor("SY", "mil")
+    assert (syria.name, syria.inter, syria.kind) == ("Military Forces of Syria", 1, "military")
+    assert dictionary.state_actor("US", "gov").name == "Government of the United States"
+
+
+def test_no_alias_names_two_actors_unless_declared_ambiguous(raw: dict[str, Any]) -> None:
+    dictionary = load_actor_dictionary()
+    owners: dict[str, set[str]] = defaultdict(set)
+    for actor in dictionary.actors.values():
+        for alias in actor.aliases:
+            owners[alias.casefold()].add(actor.key)
+    for person in dictionary.persons.values():
+        for alias in person.aliases:
+            owners[alias.casefold()].add(person.key)
+    declared = {a["alias"].casefold(): set(a["actors"]) for a in raw["ambiguous"]}
+    for alias, keys in owners.items():
+        if len(keys) > 1:
+            assert declared.get(alias) == keys, f"{alias!r} names {sorted(keys)}"
+    for alias, keys in declared.items():
+        assert owners[alias] == keys, f"ambiguous {alias!r} does not match its actors"
+
+
+def test_place_names_and_demonyms_belong_to_one_state(raw: dict[str, Any]) -> None:
+    seen: dict[str, str] = {}
+    for state in raw["state"]:
+        for word in state["names"] + state.get("capitals", []) + state.get("seats", []):
+            assert seen.setdefault(word.casefold(), state["country"]) == state["country"], word
+    demonyms: dict[str, str] = {}
+    for state in raw["state"]:
+        for demonym in state["demonyms"]:
+            assert demonyms.setdefault(demonym, state["country"]) == state["country"], demonym
+    aliases = {a.casefold() for a in load_actor_dictionary().alias_targets()}
+    assert not aliases & set(seen), "a place name doubles as an alias"
+
+
+def test_guarded_abbreviations_are_aliases(raw: dict[str, Any]) -> None:
+    aliases = set(load_actor_dictionary().alias_targets())
+    assert set(raw["guarded"]) <= aliases
+
+
+def test_dictionary_size() -> None:
+    dictionary = load_actor_dictionary()
+    assert len(dictionary.states) >= 60
+    named = [a for a in dictionary.actors.values() if not a.key[:4] in ("gov:", "mil:", "pol:")]
+    assert len(named) >= 150
+    for country in "SY IQ YE LY ML BF NE NG UA RU SD MM AF SO IL PS LB MZ CD ET".split():
+        assert country in dictionary.states
+    for country in "US GB FR RU CN TR IR SA AE".split():  # P5 and regional powers
+        assert country in dictionary.states
+
+
+# --------------------------------------------------------------------------
+# Aliases
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "alias", "key"),
+    [
+        ("Fighters loyal to the Islamic State overran the checkpoint.", "Islamic State", "islamic-state"),
+        ("A video released by ISIS showed the captives.", "ISIS", "islamic-state"),
+        ("Analysts said ISIL had lost most of its territory.", "ISIL", "islamic-state"),
+        ("Officials blamed Daesh for the bombing.", "Daesh", "islamic-state"),
+        ("Officials blamed Da'esh for the bombing.", "Da'esh", "islamic-state"),
+        ("Cells loyal to I.S. remain active in the desert.", "I.S.", "islamic-state"),
+        ("The attack was claimed by IS on Friday.", "IS", "islamic-state"),
+        ("Jabhat al-Nusra fighters entered the village.", "Jabhat al-Nusra", "jabhat-al-nusra"),
+        ("The al-Nusra Front denied the report.", "al-Nusra Front", "jabhat-al-nusra"),
+        ("Reinforcements were sent by JN to the front.", "JN", "jabhat-al-nusra"),
+        ("Commanders of the al Nusra Front met in Idlib.", "al Nusra Front", "jabhat-al-nusra"),
+        ("Hezbollah fired a salvo of rockets.", "Hezbollah", "hezbollah"),
+        ("Hizballah fired a salvo of rockets.", "Hizballah", "hezbollah"),
+        ("Hizbollah fired a salvo of rockets.", "Hizbollah", "hezbollah"),
+        ("Ansar Allah claimed the attack on the tanker.", "Ansar Allah", "houthis"),
+        ("HTS took control of the crossing.", "HTS", "hts"),
+        ("Units of the Hashd al-Shaabi moved north.", "Hashd al-Shaabi", "pmf"),
+        ("The Tatmadaw bombed a school in Sagaing.", "Tatmadaw", "mil:MM"),
+        ("The Rapid Support Forces shelled El Fasher.", "Rapid Support Forces", "rsf"),
+    ],
+)
+def test_alias_families_link_to_one_actor(nlp: Language, text: str, alias: str, key: str) -> None:
+    mention = find(link(nlp, text), alias)
+    assert mention.entity.canonical_key == key
+    assert mention.how == "alias"
+
+
+@pytest.mark.slow
+def test_the_is_trap(nlp: Language) -> None:
+    mentions = link(nlp, "It IS clear that the ceasefire IS holding, officials said.")
+    assert absent(mentions, "IS")
+    mentions = link(nlp, "IS fighters stormed the prison, and the raid was later claimed by IS.")
+    assert [k for t, k in keyed(mentions) if t == "IS"] == ["islamic-state", "islamic-state"]
+
+
+@pytest.mark.slow
+def test_guarded_abbreviations_need_context(nlp: Language) -> None:
+    mentions = link(nlp, "The shop sold AA batteries and PDF readers.")
+    assert not {m.entity.canonical_key for m in mentions} & {"arakan-army", "pdf-myanmar"}
+    mentions = link(nlp, "The Arakan Army (AA) captured the town. AA fighters held the port.")
+    assert [k for t, k in keyed(mentions) if t == "AA"] == ["arakan-army", "arakan-army"]
+
+
+@pytest.mark.slow
+def test_capitalised_alias_words_must_be_capitalised(nlp: Language) -> None:
+    assert absent(link(nlp, "The preacher called for an Islamic state in the region."), "Islamic")
+    mention = find(link(nlp, "Forces of the Islamic State retreated."), "Islamic State")
+    assert mention.entity.canonical_key == "islamic-state"
+
+
+@pytest.mark.slow
+def test_ambiguous_alias_follows_the_article_country(nlp: Language) -> None:
+    syria = link(nlp, "SDF fighters detained suspects near Raqqa in northern Syria.")
+    assert find(syria, "SDF").entity.canonical_key == "sdf"
+    japan = link(nlp, "Japan said the SDF would join drills off Okinawa with Japanese ships.")
+    assert find(japan, "SDF").entity.canonical_key == "mil:JP"
+    mozambique = link(nlp, "Insurgents called al-Shabaab by residents raided a port in Mozambique.")
+    assert find(mozambique, "al-Shabaab").entity.canonical_key == "is-mozambique"
+
+
+@pytest.mark.slow
+def test_spacy_label_errors_give_way_to_the_dictionary(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("Hezbollah fired rockets at an army post on Sunday.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # the mistake spaCy sometimes makes
+    mention = find(link_actors(doc, ARTICLE), "Hezbollah")
+    assert (mention.entity.canonical_key, mention.entity.kind) == ("hezbollah", "rebel_group")
+
+
+# --------------------------------------------------------------------------
+# Demonyms
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "key"),
+    [
+        ("Turkish drones hit a fuel depot overnight.", "Turkish drones", "mil:TR"),
+        ("Russian jets pounded the outskirts of the town.", "Russian jets", "mil:RU"),
+        ("Syrian troops entered the village at dawn.", "Syrian troops", "mil:SY"),
+        ("Yemeni government forces retook the district.", "Yemeni government forces", "mil:YE"),
+        ("Syrian officials declined to comment.", "Syrian officials", "gov:SY"),
+        ("Iraqi police fired tear gas at the crowd.", "Iraqi police", "pol:IQ"),
+        ("Iraqi protesters blocked the bridge.", "Iraqi protesters", "protesters:IQ"),
+        ("Palestinian gunmen opened fire on a checkpoint.", "Palestinian gunmen", "uag:PS"),
+    ],
+)
+def test_demonyms_stand_for_forces(nlp: Language, text: str, mention: str, key: str) -> None:
+    found = find(link(nlp, text), mention)
+    assert (found.entity.canonical_key, found.how) == (key, "demonym")
+
+
+@pytest.mark.slow
+def test_demonyms_that_stand_for_no_actor_stay_unlinked(nlp: Language) -> None:
+    assert link(nlp, "Syrian refugees crossed into Lebanon with Syrian food.") == []
+
+
+@pytest.mark.slow
+def test_backed_by_a_state(nlp: Language) -> None:
+    mentions = link(nlp, "Iranian-backed militias shelled a base in eastern Syria.")
+    backer = find(mentions, "Iranian")
+    assert (backer.entity.canonical_key, backer.role, backer.how) == ("gov:IR", "backer", "demonym")
+    militia = find(mentions, "militias")
+    assert militia.entity.canonical_key == "uag:SY"  # the militia's country, not the backer's
+    assert [e.canonical_key for e in militia.backed_by] == ["gov:IR"]
+
+    mentions = link(nlp, "Fighters of the Houthis, who are backed by Iran, seized a ship.")
+    assert [e.canonical_key for e in find(mentions, "Houthis").backed_by] == ["gov:IR"]
+    assert find(mentions, "Iran").role == "backer"
+
+
+# --------------------------------------------------------------------------
+# Titles and persons
+
+
+@pytest.mark.slow
+def test_title_before_a_name(nlp: Language) -> None:
+    mentions = link(nlp, "Syrian President Bashar al-Assad met his generals on Monday.")
+    person = find(mentions, "Bashar al-Assad")
+    assert (person.entity.kind, person.how) == ("person", "title")
+    assert person.affiliation is not None
+    assert person.affiliation.canonical_key == "gov:SY"
+    assert person.entity.affiliation == person.affiliation.id
+    affiliation = find(mentions, "Syrian")
+    assert (affiliation.role, affiliation.entity.canonical_key) == ("affiliation", "gov:SY")
+
+
+@pytest.mark.slow
+def test_group_spokesman_and_military_titles(nlp: Language) -> None:
+    mentions = link(nlp, "Houthi spokesman Yahya Saree said the missiles hit two ships.")
+    person = find(mentions, "Yahya Saree")
+    assert person.entity.canonical_key == ""  # not in the dictionary, linked by the title
+    assert person.affiliation is not None and person.affiliation.canonical_key == "houthis"
+    mentions = link(nlp, "Israeli army spokesman Avi Ronen said the strike hit a depot.")
+    assert find(mentions, "Avi Ronen").affiliation.canonical_key == "mil:IL"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_title_in_apposition(nlp: Language) -> None:
+    text = (
+        "Abu Karrar al-Lami, a commander of Iraq's Popular Mobilization Forces, "
+        "said his men were ready."
+    )
+    mentions = link(nlp, text)
+    person = find(mentions, "Abu Karrar al-Lami")
+    assert person.affiliation is not None and person.affiliation.canonical_key == "pmf"
+    assert absent(mentions, "Iraq")
+    mentions = link(nlp, "The leader of Hezbollah, Hassan Nasrallah, warned of a long war.")
+    assert find(mentions, "Hassan Nasrallah").affiliation.canonical_key == "hezbollah"  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_former_office_is_no_affiliation(nlp: Language) -> None:
+    mentions = link(nlp, "Former Iraqi Prime Minister Adel Kareem spoke to students.")
+    person = find(mentions, "Adel Kareem")
+    assert person.affiliation is None and person.entity.affiliation is None
+    assert absent(mentions, "Iraqi")
+
+
+@pytest.mark.slow
+def test_unknown_person_and_organisation_stay_unlinked(nlp: Language) -> None:
+    mentions = link(nlp, "Maria Okafor of the Northbridge Tractor Company said sales fell.")
+    org = find(mentions, "Northbridge Tractor Company")
+    assert (org.entity.kind, org.entity.canonical_key, org.how) == ("organisation", "", "unlinked")
+    person = find(mentions, "Maria Okafor")
+    assert (person.entity.kind, person.entity.canonical_key, person.how) == (
+        "person",
+        "",
+        "unlinked",
+    )
+
+
+# --------------------------------------------------------------------------
+# Metonyms
+
+
+@pytest.mark.slow
+def test_capital_as_actor_but_not_as_place(nlp: Language) -> None:
+    mentions = link(nlp, "Moscow said the talks would resume. Diplomats met in Moscow.")
+    assert keyed(mentions) == [("Moscow", "gov:RU")]
+    assert mentions[0].how == "metonym"
+    assert link(nlp, "Heavy fighting was reported near Damascus on Sunday.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "key"),
+    [
+        ("The Kremlin denied any role in the crash.", "Kremlin", "gov:RU"),
+        ("The Pentagon announced new aid.", "Pentagon", "gov:US"),
+        ("Europe resumed talks with Tehran last week.", "Tehran", "gov:IR"),
+        ("Washington urged Ankara to show restraint.", "Ankara", "gov:TR"),
+        ("Beijing's response was muted.", "Beijing", "gov:CN"),
+        ("Tel Aviv warned of retaliation.", "Tel Aviv", "gov:IL"),
+        ("Russia launched a wave of missiles overnight.", "Russia", "mil:RU"),
+        ("Riyadh and Abu Dhabi condemned the attack.", "Abu Dhabi", "gov:AE"),
+    ],
+)
+def test_metonyms_in_actor_positions(nlp: Language, text: str, mention: str, key: str) -> None:
+    found = find(link(nlp, text), mention)
+    assert (found.entity.canonical_key, found.how) == (key, "metonym")
+
+
+@pytest.mark.slow
+def test_place_name_inside_another_name_is_no_actor(nlp: Language) -> None:
+    mentions = link(nlp, "The Moscow Times said the talks failed.")
+    assert "gov:RU" not in {m.entity.canonical_key for m in mentions}
+
+
+# --------------------------------------------------------------------------
+# Coreference and generic actors
+
+
+@pytest.mark.slow
+def test_description_points_back_to_a_compatible_actor(nlp: Language) -> None:
+    text = (
+        "Jaysh al-Islam fighters shelled the town. Syrian officials condemned the attack. "
+        "The group later said it had hit an arms depot, and the regime denied it."
+    )
+    mentions = link(nlp, text)
+    group = find(mentions, "The group")
+    assert (group.entity.canonical_key, group.how) == ("jaysh-al-islam", "coreference")
+    assert group.antecedent is not None and group.antecedent.text == "Jaysh al-Islam"
+    assert find(mentions, "the regime").entity.canonical_key == "gov:SY"
+
+
+@pytest.mark.slow
+def test_description_without_antecedent_stays_unlinked(nlp: Language) -> None:
+    mentions = link(nlp, "The regime said the militants had fled. Hamas denied it.")
+    assert absent(mentions, "regime") and absent(mentions, "militants")
+    # a rebel group is no antecedent for "the regime"
+    assert absent(link(nlp, "Hamas said the regime was to blame."), "regime")
+
+
+@pytest.mark.slow
+def test_generic_actors_take_the_article_country(nlp: Language) -> None:
+    mentions = link(nlp, "Protesters marched in Baghdad, Iraq, and gunmen fired on civilians.")
+    assert keyed(mentions) == [
+        ("Protesters", "protesters:IQ"),
+        ("gunmen", "uag:IQ"),
+        ("civilians", "civilians:IQ"),
+    ]
+    assert {m.how for m in mentions} == {"category"}
+    assert find(mentions, "Protesters").entity.name == "Protesters (Iraq)"
+
+
+@pytest.mark.slow
+def test_mentions_carry_entities_and_offsets(nlp: Language) -> None:
+    text = "Syrian troops and Hezbollah fighters advanced while Moscow said little."
+    mentions = link(nlp, text)
+    assert mentions == sorted(mentions, key=lambda m: m.mention.start)
+    for m in mentions:
+        assert text[m.mention.start : m.mention.end] == m.mention.text
+        assert m.mention.article == ARTICLE
+        assert m.entity.mentions == ()
+    hezbollah = find(mentions, "Hezbollah").entity
+    assert (hezbollah.inter_code, hezbollah.country_code) == (2, "LB")
+    assert "Hizballah" in hezbollah.aliases
+
+
+def test_link_actors_needs_a_parsed_doc() -> None:
+    import spacy
+
+    with pytest.raises(ValueError, match="parsed"):
+        link_actors(spacy.blank("en")("Moscow said so."), ARTICLE)

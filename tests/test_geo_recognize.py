@@ -1,0 +1,85 @@
+"""Toponym recognition on war reports: spaCy's mistakes fixed, actors and demonyms set apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.geo import GeoResult, resolve_places
+from crosswire.geo.words import demonym_country, demonym_place
+from crosswire.nlp import load_nlp
+
+
+def _run(text: str) -> GeoResult:
+    return resolve_places(load_nlp()(text), "art_test")
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Syrian", "SY"), ("Yemeni", "YE"), ("Iraqis", "IQ"), ("Libyan", "LY"), ("Kurdish", None)],
+)
+def test_demonym_table(word: str, country: str | None) -> None:
+    assert demonym_country(word) == (True, country)
+
+
+def test_demonym_of_a_region_and_non_demonyms() -> None:
+    assert demonym_place("European") == "Europe"
+    assert demonym_country("Damascus") == (False, None)
+
+
+@pytest.mark.slow
+def test_metonyms_are_actors_not_places() -> None:
+    result = _run(
+        "Moscow said its jets struck targets near Kafr Nabl, while Damascus denied any role "
+        "and Washington announced new sanctions."
+    )
+    metonyms = {surface: country for surface, _, country in result.metonyms}
+    assert metonyms == {"Moscow": "RU", "Damascus": "SY", "Washington": "US"}
+    places = {m.text for _, m in result.places}
+    assert "Kafr Nabl" in places
+    assert not places & {"Moscow", "Damascus", "Washington"}
+
+
+@pytest.mark.slow
+def test_possessive_government_is_a_metonym() -> None:
+    result = _run("Russia's defence ministry said drones attacked Hmeimim overnight.")
+    assert [(s, c) for s, _, c in result.metonyms] == [("Russia", "RU")]
+    assert [p.feature for p, m in result.places if m.text == "Hmeimim"] == ["airbase"]
+
+
+@pytest.mark.slow
+def test_demonyms_are_not_places() -> None:
+    result = _run("Syrian and Yemeni officials met Libyan envoys in Cairo.")
+    assert {s: c for s, _, c in result.demonyms} == {"Syrian": "SY", "Yemeni": "YE", "Libyan": "LY"}
+    assert {m.text for _, m in result.places} == {"Cairo"}
+
+
+@pytest.mark.slow
+def test_spacy_mislabels_are_fixed() -> None:
+    # en_core_web_sm tags Sanaa PERSON, Al-Watiya ORG, Hmeimim NORP, al-Hol PERSON here.
+    result = _run(
+        "Coalition jets struck Sanaa and Saada on Tuesday. Forces retook Al-Watiya air base. "
+        "Hmeimim came under drone attack. The SDF holds Raqqa and al-Hol camp."
+    )
+    found = {m.text: (p.country_code, p.feature) for p, m in result.places}
+    assert found["Sanaa"] == ("YE", "capital")
+    assert found["Al-Watiya"] == ("LY", "airbase")
+    assert found["Hmeimim"] == ("SY", "airbase")
+    assert found["al-Hol"] == ("SY", "camp")
+    assert found["Raqqa"] == ("SY", "city")
+
+
+@pytest.mark.slow
+def test_people_named_like_towns_stay_people() -> None:
+    result = _run(
+        "David Jones, 41, of Fargo was charged on Monday. Jones told deputies he was home. "
+        "Tom Clinton testified that Jones left early."
+    )
+    texts = {m.text for _, m in result.places}
+    assert "Jones" not in texts and "Clinton" not in texts
+
+
+@pytest.mark.slow
+def test_multiword_names_spacy_missed_are_found() -> None:
+    result = _run("Turkish-backed fighters advanced on Ras al-Ain and Tal Abyad in northern Syria.")
+    found = {m.text for _, m in result.places}
+    assert {"Ras al-Ain", "Tal Abyad", "Syria"} <= found

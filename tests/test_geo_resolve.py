@@ -1,0 +1,128 @@
+"""Ranking and resolution through spaCy and the real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.geo import GeoResult, Toponym, resolve_places, resolve_toponyms
+from crosswire.geo.resolve import haversine_km
+from crosswire.nlp import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+def _run(text: str) -> GeoResult:
+    return resolve_places(load_nlp()(text), "art_test")
+
+
+def _place(result: GeoResult, surface: str) -> tuple[str, str | None, str | None]:
+    for place, mention in result.places:
+        if mention.text == surface:
+            return place.name, place.country_code, place.feature
+    raise AssertionError(f"{surface!r} not among {[m.text for _, m in result.places]}")
+
+
+def test_syrian_palmyra_when_the_article_is_about_syria() -> None:
+    result = _run(
+        "Islamic State fighters overran Palmyra, the ancient city in the Syrian desert, "
+        "after heavy fighting near Homs."
+    )
+    assert _place(result, "Palmyra") == ("Tadmur", "SY", "city")
+
+
+def test_us_palmyra_when_the_article_says_new_york() -> None:
+    result = _run("The town board of Palmyra, New York voted on Tuesday to repave the road.")
+    name, country, _ = _place(result, "Palmyra")
+    assert (name, country) == ("Palmyra", "US")
+    [place] = [p for p, m in result.places if m.text == "Palmyra"]
+    assert place.admin1 == "New York"
+
+
+def test_tripoli_follows_the_country_of_the_article() -> None:
+    libya = _run(
+        "Militias clashed in Tripoli overnight as forces from Misurata moved toward the "
+        "capital, residents of Tajoura said."
+    )
+    assert _place(libya, "Tripoli")[1] == "LY"
+    lebanon = _run(
+        "Gunmen exchanged fire in Tripoli, the northern port city, as the army deployed "
+        "in Beirut and Sidon."
+    )
+    assert _place(lebanon, "Tripoli")[1] == "LB"
+
+
+def test_explicit_country_after_a_comma_wins() -> None:
+    result = _run("Protesters gathered in Tripoli, Lebanon on Friday.")
+    assert _place(result, "Tripoli")[1] == "LB"
+
+
+def test_us_state_abbreviation_decides_the_town() -> None:
+    result = _run("A fire in Alexandria, La., destroyed a mobile home on Orchard Street.")
+    place = next(p for p, m in result.places if m.text == "Alexandria")
+    assert (place.country_code, place.admin1) == ("US", "Louisiana")
+
+
+def test_named_province_pulls_its_town() -> None:
+    result = _run("Shelling hit Saraqib and Maarat al-Numan in Idlib province on Monday.")
+    assert _place(result, "Saraqib")[1] == "SY"
+    assert _place(result, "Idlib")[2] == "admin1"
+
+
+def test_country_beats_a_hamlet_of_the_same_name() -> None:
+    [resolution] = resolve_toponyms([Toponym(start=0, end=5, text="Syria", query="Syria")])
+    assert resolution.candidate is not None
+    assert resolution.candidate.feature == "country"
+
+
+def test_population_decides_without_context() -> None:
+    [resolution] = resolve_toponyms([Toponym(start=0, end=5, text="Paris", query="Paris")])
+    assert resolution.candidate is not None
+    assert resolution.candidate.country == "FR"
+
+
+def test_nearness_to_other_places_decides() -> None:
+    # Alexandria with only Louisiana parishes around it is the Louisiana town.
+    toponyms = [
+        Toponym(start=0, end=10, text="Alexandria", query="Alexandria"),
+        Toponym(start=20, end=34, text="Rapides Parish", query="Rapides Parish"),
+        Toponym(start=40, end=50, text="Pineville", query="Pineville"),
+    ]
+    resolutions = resolve_toponyms(toponyms)
+    alexandria = resolutions[0].candidate
+    parish = resolutions[1].candidate
+    assert alexandria is not None and parish is not None
+    assert alexandria.country == "US"
+    assert haversine_km(alexandria.lat, alexandria.lon, parish.lat, parish.lon) < 50
+
+
+def test_no_match_is_an_answer() -> None:
+    [resolution] = resolve_toponyms(
+        [Toponym(start=0, end=12, text="Qwzxvbnmplk", query="Qwzxvbnmplk")]
+    )
+    assert resolution.candidate is None
+    weak = resolve_toponyms([Toponym(start=0, end=4, text="Uxbo", query="Uxbo")])
+    assert weak[0].candidate is None
+
+
+def test_curated_site_named_with_its_kind() -> None:
+    result = _run("Drones targeted the Shayrat airbase and the Al-Tanf garrison in Syria.")
+    assert _place(result, "Shayrat")[2] == "airbase"
+
+
+def test_one_unresolved_place_keeps_the_rest() -> None:
+    result = _run(
+        "Fighting spread from Zorbwazzle Heights to Aleppo and Idlib, monitors in Syria said."
+    )
+    names = {m.text for _, m in result.places}
+    assert {"Aleppo", "Idlib", "Syria"} <= names
+
+
+def test_mention_offsets_point_into_the_text() -> None:
+    text = "HODEIDAH, Yemen (Coastline Wire) - Shells hit a market in Hodeidah on Tuesday."
+    result = _run(text)
+    assert result.places
+    for place, mention in result.places:
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.article == "art_test"
+        assert place.mentions == (mention,)
+    assert _place(result, "Hodeidah")[:2] == ("Al Ḩudaydah", "YE")
