@@ -129,7 +129,8 @@ def main() -> int:
         crosswire = measure("crosswire", jsonl, Path(tmp) / "bench.duckdb")
     print(f"corpus: {len(articles)} LGL articles ({args.data})")
     print(f"{'system':<34} {'articles/s':>10} {'peak MiB':>9}")
-    for name, r in (("bare en_core_web_sm nlp.pipe", bare), ("crosswire run (all stages)", crosswire)):
+    rows = (("bare en_core_web_sm nlp.pipe", bare), ("crosswire run (all stages)", crosswire))
+    for name, r in rows:
         print(f"{name:<34} {r['articles'] / r['cpu_s']:>10.2f} {r['peak_mib']:>9.0f}")
     ratio = (crosswire["articles"] / crosswire["cpu_s"]) / (bare["articles"] / bare["cpu_s"])
     print(f"ratio crosswire/bare: {ratio:.2f} (floor 0.70, aim 1.0)")
