@@ -15,7 +15,8 @@ from crosswire.config import Settings, load_settings
 from crosswire.errors import InputError
 from crosswire.model import Corpus, InputRef, Rejection
 from crosswire.pipeline import Pipeline
-from crosswire.store import open_store
+from crosswire.store import Store, open_store
+from crosswire.store.base import RESULT_KINDS
 
 
 def sample_corpus_dir() -> Path:
@@ -64,6 +65,16 @@ def run_corpus(
     from dataclasses import replace
 
     return replace(corpus, rejections=tuple(missing) + corpus.rejections)
+
+
+def load_corpus(store: Store) -> Corpus:
+    """Everything a store holds, as the corpus a run would have returned."""
+    return Corpus(
+        articles=tuple(store.load_articles()),
+        rejections=tuple(store.load_rejections()),
+        analyses=tuple(store.load_analyses()),
+        **{kind: tuple(store.load_results(kind)) for kind in RESULT_KINDS},
+    )
 
 
 def run(
