@@ -60,7 +60,9 @@ def gold_actors(path: Path) -> list[GoldActor]:
                 if country is None or actor["actorText"] not in sentence:
                     continue
                 actors.append(
-                    GoldActor(sentence, actor["actorText"], country.alpha_2, actor.get("sector", ""))
+                    GoldActor(
+                        sentence, actor["actorText"], country.alpha_2, actor.get("sector", "")
+                    )
                 )
     return actors
 
@@ -88,7 +90,8 @@ def main() -> int:
     states = set(load_actor_dictionary().states)
     started = time.process_time()
     sentences = sorted({g.sentence for g in gold})
-    linked = {s: link_actors(doc, "plover") for s, doc in zip(sentences, nlp.pipe(sentences))}
+    docs = nlp.pipe(sentences)
+    linked = {s: link_actors(doc, "plover") for s, doc in zip(sentences, docs, strict=True)}
     seconds = time.process_time() - started
 
     country_hits = covered_hits = sector_hits = sector_total = covered_total = 0
@@ -119,10 +122,14 @@ def main() -> int:
         f"  same, where the country is a dictionary state: {covered_hits / covered_total:.1%}"
         f" of {covered_total}"
     )
-    print(f"  right country and kind (GOV/MIL/COP/REB):   {sector_hits / sector_total:.1%}"
-          f" of {sector_total}")
-    print(f"  {len(sentences)} sentences, {len(sentences) / seconds:.0f} sentences per CPU second"
-          " (parse and link)")
+    print(
+        f"  right country and kind (GOV/MIL/COP/REB):   {sector_hits / sector_total:.1%}"
+        f" of {sector_total}"
+    )
+    print(
+        f"  {len(sentences)} sentences, {len(sentences) / seconds:.0f} sentences per CPU second"
+        " (parse and link)"
+    )
     for line in misses[: args.misses]:
         print("MISS", line)
     return 0

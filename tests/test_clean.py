@@ -31,8 +31,14 @@ BODY = [
 ]
 
 
-def _clean(paragraphs: list[str], **kwargs: object) -> tuple[list[str], list[RemovedBlock]]:
-    result = clean_paragraphs(paragraphs, title=kwargs.pop("title", TITLE), **kwargs)  # type: ignore[arg-type]
+def _clean(
+    paragraphs: list[str],
+    *,
+    title: str | None = TITLE,
+    outlet: str | None = None,
+    threshold: float = 0.5,
+) -> tuple[list[str], list[RemovedBlock]]:
+    result = clean_paragraphs(paragraphs, title=title, outlet=outlet, threshold=threshold)
     return list(result.paragraphs), list(result.removed)
 
 
@@ -116,7 +122,7 @@ def test_pingbacks_reply_form_and_blog_sidebar() -> None:
     tail = [
         "Trackback: Weekly Sahel round-up | Desert Notes",
         "Leave a comment",
-        "Your email address will not be published. Required fields are marked *",
+        "Your e-mail will not be shared with anyone. Fields marked * are required.",
         "Name *",
         "Recent posts",
         "Millet prices double in Ségou",
@@ -348,3 +354,17 @@ def test_stage_cleans_articles_and_keeps_earlier_removed_blocks_first() -> None:
 def test_stage_rejects_a_threshold_outside_0_1(threshold: float) -> None:
     with pytest.raises(ConfigError):
         get("clean").factory(threshold=threshold)
+
+
+def test_stage_rejects_an_article_that_is_all_furniture() -> None:
+    page = Article(
+        input_sha256="1" * 64,
+        position="3",
+        source="widgets.html",
+        format="html",
+        text="Skip to content\n\nRecent posts\n\nNo comments yet.\n\n© 2024 Sahel Courier",
+    )
+    out = get("clean").factory()(Corpus(articles=(page,)), StageContext())
+    assert out.articles == ()
+    (rejection,) = out.rejections
+    assert (rejection.reason, rejection.stage, rejection.position) == ("no_text", "clean", "3")

@@ -13,6 +13,10 @@ and links it to one canonical actor. It links
 
 spaCy ORG and PERSON entities the dictionary does not know become unlinked
 organisations and persons. The caller aggregates mentions into entities.
+
+Canonical keys: dictionary keys ("hts", "person:vladimir-putin"), the state
+actors "gov:CC", "mil:CC", "pol:CC", and the generic "protesters:CC",
+"rioters:CC", "civilians:CC", "uag:CC" (Unidentified Armed Group).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -416,6 +420,8 @@ _DEMONYM_ARMED_NOUNS = _words(
     "militant militants insurgent insurgents rebel rebels jihadist jihadists separatist "
     "separatists militia militias militiaman militiamen"
 )
+# Modifiers that take a noun away from the state: "Ugandan opposition candidates".
+_NOT_THE_STATE = _words("opposition dissident dissidents exiled exile anti-government")
 # What a "-backed" modifier may describe when no known actor is named there.
 _BACKED_ARMED_NOUNS = _words(
     """militia militias group groups rebels rebel fighters fighter forces force separatists
@@ -438,7 +444,7 @@ _POSSESSED_GOVERNMENT = _words(
     involvement role influence interests ambitions message invitation aid assistance help
     blessing approval consent participation rejection threats ultimatum friendship mediation
     cabinet parliament court courts rulers ruler legislature assembly ministry ministries
-    presidency"""
+    presidency junta"""
 )
 # What a state does, named after its demonym: "US mediation", "a Russian proposal".
 _STATE_ACTIVITY_NOUNS = _words(
@@ -519,7 +525,7 @@ _ABBREVIATION_CONTEXT_BEFORE = _words(
     """by against with from of and to between join joined joining fight fighting fought defeat
     defeated targeting target targeted versus vs. vs former ex"""
 )
-_REPORTING_VERBS = frozenset({"said", "says", "claimed", "claims", "announced", "denied"})
+_SUBJECT_WORDS = frozenset({"there", "this", "what", "who", "which", "it"})
 _ABBREVIATION_CONTEXT_AFTER_HYPHEN = _words(
     "held controlled linked affiliated led run aligned allied inspired claimed"
 )
@@ -693,6 +699,8 @@ def link_actors(
 class _DocumentLinker:
     def __init__(self, doc: Doc, article_id: str, dictionary: ActorDictionary) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text and Doc.ents on every access
+        self.ents = list(doc.ents)
         self.article_id = article_id
         self.dictionary = dictionary
         self.matchers = _matchers_for(dictionary, doc.vocab)
@@ -713,10 +721,11 @@ class _DocumentLinker:
         self._link_demonyms()
         self._link_names()
         self._link_hyphenated_backers()
-        self._attach_backers()
+        self._attach_backers(definite=False)
         self._link_categories()
         self._link_unknown_organisations()
         self._link_descriptions()
+        self._attach_backers(definite=True)
         self.found.sort(key=lambda f: (f.start, f.end))
         return [self._finish(f) for f in self.found]
 
@@ -732,7 +741,7 @@ class _DocumentLinker:
         )
 
     def _mention(self, start: int, end: int) -> Mention:
-        return Mention(article=self.article_id, start=start, end=end, text=self.doc.text[start:end])
+        return Mention(article=self.article_id, start=start, end=end, text=self.text[start:end])
 
     def _add(
         self,
@@ -834,14 +843,9 @@ class _DocumentLinker:
                 and doc[cand.end + 1].lower_ in _ABBREVIATION_CONTEXT_AFTER_HYPHEN
             ):
                 return True
-            if after.lower_ in _REPORTING_VERBS and (
-                before is None or before.is_punct or before.lower_ == "the"
-            ):
-                return True
-        if before is not None and before.lower_ in _ABBREVIATION_CONTEXT_BEFORE:
-            return True
-        # "(IS)" right after a spelled-out name of the same actor
-        return before is not None and before.text == "(" and after is not None and after.text == ")"
+            if after.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                return True  # the subject of a verb: "said that IS was behind it"
+        return before is not None and before.lower_ in _ABBREVIATION_CONTEXT_BEFORE
 
     def _count_countries(self) -> None:
         """Which countries the article is about: every dictionary match counts once."""
@@ -938,7 +942,7 @@ class _DocumentLinker:
                     key = self._resolve_alias(cand.pattern)
                     if key.startswith("person:"):
                         yield start, end, key
-        for ent in self.doc.ents:
+        for ent in self.ents:
             is_person = ent.label_ == "PERSON"
             if not is_person and ent.label_ in ("ORG", "NORP", "GPE") and ent.start > 0:
                 # spaCy sometimes labels a titled name an organisation: "spokesman Yahya Saree"
@@ -962,8 +966,8 @@ class _DocumentLinker:
                     start += 1
             if end > start and self.doc[end - 1].text in _POSSESSIVES:
                 end -= 1
-            if start >= end or self._overlaps_alias(start, end):
-                continue  # the dictionary knows better ("Hezbollah" labelled PERSON)
+            if start >= end or self._overlaps_alias(start, end) or (start, end) in self.candidates:
+                continue  # the dictionary knows better: "Hezbollah" or "Mali" labelled PERSON
             yield start, end, None
 
     def _overlaps_alias(self, start: int, end: int) -> bool:
@@ -1039,6 +1043,9 @@ class _DocumentLinker:
         elif not block:
             owner_end = -1  # a bare name needs a possessive to take an owner
         owner = self._candidate_at(end=owner_end) if owner_end > 0 else None
+        if block and owner is None and end + 1 < sentence.end and doc[end].lower_ == "of":
+            # "King Abdullah of Jordan"
+            owner = self._candidate_at(start=end + (2 if doc[end + 1].lower_ == "the" else 1))
         if block or owner is not None:
             return _Title(
                 tokens=tuple(block),
@@ -1204,6 +1211,20 @@ class _DocumentLinker:
             path.append(token)
         if not path and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
             path.append(doc[end])  # parse left the demonym unattached
+        if any(
+            t.pos_ == "PROPN" and _noun_class(t) is None and t.lower_ not in _TITLE_MODIFIERS
+            for t in path[:-1]
+        ):
+            return None  # the word starts another name: "Warsaw Pact", "Moscow Times editor"
+        if not path:
+            return None
+        modifiers = {t.lower_ for t in path[:-1]} | {
+            c.lower_ for c in path[-1].lefts if c.i > start
+        }
+        if modifiers & _NOT_THE_STATE:
+            return None  # "Ugandan opposition candidates"
+        if modifiers & (_DEMONYM_ARMED_NOUNS | {"suicide"}):
+            return path[-1].i, "uag"  # "Afghan rebel leaders", "Palestinian suicide bombers"
         for noun in reversed(path):
             if not self._free(noun.i, noun.i + 1):
                 return None
@@ -1246,24 +1267,28 @@ class _DocumentLinker:
 
     def _inside_other_entity(self, start: int, end: int) -> bool:
         """A name inside a longer named entity is part of that name: "Moscow Times"."""
-        for ent in self.doc.ents:
-            first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
-            if (
-                first <= start
-                and end <= last
-                and (last - first) > (end - start)
-                and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "PERSON")
-            ):
-                return True
-        return False
+        return any(
+            first <= start and end <= last and (last - first) > (end - start)
+            for first, last in self._name_ents
+        )
+
+    @cached_property
+    def _name_ents(self) -> list[tuple[int, int]]:
+        """Token ranges of the entities that can hold a place name inside them."""
+        ranges = []
+        for ent in self.ents:
+            if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "PERSON"):
+                first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
+                ranges.append((first, last))
+        return ranges
 
     def _link_hyphenated_backers(self) -> None:
         """Backers glued into one token by the tokenizer: "U.S.-backed"."""
         for token in self.doc:
             if token.i in self.covered:
                 continue
-            match = _BACKED_TOKEN.match(token.text)
+            match = _BACKED_TOKEN.match(token.text) if "-" in token.text else None
             if match is None or match["word"] not in _BACKING_WORDS:
                 continue
             owner = match["owner"]
@@ -1285,10 +1310,18 @@ class _DocumentLinker:
             head = token.head if token.head.i > token.i else None
             self.backers.append((found, head))
 
-    def _attach_backers(self) -> None:
-        """Give each backed actor its backers; name an unknown one "Unidentified Armed Group"."""
+    def _attach_backers(self, *, definite: bool) -> None:
+        """Give each backed actor its backers; name an unknown one "Unidentified Armed Group".
+
+        "The Iran-backed group" may point back to a group named before, so backed
+        nouns with a definite article wait until descriptions are resolved.
+        """
+        waiting: list[tuple[_Found, Token | None]] = []
         for backer, head in self.backers:
             if head is None:
+                continue
+            if not definite and _is_definite(head):
+                waiting.append((backer, head))
                 continue
             target = self._found_at_head(head)
             if (
@@ -1302,6 +1335,7 @@ class _DocumentLinker:
                 )
             if target is not None and target is not backer:
                 target.backed_by.append(backer.entity)
+        self.backers = waiting
 
     def _found_at_head(self, head: Token) -> _Found | None:
         """The mention that covers a noun phrase's head, a modifier of it ("Houthi rebels"),
@@ -1350,7 +1384,7 @@ class _DocumentLinker:
             self._add(start, token.i + 1, entity, "category")
 
     def _link_unknown_organisations(self) -> None:
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "ORG":
                 continue
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -1362,8 +1396,10 @@ class _DocumentLinker:
                 or (start, end) in self.candidates  # a place name, not used as an actor here
             ):
                 continue
-            if start == 0 and end < len(self.doc) and self.doc[end].text == ",":
-                continue  # a dateline place spaCy took for an organisation: "IDLIB, Syria - ..."
+            if (start == 0 and end < len(self.doc) and self.doc[end].text == ",") or any(
+                t.text in ("-", "–", "—") and t.whitespace_ for t in self.doc[start:end]
+            ):
+                continue  # dateline pieces spaCy took for organisations: "IDLIB, Syria - ..."
             name = self.doc[start:end].text
             self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
 
@@ -1377,17 +1413,19 @@ class _DocumentLinker:
             description = self._description(token)
             if description is None:
                 continue
-            first, words = description
+            determiner, first, words = description
             near = self._countries_near(token) if self._names_state(token.lower_) else set()
-            antecedent = self._antecedent(pool, self.doc[first].idx, token.lower_, words, near)
+            before = self.doc[determiner].idx
+            antecedent = self._antecedent(pool, before, token.lower_, words, near)
             if antecedent is None:
                 continue  # no antecedent: leave it unlinked
             found = self._add(first, token.i + 1, antecedent.entity, "coreference")
             found.antecedent = self._mention(antecedent.start, antecedent.end)
             pool.append(found)
 
-    def _description(self, head: Token) -> tuple[int, set[str]] | None:
-        """(first token, words) when head heads "the <modifiers> <noun>" pointing back."""
+    def _description(self, head: Token) -> tuple[int, int, set[str]] | None:
+        """(determiner, mention start, words) when head heads "the <modifiers> <noun>"
+        pointing back."""
         doc = self.doc
         word = head.lower_
         descriptor_words = self.descriptor_words
@@ -1406,16 +1444,21 @@ class _DocumentLinker:
         if determiner is None:
             return None
         words = {word}
+        start = determiner.i
         for i in range(determiner.i + 1, head.i):
             token = doc[i]
-            if token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
-                return None
-            if i in self.covered and not self._covered_by_backer(i):
+            if self._covered_by_backer(i):
+                start = i + 1  # "the Iran-backed group": the mention leaves the backer out
+                continue
+            if i in self.covered or token.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
                 return None
             if token.pos_ not in ("ADJ", "NOUN", "VERB", "PUNCT", "ADV", "PROPN", "NUM"):
                 return None
             words.add(token.lower_)
-        return determiner.i, words
+        if start != determiner.i:
+            while start < head.i and (doc[start].is_punct or doc[start].lower_ in _BACKING_WORDS):
+                start += 1
+        return determiner.i, start, words
 
     def _covered_by_backer(self, index: int) -> bool:
         return any(f.role == "backer" and f.tokens[0] <= index < f.tokens[1] for f in self.found)
@@ -1506,12 +1549,18 @@ def _case_compatible(pattern_words: tuple[str, ...], span: Span) -> bool:
     return True
 
 
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DESCRIPTION_DETERMINERS for c in noun.lefts)
+
+
 def _reads_as_word(before: Token | None, after: Token | None) -> bool:
     """Whether "IS" reads as the verb: "it IS ready", "there IS no", "IS not"."""
-    if before is not None and (
-        before.pos_ in ("PRON", "DET") or before.lower_ in ("there", "that", "this", "what", "who")
+    if (
+        before is not None
+        and before.lower_ not in ("the", "a", "an", "that")
+        and (before.pos_ in ("PRON", "DET", "NOUN", "PROPN") or before.lower_ in _SUBJECT_WORDS)
     ):
-        return True
+        return True  # a subject before it: "the ceasefire IS holding"
     return after is not None and (
         after.pos_ in ("ADJ", "DET", "ADV", "PART", "NUM")
         or after.tag_ in ("VBG", "VBN")

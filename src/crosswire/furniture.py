@@ -39,6 +39,11 @@ Run = Literal["", "all", "short"]
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai"
@@ -60,7 +65,8 @@ _DATE_TIME = re.compile(
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?
     | \b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
     | \b{_MONTH}\s+\d{{4}}
-    | \b\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|et|pt|pst|ist|ast|eat|[a-z]{{2,4}}t))?\b
+    | \b\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?
+      (?:\s*(?:gmt|utc|bst|cet|cest|est|edt|et|pt|pst|ist|ast|eat|[a-z]{{2,4}}t))?\b
     | \b\d{{1,2}}\s*[ap]\.?m\.?\b
     | \b(?:{_WEEKDAY})\b
     | \b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b
@@ -99,31 +105,31 @@ _PLATFORMS = (
     r"mastodon|whatsapp|snapchat|reddit|google\s+news|flipboard|pinterest|social\s+media|"
     r"vk|weibo|wechat|signal|apple\s+news)"
 )
-_SHARE_WORDS = frozenset(
+_SHARE_WORDS = _wordset(
     """facebook twitter x whatsapp email e mail linkedin reddit pinterest telegram messenger
     print copy link share shares tweet pin flipboard sms tumblr vk comment comments save
-    bookmark gift""".split()
+    bookmark gift"""
 )
 _AGENCIES = (
     r"(?:reuters|afp|ap|associated\s+press|agence\s+france-presse|agencies|agency|xinhua|"
     r"anadolu(?:\s+agency)?|dpa|efe|ansa|tass|ria\s+novosti|interfax|bloomberg|upi|ani|pti|"
     r"ians|wafa|sana|irna|kyodo|yonhap|bernama|antara|apa|wires?|news\s+desk|staff)"
 )
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS = _wordset(
     """and with in on at the of for from staff correspondent correspondents reporter reporters
     writer writers editor editors contributor contributors journalist columnist bureau chief
     analyst producer photographer senior junior special political security defence defense
     diplomatic foreign affairs economics news desk agencies agency wire wires updated
-    published posted am pm gmt utc min mins read et le la de del da di y und et e""".split()
+    published posted am pm gmt utc min mins read et le la de del da di y und et e"""
 )
 
-_STOPWORDS = frozenset(
+_STOPWORDS = _wordset(
     """the and for that with from this have has had was were are been being will would could
     should their there they them than then also into over under about after before more most
     said says say but not its his her him she who whom which what when where while all any
     some our out your you can may might one two new just only very such other these those
     per via les des une dans pour par sur avec est sont qui que aux der die das und mit von
-    den dem ein eine ist sind auf für del los las con por para una que como más""".split()
+    den dem ein eine ist sind auf für del los las con por para una que como más"""
 )
 
 
@@ -293,7 +299,8 @@ _PARAGRAPH_CUES: tuple[Cue, ...] = (
         "share_prompt",
         0.9,
         r"^(?:share|share\s+(?:this|the)\s+(?:article|story|post|page)|copy\s+(?:the\s+)?link|"
-        r"link\s+copied|email\s+(?:this|article)|print(?:\s+(?:this|article))?|"
+        r"link\s+copied|e-?mail(?:\s+this)?(?:\s+(?:article|story|page))?|"
+        r"print(?:\s+this)?(?:\s+(?:article|story|page))?|"
         r"order\s+reprints|reprints?|save(?:\s+article)?|bookmark|gift\s+(?:this\s+)?article|"
         r"share\s+(?:on|via)\s+\w+|tweet|pin\s+it)\s*:?$",
     ),
@@ -348,7 +355,9 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
         r"^[\[(]?\s*(?:related(?:\s+(?:stories|story|articles?|coverage|content|posts?|reading|"
         r"news|topics|links|video|post))?|read\s+(?:more|also|next|this)|also\s+read|see\s+also|"
         r"more\s+(?:on|about)\s+(?:this|the)\s+(?:story|topic|subject)|more\s+reading|"
-        r"(?:also|more)\s+on\s+[\w.]+|lire\s+aussi|à\s+lire\s+aussi|voir\s+aussi|"
+        r"(?:also|more)\s+on\s+[\w.]+|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|"
+        r"recommended(?:\s+for\s+you)?|(?:most|more)\s+(?:read|popular|viewed)|"
+        r"lire\s+aussi|à\s+lire\s+aussi|voir\s+aussi|"
         r"lesen\s+sie\s+auch|mehr\s+zum\s+thema|lee\s+también|leia\s+também|leia\s+mais|"
         r"leggi\s+anche(?:\s+su)?|ver\s+también|читайте\s+также)\b\s*[:|>»\-–—]",
         detach=True,
@@ -628,10 +637,10 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
     _cue(
         "source_stamp",
         0.85,
-        r"^[(\[]?\s*(?:(?:sources?|via|courtesy(?:\s+of)?|quelle|fuente|fonte)\s*[:\-–—]|"
-        r"(?:with\s+(?:agency\s+)?inputs?\s+from|compiled\s+by|translated\s+by|edited\s+by|"
+        r"^[(\[]?\s*(?:sources?|via|courtesy(?:\s+of)?|quelle|fuente|fonte|"
+        r"with\s+(?:agency\s+)?inputs?\s+from|compiled\s+by|translated\s+by|edited\s+by|"
         r"editing\s+by|(?:additional\s+)?reporting\s+by|writing\s+by|produced\s+by|"
-        r"(?:with\s+)?(?:additional\s+)?reporting\s+from)\b)",
+        r"(?:with\s+)?(?:additional\s+)?reporting\s+from)\s*[:\-–—]?\s*(?-i:[A-Z\d@])",
         detach=True,
         label=True,
     ),
@@ -651,9 +660,11 @@ _SENTENCE_CUES: tuple[Cue, ...] = (
     _cue(
         "updated_stamp",
         0.85,
-        r"^(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created)\s*"
-        r"(?:on|at|:)?\s*(?!by\b)\S.{0,50}$|^(?:mis\s+à\s+jour|publié|aktualisiert|veröffentlicht|"
-        r"actualizado|publicado|atualizado|pubblicato|aggiornato)\b.{0,50}$",
+        rf"^(?:(?:last\s+)?(?:updated|modified|published|posted|first\s+published|created)|"
+        r"mis\s+à\s+jour|publié|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|"
+        r"pubblicato|aggiornato)\b\s*(?:on|at|:|le|am|el|em|il)?\s*(?!by\b)"
+        rf"(?=\d|{_MONTH}|(?:{_WEEKDAY})\b|today\b|yesterday\b)"
+        r".{1,60}$",
         detach=True,
         label=True,
     ),
@@ -720,10 +731,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
 _BOUNDARY = re.compile(r"[.!?…。！？]+['\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = _wordset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st ft mt jr sr
     no nos vol fig approx est inc ltd co corp bros dept univ jan feb mar apr jun jul aug sep sept
-    oct nov dec vs etc al e.g i.e u.s u.k u.n a.m p.m""".split()
+    oct nov dec vs etc al e.g i.e u.s u.k u.n a.m p.m"""
 )
 _DATELINE = re.compile(
     r"^[A-ZÀ-Þ][A-ZÀ-Þ'’.\- ]{2,}(?:,\s*[\w .'’-]{2,30})?(?:\s*\([^)]{2,40}\))?\s*(?:[—–-]|:\s)"
@@ -803,14 +814,14 @@ def narrativeness(sentence: str) -> float:
     )
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str) -> frozenset[str]:
     """Content-word stems: casefolded, stopwords out, cut to six letters."""
     out = set()
     for word in _WORD.findall(text):
         folded = word.casefold().strip("'’-")
         if len(folded) >= 3 and folded not in _STOPWORDS:
             out.add(folded[:6])
-    return out
+    return frozenset(out)
 
 
 def _key(text: str) -> str:
@@ -839,13 +850,19 @@ class ParagraphEvidence:
     length: float
     terminal: bool
     lower_ratio: float
-    bullet: bool
     score: float = 0.0
     reason: str = ""
     run: Run = ""
     keep: tuple[int, int] | None = None  # sentence span kept when glued furniture is cut
     protected: bool = False  # part of a quoted post: body text whatever it looks like
     notes: list[str] = field(default_factory=list)
+    _stems: frozenset[str] | None = None
+
+    @property
+    def stems(self) -> frozenset[str]:
+        if self._stems is None:
+            self._stems = _stems(self.text)
+        return self._stems
 
     @property
     def prose(self) -> bool:
@@ -933,9 +950,7 @@ def _share_run_score(words: Sequence[str]) -> float:
     return 0.0
 
 
-_NAME_PARTICLES = frozenset(
-    "al el bin ibn bint de da di del della van von der den du le la abu".split()
-)
+_NAME_PARTICLES = _wordset("al el bin ibn bint de da di del della van von der den du le la abu")
 
 
 def _name_like(text: str) -> bool:
@@ -989,7 +1004,6 @@ def analyse(paragraph: str) -> ParagraphEvidence:
         length=_length(paragraph, words),
         terminal=bool(_TERMINAL.search(paragraph)),
         lower_ratio=_lower_ratio(words),
-        bullet=bool(_BULLET.match(paragraph)),
     )
     bare = _BULLET.sub("", paragraph)
     if _QUOTED_POST.match(paragraph):
@@ -1044,9 +1058,9 @@ def analyse(paragraph: str) -> ParagraphEvidence:
 
 
 # Reasons that belong to the top or bottom of a page, not between body paragraphs.
-_EDGE_REASONS = frozenset(
+_EDGE_REASONS = _wordset(
     """age_banner byline comments pingbacks reply_form sidebar empty_widget copyright
-    updated_stamp source_stamp disclaimer site_chrome social_prompt share_prompt""".split()
+    updated_stamp source_stamp disclaimer site_chrome social_prompt share_prompt"""
 )
 _MAX_LIST_ITEMS = 10
 # Evidence from repetition alone: enough at the page's edges, not between body paragraphs,
@@ -1132,7 +1146,11 @@ def _caption_shaped(item: ParagraphEvidence, in_body: bool) -> bool:
     """
     return (
         len(item.sentences) == 1
-        and (not in_body or bool(_CAPTION_WORDS.search(item.text)) or (item.terminal and not item.prose))
+        and (
+            not in_body
+            or bool(_CAPTION_WORDS.search(item.text))
+            or (item.terminal and not item.prose)
+        )
         and not item.text.endswith(":")
         and 5 <= item.length <= 20
         and item.score < 0.5
@@ -1165,13 +1183,13 @@ def _captions(items: Sequence[ParagraphEvidence], first: int) -> None:
 
 def _cohesion(items: Sequence[ParagraphEvidence], index: int, body: Sequence[int]) -> float:
     """Share of the paragraph's content stems found in the article's other body paragraphs."""
-    own = _stems(items[index].text)
+    own = items[index].stems
     if not own:
         return 1.0
     rest: set[str] = set()
     for j in body:
         if j != index:
-            rest |= _stems(items[j].text)
+            rest |= items[j].stems
     if not rest:
         return 1.0
     return len(own & rest) / len(own)
@@ -1222,13 +1240,22 @@ def _masthead(items: Sequence[ParagraphEvidence], outlet: str | None, first: int
 
 
 def _list_item(
-    items: Sequence[ParagraphEvidence], index: int, reason: str, body: Sequence[int], threshold: float
+    items: Sequence[ParagraphEvidence],
+    index: int,
+    header: int,
+    body: Sequence[int],
+    threshold: float,
 ) -> bool:
     """An item of the list under a header: headline-shaped, off-topic, or furniture itself."""
-    item = items[index]
+    item, reason = items[index], items[header].reason
     if item.run or (item.score > threshold and item.reason != reason) or item.length > 40:
         return False
-    return not item.terminal or item.score >= 0.3 or _cohesion(items, index, body) < 0.15
+    if item.score >= 0.3 or not item.terminal:
+        return True
+    if reason == "sidebar" and index == header + 1:
+        return True  # the text of an "About the author" box
+    # A full sentence belongs to the list only when short and off-topic (another story's teaser).
+    return not item.prose and _cohesion(items, index, body) < 0.15
 
 
 def _runs(items: Sequence[ParagraphEvidence], threshold: float, first: int) -> None:
@@ -1248,7 +1275,7 @@ def _runs(items: Sequence[ParagraphEvidence], threshold: float, first: int) -> N
                 i += 1
                 continue
             end = i + 1
-            while end < len(items) and _list_item(items, end, item.reason, body, threshold):
+            while end < len(items) and _list_item(items, end, i, body, threshold):
                 end += 1
             if end - i - 1 <= _MAX_LIST_ITEMS:
                 for k in range(i + 1, end):
@@ -1273,9 +1300,9 @@ def _zones(items: Sequence[ParagraphEvidence], first: int, last: int, threshold:
     # A weak paragraph wedged between two removed ones goes with them.
     for i in range(1, len(items) - 1):
         item = items[i]
-        if threshold * 0.6 <= item.score <= threshold:
-            if items[i - 1].score > threshold and items[i + 1].score > threshold:
-                _mark(item, item.reason, threshold + 0.05, "between furniture")
+        wedged = items[i - 1].score > threshold and items[i + 1].score > threshold
+        if wedged and threshold * 0.6 <= item.score <= threshold:
+            _mark(item, item.reason, threshold + 0.05, "between furniture")
 
 
 def _prose_weight(sentence: SentenceEvidence) -> float:
@@ -1303,12 +1330,16 @@ def _glued_edges(sentences: Sequence[SentenceEvidence]) -> tuple[int, int]:
     return lo, hi
 
 
-def _detach(item: ParagraphEvidence) -> tuple[list[RemovedBlock], str, list[RemovedBlock]]:
+def _detach(
+    item: ParagraphEvidence, threshold: float
+) -> tuple[list[RemovedBlock], str, list[RemovedBlock]]:
     """The removed head sentences, the kept body, the removed tail sentences."""
     if item.keep is None:
         return [], item.text, []
     lo, hi = item.keep
     sentences = item.sentences
+    if any(s.score <= threshold for s in (*sentences[:lo], *sentences[hi:])):
+        return [], item.text, []  # a stricter threshold keeps the paragraph whole
 
     def block(s: SentenceEvidence) -> RemovedBlock:
         return RemovedBlock(text=s.text, reason=s.reason, score=round(s.score, 3))
@@ -1364,7 +1395,7 @@ def clean_paragraphs(
                 )
             )
             continue
-        head, body, tail = _detach(item)
+        head, body, tail = _detach(item, threshold)
         removed.extend(head)
         kept.append(body)
         removed.extend(tail)

@@ -36,7 +36,8 @@ __all__ = [
 ]
 
 _ADMIN_OF = re.compile(r"^\s+(?:province|governorate|region|state|district|county)\s+of\s+$", re.I)
-_IN = re.compile(r"^,?\s+in\s+(?:the\s+)?$", re.I)
+_IN = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?$", re.I)
+_AND = re.compile(r"^\s*,?\s*(?:and|or)\s+$", re.I)
 _COMMA = re.compile(r"^\s*,\s*$")
 _STATE_AFTER = re.compile(
     r"^\s*,\s*((?:[A-Z][a-z]{1,4}\.)|(?:[A-Z]\.[A-Z]\.)|(?:W\.Va\.)|[A-Z]{2}\b)"
@@ -84,6 +85,7 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
         if state_name and _COMMA.match(text[before.end : item.start]):
             found[i] = replace(item, query=state_name, hint="admin", role="place")
     toponyms: list[Toponym] = []
+    containers: list[int | None] = []
     for i, item in enumerate(found):
         container: int | None = None
         container_admin1: tuple[str, str] | None = None
@@ -96,6 +98,7 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
             after = _STATE_AFTER.match(text[item.end : item.end + 12])
             if after and after.group(1) in states:
                 container_admin1 = ("US", states[after.group(1)])
+        containers.append(container)
         toponyms.append(
             Toponym(
                 start=item.start,
@@ -108,6 +111,16 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
                 role="place" if item.role == "place" else "metonym",
             )
         )
+    # "Ras al-Ain and Tal Abyad in Syria": the list shares its last member's container.
+    for i in range(len(toponyms) - 2, -1, -1):
+        later = toponyms[i + 1]
+        if (
+            containers[i] is None
+            and later.container is not None
+            and _IN.match(text[later.end : found[later.container].start])
+            and _AND.match(text[toponyms[i].end : later.start])
+        ):
+            toponyms[i] = replace(toponyms[i], container=later.container)
     return toponyms
 
 

@@ -16,7 +16,6 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -192,17 +191,13 @@ class Gazetteer:
         }
         self._skeletons: dict[str, dict[str, list[int]]] = {}
         self._skeleton_lock = threading.Lock()
-        self.load_seconds = 0.0
 
     @classmethod
     def load(cls) -> Gazetteer:
         """The process-wide gazetteer, built into the cache on first use."""
         with cls._lock:
             if cls._instance is None:
-                started = time.perf_counter()
-                instance = cls(build_cache())
-                instance.load_seconds = time.perf_counter() - started
-                cls._instance = instance
+                cls._instance = cls(build_cache())
             return cls._instance
 
     def __len__(self) -> int:

@@ -27,9 +27,7 @@ from crosswire.geo.sources import SITE_FEATURES, lexicon
 from crosswire.geo.words import demonym_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-NUMERIC_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-)
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 LOCATIVE_PREPOSITIONS = frozenset(
     [
         "in",
@@ -247,11 +245,19 @@ class Recognizer:
                 continue
             # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.
             part_start = ent.start
+            parts: list[tuple[int, int]] = []
             for i in range(ent.start, ent.end + 1):
                 if i == ent.end or doc[i].text == ",":
                     if i > part_start:
-                        self._entity_part(doc, ent, part_start, i, person_words, accept)
+                        parts.append((part_start, i))
                     part_start = i + 1
+            # A chain of places ("Palmyra, New York") vouches for each of its parts.
+            chain = len(parts) > 1 and all(
+                _strong(self.gazetteer.lookup(doc[a:b].text), _MIN_TENTATIVE_POPULATION)
+                for a, b in parts
+            )
+            for a, b in parts:
+                self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
         for start, end in self._scan_runs(doc, taken):
             accept(self._from_scan(doc, start, end), start, end)
         found.sort(key=lambda r: r.start)
@@ -265,6 +271,8 @@ class Recognizer:
         end: int,
         person_words: dict[str, set[int]],
         accept: Callable[[Recognized | None, int, int], None],
+        *,
+        chain: bool = False,
     ) -> None:
         bounds = _trim(doc[start:end])
         if bounds is None:
@@ -288,11 +296,15 @@ class Recognizer:
                 return
         # "Rapides Parish Fire" (PERSON): the longest leading part that is a place.
         for sub_end in range(end, start, -1):
-            item = self._from_entity(doc, start, sub_end, certain=False, label=ent.label_)
-            if item is not None:
-                accept(item, start, sub_end)
-                return
-
+            item = self._from_entity(
+                doc, start, sub_end, certain=chain, label="GPE" if chain else ent.label_
+            )
+            if item is None:
+                continue
+            if sub_end < end and item.hint is None and sub_end - start < 2:
+                continue  # "Tal" out of "Tal Abyad" is no reading of it
+            accept(item, start, sub_end)
+            return
 
     # -- sources of toponyms ----------------------------------------------
 
@@ -311,13 +323,18 @@ class Recognizer:
         candidates = self.gazetteer.lookup(query) or self.gazetteer.lookup(span.text)
         if label == "FAC":
             return self._make(span, query=query, hint=hint) if candidates else None
-        floor = _MIN_PERSON_POPULATION if label == "PERSON" else _MIN_TENTATIVE_POPULATION
-        strong = _strong(candidates, floor)
-        if not strong:
-            return None
         # A bare person-like name ("Jordan", "Houston") needs the sentence to treat it as a place.
         cue = hint is not None or self._locative_cue(doc, start, end)
         if label not in ("PERSON", "NORP") and not cue:
+            return None
+        # With a cue any gazetteer entry will do (GeoNames lists many towns with no population).
+        if cue:
+            floor = 0
+        elif label == "PERSON":
+            floor = _MIN_PERSON_POPULATION
+        else:
+            floor = _MIN_TENTATIVE_POPULATION
+        if not _strong(candidates, floor):
             return None
         return self._make(span, query=query, hint=hint, tentative=not cue)
 
@@ -473,6 +490,9 @@ class Recognizer:
         if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         head = doc[start:end].root
+        # "on Ras al-Ain and Tal Abyad": a later conjunct shares the first one's preposition.
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         if head.dep_ in ("dobj", "obj") and head.head.lemma_ in PLACE_OBJECT_VERBS:

@@ -64,7 +64,7 @@ class Toponym:
     end: int
     text: str
     query: str  # the name to look up: no leading "the", no trailing "province"
-    hint: str | None = None  # "admin" or "site" when the mention says what it names
+    hint: str | None = None  # "admin", "site", "city" or "street": what the mention names
     container: int | None = None  # index of the toponym that contains this one
     container_admin1: tuple[str, str] | None = None  # (country, admin1) from "X, La."
     role: str = "place"  # "place" or "metonym": metonyms inform context, never nearness
@@ -74,7 +74,6 @@ class Toponym:
 class Resolution:
     candidate: Candidate | None
     score: float
-    runner_up: Candidate | None = None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -193,11 +192,11 @@ class Resolver:
                 pools[i] = self.gazetteer.lookup_skeleton(toponym.query, focus_countries)
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
-            named_admin1 = frozenset(
-                self.gazetteer.admin1_code(r.candidate.index)
-                for r in picks
+            named_admin1 = [
+                (translit_key(t.query), self.gazetteer.admin1_code(r.candidate.index))
+                for t, r in zip(toponyms, picks, strict=True)
                 if r.candidate is not None and r.candidate.feature == "admin1"
-            )
+            ]
             previous = picks
             picks = []
             for i, toponym in enumerate(toponyms):
@@ -209,7 +208,10 @@ class Resolver:
                     focus=votes.shares(without=translit_key(toponym.query)),
                     container=container,
                     anchors=self._anchors(i, toponyms, previous),
-                    named_admin1=named_admin1,
+                    # Subdivisions named by the other toponyms, not by this one.
+                    named_admin1=frozenset(
+                        code for key, code in named_admin1 if key != translit_key(toponym.query)
+                    ),
                     is_container=i in containers,
                 )
                 picks.append(self._best(toponym, pools[i], context))
@@ -330,10 +332,7 @@ class Resolver:
     def _best(self, toponym: Toponym, pool: Sequence[Candidate], context: _Context) -> Resolution:
         if not pool:
             return Resolution(None, float("-inf"))
-        scored = sorted(
-            ((self.score(toponym, c, pool, context), c) for c in pool),
-            key=lambda pair: -pair[0],
+        best_score, best = max(
+            ((self.score(toponym, c, pool, context), c) for c in pool), key=lambda pair: pair[0]
         )
-        best_score, best = scored[0]
-        runner_up = scored[1][1] if len(scored) > 1 else None
-        return Resolution(best, best_score, runner_up)
+        return Resolution(best, best_score)

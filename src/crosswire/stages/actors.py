@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from crosswire.model import Corpus
+from crosswire.model import Corpus, Entity, Mention
 from crosswire.registry import Stage, StageContext, stage
 from crosswire.stages.annotate import annotate
 
@@ -12,10 +12,16 @@ from crosswire.stages.annotate import annotate
 @stage("actors", needs=["docs", "analyses"], provides=["analyses"])
 def make_actors() -> Stage:
     """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference)."""
-    from crosswire.actors import link_actors, load_actor_dictionary
+    from crosswire.actors import ActorMention, link_actors, load_actor_dictionary
     from crosswire.merging import with_mentions
 
     dictionary = load_actor_dictionary()
+
+    def linked(mention: ActorMention) -> tuple[Entity, Mention]:
+        entity = mention.entity
+        if mention.affiliation is not None and entity.affiliation is None:
+            entity = replace(entity, affiliation=mention.affiliation.id)
+        return entity, mention.mention
 
     def actors(corpus: Corpus, context: StageContext) -> Corpus:
         return annotate(
@@ -23,7 +29,7 @@ def make_actors() -> Stage:
             lambda analysis, doc, article: replace(
                 analysis,
                 entities=with_mentions(
-                    (m.entity, m.mention) for m in link_actors(doc, article.id, dictionary)
+                    linked(m) for m in link_actors(doc, article.id, dictionary)
                 ),
             ),
         )

@@ -3,6 +3,7 @@
 The scoring lives in ``crosswire.furniture``. Removed paragraphs (and furniture
 sentences split off a body paragraph) are kept in ``Article.removed`` with a
 reason code and a score, after whatever earlier stages removed (the headline).
+An article whose every paragraph is furniture is rejected as ``no_text``.
 """
 
 from __future__ import annotations
@@ -11,25 +12,43 @@ from dataclasses import replace
 
 from crosswire.errors import ConfigError
 from crosswire.furniture import clean_text
-from crosswire.model import Article, Corpus
+from crosswire.model import Article, Corpus, Rejection
 from crosswire.registry import Stage, StageContext, stage
 
 
 def clean_article(article: Article, *, threshold: float = 0.5) -> Article:
+    """The article with its furniture moved from ``text`` to ``removed``."""
     cleaned = clean_text(
         article.text, title=article.title, outlet=article.outlet, threshold=threshold
     )
     return replace(article, text=cleaned.text, removed=article.removed + cleaned.removed)
 
 
-@stage("clean", needs=["articles"], provides=["articles"])
+@stage("clean", needs=["articles"], provides=["articles", "rejections"])
 def make_clean(threshold: float = 0.5) -> Stage:
     """Remove page furniture (banners, prompts, credits, comments, bylines) from bodies."""
     if not 0.0 < threshold < 1.0:
         raise ConfigError(f"stages.clean.threshold must lie between 0 and 1, got {threshold}")
 
     def clean(corpus: Corpus, context: StageContext) -> Corpus:
-        articles = tuple(clean_article(a, threshold=threshold) for a in corpus.articles)
-        return replace(corpus, articles=articles)
+        kept: list[Article] = []
+        rejected: list[Rejection] = []
+        for article in corpus.articles:
+            cleaned = clean_article(article, threshold=threshold)
+            if cleaned.text or not article.text.strip():
+                kept.append(cleaned)
+                continue
+            rejected.append(
+                Rejection(
+                    source=article.source,
+                    stage="clean",
+                    reason="no_text",
+                    detail=f"all {len(cleaned.removed) - len(article.removed)} blocks were "
+                    "page furniture",
+                    input_sha256=article.input_sha256,
+                    position=article.position,
+                )
+            )
+        return replace(corpus, articles=tuple(kept), rejections=corpus.rejections + tuple(rejected))
 
     return clean
