@@ -16,6 +16,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/crosswire gazetteer  # build the place index once, at install
 	touch $@
 
 test: install  ## the whole test suite (PostgreSQL tests run when CROSSWIRE_TEST_POSTGRES is set)

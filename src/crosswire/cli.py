@@ -288,18 +288,27 @@ class ExportTable(StrEnum):
     articles = "articles"
     rejections = "rejections"
     removed = "removed"
+    events = "events"
 
 
 class ExportFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
     parquet = "parquet"
+    acled = "acled"
+    geojson = "geojson"
+
+
+EVENT_ONLY_FORMATS = (ExportFormat.acled, ExportFormat.geojson)
 
 
 @app.command()
 def export(
     output: Annotated[Path, typer.Argument(help="The file to write.")],
-    table: Annotated[ExportTable, typer.Option(help="What to export.")] = ExportTable.articles,
+    table: Annotated[
+        ExportTable | None,
+        typer.Option(help="What to export. Default: articles; events for acled and geojson."),
+    ] = None,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="File format.")] = (
         ExportFormat.csv
     ),
@@ -307,12 +316,23 @@ def export(
     db: DbOption = None,
     backend: BackendOption = None,
 ) -> None:
-    """Export stored records as CSV, JSON lines or Parquet."""
+    """Export stored records as CSV, JSON lines or Parquet; events also as ACLED CSV or GeoJSON.
+
+    Events come in ACLED's column layout plus crosswire's own columns
+    (source_count, conflicting_fields, fatalities_low/high, sources, modality).
+    """
     from crosswire.exports import export_table
 
+    if fmt in EVENT_ONLY_FORMATS and table not in (None, ExportTable.events):
+        raise typer.BadParameter(
+            f"--format {fmt.value} exports events; drop --table or use --table events",
+            param_hint="--table",
+        )
+    chosen = table or (ExportTable.events if fmt in EVENT_ONLY_FORMATS else ExportTable.articles)
     with _user_errors(), _open(config, db, backend) as store:
-        count = export_table(store, table.value, fmt.value, output)
-    out_console.print(f"wrote {count} rows to {output}")
+        count = export_table(store, chosen.value, fmt.value, output)
+    noun = "features" if fmt is ExportFormat.geojson else "rows"
+    out_console.print(f"wrote {count} {noun} to {output}")
 
 
 @app.command()
@@ -332,11 +352,58 @@ def stages() -> None:
 
 
 @app.command()
+def gazetteer() -> None:
+    """Build the place index cache if it is missing (a minute, once), then say where it is."""
+    import time
+
+    from crosswire.geo.gazetteer import Gazetteer, build_cache
+
+    with _user_errors():
+        start = time.perf_counter()
+        folder = build_cache()
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        places = len(Gazetteer.load())
+        loaded = time.perf_counter() - start
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    out_console.print(
+        f"gazetteer: {places} places in {folder} ({size:.0f} MiB); "
+        f"ready in {built:.1f} s, loaded in {loaded:.2f} s"
+    )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of brief.json."""
     from crosswire.brief import brief_schema
 
     out_console.print_json(json.dumps(brief_schema()))
+
+
+@app.command()
+def serve(
+    config: ConfigOption = None,
+    db: DbOption = None,
+    backend: BackendOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the brief as a web page and the HTTP API (under /api/v1) over one store.
+
+    The server is the store's one writer: a DuckDB file it serves cannot be written
+    by another crosswire process meanwhile. Runs posted to it take turns; one that
+    arrives while another runs gets 409. The schema is at /api/v1/openapi.json.
+    """
+    import uvicorn
+
+    from crosswire.server import create_app
+
+    with _user_errors():
+        application = create_app(_settings(config, db, backend))
+    err_console.print(f"crosswire serving on http://{host}:{port}/", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 def main() -> None:
