@@ -82,7 +82,9 @@ def test_written_files(tmp_path: Path) -> None:
     corpus = full_corpus()
     brief = build_brief(corpus)
     paths = write_brief(brief, corpus, tmp_path)
-    assert [p.name for p in paths] == ["brief.json", "brief.md", "rejections.csv"]
+    assert [p.name for p in paths] == [
+        "brief.json", "brief.md", "rejections.csv", "brief.html", "events.geojson",
+    ]  # fmt: skip
     assert json.loads(paths[0].read_text())["articles"][0]["title"] == "Shelling in Daraa"
     assert "junk.bin" in paths[2].read_text()
     assert "| junk.bin | ingest | binary |" in paths[1].read_text()

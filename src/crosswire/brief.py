@@ -16,6 +16,7 @@ from typing import Any
 
 from crosswire import __version__
 from crosswire.model import Article, Corpus, Entity, Mention, Place, Rejection
+from crosswire.render import events_geojson, markdown, render_html
 from crosswire.serialize import to_dict
 
 REJECTION_FIELDS = ("source", "stage", "reason", "detail", "position", "input_sha256")
@@ -86,9 +87,10 @@ def build_brief(corpus: Corpus, *, generated_at: datetime | None = None) -> dict
 
 
 def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
-    """Write brief.json, brief.md and rejections.csv into ``out``; return the paths."""
+    """Write brief.json, .md, .html, rejections.csv and events.geojson; return the paths."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = [out / "brief.json", out / "brief.md", out / "rejections.csv"]
+    names = ("brief.json", "brief.md", "rejections.csv", "brief.html", "events.geojson")
+    paths = [out / name for name in names]
     paths[0].write_text(json.dumps(brief, ensure_ascii=False, indent=2) + "\n", "utf-8")
     paths[1].write_text(render_markdown(brief), "utf-8")
     with paths[2].open("w", newline="", encoding="utf-8") as handle:
@@ -96,64 +98,12 @@ def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
         writer.writerow(REJECTION_FIELDS)
         for rejection in corpus.rejections:
             writer.writerow([getattr(rejection, f) for f in REJECTION_FIELDS])
+    paths[3].write_text(render_html(brief), "utf-8")
+    geojson = events_geojson(brief)
+    paths[4].write_text(json.dumps(geojson, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return paths
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(brief: dict[str, Any]) -> str:
-    """A readable brief. Every row points back to its article id."""
-    lines = [
-        "# crosswire brief",
-        "",
-        f"crosswire {brief['crosswire_version']}, generated {brief.get('generated_at', '')}.",
-        "",
-        f"{len(brief['articles'])} articles, {len(brief['events'])} events, "
-        f"{len(brief['claims'])} claims, {len(brief['rejections'])} rejected inputs.",
-        "",
-        "## Articles",
-        "",
-        "| id | date | outlet | author | title | language | furniture removed |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for article in brief["articles"]:
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(v)
-                for v in (
-                    article["id"],
-                    article["published"],
-                    article["outlet"],
-                    article["author"],
-                    article["title"],
-                    article.get("language"),
-                    len(article["removed"]),
-                )
-            )
-            + " |"
-        )
-    if brief.get("groups"):
-        lines += ["", "## Copies", "", "| kind | articles |", "|---|---|"]
-        for group in brief["groups"]:
-            lines.append(f"| {group['kind']} | {', '.join(group['articles'])} |")
-    if brief["rejections"]:
-        lines += [
-            "",
-            "## Rejected inputs",
-            "",
-            "| source | stage | reason | detail |",
-            "|---|---|---|---|",
-        ]
-        for rejection in brief["rejections"]:
-            lines.append(
-                "| "
-                + " | ".join(
-                    _cell(rejection.get(k)) for k in ("source", "stage", "reason", "detail")
-                )
-                + " |"
-            )
-    return "\n".join(lines) + "\n"
+    """A readable brief: stories with cited summaries, timelines, tables and coverage."""
+    return markdown.render_markdown(brief)

@@ -142,7 +142,7 @@ def run(
         bool, typer.Option("--refresh", help="Re-process inputs already stored.")
     ] = False,
 ) -> None:
-    """Run the whole pipeline and write brief.json, brief.md and rejections.csv to --out."""
+    """Run the whole pipeline; write brief.json, .md, .html, events.geojson, rejections.csv."""
     from crosswire.api import run_corpus
     from crosswire.brief import build_brief, write_brief
 

@@ -1,4 +1,8 @@
-"""Exports of stored records to CSV, JSON lines and Parquet."""
+"""Exports of stored records to CSV, JSON lines and Parquet; events also as ACLED CSV and GeoJSON.
+
+Events leave in ACLED's column layout (see ``crosswire.render.acled``), read
+from the results ``crosswire run`` stored, so an export needs no re-run.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from crosswire.brief import build_brief
 from crosswire.errors import InputError
+from crosswire.model import Corpus
+from crosswire.render.acled import COLUMN_TYPES, EVENT_COLUMNS, acled_rows
+from crosswire.render.geojson import events_geojson
 from crosswire.serialize import to_dict
 from crosswire.store.base import Store
 
@@ -31,11 +39,46 @@ def table_rows(store: Store, table: str) -> tuple[tuple[str, ...], Iterable[dict
             for a in store.load_articles()
             for i, b in enumerate(a.removed)
         )
+    if table == "events":
+        return EVENT_COLUMNS, acled_rows(stored_brief(store))
     raise InputError(f"unknown table {table!r}")
 
 
+def stored_brief(store: Store) -> dict[str, Any]:
+    """The brief of what the store holds: articles and the corpus-level results."""
+    corpus = Corpus(
+        articles=tuple(store.load_articles()),
+        groups=tuple(store.load_results("groups")),
+        entities=tuple(store.load_results("entities")),
+        places=tuple(store.load_results("places")),
+        events=tuple(store.load_results("events")),
+    )
+    return build_brief(corpus)
+
+
+def _event_schema() -> Any:
+    # Typed columns even when every value is empty, so readers see latitude as a float.
+    import pyarrow as pa
+
+    arrow = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+    return pa.schema([(f, arrow[COLUMN_TYPES[f]]) for f in EVENT_COLUMNS])
+
+
 def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
-    """Write ``table`` from ``store`` to ``output`` in ``fmt``; return the row count."""
+    """Write ``table`` from ``store`` to ``output`` in ``fmt``; return the row count.
+
+    ``acled`` is the events table as CSV; ``geojson`` writes events as a
+    FeatureCollection (events without coordinates are left out of it).
+    """
+    if fmt in ("acled", "geojson") and table != "events":
+        raise InputError(f"--format {fmt} exports events, not {table}")
+    if fmt == "geojson":
+        collection = events_geojson(stored_brief(store))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        return len(collection["features"])
+    if fmt == "acled":
+        fmt = "csv"
     fields, rows = table_rows(store, table)
     records = [{f: row.get(f) for f in fields} for row in rows]
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +96,8 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
         import pyarrow.parquet as pq
 
         columns = {f: [r[f] for r in records] for f in fields}
-        pq.write_table(pa.table(columns), output)
+        schema = _event_schema() if table == "events" else None
+        pq.write_table(pa.table(columns, schema=schema), output)
     else:
         raise InputError(f"unknown export format {fmt!r}")
     return len(records)

