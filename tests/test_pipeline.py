@@ -171,3 +171,34 @@ def test_dask_executor_gives_the_same_articles_as_local(tmp_path: Path) -> None:
     assert sorted(spread_corpus.articles, key=lambda a: a.id) == sorted(
         local_corpus.articles, key=lambda a: a.id
     )
+
+
+def test_resumed_inputs_bring_back_their_analyses(tmp_path: Path) -> None:
+    from crosswire.model import Analysis
+
+    @stage("test_analyse", needs=["articles"], provides=["analyses"])
+    def make_analyse() -> object:
+        def analyse(corpus: Corpus, context: StageContext) -> Corpus:
+            fresh = tuple(Analysis(article=a.id) for a in corpus.articles)
+            return replace(corpus, analyses=corpus.analyses + fresh)
+
+        return analyse
+
+    folder = _corpus_dir(tmp_path, 2)
+    inputs, _ = discover([str(folder)])
+    stages = ["ingest", "extract", "test_analyse", "dedupe"]
+    with DuckDBStore(tmp_path / "db.duckdb") as store:
+        first = Pipeline(settings_with(stages)).run(inputs, store=store)
+        again = Pipeline(settings_with(stages)).run(inputs, store=store)
+    assert len(first.analyses) == len(again.analyses) == 2
+
+
+def test_document_only_runs_keep_stored_results(tmp_path: Path) -> None:
+    folder = _corpus_dir(tmp_path, 2)
+    inputs, _ = discover([str(folder)])
+    with DuckDBStore(tmp_path / "db.duckdb") as store:
+        store.write_results(Corpus(), kinds=None)
+        Pipeline(settings_with(["ingest", "extract", "dedupe"])).run(inputs, store=store)
+        groups_before = store.load_results("groups")
+        Pipeline(settings_with(["ingest", "extract"])).run(inputs, store=store, refresh=True)
+        assert store.load_results("groups") == groups_before

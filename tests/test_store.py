@@ -188,6 +188,9 @@ class StoreContract:
         store.write_results(replace(corpus, places=()))
         assert store.load_results("places") == []
         assert store.counts()["entities"] == 1
+        store.write_results(Corpus(), kinds={"groups"})  # only what a run provides is replaced
+        assert store.load_results("groups") == []
+        assert store.load_results("entities") == list(corpus.entities)
 
 
 class TestDuckDBStore(StoreContract):

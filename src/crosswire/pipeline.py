@@ -106,10 +106,12 @@ class Pipeline:
         merged = Corpus()
         if reused and store is not None:
             shas = [i.sha256 for i in reused]
+            articles = tuple(store.load_articles(shas))
             merged = replace(
                 merged,
-                articles=tuple(store.load_articles(shas)),
+                articles=articles,
                 rejections=tuple(store.load_rejections(shas)),
+                analyses=tuple(store.load_analyses([a.id for a in articles])),
             )
 
         total, finished = len(inputs), len(reused)
@@ -125,8 +127,9 @@ class Pipeline:
 
         merged = replace(merged, inputs=tuple(inputs))
         final = self.run_stages(merged, self.corpus_stages)
-        if store is not None:
-            store.write_results(final)
+        if store is not None and self.corpus_stages:
+            provided = {kind for s in self.corpus_stages for kind in s.info.provides}
+            store.write_results(final, kinds=provided)
         return final
 
     def _document_results(

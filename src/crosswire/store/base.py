@@ -101,8 +101,12 @@ class Store(ABC):
         """Store one batch's articles, rejections and analyses in one transaction."""
 
     @abstractmethod
-    def write_results(self, corpus: Corpus) -> None:
-        """Store the corpus-level results (groups, entities, ... stories) in one transaction."""
+    def write_results(self, corpus: Corpus, kinds: Iterable[str] | None = None) -> None:
+        """Store corpus-level results in one transaction, replacing the stored ones.
+
+        ``kinds`` limits it to those result kinds (the ones the run's corpus
+        stages provide); the others stay as stored. None means all kinds.
+        """
 
     @abstractmethod
     def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]: ...
@@ -222,9 +226,10 @@ class SqlStore(Store):
                     list({row[0]: row for row in ledger}.values()),
                 )
 
-    def write_results(self, corpus: Corpus) -> None:
+    def write_results(self, corpus: Corpus, kinds: Iterable[str] | None = None) -> None:
+        chosen = RESULT_KINDS.keys() if kinds is None else set(kinds) & RESULT_KINDS.keys()
         with self._transaction():
-            for kind in RESULT_KINDS:
+            for kind in chosen:
                 records = getattr(corpus, kind)
                 self._execute(f"DELETE FROM results WHERE kind = {self.placeholder}", [kind])
                 if records:
