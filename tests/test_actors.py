@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from collections import defaultdict
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pycountry
@@ -15,6 +17,8 @@ from crosswire.actors import (
     default_dictionary_path,
     link_actors,
     load_actor_dictionary,
+    parse_actor_dictionary,
+    published_date,
 )
 
 if TYPE_CHECKING:
@@ -30,8 +34,13 @@ def nlp() -> Language:
     return load_nlp()
 
 
-def link(nlp: Language, text: str) -> list[ActorMention]:
-    return link_actors(nlp(text), ARTICLE)
+def link(nlp: Language, text: str, on: date | None = None) -> list[ActorMention]:
+    return link_actors(nlp(text), ARTICLE, on=on)
+
+
+def names(mentions: list[ActorMention]) -> list[tuple[str, str]]:
+    """(mention text, canonical name) in text order."""
+    return [(m.mention.text, m.entity.name) for m in mentions]
 
 
 def keyed(mentions: list[ActorMention]) -> list[tuple[str, str]]:
@@ -496,3 +505,265 @@ def test_link_actors_needs_a_parsed_doc() -> None:
 
     with pytest.raises(ValueError, match="parsed"):
         link_actors(spacy.blank("en")("Moscow said so."), ARTICLE)
+
+
+# --------------------------------------------------------------------------
+# Regime periods
+
+
+def test_periods_are_ordered_and_labelled_by_their_years() -> None:
+    dictionary = load_actor_dictionary()
+    assert {"SY", "YE", "LY", "SD", "AF", "MM"} <= set(dictionary.periods)
+    for country, periods in dictionary.periods.items():
+        for earlier, later in itertools.pairwise(periods):
+            assert earlier.end is not None and earlier.end <= later.start, country
+        for period in periods:
+            end = str(period.end.year) if period.end else ""
+            assert period.label == f"{period.start.year}-{end}", (country, period.label)
+            for key in period.keys.values():
+                assert dictionary.actor(key).country == country
+
+
+def test_state_actor_takes_the_period_that_covers_the_date() -> None:
+    dictionary = load_actor_dictionary()
+    syria = dictionary.state_actor
+    assert syria("SY", "mil", date(2025, 6, 1)).name == "Military Forces of Syria (2024-)"
+    assert syria("SY", "gov", date(2013, 6, 1)).name == "Government of Syria (2000-2024)"
+    assert syria("SY", "pol", date(2024, 12, 8)).key == "pol:SY@2024-"  # the day Assad fell
+    assert syria("SY", "mil").name == "Military Forces of Syria"  # no date, no period
+    assert syria("SY", "mil", date(1990, 1, 1)).name == "Military Forces of Syria"
+    assert syria("FR", "mil", date(2025, 1, 1)).name == "Military Forces of France"
+    # Libya's government in a period is a named actor; its police keep the period name.
+    assert syria("LY", "gov", date(2023, 1, 1)).key == "gnu"
+    assert syria("LY", "gov", date(2018, 1, 1)).key == "gna"
+    assert syria("LY", "pol", date(2023, 1, 1)).name == "Police Forces of Libya (2021-)"
+
+
+def test_dated_leaves_other_actors_alone() -> None:
+    dictionary = load_actor_dictionary()
+    on = date(2025, 1, 1)
+    for key in ("hts", "mil:SY@2000-2024", "gov:FR"):
+        entity = dictionary.actor(key).entity()
+        assert dictionary.dated(entity, on) is entity
+    undated = dictionary.actor("gov:SY").entity()
+    assert dictionary.dated(undated, on).canonical_key == "gov:SY@2024-"
+    assert dictionary.dated(undated, None) is undated
+
+
+def test_overlapping_periods_are_refused() -> None:
+    state = {
+        "country": "ZZ",
+        "name": "Zedland",
+        "names": ["Zedland"],
+        "period": [
+            {"label": "2000-2010", "start": date(2000, 1, 1), "end": date(2010, 1, 1)},
+            {"label": "2005-", "start": date(2005, 1, 1)},
+        ],
+    }
+    with pytest.raises(ValueError, match="overlap"):
+        parse_actor_dictionary({"state": [state]})
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        ("2025-02-03", date(2025, 2, 3)),
+        ("2025-02", date(2025, 2, 15)),
+        ("2025", date(2025, 7, 1)),
+        (None, None),
+        ("sometime", None),
+    ],
+)
+def test_published_date(published: str | None, day: date | None) -> None:
+    assert published_date(published) == day
+
+
+@pytest.mark.slow
+def test_the_article_date_picks_the_period(nlp: Language) -> None:
+    text = "Syrian troops shelled the village on Monday."
+    assert keyed(link(nlp, text, on=date(2025, 5, 1))) == [("Syrian troops", "mil:SY@2024-")]
+    assert keyed(link(nlp, text, on=date(2019, 5, 1))) == [("Syrian troops", "mil:SY@2000-2024")]
+    assert keyed(link(nlp, text)) == [("Syrian troops", "mil:SY")]
+
+
+@pytest.mark.slow
+def test_a_year_in_the_clause_picks_the_period(nlp: Language) -> None:
+    on = date(2026, 1, 10)
+    mentions = link(nlp, "Syrian officials said the army recaptured the city in 2014.", on=on)
+    assert keyed(mentions) == [
+        ("Syrian officials", "gov:SY@2024-"),  # they speak now
+        ("the army", "mil:SY@2000-2024"),  # it fought then
+    ]
+    before = link(nlp, "Residents said Damascus had jailed them before 2025.", on=on)
+    assert find(before, "Damascus").entity.canonical_key == "gov:SY@2000-2024"
+    within = link(nlp, "Residents said Damascus had jailed them in 2025.", on=on)
+    assert find(within, "Damascus").entity.canonical_key == "gov:SY@2024-"
+    since = link(nlp, "Damascus has ruled the province since 2018, officials said.", on=on)
+    assert find(since, "Damascus").entity.canonical_key == "gov:SY@2024-"
+
+
+@pytest.mark.slow
+def test_names_of_one_regime_keep_their_period(nlp: Language) -> None:
+    mentions = link(
+        nlp, "The Syrian Arab Army and the Assad regime were blamed.", on=date(2026, 1, 1)
+    )
+    assert keyed(mentions) == [
+        ("Syrian Arab Army", "mil:SY@2000-2024"),
+        ("Assad regime", "gov:SY@2000-2024"),
+    ]
+    assert find(mentions, "Syrian Arab Army").entity.name == "Military Forces of Syria (2000-2024)"
+
+
+@pytest.mark.slow
+def test_a_persons_affiliation_is_dated_too(nlp: Language) -> None:
+    mentions = link(nlp, "Yemeni President Ali Nasser met envoys in Aden.", on=date(2025, 1, 1))
+    person = find(mentions, "Ali Nasser")
+    assert affiliation_key(person) == "gov:YE@2022-"
+    assert person.affiliation is not None and person.entity.affiliation == person.affiliation.id
+
+
+# --------------------------------------------------------------------------
+# Generic state forces, ministries and the article's context
+
+
+@pytest.mark.slow
+def test_generic_forces_belong_to_the_articles_state(nlp: Language) -> None:
+    text = (
+        "Police in Kenya arrested twelve men on Monday. Security forces later sealed off "
+        "the market, and troops patrolled the main road."
+    )
+    assert keyed(link(nlp, text)) == [
+        ("Police", "pol:KE"),
+        ("Security forces", "pol:KE"),
+        ("troops", "mil:KE"),
+    ]
+    assert {m.how for m in link(nlp, text)} == {"context"}
+
+
+@pytest.mark.slow
+def test_generic_forces_follow_the_country_the_sentence_is_set_in(nlp: Language) -> None:
+    text = (
+        "Iraqi officials met in Baghdad on Sunday. Iraqi lawmakers objected. "
+        "In Syria, government forces shelled a village."
+    )
+    assert find(link(nlp, text), "government forces").entity.canonical_key == "mil:SY"
+
+
+@pytest.mark.slow
+def test_generic_forces_need_a_state(nlp: Language) -> None:
+    assert link(nlp, "Government forces advanced on the town at dawn.") == []
+    text = (
+        "Egyptian officials met on Sunday. Rebel forces and an enemy army were seen, and its troops"
+    )
+    mentions = link(nlp, text + " left.")
+    assert absent(mentions, "forces") and absent(mentions, "army") and absent(mentions, "troops")
+
+
+@pytest.mark.slow
+def test_generic_nouns_modifying_other_nouns(nlp: Language) -> None:
+    text = "Turkish officials said army units and police vehicles entered the district."
+    assert keyed(link(nlp, text))[1:] == [("army units", "mil:TR"), ("police vehicles", "pol:TR")]
+
+
+@pytest.mark.slow
+def test_the_army_with_no_antecedent_is_the_articles_state(nlp: Language) -> None:
+    text = "Shelling hit Idlib overnight, Syrian state media reported. The army said it hit depots."
+    army = find(link(nlp, text), "The army")
+    assert (army.entity.canonical_key, army.how) == ("mil:SY", "context")
+    # two states in equal measure: no guess
+    text = "Israeli and Lebanese officials met on Monday. The army said it hit depots."
+    assert absent(link(nlp, text), "army")
+
+
+@pytest.mark.slow
+def test_the_recognised_government_is_the_states(nlp: Language) -> None:
+    text = "Gulf states back the internationally recognised government in Aden."
+    found = find(link(nlp, text), "the internationally recognised government")
+    assert found.entity.canonical_key == "gov:YE"
+
+
+@pytest.mark.slow
+def test_demonym_security_forces_are_police(nlp: Language) -> None:
+    found = find(link(nlp, "Libyan security forces dispersed the crowd."), "Libyan security forces")
+    assert found.entity.canonical_key == "pol:LY"
+
+
+@pytest.mark.slow
+def test_ministries_are_their_states_government(nlp: Language) -> None:
+    text = "Clashes erupted in Nigeria on Friday. The Defence Ministry said order was restored."
+    assert find(link(nlp, text), "Defence Ministry").entity.canonical_key == "gov:NG"
+    text = "Kenya's Interior Ministry said a curfew would hold."
+    assert find(link(nlp, text), "Interior Ministry").entity.canonical_key == "gov:KE"
+    text = "Yemeni officials met. A Foreign Ministry official told reporters the talks failed."
+    assert find(link(nlp, text), "Foreign Ministry").entity.canonical_key == "gov:YE"
+
+
+@pytest.mark.slow
+def test_a_ministry_run_by_a_non_state_actor_is_not_the_governments(nlp: Language) -> None:
+    for text in (
+        "Yemeni officials met. The Houthi-run health ministry said nine people died.",
+        "Israeli jets struck overnight. The health ministry in Gaza, run by Hamas, said 12 died.",
+    ):
+        ministries = [m for m in link(nlp, text) if "ministry" in m.mention.text]
+        assert all(m.entity.kind not in ("government", "military") for m in ministries), text
+
+
+@pytest.mark.slow
+def test_a_capital_relying_on_deals_is_its_government(nlp: Language) -> None:
+    found = find(link(nlp, "Damascus has relied on local deals to hold the south."), "Damascus")
+    assert found.entity.canonical_key == "gov:SY"
+    assert absent(link(nlp, "Syria relies on imported wheat."), "Syria")
+    found = find(
+        link(nlp, "Fighters who joined the amnesty deal with Baghdad surrendered."), "Baghdad"
+    )
+    assert found.entity.canonical_key == "gov:IQ"
+
+
+@pytest.mark.slow
+def test_coalition_jets_belong_to_the_coalition_fighting_there(nlp: Language) -> None:
+    yemen = link(nlp, "Coalition jets struck a bridge near Sanaa, Yemeni officials said.")
+    assert find(yemen, "Coalition").entity.canonical_key == "saudi-led-coalition"
+    iraq = link(nlp, "Coalition jets struck a bridge near Mosul, Iraqi officials said.")
+    assert find(iraq, "Coalition").entity.canonical_key == "us-led-coalition"
+    assert absent(link(nlp, "Coalition jets struck a bridge, officials said."), "Coalition")
+
+
+@pytest.mark.slow
+def test_dateline_place_is_no_actor(nlp: Language) -> None:
+    mentions = link(nlp, "KABUL, Afghanistan — Officials said the talks had stalled.")
+    assert mentions == []
+
+
+# --------------------------------------------------------------------------
+# Communal militias
+
+
+@pytest.mark.slow
+def test_gunmen_from_a_town_are_its_communal_militia(nlp: Language) -> None:
+    text = "Gunmen from Kafr Nabl attacked a checkpoint in Syria's Idlib province on Monday."
+    militia = find(link(nlp, text), "Gunmen")
+    assert militia.entity.name == "Kafr Nabl Communal Militia (Syria)"
+    assert (militia.entity.kind, militia.entity.inter_code) == ("identity_militia", 4)
+    assert militia.entity.canonical_key == "communal:SY:kafr nabl"
+
+
+@pytest.mark.slow
+def test_local_fighters_take_the_town_from_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "Syrian troops entered Inkhil at dawn. Local fighters opened fire from rooftops. "
+        "Clashes between the army and local ex-rebels lasted hours."
+    )
+    mentions = link(nlp, text)
+    assert names(mentions)[1:] == [
+        ("Local fighters", "Inkhil Communal Militia (Syria)"),
+        ("the army", "Military Forces of Syria"),
+        ("local ex-rebels", "Inkhil Communal Militia (Syria)"),
+    ]
+
+
+@pytest.mark.slow
+def test_no_place_no_communal_militia(nlp: Language) -> None:
+    text = "Local fighters opened fire on the convoy, Syrian officials said."
+    assert all("Communal" not in m.entity.name for m in link(nlp, text))
+    text = "Rebels in Darfur attacked a convoy, Sudanese officials said."
+    assert all("Communal" not in m.entity.name for m in link(nlp, text))

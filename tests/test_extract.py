@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from crosswire.htmlextract import extract_html
-from crosswire.model import Article, Corpus, RawDocument, Rejection
+from crosswire.model import Article, Corpus, RawDocument, Rejection, RemovedBlock
 from crosswire.registry import StageContext, get
+from crosswire.stages.clean import clean_article
 from crosswire.stages.extract import extract_document, normalise_plain_text
+from crosswire.stages.metadata import infer_metadata
 
 PARAGRAPHS = [
     "Heavy shelling hit the outskirts of the river town of Dalmora on Tuesday night, "
@@ -178,6 +180,201 @@ def test_unparseable_markup_is_rejected_no_text() -> None:
     rejection = extract_document(html_document("   "))
     assert isinstance(rejection, Rejection)
     assert rejection.reason == "no_text"
+
+
+# --------------------------------------------------------------------------
+# What the HTML extractor leaves out, kept for audit
+
+
+def furnished_page(*, body: str | None = None) -> str:
+    """A blog page with every kind of furniture around the article, and no author meta."""
+    paragraphs = body or "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <title>{HEADLINE} – River Post</title>
+  <script>var tracking = "script text never shows";</script>
+  <style>.lede {{ font-weight: bold; }}</style>
+  <link rel="canonical" href="https://riverpost.example/2024/03/05/dalmora-water/">
+</head>
+<body>
+  <a class="skip-link" href="#main">Skip to the content</a>
+  <nav class="primary-menu"><a href="/">Front page</a> <a href="/region">Region</a>
+    <a href="/opinion">Opinion</a></nav>
+  <noscript>Noscript text never shows</noscript>
+  <template><p>Template text never shows</p></template>
+  <main id="main">
+    <article class="post">
+      <h1 class="entry-title">{HEADLINE}</h1>
+      <div class="entry-meta">Posted by <span class="author">Mara Quill</span> on
+        <time datetime="2024-03-05">5 March 2024</time></div>
+      <figure class="wp-block-image">
+        <img src="/img/pump.jpg" alt="">
+        <figcaption>Workers inspect the damaged pump house at dawn.</figcaption>
+        <span class="credit">Photo: River Post / Ada Brun</span>
+      </figure>
+      <div class="entry-content">{paragraphs}
+        <div style="display: none">Hidden text never shows</div>
+        <p hidden>Hidden paragraph never shows</p>
+      </div>
+      <div class="share-bar"><span>Share this story:</span>
+        <a href="#">Facebook</a> <a href="#">Telegram</a></div>
+      <p class="lightbox-caption">Workers inspect the damaged pump house at dawn.</p>
+    </article>
+    <section class="related-posts"><h3>More from the region</h3><ul>
+      <li><a href="/a">Floods close the northern highway for a third day</a></li>
+      <li><a href="/b">{HEADLINE}</a></li>
+    </ul></section>
+    <div id="comments" class="comments-area">
+      <h2 class="comments-title">3 comments on the water cuts</h2>
+      <div class="comment-body"><p>Thanks for covering this, nobody else did.</p>
+        <a class="comment-reply-link" href="#respond">Reply</a></div>
+      <div id="respond" class="comment-respond"><h3>Leave a Reply</h3>
+        <form><label>Name *</label> <input name="name"> <button>Post Comment</button></form>
+      </div>
+    </div>
+  </main>
+  <aside class="newsletter-box"><p>Get the morning digest in your inbox.</p>
+    <button type="submit">Subscribe</button></aside>
+  <footer class="site-footer"><p>© 2024 River Post. All rights reserved.</p></footer>
+</body>
+</html>"""
+
+
+FURNITURE = [
+    ("Skip to the content", "site_chrome"),
+    ("Front page Region Opinion", "site_chrome"),
+    ("Posted by Mara Quill on 5 March 2024", "byline"),
+    ("Workers inspect the damaged pump house at dawn.", "caption"),
+    ("Photo: River Post / Ada Brun", "photo_credit"),
+    ("Share this story: Facebook Telegram", "share_prompt"),
+    ("Workers inspect the damaged pump house at dawn.", "duplicate"),
+    ("More from the region", "related"),
+    ("Floods close the northern highway for a third day", "related"),
+    (HEADLINE, "related"),
+    ("3 comments on the water cuts", "comments"),
+    ("Thanks for covering this, nobody else did.", "comments"),
+    ("Reply", "comments"),
+    ("Leave a Reply", "reply_form"),
+    ("Name * Post Comment", "reply_form"),
+    ("Get the morning digest in your inbox.", "newsletter_prompt"),
+    ("Subscribe", "newsletter_prompt"),
+    ("© 2024 River Post. All rights reserved.", "copyright"),
+]
+
+
+def test_left_out_blocks_come_back_in_document_order_with_their_reasons() -> None:
+    page = extract_html(furnished_page())
+    assert page.text == "\n\n".join(PARAGRAPHS)
+    assert [(b.text, b.reason) for b in page.removed] == FURNITURE
+    assert all(0.5 <= b.score <= 1.0 for b in page.removed)
+
+
+def test_no_body_paragraph_and_not_the_headline_is_left_out() -> None:
+    page = extract_html(furnished_page())
+    removed = [b.text for b in page.removed]
+    assert not set(removed) & set(page.paragraphs)
+    # The headline went to the title; only the related list's copy of it is left out.
+    assert page.title == HEADLINE
+    assert removed.count(HEADLINE) == 1
+
+
+def test_script_style_hidden_and_template_text_never_comes_back() -> None:
+    page = extract_html(furnished_page())
+    everything = page.text + " ".join(b.text for b in page.removed)
+    assert "never shows" not in everything
+    assert "font-weight" not in everything
+
+
+def test_punctuation_only_blocks_are_not_kept() -> None:
+    body = "".join(f"<p>{p}</p><p>* * *</p>" for p in PARAGRAPHS)
+    page = extract_html(furnished_page(body=body))
+    assert page.text == "\n\n".join(PARAGRAPHS)
+    assert all(any(c.isalnum() for c in b.text) for b in page.removed)
+
+
+def test_page_reason_comes_from_the_markup_then_the_words() -> None:
+    page = extract_html(
+        news_page().replace(
+            '<div class="story-body">',
+            '<div class="story-body"><p><strong>WATCH:</strong> <a href="/v">Divers inspect '
+            "the flooded intake</a></p>",
+        )
+    )
+    reasons = {b.text: b.reason for b in page.removed}
+    assert reasons["Home"] == reasons["Weather"] == "site_chrome"  # <nav>
+    assert reasons["Share on Facebook Share on X"] == "share_prompt"  # class="share-tools"
+    assert reasons["More from the region"] == "related"  # class="related-stories"
+    assert reasons["Copyright 2024 Plains Courier. All rights reserved."] == "copyright"
+    assert reasons["Privacy policy"] == "site_chrome"  # in the footer, says nothing itself
+    assert reasons["WATCH: Divers inspect the flooded intake"] == "video_prompt"  # its words
+
+
+def test_text_no_element_explains_is_boilerplate() -> None:
+    page = extract_html(
+        news_page().replace("</main>", "</main><div class='x1'>Tickets from 12 euros</div>")
+    )
+    assert [(b.text, b.reason, b.score) for b in page.removed][-3] == (
+        "Tickets from 12 euros",
+        "boilerplate",
+        0.6,
+    )
+
+
+def test_feed_fragment_keeps_its_link_prompt_in_removed() -> None:
+    fragment = (
+        f"<p>{PARAGRAPHS[0]}</p><p><strong>WATCH:</strong> <a href='/v'>Drone footage of the "
+        f"station</a></p><p>{PARAGRAPHS[1]}</p>"
+    )
+    page = extract_html(fragment)
+    assert page.paragraphs == tuple(PARAGRAPHS[:2])
+    assert [(b.text, b.reason) for b in page.removed] == [
+        ("WATCH: Drone footage of the station", "video_prompt")
+    ]
+
+
+def test_byline_reaches_the_metadata_stage_as_author() -> None:
+    article = extract_document(html_document(furnished_page()))
+    assert isinstance(article, Article)
+    assert article.author is None  # the page declares none
+    assert RemovedBlock(
+        text="Posted by Mara Quill on 5 March 2024", reason="byline", score=0.85
+    ) in (article.removed)
+    assert infer_metadata(article).author == "Mara Quill"
+
+
+def test_stage_keeps_the_extractors_blocks_first_and_clean_appends() -> None:
+    page = extract_html(furnished_page())
+    article = extract_document(html_document(furnished_page()))
+    assert isinstance(article, Article)
+    assert article.removed == page.removed
+    cleaned = clean_article(article)
+    assert cleaned.removed[: len(page.removed)] == page.removed
+
+
+def test_plain_text_has_nothing_removed_at_extraction() -> None:
+    article = extract_document(text_document("\n\n".join(PARAGRAPHS)))
+    assert isinstance(article, Article)
+    assert article.removed == ()
+
+
+def test_title_loses_the_site_suffix_the_domain_spells() -> None:
+    page = extract_html(furnished_page().replace(f'<h1 class="entry-title">{HEADLINE}</h1>', ""))
+    assert page.title == HEADLINE
+    assert page.site_name == "River Post"
+    assert page.evidence["site_name"] == "title element"
+
+
+def test_title_loses_the_declared_site_name_suffix() -> None:
+    page = news_page().replace(f'<meta property="og:title" content="{HEADLINE}">', "")
+    page = page.replace('content="Plains Courier"', 'content="The Plains Courier"')
+    assert extract_html(page).title == HEADLINE
+
+
+def test_title_keeps_a_suffix_that_names_no_site() -> None:
+    html = furnished_page().replace("– River Post", "– a week without water")
+    html = html.replace(f'<h1 class="entry-title">{HEADLINE}</h1>', "")
+    assert extract_html(html).title == f"{HEADLINE} – a week without water"
 
 
 # --------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Actors: the curated actor dictionary and the linker that resolves mentions to it.
 
-``link_actors(doc, article_id)`` finds every actor mention in a parsed article
-and links it to one canonical actor. It links
+``link_actors(doc, article_id, on=...)`` finds every actor mention in a parsed
+article and links it to one canonical actor. It links
 
 - aliases ("Daesh", "HTS", "Hizballah") through spaCy PhraseMatchers;
 - demonyms that stand for forces or officials ("Turkish drones", "Syrian officials");
@@ -9,14 +9,30 @@ and links it to one canonical actor. It links
 - metonyms: capitals, seats of government and country names used as actors
   ("Moscow said", "talks with Tehran"), read off the dependency parse;
 - generic actors ("protesters", "gunmen") to the article's main country;
-- definite descriptions ("the group", "the regime") to the latest compatible actor.
+- generic state forces and ministries ("government forces", "security forces",
+  "troops", "the Interior Ministry") to the state of the country the sentence is
+  set in, else to the one state the article is about ("context" links);
+- communal militias: "local fighters", "gunmen from <town>" where the text names
+  the town ("Tafas Communal Militia (Syria)");
+- definite descriptions ("the group", "the regime") to the latest compatible actor,
+  or with none, "the army" to the article's state and "the coalition" to the one
+  fighting in the article's country.
 
 spaCy ORG and PERSON entities the dictionary does not know become unlinked
-organisations and persons. The caller aggregates mentions into entities.
+organisations and persons, unless they stand where a town stands ("entered
+Tafas"). A dateline ("AMMAN, Jordan —") names where the reporter is, never an
+actor. The caller aggregates mentions into entities.
 
 Canonical keys: dictionary keys ("hts", "person:vladimir-putin"), the state
-actors "gov:CC", "mil:CC", "pol:CC", and the generic "protesters:CC",
-"rioters:CC", "civilians:CC", "uag:CC" (Unidentified Armed Group).
+actors "gov:CC", "mil:CC", "pol:CC" and, for states whose regime changed, their
+periods "mil:SY@2024-"; the generic "protesters:CC", "rioters:CC",
+"civilians:CC", "uag:CC" (Unidentified Armed Group); and communal militias
+"communal:CC:<place>" ("Tafas Communal Militia (Syria)").
+
+State actors carry ACLED's regime period where the dictionary declares one
+("Military Forces of Syria (2024-)"). The period follows a year in the
+mention's own clause ("the regime retook the city in 2018"), else the
+article's date (``on``); without either the unsuffixed actor stands.
 """
 
 from __future__ import annotations
@@ -25,7 +41,8 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -40,7 +57,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from spacy.vocab import Vocab
 
-LinkMode = Literal["alias", "demonym", "title", "coreference", "metonym", "category", "unlinked"]
+LinkMode = Literal[
+    "alias", "demonym", "title", "coreference", "metonym", "category", "context", "unlinked"
+]
 Role = Literal["actor", "backer", "affiliation"]
 Branch = Literal["gov", "mil", "pol"]
 
@@ -66,6 +85,7 @@ KIND_INTER: dict[str, int] = {
 }
 
 _BRANCH_NAMES: dict[str, Branch] = {"gov": "gov", "mil": "mil", "pol": "pol"}
+_STATE_KINDS = frozenset({"government", "military", "police"})
 BRANCHES: dict[Branch, tuple[str, str]] = {
     # branch -> (kind, name pattern)
     "gov": ("government", "Government of {}"),
@@ -99,6 +119,7 @@ class Actor:
     parent: str | None = None
     descriptors: tuple[str, ...] = ()  # nouns beyond the kind's own that point back to it
     metonyms: tuple[str, ...] = ()  # place names that stand for it in actor positions
+    theatres: tuple[str, ...] = ()  # countries it fights in beyond its own: "the coalition"
 
     def entity(self) -> Entity:
         return Entity(
@@ -123,6 +144,19 @@ class State:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Period:
+    """One regime of a state: its actors are named "Military Forces of Syria (2024-)"."""
+
+    label: str  # "2000-2024", "2024-"
+    start: date  # first day
+    end: date | None  # the day it ended (exclusive); None while it lasts
+    keys: Mapping[Branch, str]  # the actor holding each branch in this period
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Person:
     key: str
     name: str
@@ -137,12 +171,28 @@ class ActorDictionary:
     states: Mapping[str, State]
     guarded: frozenset[str]
     ambiguous: Mapping[str, tuple[str, ...]]  # alias -> actor keys, the default first
+    periods: Mapping[str, tuple[Period, ...]] = field(default_factory=dict)  # by country
 
     def actor(self, key: str) -> Actor:
         return self.actors[key]
 
-    def state_actor(self, country: str, branch: Branch) -> Actor:
-        return self.actors[f"{branch}:{country}"]
+    def state_actor(self, country: str, branch: Branch, on: date | None = None) -> Actor:
+        """The state actor of a branch, in the period that covers ``on`` if one does."""
+        period = self.period(country, on)
+        return self.actors[period.keys[branch] if period else f"{branch}:{country}"]
+
+    def period(self, country: str, on: date | None) -> Period | None:
+        if on is None:
+            return None
+        return next((p for p in self.periods.get(country, ()) if p.covers(on)), None)
+
+    def dated(self, entity: Entity, on: date | None) -> Entity:
+        """A state actor without a period, put in the period that covers ``on``."""
+        branch, _, country = entity.canonical_key.partition(":")
+        if branch not in _BRANCH_NAMES or len(country) != 2 or on is None:
+            return entity  # not an undated state actor: "mil:SY@2024-", "hts"
+        actor = self.state_actor(country, _BRANCH_NAMES[branch], on)
+        return entity if actor.key == entity.canonical_key else actor.entity()
 
     def country_name(self, country: str) -> str:
         state = self.states.get(country)
@@ -185,6 +235,9 @@ def _strings(raw: Mapping[str, object], name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
+_BRANCH_FIELDS: dict[Branch, str] = {"gov": "government", "mil": "military", "pol": "police"}
+
+
 def _state_actors(state: State, raw: Mapping[str, object]) -> Iterator[Actor]:
     of_name = state.of_name
     generated: dict[Branch, tuple[str, ...]] = {
@@ -192,9 +245,8 @@ def _state_actors(state: State, raw: Mapping[str, object]) -> Iterator[Actor]:
         "mil": (f"Military Forces of {of_name}", f"armed forces of {state.name}"),
         "pol": (f"Police Forces of {of_name}", f"police forces of {state.name}"),
     }
-    field_of: dict[Branch, str] = {"gov": "government", "mil": "military", "pol": "police"}
     for branch, (kind, pattern) in BRANCHES.items():
-        aliases = generated[branch] + _strings(raw, field_of[branch])
+        aliases = generated[branch] + _strings(raw, _BRANCH_FIELDS[branch])
         yield Actor(
             key=f"{branch}:{state.country}",
             name=pattern.format(of_name),
@@ -205,11 +257,50 @@ def _state_actors(state: State, raw: Mapping[str, object]) -> Iterator[Actor]:
         )
 
 
+def _periods(state: State, raw: Mapping[str, object]) -> Iterator[tuple[Period, list[Actor]]]:
+    """Each declared period of a state, with the period actors it adds.
+
+    A period's own aliases name only it ("Assad regime"); ``government_actor``
+    hands its government to a named actor (Libya's "Government of National Unity").
+    """
+    previous: Period | None = None
+    for table in _tables(raw, "period"):
+        label, start, end = table.get("label"), table.get("start"), table.get("end")
+        if not isinstance(label, str) or not isinstance(start, date):
+            raise ValueError(f"actor dictionary: period needs a label and a start in {table!r}")
+        if end is not None and (not isinstance(end, date) or end <= start):
+            raise ValueError(f"actor dictionary: bad period end in {table!r}")
+        if previous is not None and (previous.end is None or previous.end > start):
+            raise ValueError(f"actor dictionary: periods of {state.country} overlap")
+        keys: dict[Branch, str] = {}
+        actors: list[Actor] = []
+        for branch, (kind, pattern) in BRANCHES.items():
+            handed = table.get(f"{_BRANCH_FIELDS[branch]}_actor")
+            if handed is not None:
+                keys[branch] = str(handed)
+                continue
+            key = f"{branch}:{state.country}@{label}"
+            keys[branch] = key
+            actors.append(
+                Actor(
+                    key=key,
+                    name=f"{pattern.format(state.of_name)} ({label})",
+                    kind=kind,
+                    inter=1,
+                    country=state.country,
+                    aliases=_strings(table, _BRANCH_FIELDS[branch]),
+                )
+            )
+        previous = Period(label=label, start=start, end=end, keys=keys)
+        yield previous, actors
+
+
 def parse_actor_dictionary(data: Mapping[str, object]) -> ActorDictionary:
     """Build the dictionary from its TOML structure."""
     actors: dict[str, Actor] = {}
     states: dict[str, State] = {}
     persons: dict[str, Person] = {}
+    periods: dict[str, tuple[Period, ...]] = {}
 
     def add(actor: Actor) -> None:
         if actor.key in actors:
@@ -233,6 +324,12 @@ def parse_actor_dictionary(data: Mapping[str, object]) -> ActorDictionary:
         states[country] = state
         for actor in _state_actors(state, raw):
             add(actor)
+        declared = list(_periods(state, raw))
+        for _, period_actors in declared:
+            for actor in period_actors:
+                add(actor)
+        if declared:
+            periods[country] = tuple(period for period, _ in declared)
     for raw in _tables(data, "actor"):
         inter = raw["inter"]
         if not isinstance(inter, int):
@@ -249,6 +346,7 @@ def parse_actor_dictionary(data: Mapping[str, object]) -> ActorDictionary:
                 parent=str(raw["parent"]) if raw.get("parent") else None,
                 descriptors=_strings(raw, "descriptors"),
                 metonyms=_strings(raw, "metonyms"),
+                theatres=_strings(raw, "theatres"),
             )
         )
     for raw in _tables(data, "person"):
@@ -268,10 +366,14 @@ def parse_actor_dictionary(data: Mapping[str, object]) -> ActorDictionary:
         states=states,
         guarded=frozenset(_strings(data, "guarded")),
         ambiguous=ambiguous,
+        periods=periods,
     )
-    for key in [a.parent for a in actors.values() if a.parent] + [
-        p.affiliation for p in persons.values()
-    ]:
+    handed = [key for spans in periods.values() for p in spans for key in p.keys.values()]
+    for key in (
+        [a.parent for a in actors.values() if a.parent]
+        + handed
+        + [p.affiliation for p in persons.values()]
+    ):
         if key not in actors:
             raise ValueError(f"actor dictionary: unknown actor key {key!r}")
     return dictionary
@@ -363,6 +465,9 @@ _PLACE_SUBJECT_VERBS = _words(
     stay grow shrink expand swell rely depend lack run enjoy mark celebrate mourn gather reel
     recover struggle bear host need count number total"""
 )
+# A capital stands for its government where a country name would be the land:
+# "Damascus has relied on local deals" but "Syria relies on imported wheat".
+_CAPITAL_PLACE_SUBJECT_VERBS = _PLACE_SUBJECT_VERBS - _words("rely depend struggle count need")
 _WITH_VERBS = _words(
     """cooperate coordinate share meet talk negotiate agree sign discuss work ally side consult
     confer reconcile trade deal normalise normalize engage"""
@@ -511,6 +616,63 @@ _DESCRIPTIONS: dict[str, frozenset[str]] = {
 _FORCES_MODIFIERS = frozenset({"armed", "security", "government"})
 _DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
+# Generic words for a state's forces. With no demonym, name or antecedent they
+# are the forces of the country the clause is set in, else of the article's state.
+_STATE_FORCE_NOUNS: dict[str, Branch] = {
+    **dict.fromkeys(_words("army military troops troop soldiers soldier"), "mil"),
+    **dict.fromkeys(_words("police policeman policemen gendarmes gendarme gendarmerie"), "pol"),
+}
+_INSTITUTION_NOUNS = _words("army military police gendarmerie force forces")  # not "an army"
+# What "army" or "police" may modify and still be the force acting: "army units".
+_FORCE_PART_NOUNS = _MILITARY_NOUNS | _words("vehicles vehicle cars trucks armour armor")
+# Words that make "forces" the state's and may stand in a generic state-force phrase.
+_STATE_FORCE_MODIFIERS: dict[str, Branch | None] = {
+    **dict.fromkeys(_words("government regime state pro-government army military armed"), "mil"),
+    **dict.fromkeys(_words("security police riot"), "pol"),
+    **dict.fromkeys(_words("national federal local special regular loyalist"), None),
+}
+# A government or its forces that is named by the place it sits: "in Aden".
+_LOCATIVE_PREPOSITIONS = _words("in inside across throughout")
+_PLACE_NOUNS = _words(
+    """city town village province port capital coast countryside region territory district
+    governorate desert suburbs outskirts"""
+)
+
+# Ministries are the government (ACLED codes them so); the words that name one.
+_MINISTRY_NOUNS = _words("ministry ministries")
+_MINISTRY_TOPICS = _words(
+    """interior defence defense foreign health justice finance information education
+    electricity energy oil economy agriculture water affairs home public security
+    communications culture religious endowments transport"""
+)
+_OWNER_MARKERS = _BACKING_WORDS | _words("run controlled held own")
+
+# Communal militias: the armed men of one place ("local fighters", "gunmen from Tafas").
+_COMMUNAL_HEADS = _words("fighters gunmen militiamen rebels combatants militia militias")
+_COMMUNAL_MODIFIERS = _words("local former ex ex- - opposition rebel armed tribal")
+_SETTLEMENT_NOUNS = _words("town village city hamlet neighbourhood neighborhood suburb camp")
+_AREA_NOUNS = _words("province governorate region district state county")
+_PLACE_PREPOSITIONS = _words("in into near toward towards outside inside around across")
+_OF_PLACE_HEADS = (
+    _SETTLEMENT_NOUNS
+    | _AREA_NOUNS
+    | _words(
+        """outskirts edge centre center heart suburbs countryside north south east west northeast
+    northwest southeast southwest"""
+    )
+)
+_SETTLEMENT_PREPOSITIONS = _words("in from of inside near into at to toward towards outside")
+# Verbs whose object is a place and never a person: "entered Tafas", "fled Tafas".
+_ENTERING_VERBS = _words("enter storm besiege shell bombard reach overrun encircle leave flee")
+# spaCy often takes a small town for a person; a real person is linked (covered) first.
+_NOT_TOWNS = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "EVENT"})
+
+# A year in a clause dates it, except where the clause runs on from it ("since 2018").
+_SINCE_WORDS = _words("since from")
+_BEFORE_WORDS = _words("before until till prior")
+_AFTER_WORDS = _words("after")
+_CLAUSE_DEPS = _words("ccomp advcl relcl conj parataxis xcomp")
+
 # Guarded abbreviations that are also English words: rejected where they read as one.
 _WORD_ABBREVIATIONS = frozenset({"is", "as", "us", "am", "an", "or", "it", "no", "so", "do", "be"})
 _ABBREVIATION_CONTEXT_NOUNS = _words(
@@ -562,6 +724,7 @@ class _NameTarget:
 
     country: str | None  # a state: the branch follows the verb
     actor: str | None = None  # a fixed actor (a seat of government, an actor's metonym)
+    capital: bool = False  # a capital or seat rather than the country's own name
 
 
 @dataclass(slots=True)
@@ -607,12 +770,17 @@ def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     name_targets: dict[str, _NameTarget] = {}
     demonym_targets: dict[str, tuple[str, bool]] = {}
     for state in dictionary.states.values():
-        for name in state.names + state.capitals:
+        for name in state.names:
             for variant in _variants(name):
                 name_targets[variant] = _NameTarget(country=state.country)
+        for capital in state.capitals:
+            for variant in _variants(capital):
+                name_targets[variant] = _NameTarget(country=state.country, capital=True)
         for seat in state.seats:
             for variant in _variants(seat):
-                name_targets[variant] = _NameTarget(country=None, actor=f"gov:{state.country}")
+                name_targets[variant] = _NameTarget(
+                    country=None, actor=f"gov:{state.country}", capital=True
+                )
         for demonym in state.demonyms:
             demonym_targets[demonym] = (state.country, False)
             if " " not in demonym and demonym[-1] in "ni" and demonym.isalpha():
@@ -620,7 +788,7 @@ def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     for actor in dictionary.actors.values():
         for metonym in actor.metonyms:
             for variant in _variants(metonym):
-                name_targets[variant] = _NameTarget(country=None, actor=actor.key)
+                name_targets[variant] = _NameTarget(country=None, actor=actor.key, capital=True)
     for name in name_targets:
         pattern(names, name)
     for demonym in demonym_targets:
@@ -683,33 +851,60 @@ class _Found:
 
 
 def link_actors(
-    doc: Doc, article_id: str, dictionary: ActorDictionary | None = None
+    doc: Doc,
+    article_id: str,
+    dictionary: ActorDictionary | None = None,
+    *,
+    on: date | None = None,
 ) -> list[ActorMention]:
     """Every actor mention in ``doc``, each linked to one actor, in text order.
 
     ``doc`` must come from a pipeline with a parser and NER (``load_nlp()``);
     its text is the article's clean text, so offsets index ``Article.text``.
+    ``on`` is the article's date (``published_date(article.published)``): it puts
+    state actors in their regime period ("Military Forces of Syria (2024-)").
     """
     if not doc.has_annotation("DEP"):
         raise ValueError("link_actors needs a dependency-parsed Doc (load_nlp() with its parser)")
     dictionary = dictionary or load_actor_dictionary()
-    return _DocumentLinker(doc, article_id, dictionary).link()
+    return _DocumentLinker(doc, article_id, dictionary, on).link()
+
+
+def published_date(published: str | None) -> date | None:
+    """``Article.published`` ("2026-03-05", "2026-03" or "2026") as a date: a month
+    or a year stands for its middle."""
+    if not published:
+        return None
+    parts = published.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 7, 1)
+        if len(parts) == 2:
+            return date(int(parts[0]), int(parts[1]), 15)
+        return date.fromisoformat(published)
+    except ValueError:
+        return None
 
 
 class _DocumentLinker:
-    def __init__(self, doc: Doc, article_id: str, dictionary: ActorDictionary) -> None:
+    def __init__(
+        self, doc: Doc, article_id: str, dictionary: ActorDictionary, on: date | None = None
+    ) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text and Doc.ents on every access
         self.ents = list(doc.ents)
         self.article_id = article_id
         self.dictionary = dictionary
+        self.on = on
         self.matchers = _matchers_for(dictionary, doc.vocab)
         self.covered: set[int] = set()  # token indices already linked
         self.found: list[_Found] = []
         self.candidates: dict[tuple[int, int], list[_Candidate]] = {}
         self.countries: Counter[str] = Counter()
+        self.state_countries: Counter[str] = Counter()  # evidence from states alone
         self.backers: list[tuple[_Found, Token | None]] = []
         self.descriptor_words = _descriptor_words(dictionary)
+        self.dateline_end = _dateline_end(doc)
 
     # ---- driver
 
@@ -722,7 +917,10 @@ class _DocumentLinker:
         self._link_names()
         self._link_hyphenated_backers()
         self._attach_backers(definite=False)
+        self._link_communal_militias()
         self._link_categories()
+        self._link_ministries()
+        self._link_state_forces()
         self._link_unknown_organisations()
         self._link_descriptions()
         self._attach_backers(definite=True)
@@ -730,15 +928,67 @@ class _DocumentLinker:
         return [self._finish(f) for f in self.found]
 
     def _finish(self, found: _Found) -> ActorMention:
+        when = self._clause_date(*found.tokens) or self.on
+        entity = self.dictionary.dated(found.entity, when)
+        affiliation = found.affiliation
+        if affiliation is not None:
+            affiliation = self.dictionary.dated(affiliation, when)
+            if entity.kind == "person":
+                entity = replace(entity, affiliation=affiliation.id)
         return ActorMention(
-            entity=found.entity,
+            entity=entity,
             mention=self._mention(found.start, found.end),
             how=found.how,
             role=found.role,
-            backed_by=tuple(dict.fromkeys(found.backed_by)),
-            affiliation=found.affiliation,
+            backed_by=tuple(dict.fromkeys(self.dictionary.dated(e, when) for e in found.backed_by)),
+            affiliation=affiliation,
             antecedent=found.antecedent,
         )
+
+    def _clause_date(self, first: int, last: int) -> date | None:
+        """The year a mention's clause happened in, when the clause names one: "the regime
+        retook Daraa in 2018" (mid-2018), "fought the army before 2018" (mid-2017). A
+        year after "since" starts a state that still holds, so it dates nothing."""
+        if last <= first:
+            return None
+        root = self.doc[first:last].root
+        clause = root
+        for _ in range(8):
+            if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        best: tuple[int, int] | None = None  # (distance, year)
+        stack = [clause]
+        while stack:
+            token = stack.pop()
+            year = self._year_of(token, clause)
+            if year is not None and (best is None or abs(token.i - root.i) < best[0]):
+                best = (abs(token.i - root.i), year)
+            for child in token.children:
+                holds_mention = child.left_edge.i <= root.i <= child.right_edge.i
+                if child.dep_ not in _CLAUSE_DEPS or holds_mention:
+                    stack.append(child)
+        return date(best[1], 7, 1) if best else None
+
+    @staticmethod
+    def _year_of(token: Token, clause: Token) -> int | None:
+        text = token.text
+        if not (len(text) == 4 and text.isdigit() and token.ent_type_ == "DATE"):
+            return None
+        year = int(text)
+        if not 1900 <= year <= 2100:
+            return None
+        ancestor = token
+        while ancestor.i != clause.i and ancestor.head.i != ancestor.i:
+            ancestor = ancestor.head
+            word = ancestor.lower_
+            if word in _SINCE_WORDS:
+                return None
+            if word in _BEFORE_WORDS:
+                return year - 1
+            if word in _AFTER_WORDS:
+                return year + 1
+        return year
 
     def _mention(self, start: int, end: int) -> Mention:
         return Mention(article=self.article_id, start=start, end=end, text=self.text[start:end])
@@ -785,6 +1035,7 @@ class _DocumentLinker:
         for match_id, start, end in m.demonyms(doc):
             raw.append(_Candidate(start, end, "demonym", strings[match_id]))
 
+        raw = [c for c in raw if c.start >= self.dateline_end]  # the reporter's city
         supported = self._supported_keys(raw)
         raw = [c for c in raw if self._abbreviation_fits(c, supported)]
         # Longest match wins; a name and a demonym over the same tokens ("UAE") both stay.
@@ -848,22 +1099,39 @@ class _DocumentLinker:
         return before is not None and before.lower_ in _ABBREVIATION_CONTEXT_BEFORE
 
     def _count_countries(self) -> None:
-        """Which countries the article is about: every dictionary match counts once."""
-        for cands in self.candidates.values():
-            cand = cands[0]
-            if cand.source == "alias":
-                keys = self.matchers.alias_targets[cand.pattern]
-                if len(keys) == 1 and keys[0] in self.dictionary.actors:
-                    country = self.dictionary.actors[keys[0]].country
-                    if country:
-                        self.countries[country] += 1
-            elif cand.source == "name":
-                target = self.matchers.name_targets[cand.pattern]
-                country = target.country or self._actor_country(target.actor)
-                if country:
-                    self.countries[country] += 1
-            else:
-                self.countries[self.matchers.demonym_targets[cand.pattern][0]] += 1
+        """Which countries the article is about: every dictionary match counts once, twice
+        in the lead sentence; a dateline says where the reporter is and counts nothing.
+        ``state_countries`` counts only what names a state (its names, demonyms, state
+        actors and their people): the country whose forces "the army" means."""
+        lead = self.doc[self.dateline_end].sent if self.dateline_end < len(self.doc) else None
+        for (start, _), cands in self.candidates.items():
+            if start < self.dateline_end:
+                continue
+            weight = 2 if lead is not None and lead.start <= start < lead.end else 1
+            country, state = self._evidence(cands[0])
+            if country:
+                self.countries[country] += weight
+                if state:
+                    self.state_countries[country] += weight
+
+    def _evidence(self, cand: _Candidate) -> tuple[str | None, bool]:
+        """(country, whether it names the state) for one dictionary match."""
+        if cand.source == "demonym":
+            return self.matchers.demonym_targets[cand.pattern][0], True
+        if cand.source == "name":
+            target = self.matchers.name_targets[cand.pattern]
+            if target.country:
+                return target.country, True
+            actor = self.dictionary.actors.get(target.actor or "")
+        else:
+            keys = self.matchers.alias_targets[cand.pattern]
+            if len(keys) != 1:
+                return None, False
+            person = self.dictionary.persons.get(keys[0])
+            actor = self.dictionary.actors.get(person.affiliation if person else keys[0])
+        if actor is None or actor.country is None:
+            return None, False
+        return actor.country, actor.kind in _STATE_KINDS
 
     def _actor_country(self, key: str | None) -> str | None:
         actor = self.dictionary.actors.get(key or "")
@@ -875,6 +1143,13 @@ class _DocumentLinker:
             if country not in skip:
                 return country
         return None
+
+    def state_focus(self) -> str | None:
+        """The state the article is about, if one stands out: the owner of "the army"."""
+        ranked = self.state_countries.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _resolve_alias(self, pattern: str) -> str:
         """The one key an alias names; ambiguous aliases go to the article's country."""
@@ -981,6 +1256,10 @@ class _DocumentLinker:
         for start, end, key in self._person_spans():
             if (start, end) in seen or not self._free(start, end):
                 continue
+            if key is None and (
+                start < self.dateline_end or self._reads_as_place(self.doc[start:end])
+            ):
+                continue  # a town spaCy took for a person: "fled to Muzayrib"
             seen.add((start, end))
             # Names inside a person's name are no actors: "Jordan" in "Michael Jordan".
             for span_key in [k for k in self.candidates if k[0] < end and start < k[1]]:
@@ -1231,6 +1510,8 @@ class _DocumentLinker:
             what = _noun_class(noun)
             if what is None and noun is path[-1] and noun.lower_ in _STATE_ACTIVITY_NOUNS:
                 what = "gov"  # "US mediation", "a Russian proposal"
+            if what == "mil" and noun.lower_ in ("forces", "force") and "security" in modifiers:
+                what = "pol"  # "Libyan security forces", as ACLED codes them
             if what is not None:
                 return path[-1].i, what
         return None
@@ -1258,7 +1539,7 @@ class _DocumentLinker:
                 continue  # "Russia troops", "the Kabul government"
             if root.dep_ == "poss" and root.head.i in self.covered:
                 continue  # "Iraq's Popular Mobilization Forces": the group is the actor
-            branch = _actor_position(root, any_verb=True)
+            branch = _actor_position(root, any_verb=True, capital=target.capital)
             if branch is None:
                 continue  # a place: "in Moscow", "near Damascus"
             if target.actor is not None:
@@ -1396,12 +1677,375 @@ class _DocumentLinker:
                 or (start, end) in self.candidates  # a place name, not used as an actor here
             ):
                 continue
-            if (start == 0 and end < len(self.doc) and self.doc[end].text == ",") or any(
-                t.text in ("-", "–", "—") and t.whitespace_ for t in self.doc[start:end]
+            if (
+                start < self.dateline_end
+                or (start == 0 and end < len(self.doc) and self.doc[end].text == ",")
+                or any(t.text in ("-", "–", "—") and t.whitespace_ for t in self.doc[start:end])
             ):
                 continue  # dateline pieces spaCy took for organisations: "IDLIB, Syria - ..."
+            if self._reads_as_place(self.doc[start:end]):
+                continue  # a town spaCy took for an organisation: "entered Tafas"
             name = self.doc[start:end].text
             self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
+
+    def _reads_as_place(self, span: Span) -> bool:
+        """A name in a place's position: "in Tafas", "the province of Daraa", "entered
+        Tafas", "Tafas, a town", "the Daraa countryside"."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "in Sanaa and Taiz"
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+            return True
+        if root.dep_ == "pobj" and head.lower_ == "of":
+            return head.head.lower_ in _OF_PLACE_HEADS
+        if root.dep_ == "compound" and _compound_head(head).lower_ in _PLACE_NOUNS:
+            return True
+        if root.dep_ == "dobj" and head.lemma_.lower() in _ENTERING_VERBS:
+            return True
+        return any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
+
+    # ---- the article's context: its state, its theatre, its places
+
+    def _state_country(self, token: Token) -> str | None:
+        """Whose forces a generic "troops" or "the government" are: the country the
+        sentence is set in, else the state the article is about."""
+        return self._located_country(token.sent) or self.state_focus()
+
+    def _located_country(self, sentence: Span) -> str | None:
+        """The one country a sentence says it is set in: "in Iraq", "Iraq's Anbar
+        province", "the Libyan port city of Misrata". Names linked as actors are
+        parties, not settings."""
+        countries: set[str] = set()
+        for (first, last), cands in self.candidates.items():
+            if not sentence.start <= first < sentence.end or first < self.dateline_end:
+                continue
+            if not self._free(first, last):
+                continue
+            cand, root = cands[0], self.doc[first:last].root
+            if cand.source == "name":
+                country = self.matchers.name_targets[cand.pattern].country
+                place_noun = _compound_head(root.head)
+                located = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS) or (
+                    root.dep_ == "poss" and place_noun.lower_ in _PLACE_NOUNS
+                )
+            elif cand.source == "demonym":
+                country = self.matchers.demonym_targets[cand.pattern][0]
+                located = (
+                    root.dep_ in ("amod", "compound")
+                    and _compound_head(root.head).lower_ in _PLACE_NOUNS
+                )
+            else:
+                continue
+            if located and country:
+                countries.add(country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _context_actor(self, head: Token, words: set[str]) -> Entity | None:
+        """What a description with no antecedent names in this article: the state's
+        "army" or "government", or "the coalition" fighting in the article's country."""
+        word = head.lower_
+        if self._names_state(word):
+            country = self._state_country(head)
+            if country is None:
+                return None
+            branch: Branch = "gov"
+            if word in _STATE_FORCE_NOUNS:
+                branch = _STATE_FORCE_NOUNS[word]
+            elif word == "forces":
+                branch = "pol" if "security" in words else "mil"
+            return self.dictionary.state_actor(country, branch).entity()
+        if words != {word}:
+            return None  # "the ruling coalition" is no armed coalition
+        return self._theatre_actor(word)
+
+    def _theatre_actor(self, word: str) -> Entity | None:
+        """The one actor a descriptor ("coalition") fits among those fighting in the
+        article's country: the Saudi-led Coalition in a Yemen story."""
+        if word in _DESCRIPTIONS:
+            return None  # "the group", "the militants": too common to guess
+        focus = self.focus_country()
+        if focus is None:
+            return None
+        fitting = [
+            actor
+            for actor in self.dictionary.actors.values()
+            if word in actor.descriptors and (actor.country == focus or focus in actor.theatres)
+        ]
+        return fitting[0].entity() if len(fitting) == 1 else None
+
+    # ---- generic state forces, ministries, communal militias
+
+    def _link_state_forces(self) -> None:
+        """ "government forces", "security forces", "troops", "police", "army units" with no
+        demonym or name: the forces of the country the sentence is set in, else of the
+        article's state; "coalition jets": the coalition fighting in the article's country."""
+        for token in self.doc:
+            if token.i in self.covered or token.pos_ != "NOUN":
+                continue
+            phrase = self._state_force_phrase(token)
+            if phrase is not None:
+                start, end, branch = phrase
+                country = self._state_country(token)
+                if country is not None:
+                    entity = self.dictionary.state_actor(country, branch).entity()
+                    self._add(start, end, entity, "context")
+                continue
+            head = token.head
+            if (
+                token.dep_ == "compound"
+                and head.i > token.i
+                and head.lower_ in _MILITARY_NOUNS
+                and token.lower_ in self.descriptor_words
+                and self._bare(token)
+            ):
+                theatre = self._theatre_actor(token.lower_)
+                if theatre is not None:
+                    self._add(token.i, token.i + 1, theatre, "context")
+
+    def _state_force_phrase(self, token: Token) -> tuple[int, int, Branch] | None:
+        """(start, end, branch) when token starts or heads a generic state-force phrase."""
+        doc = self.doc
+        word = token.lower_
+        noun = token
+        branch: Branch | None = _STATE_FORCE_NOUNS.get(word)
+        if branch is not None:
+            head = token.head
+            if token.dep_ == "compound" and head.i > token.i and head.pos_ == "NOUN":
+                if head.lower_ not in _FORCE_PART_NOUNS or head.lower_ in _CORE_TITLES:
+                    return None  # "police station", "army chief": a place or a title
+                noun = head  # "army units", "police vehicles"
+        elif word in ("forces", "force"):
+            found = [
+                _STATE_FORCE_MODIFIERS[c.lower_]
+                for c in token.lefts
+                if c.dep_ in ("amod", "compound") and c.lower_ in _STATE_FORCE_MODIFIERS
+            ]
+            if not any(found):
+                return None
+            branch = "pol" if "pol" in found else "mil"
+        elif (
+            word in ("government", "regime")
+            and token.dep_ in ("compound", "amod")
+            and token.head.i > token.i
+            and token.head.lower_ in _MILITARY_NOUNS - {"forces", "force"}
+        ):
+            noun, branch = token.head, "mil"  # "government artillery", "regime jets"
+        else:
+            return None
+        named = any(t.ent_type_ not in ("", "CARDINAL", "DATE") for t in doc[token.i : noun.i + 1])
+        if noun.i in self.covered or named:
+            return None  # part of a name: "the Arakan Army"
+        start = min(token.i, noun.i)
+        for child in list(noun.lefts) + ([] if noun is token else list(token.lefts)):
+            if child.i >= start and child.i <= noun.i:
+                continue
+            dep, lower = child.dep_, child.lower_
+            if dep == "det":
+                if lower in _DESCRIPTION_DETERMINERS:
+                    return None  # a definite description: it may point back
+                if lower in ("a", "an") and noun.lower_ in _INSTITUTION_NOUNS:
+                    return None  # "an army", "a police force": not the state's
+                continue
+            if dep in ("nummod", "quantmod", "advmod", "punct", "cc", "preconj", "predet"):
+                continue
+            modifier = dep in ("amod", "compound", "nmod") and child.i not in self.covered
+            if modifier and lower in _STATE_FORCE_MODIFIERS:
+                start = min(start, child.i)
+                continue
+            return None  # "rebel forces", "its troops", "Kurdish forces", "Houthi forces"
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
+            return None  # "the army of Chad", "forces of the administration"
+        if not self._free(start, noun.i + 1):
+            return None
+        return start, noun.i + 1, branch
+
+    def _bare(self, token: Token) -> bool:
+        """No uncovered modifier, possessor or determiner other than an article on a noun."""
+        return all(
+            c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.lefts
+        ) and not any(c.dep_ == "poss" for c in token.head.lefts)
+
+    def _link_ministries(self) -> None:
+        """ "the Interior Ministry", "a Defence Ministry official", "Libya's Interior
+        Ministry": the government of its state. A ministry run by a non-state actor
+        ("the Houthi-run health ministry", "the rebels' ministry") is left alone."""
+        doc = self.doc
+        for token in doc:
+            if token.i in self.covered or token.lower_ not in _MINISTRY_NOUNS:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = token.i
+            while start > 0 and (start - 1) not in self.covered:
+                previous = doc[start - 1]
+                if previous.dep_ not in ("compound", "amod") or previous.head.i < start:
+                    break
+                if not (previous.is_title or previous.lower_ in _MINISTRY_TOPICS):
+                    break
+                start -= 1
+            end = token.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+                stop = end + 1
+                while stop < len(doc) and doc[stop].is_title and stop not in self.covered:
+                    stop += 1
+                if all(doc[i].lower_ in _MINISTRY_TOPICS for i in range(end + 1, stop)):
+                    end = stop  # "Ministry of Interior", "Ministry of Foreign Affairs"
+            owners = [
+                child
+                for t in doc[start:end]
+                for child in t.lefts
+                if child.i < start and child.dep_ != "det"
+            ]
+            if end < len(doc) and doc[end].lower_ == "of":
+                owners += [c for c in doc[end].children if c.dep_ == "pobj"]
+            if start > 0 and doc[start - 1].lower_ in _OWNER_MARKERS:
+                continue  # "Houthi-run health ministry"
+            runners = [self._found_at(t.i) for r in token.rights for t in r.subtree]
+            if any(f is not None and f.entity.kind not in _STATE_KINDS for f in runners):
+                continue  # "the health ministry in Gaza, run by Hamas"
+            entity = self._ministry_owner(owners, token)
+            if entity is not None:
+                self._add(start, end, entity, "context")
+
+    def _ministry_owner(self, owners: list[Token], ministry: Token) -> Entity | None:
+        if not owners:
+            country = self._state_country(ministry)
+            return None if country is None else self.dictionary.state_actor(country, "gov").entity()
+        if len(owners) > 1:
+            return None
+        owner = self._found_at(owners[0].i)
+        if owner is None or owner.entity.kind not in _STATE_KINDS:
+            return None  # "its ministry", "the rebels' ministry", "a Houthi ministry"
+        key = owner.entity.canonical_key
+        if key.partition(":")[0] in _BRANCH_NAMES and owner.entity.country_code:
+            return self.dictionary.state_actor(owner.entity.country_code, "gov").entity()
+        return owner.entity  # a named government: "the GNU's Interior Ministry"
+
+    def _found_at(self, index: int) -> _Found | None:
+        return next((f for f in self.found if f.tokens[0] <= index < f.tokens[1]), None)
+
+    def _link_communal_militias(self) -> None:
+        """ "local fighters", "gunmen from Tafas", "former rebels in the town of Tafas":
+        ACLED's "<Place> Communal Militia (<Country>)". The place comes from the phrase,
+        else ("local ...") from the sentence or the one before; a "local" mention with no
+        place in reach takes the article's only such militia. No place, no militia."""
+        pending: list[tuple[int, int, str | None]] = []
+        for token in self.doc:
+            if token.i in self.covered or token.lower_ not in _COMMUNAL_HEADS:
+                continue
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start = token.i
+            while (
+                start > 0
+                and (start - 1) not in self.covered
+                and self.doc[start - 1].lower_ in _COMMUNAL_MODIFIERS
+            ):
+                start -= 1
+            before = self.doc[start - 1] if start > 0 else None
+            if before is not None and (
+                before.i in self.covered
+                or before.pos_ in ("ADJ", "PROPN")
+                or (before.pos_ == "NOUN" and before.dep_ in ("compound", "amod"))
+            ):
+                continue  # "Kurdish fighters", "Islamic State fighters", "Druze militiamen"
+            if any(c.dep_ == "poss" for c in token.lefts):
+                continue
+            words = {self.doc[i].lower_ for i in range(start, token.i)}
+            former = bool(words & {"former", "ex", "ex-"})
+            if (token.lower_ == "rebels" or "opposition" in words) and not former:
+                continue  # rebels are a rebel group until they lay down the cause
+            local = "local" in words
+            town = self._town_after(token)
+            if town is None and not local:
+                continue
+            if town is None:
+                town = self._town_near(token)
+            pending.append((start, token.i + 1, town))
+        towns = {town for _, _, town in pending if town}
+        for start, end, town in pending:
+            place = town or (next(iter(towns)) if len(towns) == 1 else None)
+            country = self._state_country(self.doc[start])
+            if place is None or country is None:
+                continue  # no place or country in the text: no militia invented
+            entity = Entity(
+                name=f"{place} Communal Militia ({self.dictionary.country_name(country)})",
+                kind="identity_militia",
+                inter_code=KIND_INTER["identity_militia"],
+                country_code=country,
+                canonical_key=f"communal:{country}:{place.casefold()}",
+            )
+            self._add(start, end, entity, "context")
+
+    def _town_after(self, head: Token) -> str | None:
+        """The place an armed noun belongs to: "gunmen from Tafas", "the fighters of Tafas",
+        "fighters in the town of Tafas" (not "rebels in Darfur": a region holds many)."""
+        doc = self.doc
+        i = head.i + 1
+        if i >= len(doc) or doc[i].lower_ not in ("from", "of", "in", "inside"):
+            return None
+        belongs = doc[i].lower_ in ("from", "of")
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        if i + 1 < len(doc) and doc[i].lower_ in _SETTLEMENT_NOUNS and doc[i + 1].lower_ == "of":
+            i += 2
+            belongs = True
+        return self._town_at(i) if belongs else None
+
+    def _town_at(self, index: int) -> str | None:
+        """A place name starting at index that no other reading claims."""
+        doc = self.doc
+        end = index
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end == index or index < self.dateline_end or not self._free(index, end):
+            return None
+        if any(a < end and index < b for a, b in self.candidates):
+            return None  # a country, a capital, an actor
+        if any(doc[i].ent_type_ in _NOT_TOWNS for i in range(index, end)):
+            return None
+        last = doc[end - 1]
+        if last.dep_ == "compound" and last.head.i >= end:
+            return None  # "the Daraa countryside", "the Deraa town": a wider area
+        if index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in _AREA_NOUNS:
+            return None  # "the province of Daraa"
+        return doc[index:end].text
+
+    def _town_near(self, head: Token) -> str | None:
+        """The nearest town named in the sentence, else in the sentence before."""
+        sentence = head.sent
+        scopes = [sentence]
+        if sentence.start > 0:
+            scopes.append(self.doc[sentence.start - 1].sent)
+        for scope in scopes:
+            towns = [
+                (abs(token.i - head.i), town)
+                for token in scope
+                if self._settled(token) and (town := self._town_at(token.i)) is not None
+            ]
+            if towns:
+                return min(towns)[1]
+        return None
+
+    def _settled(self, token: Token) -> bool:
+        """Whether a proper noun starts a place where people live: "in Tafas",
+        "entered Tafas", "the town of Tafas", "Tafas, a town"."""
+        doc = self.doc
+        if token.pos_ != "PROPN" or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
+            return False
+        end = token.i
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        root = doc[token.i : end].root
+        if root.dep_ == "pobj" and root.head.lower_ in _SETTLEMENT_PREPOSITIONS:
+            if root.head.lower_ == "of":
+                return root.head.head.lower_ in _SETTLEMENT_NOUNS
+            return True
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in _ENTERING_VERBS:
+            return True
+        return any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
 
     # ---- definite descriptions
 
@@ -1418,7 +2062,10 @@ class _DocumentLinker:
             before = self.doc[determiner].idx
             antecedent = self._antecedent(pool, before, token.lower_, words, near)
             if antecedent is None:
-                continue  # no antecedent: leave it unlinked
+                entity = self._context_actor(token, words)
+                if entity is not None:  # "the army" of the article's state
+                    pool.append(self._add(first, token.i + 1, entity, "context"))
+                continue  # no antecedent and no context: leave it unlinked
             found = self._add(first, token.i + 1, antecedent.entity, "coreference")
             found.antecedent = self._mention(antecedent.start, antecedent.end)
             pool.append(found)
@@ -1536,6 +2183,21 @@ class _Title:
 # --------------------------------------------------------------------------
 # Small readings of tokens
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Where the body starts after a dateline ("AMMAN, Jordan (Wire) — "), else 0."""
+    first = doc[0] if len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return 0
+    for token in doc[: min(len(doc), 16)]:
+        if "\n" in token.text:
+            return 0
+        if token.text in _DATELINE_DASHES and token.i > 0 and token.whitespace_:
+            return token.i + 1
+    return 0
+
 
 def _case_compatible(pattern_words: tuple[str, ...], span: Span) -> bool:
     """A capitalised alias word must be capitalised in the text, an all-capitals one
@@ -1547,6 +2209,13 @@ def _case_compatible(pattern_words: tuple[str, ...], span: Span) -> bool:
         if capitalised and not token.text[:1].isupper():
             return False
     return True
+
+
+def _compound_head(token: Token) -> Token:
+    """The noun a chain of compounds ends in: "port" -> "city" in "port city"."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token
 
 
 def _is_definite(noun: Token) -> bool:
@@ -1592,7 +2261,9 @@ def _noun_class(noun: Token) -> str | None:
     return None
 
 
-def _actor_position(token: Token, *, any_verb: bool = False, depth: int = 0) -> Branch | None:
+def _actor_position(
+    token: Token, *, any_verb: bool = False, capital: bool = False, depth: int = 0
+) -> Branch | None:
     """Whether a name's head token stands where an actor stands, and for which branch.
 
     Subjects of verbs read as the government (as the military for military
@@ -1607,7 +2278,7 @@ def _actor_position(token: Token, *, any_verb: bool = False, depth: int = 0) -> 
     lemma = head.lemma_.lower()
     dep = token.dep_
     if dep == "conj" and depth < 3 and head.i != token.i:
-        return _actor_position(head, any_verb=any_verb, depth=depth + 1)
+        return _actor_position(head, any_verb=any_verb, capital=capital, depth=depth + 1)
     if dep == "nsubj":
         if lemma in _MILITARY_VERBS:
             return "mil"
@@ -1617,7 +2288,8 @@ def _actor_position(token: Token, *, any_verb: bool = False, depth: int = 0) -> 
             c.dep_ == "acomp" and c.lower_ in _READY_ADJECTIVES for c in head.children
         ):
             return "gov"
-        if any_verb and head.pos_ == "VERB" and lemma not in _PLACE_SUBJECT_VERBS:
+        place_verbs = _CAPITAL_PLACE_SUBJECT_VERBS if capital else _PLACE_SUBJECT_VERBS
+        if any_verb and head.pos_ == "VERB" and lemma not in place_verbs:
             return "gov"
         return None
     if dep == "poss":
@@ -1650,6 +2322,10 @@ def _prepositional_actor(preposition: Token, governor: Token) -> Branch | None:
             return "mil"
         if governor.lemma_.lower() in _WITH_VERBS:
             return "gov"  # "cooperate with Ankara"
+        if any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DIPLOMATIC_NOUNS for c in governor.children
+        ):
+            return "gov"  # "joined the deal with Damascus", read as the deal's party
     if word in ("to", "for") and governed & _AID_NOUNS:
         return "gov"  # "aid to Mozambique"
     if word == "to" and governor.lemma_.lower() in _GIVING_VERBS:

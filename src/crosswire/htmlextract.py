@@ -21,6 +21,9 @@ How the body is found:
    only when both runs kept it and it is neither furniture (share bars, related
    links, comments, captions ...) nor a heading. The headline never enters the
    body.
+5. Every other block with words in it (button labels included) comes back in
+   ``removed``, in document order, with the reason ``crosswire.htmlfurniture``
+   reads from its place in the page and its words, so the cut can be audited.
 
 A fragment (a feed item's markup, with no ``<html>`` or ``<body>``) is all
 body: its text blocks are kept as they are, less furniture and link lists.
@@ -42,14 +45,25 @@ import lxml.html
 import trafilatura
 from rapidfuzz import fuzz
 
+from crosswire import htmlfurniture
+from crosswire.htmlfurniture import Signal
+from crosswire.model import RemovedBlock
+
 # Elements whose content is never article text.
 _SKIP_TAGS = frozenset(
     {
         "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-        "embed", "canvas", "video", "audio", "select", "option", "button", "input", "textarea",
-        "map", "dialog",
+        "embed", "canvas", "video", "audio", "select", "option", "input", "textarea", "map",
+        "dialog",
     }
 )  # fmt: skip
+# Elements whose text is shown ("Subscribe") but is never article text.
+_CONTROL_TAGS = frozenset({"button"})
+# Attributes that name what an element is for (a block element's class is read beforehand).
+_NODE_NAME_ATTRIBUTES = frozenset({"id", "role", "aria-label"})
+_INLINE_NAME_ATTRIBUTES = frozenset({"class", "id", "itemprop"})
+# What a piece of text is inside of.
+_PLAIN, _LINKED, _CONTROL = 0, 1, 2
 # Elements that start a new text block.
 _BLOCK_TAGS = frozenset(
     {
@@ -80,6 +94,8 @@ _WHOLE_PAGE = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Separators sites put between the headline and their own name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_MAX_SITE_WORDS = 4  # a site's name in <title> is at most this long
 
 _SHINGLE = 4
 _SELECTED = 0.5  # share of a block's shingles a run must contain to have kept the block
@@ -90,6 +106,7 @@ _PROSE_CHARS = 80  # an unselected block must be this long to be kept as prose
 _MAX_LINK_DENSITY = 0.35  # above it, a block one run kept is a link list
 _MAX_SENTENCE_LINK_DENSITY = 0.8  # a sentence both runs kept may carry this many links
 _MAX_PROSE_LINK_DENSITY = 0.2  # prose no run kept carries at most this many
+_REPEAT_TOKENS = 4  # a left-out block this long repeating earlier text is a duplicate
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -97,6 +114,7 @@ class ExtractedPage:
     """What one HTML page yields: body paragraphs and page metadata with its evidence."""
 
     paragraphs: tuple[str, ...] = ()
+    removed: tuple[RemovedBlock, ...] = ()  # the page's other text, in document order
     title: str | None = None
     author: str | None = None
     published: str | None = None  # as the page states it (usually ISO 8601)
@@ -112,11 +130,13 @@ class ExtractedPage:
 
 @dataclass(slots=True)
 class _Block:
-    text: str
+    text: str  # what may be article text: without button labels
+    shown: str  # all of its visible text
     link_chars: int
     owner: int  # preorder number of the block element holding the text
     tag: str
     in_heading: bool
+    inline: list[lxml.html.HtmlElement]  # its inline elements other than links
     tokens: list[str] = field(default_factory=list)
 
     @property
@@ -133,6 +153,8 @@ class _Node:
     parent: int
     depth: int
     furniture: bool  # its tag, class or id names page furniture
+    element: lxml.html.HtmlElement
+    classes: str
     end: int = 0  # last preorder number inside it
 
 
@@ -154,9 +176,11 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
     meta = _read_metadata(tree, url)
     layout = _segment(tree)
     titles = _title_variants(meta.get("title"), layout)
+    title = [_is_title(b, titles) for b in layout.blocks]
+    region: list[int] = []
     if _WHOLE_PAGE.search(html) is None:
         # A fragment (a feed item's or a record's markup) is all body: nothing to look for.
-        paragraphs = _fragment_text(layout, titles)
+        kept = _fragment_kept(layout, title)
     else:
         runs = [
             _trafilatura(tree, url, fast=True),
@@ -165,9 +189,11 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
         if len(runs[1]) < _SECOND_OPINION * len(runs[0]):
             # The cautious run lost most of the text; its fallback extractors may find it again.
             runs[1] = _trafilatura(tree, url, fast=False, precise=True)
-        paragraphs = _select(layout, runs, titles)
+        kept, region = _judge(layout, runs, title)
+    paragraphs, removed = _partition(layout, kept, title, region)
     return ExtractedPage(
         paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
         title=meta.get("title"),
         author=meta.get("author"),
         published=meta.get("published"),
@@ -217,31 +243,42 @@ def _segment(tree: lxml.html.HtmlElement) -> _Layout:
     """Cut the page into text blocks in reading order."""
 
     layout = _Layout()
-    fragments: list[tuple[str, bool]] = []  # (text, inside a link)
+    fragments: list[tuple[str, int]] = []  # (text, _PLAIN, _LINKED or _CONTROL)
+    has_control = False  # whether a button opened since the last block
+    inline: list[lxml.html.HtmlElement] = []  # inline elements opened since the last block
     owners: list[int] = []  # block elements open around the walk position
     heading_depth = 0
     link_depth = 0
+    control_depth = 0
+    kind = _PLAIN  # of the text at the walk position
 
     def flush() -> None:
-        if not fragments:
-            return
-        text = collapse("".join(part for part, _ in fragments))
-        if text:
-            owner = owners[-1]
-            layout.blocks.append(
-                _Block(
-                    text=text,
-                    link_chars=len(collapse("".join(p for p, linked in fragments if linked))),
-                    owner=owner,
-                    tag=layout.nodes[owner].tag,
-                    in_heading=heading_depth > 0,
+        nonlocal has_control, inline
+        if fragments:
+            shown = collapse("".join(part for part, _ in fragments))
+            if shown:
+                text = shown
+                if has_control:
+                    text = collapse("".join(p for p, k in fragments if k != _CONTROL))
+                owner = owners[-1]
+                layout.blocks.append(
+                    _Block(
+                        text=text,
+                        shown=shown,
+                        link_chars=len(collapse("".join(p for p, k in fragments if k == _LINKED))),
+                        owner=owner,
+                        tag=layout.nodes[owner].tag,
+                        in_heading=heading_depth > 0,
+                        inline=inline,
+                    )
                 )
-            )
-        fragments.clear()
+            fragments.clear()
+        has_control = False
+        inline = []
 
     # An explicit stack instead of recursion: some pages nest thousands deep.
     stack: list[tuple[Any, bool]] = [(tree, True)]
-    marks: dict[int, tuple[bool, bool, bool]] = {}  # id -> (block, heading, link)
+    marks: dict[int, tuple[bool, bool, bool, bool]] = {}  # id -> (block, heading, link, control)
     while stack:
         element, opening = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -249,47 +286,60 @@ def _segment(tree: lxml.html.HtmlElement) -> _Layout:
             if not tag or tag in _SKIP_TAGS or _hidden(element):
                 # Comments, processing instructions and skipped elements: only the tail counts.
                 if element.tail:
-                    fragments.append((element.tail, link_depth > 0))
+                    fragments.append((element.tail, kind))
                 continue
             tag = tag.lower()
             is_block = tag in _BLOCK_TAGS or tag == "br"
             is_heading = tag in _HEADING_TAGS
             # A link showing its own address is a printed reference, not navigation.
             is_link = tag == "a" and not _shows_address(element)
-            marks[id(element)] = (is_block, is_heading, is_link)
+            is_control = tag in _CONTROL_TAGS
+            marks[id(element)] = (is_block, is_heading, is_link, is_control)
             if is_block:
                 flush()
                 if tag != "br":
                     node = len(layout.nodes)
                     parent = owners[-1] if owners else -1
                     depth = layout.nodes[parent].depth + 1 if owners else 0
-                    signature = f"{tag}.{element.get('class', '').strip()}"
+                    classes = element.get("class", "")
                     layout.nodes.append(
                         _Node(
                             tag=tag,
-                            signature=signature,
+                            signature=f"{tag}.{classes.strip()}",
                             parent=parent,
                             depth=depth,
-                            furniture=_is_furniture(element, tag),
+                            furniture=_is_furniture(element, tag, classes),
+                            element=element,
+                            classes=classes,
                         )
                     )
                     owners.append(node)
+            elif tag != "a":
+                # A link's class styles the link; a <span class="author"> says what it holds.
+                inline.append(element)
             heading_depth += is_heading
-            link_depth += is_link
+            if is_link or is_control:
+                link_depth += is_link
+                control_depth += is_control
+                kind = _CONTROL if control_depth else _LINKED if link_depth else _PLAIN
+                has_control = has_control or is_control
             if element.text:
-                fragments.append((element.text, link_depth > 0))
+                fragments.append((element.text, kind))
             stack.append((element, False))
             stack.extend((child, True) for child in reversed(element))
         else:
-            is_block, is_heading, is_link = marks.pop(id(element))
+            is_block, is_heading, is_link, is_control = marks.pop(id(element))
             if is_block and tag.lower() != "br":
                 flush()
                 node = owners.pop()
                 layout.nodes[node].end = len(layout.nodes) - 1
             heading_depth -= is_heading
-            link_depth -= is_link
+            if is_link or is_control:
+                link_depth -= is_link
+                control_depth -= is_control
+                kind = _CONTROL if control_depth else _LINKED if link_depth else _PLAIN
             if element.tail:
-                fragments.append((element.tail, link_depth > 0))
+                fragments.append((element.tail, kind))
     if owners:
         flush()
     for block in layout.blocks:
@@ -309,12 +359,12 @@ def _hidden(element: lxml.html.HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _is_furniture(element: lxml.html.HtmlElement, tag: str) -> bool:
+def _is_furniture(element: lxml.html.HtmlElement, tag: str, classes: str) -> bool:
     if tag in _FURNITURE_TAGS:
         return True
     if tag in ("body", "html", "article", "main", "p"):
         return False
-    names = f"{element.get('class', '')} {element.get('id', '')}".strip()
+    names = f"{classes} {element.get('id', '')}".strip()
     return bool(names) and _names_furniture(names)
 
 
@@ -349,13 +399,14 @@ class _RunText:
         return found >= _SELECTED * total
 
 
-def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[bool]:
-    """For each block, whether it belongs to the article body."""
+def _judge(
+    layout: _Layout, run_texts: list[str], title: list[bool]
+) -> tuple[list[bool], list[int]]:
+    """For each block, whether it belongs to the article body; and the article's containers."""
     blocks = layout.blocks
     default_run, precise_run = (_RunText(text) for text in run_texts)
     in_default = [default_run.kept(b) for b in blocks]
     in_precise = [precise_run.kept(b) for b in blocks]
-    title = [_is_title(b, titles) for b in blocks]
     core = [r and p and not t for r, p, t in zip(in_default, in_precise, title, strict=True)]
     # How much each block says "the article is here". When the runs mostly agree,
     # what only one of them kept is doubtful; when they disagree wholesale (one
@@ -393,19 +444,14 @@ def _judge(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[boo
             # standfirst or a teaser's title, not a section of the story.
             keep = core[index] and not furniture and not _link_heavy(block) and not block.in_heading
         kept.append(keep)
-    return kept
+    return kept, region
 
 
-def _fragment_text(layout: _Layout, titles: list[str]) -> list[str]:
-    blocks = [
-        b for b in layout.blocks if not _is_title(b, titles) and not _in_furniture(layout, b, [])
+def _fragment_kept(layout: _Layout, title: list[bool]) -> list[bool]:
+    return [
+        bool(b.text) and not t and not _in_furniture(layout, b, []) and not _link_heavy(b)
+        for b, t in zip(layout.blocks, title, strict=True)
     ]
-    return _drop_repeats([b.text for b in blocks if not _link_heavy(b)])
-
-
-def _select(layout: _Layout, run_texts: list[str], titles: list[str]) -> list[str]:
-    kept = _judge(layout, run_texts, titles)
-    return _drop_repeats([b.text for b, k in zip(layout.blocks, kept, strict=True) if k])
 
 
 def _in_furniture(layout: _Layout, block: _Block, region: list[int]) -> bool:
@@ -494,13 +540,97 @@ def _reads_as_prose(block: _Block) -> bool:
     )
 
 
-def _drop_repeats(paragraphs: list[str]) -> list[str]:
-    """Drop a paragraph that repeats the one before it (a standfirst shown twice, say)."""
-    result: list[str] = []
-    for paragraph in paragraphs:
-        if not result or paragraph != result[-1]:
-            result.append(paragraph)
-    return result
+# --------------------------------------------------------------------------
+# What was left out
+
+
+def _partition(
+    layout: _Layout, kept: list[bool], title: list[bool], region: list[int]
+) -> tuple[list[str], list[RemovedBlock]]:
+    """The body paragraphs, and every other block with words in it, with why it is out.
+
+    A kept paragraph repeating the one before it (a standfirst shown twice) is
+    left out as a duplicate, and so is a block of a few words or more repeating
+    an earlier one (a caption repeated under a gallery). The headline, which
+    went to the title, is neither.
+    """
+    place = _Places(layout, region)
+    headline = _headline(layout.blocks, title)
+    paragraphs: list[str] = []
+    removed: list[RemovedBlock] = []
+    seen: set[str] = set()
+    for index, (block, keep) in enumerate(zip(layout.blocks, kept, strict=True)):
+        if keep and (not paragraphs or block.text != paragraphs[-1]):
+            paragraphs.append(block.text)
+            seen.add(block.text)
+            continue
+        if index == headline or not (block.tokens or _TOKEN.search(block.shown)):
+            continue
+        if keep or (len(block.tokens) >= _REPEAT_TOKENS and block.shown in seen):
+            reason, score = htmlfurniture.DUPLICATE, htmlfurniture.DUPLICATE_SCORE
+        else:
+            inline = (_inline_signal(element) for element in block.inline)
+            reason, score = htmlfurniture.classify(block.shown, place(block.owner), inline)
+        removed.append(RemovedBlock(text=block.shown, reason=reason, score=score))
+        seen.add(block.shown)
+    return paragraphs, removed
+
+
+class _Places:
+    """What the nearest element saying anything says of the text in it, worked out when asked.
+
+    The article's containers and their ancestors say nothing: a page wrapper's
+    class ("layout-with-sidebar") does not make everything in it a sidebar.
+    """
+
+    def __init__(self, layout: _Layout, region: list[int]) -> None:
+        self.nodes = layout.nodes
+        self.silent = set(region)
+        for node in region:
+            parent = self.nodes[node].parent
+            while parent >= 0 and parent not in self.silent:
+                self.silent.add(parent)
+                parent = self.nodes[parent].parent
+        self.known: dict[int, Signal | None] = {}
+
+    def __call__(self, node: int) -> Signal | None:
+        chain = []
+        while node >= 0 and node not in self.known:
+            chain.append(node)
+            node = self.nodes[node].parent
+        signal = self.known[node] if node >= 0 else None
+        for index in reversed(chain):
+            if index not in self.silent:
+                signal = _node_signal(self.nodes[index]) or signal
+            self.known[index] = signal
+        return signal
+
+
+def _node_signal(node: _Node) -> Signal | None:
+    """What a block element's tag and names (class, id, role, label) say of its text."""
+    element = node.element
+    names = [node.classes]
+    keys = element.keys()  # attribute names (iterating an lxml element gives its children)
+    names += [element.get(key) for key in keys if key in _NODE_NAME_ATTRIBUTES]
+    return htmlfurniture.element_signal(node.tag, " ".join(name for name in names if name))
+
+
+def _inline_signal(element: lxml.html.HtmlElement) -> Signal | None:
+    """What an inline element's tag and names (class, id, itemprop) say of its text."""
+    names = " ".join(value for key, value in element.items() if key in _INLINE_NAME_ATTRIBUTES)
+    return htmlfurniture.element_signal(element.tag, names)
+
+
+def _headline(blocks: list[_Block], title: list[bool]) -> int:
+    """The block printing the headline: the first title block in a heading, else the first."""
+    first = -1
+    for index, block in enumerate(blocks):
+        if title[index]:
+            if block.in_heading:
+                return index
+            if first < 0:
+                first = index
+    return first
 
 
 # --------------------------------------------------------------------------
@@ -514,14 +644,14 @@ def _title_variants(title: str | None, layout: _Layout) -> list[str]:
         variants.append(title)
         variants += [part for part in _TITLE_SEPARATORS.split(title) if len(part) > 15]
     for block in layout.blocks:
-        if block.tag == "h1":
+        if block.tag == "h1" and block.text:
             variants.append(block.text)
             break
     return [_normal(v) for v in variants if v.strip()]
 
 
 def _is_title(block: _Block, titles: list[str]) -> bool:
-    if not titles or len(block.text) > 300:
+    if not titles or not block.tokens or len(block.text) > 300:
         return False
     text = _normal(block.text)
     if text in titles:
@@ -626,8 +756,13 @@ def _read_metadata(tree: lxml.html.HtmlElement, url: str | None) -> _Meta:
         if text and fuzz.partial_ratio(text.casefold(), page_title_text.casefold()) >= 80:
             meta.offer("title", text, "h1 element")
     meta.offer("title", page_title_text, "title element")
+    host = _host_name(meta.get("url", url))
+    # Undeclared, the site's name is the part of <title> that spells out its domain.
+    meta.offer("site_name", _site_part(page_title_text, None, host), "title element")
     if "title" in meta:
-        meta["title"] = _without_site(meta["title"], meta.get("site_name"), meta.get("url", url))
+        site = _site_part(meta["title"], meta.get("site_name"), host)
+        if site is not None:
+            meta["title"] = _without(meta["title"], site)
     time_element = tree.find(".//time[@datetime]")
     if time_element is not None:
         meta.offer("published", time_element.get("datetime"), "time datetime attribute")
@@ -635,18 +770,33 @@ def _read_metadata(tree: lxml.html.HtmlElement, url: str | None) -> _Meta:
     return meta
 
 
-def _without_site(title: str, site_name: str | None, url: str | None) -> str:
-    """ "Headline | Site" -> "Headline", when the part cut off names the site."""
+def _site_part(title: str, site_name: str | None, host: str | None) -> str | None:
+    """The end of "Headline | Site" or "Site - Headline" naming the site or its domain."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
-        return title
-    names = [n.casefold() for n in (site_name, _host_name(url)) if n]
-    for end in (-1, 0):
-        part = parts[end].casefold()
-        if any(fuzz.ratio(part, name) >= 80 or name in part for name in names):
-            del parts[end]
-            return " - ".join(parts)
-    return title
+        return None
+    site = site_name.casefold() if site_name else None
+    for part in (parts[-1], parts[0]):
+        name = part.casefold()
+        if site and (fuzz.ratio(name, site) >= 80 or site in name):
+            return part
+        # "Hauran Voices" on hauranvoices.example, "BBC News" on bbc.co.uk: a name, not a
+        # headline that happens to start with the domain's word.
+        spelled = _NOT_ALNUM.sub("", name)
+        if (
+            host
+            and len(part.split()) <= _MAX_SITE_WORDS
+            and (spelled.startswith(host) or fuzz.ratio(spelled, host) >= 85)
+        ):
+            return part
+    return None
+
+
+def _without(title: str, site: str) -> str:
+    """ "Headline | Site" -> "Headline"."""
+    parts = _TITLE_SEPARATORS.split(title)
+    del parts[-1 if parts[-1] == site else 0]
+    return " - ".join(parts)
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:
@@ -654,12 +804,14 @@ def _absolute(href: str | None, base: str | None) -> str | None:
 
 
 def _host_name(url: str | None) -> str | None:
-    """ "https://www.example-news.com/a/b" -> "example-news"."""
+    """ "https://www.example-news.com/a/b" -> "examplenews"."""
     if not url:
         return None
     host = urlsplit(url).hostname or ""
     labels = [label for label in host.split(".") if label not in ("www", "m")]
-    return labels[0] if labels else None
+    if not labels:
+        return None
+    return _NOT_ALNUM.sub("", labels[0]) or None
 
 
 def _json_ld_items(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:

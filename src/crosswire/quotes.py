@@ -2,8 +2,8 @@
 
 ``find_quotes`` returns one ``Quote`` per quoted passage:
 
-* Direct quotes are text between double quotes (straight, curly or
-  guillemets) or single quotes used as quotation marks. A quote split by its
+* Direct quotes are text between double quotes (straight, curly, guillemets,
+  or ``...'' pairs) or single quotes used as quotation marks. A quote split by its
   attribution ("We will not retreat," he said, "whatever the cost.") gives
   one record per part, both with the same speaker. A quote that runs over
   several paragraphs (an unclosed quote followed by a paragraph opening with
@@ -11,21 +11,32 @@
   quoted words, without the marks and without a trailing comma.
 * The attribution of a direct quote is the nearest speech verb outside any
   quote in the quote's sentences ("said", "told", "added", "according to"
-  ...); its subject is the speaker. A quote standing on its own continues the
+  ...); its subject is the speaker, or the subject of the verb a subjectless
+  cue hangs on ("..., adding that"). A quote standing on its own continues the
   speaker of the previous quote in its paragraph. A quote with no attribution
   is kept only when it has at least four words, so scare quotes and titles
   are left out.
+* The cue is the attributing word as written, lowercased ("said", "told",
+  "adding", "estimates"), or "according to".
 * Indirect attributions are speech verbs with a reported clause ("X said
   that ...", "X said the ...", "... , X said.") and "according to X"; the
   mention covers the reported clause.
 * A speaker is kept as written, minus appositions and relative clauses
   ("Ahmed Ali, a local official," gives "Ahmed Ali"). "he" and "she" become
   the closest preceding person's name when only one person is named in the
-  paragraph before and the one before that (or, failing that, in the whole
-  text up to the pronoun); otherwise the speaker is None.
+  pronoun's paragraph and the one before it (or, failing any, in the whole
+  text up to the pronoun); "Alan Wood", "Alan" and "Mr Wood" are one person,
+  named by the fullest form. "it" and "they" become the last named speaker of
+  that paragraph or the one before. Otherwise the speaker is None. The author
+  of a document stands for it: "according to a tally kept by the Hauran
+  Documentation Centre" gives the centre.
 
-``find_attributions`` exposes the same analysis for other extractors (figures
-take their speaker from it).
+``find_attributions`` exposes the same analysis for other extractors, and
+``speaker_at`` answers who states what is at an offset: the quote or reported
+clause holding it, else an attribution in its sentence (only source verbs such
+as "said", "reported", "estimated", "put the toll at" count there, not
+"accused" or "urged"), else one in the previous sentence of the same
+paragraph.
 """
 
 from __future__ import annotations
@@ -41,36 +52,53 @@ from crosswire.model import Mention, Quote
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "speaker_at"]
 
+
+def _words(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated block."""
+    return frozenset(text.split())
+
+
 # Lemmas of verbs that attribute words or figures to someone.
-CUE_LEMMAS = frozenset(
+CUE_LEMMAS = _words(
     """
     say tell add claim warn deny insist state announce report confirm note explain argue
-    allege assert stress acknowledge admit declare estimate write tweet post reply respond
-    answer ask urge vow pledge promise threaten describe call suggest predict maintain contend
-    reiterate emphasise emphasize observe comment mention recount recall testify affirm concede
-    charge counter complain lament accuse brand dub term label show indicate count record
-    document put quote cite continue conclude
-    """.split()
+    allege assert stress acknowledge admit declare estimate write tweet post reply
+    respond answer ask urge vow pledge promise threaten describe call suggest predict
+    maintain contend reiterate emphasise emphasize observe comment mention recount
+    recall testify affirm concede charge counter complain lament accuse brand dub term
+    label show indicate count record document put quote cite continue conclude speak
+    """
 )
 # Verbs that attribute only a direct quote ("called it 'a massacre'", '"...," he continued').
 _QUOTE_ONLY_CUES = frozenset({"call", "describe", "brand", "dub", "term", "label", "continue"})
 # "put" attributes only a count: "the ministry put the toll at 45".
 _PUT_OBJECTS = frozenset({"toll", "figure", "number", "count", "total", "estimate", "casualty"})
 _MAX_CUE_GAP = 12  # tokens between a quote and a cue outside its parse
-_SHORT_QUOTE_HOPS = 2  # "described the attack as 'a massacre'": massacre > as > described
+_SHORT_QUOTE_HOPS = 3  # "described the attack as 'a massacre'": massacre > as > attack > described
+# "HODEIDAH, Yemen (Coastline Wire) - " opening a paragraph is no part of what is reported.
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,}(?:,[^\n]{0,60}?)?\s[-–—]{1,2}\s")
 _SO_CALLED = re.compile(r"\bso[- ]called\s*$", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she"})
+_GROUP_PRONOUNS = frozenset({"it", "they"})
+# Cues that make their subject the source of a whole sentence even without a
+# reported clause ("the group recorded 12 deaths"); "accused them of ..." does not.
+_SOURCE_CUES = _words(
+    """
+    say tell claim report announce state confirm estimate count record document put show
+    indicate note add speak allege insist write tweet post explain stress acknowledge admit
+    declare testify affirm cite quote recount mention comment maintain contend reiterate
+    argue assert emphasise emphasize
+    """
+)
+# Documents whose author is the source: "according to a tally kept by X".
+_DOCUMENTS = _words(
+    "statement report tally count figure data estimate record survey study assessment "
+    "analysis review list database release communique bulletin update advisory briefing"
+)
 _NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_DROPPED_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis", "punct"})
+_DROPPED_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 _QUOTE_CHARS = "\"“”«»„‘’'"
 _MIN_UNATTRIBUTED_WORDS = 4
-# Sentence openings that carry the previous sentence's attribution on.
-_CONTINUATIONS = re.compile(
-    r"^(?:another|also|in addition|additionally|moreover|furthermore|of those|of them|of whom|"
-    r"among them|among those|among the|the dead|the wounded|the victims|the toll|the remaining|"
-    r"the rest|others|a further)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +121,7 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class _Segment:
-    open: int  # offset of the opening mark
+    open: int  # offset of the opening mark's last character
     close: int  # offset of the closing mark, or the paragraph's end when unclosed
     closed: bool
     paragraph: int  # offset where the paragraph starts
@@ -115,17 +143,27 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _double_segments(text: str, start: int, end: int) -> list[_Segment]:
+    """Double-quoted passages. ``open`` is the last character of the opening mark
+    ("``" and "''" count as marks). A quote that opens while another is open
+    starts anew: the first one ran on past a paragraph break the text lost."""
     segments: list[_Segment] = []
     opened: int | None = None
-    for index in range(start, end):
-        char = text[index]
-        if char in "“«„" or (char == '"' and opened is None):
-            if opened is None:
-                opened = index
-        elif char in "”»" or char == '"':
+    index = start
+    while index < end:
+        char, pair = text[index], text[index : index + 2]
+        after = text[index + 1] if index + 1 < end else " "
+        starts_word = (index == start or text[index - 1].isspace()) and not after.isspace()
+        mark_end = index + 1 if pair in ("``", "''") else index
+        opening = pair == "``" or char in '“«„"'
+        closing = pair == "''" or char in '”»"'
+        if opening and (opened is None or starts_word):
             if opened is not None:
-                segments.append(_Segment(open=opened, close=index, closed=True, paragraph=start))
-                opened = None
+                segments.append(_Segment(open=opened, close=index, closed=False, paragraph=start))
+            opened = mark_end
+        elif closing and opened is not None:
+            segments.append(_Segment(open=opened, close=index, closed=True, paragraph=start))
+            opened = None
+        index = mark_end + 1
     if opened is not None:
         segments.append(_Segment(open=opened, close=end, closed=False, paragraph=start))
     return segments
@@ -137,11 +175,15 @@ def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> 
     def inside_double(index: int) -> bool:
         return any(s.open <= index <= s.close for s in taken)
 
+    def doubled(i: int) -> bool:  # "''" stands for a double quote mark
+        return text[i - 1 : i] == "'" or text[i + 1 : i + 2] == "'"
+
     openers = [
         i
         for i in range(start, end)
         if text[i] in "‘'"
-        and (i == start or text[i - 1] in " ([—-\"“")
+        and not doubled(i)
+        and (i == start or text[i - 1] in ' ([—-"“')
         and i + 1 < end
         and text[i + 1].isalnum()
         and not inside_double(i)
@@ -150,6 +192,7 @@ def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> 
         i
         for i in range(start, end)
         if text[i] in "’'"
+        and not doubled(i)
         and i > start
         and not text[i - 1].isspace()
         and (i + 1 == end or not text[i + 1].isalnum())
@@ -167,9 +210,10 @@ def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> 
         # be a plural possessive ("the fighters' positions").
         punctuated = [c for c in before_next if text[c - 1] in ",.!?;:"]
         plain = [c for c in before_next if text[c - 1] != "s"]
-        close = (punctuated or plain or [None])[0]
-        if close is None:
+        candidates = punctuated or plain
+        if not candidates:
             continue
+        close = candidates[0]
         if len(text[opener + 1 : close].split()) < 2:
             continue
         segments.append(_Segment(open=opener, close=close, closed=True, paragraph=start))
@@ -205,100 +249,148 @@ def _inside(index: int, segments: Sequence[_Segment]) -> bool:
 
 def _phrase(head: Token) -> Span:
     """The noun phrase under ``head`` without appositions, clauses or edge punctuation."""
-    dropped: set[int] = set()
+    kept = {t.i for t in head.subtree}
     for token in head.subtree:
         if token.i != head.i and token.dep_ in _DROPPED_DEPS:
-            dropped.update(t.i for t in token.subtree)
+            kept.difference_update(t.i for t in token.subtree)
     start = end = head.i
-    while start - 1 >= head.left_edge.i and start - 1 not in dropped:
+    while start - 1 in kept:
         start -= 1
-    while end + 1 <= head.right_edge.i and end + 1 not in dropped:
+    while end + 1 in kept:
         end += 1
     doc = head.doc
-    while start < end and (doc[start].is_punct or doc[start].text in _QUOTE_CHARS):
+
+    def edge(token: Token) -> bool:
+        return token.is_punct or token.is_space or token.text in _QUOTE_CHARS
+
+    while start < end and edge(doc[start]):
         start += 1
-    while end > start and (doc[end].is_punct or doc[end].text in _QUOTE_CHARS):
+    while end > start and edge(doc[end]):
         end -= 1
     return doc[start : end + 1]
 
 
 def _named_phrase(head: Token) -> Span:
-    """The phrase, or its apposition when only that one is a name
-    ("the UN envoy, Geir Pedersen," gives "Geir Pedersen")."""
+    """The phrase, or its apposition when only that one is a name ("the UN envoy,
+    Geir Pedersen," gives "Geir Pedersen"), or the author of a document ("a
+    tally kept by the Hauran Documentation Centre" gives the centre)."""
     phrase = _phrase(head)
     if head.ent_type_:
         return phrase
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ in _NAMED_TYPES:
             return _phrase(child)
+    if head.lemma_.lower() in _DOCUMENTS:
+        for token in head.subtree:
+            if (
+                token.dep_ == "pobj"
+                and token.head.lower_ in ("by", "from", "of")
+                and (token.ent_type_ in _NAMED_TYPES or token.pos_ == "PROPN")
+            ):
+                return _phrase(token)
     return phrase
 
 
 def _bare_phrase(tokens: Sequence[Token]) -> Span | None:
-    """A run of tokens that names someone: has a noun, has no verb."""
+    """A run of tokens that names someone: has a noun, has no verb, ends on a name."""
     if not tokens or len(tokens) > 10:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
-    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+    if tokens[-1].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def _stops(token: Token, segments: Sequence[_Segment]) -> bool:
-    return token.is_punct or token.text in _QUOTE_CHARS or _inside(token.idx, segments)
+    return (
+        token.is_punct
+        or "\n" in token.text
+        or token.text in _QUOTE_CHARS
+        or _inside(token.idx, segments)
+    )
+
+
+def _subject(verb: Token, segments: Sequence[_Segment]) -> Token | None:
+    """The verb's subject, or that of the verb a subjectless cue hangs on:
+    "Ali disagreed, saying ...", "the army said ..., adding that ..."."""
+    holder = verb
+    for _ in range(3):
+        subjects = [
+            c
+            for c in holder.children
+            if c.dep_ in ("nsubj", "nsubjpass", "expl") and not _inside(c.idx, segments)
+        ]
+        if subjects:
+            return subjects[0]
+        if holder.dep_ not in ("advcl", "xcomp", "conj") or holder.head.pos_ not in ("VERB", "AUX"):
+            return None
+        holder = holder.head
+    return None
 
 
 def _speaker_span(verb: Token, segments: Sequence[_Segment]) -> Span | None:
-    subjects = [
-        c
-        for c in verb.children
-        if c.dep_ in ("nsubj", "nsubjpass", "expl") and not _inside(c.idx, segments)
-    ]
-    if subjects:
-        subject = subjects[0]
-        if subject.dep_ != "nsubj":
-            return None  # "it was reported that ...": nobody is named
-        return _named_phrase(subject)
-    sentence = verb.sent
-    # "..., the Syrian Observatory for Human Rights said." when the parse lost the subject.
+    doc = verb.doc
+    sentence = _local_sentence(verb)
+    # "..., the Syrian Observatory for Human Rights said.": the noun phrase between
+    # the last comma and the verb, which the parser sometimes files elsewhere.
     before: list[Token] = []
     for token in reversed(sentence[: verb.i - sentence.start]):
         if _stops(token, segments):
             break
         before.insert(0, token)
-    found = _bare_phrase(before)
-    if found is not None:
-        return found
-    # '..." said Ahmed Ali, a local official.'
+    adjacent = _bare_phrase(before)
+    subject = _subject(verb, segments)
+    if subject is not None and not (adjacent is not None and subject.i < adjacent.start):
+        if subject.dep_ != "nsubj":
+            return None  # "it was reported that ...": nobody is named
+        low, high = sorted((subject.i, verb.i))
+        # A subject beyond a semicolon belongs to another clause: the parse slipped.
+        if not any(t.text == ";" for t in doc[low:high]):
+            return _named_phrase(subject)
+    if adjacent is not None:
+        return adjacent
+    # '..." said Ahmed Ali, a local official.': only right after a quote or a comma,
+    # and only a phrase that runs to a comma or the sentence's end.
+    if before:
+        return None
     after: list[Token] = []
     for token in sentence[verb.i - sentence.start + 1 :]:
         if _stops(token, segments):
+            if token.text not in (",", ".", "!", "?", ";"):
+                return None
             break
         after.append(token)
     return _bare_phrase(after)
 
 
-def _person_key(span: Span) -> str:
-    return span[-1].lower_ if len(span) else ""
+_TITLES = _words("mr mrs ms miss dr prof gen col maj capt lt sgt sheikh president minister")
+
+
+def _name_words(span: Span) -> frozenset[str]:
+    return frozenset(t.lower_.rstrip(".") for t in span) - _TITLES
 
 
 def _resolve_pronoun(pronoun: Token, paragraphs: list[tuple[int, int]]) -> str | None:
-    """The closest preceding person, when only one person is in view."""
+    """The closest preceding person, when only one person is in view. Names
+    that share their words ("Alan Wood", "Alan", "Mr Wood") are one person."""
     doc = pronoun.doc
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx]
     if not people:
         return None
+
+    def fullest(person: Span) -> Span:
+        words = _name_words(person)
+        return max((p for p in people if words <= _name_words(p)), key=len)
+
     starts = [p[0] for p in paragraphs]
     here = max(0, bisect.bisect_right(starts, pronoun.idx) - 1)
     window_start = starts[max(0, here - 1)]
     for group in ([p for p in people if p.start_char >= window_start], people):
-        keys = {_person_key(p) for p in group}
-        if len(keys) == 1:
-            key = keys.pop()
-            named = [p for p in people if _person_key(p) == key]
-            return max(named, key=len).text
+        named = {fullest(p).text for p in group}
+        if len(named) == 1:
+            return named.pop()
         if group:
             return None
     return None
@@ -326,6 +418,29 @@ def _according_to(token: Token) -> Token | None:
     return None
 
 
+def _closing_cue(token: Token, segments: Sequence[_Segment]) -> tuple[int, int] | None:
+    """ "..., the UN agency estimates." closing a sentence, even where the parser
+    took the verb for a noun: the span reported is what comes before the comma."""
+    sentence = _local_sentence(token)
+    following = token.doc[token.i + 1] if token.i + 1 < sentence.end else None
+    if following is not None and not (following.is_punct and following.text in ".!?"):
+        return None
+    before: list[Token] = []
+    for candidate in reversed(sentence[: token.i - sentence.start]):
+        if _stops(candidate, segments):
+            break
+        before.insert(0, candidate)
+    if _bare_phrase(before) is None:
+        return None
+    comma = before[0].i - 1
+    if comma <= sentence.start or token.doc[comma].text != ",":
+        return None
+    reported = [t for t in sentence[: comma - sentence.start] if not (t.is_punct or t.is_space)]
+    if not reported:
+        return None
+    return reported[0].idx, reported[-1].idx + len(reported[-1].text)
+
+
 def _cues(doc: Doc, segments: Sequence[_Segment], paragraphs: list[tuple[int, int]]) -> list[_Cue]:
     cues: list[_Cue] = []
     for token in doc:
@@ -335,25 +450,61 @@ def _cues(doc: Doc, segments: Sequence[_Segment], paragraphs: list[tuple[int, in
         if source is not None:
             speaker = _speaker_text(_named_phrase(source), paragraphs)
             cues.append(_Cue(token=token, speaker=speaker, cue="according to"))
-        elif (
-            token.pos_ == "VERB"
-            and token.lemma_.lower() in CUE_LEMMAS
-            and token.dep_ != "amod"  # "the so-called ..."
-        ):
-            speaker = _speaker_text(_speaker_span(token, segments), paragraphs)
+        elif _is_cue(token, segments):
+            span = _speaker_span(token, segments)
+            speaker = _speaker_text(span, paragraphs)
+            if speaker is None and span is not None and span.text.lower() in _GROUP_PRONOUNS:
+                speaker = _previous_speaker(cues, token, paragraphs)
             cues.append(_Cue(token=token, speaker=speaker, cue=token.lower_))
     return cues
+
+
+def _is_cue(token: Token, segments: Sequence[_Segment]) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in CUE_LEMMAS:
+        return False
+    if lemma == "add" and any(c.dep_ == "dobj" for c in token.children):
+        return False  # "adding days to voyages"
+    if token.pos_ == "VERB":
+        return token.dep_ != "amod"  # not "the so-called ..."
+    return _closing_cue(token, segments) is not None
+
+
+def _previous_speaker(
+    cues: Sequence[_Cue], token: Token, paragraphs: list[tuple[int, int]]
+) -> str | None:
+    """ "It said", "they added": the last named speaker, in this paragraph or the one before."""
+    starts = [p[0] for p in paragraphs]
+    here = bisect.bisect_right(starts, token.idx) - 1
+    for cue in reversed(cues):
+        if bisect.bisect_right(starts, cue.token.idx) - 1 < here - 1:
+            return None
+        if cue.speaker is not None:
+            return cue.speaker
+    return None
 
 
 # ---------------------------------------------------------------------------
 # Attributions
 
 
+def _local_sentence(token: Token) -> Span:
+    """The token's sentence cut at paragraph breaks, which the parser may run across."""
+    sentence = token.sent
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > sentence.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    while end < sentence.end and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
+
+
 def _sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     span = doc.char_span(index, min(index + 1, len(doc.text)), alignment_mode="expand")
     if span is None or not len(span):
         return index, index
-    sentence = span[0].sent
+    sentence = _local_sentence(span[0])
     return sentence.start_char, sentence.end_char
 
 
@@ -372,9 +523,10 @@ def _clause_subtree(verb: Token) -> set[int]:
 
 
 def _hops_to(token: Token, verb: Token) -> int | None:
+    """Steps up the parse from ``token`` to ``verb``; None when another verb intervenes."""
     hops = 0
     while token.i != verb.i:
-        if token.head.i == token.i:
+        if token.head.i == token.i or (hops and token.pos_ in ("VERB", "AUX")):
             return None
         token, hops = token.head, hops + 1
     return hops
@@ -404,8 +556,13 @@ def _cue_for_segment(doc: Doc, segment: _Segment, cues: list[_Cue]) -> _Cue | No
     first = _sentence_bounds(doc, segment.open)
     last = _sentence_bounds(doc, max(segment.open, segment.close - 1))
     after = _sentence_bounds(doc, segment.close) if segment.closed else last
-    low, high = first[0], max(last[1], after[1])
-    # A lead-in sentence ending in a colon ("He told reporters:") attributes what follows.
+    # The cue sits in the quote's paragraph, or in a lead-in ending in a colon
+    # ("He told reporters:") just before the quote.
+    paragraph_end = doc.text.find("\n", segment.paragraph)
+    if paragraph_end < 0:
+        paragraph_end = len(doc.text)
+    low = max(first[0], segment.paragraph)
+    high = min(max(last[1], after[1]), paragraph_end)
     lead = doc.text[:low].rstrip()
     if lead.endswith(":"):
         low = _sentence_bounds(doc, len(lead) - 1)[0]
@@ -430,39 +587,48 @@ def _cue_for_segment(doc: Doc, segment: _Segment, cues: list[_Cue]) -> _Cue | No
     return best[1] if best else None
 
 
-def _clause_bounds(doc: Doc, head: Token, exclude: Token) -> tuple[int, int] | None:
-    tokens = [t for t in head.subtree if not t.is_punct or t.text in "%$"]
-    if not tokens:
-        return None
-    if tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+def _clause_bounds(head: Token, cue: Token) -> tuple[int, int] | None:
+    """The reported clause under ``head``, inside the cue's sentence, without "that"."""
+    sentence = _local_sentence(cue)
+    tokens = [
+        t
+        for t in head.subtree
+        if sentence.start <= t.i < sentence.end
+        and t.i != cue.i
+        and not t.is_space
+        and (not t.is_punct or t.text in "%$")
+    ]
+    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
         tokens = tokens[1:]
-    tokens = [t for t in tokens if not (exclude.i == t.i)]
     if not tokens:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    dateline = _DATELINE.match(cue.doc.text, start, end)
+    return (dateline.end(), end) if dateline else (start, end)
 
 
-def _according_content(doc: Doc, token: Token) -> tuple[int, int] | None:
+def _according_content(token: Token) -> tuple[int, int] | None:
     """The rest of the sentence around "according to X"."""
-    sentence = token.sent
+    sentence = _local_sentence(token)
     phrase = list(token.subtree)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
-    left = [t for t in sentence if t.i < phrase_start and not t.is_punct]
-    right = [t for t in sentence if t.i > phrase_end and not t.is_punct]
+    left = [t for t in sentence if t.i < phrase_start and not (t.is_punct or t.is_space)]
+    right = [t for t in sentence if t.i > phrase_end and not (t.is_punct or t.is_space)]
     side = left if len(left) >= len(right) else right
     if not side:
         return None
     return side[0].idx, side[-1].idx + len(side[-1].text)
 
 
-def _reported_clause(cue: _Cue) -> tuple[int, int] | None:
+def _reported_clause(cue: _Cue, quoted: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """What a cue reports, unless that is a direct quote already."""
     token = cue.token
     if cue.cue == "according to":
-        return _according_content(token.doc, token)
-    for child in token.children:
-        if child.dep_ == "ccomp":
-            return _clause_bounds(token.doc, child, token)
-    return None
+        clauses = [_according_content(token)]
+    else:
+        clauses = [_clause_bounds(c, token) for c in token.children if c.dep_ == "ccomp"]
+        clauses.append(_closing_cue(token, ()))
+    return next((c for c in clauses if c is not None and not _overlaps(*c, quoted)), None)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -517,12 +683,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for cue in cues:
         if cue.token.i in used:
             continue
-        sentence = cue.token.sent
-        clause = _reported_clause(cue)
-        if clause is not None and _overlaps(*clause, direct_spans):
-            clause = None
+        cue_sentence = _local_sentence(cue.token)
+        clause = _reported_clause(cue, direct_spans)
         lemma = cue.token.lemma_.lower()
-        if lemma in _QUOTE_ONLY_CUES:
+        if lemma in _QUOTE_ONLY_CUES or (clause is None and lemma not in _SOURCE_CUES):
             continue
         if lemma == "put" and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in _PUT_OBJECTS for c in cue.token.children
@@ -534,16 +698,23 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 cue=cue.cue,
                 start=clause[0] if clause else None,
                 end=clause[1] if clause else None,
-                sentence_start=sentence.start_char,
-                sentence_end=sentence.end_char,
+                sentence_start=cue_sentence.start_char,
+                sentence_end=cue_sentence.end_char,
                 direct=False,
             )
         )
     return sorted(found, key=lambda a: (a.sentence_start, a.start or 0))
 
 
-def find_quotes(doc: Doc, article_id: str) -> list[Quote]:
-    """Direct and indirect quotes in ``doc``; offsets refer to ``doc.text``."""
+def find_quotes(
+    doc: Doc, article_id: str, attributions: Sequence[Attribution] | None = None
+) -> list[Quote]:
+    """Direct and indirect quotes in ``doc``; offsets refer to ``doc.text``.
+
+    Pass ``attributions`` from ``find_attributions(doc)`` to share that work
+    with ``crosswire.figures.find_figures``.
+    """
+    found = find_attributions(doc) if attributions is None else attributions
     return [
         Quote(
             mention=Mention(
@@ -553,15 +724,15 @@ def find_quotes(doc: Doc, article_id: str) -> list[Quote]:
             cue=a.cue,
             direct=a.direct,
         )
-        for a in find_attributions(doc)
+        for a in found
         if a.start is not None and a.end is not None
     ]
 
 
 def speaker_at(doc: Doc, attributions: Sequence[Attribution], position: int) -> str | None:
     """Who states what is at ``position``: the quote or clause holding it, else
-    an attribution in its sentence, else one in the previous sentence of the
-    paragraph when this sentence continues it ("Another 30 were wounded.")."""
+    an attribution in its sentence, else one in the sentence before it in the
+    same paragraph ("..., officials said. One sailor was killed.")."""
     holding = [
         a
         for a in attributions
@@ -575,8 +746,6 @@ def speaker_at(doc: Doc, attributions: Sequence[Attribution], position: int) -> 
         return next((a.speaker for a in in_sentence if a.speaker), in_sentence[0].speaker)
     if sentence_start == 0 or "\n" in doc.text[max(0, sentence_start - 2) : sentence_start]:
         return None
-    if not _CONTINUATIONS.match(doc.text[sentence_start:position + 40].lstrip()):
-        return None
-    previous_end = sentence_start - 1
-    earlier = [a for a in attributions if a.sentence_start <= previous_end < a.sentence_end]
+    previous_start, _ = _sentence_bounds(doc, len(doc.text[:sentence_start].rstrip()) - 1)
+    earlier = [a for a in attributions if a.sentence_start == previous_start]
     return next((a.speaker for a in earlier if a.speaker), None)

@@ -1,8 +1,9 @@
 """Date expressions in article text, resolved against the article's own date.
 
 ``find_dates`` turns "late Tuesday", "last month", "mid-2019", "on the night of
-March 3" or "since 2014" into a start date, an end date and a precision. The
-anchor is the article's publication date (resolved by the metadata stage).
+March 3" or "the 2019 offensive" into a start date, an end date and a
+precision. The anchor is the article's publication date (resolved by the
+metadata stage).
 
 Resolution rules (what an analyst can rely on):
 
@@ -15,21 +16,29 @@ Resolution rules (what an analyst can rely on):
 * Future when the clause says so: a governing verb with "will"/"shall", or
   "scheduled", "planned", "due", "expected to" turns the rule around to the
   first occurrence that ends on or after the anchor.
-* Past readings are cut at the anchor: "this week" in a Wednesday article runs
-  Monday to Wednesday, "in March" in an article of 4 March runs 1-4 March.
+* A named period is whole: "this week" runs Monday to Sunday and "this year"
+  January to December even when the article appeared in the middle of it;
+  only "earlier this ..." stops at the anchor and "later this ..." starts there.
 * "last Tuesday" is the latest Tuesday strictly before the anchor; "next
   Tuesday" the first strictly after it. Weeks run Monday to Sunday; "last
   week" is the previous calendar week, while "the past week" is the seven days
-  before the anchor. A weekend is its Saturday and Sunday.
+  before the anchor ("the past 24 hours", "the last three months" alike). "In
+  recent days" reaches a week back, "recent weeks" four weeks, "recent months"
+  three months; "the coming days" as far ahead. A weekend is its Saturday and
+  Sunday.
 * Parts of a month: early = days 1-10, mid = 11-20, late = 21 to the month's
   end; "the beginning/start of" = early, "the middle of" = mid, "the end of" =
   late. Parts of a year: early = January-April, mid = May-August, late =
-  September-December. Parts of a week: early = Monday-Tuesday, mid =
-  Wednesday-Thursday, late = Friday-Sunday.
-* "since X" runs from the start of X to the anchor.
+  September-December, while "the start of the year" is January, "the middle
+  of the year" June-July and "the end of the year" December (precision
+  month). Parts of a week: early = Monday-Tuesday, mid = Wednesday-Thursday,
+  late = Friday-Sunday.
+* "since X" runs from the start of X to the anchor, at X's precision; the
+  mention includes "since" ("controlled the port since 2014" gives 2014-01-01
+  to the article's date). "until X" and "by X" resolve X itself.
 * Precision is the granularity of the expression: a day ("Tuesday", "March
   4"), a week ("last week", a weekend), a month ("late September", "May") or a
-  year ("2019", "mid-2019", "since 2014"). Explicit ranges ("March 3-5", "from
+  year ("2019", "mid-2019", "the 1990s"). Explicit ranges ("March 3-5", "from
   March 3 to April 2") take the precision their length allows.
 * An anchor coarser than a day (an article dated only "2026-03") resolves
   each expression against the first and the last day of that period and keeps
@@ -55,6 +64,12 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.model import DateMention, DatePrecision, Mention
 
 __all__ = ["date_spans", "find_dates"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A vocabulary written as one space-separated block."""
+    return frozenset(text.split())
+
 
 _PRECISIONS: tuple[DatePrecision, ...] = get_args(DatePrecision)
 
@@ -88,21 +103,10 @@ _WEEKDAYS = {
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 }
-_SMALL_NUMBERS = {
+_COUNT_WORDS = "one two three four five six seven eight nine ten eleven twelve"
+_SMALL_NUMBERS = {word: value for value, word in enumerate(_COUNT_WORDS.split(), start=1)} | {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
     "thirty": 30,
@@ -110,25 +114,35 @@ _SMALL_NUMBERS = {
     "fifty": 50,
     "sixty": 60,
     "ninety": 90,
-    "couple": 2,
+}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_UNIT_PRECISION: dict[str, DatePrecision] = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
 }
 # Vague counts as (fewest, most) units.
 _VAGUE_COUNTS = {"few": (2, 5), "several": (3, 7), "couple": (2, 2)}
 # Seasons as (first month, number of months), northern-hemisphere meteorological.
 _SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3)}
 # Words before a bare year or month that make it a date rather than a count or label.
-_DATE_CUES = frozenset(
-    "in since until till by during before after from between of through throughout "
-    "and or to around circa early late mid last next this year month".split()
+_DATE_CUES = _words(
+    """
+    in since until till by during before after from between of through throughout and or
+    to around circa early late mid last next this year month
+    """
 )
 # Words before a number that make it a label: "Resolution 2254", "Route 5".
-_LABEL_WORDS = frozenset(
-    "resolution article section chapter paragraph decree law no no. number flight route "
-    "highway road model type page room code bus line brigade division unit squad "
-    "battalion regiment sector zone gate building block station platform".split()
+_LABEL_WORDS = _words(
+    """
+    resolution article section chapter paragraph decree law no no. number flight route
+    highway road model type page room code bus line brigade division unit squad
+    battalion regiment sector zone gate building block station platform
+    """
 )
 # Capitalised words that make a weekday a feast or an anniversary, not a recent day.
-_WEEKDAY_NAMES = frozenset("good black bloody holy palm ash easter cyber super maundy".split())
+_WEEKDAY_NAMES = _words("good black bloody holy palm ash easter cyber super maundy")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "due", "expect", "slate", "go"})
 
@@ -230,18 +244,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "rolling",
-            rf"(?:(?i:the){_SP})?(?i:past|last|previous){_SP}(?P<n>{_COUNT}){_SP}"
+            rf"(?:(?i:the){_SP})?(?i:past|last|previous){_SP}{_NO_NUMBER_BEFORE}(?P<n>{_COUNT}){_SP}"
             rf"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b",
         ),
-        ("recent", rf"(?i:recent){_SP}(?P<unit>(?i:days|weeks|months|years))\b"),
+        (
+            "recent",
+            rf"(?P<direction>(?i:recent|coming)){_SP}(?P<unit>(?i:days|weeks|months|years))\b",
+        ),
         (
             "ago",
-            rf"(?P<n>{_COUNT}|(?i:an?)){_SP}(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
+            rf"{_NO_NUMBER_BEFORE}(?P<n>{_COUNT}|(?i:an?)){_SP}"
+            rf"(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
             rf"{_SP}(?i:ago)\b",
         ),
     )
 )
-_SINCE = re.compile(rf"(?i:\b(?:ever{_SP})?since){_SP}$")
 _RANGE_JOIN = re.compile(rf"^{_SP}*(?:-|–|—|(?i:to|until|till|through|into|and)){_SP}*$")
 _RANGE_OPEN = re.compile(rf"(?i:\b(?P<word>from|between)){_SP}$")
 
@@ -281,32 +298,50 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _normal_part(part: str | None) -> str | None:
+    """ "early", "mid", "late", or "start", "middle", "end" for "the start of" ..."""
     if part is None:
         return None
     words = part.lower().split()
     if words[-1] == "of":
-        return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}[words[-2]]
+        return {"beginning": "start", "start": "start", "middle": "middle", "end": "end"}[words[-2]]
     return words[0]
+
+
+# "the start of" a month or a week is its early part; of a year, its first month.
+_AS_THIRD = {"start": "early", "middle": "mid", "end": "late"}
 
 
 def _month_range(year: int, month: int, part: str | None) -> tuple[date, date]:
     first, last = date(year, month, 1), _month_end(year, month)
-    if part == "early":
+    third = _AS_THIRD.get(part or "", part)
+    if third == "early":
         return first, date(year, month, 10)
-    if part == "mid":
+    if third == "mid":
         return date(year, month, 11), date(year, month, 20)
-    if part == "late":
+    if third == "late":
         return date(year, month, 21), last
     return first, last
 
 
 def _year_range(year: int, part: str | None) -> tuple[date, date]:
-    bounds = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part or "", (1, 12))
+    bounds = {
+        "early": (1, 4),
+        "mid": (5, 8),
+        "late": (9, 12),
+        "start": (1, 1),
+        "middle": (6, 7),
+        "end": (12, 12),
+    }.get(part or "", (1, 12))
     return date(year, bounds[0], 1), _month_end(year, bounds[1])
 
 
+def _year_precision(part: str | None) -> DatePrecision:
+    return "month" if part in ("start", "middle", "end") else "year"
+
+
 def _week_range(monday: date, part: str | None) -> tuple[date, date]:
-    offsets = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}.get(part or "", (0, 6))
+    third = _AS_THIRD.get(part or "", part)
+    offsets = {"early": (0, 1), "mid": (2, 3), "late": (4, 6)}.get(third or "", (0, 6))
     return monday + timedelta(days=offsets[0]), monday + timedelta(days=offsets[1])
 
 
@@ -323,13 +358,6 @@ def _choose(
         return next((r for r in options if r[1] >= anchor), None)
     past = [r for r in options if r[0] <= anchor]
     return past[-1] if past else None
-
-
-def _cut(start: date, end: date, anchor: date, future: bool) -> tuple[date, date]:
-    """A past reading cannot run beyond the article's own date."""
-    if not future and start <= anchor < end:
-        return start, anchor
-    return start, end
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -393,7 +421,6 @@ def _resolve_day_month(g: _Groups, anchor: date | None, future: bool) -> _Range 
         return None
     else:
         found = _choose(anchor, build, future)
-        found = _cut(*found, anchor, future) if found else None
     if found is None:
         return None
     return _Range(start=found[0], end=found[1], precision=_length_precision(*found))
@@ -416,7 +443,6 @@ def _resolve_week_of_month(g: _Groups, anchor: date | None, future: bool) -> _Ra
         return None
     else:
         found = _choose(anchor, build, future)
-        found = _cut(*found, anchor, future) if found else None
     return _Range(start=found[0], end=found[1], precision="week") if found else None
 
 
@@ -443,8 +469,7 @@ def _resolve_month(g: _Groups, anchor: date | None, future: bool) -> _Range | No
         found = _choose(anchor, lambda y: _month_range(y, month, part), future)
     if found is None:
         return None
-    start, end = _cut(*found, anchor, future or rel in ("next", "this coming"))
-    return _Range(start=start, end=end, precision="month")
+    return _Range(start=found[0], end=found[1], precision="month")
 
 
 def _resolve_year(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
@@ -457,7 +482,7 @@ def _resolve_year(g: _Groups, anchor: date | None, future: bool) -> _Range | Non
             return None
         return _Range(start=date(year, 1, 1), end=date(last, 12, 31), precision="year")
     start, end = _year_range(year, part)
-    return _Range(start=start, end=end, precision="year")
+    return _Range(start=start, end=end, precision=_year_precision(part))
 
 
 def _resolve_decade(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
@@ -494,8 +519,7 @@ def _resolve_season(g: _Groups, anchor: date | None, future: bool) -> _Range | N
         found = build(found[0].year + 1)
     if found is None:
         return None
-    start, end = _cut(*found, anchor, forward)
-    return _Range(start=start, end=end, precision="month")
+    return _Range(start=found[0], end=found[1], precision="month")
 
 
 def _resolve_weekday(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
@@ -556,7 +580,7 @@ def _weekend(anchor: date, relation: str, future: bool) -> tuple[date, date]:
 def _resolve_weekend(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
     if anchor is None:
         return None
-    start, end = _cut(*_weekend(anchor, "this", future), anchor, future)
+    start, end = _weekend(anchor, "this", future)
     return _Range(start=start, end=end, precision="week")
 
 
@@ -588,23 +612,12 @@ def _resolve_relative_period(g: _Groups, anchor: date | None, future: bool) -> _
         precision = "month"
     else:
         start, end = _year_range(anchor.year + step, part)
-        precision = "year"
+        precision = _year_precision(part)
     if mod == "earlier":
         end = min(end, anchor)
     elif mod == "later":
         start = max(start, anchor)
-    forward = step > 0 or mod == "later" or future
-    start, end = _cut(start, end, anchor, forward)
     return _Range(start=start, end=end, precision=precision)
-
-
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_UNIT_PRECISION: dict[str, DatePrecision] = {
-    "day": "day",
-    "week": "week",
-    "month": "month",
-    "year": "year",
-}
 
 
 def _unit_of(text: str) -> str:
@@ -632,18 +645,16 @@ def _resolve_rolling(g: _Groups, anchor: date | None, future: bool) -> _Range | 
 
 
 def _resolve_recent(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
+    """ "In recent days" reaches a week back, "recent weeks" four weeks, "recent
+    months" three months, "recent years" three years; "the coming ..." as far ahead."""
     if anchor is None:
         return None
     unit = _unit_of(g["unit"] or "")
-    # "In recent days" reaches about a week back, "recent weeks" a month,
-    # "recent months" a quarter, "recent years" three years.
-    if unit == "day":
-        return _Range(start=anchor - timedelta(days=7), end=anchor, precision="week")
-    if unit == "week":
-        return _Range(start=anchor - timedelta(days=28), end=anchor, precision="month")
-    if unit == "month":
-        return _Range(start=_add_months(anchor.replace(day=1), -3), end=anchor, precision="month")
-    return _Range(start=date(anchor.year - 3, 1, 1), end=anchor, precision="year")
+    days = {"day": 7, "week": 28, "month": 91, "year": 3 * 365}[unit]
+    precision = _UNIT_PRECISION["week" if unit == "day" else "month" if unit == "week" else unit]
+    if (g["direction"] or "").lower() == "coming":
+        return _Range(start=anchor, end=anchor + timedelta(days=days), precision=precision)
+    return _Range(start=anchor - timedelta(days=days), end=anchor, precision=precision)
 
 
 def _resolve_ago(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
@@ -766,9 +777,8 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
             and token.head.tag_ in ("NN", "NNP")
         )
     if kind == "season" and not g.get("y"):
-        rel = (g.get("rel") or "").lower()
-        if rel in ("this", "last", "next") or rel.startswith("this"):
-            return True
+        if (g.get("rel") or "the").lower() != "the":
+            return True  # "last summer", "this winter"
         word = (g.get("season") or "").lower()
         return word != "fall" and before in ("in", "during", "since", "over", "through", "the")
     if kind == "weekday" and not g.get("rel"):
@@ -842,29 +852,15 @@ def _period(anchor: date, precision: DatePrecision) -> tuple[date, date]:
     return anchor, anchor
 
 
-def _resolve_at(
-    candidate: _Candidate, anchor: date | None, future: bool, since: bool
-) -> _Range | None:
-    found = _RESOLVERS[candidate.kind](candidate.groups, anchor, future)
-    if found is None or not since:
-        return found
-    if anchor is None or found.start > anchor:
-        return None
-    return _Range(start=found.start, end=anchor, precision=found.precision)
-
-
 def _resolve(
-    candidate: _Candidate,
-    anchor: date | None,
-    anchor_precision: DatePrecision,
-    future: bool,
-    since: bool,
+    candidate: _Candidate, anchor: date | None, anchor_precision: DatePrecision, future: bool
 ) -> _Range | None:
+    resolver = _RESOLVERS[candidate.kind]
     if anchor is None:
-        return _resolve_at(candidate, None, future, since)
+        return resolver(candidate.groups, None, future)
     first, last = _period(anchor, anchor_precision)
-    early = _resolve_at(candidate, first, future, since)
-    late = _resolve_at(candidate, last, future, since) if last != first else early
+    early = resolver(candidate.groups, first, future)
+    late = resolver(candidate.groups, last, future) if last != first else early
     if early is None or late is None:
         return None
     if early == late:
@@ -928,21 +924,27 @@ def find_dates(
     text = doc.text
     resolved: list[_Resolved] = []
     for candidate in _candidates(doc):
-        since_match = _SINCE.search(text[max(0, candidate.start - 20) : candidate.start])
         future = _is_future(doc, candidate.start, candidate.end)
-        found = _resolve(candidate, anchor, anchor_precision, future, since_match is not None)
-        if found is None:
-            continue
-        start = candidate.start - len(since_match.group(0)) if since_match else candidate.start
-        resolved.append(_Resolved(start=start, end=candidate.end, range=found))
+        found = _resolve(candidate, anchor, anchor_precision, future)
+        if found is not None:
+            resolved.append(_Resolved(start=candidate.start, end=candidate.end, range=found))
     return [
-        DateMention(
-            mention=Mention(
-                article=article_id, start=item.start, end=item.end, text=text[item.start : item.end]
-            ),
-            start_date=item.range.start.isoformat(),
-            end_date=item.range.end.isoformat(),
-            precision=item.range.precision,
-        )
-        for item in _merge_ranges(text, resolved)
+        _open_since(text, article_id, item, anchor) for item in _merge_ranges(text, resolved)
     ]
+
+
+_SINCE = re.compile(r"(?:\b(?:ever\s+)?since\s+)$", re.IGNORECASE)
+
+
+def _open_since(text: str, article_id: str, item: _Resolved, anchor: date | None) -> DateMention:
+    """The resolved expression, stretched to the anchor when "since" opens it."""
+    start, end_date = item.start, item.range.end
+    since = _SINCE.search(text, max(0, item.start - 12), item.start)
+    if since is not None and anchor is not None and anchor > item.range.start:
+        start, end_date = since.start(), max(anchor, item.range.start)
+    return DateMention(
+        mention=Mention(article=article_id, start=start, end=item.end, text=text[start : item.end]),
+        start_date=item.range.start.isoformat(),
+        end_date=end_date.isoformat(),
+        precision=item.range.precision,
+    )

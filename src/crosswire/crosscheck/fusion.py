@@ -5,9 +5,11 @@ Two reports can be one event when every test passes:
 - type: the same sub-event type, or two that reporters use for one incident
   (``SUB_EVENT_FAMILIES``: an armed clash and a government retaking the town;
   an air strike and a missile attack);
-- date: their ranges overlap (an undated report happened on or before its
-  article's date); a report spanning more than ``max_span_days`` sums up a
-  period and is not one event;
+- date: their ranges overlap. A date counts as stated only when a date
+  expression lies in the report's evidence; a report whose date was inferred
+  (from the article's date or an earlier sentence) or that has none happened
+  in the ``recent_days`` up to its article's publication. A stated range
+  longer than ``max_span_days`` sums up a period and is not one event;
 - place: the same place, places within ``near_km``, or an area and a place
   inside it (``crosswire.crosscheck.geo``);
 - actors: each side is the same actor, unknown on one side, or two state
@@ -20,7 +22,9 @@ distinct events together. Merges happen best pair first.
 
 A fused event keeps every evidence span (earliest article first, so its id,
 hashed from the first span, stays put as later reports arrive), counts
-independent sources (``crosswire.crosscheck.sources``) and lists the fields
+independent sources (``crosswire.crosscheck.sources``: copies and pieces of
+one outlet count once, and a report that credits another outlet of the corpus
+counts as that outlet) and lists the fields
 its sources disagree on as ``(field, JSON {article id: value})``.
 
 Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest toll a
@@ -71,13 +75,23 @@ SUB_EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(
 UNDIRECTED_TYPES = frozenset({"Battles"})
 STATE_INTER_CODE = 1
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
-FOREVER_BEFORE = -math.inf
 
 
 def types_compatible(left: str, right: str) -> bool:
     if left == right:
         return True
     return any(left in family and right in family for family in SUB_EVENT_FAMILIES)
+
+
+def _states_date(analysis: Analysis, event: Event) -> bool:
+    """Whether a date expression lies in the report's evidence."""
+    return any(
+        span.article == d.mention.article
+        and span.start <= d.mention.start
+        and d.mention.end <= span.end
+        for span in event.sources
+        for d in analysis.dates
+    )
 
 
 def _parse_iso(text: str, *, end: bool) -> int | None:
@@ -106,17 +120,14 @@ class Report:
     article: str
     source: str  # independent source key
     order: tuple[str, str]  # (published, article id): earliest first
-    start: float  # day ordinals; -inf when undated
+    start: float  # day ordinals; open (-inf/inf) when nothing bounds them
     end: float
     place: Place | None
+    dated: bool  # the evidence states the date
 
     @property
     def span_days(self) -> float:
         return self.end - self.start + 1
-
-    @property
-    def dated(self) -> bool:
-        return self.start != FOREVER_BEFORE
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -124,6 +135,7 @@ class FusionSettings:
     near_km: float = 5.0
     date_slack_days: int = 0
     max_span_days: int = 31
+    recent_days: int = 7
 
 
 class Fuser:
@@ -145,29 +157,35 @@ class Fuser:
             for entity in analysis.entities:
                 self.entities.setdefault(entity.id, entity)
         self.reports = [
-            self._report(analysis.article, event)
-            for analysis in analyses
-            for event in analysis.events
+            self._report(analysis, event) for analysis in analyses for event in analysis.events
         ]
 
-    def _report(self, article: str, event: Event) -> Report:
+    def _report(self, analysis: Analysis, event: Event) -> Report:
+        article = analysis.article
         published = self.sources.published.get(article)
         start = _parse_iso(event.date_start, end=False) if event.date_start else None
         end = _parse_iso(event.date_end or event.date_start or "", end=True)
-        if start is None:
-            # Undated: it happened on or before the article appeared.
-            last = _parse_iso(published, end=True) if published else None
-            low, high = FOREVER_BEFORE, (math.inf if last is None else float(last))
+        stated = start is not None and _states_date(analysis, event)
+        if stated:
+            low = float(start)  # type: ignore[arg-type]
+            high = float(end if end is not None and end >= low else low)
         else:
-            low, high = float(start), float(end if end is not None and end >= start else start)
+            # Not stated: it happened lately, up to the article's publication.
+            last = _parse_iso(published, end=True) if published else None
+            high = math.inf if last is None else float(last)
+            low = -math.inf if last is None else high - self.settings.recent_days
+            if start is not None:
+                low, high = min(low, float(start)), max(high, float(end or start))
+        evidence = " ".join(span.text for span in event.sources)
         return Report(
             event=event,
             article=article,
-            source=self.sources.key(article),
+            source=self.sources.passage_key(article, evidence),
             order=(published or "9999", article),
             start=low,
             end=high,
             place=self.places.get(event.place) if event.place else None,
+            dated=stated,
         )
 
     # -- compatibility -------------------------------------------------------
@@ -221,9 +239,13 @@ class Fuser:
         score += 2.0 * (a.place is not None and a.place == b.place)
         score += 2.0 * (left.dated and (left.start, left.end) == (right.start, right.end))
         swapped = self._orientation(a, b) is True
-        sides = ((a.actor1, b.actor2), (a.actor2, b.actor1)) if swapped else (
-            (a.actor1, b.actor1),
-            (a.actor2, b.actor2),
+        sides = (
+            ((a.actor1, b.actor2), (a.actor2, b.actor1))
+            if swapped
+            else (
+                (a.actor1, b.actor1),
+                (a.actor2, b.actor2),
+            )
         )
         score += sum(1.0 for x, y in sides if x is not None and x == y)
         return score
@@ -259,9 +281,7 @@ class Fuser:
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
-        aligned = [
-            (r, self._orientation(reference.event, r.event) is True) for r in cluster
-        ]
+        aligned = [(r, self._orientation(reference.event, r.event) is True) for r in cluster]
 
         sub_event_type = _vote(cluster, lambda r: r.event.sub_event_type)
         chosen_type = next(r for r in cluster if r.event.sub_event_type == sub_event_type)
@@ -273,10 +293,12 @@ class Fuser:
             rank=lambda pid: geo.rank(self.places[pid]) if pid in self.places else geo.POINT_RANK,
         )
         dates = _vote(
-            cluster,
-            lambda r: (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
-            if r.event.date_start
-            else None,
+            [r for r in cluster if r.dated] or cluster,
+            lambda r: (
+                (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
+                if r.event.date_start
+                else None
+            ),
             rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
         )
         deaths = _fatalities(cluster)
@@ -306,7 +328,7 @@ class Fuser:
             cameo=_vote(cluster, lambda r: r.event.cameo),
             sources=spans,
             conflicts=_conflicts(aligned),
-            source_count=self.sources.count(r.article for r in cluster),
+            source_count=len({r.source for r in cluster}),
         )
 
 
@@ -416,16 +438,20 @@ def _per_article(values: Mapping[str, list[Any]]) -> dict[str, Any]:
 
 
 # Per field: what is compared across reports (None: not reported) and what is shown.
-_Getter = Callable[[Event, bool], tuple[tuple[Any, ...], Any]]
+_Getter = Callable[[Report, bool], tuple[tuple[Any, ...], Any]]
 _FIELDS: dict[str, _Getter] = {
-    "sub_event_type": lambda e, _flip: ((e.sub_event_type,), e.sub_event_type),
-    "date": lambda e, _flip: ((e.date_start, e.date_end or e.date_start), _date_value(e)),
-    "place": lambda e, _flip: ((e.place,), e.place),
-    "actors": lambda e, flip: (
-        (e.actor2, e.actor1) if flip else (e.actor1, e.actor2),
-        [e.actor2, e.actor1] if flip else [e.actor1, e.actor2],
+    "sub_event_type": lambda r, _flip: ((r.event.sub_event_type,), r.event.sub_event_type),
+    # Only stated dates can disagree; an inferred one is a guess.
+    "date": lambda r, _flip: (
+        (r.event.date_start, r.event.date_end or r.event.date_start) if r.dated else (None,),
+        _date_value(r.event),
     ),
-    "fatalities": lambda e, _flip: ((e.fatalities,), _fatalities_value(e)),
+    "place": lambda r, _flip: ((r.event.place,), r.event.place),
+    "actors": lambda r, flip: (
+        (r.event.actor2, r.event.actor1) if flip else (r.event.actor1, r.event.actor2),
+        [r.event.actor2, r.event.actor1] if flip else [r.event.actor1, r.event.actor2],
+    ),
+    "fatalities": lambda r, _flip: ((r.event.fatalities,), _fatalities_value(r.event)),
 }
 
 
@@ -440,7 +466,7 @@ def _conflicts(aligned: Sequence[tuple[Report, bool]]) -> tuple[tuple[str, str],
         shown: dict[str, list[Any]] = {}
         parts: list[set[Any]] = []
         for report, flip in aligned:
-            compared, display = getter(report.event, flip)
+            compared, display = getter(report, flip)
             if all(part is None for part in compared):
                 continue
             shown.setdefault(report.article, []).append(display)

@@ -52,41 +52,28 @@ APPROXIMATE_MARGIN = 0.1
 
 
 def band(figure: Figure) -> Band:
-    """The values ``figure``'s wording is consistent with (see the module docstring)."""
+    """The values ``figure``'s wording is consistent with (see the module docstring).
+
+    The figures stage codes "at least 12" as low 12 with no high, and a plain
+    "12" as low = high = 12; a figure with a value only is taken as exact.
+    """
     text = figure.mention.text
     if figure.vague:
         for pattern, vague_band in VAGUE_BANDS:
             if pattern.search(text):
                 return vague_band
-    low = figure.low if figure.low is not None else figure.value
-    if figure.high is not None:
-        high = figure.high
-    elif figure.low is not None and figure.value is not None and figure.low == figure.value:
-        # "at least N" and "more than N" are coded with an open top.
-        high = math.inf if figure.vague or _open_above(figure) else figure.value
+    if figure.low is None and figure.high is None:
+        if figure.value is None:
+            return (-math.inf, math.inf)
+        low = high = figure.value
     else:
-        high = figure.value if figure.value is not None else math.inf
-    if low is None:
-        return (-math.inf, high)
+        low = figure.low if figure.low is not None else -math.inf
+        high = figure.high if figure.high is not None else math.inf
     if _APPROXIMATE.search(text) and low == high:
         margin = abs(low) * APPROXIMATE_MARGIN
         top = low if _BELOW_ONLY.search(text) else low + margin
         return (low - margin, top)
     return (low, high)
-
-
-def _open_above(figure: Figure) -> bool:
-    # The figures stage codes "at least 12" as value 12, low 12, high None and a
-    # plain "12" as low = high = 12, so an unset high with a set low means open.
-    return figure.high is None
-
-
-def overlap(left: Band, right: Band) -> bool:
-    return left[0] <= right[1] and right[0] <= left[1]
-
-
-def intersect(bands: list[Band]) -> Band:
-    return (max(b[0] for b in bands), min(b[1] for b in bands))
 
 
 # Who is counted. Each word maps to a class; a class meets only itself, except
@@ -119,8 +106,7 @@ for _class, _words in {
 
 OUTCOME_WORDS: dict[str, str] = {}
 for _outcome, _words in {
-    "killed": "killed kill killing dead death died die dying toll fatality slain "
-    "perished lost",
+    "killed": "killed kill killing dead death died die dying toll fatality slain perished lost",
     "wounded": "wounded wound injured injury hurt",
     "displaced": "displaced fled flee fleeing uprooted homeless evacuated left",
     "detained": "detained detain arrested arrest captured held custody",
@@ -149,7 +135,8 @@ QUALIFIERS = word_set(
 _FILLER = word_set(
     "number total figure count least more than about estimated some including among via per"
 )
-_GENERIC = frozenset({"people"})
+# A unit says how a figure measures, not what it is about: "75 percent of imports".
+_UNIT_WORDS = word_set("percent per cent kilometre kilometer km mile dollar usd euro")
 _MERGEABLE = frozenset({"people", "civilians"})
 
 
@@ -158,10 +145,6 @@ class Counted:
     subject: str | None
     outcome: str | None
     rest: frozenset[str]
-
-    @property
-    def empty(self) -> bool:
-        return self.subject is None and self.outcome is None and not self.rest
 
     @property
     def qualifiers(self) -> frozenset[str]:
@@ -186,7 +169,7 @@ def parse_counted(text: str | None, place_keys: dict[str, str] | None = None) ->
         elif word in SUBJECT_WORDS or word in OUTCOME_WORDS:
             if word in QUALIFIERS:  # "civilians, among them children"
                 rest.add(word)
-        else:
+        elif word not in _UNIT_WORDS:
             rest.add((place_keys or {}).get(word, word))
     if subject is None and outcome in CASUALTY_OUTCOMES:
         subject = "people"  # "killed", "deaths": people unless said otherwise
@@ -197,10 +180,6 @@ def subjects_agree(left: str | None, right: str | None) -> bool:
     if left == right:
         return True
     return left in _MERGEABLE and right in _MERGEABLE
-
-
-def is_generic(subject: str | None) -> bool:
-    return subject in _GENERIC
 
 
 _UNIT_SYNONYMS = {

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 Vector = dict[str, float]
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Prof|St|Jr|Sr|No|Vol|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|vs|etc)"
@@ -47,13 +47,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for paragraph in re.finditer(r"[^\n]+", text):
         start = paragraph.start()
         for boundary in _BOUNDARY.finditer(paragraph.group()):
-            end = paragraph.start() + boundary.start()
-            if _ABBREVIATION.search(text[start:end]):
+            end = paragraph.start() + boundary.end(1)  # closing quotes stay with the sentence
+            if _ABBREVIATION.search(text[start:end]) or _inside_quote(text[start:end]):
                 continue
             spans.append((start, end))
             start = paragraph.start() + boundary.end()
         spans.append((start, paragraph.end()))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether ``text`` ends inside an open quotation (“They came. Then ...”)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:

@@ -28,7 +28,7 @@ Category = Literal[
 ]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_PATIENT_PREPS = frozenset("on against at targeting upon into".split())
+_PATIENT_PREPS = frozenset(["on", "against", "at", "targeting", "upon", "into"])
 _CLAUSE_LINKS = ("conj", "xcomp", "advcl", "acl", "pcomp")
 
 
@@ -86,7 +86,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head
         return subject
-    if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
+    if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
             if _is_passive(head):
@@ -106,6 +106,9 @@ def _verb_roles(verb: Token) -> Roles:
         patient = _child(verb, "dobj")
         if patient is None:
             patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
+    if patient is not None and patient.lemma_ in ("control", "hold", "charge"):
+        # "seized control of the town": the town is what was taken.
+        patient = _prep_object(patient, {"of", "over"}) or patient
     if verb.lemma_ == "fall" or verb.lower_ in ("fell", "falls"):
         # "the town fell to the rebels": the rebels took it.
         taker = _prep_object(verb, {"to"})
@@ -192,7 +195,7 @@ def _path_to(token: Token, top: Token) -> list[Token]:
     """Tokens from ``token`` up to (not including) ``top``."""
     path = []
     current = token
-    while current.i != top.i and current.head is not current:
+    while current.i != top.i and current.head.i != current.i:
         path.append(current)
         current = current.head
     return path

@@ -57,7 +57,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             explosion; explode; detonate; go off; blow up; ram; incursion; pound;
             hammer/VERB""",
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
-            casualty; fatality; lose life; bodies; body/NOUN; claim life; toll; shot dead;
+            casualty; fatality; lose life; claim life; toll; shot dead;
             kill in action""",
     },
     "air": {
@@ -154,6 +154,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             gained control; seize control; overrun; take over; took over; occupy; occupation;
             fall to; fell to; fall into the hands; fell into the hands; conquer; advance into;
             advanced into; overran; capture of; control of""",
+        "needs_object": """take; took; taken; enter; entered""",
     },
     "transfer_territory": {
         "event": """withdraw; withdrawal; pull out; pulled out; pullout; pull back; hand over;
@@ -187,7 +188,8 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             demolish; demolition; bulldoze; destroy; vandalize; vandalise; steal; rob""",
     },
     "other_event": {
-        "event": """mass grave; mass graves; exhume; exhumation; bodies found; unidentified bodies""",
+        "event": """mass grave; mass graves; exhume; exhumation; bodies found;
+            unidentified bodies""",
     },
     "crime": {
         "event": """drug; drugs; cartel; narcotic; narcotics; cocaine; heroin; methamphetamine;
@@ -247,86 +249,117 @@ def _patterns() -> list[Pattern]:
 
 PATTERNS: tuple[Pattern, ...] = tuple(_patterns())
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Groups whose events are ACLED political violence or demonstrations (not crime, disasters, ...).
 NON_ACLED_GROUPS = frozenset({"crime", "natural", "manmade", "diplomacy", "attribution"})
 
 # ---------------------------------------------------------------------------
 # Nouns that tell what kind of actor a phrase names (lemmas).
 
-CIVILIAN_NOUNS = frozenset(
-    """civilian villager resident people person man woman child children kid boy girl baby
-    infant farmer worshipper worshiper student pupil teacher journalist reporter doctor nurse
-    patient passenger pilgrim shepherd herder herdsman trader shopkeeper merchant motorist
-    driver refugee migrant idp family families household elder inhabitant citizen fisherman
-    miner worker labourer laborer priest imam cleric pastor monk villagers residents
-    bystander pedestrian commuter tourist vendor aid-worker volunteer mourner guest
-    member youth youngster teenager mother father wife husband son daughter brother sister
-    others local locals community communities parishioner congregant""".split()
+CIVILIAN_NOUNS = _words(
+    """
+    civilian villager resident people person man woman child children kid boy girl baby
+    infant farmer worshipper worshiper student pupil teacher journalist reporter doctor
+    nurse patient passenger pilgrim shepherd herder herdsman trader shopkeeper merchant
+    motorist driver refugee migrant idp family families household elder inhabitant
+    citizen fisherman miner worker labourer laborer priest imam cleric pastor monk
+    villagers residents bystander pedestrian commuter tourist vendor aid-worker
+    volunteer mourner guest youth youngster teenager mother father wife husband son
+    daughter brother sister others local locals community communities parishioner
+    congregant
+    """
 )
-PROTESTER_NOUNS = frozenset(
-    "protester protestor demonstrator marcher striker activist crowd rally-goer".split()
+PROTESTER_NOUNS = _words(
+    """
+    protester protestor demonstrator marcher striker activist crowd rally-goer
+    """
 )
-RIOTER_NOUNS = frozenset("rioter looter mob vigilante".split())
-STATE_FORCE_NOUNS = frozenset(
-    """soldier troop troops army military police policeman policemen policewoman officer
+RIOTER_NOUNS = _words("rioter looter mob vigilante")
+STATE_FORCE_NOUNS = _words(
+    """
+    soldier troop troops army military police policeman policemen policewoman officer
     gendarme gendarmerie guard commando marine navy regime force forces serviceman
     servicemen security government authority authorities ministry junta paratrooper
-    coastguard""".split()
+    coastguard
+    """
 )
-ARMED_NOUNS = frozenset(
-    """rebel militant insurgent jihadist fighter militia militiaman militiamen gunman gunmen
-    bandit terrorist extremist guerrilla guerilla separatist mujahideen combatant attacker
-    assailant raider insurgency group faction loyalist sniper recruit kidnapper""".split()
+ARMED_NOUNS = _words(
+    """
+    rebel militant insurgent jihadist fighter militia militiaman militiamen gunman
+    gunmen bandit terrorist extremist guerrilla guerilla separatist mujahideen combatant
+    attacker assailant raider insurgency group faction loyalist sniper recruit kidnapper
+    """
 )
-UNIDENTIFIED_NOUNS = frozenset(
-    "gunman gunmen assailant attacker raider kidnapper abductor bandit".split()
+UNIDENTIFIED_NOUNS = _words(
+    """
+    gunman gunmen assailant attacker raider kidnapper abductor bandit
+    """
 )
-MILITARY_TARGET_NOUNS = frozenset(
-    """position positions base outpost checkpoint convoy barracks post garrison patrol
-    stronghold trench headquarters bunker frontline front line""".split()
+MILITARY_TARGET_NOUNS = _words(
+    """
+    position positions base outpost checkpoint convoy barracks post garrison patrol
+    stronghold trench headquarters bunker frontline front line
+    """
 )
-TERRITORY_NOUNS = frozenset(
-    """town village city area district region territory neighbourhood neighborhood
-    hill hilltop province county locality settlement airport airbase crossing border
-    road highway bridge port island valley mountain oilfield field camp quarter suburb
-    outskirts countryside enclave pocket municipality governorate zone""".split()
+TERRITORY_NOUNS = _words(
+    """
+    town village city area district region territory neighbourhood neighborhood hill
+    hilltop province county locality settlement airport airbase crossing border road
+    highway bridge port island valley mountain oilfield field camp quarter suburb
+    outskirts countryside enclave pocket municipality governorate zone
+    """
 )
-WEAPON_NOUNS = frozenset(
-    """weapon weapons arm arms ammunition ammo explosive explosives bomb ied ieds mine
+WEAPON_NOUNS = _words(
+    """
+    weapon weapons arm arms ammunition ammo explosive explosives bomb ied ieds mine
     landmine rocket missile drone grenade rifle gun firearm cache depot device shell
-    mortar launcher vest munition munitions""".split()
+    mortar launcher vest munition munitions
+    """
 )
-AERIAL_TARGET_NOUNS = frozenset("drone missile rocket aircraft plane jet helicopter uav".split())
-BASE_NOUNS = frozenset(
-    """base headquarters hq outpost camp garrison command office barracks checkpoint
-    post airstrip airbase station""".split()
+BASE_NOUNS = _words(
+    """
+    base headquarters hq outpost camp garrison command office barracks checkpoint post
+    airstrip airbase station
+    """
 )
-PROPERTY_NOUNS = frozenset(
-    """house home building shop store market office property properties church mosque
-    school hospital vehicle car truck warehouse crop crops field granary livestock cattle
-    hut homestead structure facility""".split()
+PROPERTY_NOUNS = _words(
+    """
+    house home building shop store market office property properties church mosque
+    school hospital vehicle car truck warehouse crop crops field granary livestock
+    cattle hut homestead structure facility
+    """
 )
 
 # Verbs a weapon noun is the subject or means of when it carries out the attack.
-WEAPON_VERBS = frozenset(
-    """hit strike kill wound injure land explode detonate target pound slam rain destroy
-    damage fall struck killed wounded injured landed exploded pounded""".split()
+WEAPON_VERBS = _words(
+    """
+    hit strike kill wound injure land explode detonate target pound slam rain destroy
+    damage fall struck killed wounded injured landed exploded pounded
+    """
 )
 # "launched an attack": the light verb's subject is the event's agent.
-LIGHT_VERBS = frozenset(
-    """launch carry conduct stage mount perpetrate commit unleash claim come begin start
-    continue lead order""".split()
+LIGHT_VERBS = _words(
+    """
+    launch carry conduct stage mount perpetrate commit unleash claim come begin start
+    continue lead order
+    """
 )
 
 # Words that govern an event and change whether it happened.
-DENIAL_VERBS = frozenset("deny refute dismiss reject".split())
-THREAT_VERBS = frozenset("threaten warn vow pledge swear promise".split())
-PLAN_VERBS = frozenset(
-    """plan intend prepare schedule organise organize aim expect seek want propose
-    call urge announce consider mull""".split()
+DENIAL_VERBS = _words("deny refute dismiss reject")
+THREAT_VERBS = _words("threaten warn vow pledge swear promise")
+PLAN_VERBS = _words(
+    """
+    plan intend prepare schedule organise organize aim expect seek want propose call
+    urge announce consider mull
+    """
 )
-PLAN_NOUNS = frozenset("plan plans call calls preparation intention proposal".split())
-THREAT_NOUNS = frozenset("threat threats warning ultimatum".split())
-HYPOTHETICAL_NOUNS = frozenset("fear fears risk possibility prospect danger".split())
-HYPOTHETICAL_MODALS = frozenset("could might may would should".split())
-FUTURE_MODALS = frozenset("will shall 'll".split())
+PLAN_NOUNS = _words("plan plans call calls preparation intention proposal")
+THREAT_NOUNS = _words("threat threats warning ultimatum")
+HYPOTHETICAL_NOUNS = _words("fear fears risk possibility prospect danger")
+HYPOTHETICAL_MODALS = _words("could might may would should")
+FUTURE_MODALS = _words("will shall 'll")

@@ -17,12 +17,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.recognize import Recognized, Recognizer
 from crosswire.geo.resolve import MIN_SCORE, Resolution, Resolver, Toponym
-from crosswire.geo.words import us_states
+from crosswire.geo.words import facility_nouns, us_states
 from crosswire.model import Mention, Place
 
 __all__ = [
@@ -42,6 +43,23 @@ _COMMA = re.compile(r"^\s*,\s*$")
 _STATE_AFTER = re.compile(
     r"^\s*,\s*((?:[A-Z][a-z]{1,4}\.)|(?:[A-Z]\.[A-Z]\.)|(?:W\.Va\.)|[A-Z]{2}\b)"
 )
+_THE_BEFORE = re.compile(r"(?:^|\W)the\s+$", re.I)
+_WORD_AFTER = re.compile(r"^[\s\-]+([a-z]+)")
+
+
+def _definite(text: str, start: int, end: int) -> bool:
+    """ "the Atlantic", "the Gulf": the article belongs to the name, not to a longer phrase
+    ("the Atlanta police", "the Red Sea coast") whose head noun follows."""
+    if not _THE_BEFORE.search(text[max(0, start - 5) : start]):
+        return False
+    following = _WORD_AFTER.match(text[end : end + 30])
+    return following is None or following.group(1) in STOP_WORDS
+
+
+def _facility(text: str) -> bool:
+    """ "Barclays Center", "Colchester General Hospital": a building, not a settlement."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in facility_nouns()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +117,20 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
             if after and after.group(1) in states:
                 container_admin1 = ("US", states[after.group(1)])
         containers.append(container)
+        hint = item.hint
+        if hint is None and _facility(item.text):
+            hint = "facility"
         toponyms.append(
             Toponym(
                 start=item.start,
                 end=item.end,
                 text=item.text,
                 query=item.query,
-                hint=item.hint,
+                hint=hint,
                 container=container,
                 container_admin1=container_admin1,
                 role="place" if item.role == "place" else "metonym",
+                definite=hint is None and _definite(text, item.start, item.end),
             )
         )
     # "Ras al-Ain and Tal Abyad in Syria": the list shares its last member's container.

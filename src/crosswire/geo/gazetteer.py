@@ -13,10 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +35,11 @@ from crosswire.geo.sources import (
     source_versions,
 )
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_KEY_BYTES = 64
 _ARRAYS = ("gid", "lat", "lon", "pop", "country", "admin1", "feature", "name_offsets")
 _FEATURE_CODE = {name: code for code, name in enumerate(FEATURES)}
+_VOWEL_BYTES = re.compile(rb"[aeiouy]")
 
 
 def cache_root() -> Path:
@@ -102,19 +103,16 @@ def _write_cache(records: Iterable[Record], folder: Path) -> None:
             if key:
                 key_rows.append((key.encode("ascii", "ignore")[:MAX_KEY_BYTES], index))
 
-    key_rows.sort()
-    width = max((len(k) for k, _ in key_rows), default=1)
-    keys = np.array([k for k, _ in key_rows], dtype=f"S{width}")
-    rows = np.array([i for _, i in key_rows], dtype=np.int32)
+    keys, rows = _sorted_keys(key_rows)
+    skeleton_keys, skeleton_rows = _skeleton_index(keys, rows, countries)
     name_blob = "\x00".join(names).encode("utf-8")
     offsets = np.zeros(len(names) + 1, dtype=np.int64)
-    position = 0
-    for i, name in enumerate(names):
-        position += len(name.encode("utf-8")) + 1
-        offsets[i + 1] = position
+    offsets[1:] = np.cumsum([len(name.encode("utf-8")) + 1 for name in names])
 
     np.save(folder / "keys.npy", keys)
     np.save(folder / "rows.npy", rows)
+    np.save(folder / "skeleton_keys.npy", skeleton_keys)
+    np.save(folder / "skeleton_rows.npy", skeleton_rows)
     np.save(folder / "gid.npy", np.array(gids, dtype=np.int64))
     np.save(folder / "lat.npy", np.array(lats, dtype=np.float64))
     np.save(folder / "lon.npy", np.array(lons, dtype=np.float64))
@@ -132,6 +130,28 @@ def _write_cache(records: Iterable[Record], folder: Path) -> None:
         "keys": len(key_rows),
     }
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _sorted_keys(
+    key_rows: list[tuple[bytes, int]],
+) -> tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int32]]:
+    width = max((len(k) for k, _ in key_rows), default=1)
+    keys = np.array([k for k, _ in key_rows], dtype=f"S{width}")
+    rows = np.array([i for _, i in key_rows], dtype=np.int32)
+    order = np.lexsort((rows, keys))
+    return keys[order], rows[order]
+
+
+def _skeleton_index(
+    keys: npt.NDArray[np.bytes_], rows: npt.NDArray[np.int32], countries: list[str]
+) -> tuple[npt.NDArray[np.bytes_], npt.NDArray[np.int32]]:
+    """Country code + consonant skeleton of every name key, for the in-country fallback."""
+    pairs: set[tuple[bytes, int]] = set()
+    for key, row in zip(keys.tolist(), rows.tolist(), strict=True):
+        consonants = _VOWEL_BYTES.sub(b"", key)
+        if len(consonants) >= 3 and countries[row]:
+            pairs.add((countries[row].encode("ascii") + consonants, row))
+    return _sorted_keys(sorted(pairs))
 
 
 def build_cache(
@@ -189,8 +209,10 @@ class Gazetteer:
             self.country_of(int(i)): int(i)
             for i in np.flatnonzero(self._feature == FEATURES.index("country"))
         }
-        self._skeletons: dict[str, dict[str, list[int]]] = {}
-        self._skeleton_lock = threading.Lock()
+        self._skeleton_keys: npt.NDArray[np.bytes_] = np.load(
+            folder / "skeleton_keys.npy", mmap_mode="r"
+        )
+        self._skeleton_rows: npt.NDArray[np.int32] = np.load(folder / "skeleton_rows.npy")
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -269,23 +291,8 @@ class Gazetteer:
             return []
         found: list[Candidate] = []
         for country in countries:
-            for index in self._country_skeletons(country).get(key, ()):
-                found.append(self.candidate(index, "skeleton"))
+            raw = (country + key).encode("ascii", "ignore")[: self._skeleton_keys.itemsize]
+            lo = int(np.searchsorted(self._skeleton_keys, raw, side="left"))
+            hi = int(np.searchsorted(self._skeleton_keys, raw, side="right"))
+            found.extend(self.candidate(int(i), "skeleton") for i in self._skeleton_rows[lo:hi])
         return found
-
-    def _country_skeletons(self, country: str) -> dict[str, list[int]]:
-        with self._skeleton_lock:
-            table = self._skeletons.get(country)
-            if table is not None:
-                return table
-            code = country.encode("ascii")
-            in_country = np.flatnonzero(self._country[self._rows] == code)
-            grouped: dict[str, set[int]] = defaultdict(set)
-            for position in in_country:
-                key = bytes(self._keys[position]).decode("ascii")
-                consonants = "".join(c for c in key if c not in "aeiouy")
-                if len(consonants) >= 3:
-                    grouped[consonants].add(int(self._rows[position]))
-            table = {k: sorted(v) for k, v in grouped.items()}
-            self._skeletons[country] = table
-            return table

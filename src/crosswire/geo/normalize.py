@@ -93,15 +93,19 @@ _DIGRAPHS = (
 _LETTERS = str.maketrans({"q": "k", "g": "k", "z": "d", "w": "u", "o": "u", "e": "a"})
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
+_GLIDE = re.compile(r"(?<=[aiu])y")
+# Combining marks left by NFKD: Latin diacritics and the other general-purpose blocks.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics and apostrophe-like marks removed."""
-    text = text.translate(_MARKS_TABLE).translate(_SPECIAL)
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return ascii_text.casefold()
+    text = text.translate(_MARKS_TABLE)
+    if text.isascii():  # most names: nothing to decompose
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return _COMBINING.sub("", decomposed).casefold()
 
 
 def is_latin(text: str) -> bool:
@@ -114,13 +118,14 @@ def fold_key(text: str) -> str:
     return _NON_ALNUM.sub(" ", fold(text)).strip()
 
 
+@lru_cache(maxsize=65536)
 def _fold_token(token: str) -> str:
     token = _SUFFIX.sub("ia", token)
     for digraph, single in _DIGRAPHS:
         token = token.replace(digraph, single)
     token = token.translate(_LETTERS)
     # y between or after vowels is a vowel glide: Dayr/Deir, Hudaydah/Hodeidah.
-    token = re.sub(r"(?<=[aiu])y", "i", token)
+    token = _GLIDE.sub("i", token)
     if len(token) > 3 and token.endswith("h") and token[-2] in "aiu":
         token = token[:-1]
     return token

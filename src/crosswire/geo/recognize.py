@@ -6,7 +6,10 @@ PERSON/ORG/NORP entity whose text is in the gazetteer becomes a place when the
 sentence treats it as one (a locative preposition before it, a place noun
 after it, a conjunct of a place); without such a cue it is kept as tentative
 and the caller keeps it only if it lies in the document's focus countries.
-Capitalised runs spaCy missed are matched against the gazetteer too.
+Capitalised runs spaCy missed are matched against the gazetteer too, and so is
+every later mention of a name already taken for a place ("Hodeidah handles",
+one sense per document). A dateline ("AMMAN, Jordan (Wire) —", "AL HUDAYDAH —")
+names where the report was filed: its places are literal, whatever the parse.
 
 Every place is then sorted into one of three roles: ``place`` (a literal
 location), ``metonym`` (a place standing for its government or people:
@@ -17,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
-from crosswire.geo.sources import SITE_FEATURES, lexicon
+from crosswire.geo.normalize import translit_key
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
 from crosswire.geo.words import demonym_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -88,6 +92,36 @@ PLACE_OBJECT_VERBS = frozenset(
     ]
 )
 PLACE_SUBJECT_VERBS = frozenset(["come", "fall", "remain", "lie", "sit", "border"])
+# "left Tafas for Muzayrib": "for" is locative after a verb of leaving.
+MOTION_VERBS = frozenset(["leave", "head", "flee", "depart", "set", "bind", "evacuate", "sail"])
+# "the town of Tafas", "residents of Muzayrib", "60 km west of Hodeidah".
+OF_PLACE_NOUNS = frozenset(
+    [
+        "capital",
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "centre",
+        "center",
+        "heart",
+        "edge",
+        "residents",
+        "inhabitants",
+        "streets",
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+    ]
+)
+# A paragraph that opens with a place in capitals, then at most a region or country, a
+# date and the outlet in brackets, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z0-9][\w.'’\-]*(?:[ \t]+[A-Z0-9][\w.'’\-]*){0,3}){0,3})"
+    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:—|–|--|-)[ \t]",
+    re.MULTILINE,
+)
 # Connectors allowed inside a multiword name: "Ras al-Ain", "Bab el Hawa", "Dayr az Zawr".
 _NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed"})
 _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
@@ -179,6 +213,7 @@ def _lex_sets() -> dict[str, frozenset[str]]:
         "admin_words": admin_words,
         "site_nouns": place_nouns - admin_words - {"city", "town", "village", "area"},
         "city_nouns": frozenset({"city", "town", "village"}),
+        "of_nouns": place_nouns | admin_words | OF_PLACE_NOUNS,
     }
 
 
@@ -214,9 +249,27 @@ def _strong(candidates: Iterable[Candidate], min_population: int) -> list[Candid
         c
         for c in candidates
         if c.feature in SITE_FEATURES
-        or c.feature in ("country", "admin1", "capital")
+        or c.feature in AREA_FEATURES
+        or c.feature == "capital"
         or c.population >= min_population
     ]
+
+
+def _described_as_place(head: Token) -> bool:
+    """ "Misurata, Libya's third-largest city, ...", "Daraa, where the uprising began",
+    "Kamishli, which sits on the border": the sentence itself says the name is a place."""
+    sets = _lex_sets()
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in sets["of_nouns"]:
+            return True
+        if child.dep_ == "relcl":
+            if any(t.lower_ == "where" and t.i < child.i for t in child.children):
+                return True
+            if child.lemma_ in PLACE_SUBJECT_VERBS and any(
+                t.dep_ == "nsubj" and t.lower_ == "which" for t in child.children
+            ):
+                return True
+    return False
 
 
 class Recognizer:
@@ -233,6 +286,9 @@ class Recognizer:
             taken.update(range(start, end))
             found.append(item)
 
+        datelines = self._datelines(doc)
+        for start, end in datelines:
+            accept(self._dateline_place(doc, start, end), start, end)
         # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
         person_words: dict[str, set[int]] = {}
         for ent in doc.ents:
@@ -260,8 +316,65 @@ class Recognizer:
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
         for start, end in self._scan_runs(doc, taken):
             accept(self._from_scan(doc, start, end), start, end)
+        for start, end in self._repeats(doc, found, taken):
+            accept(self._make(doc[start:end]), start, end)
+        if datelines:
+            # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
+            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
+            found = [
+                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
+                for r in found
+            ]
         found.sort(key=lambda r: r.start)
         return found
+
+    # -- datelines and repeated names -------------------------------------
+
+    @staticmethod
+    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+        """Token bounds of the town in capitals opening a paragraph before a dash."""
+        bounds = []
+        for match in _DATELINE.finditer(doc.text):
+            if match.start() > 0 and doc.text[match.start() - 1] != "\n":
+                continue
+            span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+            if span is not None and sum(c.isalpha() for c in span.text) >= 3:
+                bounds.append((span.start, span.end))
+        return bounds
+
+    def _dateline_place(self, doc: Doc, start: int, end: int) -> Recognized | None:
+        span = doc[start:end]
+        if not self.gazetteer.lookup(span.text):
+            return None
+        return self._make(span, role="place")
+
+    def _repeats(self, doc: Doc, found: list[Recognized], taken: set[int]) -> list[tuple[int, int]]:
+        """Later mentions of a name already read as a place: one sense per document.
+
+        spaCy often tags a town as a place once and as a person or nothing the next
+        time ("Hodeidah handles 75 percent", "the regime retook Dar'a").
+        """
+        keys = {translit_key(r.query) for r in found if r.role != "demonym" and not r.tentative}
+        keys.discard("")
+        if not keys:
+            return []
+        spans: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ in NUMERIC_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            bounds = _trim(ent)
+            if bounds is not None and translit_key(doc[bounds[0] : bounds[1]].text) in keys:
+                spans.append(bounds)
+        for token in doc:
+            if (
+                token.i not in taken
+                and not token.ent_type_
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and translit_key(token.text) in keys
+            ):
+                spans.append((token.i, token.i + 1))
+        return spans
 
     def _entity_part(
         self,
@@ -348,13 +461,7 @@ class Recognizer:
             # A lone capitalised word is a place only with a cue and a place worth naming.
             if not (hint or self._locative_cue(doc, start, end)):
                 return None
-            strong = [
-                c
-                for c in candidates
-                if c.feature in SITE_FEATURES
-                or c.feature in ("country", "admin1", "capital")
-                or c.population >= 20000
-            ]
+            strong = _strong(candidates, 20000)
         else:
             strong = _strong(candidates, _MIN_SCAN_POPULATION)
         if not strong:
@@ -482,6 +589,11 @@ class Recognizer:
                         if self.gazetteer.lookup(phrase):
                             return phrase, hint, end + width
                     return query, hint, end
+        # "the province of Daraa", "the village of Muzayrib".
+        if start >= 2 and doc[start - 1].lower_ == "of":
+            hint = _hint_for(doc[start - 2].lower_)
+            if hint in ("admin", "city"):
+                return query, hint, end
         return query, None, end
 
     @staticmethod
@@ -500,6 +612,19 @@ class Recognizer:
         if head.dep_ == "nsubj" and head.head.lemma_ in PLACE_SUBJECT_VERBS:
             return True
         if head.dep_ == "conj" and head.head.ent_type_ in PLACE_LABELS:
+            return True
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "for"
+            and head.head.head.lemma_ in MOTION_VERBS
+        ):
+            return True
+        # "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah".
+        if before is not None and before.lower_ == "of" and start >= 2:
+            noun = doc[start - 2].lower_
+            if noun in _lex_sets()["of_nouns"] or noun in DIRECTION_WORDS:
+                return True
+        if _described_as_place(head):
             return True
         return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
 
@@ -534,6 +659,8 @@ class Recognizer:
         while head.dep_ == "conj" and head.head is not head:
             head = head.head
         governor = head.head
+        if _described_as_place(head):
+            return False
         if head.dep_ in ("nsubj", "csubj") and governor.pos_ in ("VERB", "AUX"):
             lemma = governor.lemma_.lower()
             if lemma in sets["speech"]:

@@ -11,7 +11,12 @@ Each candidate gets a score that adds up evidence, all of it from the document:
 - containment: "X, Y", "X in Y", "the Y province of X": candidates inside Y
   win, the rest lose;
 - governorates: a candidate in a subdivision the document names elsewhere;
-- nearness: distance to the places chosen for the other toponyms.
+- nearness: distance to the places chosen for the other toponyms;
+- a definite article: "the Atlantic", "the Gulf" name seas and regions, not towns.
+
+A name with no entry of its own may hold one: "Arizona State University",
+"Bank of England", "Russian Embassy" resolve to the place inside them. A
+building or street with no place inside it takes the document's town.
 
 A best score under ``min_score`` means "no match", which is a valid answer.
 """
@@ -25,8 +30,8 @@ from dataclasses import dataclass
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import translit_key
-from crosswire.geo.sources import SITE_FEATURES
-from crosswire.geo.words import ap_state, demonym_country, demonym_place
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES
+from crosswire.geo.words import admin_abbreviation, ap_state, demonym_country, demonym_place
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -39,6 +44,10 @@ FEATURE_PRIOR = {
     "capital": 1.2,
     "city": 0.0,
     "admin2": -0.5,
+    # No population to weigh: the prior alone says how seldom a town of the name is meant.
+    "sea": 4.0,
+    "river": 3.0,
+    "lake": 3.0,
 }
 SITE_PRIOR = 1.5  # curated: a name that matches one is seldom anything else
 SITE_NAMED_BONUS = 2.0  # "Shayrat airbase": the mention says what kind of site it is
@@ -51,6 +60,10 @@ CONTAINER_OUTSIDE = -4.0
 NAMED_ADMIN1_BONUS = 2.0
 NEARNESS_WEIGHT = 1.5
 NEARNESS_SCALE_KM = 250.0
+DEFINITE_TOWN_PENALTY = 2.0  # "the Pacific" is no town called Pacific
+TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
+# An entry found inside a longer name must be one a reader would take that name to hold.
+EMBEDDED_MIN_POPULATION = 100_000
 MIN_SCORE = 1.2
 MAX_CANDIDATES = 300
 FOCUS_MIN_SHARE = 0.15
@@ -64,10 +77,12 @@ class Toponym:
     end: int
     text: str
     query: str  # the name to look up: no leading "the", no trailing "province"
-    hint: str | None = None  # "admin", "site", "city" or "street": what the mention names
+    # "admin", "site", "city", "street" or "facility": what the mention names
+    hint: str | None = None
     container: int | None = None  # index of the toponym that contains this one
     container_admin1: tuple[str, str] | None = None  # (country, admin1) from "X, La."
     role: str = "place"  # "place" or "metonym": metonyms inform context, never nearness
+    definite: bool = False  # "the" before a bare name: "the Atlantic", "the Gulf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,26 +164,78 @@ class Resolver:
     def candidates(self, toponym: Toponym) -> list[Candidate]:
         if toponym.hint == "street":
             return []  # placed in the document's town once the others are resolved
-        is_demonym, country = demonym_country(toponym.query)
-        if is_demonym:
-            # "Sudanese" stands for its country, "European" for its continent.
-            entry = self.gazetteer.country(country) if country else None
-            if entry is not None:
-                return [entry]
-            region = demonym_place(toponym.query)
-            if region is None:
-                return []
-            wanted = ("region", "continent", "admin1")
-            return [c for c in self.gazetteer.lookup(region) if c.feature in wanted][:1]
+        demonym = self._demonym_entry(toponym.query)
+        if demonym is not None:
+            return demonym
         state = ap_state(toponym.query)
         if state is not None:
-            return [c for c in self.gazetteer.lookup(state) if c.feature == "admin1"][:1]
+            found_state = self.gazetteer.lookup(state)
+            return [c for c in found_state if c.feature == "admin1" and c.country == "US"][:1]
         found = {c.index: c for c in self.gazetteer.lookup(toponym.query)}
         if toponym.query != toponym.text:
             # "Gaza Strip" is a name of its own, "Idlib province" names Idlib: try both.
             found.update((c.index, c) for c in self.gazetteer.lookup(toponym.text))
+        for code_country, state_name in admin_abbreviation(toponym.query):
+            found.update(
+                (c.index, c)
+                for c in self.gazetteer.lookup(state_name)
+                if c.feature == "admin1" and c.country == code_country
+            )
+        if toponym.hint == "facility":
+            # "City Hall" meets towns only through loose spellings; a site or the exact
+            # name may stand.
+            found = {
+                i: c for i, c in found.items() if c.match == "primary" or c.feature in SITE_FEATURES
+            }
+        if not found:
+            return self._embedded(toponym.query)
         ranked = sorted(found.values(), key=lambda c: -c.population)
         return ranked[:MAX_CANDIDATES]
+
+    def _demonym_entry(self, text: str) -> list[Candidate] | None:
+        """ "Sudanese" stands for its country, "European" for its continent; None: no demonym."""
+        is_demonym, country = demonym_country(text)
+        if not is_demonym:
+            return None
+        entry = self.gazetteer.country(country) if country else None
+        if entry is not None:
+            return [entry]
+        region = demonym_place(text)
+        if region is None:
+            return []
+        wanted = ("region", "continent", "admin1")
+        return [c for c in self.gazetteer.lookup(region) if c.feature in wanted][:1]
+
+    def _embedded(self, query: str) -> list[Candidate]:
+        """The place inside a name with no entry of its own, longest part first.
+
+        "Arizona State University" holds Arizona, "Bank of England" England and
+        "Russian Embassy" Russia; only countries, subdivisions, capitals, curated
+        sites and large towns count, so "Soviet Union" does not become a town.
+        """
+        words = query.split()
+        if len(words) < 2 or len(words) > 8:
+            return []
+        for width in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - width + 1):
+                part = words[start : start + width]
+                if not part[0][:1].isupper() or not part[-1][:1].isupper():
+                    continue
+                name = " ".join(part).strip(",.;:'’")
+                demonym = self._demonym_entry(name)
+                if demonym:
+                    return demonym
+                strong = [
+                    c
+                    for c in self.gazetteer.lookup(name)
+                    if c.feature in SITE_FEATURES
+                    or c.feature in AREA_FEATURES
+                    or c.feature == "capital"
+                    or c.population >= EMBEDDED_MIN_POPULATION
+                ]
+                if strong:
+                    return sorted(strong, key=lambda c: -c.population)[:MAX_CANDIDATES]
+        return []
 
     def resolve(
         self,
@@ -228,13 +295,15 @@ class Resolver:
 
     @staticmethod
     def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
-        """A street takes the town the document names most; GeoNames has no streets."""
+        """A street, or a building with no place of its own, takes the town the document
+        names most; GeoNames has neither."""
         towns: Counter[int] = Counter()
         by_index: dict[int, Resolution] = {}
         for toponym, resolution in zip(toponyms, picks, strict=True):
             candidate = resolution.candidate
             if (
                 toponym.role == "place"
+                and toponym.hint not in ("street", "facility")
                 and candidate is not None
                 and candidate.feature in ("city", "capital", "district")
             ):
@@ -244,7 +313,9 @@ class Resolver:
             return picks
         town = by_index[towns.most_common(1)[0][0]]
         return [
-            Resolution(town.candidate, town.score) if t.hint == "street" else r
+            Resolution(town.candidate, town.score)
+            if t.hint == "street" or (t.hint == "facility" and r.candidate is None)
+            else r
             for t, r in zip(toponyms, picks, strict=True)
         ]
 
@@ -260,8 +331,9 @@ class Resolver:
             candidate = resolution.candidate
             if j == index or candidate is None or toponyms[j].role != "place":
                 continue
-            # Countries and first-level units are too large to say where a town is.
-            if candidate.feature in ("country", "admin1"):
+            # Countries, first-level units, seas and regions are too large to say where
+            # a town is.
+            if candidate.feature in AREA_FEATURES:
                 continue
             if translit_key(toponyms[j].query) == own_key:
                 continue
@@ -307,7 +379,9 @@ class Resolver:
         code = gazetteer.admin1_code(candidate.index)
         if feature != "admin1" and code >= 0 and code in context.named_admin1:
             value += NAMED_ADMIN1_BONUS
-        if context.anchors and feature not in ("country", "admin1"):
+        if toponym.definite and feature in TOWN_FEATURES:
+            value -= DEFINITE_TOWN_PENALTY
+        if context.anchors and feature not in AREA_FEATURES:
             nearest = min(
                 haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in context.anchors
             )

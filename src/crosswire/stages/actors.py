@@ -12,7 +12,12 @@ from crosswire.stages.annotate import annotate
 @stage("actors", needs=["docs", "analyses"], provides=["analyses"])
 def make_actors() -> Stage:
     """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference)."""
-    from crosswire.actors import ActorMention, link_actors, load_actor_dictionary
+    from crosswire.actors import (
+        ActorMention,
+        link_actors,
+        load_actor_dictionary,
+        published_date,
+    )
     from crosswire.merging import with_mentions
 
     dictionary = load_actor_dictionary()
@@ -29,7 +34,10 @@ def make_actors() -> Stage:
             lambda analysis, doc, article: replace(
                 analysis,
                 entities=with_mentions(
-                    linked(m) for m in link_actors(doc, article.id, dictionary)
+                    linked(m)
+                    for m in link_actors(
+                        doc, article.id, dictionary, on=published_date(article.published)
+                    )
                 ),
             ),
         )

@@ -3,7 +3,10 @@
 HTML documents go through ``crosswire.htmlextract``: the article body, and the
 title, author, date, site name and canonical URL the page declares (origin
 ``html-meta``). What the container declared on the document (a feed item's
-title, a JSON record's author: origin ``metadata``) wins over the page.
+title, a JSON record's author: origin ``metadata``) wins over the page. The
+page's other text (navigation, share bars, bylines, comments ...) goes to
+``Article.removed`` in document order, each block with the reason the
+extractor left it out; the ``clean`` stage appends its own removals after it.
 
 Every other format is already plain text; its body is normalised to the text
 contract and nothing else: line endings unified, hard-wrapped lines re-joined,
@@ -171,6 +174,7 @@ def _article(document: RawDocument, text: str, page: ExtractedPage) -> Article:
         published_precision=precision,
         language=language,
         origins=tuple(origins),
+        removed=page.removed,
         encoding=document.encoding,
     )
 

@@ -19,6 +19,7 @@ def make_fuse(
     near_km: float = 5.0,
     date_slack_days: int = 0,
     max_span_days: int = 31,
+    recent_days: int = 7,
     keep_flagged: bool = False,
 ) -> Stage:
     """Fuse per-article event reports into corpus events with independent source counts.
@@ -28,7 +29,10 @@ def make_fuse(
     (never with asserted ones) and kept with their modality.
     """
     settings = FusionSettings(
-        near_km=near_km, date_slack_days=date_slack_days, max_span_days=max_span_days
+        near_km=near_km,
+        date_slack_days=date_slack_days,
+        max_span_days=max_span_days,
+        recent_days=recent_days,
     )
 
     def fuse(corpus: Corpus, context: StageContext) -> Corpus:

@@ -1,0 +1,391 @@
+"""Numeric claims: the same figure as stated by many sources, and whether they agree.
+
+Every figure an article states is a *statement*. Statements are about the same
+thing (one *topic*) when they count the same thing (``quantities.Counted``:
+the same outcome, compatible subjects, the same qualifiers, units that agree)
+in the same context:
+
+- a figure in the sentence of an event report belongs to that fused event
+  ("direct"); two direct statements must share their event;
+- a figure elsewhere in an article belongs to the events the article reports;
+  it meets a direct statement whose event its article reports, or another such
+  statement whose article reports an event in common;
+- where no event ties them (the articles report none), statements of one
+  article, or of articles a few days apart whose sentences name the same
+  place (else the articles' main places), meet;
+- a figure that counts nothing nameable ("75 percent of Yemen's imports via
+  Hodeidah") must also share its remaining words, place names folded to place
+  ids, with the other.
+
+Two figures of one sentence that count different subjects are a breakdown
+("twelve people, among them three soldiers"), never one topic. Topics are
+formed complete-link (``crosswire.crosscheck.cluster``).
+
+Within a topic, statements whose value bands (``quantities.band``) share a
+point form one *position*; each position becomes one Claim. Positions are
+found by stabbing the bands at their smallest upper ends, which yields the
+fewest positions, and no two positions of a topic can both be true, so they
+are each other's ``conflicts_with``. Status: ``contested`` when a topic has two
+or more positions (also when one article gives two accounts), else
+``corroborated`` when two or more independent sources state it (a sentence
+crediting another outlet of the corpus counts as that outlet), else
+``single``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from crosswire.crosscheck import geo, quantities
+from crosswire.crosscheck.cluster import complete_link
+from crosswire.crosscheck.quantities import CASUALTY_OUTCOMES, Band, Counted
+from crosswire.crosscheck.sources import SourceIndex
+from crosswire.crosscheck.text import sentence_at, sentence_spans, terms
+from crosswire.model import Analysis, Article, Claim, ClaimStatus, Event, Figure, SourceSpan
+
+REST_SIMILARITY = 0.5
+# Statements with no event to go by are about one thing only when their articles
+# appeared within this many days of each other (and name the same place).
+SETTING_DAYS = 7
+PLACE_PREFIX = "plc_"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    figure: Figure
+    article: str
+    source: str  # independent source key
+    outlet: str | None
+    order: tuple[str, str, int]  # (published, article, offset): earliest first
+    sentence: tuple[int, int]
+    sentence_text: str
+    counted: Counted
+    unit: str | None
+    band: Band
+    event: str | None  # the fused event whose evidence sentence holds the figure
+    context: frozenset[str]  # the fused events the article reports
+    where: frozenset[str]  # place ids of its sentence, else the article's main place
+    day: int | None  # the article's publication day ordinal
+
+    @property
+    def descriptive(self) -> bool:
+        """Counts nothing the lexicons name: only its other words tell what it is."""
+        return self.counted.subject is None and self.counted.outcome is None
+
+
+def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
+    """Shared words over the shorter phrase's words: "imports arrived" meets "Yemen's imports"."""
+    shorter = min(len(left), len(right))
+    return len(left & right) / shorter if shorter else 0.0
+
+
+def _places(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w.startswith(PLACE_PREFIX))
+
+
+def _rest_agrees(left: Statement, right: Statement) -> bool:
+    a, b = left.counted.rest, right.counted.rest
+    if _places(a) != _places(b):
+        return False
+    return _overlap(a, b) >= REST_SIMILARITY
+
+
+def same_topic(left: Statement, right: Statement) -> bool:
+    """Whether two statements count the same thing (see the module docstring)."""
+    a, b = left.counted, right.counted
+    if not quantities.units_agree(left.unit, right.unit) or a.outcome != b.outcome:
+        return False
+    if not quantities.subjects_agree(a.subject, b.subject) or a.qualifiers != b.qualifiers:
+        return False
+    same_sentence = left.article == right.article and left.sentence == right.sentence
+    if same_sentence and a.subject != b.subject:
+        return False  # a breakdown of one count: "12 people, among them three soldiers"
+    if left.descriptive and not _rest_agrees(left, right):
+        # Both are descriptive (the outcomes and subjects match): their words say what
+        # they count.
+        return False
+    if left.event is not None and right.event is not None:
+        return left.event == right.event
+    if left.event is not None and right.context:
+        return left.event in right.context
+    if right.event is not None and left.context:
+        return right.event in left.context
+    if left.context and right.context:
+        return bool(left.context & right.context)
+    return _same_setting(left, right)
+
+
+def _same_setting(left: Statement, right: Statement) -> bool:
+    """Without events to go by: one article, or one place within a few days."""
+    if left.article == right.article:
+        return True
+    if not left.where & right.where:
+        return False
+    if left.day is None or right.day is None:
+        return True
+    return abs(left.day - right.day) <= SETTING_DAYS
+
+
+def _affinity(left: Statement, right: Statement) -> float:
+    score = 4.0 if left.event is not None and left.event == right.event else 0.0
+    score += 2.0 * (left.counted.subject == right.counted.subject)
+    score += 1.0 * (left.unit == right.unit)
+    score += _overlap(left.counted.rest, right.counted.rest)
+    return score
+
+
+def positions(statements: Sequence[Statement]) -> list[list[Statement]]:
+    """Groups of statements whose bands share a point, fewest groups, lowest first."""
+    remaining = sorted(statements, key=lambda s: (s.band[1], s.band[0], s.order))
+    groups: list[list[Statement]] = []
+    while remaining:
+        point = remaining[0].band[1]
+        if math.isinf(point):
+            # Only open-ended bands are left, and those share their highest low.
+            point = max(s.band[0] for s in remaining)
+        held = [s for s in remaining if s.band[0] <= point <= s.band[1]]
+        groups.append(sorted(held, key=lambda s: s.order))
+        taken = {id(s) for s in held}
+        remaining = [s for s in remaining if id(s) not in taken]
+    return groups
+
+
+class ClaimBuilder:
+    """Claims from the figures of many analyses (see the module docstring)."""
+
+    def __init__(
+        self,
+        analyses: Sequence[Analysis],
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        sources: SourceIndex,
+        event_label: Callable[[Event], str] | None = None,
+    ) -> None:
+        self.articles = {a.id: a for a in articles}
+        self.sources = sources
+        self.events = {e.id: e for e in events}
+        self.event_label = event_label or (lambda e: e.sub_event_type)
+        self.names: dict[str, str] = {}
+        place_keys: dict[str, str] = {}
+        for analysis in analyses:
+            for entity in analysis.entities:
+                self.names.setdefault(entity.id, entity.name)
+            for place in analysis.places:
+                for surface in (place.name, *(m.text for m in place.mentions)):
+                    words = terms(surface)
+                    if len(words) == 1:
+                        place_keys.setdefault(words[0], place.id)
+        self.place_keys = place_keys
+        self.place_mentions = {
+            analysis.article: sorted(
+                (m.start, m.end, place.id, geo.rank(place))
+                for place in analysis.places
+                for m in place.mentions
+            )
+            for analysis in analyses
+        }
+        self.evidence: dict[str, list[tuple[int, int, str]]] = {}
+        for event in events:
+            for span in event.sources:
+                self.evidence.setdefault(span.article, []).append((span.start, span.end, event.id))
+        self.statements = [
+            statement
+            for analysis in sorted(analyses, key=lambda a: a.article)
+            if analysis.article in self.articles
+            for statement in self._statements(analysis)
+        ]
+
+    def _statements(self, analysis: Analysis) -> Iterable[Statement]:
+        article = self.articles[analysis.article]
+        spans = sentence_spans(article.text)
+        evidence = self.evidence.get(article.id, [])
+        context = frozenset(event for _s, _e, event in evidence)
+        places = self.place_mentions.get(article.id, [])
+        main_place = _main_place(places)
+        day = _day(article.published)
+        for figure in analysis.figures:
+            mention = figure.mention
+            sentence = sentence_at(spans, mention.start) or (mention.start, mention.end)
+            named = frozenset(p for s, e, p, _r in places if sentence[0] <= s and e <= sentence[1])
+            yield Statement(
+                figure=figure,
+                article=article.id,
+                source=self.sources.passage_key(
+                    article.id, article.text[sentence[0] : sentence[1]]
+                ),
+                outlet=figure.outlet or article.outlet,
+                order=(article.published or "9999", article.id, mention.start),
+                sentence=sentence,
+                sentence_text=article.text[sentence[0] : sentence[1]],
+                counted=quantities.parse_counted(figure.counted, self.place_keys),
+                unit=quantities.unit_key(figure.unit),
+                band=quantities.band(figure),
+                event=_direct_event(evidence, sentence, mention.start, mention.end),
+                context=context,
+                where=named or main_place,
+                day=day,
+            )
+
+    def topics(self) -> list[list[Statement]]:
+        items = self.statements
+        count = len(items)
+        groups = complete_link(
+            count,
+            self._candidate_pairs(),
+            lambda i, j: same_topic(items[i], items[j]),
+            lambda i, j: _affinity(items[i], items[j]),
+        )
+        topics = [sorted((items[k] for k in g), key=lambda s: s.order) for g in groups]
+        return sorted(topics, key=lambda t: t[0].order)
+
+    def _candidate_pairs(self) -> set[tuple[int, int]]:
+        """Pairs that count the same kind of thing and share an event, an article or a place.
+
+        ``same_topic`` holds for no other pair, so only these are tested.
+        """
+        holders: dict[tuple[str | None, str | None, str], list[int]] = {}
+        for position, item in enumerate(self.statements):
+            family = (
+                "people"
+                if quantities.subjects_agree(item.counted.subject, "people")
+                else (item.counted.subject)
+            )
+            settings = {f"article:{item.article}"}
+            settings.update(f"event:{e}" for e in item.context | {item.event} if e)
+            settings.update(f"place:{p}" for p in item.where)
+            for setting in settings:
+                holders.setdefault((item.counted.outcome, family, setting), []).append(position)
+        pairs: set[tuple[int, int]] = set()
+        for members in holders.values():
+            for n, i in enumerate(members):
+                pairs.update((i, j) for j in members[n + 1 :])
+        return pairs
+
+    def claims(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for topic in self.topics():
+            event = _topic_event(topic)
+            about = self._about(topic, event)
+            built = [self._claim(group, about, event) for group in positions(topic)]
+            independent = len({s.source for s in topic})
+            for claim in built:
+                if len(built) > 1:
+                    others = tuple(c.id for c in built if c.id != claim.id)
+                    claims.append(replace(claim, status="contested", conflicts_with=others))
+                else:
+                    status: ClaimStatus = "corroborated" if independent >= 2 else "single"
+                    claims.append(replace(claim, status=status))
+        return claims
+
+    def _about(self, topic: Sequence[Statement], event: str | None) -> str:
+        phrases = Counter(s.figure.counted for s in topic if s.figure.counted)
+        what = (
+            min(phrases, key=lambda p: (-phrases[p], p))
+            if phrases
+            else topic[0].counted.label() or topic[0].figure.mention.text
+        )
+        if event is not None and event in self.events:
+            return f"{what} ({self.event_label(self.events[event])})"
+        return what
+
+    def _claim(self, group: Sequence[Statement], about: str, event: str | None) -> Claim:
+        figures = [s.figure for s in group]
+        values = [f.value for f in figures if f.value is not None]
+        lows = [f.low for f in figures if f.low is not None]
+        highs = [f.high for f in figures if f.high is not None]
+        speakers = [self._speaker(f.speaker) for f in figures if f.speaker]
+        outlets = [s.outlet for s in group if s.outlet]
+        return Claim(
+            text=group[0].sentence_text,
+            value=max(values) if values else None,
+            low=max(lows) if lows else None,
+            high=min(highs) if highs else None,
+            unit=next((f.unit for f in figures if f.unit), None),
+            about=about,
+            speaker="; ".join(dict.fromkeys(speakers)) or None,
+            sources=tuple(
+                SourceSpan(
+                    article=s.article,
+                    start=s.figure.mention.start,
+                    end=s.figure.mention.end,
+                    text=s.figure.mention.text,
+                )
+                for s in group
+            ),
+            outlets=tuple(dict.fromkeys(outlets)),
+            event=event,
+        )
+
+    def _speaker(self, speaker: str) -> str:
+        return self.names.get(speaker, speaker)
+
+
+def _main_place(places: Sequence[tuple[int, int, str, int]]) -> frozenset[str]:
+    """The most named place of an article, among its finest-grained ones."""
+    if not places:
+        return frozenset()
+    finest = min(rank for _s, _e, _p, rank in places)
+    counts = Counter(p for _s, _e, p, rank in places if rank == finest)
+    return frozenset({min(counts, key=lambda p: (-counts[p], p))})
+
+
+def _day(published: str | None) -> int | None:
+    try:
+        return date.fromisoformat(published).toordinal() if published else None
+    except ValueError:
+        return None  # a month or a year only
+
+
+def _direct_event(
+    evidence: Sequence[tuple[int, int, str]], sentence: tuple[int, int], start: int, end: int
+) -> str | None:
+    """The event whose evidence holds the figure, else one whose evidence shares its sentence."""
+    holding = [event for s, e, event in evidence if s <= start and end <= e]
+    if holding:
+        return holding[0]
+    sharing = sorted(
+        (abs(s - start), event) for s, e, event in evidence if s < sentence[1] and sentence[0] < e
+    )
+    return sharing[0][1] if sharing else None
+
+
+def _topic_event(topic: Sequence[Statement]) -> str | None:
+    """The event most statements sit in; else the one event all their articles report.
+
+    The second reading needs the statements to come from two or more articles,
+    or to count casualties: a lone figure in an article's background ("dozens
+    of vessels rerouted") is not about the article's event. Figures that count
+    nothing nameable belong to an event only through its evidence.
+    """
+    direct = Counter(s.event for s in topic if s.event is not None)
+    if direct:
+        return min(direct, key=lambda e: (-direct[e], e))
+    first = topic[0]
+    several = len({s.article for s in topic}) > 1
+    if first.descriptive or not (several or first.counted.outcome in CASUALTY_OUTCOMES):
+        return None
+    shared = frozenset.intersection(*(s.context for s in topic))
+    return next(iter(shared)) if len(shared) == 1 else None
+
+
+def build_claims(
+    analyses: Sequence[Analysis],
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    sources: SourceIndex,
+    event_label: Callable[[Event], str] | None = None,
+) -> list[Claim]:
+    return ClaimBuilder(analyses, articles, events, sources, event_label).claims()
+
+
+def place_names(analyses: Iterable[Analysis]) -> Mapping[str, str]:
+    """Place id -> name, for labelling events."""
+    names: dict[str, str] = {}
+    for analysis in analyses:
+        for place in analysis.places:
+            names.setdefault(place.id, place.name)
+    return names

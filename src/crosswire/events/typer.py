@@ -1,0 +1,708 @@
+"""Event typing: from a parsed sentence to event candidates typed in ACLED's ontology.
+
+``sentence_events(sentence)`` finds the trigger cues of the lexicon in one
+sentence, groups them into events, and types each one:
+
+1. cues that modify one another ("air" + "strike", "suicide bombing attack")
+   form one event; a weapon joins the event it is the means of ("killed by a
+   roadside bomb", "drones struck"); a casualty word with no agent of its own
+   joins the nearest event ("shelled the town, killing 12 civilians");
+2. each event is typed by its most specific cue (a suicide bombing before a
+   bombing), by its agent and patient where the cue leaves the type open
+   (an attack on villagers is an Attack, on an army post an Armed clash; a
+   town retaken by the army is "Government regains territory", by rebels
+   "Non-state actor overtakes territory");
+3. protest words fold the sentence's protest, riot, arrest and shooting cues
+   into one demonstration event, coded by what the crowd met or did.
+
+Events of different types stay apart ("clashes ... after which government
+forces retook the village" is two events); two cues of the same type in one
+sentence are one event.
+
+``lexicon_scores(doc)`` sums the events of a snippet into scores per class,
+weighting main clauses and the first sentence; ``SnippetTyper`` adds
+sentence-embedding similarity to class prototypes on top.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.events import lexicon as lx
+from crosswire.events import ontology as on
+from crosswire.events.arguments import Category, Roles, category_of_noun, roles_of
+
+Categorizer = Callable[[Token], "Category | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    group: str
+    kind: lx.CueKind
+    start: int  # token indices in the Doc
+    end: int
+    head: int  # the syntactic head of the matched words
+
+
+@dataclass(slots=True)
+class EventCandidate:
+    """One event a sentence reports, before it is tied to the article's records."""
+
+    anchor: Token  # the word the event hangs on
+    cues: list[Cue]
+    label: str = ""
+    confidence: float = 0.0
+    roles: Roles = field(default_factory=Roles)
+    victims: Token | None = None  # who was killed or hurt, when the casualty words say
+
+    @property
+    def groups(self) -> set[str]:
+        return {c.group for c in self.cues}
+
+    def tokens(self, doc: Doc) -> list[Token]:
+        return [doc[c.head] for c in self.cues]
+
+
+# --------------------------------------------------------------------------
+# Cue matching
+
+_BY_FIRST: dict[str, list[lx.Pattern]] = defaultdict(list)
+for _pattern in lx.PATTERNS:
+    _BY_FIRST[_pattern.words[0][0]].append(_pattern)
+for _patterns in _BY_FIRST.values():
+    _patterns.sort(key=lambda p: -len(p.words))
+
+_POS_ALIASES = {"NOUN": ("NOUN", "PROPN"), "VERB": ("VERB", "AUX"), "ADJ": ("ADJ", "VERB")}
+
+
+def _word_matches(token: Token, word: str, pos: str | None) -> bool:
+    if word not in (token.lower_, token.lemma_.lower()):
+        return False
+    return pos is None or token.pos_ in _POS_ALIASES.get(pos, (pos,))
+
+
+def _is_hyphen(token: Token) -> bool:
+    return token.text in ("-", "–") or token.tag_ == "HYPH"
+
+
+def _match_at(tokens: list[Token], index: int, pattern: lx.Pattern) -> int | None:
+    """End index (exclusive, in ``tokens``) of ``pattern`` matched from ``index``, or None."""
+    position = index
+    for word, pos in pattern.words:
+        while position < len(tokens) and _is_hyphen(tokens[position]) and position > index:
+            position += 1
+        if position >= len(tokens) or not _word_matches(tokens[position], word, pos):
+            return None
+        position += 1
+    return position
+
+
+def _syntactic_head(doc: Doc, start: int, end: int) -> int:
+    for index in range(start, end):
+        head = doc[index].head.i
+        if not start <= head < end or doc[index].head.i == index:
+            return index
+    return end - 1
+
+
+def find_cues(sentence: Span) -> list[Cue]:
+    """Every lexicon cue in the sentence; cues inside a longer cue are dropped."""
+    tokens = list(sentence)
+    found: list[Cue] = []
+    for index, token in enumerate(tokens):
+        keys = {token.lower_, token.lemma_.lower()}
+        for key in keys:
+            for pattern in _BY_FIRST.get(key, ()):
+                end = _match_at(tokens, index, pattern)
+                if end is None:
+                    continue
+                start_i, end_i = tokens[index].i, tokens[end - 1].i + 1
+                cue = Cue(
+                    group=pattern.group,
+                    kind=pattern.kind,
+                    start=start_i,
+                    end=end_i,
+                    head=_syntactic_head(sentence.doc, start_i, end_i),
+                )
+                if cue not in found:
+                    found.append(cue)
+    return [
+        cue
+        for cue in found
+        if not any(
+            other.start <= cue.start
+            and cue.end <= other.end
+            and (other.end - other.start) > (cue.end - cue.start)
+            for other in found
+        )
+    ]
+
+
+# --------------------------------------------------------------------------
+# Grouping cues into events
+
+_SPECIFIC_GROUPS = ("suicide", "chemical", "grenade", "air", "remote", "shelling")
+_VIOLENT_GROUPS = frozenset(
+    {
+        "clash",
+        "violence",
+        "air",
+        "shelling",
+        "remote",
+        "suicide",
+        "grenade",
+        "chemical",
+        "riot",
+        "mob",
+        "take_territory",
+        "gain_territory",
+        "sexual",
+        "abduct",
+        "looting",
+        "protest",
+    }
+)
+# Events whose casualties a "killed" in the same sentence counts.
+_OUTCOME_HOSTS = _VIOLENT_GROUPS | {"natural", "manmade", "crime", "other_event"}
+_CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj"})
+_MEANS_PREPS = frozenset(["with", "by", "from", "using", "in", "during"])
+# What a "capture" or "seizure" can take besides territory.
+_TAKEN = frozenset({"weapon", "civilians", "armed", "state", "territory", "property"})
+_CONTACT_VERBS = frozenset(["hit", "strike", "step", "run", "drive", "trigger"])
+_WEAPON_USE_VERBS = frozenset(
+    ["fire", "launch", "drop", "lob", "hurl", "throw", "use", "plant", "detonate"]
+)
+_BOMB_WORDS = frozenset(
+    [
+        "bombing",
+        "bomb",
+        "blast",
+        "explosion",
+        "explode",
+        "detonate",
+        "exploded",
+        "detonated",
+        "blew",
+    ]
+)
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 64:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(a: Token, b: Token) -> list[Token] | None:
+    """Tokens on the tree path from ``a`` to ``b`` (both included)."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, token in enumerate(up_a):
+        if token.i in index_b:
+            return up_a[: n + 1] + list(reversed(up_b[: index_b[token.i]]))
+    return None
+
+
+def _distance(a: Token, b: Token) -> int:
+    path = _path(a, b)
+    return len(path) - 1 if path is not None else 99
+
+
+def _crosses_clause(a: Token, b: Token) -> bool:
+    path = _path(a, b)
+    if path is None:
+        return True
+    top = min(path, key=lambda t: len(_ancestors(t)))
+    for token in path:
+        if token.i == top.i:
+            continue
+        if token.dep_ in _CLAUSE_BOUNDARIES:
+            return True
+        if (
+            token.dep_ == "conj"
+            and token.pos_ == "VERB"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            return True
+    return False
+
+
+def _own_agent(token: Token) -> Token | None:
+    """An agent the word names itself (not one shared with another verb)."""
+    for child in token.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
+    """The event a weapon word is the means of, by the relation between them."""
+    heads = {t.i: event for event in events for t in event.tokens(doc)}
+    # "chlorine gas", "mortar shells": read the weapon as the phrase it heads.
+    while weapon.dep_ in ("compound", "amod") and weapon.head.i not in heads:
+        if weapon.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        weapon = weapon.head
+    # "drone strike", "rocket attack": the weapon modifies the event word, or the reverse.
+    if weapon.dep_ in ("compound", "amod", "nmod", "npadvmod") and weapon.head.i in heads:
+        return heads[weapon.head.i]
+    for child in weapon.children:
+        if child.dep_ in ("compound", "amod") and child.i in heads:
+            return heads[child.i]
+    # "drones struck", "a bomb exploded"
+    if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.i in heads:
+        return heads[weapon.head.i]
+    # "killed by a roadside bomb", "hit with mortars", "fire from tanks"
+    if weapon.dep_ == "pobj" and weapon.head.lower_ in _MEANS_PREPS:
+        host = weapon.head.head
+        if host.i in heads:
+            return heads[host.i]
+    # "their car hit a landmine", "stepped on a mine"
+    contact = weapon.head if weapon.dep_ == "dobj" else weapon.head.head
+    if (
+        weapon.dep_ == "dobj" or (weapon.dep_ == "pobj" and weapon.head.lower_ in ("on", "over"))
+    ) and (contact.lemma_ in _CONTACT_VERBS):
+        return heads.get(contact.i) or EventCandidate(anchor=contact, cues=[])
+    # "fired rockets at", "dropped barrel bombs on"
+    if weapon.dep_ == "dobj" and weapon.head.lemma_ in _WEAPON_USE_VERBS:
+        if weapon.head.i in heads:
+            return heads[weapon.head.i]
+        return EventCandidate(anchor=weapon.head, cues=[])
+    if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
+        return EventCandidate(anchor=weapon.head, cues=[])
+    return None
+
+
+def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
+    doc = sentence.doc
+    events: list[EventCandidate] = []
+    for cue in sorted((c for c in cues if c.kind in ("event", "needs_object")), key=_cue_order):
+        token = doc[cue.head]
+        joined = None
+        for event in events:
+            for other in event.tokens(doc):
+                related = (
+                    other.i == token.i
+                    or (token.head.i == other.i and token.dep_ in ("compound", "amod", "nmod"))
+                    or (other.head.i == token.i and other.dep_ in ("compound", "amod", "nmod"))
+                )
+                generic = "violence" in (cue.group, *event.groups)
+                if related or (
+                    generic
+                    and (cue.group in _VIOLENT_GROUPS)
+                    and bool(event.groups & _VIOLENT_GROUPS)
+                    and _distance(token, other) <= 2
+                    and not _crosses_clause(token, other)
+                ):
+                    joined = event
+                    break
+            if joined is not None:
+                break
+        if joined is not None:
+            joined.cues.append(cue)
+            if _depth(token) < _depth(joined.anchor):
+                joined.anchor = token
+        else:
+            events.append(EventCandidate(anchor=token, cues=[cue]))
+
+    for cue in (c for c in cues if c.kind == "weapon"):
+        host = _weapon_host(doc[cue.head], events, doc)
+        if host is None:
+            continue
+        host.cues.append(cue)
+        if host not in events:
+            events.append(host)
+
+    events = _merge_generic(events, doc)
+    outcomes = [c for c in cues if c.kind == "outcome"]
+    for cue in outcomes:
+        token = doc[cue.head]
+        violent = [e for e in events if e.groups & _OUTCOME_HOSTS]
+        agent = _own_agent(token)
+        has_actor = agent is not None and category_of_noun(agent) not in ("weapon", None)
+        # "Gunmen killed five villagers and abducted 20 others": a killing with its own
+        # actor is an event of its own; "..., killing 12 civilians" counts another's dead.
+        if violent and not has_actor:
+            nearest = min(violent, key=lambda e: _distance(token, e.anchor))
+            nearest.cues.append(cue)
+        else:
+            events.append(EventCandidate(anchor=token, cues=[cue]))
+    return events
+
+
+def _is_generic(event: EventCandidate) -> bool:
+    return event.groups <= {"violence"}
+
+
+def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+    """A bare "attack" or "struck" next to a typed event is that event ("used chlorine in an
+    attack", "an earthquake struck")."""
+    kept = [e for e in events if not _is_generic(e)]
+    result = list(kept)
+    for event in events:
+        if not _is_generic(event):
+            continue
+        near = [
+            (other, _distance(event.anchor, token))
+            for other in kept
+            for token in [*other.tokens(doc), other.anchor]
+            if not _crosses_clause(event.anchor, token)
+        ]
+        near = [(other, d) for other, d in near if d <= 2]
+        if near:
+            host = min(near, key=lambda pair: pair[1])[0]
+            host.cues.extend(event.cues)
+        else:
+            result.append(event)
+    return result
+
+
+def _cue_order(cue: Cue) -> tuple[int, int]:
+    return (cue.start, -(cue.end - cue.start))
+
+
+def _depth(token: Token) -> int:
+    return len(_ancestors(token)) - 1
+
+
+# --------------------------------------------------------------------------
+# Typing one event
+
+
+def _victims(event: EventCandidate, doc: Doc) -> Token | None:
+    for cue in event.cues:
+        if cue.kind == "outcome":
+            token = doc[cue.head]
+            victim = None
+            if token.pos_ == "VERB":
+                roles = roles_of(token)
+                victim = roles.patient
+            elif token.dep_ in ("amod", "acomp") and token.head.pos_ in ("NOUN", "PROPN"):
+                victim = token.head
+            if victim is None and token.pos_ in ("VERB", "ADJ"):
+                victim = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if victim is not None:
+                return victim
+    return None
+
+
+def _roles(event: EventCandidate, doc: Doc) -> Roles:
+    """The event's roles: the anchor's, filled in from the event's other words."""
+    ordered = [event.anchor] + [t for t in event.tokens(doc) if t.i != event.anchor.i]
+    agent: Token | None = None
+    patient: Token | None = None
+    co_agents: tuple[Token, ...] = ()
+    co_patients: tuple[Token, ...] = ()
+    for token in ordered:
+        roles = roles_of(token)
+        if agent is None and roles.agent is not None:
+            agent, co_agents = roles.agent, roles.co_agents
+        # The weapon used is no patient ("used chlorine gas in an attack on Douma").
+        if roles.patient is not None and (patient is None or category_of_noun(patient) == "weapon"):
+            patient, co_patients = roles.patient, roles.co_patients
+    return Roles(agent=agent, patient=patient, co_agents=co_agents, co_patients=co_patients)
+
+
+def _has_object(event: EventCandidate, doc: Doc, nouns: frozenset[str]) -> bool:
+    for token in event.tokens(doc):
+        for child in token.subtree:
+            if child.i != token.i and child.lemma_.lower() in nouns:
+                return True
+    return False
+
+
+def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | None:
+    groups = event.groups
+    if "disrupted" in groups and _has_object(event, doc, lx.WEAPON_NOUNS):
+        return on.DISRUPTED_WEAPONS, 0.9
+    if "hq" in groups and _has_object(event, doc, lx.BASE_NOUNS):
+        return on.HQ_ESTABLISHED, 0.9
+    if "take_territory" in groups and _names_place(event.roles, territory_nouns=True):
+        agent = event.roles.agent
+        state = agent is not None and category_of_noun(agent) == "state"
+        return (on.GOV_REGAINS if state else on.NSA_OVERTAKES), 0.7
+    return None
+
+
+def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> tuple[str, float]:
+    """(label, confidence) for one grouped event; label "" when it is no event."""
+    kinds = {c.group: c.kind for c in event.cues if c.kind != "needs_object"}
+    groups = set(kinds)
+    roles = event.roles
+    agent = categorize(roles.agent) if roles.agent is not None else None
+    patient = categorize(roles.patient) if roles.patient is not None else None
+    victims = categorize(event.victims) if event.victims is not None else None
+    targets = {patient, victims}
+
+    if not groups:
+        return _type_needs_object(event, doc) or ("", 0.0)
+    if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
+        # "an earthquake struck", "a fire broke out, killing 8": no political violence.
+        groups -= {"violence"}
+    weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    if "disrupted" in groups:
+        return on.DISRUPTED_WEAPONS, 1.0
+    for group, label in (
+        ("suicide", on.SUICIDE_BOMB),
+        ("chemical", on.CHEMICAL),
+        ("grenade", on.GRENADE),
+        ("air", on.AIR_STRIKE),
+        ("remote", on.REMOTE_EXPLOSIVE),
+        ("shelling", on.SHELLING),
+    ):
+        if group in weapon_groups:
+            return label, 1.0
+    typed = _type_needs_object(event, doc)
+    if typed is not None:
+        return typed
+    if "mob" in groups:
+        return on.MOB_VIOLENCE, 1.0
+    if "riot" in groups:
+        return on.VIOLENT_DEMONSTRATION, 0.9
+    if "protest" in groups:
+        return on.PEACEFUL_PROTEST, 0.9
+    if "sexual" in groups:
+        return on.SEXUAL_VIOLENCE, 1.0
+    if "abduct" in groups:
+        return on.ABDUCTION, 1.0
+    if "arrest" in groups:
+        if agent == "armed":
+            return on.ABDUCTION, 0.8
+        return on.ARRESTS, 1.0
+    if "gain_territory" in groups:
+        if agent is None:
+            return on.GOV_REGAINS, 0.6  # retaking is mostly the state's; unsure without actor
+        return (on.NSA_OVERTAKES if agent == "armed" else on.GOV_REGAINS), 1.0
+    if "take_territory" in groups:
+        if roles.patient is not None and patient not in _TAKEN and not _names_place(roles, True):
+            return "", 0.0  # "seized two tonnes of cocaine": no territory changed hands
+        if patient == "weapon":
+            return on.DISRUPTED_WEAPONS, 0.8
+        if patient == "civilians":
+            return (on.ARRESTS if agent == "state" else on.ABDUCTION), 0.7
+        taken_people = (
+            roles.patient is not None
+            and roles.patient.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
+            and not _names_place(roles)
+        )
+        if patient in ("armed", "state") and agent is not None and taken_people:
+            return (on.ARRESTS if agent == "state" else on.ARMED_CLASH), 0.6
+        return (on.GOV_REGAINS if agent == "state" else on.NSA_OVERTAKES), (
+            0.9 if agent is not None else 0.6
+        )
+    if "clash" in groups:
+        return on.ARMED_CLASH, 1.0
+    if "transfer_territory" in groups:
+        return on.NONVIOLENT_TRANSFER, 0.8
+    if "agreement" in groups:
+        return on.AGREEMENT, 0.9
+    if "violence" in groups:
+        if agent == "rioters":
+            return on.MOB_VIOLENCE, 0.8
+        if "protesters" in targets:
+            return on.EXCESSIVE_FORCE, 0.8
+        if "civilians" in targets or "property" in targets:
+            return on.ATTACK, 0.9
+        if targets & {"armed", "state"} or (agent == "state" and patient is not None):
+            return on.ARMED_CLASH, 0.8
+        if agent == "armed" and _names_place(roles):
+            # An armed group's assault on a named town meets its defenders.
+            return on.ARMED_CLASH, 0.6
+        if any(
+            doc[c.head].lower_ in _BOMB_WORDS or doc[c.head].lemma_ in _BOMB_WORDS
+            for c in event.cues
+        ):
+            return on.REMOTE_EXPLOSIVE, 0.7
+        return on.ATTACK, 0.6
+    if "looting" in groups:
+        return on.LOOTING, 0.9
+    if "change_group" in groups:
+        return on.CHANGE_TO_GROUP, 0.7
+    if "other_event" in groups:
+        return on.OTHER, 0.8
+    for group, label in (
+        ("attribution", on.ATTRIBUTION),
+        ("natural", on.NATURAL_DISASTER),
+        ("manmade", on.MANMADE_DISASTER),
+        ("crime", on.ORGANISED_CRIME),
+        ("diplomacy", on.DIPLOMACY),
+    ):
+        if group in groups:
+            return label, 0.6
+    return "", 0.0
+
+
+def _names_place(roles: Roles, territory_nouns: bool = False) -> bool:
+    patient = roles.patient
+    return patient is not None and (
+        patient.ent_type_ in ("GPE", "LOC", "FAC")
+        or (patient.pos_ == "PROPN" and category_of_noun(patient) is None)
+        or (territory_nouns and patient.lemma_.lower() in lx.TERRITORY_NOUNS)
+    )
+
+
+# --------------------------------------------------------------------------
+# Protests: one demonstration event per sentence, coded by what happened to it
+
+_PROTEST_FOLD = frozenset({"protest", "riot", "violence", "clash", "arrest", "looting", "mob"})
+_INTERVENTION_LEMMAS = frozenset(["disperse", "arrest", "detain"])
+
+
+def _fold_protests(
+    events: list[EventCandidate], cues: list[Cue], doc: Doc, categorize: Categorizer
+) -> list[EventCandidate]:
+    protest_events = [e for e in events if "protest" in e.groups]
+    crowd_events = [
+        e
+        for e in events
+        if e.groups & _PROTEST_FOLD
+        and (
+            "protesters" in (categorize(e.roles.agent) if e.roles.agent is not None else None,)
+            or "protesters"
+            in (categorize(e.roles.patient) if e.roles.patient is not None else None,)
+            or "protesters" in (categorize(e.victims) if e.victims is not None else None,)
+        )
+    ]
+    if not protest_events and not crowd_events:
+        return events
+    folded = [
+        e
+        for e in events
+        if e in protest_events
+        or e in crowd_events
+        or (e.groups & _PROTEST_FOLD and not (e.groups & set(_SPECIFIC_GROUPS)) and protest_events)
+    ]
+    if not folded:
+        return events
+    main = min(folded, key=lambda e: _depth(e.anchor))
+    groups = {g for e in folded for g in e.groups}
+    modifiers = {c.group for c in cues if c.kind == "modifier"}
+    crowd_violent = any(
+        e.roles.agent is not None
+        and categorize(e.roles.agent) in ("protesters", "rioters")
+        and e.groups & {"violence", "looting", "clash"}
+        for e in folded
+    )
+    lethal = "lethal" in modifiers and not crowd_violent
+    # Explicit cues are sure; a reading inferred from a bare "clash" or from silence
+    # (no violence mentioned: peaceful) is weaker evidence.
+    if lethal:
+        label, confidence = on.EXCESSIVE_FORCE, 1.0
+    elif "riot" in groups or crowd_violent or "mob" in groups:
+        label, confidence = on.VIOLENT_DEMONSTRATION, 1.0
+    elif (
+        "protest" in modifiers
+        or "arrest" in groups
+        or any(doc[c.head].lemma_ in _INTERVENTION_LEMMAS for e in folded for c in e.cues)
+    ):
+        label, confidence = on.PROTEST_INTERVENTION, 1.0
+    elif groups & {"violence", "clash"}:
+        label, confidence = on.PROTEST_INTERVENTION, 0.6
+    else:
+        label, confidence = on.PEACEFUL_PROTEST, 0.6
+    merged = EventCandidate(
+        anchor=main.anchor,
+        cues=[c for e in folded for c in e.cues],
+        label=label,
+        confidence=confidence,
+        roles=main.roles,
+        victims=next((e.victims for e in folded if e.victims is not None), None),
+    )
+    return [merged] + [e for e in events if e not in folded]
+
+
+# --------------------------------------------------------------------------
+# The sentence as a whole
+
+
+def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> list[EventCandidate]:
+    """The typed events one sentence reports (labels may be non-ACLED classes)."""
+    categorize = categorize or category_of_noun
+    doc = sentence.doc
+    cues = find_cues(sentence)
+    if not any(c.kind in ("event", "needs_object", "weapon", "outcome") for c in cues):
+        return []
+    events = _group_cues(sentence, cues)
+    for event in events:
+        event.roles = _roles(event, doc)
+        event.victims = _victims(event, doc)
+    events = _fold_protests(events, cues, doc, categorize)
+    typed: list[EventCandidate] = []
+    for event in events:
+        if not event.label:
+            event.label, event.confidence = type_event(event, doc, categorize)
+            if all(c.kind == "outcome" for c in event.cues):
+                # "were killed" alone says someone died, not how: weak evidence of an attack.
+                event.confidence *= 0.5
+        if event.label:
+            typed.append(event)
+    return _merge_same_label(typed)
+
+
+def _merge_same_label(events: list[EventCandidate]) -> list[EventCandidate]:
+    merged: dict[str, EventCandidate] = {}
+    for event in events:
+        first = merged.get(event.label)
+        if first is None:
+            merged[event.label] = event
+            continue
+        first.cues.extend(event.cues)
+        first.confidence = max(first.confidence, event.confidence)
+        if first.roles.agent is None or first.roles.patient is None:
+            first.roles = Roles(
+                agent=first.roles.agent or event.roles.agent,
+                patient=first.roles.patient or event.roles.patient,
+                co_agents=first.roles.co_agents or event.roles.co_agents,
+                co_patients=first.roles.co_patients or event.roles.co_patients,
+            )
+        first.victims = first.victims or event.victims
+    return list(merged.values())
+
+
+def _absorbed(events: Iterable[EventCandidate]) -> list[EventCandidate]:
+    """Side effects of an attack are part of it: looting beside a raid is the raid."""
+    events = list(events)
+    violent = {e.label for e in events} & {
+        on.ATTACK,
+        on.ARMED_CLASH,
+        on.NSA_OVERTAKES,
+        on.GOV_REGAINS,
+        on.MOB_VIOLENCE,
+        on.VIOLENT_DEMONSTRATION,
+    }
+    if not violent:
+        return events
+    return [e for e in events if e.label != on.LOOTING]
+
+
+def typed_events(sentence: Span, categorize: Categorizer | None = None) -> list[EventCandidate]:
+    """``sentence_events`` with an attack's own looting folded into it."""
+    return _absorbed(sentence_events(sentence, categorize))
+
+
+# --------------------------------------------------------------------------
+# Snippet-level scores
+
+
+def lexicon_scores(doc: Doc, categorize: Categorizer | None = None) -> dict[str, float]:
+    """Class scores for a snippet from its typed events.
+
+    Events in the main clause and in the first sentence weigh most.
+    """
+    scores: dict[str, float] = defaultdict(float)
+    for number, sentence in enumerate(doc.sents):
+        position = 1.0 if number == 0 else 0.6
+        for event in typed_events(sentence, categorize):
+            depth = _depth(event.anchor) - _depth(sentence.root)
+            salience = 1.0 if depth <= 1 else 0.75 if depth <= 3 else 0.55
+            scores[event.label] += event.confidence * position * salience
+    return dict(scores)

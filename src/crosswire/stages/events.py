@@ -1,0 +1,39 @@
+"""Stage `events`: the events each English article reports, typed in ACLED's ontology.
+
+For every article parsed in this batch it reads the spaCy Doc and the
+article's Analysis (entities, places, dates, figures filled by the stages
+before it) and fills ``Analysis.events``. Generic actors the events need
+("Civilians (Syria)") are added to the analysis' entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from crosswire.events.extract import extract_events
+from crosswire.model import Corpus
+from crosswire.registry import Stage, StageContext, stage
+
+STAGE = "events"
+
+
+@stage(STAGE, needs=["docs", "analyses"], provides=["analyses"], scope="document")
+def make_events() -> Stage:
+    """Extract per-article events (ACLED types, PLOVER, CAMEO) from parsed sentences."""
+
+    def events(corpus: Corpus, context: StageContext) -> Corpus:
+        docs = dict(corpus.docs)
+        articles = {article.id: article for article in corpus.articles}
+        analyses = []
+        for analysis in corpus.analyses:
+            doc = docs.get(analysis.article)
+            if not isinstance(doc, Doc):
+                analyses.append(analysis)
+                continue
+            analyses.append(extract_events(doc, analysis, articles.get(analysis.article)))
+            context.progress(STAGE, 1)
+        return replace(corpus, analyses=tuple(analyses))
+
+    return events

@@ -1,0 +1,213 @@
+"""Stage `claims`: figures across sources grouped and marked corroborated, single or contested."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from crosscheck_fixtures import HODEIDAH, TAFAS, article, event, figure, mention, stated_dates
+from crosswire.crosscheck.quantities import band, parse_counted, subjects_agree
+from crosswire.model import Analysis, Article, ArticleGroup, Claim, Corpus, Event, Figure
+from crosswire.registry import StageContext, get
+
+
+def run_claims(
+    figures: list[tuple[Article, list[Figure]]],
+    events: list[tuple[Article, Event]] = (),  # type: ignore[assignment]
+    groups: tuple[ArticleGroup, ...] = (),
+) -> list[Claim]:
+    articles = tuple(dict.fromkeys(a for a, _ in [*figures, *events]))
+    reports: dict[str, list[Event]] = {}
+    for art, report in events:
+        reports.setdefault(art.id, []).append(report)
+    found: dict[str, list[Figure]] = {}
+    for art, figs in figures:
+        found.setdefault(art.id, []).extend(figs)
+    analyses = tuple(
+        Analysis(
+            article=a.id,
+            figures=tuple(found.get(a.id, ())),
+            events=tuple(reports.get(a.id, ())),
+            places=tuple(
+                replace(place, mentions=(mention(a, place.name),))
+                for place in (TAFAS, HODEIDAH)
+                if place.name in a.text
+            ),
+            dates=stated_dates(a, reports.get(a.id, [])),
+        )
+        for a in articles
+    )
+    corpus = Corpus(articles=articles, analyses=analyses, groups=groups)
+    corpus = get("fuse").factory()(corpus, StageContext())
+    return list(get("claims").factory()(corpus, StageContext()).claims)
+
+
+def by_value(claims: list[Claim]) -> dict[float | None, Claim]:
+    return {c.value: c for c in claims}
+
+
+def test_bands_read_vague_and_open_wording() -> None:
+    art = article("a", "dozens of fighters, hundreds of families, at least 12 dead, about 400 huts")
+    assert band(figure(art, "dozens", 12, counted="fighters", exact=False, vague=True)) == (24, 99)
+    assert band(figure(art, "hundreds", 100, counted="families", exact=False, vague=True))[0] == 100
+    assert band(figure(art, "at least 12", 12, counted="dead", exact=False)) == (12, math.inf)
+    low, high = band(figure(art, "about 400", 400, counted="huts"))
+    assert low < 400 < high
+
+
+def test_counted_phrases_normalise_without_merging_civilians_and_fighters() -> None:
+    assert parse_counted("civilian deaths") == parse_counted("civilians killed")
+    killed = parse_counted("people killed")
+    assert subjects_agree(killed.subject, parse_counted("civilians killed").subject)
+    assert not subjects_agree(parse_counted("fighters killed").subject, "civilians")
+    assert parse_counted("soldiers killed").subject != parse_counted("people killed").subject
+    assert parse_counted("people wounded").outcome != killed.outcome
+
+
+def test_at_least_12_and_12_from_two_outlets_are_corroborated() -> None:
+    a = article("a", "Fighting in Tafas killed at least 12 people.", outlet="Wire")
+    b = article("b", "Twelve people died in the Tafas fighting.", outlet="Monitor")
+    (claim,) = run_claims([
+        (a, [figure(a, "at least 12", 12, counted="people killed", exact=False,
+                    speaker="residents")]),
+        (b, [figure(b, "Twelve", 12, counted="people killed", speaker="a monitor")]),
+    ])  # fmt: skip
+    assert claim.status == "corroborated"
+    assert claim.value == 12
+    assert claim.outlets == ("Wire", "Monitor")
+    assert claim.speaker == "residents; a monitor"
+    assert [s.text for s in claim.sources] == ["at least 12", "Twelve"]
+
+
+def test_a_syndicated_copy_does_not_corroborate_its_original() -> None:
+    text = "Fighting in Tafas killed at least 12 people."
+    wire = article("wire", text, outlet="Wire", published="2026-03-03")
+    copy = article("copy", text, outlet="Ledger")
+    group = ArticleGroup(kind="syndicated", articles=(wire.id, copy.id))
+    figs = [(a, [figure(a, "at least 12", 12, counted="people killed", exact=False)])
+            for a in (wire, copy)]  # fmt: skip
+    (claim,) = run_claims(figs, groups=(group,))
+    assert claim.status == "single"
+    assert claim.outlets == ("Wire", "Ledger")
+    (claim,) = run_claims(figs)  # without the group they are two outlets
+    assert claim.status == "corroborated"
+
+
+def test_dozens_and_hundreds_contradict_each_other() -> None:
+    a = article("a", "Dozens of families had left Tafas.", outlet="A")
+    b = article("b", "Hundreds of families had left Tafas.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "Dozens", 12, counted="families displaced", exact=False, vague=True,
+                    unit="families")]),
+        (b, [figure(b, "Hundreds", 100, counted="families displaced", exact=False, vague=True,
+                    unit="families")]),
+    ])  # fmt: skip
+    assert [c.status for c in claims] == ["contested", "contested"]
+    dozens, hundreds = by_value(claims)[12], by_value(claims)[100]
+    assert dozens.conflicts_with == (hundreds.id,)
+    assert hundreds.conflicts_with == (dozens.id,)
+    assert dozens.about == hundreds.about
+
+
+def test_dozens_agrees_with_30_to_40_and_three_in_four_with_75_percent() -> None:
+    a = article("a", "Dozens of local fighters opened fire.", outlet="A")
+    b = article("b", "A group of 30-40 fighters held out.", outlet="B")
+    (fighters,) = run_claims(
+        [
+            (a, [figure(a, "Dozens", 12, counted="local fighters", exact=False, vague=True)]),
+            (b, [figure(b, "30-40", 30, high=40, counted="fighters holding out")]),
+        ],
+        [(a, event(a, "Dozens of local fighters opened fire")),
+         (b, event(b, "A group of 30-40 fighters held out"))],
+    )  # fmt: skip
+    assert fighters.status == "corroborated"
+    assert (fighters.low, fighters.high) == (30, 40)
+
+    c = article("c", "Three in four imports arrive through Hodeidah.", outlet="C")
+    d = article("d", "Some 70-75 percent of imports pass through Hodeidah.", outlet="D")
+    e = article("e", "Some 75 percent of imports pass through Tafas.", outlet="E")
+    claims = run_claims([
+        (c, [figure(c, "Three in four", 75, counted="imports arriving via Hodeidah",
+                    unit="percent")]),
+        (d, [figure(d, "70-75 percent", 70, high=75,
+                    counted="percent of imports through Hodeidah", unit="percent")]),
+        (e, [figure(e, "75 percent", 75, counted="percent of imports through Tafas",
+                    unit="percent")]),
+    ])  # fmt: skip
+    share = next(claim for claim in claims if len(claim.sources) == 2)
+    assert share.status == "corroborated"
+    assert share.event is None
+    assert len(claims) == 2  # the same share of another place's imports is another claim
+
+
+def test_one_source_giving_two_tolls_is_contested() -> None:
+    a = article("a", "Some reports say 9 were killed; others put the toll at 15.", outlet="Blog")
+    claims = run_claims([
+        (a, [figure(a, "9", 9, counted="people killed", speaker="some reports"),
+             figure(a, "15", 15, counted="people killed", speaker="other reports")]),
+    ])  # fmt: skip
+    assert sorted(c.value for c in claims) == [9, 15]  # type: ignore[type-var]
+    assert {c.status for c in claims} == {"contested"}
+
+
+def test_a_breakdown_in_one_sentence_is_not_a_contradiction() -> None:
+    a = article("a", "Twelve people, among them three soldiers, were killed.", outlet="A")
+    b = article("b", "Four soldiers and eight local men were among the 12 dead.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "Twelve", 12, counted="people killed"),
+             figure(a, "three", 3, counted="soldiers killed")]),
+        (b, [figure(b, "Four", 4, counted="soldiers killed"),
+             figure(b, "12", 12, counted="people killed")]),
+    ],
+        [(a, event(a, "Twelve people")), (b, event(b, "Four soldiers"))],
+    )  # fmt: skip
+    statuses = {(c.value, c.status) for c in claims}
+    assert (12, "corroborated") in statuses
+    assert {(3, "contested"), (4, "contested")} <= statuses
+
+
+def test_civilian_deaths_meet_people_killed_but_not_fighters_killed() -> None:
+    a = article("a", "Shelling of Tafas killed two civilians.", outlet="A")
+    b = article("b", "Two people died when shells hit Tafas.", outlet="B")
+    c = article("c", "Shelling of Tafas killed five fighters.", outlet="C")
+    reports = [(x, event(x, "Tafas")) for x in (a, b, c)]
+    claims = run_claims(
+        [
+            (a, [figure(a, "two", 2, counted="civilians killed")]),
+            (b, [figure(b, "Two", 2, counted="people killed")]),
+            (c, [figure(c, "five", 5, counted="fighters killed")]),
+        ],
+        reports,
+    )
+    two, five = by_value(claims)[2], by_value(claims)[5]
+    assert two.status == "corroborated" and len(two.sources) == 2
+    assert five.status == "single"
+
+
+def test_figures_of_different_events_stay_apart_and_name_their_event() -> None:
+    a = article("a", "Clashes in Tafas killed 12 people on Sunday.", outlet="A")
+    b = article("b", "Clashes in Tafas killed 7 people on Tuesday.", outlet="B")
+    reports = [
+        (a, event(a, "Clashes in Tafas killed 12 people on Sunday", day="2026-03-01")),
+        (b, event(b, "Clashes in Tafas killed 7 people on Tuesday", day="2026-03-03")),
+    ]
+    claims = run_claims(
+        [
+            (a, [figure(a, "12", 12, counted="people killed")]),
+            (b, [figure(b, "7", 7, counted="people killed")]),
+        ],
+        reports,
+    )
+    assert [c.status for c in claims] == ["single", "single"]
+    assert len({c.event for c in claims}) == 2
+    assert all(c.event is not None and "Armed clash" in (c.about or "") for c in claims)
+
+
+def test_without_events_figures_meet_only_at_one_place_within_days() -> None:
+    a = article("a", "Fighting in Tafas killed 12 people.", outlet="A", published="2026-03-04")
+    b = article("b", "In Tafas, 12 people died.", outlet="B", published="2026-03-05")
+    c = article("c", "In Tafas, 12 people died.", outlet="C", published="2026-04-20")
+    d = article("d", "Elsewhere, 12 people died.", outlet="D", published="2026-03-05")
+    claims = run_claims([(x, [figure(x, "12", 12, counted="people killed")]) for x in (a, b, c, d)])
+    grouped = sorted(len(c.sources) for c in claims)
+    assert grouped == [1, 1, 2]

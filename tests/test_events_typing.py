@@ -1,0 +1,112 @@
+"""Sentence-level event typing: every ACLED sub-event type, and what is not an ACLED event."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.events import ontology as on
+from crosswire.events.typer import typed_events
+from crosswire.nlp import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def labels(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [event.label for sentence in doc.sents for event in typed_events(sentence)]
+
+
+SENTENCES = [
+    ("Soldiers and rebels exchanged fire near the border for three hours.", on.ARMED_CLASH),
+    ("Militants attacked an army base in Borno, killing 20 soldiers.", on.ARMED_CLASH),
+    ("The army said it had recaptured the town from the insurgents.", on.GOV_REGAINS),
+    ("Rebels captured the town of Kidal on Sunday.", on.NSA_OVERTAKES),
+    ("The town fell to al-Shabaab fighters on Friday.", on.NSA_OVERTAKES),
+    ("Government forces used chlorine gas in an attack on the suburb.", on.CHEMICAL),
+    ("Five civilians were killed in a drone strike on a wedding party.", on.AIR_STRIKE),
+    ("Warplanes bombed the market in the rebel-held town.", on.AIR_STRIKE),
+    ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", on.SUICIDE_BOMB),
+    ("Government forces shelled the town of Tafas, killing 12 civilians.", on.SHELLING),
+    ("Rockets fired from across the border landed in a village.", on.SHELLING),
+    ("A roadside bomb exploded near a police patrol in Kandahar.", on.REMOTE_EXPLOSIVE),
+    ("Two farmers died when their tractor hit a landmine.", on.REMOTE_EXPLOSIVE),
+    ("Militants hurled a grenade at a police station.", on.GRENADE),
+    ("Soldiers raped several women during a raid on the village.", on.SEXUAL_VIOLENCE),
+    ("Unknown gunmen shot dead a village chief in Zamfara.", on.ATTACK),
+    ("Gunmen kidnapped 20 students from their school in Kaduna.", on.ABDUCTION),
+    (
+        "Hundreds of teachers marched peacefully in Nairobi to demand higher pay.",
+        on.PEACEFUL_PROTEST,
+    ),
+    ("Police fired tear gas to disperse protesters outside parliament.", on.PROTEST_INTERVENTION),
+    ("Security forces opened fire on demonstrators, killing three.", on.EXCESSIVE_FORCE),
+    (
+        "Rioters set fire to a police station and threw stones at officers.",
+        on.VIOLENT_DEMONSTRATION,
+    ),
+    ("A mob lynched a man suspected of stealing a goat.", on.MOB_VIOLENCE),
+    ("The two sides signed a ceasefire agreement in Doha.", on.AGREEMENT),
+    ("Police arrested the opposition leader in Kampala.", on.ARRESTS),
+    ("The rebel group announced its merger with two other factions.", on.CHANGE_TO_GROUP),
+    (
+        "Bomb disposal experts defused an explosive device planted on the road.",
+        on.DISRUPTED_WEAPONS,
+    ),
+    ("Air defences intercepted two drones over the city.", on.DISRUPTED_WEAPONS),
+    ("The militia established a new base in the district.", on.HQ_ESTABLISHED),
+    ("Armed men looted shops in the market overnight.", on.LOOTING),
+    (
+        "Government troops withdrew from the town and handed it over to local elders.",
+        on.NONVIOLENT_TRANSFER,
+    ),
+    ("A mass grave was discovered near Sirte.", on.OTHER),
+]
+
+
+def test_every_sub_event_type_has_a_sentence() -> None:
+    assert {label for _text, label in SENTENCES} == set(on.SUB_EVENT_TYPES)
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_sentence_typed_right(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A magnitude 6.1 earthquake struck eastern Turkey.", on.NATURAL_DISASTER),
+        (
+            "A fire broke out at a chemical factory in Dhaka, killing 8 workers.",
+            on.MANMADE_DISASTER,
+        ),
+        ("Police seized two tonnes of cocaine from a drug cartel.", on.ORGANISED_CRIME),
+    ],
+)
+def test_not_acled_events(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert expected in found
+    assert not any(on.is_acled(label) for label in found), found
+
+
+def test_no_cue_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, "The ministry published its annual budget on Monday.") == []
+
+
+def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(
+        nlp, "Clashes erupted in Daraa, after which government forces retook the village."
+    )
+    assert found == [on.ARMED_CLASH, on.GOV_REGAINS]
+    found = labels(nlp, "Gunmen killed five villagers near Kaduna and abducted 20 others.")
+    assert set(found) == {on.ATTACK, on.ABDUCTION}
+
+
+def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, "Government forces shelled the town, killing 12 civilians.") == [on.SHELLING]

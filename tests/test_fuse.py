@@ -1,0 +1,254 @@
+"""Stage `fuse`: reports of one event across articles become one event."""
+
+from __future__ import annotations
+
+import json
+
+from crosscheck_fixtures import (
+    ARMY,
+    DARAA_PROVINCE,
+    GOVERNMENT,
+    ISLAMIC_STATE,
+    MILITIA,
+    MUZAYRIB,
+    QAMISHLI,
+    TAFAS,
+    article,
+    event,
+    stated_dates,
+)
+from crosswire.crosscheck import geo
+from crosswire.crosscheck.fusion import types_compatible
+from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event
+from crosswire.registry import StageContext, get
+
+CLASH = "Fighting in Tafas killed 12 people on Tuesday, residents said."
+WHOLE = CLASH  # the evidence: the whole sentence, with its date
+KNOWN = (ARMY, GOVERNMENT, MILITIA, ISLAMIC_STATE)
+PLACES = (TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI)
+
+
+def fuse(
+    reports: list[tuple[Article, list[Event]]],
+    groups: tuple[ArticleGroup, ...] = (),
+    **options: object,
+) -> list[Event]:
+    analyses = tuple(
+        Analysis(
+            article=a.id,
+            events=tuple(evs),
+            entities=KNOWN,
+            places=PLACES,
+            dates=stated_dates(a, evs),
+        )
+        for a, evs in reports
+    )
+    corpus = Corpus(articles=tuple(a for a, _ in reports), analyses=analyses, groups=groups)
+    return list(get("fuse").factory(**options)(corpus, StageContext()).events)
+
+
+def clash_reports(count: int, **overrides: object) -> list[tuple[Article, list[Event]]]:
+    found = []
+    for n in range(count):
+        art = article(f"outlet{n}", CLASH, outlet=f"Outlet {n}")
+        found.append((art, [event(art, WHOLE, **overrides)]))  # type: ignore[arg-type]
+    return found
+
+
+def test_one_clash_in_three_outlets_is_one_event_with_three_sources() -> None:
+    (fused,) = fuse(clash_reports(3))
+    assert fused.source_count == 3
+    assert len(fused.sources) == 3
+    assert (fused.sub_event_type, fused.place, fused.date_start) == ("Armed clash", TAFAS.id,
+                                                                      "2026-03-03")  # fmt: skip
+
+
+def test_a_syndicated_copy_and_a_second_piece_by_one_outlet_count_once() -> None:
+    wire = article("wire", CLASH, outlet="Coastline Wire", published="2026-03-03")
+    copy = article("paper", CLASH, outlet="Gulf Ledger")
+    monitor_a = article("lm1", CLASH, outlet="Levant Monitor")
+    monitor_b = article("lm2", CLASH, outlet="The Levant Monitor", published="2026-03-05")
+    reports = [(a, [event(a, WHOLE)]) for a in (wire, copy, monitor_a, monitor_b)]
+    group = ArticleGroup(kind="syndicated", articles=(wire.id, copy.id))
+    (fused,) = fuse(reports, (group,))
+    assert len(fused.sources) == 4
+    assert fused.source_count == 2
+
+
+def test_places_must_be_close_or_one_must_contain_the_other() -> None:
+    near = clash_reports(1) + [
+        (a, [event(a, WHOLE, place=MUZAYRIB)]) for a in [article("b", CLASH, outlet="B")]
+    ]
+    assert geo.haversine_km(TAFAS.lat, TAFAS.lon, MUZAYRIB.lat, MUZAYRIB.lon) < 5  # type: ignore[arg-type]
+    assert len(fuse(near)) == 1
+    assert len(fuse(near, near_km=1.0)) == 2
+
+    far = clash_reports(1) + [
+        (a, [event(a, WHOLE, place=QAMISHLI)]) for a in [article("b", CLASH, outlet="B")]
+    ]
+    assert len(fuse(far)) == 2
+
+    province = clash_reports(1) + [
+        (a, [event(a, WHOLE, place=DARAA_PROVINCE)]) for a in [article("b", CLASH, outlet="B")]
+    ]
+    (fused,) = fuse(province)
+    assert fused.place == TAFAS.id  # the most precise place wins
+    assert dict(fused.conflicts)["place"]
+
+
+def test_reports_on_different_days_are_different_events() -> None:
+    reports = clash_reports(1) + [
+        (a, [event(a, WHOLE, day="2026-03-05")])
+        for a in [article("b", CLASH, outlet="B", published="2026-03-06")]
+    ]
+    assert len(fuse(reports)) == 2
+    assert len(fuse(reports, date_slack_days=2)) == 1
+
+
+def test_an_undated_report_joins_a_recent_event_before_its_publication_only() -> None:
+    before = article("b", CLASH, outlet="B", published="2026-03-04")
+    after = article("c", CLASH, outlet="C", published="2026-03-02")
+    undated = [(before, [event(before, WHOLE, day=None)])]
+    assert len(fuse(clash_reports(1) + undated)) == 1
+    too_early = [(after, [event(after, WHOLE, day=None)])]
+    assert len(fuse(clash_reports(1) + too_early)) == 2
+    much_later = article("d", CLASH, outlet="D", published="2026-04-30")
+    stale = [(much_later, [event(much_later, WHOLE, day=None)])]
+    assert len(fuse(clash_reports(1) + stale)) == 2
+
+
+def test_a_date_the_evidence_does_not_state_is_only_a_guess() -> None:
+    # The events stage falls back on the article's date; that must not split an event.
+    text = "Fighting in Tafas killed 12 people, residents said."
+    guessed = article("b", text, outlet="B", published="2026-03-04")
+    reports = [(guessed, [event(guessed, text, day="2026-03-04")])]
+    (fused,) = fuse(clash_reports(1) + reports)
+    assert fused.date_start == "2026-03-03"  # the stated date wins
+    assert "date" not in dict(fused.conflicts)
+
+
+def test_sub_event_types_fuse_only_when_compatible() -> None:
+    assert types_compatible("Armed clash", "Government regains territory")
+    assert types_compatible("Air/drone strike", "Shelling/artillery/missile attack")
+    assert not types_compatible("Armed clash", "Arrests")
+    retaken = [
+        (a, [event(a, WHOLE, sub_event_type="Government regains territory")])
+        for a in [article("b", CLASH, outlet="B")]
+    ]
+    (fused,) = fuse(clash_reports(2) + retaken)
+    assert fused.sub_event_type == "Armed clash"  # two sources against one
+    arrests = [
+        (a, [event(a, WHOLE, sub_event_type="Arrests",
+                   event_type="Strategic developments")])
+        for a in [article("b", CLASH, outlet="B")]
+    ]  # fmt: skip
+    assert len(fuse(clash_reports(1) + arrests)) == 2
+
+
+def test_actors_must_match_or_be_unknown_and_battle_sides_may_swap() -> None:
+    unknown = [(a, [event(a, WHOLE, actor2=None)])
+               for a in [article("b", CLASH, outlet="B")]]  # fmt: skip
+    (fused,) = fuse(clash_reports(1) + unknown)
+    assert (fused.actor1, fused.actor2) == (ARMY.id, MILITIA.id)
+
+    swapped = [(a, [event(a, WHOLE, actor1=MILITIA, actor2=ARMY)])
+               for a in [article("b", CLASH, outlet="B")]]  # fmt: skip
+    (fused,) = fuse(clash_reports(1) + swapped)
+    assert (fused.actor1, fused.actor2) == (ARMY.id, MILITIA.id)
+
+    state = [(a, [event(a, WHOLE, actor1=GOVERNMENT)])
+             for a in [article("b", CLASH, outlet="B")]]  # fmt: skip
+    assert len(fuse(clash_reports(1) + state)) == 1  # two state actors of one country
+
+    other = [(a, [event(a, WHOLE, actor2=ISLAMIC_STATE)])
+             for a in [article("b", CLASH, outlet="B")]]  # fmt: skip
+    assert len(fuse(clash_reports(1) + other)) == 2
+
+
+def test_one_sided_events_keep_their_direction() -> None:
+    shelling = {"sub_event_type": "Shelling/artillery/missile attack",
+                "event_type": "Explosions/Remote violence"}  # fmt: skip
+    first = article("a", CLASH, outlet="A")
+    second = article("b", CLASH, outlet="B")
+    reports = [
+        (first, [event(first, WHOLE, actor1=ARMY, actor2=MILITIA, **shelling)]),
+        (second, [event(second, WHOLE, actor1=MILITIA, actor2=ARMY, **shelling)]),
+    ]  # type: ignore[arg-type]
+    assert len(fuse(reports)) == 2
+
+
+def test_fatalities_keep_the_conservative_figure_the_range_and_a_best_estimate() -> None:
+    tolls = [(12, 12, None), (12, 12, 12), (9, 9, 15)]
+    reports = []
+    for n, (value, low, high) in enumerate(tolls):
+        art = article(f"o{n}", CLASH, outlet=f"O{n}")
+        reports.append((art, [event(art, WHOLE, fatalities=value, low=low,
+                                    high=high)]))  # fmt: skip
+    (fused,) = fuse(reports)
+    assert fused.fatalities == 9  # ACLED: the lowest credible toll
+    assert (fused.fatalities_low, fused.fatalities_high) == (9, 15)
+    assert fused.fatalities_best == 12  # the median source
+    per_article = json.loads(dict(fused.conflicts)["fatalities"])
+    assert per_article[reports[1][0].id] == 12
+    assert per_article[reports[2][0].id] == {"fatalities": 9, "low": 9, "high": 15}
+
+
+def test_agreeing_sources_list_no_conflicts() -> None:
+    reports = clash_reports(2, fatalities=12, low=12, high=12)
+    (fused,) = fuse(reports)
+    assert fused.conflicts == ()
+
+
+def test_a_vague_report_does_not_chain_two_events_together() -> None:
+    # Tafas on the 3rd and Muzayrib on the 3rd are 4 km apart; a report naming only
+    # the province fits both, but the two town reports with different sides do not fit.
+    a, b, c = (article(n, CLASH, outlet=n) for n in "abc")
+    reports = [
+        (a, [event(a, WHOLE, actor2=MILITIA)]),
+        (b, [event(b, WHOLE, place=QAMISHLI, actor2=ISLAMIC_STATE)]),
+        (c, [event(c, WHOLE, place=None, actor2=None)]),
+    ]
+    fused = fuse(reports)
+    assert len(fused) == 2
+    assert sorted(e.source_count for e in fused) == [1, 2]
+
+
+def test_ids_are_stable_whatever_the_input_order_and_when_later_articles_arrive() -> None:
+    reports = clash_reports(3)
+    ids = {e.id for e in fuse(reports)}
+    assert {e.id for e in fuse(list(reversed(reports)))} == ids
+    later = article("later", CLASH, outlet="Later", published="2026-03-09")
+    assert {e.id for e in fuse([*reports, (later, [event(later, WHOLE)])])} == ids
+
+
+def test_flagged_reports_stay_out_unless_asked_and_never_join_asserted_ones() -> None:
+    art = article("b", CLASH, outlet="B")
+    planned = [(art, [event(art, WHOLE, modality="planned")])]
+    fused = fuse(clash_reports(1) + planned)
+    assert [e.modality for e in fused] == ["asserted"]
+    assert fused[0].source_count == 1
+    kept = fuse(clash_reports(1) + planned, keep_flagged=True)
+    assert sorted(e.modality for e in kept) == ["asserted", "planned"]
+
+
+def test_same_article_twice_in_one_event_counts_once() -> None:
+    art = article("a", CLASH + " Fighting in Tafas went on.", outlet="A")
+    second = event(art, "Fighting in Tafas went on")
+    (fused,) = fuse([(art, [event(art, "Fighting in Tafas killed"), second])])
+    assert fused.source_count == 1
+    assert len(fused.sources) == 2
+
+
+def test_a_report_crediting_another_outlet_of_the_corpus_counts_as_that_outlet() -> None:
+    wire = article("wire", CLASH, outlet="Coastline Wire", published="2026-03-03")
+    credited = "According to Coastline Wire, fighting in Tafas killed 12 people on Tuesday."
+    paper = article("paper", credited, outlet="The Northern Chronicle")
+    own = article("own", CLASH, outlet="Levant Monitor")
+    reports = [
+        (wire, [event(wire, WHOLE)]),
+        (paper, [event(paper, credited)]),
+        (own, [event(own, WHOLE)]),
+    ]
+    (fused,) = fuse(reports)
+    assert len(fused.sources) == 3
+    assert fused.source_count == 2

@@ -1,0 +1,248 @@
+"""Date expressions resolved against an article's own date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from crosswire.model import DateMention, DatePrecision
+from crosswire.nlp import load_nlp
+from crosswire.temporal import date_spans, find_dates
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = date(2026, 3, 4)  # the anchor of most cases: Wednesday 4 March 2026
+
+Find = Callable[..., list[DateMention]]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def dates(nlp: Language) -> Find:
+    def run(
+        text: str, anchor: date | None = WEDNESDAY, precision: DatePrecision = "day"
+    ) -> list[DateMention]:
+        return find_dates(nlp(text), "art_1", anchor, precision)
+
+    return run
+
+
+def only(found: list[DateMention]) -> tuple[str, str, str, str]:
+    assert len(found) == 1, [d.mention.text for d in found]
+    item = found[0]
+    return item.mention.text, item.start_date, item.end_date, item.precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels attacked the town on Tuesday.", ("Tuesday", "2026-03-03", "2026-03-03", "day")),
+        (
+            "Fighting erupted late Tuesday near the airport.",
+            ("late Tuesday", "2026-03-03", "2026-03-03", "day"),
+        ),
+        (
+            "The convoy was hit early on Wednesday.",
+            ("early on Wednesday", "2026-03-04", "2026-03-04", "day"),
+        ),
+        (
+            "The army moved in last Thursday.",
+            ("last Thursday", "2026-02-26", "2026-02-26", "day"),
+        ),
+        ("Shelling resumed this week.", ("this week", "2026-03-02", "2026-03-08", "week")),
+        ("The envoy visited last week.", ("last week", "2026-02-23", "2026-03-01", "week")),
+        ("Prices doubled last month.", ("last month", "2026-02-01", "2026-02-28", "month")),
+        (
+            "The siege began in late September.",
+            ("late September", "2025-09-21", "2025-09-30", "month"),
+        ),
+        ("By mid-2019 the front had stalled.", ("mid-2019", "2019-05-01", "2019-08-31", "year")),
+        ("The bridge was destroyed on March 2.", ("March 2", "2026-03-02", "2026-03-02", "day")),
+        (
+            "The deal was signed on March 4, 2026, in Doha.",
+            ("March 4, 2026", "2026-03-04", "2026-03-04", "day"),
+        ),
+        ("Talks collapsed on 1 March.", ("1 March", "2026-03-01", "2026-03-01", "day")),
+        ("The militia withdrew in May.", ("May", "2025-05-01", "2025-05-31", "month")),
+        (
+            "The group has held the valley since 2014.",
+            ("since 2014", "2014-01-01", "2026-03-04", "year"),
+        ),
+        (
+            "Ships have avoided the port since the start of the year.",
+            ("since the start of the year", "2026-01-01", "2026-03-04", "month"),
+        ),
+        ("The town has been calm this year.", ("this year", "2026-01-01", "2026-12-31", "year")),
+        ("Two drones were downed yesterday.", ("yesterday", "2026-03-03", "2026-03-03", "day")),
+        ("The crossing reopened today.", ("today", "2026-03-04", "2026-03-04", "day")),
+        ("Last year was the deadliest yet.", ("Last year", "2025-01-01", "2025-12-31", "year")),
+        (
+            "Two days ago, gunmen stormed a bank.",
+            ("Two days ago", "2026-03-02", "2026-03-02", "day"),
+        ),
+        (
+            "Protests spread over the weekend.",
+            ("over the weekend", "2026-02-28", "2026-03-01", "week"),
+        ),
+        (
+            "Clashes broke out on the night of March 3 near the port.",
+            ("the night of March 3", "2026-03-03", "2026-03-03", "day"),
+        ),
+        ("The 2019 offensive displaced thousands.", ("2019", "2019-01-01", "2019-12-31", "year")),
+        (
+            "Reinforcements arrived from March 1 to March 3.",
+            ("from March 1 to March 3", "2026-03-01", "2026-03-03", "week"),
+        ),
+        (
+            "The town changed hands twice between 2014 and 2016.",
+            ("between 2014 and 2016", "2014-01-01", "2016-12-31", "year"),
+        ),
+        (
+            "The strike of 2026-02-27 killed four.",
+            ("2026-02-27", "2026-02-27", "2026-02-27", "day"),
+        ),
+        (
+            "Casualties rose in the past week.",
+            ("the past week", "2026-02-25", "2026-03-04", "week"),
+        ),
+        ("The camp was set up in the 1990s.", ("the 1990s", "1990-01-01", "1999-12-31", "year")),
+        (
+            "Aid was cut three weeks ago.",
+            ("three weeks ago", "2026-02-09", "2026-02-15", "week"),
+        ),
+        (
+            "The offensive began in the first week of February.",
+            ("the first week of February", "2026-02-01", "2026-02-07", "week"),
+        ),
+    ],
+)
+def test_expressions_resolve_against_the_anchor(
+    dates: Find, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert only(dates(text)) == expected
+
+
+def test_a_weekday_in_an_article_of_that_weekday_is_the_same_day(dates: Find) -> None:
+    tuesday = date(2026, 3, 3)
+    assert only(dates("The strike happened on Tuesday.", tuesday))[1:3] == (
+        "2026-03-03",
+        "2026-03-03",
+    )
+
+
+def test_parts_of_a_month_are_ten_day_thirds(dates: Find) -> None:
+    later = date(2026, 3, 25)
+    assert only(dates("The talks stalled in early March.", later))[1:] == (
+        "2026-03-01",
+        "2026-03-10",
+        "month",
+    )
+    assert only(dates("Fuel ran out in mid-March.", later))[1:3] == ("2026-03-11", "2026-03-20")
+
+
+def test_late_december_in_january_is_last_year(dates: Find) -> None:
+    january = date(2026, 1, 5)
+    assert only(dates("The raids started in late December.", january))[1:] == (
+        "2025-12-21",
+        "2025-12-31",
+        "month",
+    )
+    assert only(dates("Fighting resumed on December 30.", january))[1] == "2025-12-30"
+
+
+def test_a_named_period_is_whole(dates: Find) -> None:
+    assert only(dates("Hundreds fled in March."))[1:3] == ("2026-03-01", "2026-03-31")
+    assert only(dates("Shops reopened earlier this week."))[1:3] == ("2026-03-02", "2026-03-04")
+
+
+def test_the_future_tense_looks_forward(dates: Find) -> None:
+    assert only(dates("The talks will resume on Tuesday."))[1] == "2026-03-10"
+    assert only(dates("A vote is scheduled for March 10."))[1] == "2026-03-10"
+    assert only(dates("The envoy will return next week."))[1:3] == ("2026-03-09", "2026-03-15")
+
+
+def test_several_dates_keep_their_offsets(dates: Find) -> None:
+    text = "Rebels struck on Monday, and the army answered on 3 March."
+    found = dates(text)
+    assert [d.mention.text for d in found] == ["Monday", "3 March"]
+    for item in found:
+        assert text[item.mention.start : item.mention.end] == item.mention.text
+        assert item.mention.article == "art_1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1,200 fighters were ordered to leave.",
+        "The boy, who is 12 years old, was wounded.",
+        "Two F-16 jets flew over the city at 3 pm.",
+        "The council invoked Resolution 2254 again.",
+        "The ceasefire held for three days.",
+        "He was arrested on Good Friday.",
+        "The rebels may withdraw.",
+    ],
+)
+def test_numbers_that_are_not_dates_are_skipped(dates: Find, text: str) -> None:
+    assert dates(text) == []
+
+
+def test_a_count_after_a_month_is_not_a_day(dates: Find) -> None:
+    assert only(dates("In March 12 people died in the shelling."))[0] == "March"
+
+
+def test_a_month_anchor_widens_relative_days(dates: Find) -> None:
+    march = date(2026, 3, 1)
+    assert only(dates("Gunmen attacked a checkpoint yesterday.", march, "month"))[1:] == (
+        "2026-02-28",
+        "2026-03-30",
+        "month",
+    )
+    assert only(dates("The militia withdrew in May.", march, "month"))[1:] == (
+        "2025-05-01",
+        "2025-05-31",
+        "month",
+    )
+
+
+def test_without_an_anchor_only_explicit_years_resolve(dates: Find) -> None:
+    found = dates("On Tuesday the UN recalled the 2019 offensive and 4 March 2026.", None)
+    assert [(d.mention.text, d.start_date) for d in found] == [
+        ("2019", "2019-01-01"),
+        ("4 March 2026", "2026-03-04"),
+    ]
+
+
+def test_date_spans_need_no_anchor(nlp: Language) -> None:
+    text = "Since 2014, and again last week, 300 people fled."
+    spans = date_spans(nlp(text))
+    assert [text[s:e] for s, e in spans] == ["2014", "last week"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks may resume in the coming days.", ("coming days", "2026-03-04", "2026-03-11")),
+        ("The roads flooded last summer.", ("last summer", "2025-06-01", "2025-08-31")),
+        ("The army will withdraw next Tuesday.", ("next Tuesday", "2026-03-10", "2026-03-10")),
+        ("Shops reopened earlier this month.", ("earlier this month", "2026-03-01", "2026-03-04")),
+        ("Both sides agreed a truce in late 2024.", ("late 2024", "2024-09-01", "2024-12-31")),
+        ("Clashes spread on March 3-4.", ("March 3-4", "2026-03-03", "2026-03-04")),
+    ],
+)
+def test_more_relative_forms(dates: Find, text: str, expected: tuple[str, str, str]) -> None:
+    assert only(dates(text))[:3] == expected
+
+
+def test_the_weekend_in_a_saturday_article_is_that_weekend(dates: Find) -> None:
+    saturday = date(2026, 3, 7)
+    assert only(dates("Protests spread over the weekend.", saturday))[1:3] == (
+        "2026-03-07",
+        "2026-03-08",
+    )
