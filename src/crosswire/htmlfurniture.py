@@ -141,7 +141,7 @@ _OPENINGS = re.compile(
     r"|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+(?:also\s+)?like|further\s+reading"
     rf"|most\s+(?:read|popular|viewed))(?:{_LABEL}|\s*$))"
     r"|(?P<byline>(?:posted|written|published|reported|words|story)\s+by\s+\S)"
-    r"|(?P<by>by\s*:?\s+\S)"
+    r"|(?P<by>by\s*:?\s+\S)"  # a byline when a capitalised name follows (_BY_NAME)
     rf"|(?P<updated_stamp>(?:last\s+)?(?:updated|modified|published|posted)(?:\s+on)?\s*:?\s+"
     rf"(?=\d|{_MONTH_OR_DAY}|yesterday|today)|\d+\s+(?:minutes?|hours?|days?)\s+ago\s*$)"
     r"|(?P<source_stamp>source\s*:|(?:reporting|editing|additional\s+reporting)\s+by\b"
