@@ -242,36 +242,35 @@ class SqlStore(Store):
                         list(rows.values()),
                     )
 
-    def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]:
-        sql = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"
+    def _select(
+        self, sql: str, column: str, values: Iterable[str] | None, order: str = ""
+    ) -> list[tuple[Any, ...]]:
+        """Rows of ``sql``, all of them or those whose ``column`` is in ``values``."""
         params: list[Any] = []
-        if input_sha256s is not None:
-            params = list(input_sha256s)
+        if values is not None:
+            params = list(values)
             if not params:
                 return []
-            sql += " WHERE " + self._in_clause("input_sha256", params)
-        rows = self._fetchall(sql + " ORDER BY source, position", params)
+            sql += " WHERE " + self._in_clause(column, params)
+        return self._fetchall(sql + order, params)
+
+    def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]:
+        rows = self._select(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles",
+            "input_sha256", input_sha256s, " ORDER BY source, position",
+        )  # fmt: skip
         return [article_from_row(r) for r in rows]
 
     def load_rejections(self, input_sha256s: Iterable[str] | None = None) -> list[Rejection]:
-        sql = f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections"
-        params: list[Any] = []
-        if input_sha256s is not None:
-            params = list(input_sha256s)
-            if not params:
-                return []
-            sql += " WHERE " + self._in_clause("input_sha256", params)
-        rows = self._fetchall(sql + " ORDER BY source, position", params)
+        rows = self._select(
+            f"SELECT {', '.join(REJECTION_COLUMNS)} FROM rejections",
+            "input_sha256", input_sha256s, " ORDER BY source, position",
+        )  # fmt: skip
         return [rejection_from_row(r) for r in rows]
 
     def load_analyses(self, article_ids: Iterable[str] | None = None) -> list[Analysis]:
-        sql, params = "SELECT data FROM analyses", []
-        if article_ids is not None:
-            params = list(article_ids)
-            if not params:
-                return []
-            sql += " WHERE " + self._in_clause("article", params)
-        return [from_dict(Analysis, json.loads(r[0])) for r in self._fetchall(sql, params)]
+        rows = self._select("SELECT data FROM analyses", "article", article_ids)
+        return [from_dict(Analysis, json.loads(r[0])) for r in rows]
 
     def load_results(self, kind: str) -> list[Any]:
         cls = RESULT_KINDS[kind]
