@@ -245,13 +245,20 @@ POSTGRES = os.environ.get("CROSSWIRE_TEST_POSTGRES")
 class TestPostgresStore(StoreContract):
     @pytest.fixture
     def store(self) -> Iterator[Store]:
+        import uuid
+
         import psycopg
 
         from crosswire.store.postgres import PostgresStore
 
         assert POSTGRES is not None
+        # A schema per test, so tests running side by side never share tables.
+        schema = f"crosswire_test_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(POSTGRES, autocommit=True) as con:
-            for table in ("inputs", "articles", "rejections", "analyses", "results"):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-        with PostgresStore(POSTGRES) as store:
-            yield store
+            con.execute(f"CREATE SCHEMA {schema}")
+        try:
+            with PostgresStore(f"{POSTGRES} options='-c search_path={schema}'") as store:
+                yield store
+        finally:
+            with psycopg.connect(POSTGRES, autocommit=True) as con:
+                con.execute(f"DROP SCHEMA {schema} CASCADE")
