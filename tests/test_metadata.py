@@ -559,3 +559,11 @@ def test_sample_gold_metadata(gold: dict[str, Any]) -> None:
 def test_a_source_named_in_the_body_is_no_outlet() -> None:
     closing = "The study was first published in The Lancet, which said it was peer reviewed."
     assert infer_metadata(article(BODY, MORE, closing)).outlet is None
+
+
+def test_a_description_is_not_taken_for_an_author_name() -> None:
+    from crosswire.bylines import is_person_name
+
+    assert not is_person_name("The Russian")
+    assert not is_person_name("A Correspondent")
+    assert is_person_name("Maha Yousef")

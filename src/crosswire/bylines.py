@@ -108,11 +108,16 @@ def _capitalise_token(token: str) -> str:
     return "".join(out)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "your", "their", "its"})
+
+
 def is_person_name(text: str) -> bool:
     """Two to five name tokens, at least two capitalised, none a desk or outlet word."""
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return False
+    if tokens[0].casefold() in _DETERMINERS:
+        return False  # "The Russian" in an author box is a description, not a name
     capitalised = 0
     for token in tokens:
         folded = token.casefold().strip(".,")
