@@ -71,7 +71,11 @@ def event(
     low: int | None = None,
     high: int | None = None,
     modality: str = "asserted",
+    background: bool = False,
 ) -> Event:
+    """A report; its date counts as stated when the evidence names a weekday (as the events
+    stage reads it: ``date_text``), else it is the events stage's guess."""
+    weekday = _WEEKDAY.search(needle)
     return Event(
         event_type=event_type,
         sub_event_type=sub_event_type,
@@ -81,11 +85,13 @@ def event(
         date_start=day,
         date_end=day,
         date_precision="day" if day else None,
+        date_text=weekday.group() if weekday and day else None,
         fatalities=fatalities,
         fatalities_low=low,
         fatalities_high=high,
         modality=modality,
         sources=(span(art, needle),),
+        background=background,
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from crosscheck_fixtures import HODEIDAH, TAFAS, article, event, figure, mention, stated_dates
 from crosswire.crosscheck.quantities import band, parse_counted, subjects_agree
-from crosswire.model import Analysis, Article, ArticleGroup, Claim, Corpus, Event, Figure
+from crosswire.model import Analysis, Article, ArticleGroup, Claim, Corpus, Event, Figure, Place
 from crosswire.registry import StageContext, get
 
 
@@ -15,6 +15,7 @@ def run_claims(
     figures: list[tuple[Article, list[Figure]]],
     events: list[tuple[Article, Event]] = (),  # type: ignore[assignment]
     groups: tuple[ArticleGroup, ...] = (),
+    places: tuple[Place, ...] = (TAFAS, HODEIDAH),
 ) -> list[Claim]:
     articles = tuple(dict.fromkeys(a for a, _ in [*figures, *events]))
     reports: dict[str, list[Event]] = {}
@@ -30,7 +31,7 @@ def run_claims(
             events=tuple(reports.get(a.id, ())),
             places=tuple(
                 replace(place, mentions=(mention(a, place.name),))
-                for place in (TAFAS, HODEIDAH)
+                for place in places
                 if place.name in a.text
             ),
             dates=stated_dates(a, reports.get(a.id, [])),
@@ -211,3 +212,102 @@ def test_without_events_figures_meet_only_at_one_place_within_days() -> None:
     claims = run_claims([(x, [figure(x, "12", 12, counted="people killed")]) for x in (a, b, c, d)])
     grouped = sorted(len(c.sources) for c in claims)
     assert grouped == [1, 1, 2]
+
+
+def test_a_breakdown_takes_the_outcome_of_the_count_it_breaks_down() -> None:
+    a = article("a", "Twelve people, among them three soldiers, were killed in Tafas.", outlet="A")
+    b = article("b", "A doctor said four soldiers were among the dead in Tafas.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "Twelve", 12, counted="people killed"),
+             figure(a, "three", 3, counted="soldiers")]),
+        (b, [figure(b, "four", 4, counted="soldiers dead")]),
+    ])  # fmt: skip
+    soldiers = [c for c in claims if c.value in (3, 4)]
+    assert [c.status for c in soldiers] == ["contested", "contested"]
+
+
+def test_a_relative_clause_says_what_happened_to_the_counted() -> None:
+    a = article("a", "Most of the roughly 400 families who fled Tafas came back.", outlet="A")
+    b = article("b", "Aid workers counted about 400 displaced families in Tafas.", outlet="B")
+    (claim,) = run_claims([
+        (a, [figure(a, "roughly 400", 400, counted="families", unit="families")]),
+        (b, [figure(b, "about 400", 400, counted="displaced families", unit="families")]),
+    ])  # fmt: skip
+    assert claim.status == "corroborated"
+
+
+def test_a_part_of_a_count_does_not_contest_it() -> None:
+    a = article(
+        "a", "In Tafas 12 people were wounded; two of the wounded are critical.", outlet="A"
+    )
+    b = article("b", "Medics in Tafas said at least 12 people were wounded.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "12", 12, counted="people wounded"),
+             figure(a, "two", 2, counted="wounded")]),
+        (b, [figure(b, "at least 12", 12, counted="people wounded", exact=False)]),
+    ])  # fmt: skip
+    statuses = {c.value: c.status for c in claims}
+    assert statuses == {12: "corroborated", 2: "single"}
+
+
+def test_a_toll_read_without_a_figure_is_a_statement() -> None:
+    text = "A protester was killed when police fired on a march in Tafas on Tuesday."
+    a = article("a", text, outlet="A")
+    b = article("b", "One protester was killed in Tafas on Tuesday, medics said.", outlet="B")
+    protest = {"sub_event_type": "Excessive force against protesters", "event_type": "Protests"}
+    reports = [
+        (a, replace(event(a, text, fatalities=1, **protest), fatalities_text="A protester")),
+        (b, event(b, "One protester was killed in Tafas on Tuesday", fatalities=1, **protest)),
+    ]
+    (claim,) = run_claims([(b, [figure(b, "One", 1, counted="protester killed")])], reports)
+    assert claim.status == "corroborated"
+    assert sorted(s.text for s in claim.sources) == ["A protester", "One"]
+
+
+def test_people_named_as_a_unit_are_people_and_a_possessor_is_not_counted() -> None:
+    a = article("a", "The ship's crew of 23 left the vessel near Hodeidah.", outlet="A")
+    b = article("b", "The manager said 22 seafarers were on board, off Hodeidah.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "23", 23, counted="ship's crew")]),
+        (b, [figure(b, "22", 22, counted="seafarers", unit="seafarers")]),
+    ])  # fmt: skip
+    assert [c.status for c in claims] == ["contested", "contested"]
+
+
+def test_a_share_without_a_place_meets_one_naming_its_country() -> None:
+    a = article("a", "Three in four imports arrive through Hodeidah.", outlet="A")
+    b = article("b", "Hodeidah handles about 75 percent of Yemen's imports.", outlet="B")
+    c = article("c", "Hodeidah handles about 75 percent of Sudan's imports.", outlet="C")
+    yemen = Place(name="Yemen", geonameid=69543, country_code="YE", feature="country")
+    sudan = Place(name="Sudan", geonameid=366755, country_code="SD", feature="country")
+    claims = run_claims(
+        [
+            (a, [figure(a, "Three in four", 75, counted="imports arrived", unit="percent")]),
+            (b, [figure(b, "about 75 percent", 75, counted="percent of Yemen's imports",
+                        unit="percent")]),
+            (c, [figure(c, "about 75 percent", 75, counted="percent of Sudan's imports",
+                        unit="percent")]),
+        ],
+        places=(HODEIDAH, yemen, sudan),
+    )  # fmt: skip
+    assert sorted(len(claim.sources) for claim in claims) == [1, 2]
+
+
+def test_an_event_mentioned_in_passing_takes_no_figures_of_its_sentence() -> None:
+    lead = "Fighting in Tafas killed 12 people on Tuesday."
+    a = article("a", lead + " Dozens of fighters, who signed a deal in 2018, held out.", outlet="A")
+    b = article("b", "A group of 30-40 fighters held out in Tafas on Tuesday.", outlet="B")
+    deal = "Dozens of fighters, who signed a deal in 2018, held out."
+    history = event(a, deal, sub_event_type="Agreement", event_type="Strategic developments",
+                    day="2018-01-01", background=True)  # fmt: skip
+    reports = [(a, event(a, lead)), (a, history), (b, event(b, "A group of 30-40 fighters"))]
+    claims = run_claims(
+        [
+            (a, [figure(a, "Dozens", 12, counted="fighters", exact=False, vague=True)]),
+            (b, [figure(b, "30-40", 30, counted="fighters", high=40)]),
+        ],
+        reports,
+    )
+    (claim,) = [c for c in claims if c.value in (12, 30)]
+    assert claim.status == "corroborated"
+    assert "Armed clash" in (claim.about or "")

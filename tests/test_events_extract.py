@@ -212,7 +212,7 @@ def test_clash_between_two_actors(nlp) -> None:  # type: ignore[no-untyped-def]
     assert event.place == gondar.id
 
 
-def test_place_falls_back_to_dateline_then_focus(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_place_falls_back_to_the_focus_then_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "DERAA — Heavy clashes broke out overnight.\n\nResidents in Tafas and Tafas camp fled."
     deraa = place(text, "DERAA", "Daraa")
     tafas = Place(
@@ -222,12 +222,41 @@ def test_place_falls_back_to_dateline_then_focus(nlp) -> None:  # type: ignore[n
         feature="city",
         mentions=(mention(text, "Tafas"), mention(text, "Tafas", 1)),
     )
+    # The dateline is where the reporter is; the article is about Tafas.
+    assert only(run(nlp, text, places=(deraa, tafas))).place == tafas.id
+    alone = "DERAA — Heavy clashes broke out overnight."
+    deraa = place(alone, "DERAA", "Daraa")
+    assert only(run(nlp, alone, places=(deraa,))).place == deraa.id
+
+
+def test_a_foreign_dateline_is_never_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "AMMAN, Jordan (Wire) — Fighting in the southern province of Daraa killed 12 people "
+        "on Tuesday.\n\nThe clashes began when troops entered Tafas. Residents of Tafas fled."
+    )
+    amman = place(text, "AMMAN", "Amman", country="JO")
+    jordan = place(text, "Jordan", "Jordan", feature="country", country="JO")
+    province = replace(place(text, "Daraa", "Daraa", feature="admin1"), admin1="Daraa")
+    tafas = Place(
+        name="Tafas",
+        geonameid=1,
+        country_code="SY",
+        admin1="Daraa",
+        feature="city",
+        mentions=(mention(text, "Tafas"), mention(text, "Tafas", 1)),
+    )
+    result = run(nlp, text, places=(amman, jordan, province, tafas))
+    assert result.events
+    assert {e.place for e in result.events} == {tafas.id}
+    victims = [e for e in result.entities if "Jordan" in e.name]
+    assert victims == []
+
+
+def test_the_town_the_clause_names_beats_the_dateline_town(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "DERAA — Twelve people were killed in Tuesday's fighting in the town of Tafas."
+    deraa, tafas = place(text, "DERAA", "Daraa"), place(text, "Tafas", "Tafas")
     event = only(run(nlp, text, places=(deraa, tafas)))
-    assert event.place == deraa.id
-    undated = "Heavy clashes broke out overnight. Residents in Tafas fled to Tafas camp."
-    tafas = replace(tafas, mentions=(mention(undated, "Tafas"), mention(undated, "Tafas", 1)))
-    event = only(run(nlp, undated, places=(tafas,)))
-    assert event.place == tafas.id
+    assert (event.sub_event_type, event.place) == (on.ARMED_CLASH, tafas.id)
 
 
 def test_most_specific_place_in_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -278,10 +307,21 @@ def test_undated_event_takes_the_article_date(nlp) -> None:  # type: ignore[no-u
         ("The rebels will attack the city tomorrow.", "planned"),
         ("If talks fail, the rebels could attack the city.", "hypothetical"),
         ("Witnesses said the army shelled the town.", "asserted"),
+        ("Nobody attacked the convoy.", "negated"),
+        ("The army is set to attack the town.", "planned"),
+        ("A drone attack set the ship on fire.", "asserted"),
+        ("The elders are talking about a truce.", "planned"),
+        ("The rebels used drones to attack the base.", "asserted"),
     ],
 )
 def test_modality(nlp, text: str, modality: str) -> None:  # type: ignore[no-untyped-def]
     assert only(run(nlp, text)).modality == modality
+
+
+def test_an_act_of_purpose_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
+    result = run(nlp, "Troops entered the town to arrest the mayor.")
+    arrest = next(e for e in result.events if e.sub_event_type == on.ARRESTS)
+    assert arrest.modality == "planned"
 
 
 def test_several_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -372,3 +412,106 @@ def test_on_real_actor_and_date_output(nlp) -> None:  # type: ignore[no-untyped-
     assert "Houthi" in by_name[drone.actor1 or ""]
     assert drone.date_start == "2026-03-03"
     assert jets.date_start == "2026-03-05"
+
+
+def test_a_strike_that_kills_civilians_is_one_air_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "When jets struck the port on Thursday, they hit warehouses, killing two civilians."
+    event = only(run(nlp, text, figures=(figure(text, "two civilians", 2, "civilians killed"),)))
+    assert event.sub_event_type == on.AIR_STRIKE
+    assert event.fatalities == 2
+
+
+def test_security_forces_detaining_people_make_arrests(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Security forces of the Kurdish-led administration detained five men in a raid in "
+        "Qamishli on March 4."
+    )
+    administration = entity(
+        text, "Kurdish-led administration", "Autonomous Administration", "rebel_group", 2, "aanes"
+    )
+    events = run(nlp, text, entities=(administration,)).events
+    assert [e.sub_event_type for e in events] == [on.ARRESTS]
+
+
+def test_sentences_adding_to_an_event_join_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces clashed with rebels in Nawa on Monday. Fighters opened fire from "
+        "rooftops. Some reports say 9 were killed; others put the toll at 15. In a separate "
+        "incident, three people were killed in Hama on Tuesday."
+    )
+    nawa, hama = place(text, "Nawa", "Nawa"), place(text, "Hama", "Hama")
+    figures = (
+        figure(text, "9", 9, None, high=9),
+        figure(text, "15", 15, None, high=15),
+        figure(text, "three people", 3, "people killed", high=3),
+    )
+    dates = (day(text, "Monday", "2026-03-02"), day(text, "Tuesday", "2026-03-03"))
+    clash, other = run(nlp, text, places=(nawa, hama), figures=figures, dates=dates).events
+    assert clash.sub_event_type == on.ARMED_CLASH
+    assert len(clash.sources) == 3
+    assert (clash.fatalities, clash.fatalities_low, clash.fatalities_high) == (9, 9, 15)
+    assert (other.place, other.date_start, other.fatalities) == (hama.id, "2026-03-03", 3)
+
+
+def test_a_part_of_a_toll_is_no_toll_and_one_victim_is_one_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Twelve people, among them three soldiers, were killed in clashes in Tafas."
+    figures = (
+        figure(text, "Twelve", 12, "people killed", high=12),
+        figure(text, "three", 3, "soldiers", high=3),
+    )
+    assert only(run(nlp, text, figures=figures)).fatalities == 12
+    protest = "A protester was killed when police fired on a march in Misrata."
+    event = only(run(nlp, protest))
+    assert (event.fatalities, event.fatalities_text) == (1, "A protester")
+
+
+def test_dates_come_from_the_event_s_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A truce held in Nawa on Thursday, two days after fighting there killed 12 people."
+    dates = (day(text, "Thursday", "2026-03-05"),)
+    result = run(nlp, text, places=(place(text, "Nawa", "Nawa"),), dates=dates)
+    fighting = next(e for e in result.events if e.sub_event_type == on.ARMED_CLASH)
+    assert fighting.date_text is None  # Thursday is the truce's
+    truce = next(e for e in result.events if e.sub_event_type == on.AGREEMENT)
+    assert (truce.date_start, truce.date_text) == ("2026-03-05", "Thursday")
+
+
+def test_background_history_habits_and_bare_mentions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels took the town of Nawa in 2019. On Tuesday the army shelled Nawa again."
+    dates = (
+        day(text, "2019", "2019-01-01", "2019-12-31", "year"),
+        day(text, "Tuesday", "2026-03-03"),
+    )
+    nawa = replace(
+        place(text, "Nawa", "Nawa"), mentions=(mention(text, "Nawa"), mention(text, "Nawa", 1))
+    )
+    taken, shelled = run(nlp, text, places=(nawa,), dates=dates).events
+    assert taken.background and not shelled.background
+    habit = only(run(nlp, "Their drone attacks on merchant ships invite retaliation."))
+    assert habit.background
+    bare = only(run(nlp, "Late on Tuesday the shelling started."))
+    assert bare.background
+
+
+def test_state_actors_named_by_a_common_noun_take_the_regime_of_the_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Government forces shelled Tafas on Tuesday."
+    tafas = place(text, "Tafas", "Tafas")
+    result = run(nlp, text, places=(tafas,), dates=(day(text, "Tuesday", "2026-03-03"),))
+    assert names(result)[only(result).actor1 or ""] == "Military Forces of Syria (2024-)"
+    old = "Government forces shelled Tafas in 2018."
+    dates = (day(old, "2018", "2018-01-01", "2018-12-31", "year"),)
+    result = run(nlp, old, places=(place(old, "Tafas", "Tafas"),), dates=dates)
+    assert names(result)[only(result).actor1 or ""] == "Military Forces of Syria (2000-2024)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew abandoned the burning vessel.",  # no territory changes hands
+        "Police detained five men on March 4.",  # a month, no march
+        "Seven people died, according to the health ministry.",  # no accord
+    ],
+)
+def test_words_that_look_like_other_events(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    labels = {e.sub_event_type for e in run(nlp, text).events}
+    wrong = {on.NONVIOLENT_TRANSFER, on.AGREEMENT, on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION}
+    assert not labels & wrong

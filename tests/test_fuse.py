@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from crosscheck_fixtures import (
     ARMY,
     DARAA_PROVINCE,
     GOVERNMENT,
+    HODEIDAH,
     ISLAMIC_STATE,
     MILITIA,
     MUZAYRIB,
@@ -19,7 +21,7 @@ from crosscheck_fixtures import (
 )
 from crosswire.crosscheck import geo
 from crosswire.crosscheck.fusion import types_compatible
-from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event
+from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event, Mention, Place
 from crosswire.registry import StageContext, get
 
 CLASH = "Fighting in Tafas killed 12 people on Tuesday, residents said."
@@ -252,3 +254,39 @@ def test_a_report_crediting_another_outlet_of_the_corpus_counts_as_that_outlet()
     (fused,) = fuse(reports)
     assert len(fused.sources) == 3
     assert fused.source_count == 2
+
+
+def test_a_passing_mention_fuses_as_a_mention_and_is_no_source() -> None:
+    passing = "The truce followed Tuesday's fighting in Tafas."
+    mention_only = article("m", passing, outlet="Mention Daily")
+    mentioned = event(mention_only, passing, actor1=None, actor2=None, background=True)
+    reports = [*clash_reports(2), (mention_only, [mentioned])]
+    (fused,) = fuse(reports)
+    assert fused.source_count == 2
+    assert len(fused.sources) == 2
+    assert [s.article for s in fused.mentions] == [mention_only.id]
+    assert not fused.background
+
+
+def test_an_event_only_mentioned_in_passing_keeps_its_mentions_as_sources() -> None:
+    passing = "The truce followed Tuesday's fighting in Tafas."
+    arts = [article(name, passing, outlet=name) for name in ("m1", "m2")]
+    (fused,) = fuse([(a, [event(a, passing, background=True)]) for a in arts])
+    assert fused.background
+    assert fused.source_count == 2
+    assert fused.mentions == ()
+
+
+def test_a_port_without_an_id_is_one_place_with_its_town() -> None:
+    port = Place(name="Hodeidah Port", lat=14.83, lon=42.93, country_code="YE",
+                 feature="port", mentions=())  # fmt: skip
+    named = replace(port, lat=None, lon=None)
+    assert geo.compatible(port, HODEIDAH, near_km=1.0)  # 4 km from the centre
+    town = replace(HODEIDAH, mentions=(Mention(article="a", start=0, end=8, text="Hodeidah"),))
+    unplaced = replace(
+        named, mentions=(Mention(article="b", start=0, end=13, text="Hodeidah port"),)
+    )
+    assert geo.compatible(unplaced, town, near_km=5.0)  # no coordinates: the name says it
+    elsewhere = replace(port, name="Salif Port", lat=15.31, lon=42.67)
+    assert not geo.compatible(elsewhere, HODEIDAH, near_km=5.0)
+    assert not geo.compatible(TAFAS, MUZAYRIB, near_km=1.0)  # two towns: near_km only

@@ -819,6 +819,11 @@ def _matchers_for(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     return cached[1]
 
 
+def prepare_matchers(dictionary: ActorDictionary, vocab: Vocab) -> None:
+    """Build the dictionary's matchers for ``vocab`` now rather than at the first article."""
+    _matchers_for(dictionary, vocab)
+
+
 # --------------------------------------------------------------------------
 # Linking one document
 

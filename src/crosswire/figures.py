@@ -63,12 +63,13 @@ durations ("three days of fighting").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Figure, Mention
+from crosswire.nlp import doc_text
 from crosswire.quotes import Attribution, find_attributions, speaker_at
 from crosswire.temporal import date_spans
 
@@ -307,44 +308,80 @@ _VAGUE_WORD = (
     rf"|a{_SP}couple)"
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
+# A bound ("at least", "up to", "about") may open any figure. Python's re tries
+# its alternatives at every character of a text, so the patterns are searched
+# only just before where their body (the figure without the bound) matches.
+_BOUND_PREFIX = rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?"
+_BOUND_REACH = max(len(b) for b in _BOUND_WORDS) + 1  # + the one space after it
+
+
+@dataclass(frozen=True, slots=True)
+class _FigurePattern:
+    kind: str
+    full: re.Pattern[str]  # an optional bound, then the body
+    body: re.Pattern[str]  # never matches the empty string
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches ``full.finditer(text)`` gives, found faster.
+
+        ``full`` can only match where its body does, or a bound's length
+        before: those positions are tried, left to right, as finditer would.
+        """
+        bodies: list[int] = []
+        match = self.body.search(text)
+        while match is not None:
+            bodies.append(match.start())
+            match = self.body.search(text, match.start() + 1)
+        tried = sorted({i for j in bodies for i in range(max(0, j - _BOUND_REACH), j + 1)})
+        end = 0
+        for start in tried:
+            if start >= end and (found := self.full.match(text, start)) is not None:
+                yield found
+                end = found.end()
+
+
+def _figure_pattern(kind: str, body: str) -> _FigurePattern:
+    return _FigurePattern(kind, re.compile(_BOUND_PREFIX + body), re.compile(body))
+
+
+_PATTERNS: tuple[_FigurePattern, ...] = tuple(
+    _figure_pattern(kind, body)
+    for kind, body in (
         (
             "ratio",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?{_BEFORE}(?P<a>{_NUMBER}){_SP}(?i:out{_SP}of|in)"
+            rf"{_BEFORE}(?P<a>{_NUMBER}){_SP}(?i:out{_SP}of|in)"
             rf"{_SP}(?P<b>{_NUMBER}){_AFTER}",
         ),
         (
             "fraction",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?{_BEFORE}(?P<a>(?i:an?|one|two|three|four|five|"
+            rf"{_BEFORE}(?P<a>(?i:an?|one|two|three|four|five|"
             rf"six|seven|eight|nine))(?:{_SP}|-)(?P<b>(?i:halves|half|thirds?|quarters?|fifths?|"
             rf"tenths?))(?={_SP}of\b)",
         ),
         (
             "half",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?\b(?P<half>(?i:half))(?={_SP}(?i:of|the|its|their|"
+            rf"\b(?P<half>(?i:half))(?={_SP}(?i:of|the|its|their|"
             rf"his|her|our|all)\b)",
         ),
         (
             "range",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?(?:(?P<between>(?i:between)){_SP})?{_BEFORE}"
+            rf"(?:(?P<between>(?i:between)){_SP})?{_BEFORE}"
             rf"(?P<cur>{_CURRENCY})?(?P<a>{_NUMBER})(?P<pct1>%)?(?P<sep>{_SP}?[-–]{_SP}?|{_SP}"
             rf"(?i:to|and){_SP})(?P<cur2>{_CURRENCY})?(?P<b>{_NUMBER}){_AFTER}(?P<pct>{_PERCENT})?",
         ),
         (
             "money",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?{_BEFORE}(?P<cur>{_CURRENCY}){_SP}?"
+            rf"{_BEFORE}(?P<cur>{_CURRENCY}){_SP}?"
             rf"(?P<a>{_MONEY_NUMBER}){_AFTER}",
         ),
         (
             "number",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?{_BEFORE}(?P<a>{_NUMBER}){_AFTER}(?P<pct>{_PERCENT})?"
+            rf"{_BEFORE}(?P<a>{_NUMBER}){_AFTER}(?P<pct>{_PERCENT})?"
             rf"(?P<suffix>{_SP}or{_SP}(?:so|more|fewer|less)\b)?",
         ),
         (
             "vague",
-            rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?\b(?P<vague>{_VAGUE_WORD})"
+            rf"\b(?P<vague>{_VAGUE_WORD})"
             rf"(?:{_SP}of{_SP}(?P<vague2>(?i:thousands|millions))"
             rf"|{_SP}(?P<scale>(?i:hundred|thousand|million|dozen))\b)?\b",
         ),
@@ -534,7 +571,8 @@ def _number_start(kind: str, match: re.Match[str]) -> int:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for priority, (kind, pattern) in enumerate(_PATTERNS):
+    for priority, pattern in enumerate(_PATTERNS):
+        kind = pattern.kind
         for match in pattern.finditer(text):
             quantity = _quantity(kind, match.groupdict())
             if quantity is None:
@@ -565,7 +603,7 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]]) -> bool:
     """Leaves out dates, times, ages, labels, model names and phone numbers."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = candidate.number_start, candidate.end
     if any(start < e and s < end for s, e in skip):
         return False
@@ -833,7 +871,7 @@ def find_figures(
     ``attributions`` saves the work when the caller already ran
     ``crosswire.quotes.find_attributions`` on the same doc.
     """
-    text = doc.text
+    text = doc_text(doc)
     skip = [*date_spans(doc), *(m.span() for m in _PHONE.finditer(text))]
     figures: list[Figure] = []
     for candidate in _candidates(text):

@@ -273,6 +273,9 @@ class Event:
     date_start: str | None = None
     date_end: str | None = None
     date_precision: DatePrecision | None = None
+    # The date expression the date was read from; None when it was inferred (from an
+    # earlier sentence or the article's own date).
+    date_text: str | None = None
     fatalities: int | None = None
     fatalities_low: int | None = None
     fatalities_high: int | None = None
@@ -286,6 +289,11 @@ class Event:
     # UCDP's best estimate across sources (fuse stage); `fatalities` stays ACLED's
     # conservative figure and `fatalities_low`/`fatalities_high` the reported range.
     fatalities_best: int | None = None
+    # A passing mention, not a report: the article names the event as history or as the
+    # context of another event. Fused events: every report of it is such a mention.
+    background: bool = False
+    # Fused events: passages that mention the event in passing; they are not sources.
+    mentions: tuple[SourceSpan, ...] = ()
 
     @property
     def id(self) -> str:

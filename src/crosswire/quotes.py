@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Mention, Quote
+from crosswire.nlp import doc_text, per_doc
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "speaker_at"]
 
@@ -501,7 +502,7 @@ def _local_sentence(token: Token) -> Span:
 
 
 def _sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
-    span = doc.char_span(index, min(index + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(index, min(index + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or not len(span):
         return index, index
     sentence = _local_sentence(span[0])
@@ -558,12 +559,13 @@ def _cue_for_segment(doc: Doc, segment: _Segment, cues: list[_Cue]) -> _Cue | No
     after = _sentence_bounds(doc, segment.close) if segment.closed else last
     # The cue sits in the quote's paragraph, or in a lead-in ending in a colon
     # ("He told reporters:") just before the quote.
-    paragraph_end = doc.text.find("\n", segment.paragraph)
+    text = doc_text(doc)
+    paragraph_end = text.find("\n", segment.paragraph)
     if paragraph_end < 0:
-        paragraph_end = len(doc.text)
+        paragraph_end = len(text)
     low = max(first[0], segment.paragraph)
     high = min(max(last[1], after[1]), paragraph_end)
-    lead = doc.text[:low].rstrip()
+    lead = text[:low].rstrip()
     if lead.endswith(":"):
         low = _sentence_bounds(doc, len(lead) - 1)[0]
     quoted = {
@@ -574,7 +576,7 @@ def _cue_for_segment(doc: Doc, segment: _Segment, cues: list[_Cue]) -> _Cue | No
     if not quoted:
         return None
     short = len(quoted) < _MIN_UNATTRIBUTED_WORDS
-    if short and _SO_CALLED.search(doc.text[max(0, segment.open - 12) : segment.open]):
+    if short and _SO_CALLED.search(text[max(0, segment.open - 12) : segment.open]):
         return None
     best: tuple[int, _Cue] | None = None
     for cue in cues:
@@ -603,7 +605,7 @@ def _clause_bounds(head: Token, cue: Token) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    dateline = _DATELINE.match(cue.doc.text, start, end)
+    dateline = _DATELINE.match(doc_text(cue.doc), start, end)
     return (dateline.end(), end) if dateline else (start, end)
 
 
@@ -641,9 +643,13 @@ def _opens_sentence(text: str, segment: _Segment) -> bool:
     return not lead.strip() or re.search(r"[.!?][\"”’']?\s*$", lead) is not None
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Direct quotes, reported clauses and bare attributions, in text order."""
-    text = doc.text
+@per_doc
+def find_attributions(doc: Doc) -> tuple[Attribution, ...]:
+    """Direct quotes, reported clauses and bare attributions, in text order.
+
+    Computed once per Doc: the figures and quotes stages share the result.
+    """
+    text = doc_text(doc)
     paragraphs = _paragraphs(text)
     segments = _quote_segments(text)
     cues = _cues(doc, segments, paragraphs)
@@ -703,7 +709,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 direct=False,
             )
         )
-    return sorted(found, key=lambda a: (a.sentence_start, a.start or 0))
+    return tuple(sorted(found, key=lambda a: (a.sentence_start, a.start or 0)))
 
 
 def find_quotes(
@@ -711,14 +717,14 @@ def find_quotes(
 ) -> list[Quote]:
     """Direct and indirect quotes in ``doc``; offsets refer to ``doc.text``.
 
-    Pass ``attributions`` from ``find_attributions(doc)`` to share that work
-    with ``crosswire.figures.find_figures``.
+    ``attributions`` defaults to ``find_attributions(doc)``.
     """
     found = find_attributions(doc) if attributions is None else attributions
+    text = doc_text(doc)
     return [
         Quote(
             mention=Mention(
-                article=article_id, start=a.start, end=a.end, text=doc.text[a.start : a.end]
+                article=article_id, start=a.start, end=a.end, text=text[a.start : a.end]
             ),
             speaker=a.speaker,
             cue=a.cue,
@@ -744,8 +750,9 @@ def speaker_at(doc: Doc, attributions: Sequence[Attribution], position: int) -> 
     in_sentence = [a for a in attributions if a.sentence_start <= position < a.sentence_end]
     if in_sentence:
         return next((a.speaker for a in in_sentence if a.speaker), in_sentence[0].speaker)
-    if sentence_start == 0 or "\n" in doc.text[max(0, sentence_start - 2) : sentence_start]:
+    text = doc_text(doc)
+    if sentence_start == 0 or "\n" in text[max(0, sentence_start - 2) : sentence_start]:
         return None
-    previous_start, _ = _sentence_bounds(doc, len(doc.text[:sentence_start].rstrip()) - 1)
+    previous_start, _ = _sentence_bounds(doc, len(text[:sentence_start].rstrip()) - 1)
     earlier = [a for a in attributions if a.sentence_start == previous_start]
     return next((a.speaker for a in earlier if a.speaker), None)

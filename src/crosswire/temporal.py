@@ -62,6 +62,7 @@ from typing import get_args
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import DateMention, DatePrecision, Mention
+from crosswire.nlp import doc_text, per_doc
 
 __all__ = ["date_spans", "find_dates"]
 
@@ -738,7 +739,7 @@ def _counts_plural_noun(token: Token | None) -> bool:
 
 def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     """Filters a pattern match with the context and the parse."""
-    text = doc.text
+    text = doc_text(doc)
     g = match.groupdict()
     before = _word_before(text, match.start())
     if kind in ("dmy", "mdy") and not g.get("y") and not g.get("wd"):
@@ -786,10 +787,13 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     return True
 
 
-def _candidates(doc: Doc) -> list[_Candidate]:
+@per_doc
+def _candidates(doc: Doc) -> tuple[_Candidate, ...]:
+    """The date expressions in ``doc``; the dates and figures stages share them."""
+    text = doc_text(doc)
     found: list[_Candidate] = []
     for priority, (kind, pattern) in enumerate(_PATTERNS):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             if match.end() > match.start() and _plausible(doc, kind, match):
                 found.append(
                     _Candidate(
@@ -806,7 +810,7 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     for candidate in found:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+    return tuple(sorted(chosen, key=lambda c: c.start))
 
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -921,16 +925,14 @@ def find_dates(
     much of it is known ("2026-03" gives the first of the month and "month").
     Offsets refer to ``doc.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     resolved: list[_Resolved] = []
     for candidate in _candidates(doc):
         future = _is_future(doc, candidate.start, candidate.end)
         found = _resolve(candidate, anchor, anchor_precision, future)
         if found is not None:
             resolved.append(_Resolved(start=candidate.start, end=candidate.end, range=found))
-    return [
-        _open_since(text, article_id, item, anchor) for item in _merge_ranges(text, resolved)
-    ]
+    return [_open_since(text, article_id, item, anchor) for item in _merge_ranges(text, resolved)]
 
 
 _SINCE = re.compile(r"(?:\b(?:ever\s+)?since\s+)$", re.IGNORECASE)

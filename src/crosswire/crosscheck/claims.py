@@ -1,15 +1,23 @@
 """Numeric claims: the same figure as stated by many sources, and whether they agree.
 
-Every figure an article states is a *statement*. Statements are about the same
-thing (one *topic*) when they count the same thing (``quantities.Counted``:
-the same outcome, compatible subjects, the same qualifiers, units that agree)
-in the same context:
+Every figure an article states is a *statement*, and so is a toll an event
+report reads without a figure ("a protester was killed": one dead). What a
+figure counts is read from its counted phrase, completed from its sentence: a
+relative clause ("400 families who fled" were displaced), the count it is a
+breakdown of ("twelve people, among them three soldiers, were killed": three
+soldiers killed), and whether it is a part of a count ("two of the wounded").
 
-- a figure in the sentence of an event report belongs to that fused event
-  ("direct"); two direct statements must share their event;
-- a figure elsewhere in an article belongs to the events the article reports;
-  it meets a direct statement whose event its article reports, or another such
-  statement whose article reports an event in common;
+Statements are about the same thing (one *topic*) when they count the same
+thing (``quantities.Counted``: the same outcome, compatible subjects, the same
+qualifiers, units that agree) in the same context:
+
+- a figure in the evidence of an event report belongs to that fused event
+  ("direct"; a casualty figure prefers an event with a toll); two direct
+  statements must share their event. Events the article only mentions in
+  passing (``Event.background``) take no figures this way;
+- a figure elsewhere in an article belongs to the events the article reports
+  or mentions; it meets a direct statement whose event its article reports, or
+  another such statement whose article reports an event in common;
 - where no event ties them (the articles report none), statements of one
   article, or of articles a few days apart whose sentences name the same
   place (else the articles' main places), meet;
@@ -35,6 +43,7 @@ crediting another outlet of the corpus counts as that outlet), else
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -45,13 +54,34 @@ from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.quantities import CASUALTY_OUTCOMES, Band, Counted
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import sentence_at, sentence_spans, terms
-from crosswire.model import Analysis, Article, Claim, ClaimStatus, Event, Figure, SourceSpan
+from crosswire.model import (
+    Analysis,
+    Article,
+    Claim,
+    ClaimStatus,
+    Event,
+    Figure,
+    Mention,
+    SourceSpan,
+)
 
 REST_SIMILARITY = 0.5
 # Statements with no event to go by are about one thing only when their articles
 # appeared within this many days of each other (and name the same place).
 SETTING_DAYS = 7
 PLACE_PREFIX = "plc_"
+# "two of the wounded", "three of them": a part of a count given elsewhere.
+_PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those)\b([^.;:,]*)", re.I)
+# Between a count and its breakdown: "Twelve people, among them three soldiers".
+_BREAKDOWN = re.compile(r"^[^.;:]*?,\s*(?:among\s+(?:them|whom|those)|including)\s+$", re.I)
+# "400 families who fled", "the men that were detained": what happened to them; else
+# the verb they are the subject of, "one crew member, an engineer, was recovered".
+_RELATIVE = re.compile(
+    r"^[\w\s'’-]{0,40}?\b(?:who|that|which)\s+(?:(?:had|have|has|were|was|been)\s+)*"
+    r"([a-z]+)",
+    re.I,
+)
+_PASSIVE = re.compile(r"^[^.;:]{0,40}?\b(?:were|was|had been|have been|has been)\s+([a-z]+)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +118,13 @@ def _places(words: frozenset[str]) -> frozenset[str]:
 
 
 def _rest_agrees(left: Statement, right: Statement) -> bool:
+    """The other words agree: no two different places ("imports" meets "Yemen's imports",
+    not "Sudan's imports"), and enough words in common."""
     a, b = left.counted.rest, right.counted.rest
-    if _places(a) != _places(b):
+    places_a, places_b = _places(a), _places(b)
+    if places_a and places_b and not places_a & places_b:
         return False
-    return _overlap(a, b) >= REST_SIMILARITY
+    return _overlap(a - places_a, b - places_b) >= REST_SIMILARITY
 
 
 def same_topic(left: Statement, right: Statement) -> bool:
@@ -189,7 +222,12 @@ class ClaimBuilder:
             for analysis in analyses
         }
         self.evidence: dict[str, list[tuple[int, int, str]]] = {}
+        self.told: dict[str, set[str]] = {}  # article -> events it reports or mentions
         for event in events:
+            for span in (*event.sources, *event.mentions):
+                self.told.setdefault(span.article, set()).add(event.id)
+            if event.background:
+                continue
             for span in event.sources:
                 self.evidence.setdefault(span.article, []).append((span.start, span.end, event.id))
         self.statements = [
@@ -203,14 +241,29 @@ class ClaimBuilder:
         article = self.articles[analysis.article]
         spans = sentence_spans(article.text)
         evidence = self.evidence.get(article.id, [])
-        context = frozenset(event for _s, _e, event in evidence)
+        context = frozenset(self.told.get(article.id, ()))
         places = self.place_mentions.get(article.id, [])
         main_place = _main_place(places)
         day = _day(article.published)
-        for figure in analysis.figures:
+        figures = sorted(
+            (*analysis.figures, *_implied_tolls(analysis)), key=lambda f: f.mention.start
+        )
+        counted: dict[int, Counted] = {}
+        for figure in figures:
             mention = figure.mention
             sentence = sentence_at(spans, mention.start) or (mention.start, mention.end)
             named = frozenset(p for s, e, p, _r in places if sentence[0] <= s and e <= sentence[1])
+            whole = [
+                counted[f.mention.start]
+                for f in figures
+                if sentence[0] <= f.mention.start < mention.start
+                and f.mention.start in counted
+                and _BREAKDOWN.match(article.text[f.mention.end : mention.start])
+            ]
+            counted[mention.start] = self._counted(
+                figure, article.text, whole[-1] if whole else None
+            )
+            casualty = counted[mention.start].outcome in CASUALTY_OUTCOMES
             yield Statement(
                 figure=figure,
                 article=article.id,
@@ -221,14 +274,59 @@ class ClaimBuilder:
                 order=(article.published or "9999", article.id, mention.start),
                 sentence=sentence,
                 sentence_text=article.text[sentence[0] : sentence[1]],
-                counted=quantities.parse_counted(figure.counted, self.place_keys),
+                counted=counted[mention.start],
                 unit=quantities.unit_key(figure.unit),
                 band=quantities.band(figure),
-                event=_direct_event(evidence, sentence, mention.start, mention.end),
+                event=self._direct_event(evidence, sentence, mention, casualty),
                 context=context,
                 where=named or main_place,
                 day=day,
             )
+
+    def _counted(self, figure: Figure, text: str, whole: Counted | None) -> Counted:
+        """What ``figure`` counts: its phrase, completed from the sentence (module docstring)."""
+        counted = quantities.parse_counted(figure.counted, self.place_keys)
+        after = text[figure.mention.end : figure.mention.end + 80]
+        part = _PART_OF.match(after)
+        if part and counted.subject is None and counted.outcome is None:
+            # "three of them port workers": the words after say who
+            counted = quantities.parse_counted(part.group(1), self.place_keys)
+        if counted.outcome is None:
+            verb = _RELATIVE.match(after) or _PASSIVE.match(after)
+            outcome = quantities.OUTCOME_WORDS.get(verb.group(1).casefold()) if verb else None
+            if outcome is None and whole is not None:
+                outcome = whole.outcome  # "among them three soldiers" were killed too
+            if outcome is not None:
+                counted = replace(counted, outcome=outcome)
+        if part:
+            counted = replace(counted, rest=counted.rest | {quantities.PART})
+        return counted
+
+    def _direct_event(
+        self,
+        evidence: Sequence[tuple[int, int, str]],
+        sentence: tuple[int, int],
+        mention: Mention,
+        casualty: bool,
+    ) -> str | None:
+        """The event whose evidence holds the figure, else one whose evidence shares its
+        sentence; a casualty figure prefers an event with a toll, then the best attested."""
+        holding = [e for s, e_end, e in evidence if s <= mention.start and mention.end <= e_end]
+        if not holding:
+            holding = [
+                e
+                for s, e_end, e in sorted(evidence, key=lambda x: abs(x[0] - mention.start))
+                if s < sentence[1] and sentence[0] < e_end
+            ][:1]
+        if not holding:
+            return None
+        return min(
+            dict.fromkeys(holding),
+            key=lambda e: (
+                casualty and self.events[e].fatalities is None,
+                -self.events[e].source_count,
+            ),
+        )
 
     def topics(self) -> list[list[Statement]]:
         items = self.statements
@@ -340,17 +438,34 @@ def _day(published: str | None) -> int | None:
         return None  # a month or a year only
 
 
-def _direct_event(
-    evidence: Sequence[tuple[int, int, str]], sentence: tuple[int, int], start: int, end: int
-) -> str | None:
-    """The event whose evidence holds the figure, else one whose evidence shares its sentence."""
-    holding = [event for s, e, event in evidence if s <= start and end <= e]
-    if holding:
-        return holding[0]
-    sharing = sorted(
-        (abs(s - start), event) for s, e, event in evidence if s < sentence[1] and sentence[0] < e
-    )
-    return sharing[0][1] if sharing else None
+def _implied_tolls(analysis: Analysis) -> Iterable[Figure]:
+    """Tolls the events stage read without a figure ("a protester was killed"), as figures
+    over the words that say them."""
+    said = {(f.mention.start, f.mention.end) for f in analysis.figures}
+    for event in analysis.events:
+        words, value = event.fatalities_text, event.fatalities
+        if not words or value is None or event.modality != "asserted":
+            continue
+        for span in event.sources:
+            found = [
+                (span.start + m.start(), span.start + m.end())
+                for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", span.text)
+            ]
+            if not found:
+                continue
+            if any(s < end and start < e for start, end in found for s, e in said):
+                break  # a figure says it
+            start, end = found[0]
+            said.add((start, end))
+            yield Figure(
+                mention=Mention(article=analysis.article, start=start, end=end, text=words),
+                value=value,
+                low=event.fatalities_low,
+                high=event.fatalities_high,
+                unit="people",
+                counted=f"{words.split()[-1]} killed",  # "A 19-year-old protester": protester
+            )
+            break
 
 
 def _topic_event(topic: Sequence[Statement]) -> str | None:

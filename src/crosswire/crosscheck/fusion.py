@@ -5,13 +5,16 @@ Two reports can be one event when every test passes:
 - type: the same sub-event type, or two that reporters use for one incident
   (``SUB_EVENT_FAMILIES``: an armed clash and a government retaking the town;
   an air strike and a missile attack);
-- date: their ranges overlap. A date counts as stated only when a date
-  expression lies in the report's evidence; a report whose date was inferred
-  (from the article's date or an earlier sentence) or that has none happened
-  in the ``recent_days`` up to its article's publication. A stated range
-  longer than ``max_span_days`` sums up a period and is not one event;
-- place: the same place, places within ``near_km``, or an area and a place
-  inside it (``crosswire.crosscheck.geo``);
+- date: their ranges overlap. A date counts as stated only when the report
+  read it from a date expression (``Event.date_text``); a report whose date was
+  inferred (from the article's date or an earlier sentence) or that has none
+  happened in the ``recent_days`` up to its article's publication. A stated
+  range longer than ``max_span_days`` sums up a period and is not one event;
+- place: the same place, towns within ``near_km``, a town and a site of it
+  (its port, a district), or an area and a place inside it
+  (``crosswire.crosscheck.geo``). The fused event takes the most precise place
+  its sources give, most sources first (a site with no GeoNames id is no more
+  precise than its town);
 - actors: each side is the same actor, unknown on one side, or two state
   actors of one country ("the army" and "the government"). Battles have no
   direction, so their sides may be swapped.
@@ -26,6 +29,11 @@ independent sources (``crosswire.crosscheck.sources``: copies and pieces of
 one outlet count once, and a report that credits another outlet of the corpus
 counts as that outlet) and lists the fields
 its sources disagree on as ``(field, JSON {article id: value})``.
+
+A background report (``Event.background``: history, or a passing mention that
+names nothing about the event) fuses like any other, but its span goes to the
+event's ``mentions`` and its article is no source, unless every report of the
+event is background: then they are its sources and the event is background.
 
 Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest toll a
 source reports; ``fatalities_low``/``fatalities_high`` are UCDP's low and high
@@ -83,17 +91,6 @@ def types_compatible(left: str, right: str) -> bool:
     return any(left in family and right in family for family in SUB_EVENT_FAMILIES)
 
 
-def _states_date(analysis: Analysis, event: Event) -> bool:
-    """Whether a date expression lies in the report's evidence."""
-    return any(
-        span.article == d.mention.article
-        and span.start <= d.mention.start
-        and d.mention.end <= span.end
-        for span in event.sources
-        for d in analysis.dates
-    )
-
-
 def _parse_iso(text: str, *, end: bool) -> int | None:
     """An ISO date, month or year as a day ordinal (its first day, or last with ``end``)."""
     parts = text.strip()[:10].split("-")
@@ -124,6 +121,10 @@ class Report:
     end: float
     place: Place | None
     dated: bool  # the evidence states the date
+
+    @property
+    def background(self) -> bool:
+        return self.event.background
 
     @property
     def span_days(self) -> float:
@@ -165,7 +166,7 @@ class Fuser:
         published = self.sources.published.get(article)
         start = _parse_iso(event.date_start, end=False) if event.date_start else None
         end = _parse_iso(event.date_end or event.date_start or "", end=True)
-        stated = start is not None and _states_date(analysis, event)
+        stated = start is not None and event.date_text is not None
         if stated:
             low = float(start)  # type: ignore[arg-type]
             high = float(end if end is not None and end >= low else low)
@@ -290,10 +291,13 @@ class Fuser:
         place = _vote(
             cluster,
             lambda r: r.event.place,
-            rank=lambda pid: geo.rank(self.places[pid]) if pid in self.places else geo.POINT_RANK,
+            rank=lambda pid: (
+                geo.precision(self.places[pid]) if pid in self.places else geo.POINT_RANK
+            ),
         )
+        dated = [r for r in cluster if r.dated]
         dates = _vote(
-            [r for r in cluster if r.dated] or cluster,
+            dated or cluster,
             lambda r: (
                 (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
                 if r.event.date_start
@@ -301,8 +305,20 @@ class Fuser:
             ),
             rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
         )
+        date_text = next(
+            (
+                r.event.date_text
+                for r in dated
+                if dates
+                and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
+            ),
+            None,
+        )
         deaths = _fatalities(cluster)
-        spans = _unique_spans(cluster)
+        reporting = [r for r in cluster if not r.background] or cluster
+        mentioning = [r for r in cluster if r.background] if len(reporting) < len(cluster) else []
+        spans = _unique_spans(reporting)
+        mentions = [s for s in _unique_spans(mentioning) if s not in spans]
         return Event(
             event_type=chosen_type.event.event_type,
             sub_event_type=chosen_type.event.sub_event_type,
@@ -318,6 +334,7 @@ class Fuser:
             date_start=dates[0] if dates else None,
             date_end=dates[1] if dates else None,
             date_precision=dates[2] if dates else None,  # type: ignore[arg-type]
+            date_text=date_text,
             fatalities=deaths.conservative,
             fatalities_low=deaths.low,
             fatalities_high=deaths.high,
@@ -328,7 +345,9 @@ class Fuser:
             cameo=_vote(cluster, lambda r: r.event.cameo),
             sources=spans,
             conflicts=_conflicts(aligned),
-            source_count=len({r.source for r in cluster}),
+            source_count=len({r.source for r in reporting}),
+            background=len(reporting) == len(cluster) and all(r.background for r in cluster),
+            mentions=tuple(mentions),
         )
 
 

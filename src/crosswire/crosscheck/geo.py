@@ -1,9 +1,12 @@
 """Whether two places can be where one event happened.
 
 Point-like places (towns, sites) agree when they are the same record or lie
-within ``near_km`` of each other. A coarser area (a country, a province, a
-sea) agrees with the places inside it: a report that names only "Daraa
-province" does not contradict one that names a town in it.
+within ``near_km`` of each other. A site inside a town (a port, a district, a
+facility, often with no GeoNames id) agrees with its town when it lies within
+a town's reach (``TOWN_RADIUS_KM``) or carries the town's name ("Hodeidah
+port" and "Hudaydah"). A coarser area (a country, a province, a sea) agrees
+with the places inside it: a report that names only "Daraa province" does not
+contradict one that names a town in it.
 """
 
 from __future__ import annotations
@@ -30,9 +33,16 @@ FEATURE_RANK: dict[str, int] = {
     "continent": 6,
 }
 POINT_RANK = 1
+SITE_RANK = 0
+TOWN_FEATURES = frozenset({"city", "capital"})
+# How far from a town's centre its port, districts and facilities may lie.
+TOWN_RADIUS_KM = 15.0
 # Where the records cannot tell containment, an area holds what lies within a
 # rough radius of its centroid, by the typical size of its feature class.
 AREA_RADIUS_KM: dict[int, float] = {2: 60.0, 3: 250.0, 4: 500.0, 5: 1000.0, 6: math.inf}
+# A sea is long and its centroid far from most of its coast: an attack on a ship
+# "in the Red Sea" is coded to the port town it lay off.
+SEA_RADIUS_KM = 1500.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -50,6 +60,13 @@ def distance_km(left: Place, right: Place) -> float | None:
 
 def rank(place: Place) -> int:
     return FEATURE_RANK.get(place.feature or "", POINT_RANK)
+
+
+def precision(place: Place) -> int:
+    """How precisely a place locates an event, lower first: a site with no GeoNames id (a
+    point someone drew, "Hodeidah port") locates it no better than its town."""
+    found = rank(place)
+    return POINT_RANK if found == SITE_RANK and place.geonameid is None else found
 
 
 def _fold(text: str | None) -> str:
@@ -74,6 +91,23 @@ def contains(outer: Place, inner: Place) -> bool | None:
     return None
 
 
+def _names(place: Place) -> set[str]:
+    return {key for key in (_fold(place.name), *(_fold(m.text) for m in place.mentions)) if key}
+
+
+def _site_of(site: Place, town: Place) -> bool:
+    """Whether ``site`` (a port, district or facility) is one of ``town``'s."""
+    if rank(site) != SITE_RANK or (town.feature or "") not in TOWN_FEATURES:
+        return False
+    if site.country_code and town.country_code and site.country_code != town.country_code:
+        return False
+    gap = distance_km(site, town)
+    if gap is not None and gap <= TOWN_RADIUS_KM:
+        return True
+    town_names = _names(town)
+    return any(name in site_name for site_name in _names(site) for name in town_names)
+
+
 def compatible(left: Place, right: Place, near_km: float) -> bool:
     """Whether one event can be at both places (see the module docstring)."""
     if left.id == right.id:
@@ -84,6 +118,9 @@ def compatible(left: Place, right: Place, near_km: float) -> bool:
         if inside is not None:
             return inside
         gap = distance_km(outer, inner)
-        return gap is None or gap <= AREA_RADIUS_KM[rank(outer)]
+        reach = SEA_RADIUS_KM if outer.feature == "sea" else AREA_RADIUS_KM[rank(outer)]
+        return gap is None or gap <= reach
+    if _site_of(inner, outer):
+        return True
     gap = distance_km(left, right)
     return gap is not None and gap <= near_km

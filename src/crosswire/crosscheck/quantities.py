@@ -125,12 +125,14 @@ for _outcome, _words in {
         OUTCOME_WORDS[_word] = _outcome
 
 CASUALTY_OUTCOMES = frozenset({"killed", "wounded"})
+# Marks a part of a count given elsewhere ("two of the wounded").
+PART = "<part>"
 # Words that pick out a part of a count ("two of the wounded were in a critical
 # condition"): statements with different ones count different things.
 QUALIFIERS = word_set(
     "critical serious seriously condition hospitalised hospitalized foreign foreigner "
     "child children woman women elderly"
-)
+) | {PART}
 # Words of a counted phrase that say nothing about what is counted.
 _FILLER = word_set(
     "number total figure count least more than about estimated some including among via per"
@@ -138,6 +140,9 @@ _FILLER = word_set(
 # A unit says how a figure measures, not what it is about: "75 percent of imports".
 _UNIT_WORDS = word_set("percent per cent kilometre kilometer km mile dollar usd euro")
 _MERGEABLE = frozenset({"people", "civilians"})
+_POSSESSOR = re.compile(r"\b[^\W_]+(?=['’]s\b)")
+# Subject classes that are not people: a unit naming one of the others counts people.
+_NOT_PEOPLE = frozenset({"vessels", "homes", "explosions", "airstrikes", "families"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,18 +156,25 @@ class Counted:
         return self.rest & QUALIFIERS
 
     def label(self) -> str:
-        return " ".join(p for p in (self.subject, self.outcome) if p) or " ".join(sorted(self.rest))
+        named = " ".join(p for p in (self.subject, self.outcome) if p)
+        return named or " ".join(sorted(self.rest - {PART}))
 
 
 def parse_counted(text: str | None, place_keys: dict[str, str] | None = None) -> Counted:
-    """Split a counted phrase; ``place_keys`` maps folded place names to place ids."""
+    """Split a counted phrase; ``place_keys`` maps folded place names to place ids.
+
+    A possessor is never who is counted: a "ship's crew" are crew.
+    """
     subject: str | None = None
     outcome: str | None = None
     rest: set[str] = set()
+    possessors = {w for found in _POSSESSOR.findall(text or "") for w in terms(found)}
     for word in terms(text or ""):
         if word in _FILLER:
             continue
-        if subject is None and word in SUBJECT_WORDS:
+        if word in possessors:
+            rest.add((place_keys or {}).get(word, word))
+        elif subject is None and word in SUBJECT_WORDS:
             subject = SUBJECT_WORDS[word]
         elif outcome is None and word in OUTCOME_WORDS:
             outcome = OUTCOME_WORDS[word]
@@ -201,12 +213,16 @@ _UNIT_SYNONYMS = {
 
 
 def unit_key(unit: str | None) -> str | None:
+    """A unit's key; units that name people ("seafarers", "soldiers") are people."""
     if not unit:
         return None
     key = unit.strip().casefold()
     key = _UNIT_SYNONYMS.get(key, key)
     if key.endswith("s") and len(key) > 3 and key not in ("people",):
         key = key[:-1]
+    person = SUBJECT_WORDS.get(key)
+    if person is not None and person not in _NOT_PEOPLE:
+        return "people"
     return key
 
 

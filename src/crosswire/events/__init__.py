@@ -5,7 +5,8 @@
 - ``typer``: cues to typed sentence events; ``snippets``: snippet-level typing
   with sentence embeddings; ``plover``: PLOVER typing beyond ACLED's categories;
 - ``arguments``: agents and patients from the dependency parse;
-- ``extract``: events tied to an article's entities, places, dates and figures.
+- ``extract``: events tied to an article's entities, places, dates and figures;
+- ``foreign``: a light reading, with word lists, of articles in languages not parsed.
 """
 
 from crosswire.events.extract import extract_events, modality

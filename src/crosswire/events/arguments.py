@@ -30,6 +30,8 @@ Category = Literal[
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _PATIENT_PREPS = frozenset(["on", "against", "at", "targeting", "upon", "into"])
 _CLAUSE_LINKS = ("conj", "xcomp", "advcl", "acl", "pcomp")
+# Verbs whose subject is who died: "civilians died".
+VICTIM_SUBJECT_VERBS = frozenset(["die", "perish", "drown", "succumb"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,9 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _verb_roles(verb: Token) -> Roles:
+    if verb.lemma_.lower() in VICTIM_SUBJECT_VERBS:
+        # "civilians died": who died is the patient; no agent is named.
+        return Roles(patient=_child(verb, "nsubj"))
     if _is_passive(verb):
         agent = _by_agent(verb)
         patient = _child(verb, "nsubjpass")
@@ -184,6 +189,8 @@ def phrase(token: Token) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``token``, without relative clauses."""
     start, end = token.idx, token.idx + len(token)
     for child in token.subtree:
+        if child.is_space:
+            continue  # a blanked-out dateline hangs off some word of the lead
         if any(a.dep_ in ("relcl", "acl") and a.i != token.i for a in _path_to(child, token)):
             continue
         start = min(start, child.idx)
@@ -226,7 +233,19 @@ def category_of_noun(token: Token) -> Category | None:
             return "territory"
     if token.ent_type_ in ("GPE", "LOC", "FAC"):
         return "territory"
+    if lemma in _FORMATION_NOUNS:
+        # "army units", "rebel brigades": the modifier says whose.
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+                found = category_of_noun(child)
+                if found in ("state", "armed"):
+                    return found
     return None
+
+
+_FORMATION_NOUNS = frozenset(
+    ["unit", "units", "brigade", "battalion", "division", "detachment", "column", "squad"]
+)
 
 
 def category_of_inter(inter_code: int | None, kind: str) -> Category | None:

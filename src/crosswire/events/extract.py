@@ -7,19 +7,42 @@ trigger cue, types its events (``typer``), and fills an ``Event`` for each:
   character offsets; backers ("X, backed by Y", "Y-backed X") and partners
   ("X and Y attacked") become associated actors; victims with no entity of
   their own become ACLED's generic actors ("Civilians (Syria)"), created on
-  demand and added to the analysis;
-- place: a place in the event's own clause (the patient, or "in/near/at X"),
-  then one elsewhere in the sentence, then the dateline, then the article's
-  most-named place; places inside an actor phrase ("fighters from Idlib") and
-  origins ("from X") do not count; the most specific wins;
-- dates: a date expression in the sentence; otherwise the date of an earlier
-  event of the same type in the article (a later sentence elaborating it);
-  otherwise the article's own date;
+  demand and added to the analysis; state actors named by a common noun ("the
+  army") take the regime of the event's date ("Military Forces of Syria (2024-)");
+- place: the most specific place in the event's own clause (the patient, or
+  "in/near/at X"), then one elsewhere in the sentence, then one inside an actor
+  phrase; an area named in the clause ("the province of Daraa") gives way to
+  the article's focus place inside it. Without any, the article's focus place
+  (its most named town, in the event's country), and only then the dateline:
+  a dateline says where the reporter is, not where the event was. Origins
+  ("fighters from Idlib"), seats ("the Aden-based government") and places in
+  an attribution ("according to officials in Sanaa") do not count;
+- dates: a date expression in the event's own clause; otherwise the date of an
+  earlier event of the same type in the article (a later sentence elaborating
+  it); otherwise the article's own date;
 - fatalities: figures in the sentence that count the dead, kept ACLED's way
-  (the lowest credible figure; figures of coordinated groups add up);
+  (the lowest credible figure; figures of coordinated groups add up; a part of
+  a count, "twelve people, among them three soldiers", is not a toll of its own);
 - modality: negated, denied, threatened, planned or hypothetical events are
   flagged;
 - evidence: the sentence.
+
+A sentence that only adds to an event told before it is no event of its own:
+casualty words with no event word ("Nine were killed"), or a bare act of
+violence by no one new ("Fighters opened fire from rooftops") join the
+article's latest violent event, adding their sentence, toll and actors to it,
+unless they name a date or a place of their own that the event does not have.
+
+An event is *background* when the article mentions it without reporting it:
+history (its stated date ended more than ``HISTORY_DAYS`` before the article),
+a habit ("its cells carry out ambushes"), or a passing mention that names
+nothing about it (no figure, no actor, no place: "the strikes followed the
+drone attack"). Fusion keeps such reports as mentions that do not count as
+sources.
+
+A dateline ("HODEIDAH, Yemen (Wire) — ...") misleads the parser, which takes
+the town for the subject of the lead sentence; the lead paragraph is parsed
+again with the dateline blanked out (offsets stay the same).
 """
 
 from __future__ import annotations
@@ -27,12 +50,15 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
+from crosswire.crosscheck import geo
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
@@ -54,6 +80,10 @@ from crosswire.model import (
     Place,
     SourceSpan,
 )
+from crosswire.nlp import load_nlp
+
+# An event whose stated date ended this long before the article is history to it.
+HISTORY_DAYS = 31
 
 _BACKING = frozenset(
     [
@@ -70,13 +100,18 @@ _BACKING = frozenset(
     ]
 )
 _BACKED_AFTER = re.compile(r"^\s*-?\s*(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
+# "DERAA —", "AMMAN, Jordan (Coastline Wire) —", "Misrata, Libya —": a town in capitals,
+# or a town and its country, before a dash.
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z'’.\- ]{1,40}?(?:,\s*[A-Za-z. ]{2,30})?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
+    r"^\s*(?:[A-Z][A-Z'’.\- ]{1,40}?|[A-Z][A-Za-z'’.\- ]{1,40}?,\s*[A-Z][A-Za-z. ]{1,30})"
+    r"\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
 )
 _FEATURE_RANK = {
     "site": 0,
     "port": 0,
     "city": 0,
+    "capital": 0,
+    "district": 0,
     "admin2": 1,
     "admin1": 2,
     "region": 3,
@@ -85,6 +120,7 @@ _FEATURE_RANK = {
     "country": 4,
     "continent": 5,
 }
+_AREA_RANK = 1  # this rank and above are areas a town lies in
 _DEATH_WORDS = frozenset(
     [
         "kill",
@@ -103,8 +139,17 @@ _DEATH_WORDS = frozenset(
         "life",
     ]
 )
-_DEATH_COUNTED = re.compile(r"kill|dead|death|died|fatal|toll|lives", re.I)
+_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
+# "three of them", "three of the dead": a part of a count given elsewhere.
+_PART_AFTER = re.compile(
+    r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
+)
+_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
+_PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
 _PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
+# Events a later casualty or bare-violence sentence can be adding to.
+_VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS, on.RIOTS})
+_VIOLENT_LABELS = frozenset({on.EXCESSIVE_FORCE, on.PROTEST_INTERVENTION})
 # Places whose country code says little about whose civilians were hit.
 _NOT_NATIONAL = frozenset({"sea", "region", "continent", "river"})
 _STATE_BRANCHES: dict[str, Branch] = {
@@ -115,6 +160,17 @@ _STATE_BRANCHES: dict[str, Branch] = {
 _REPORTING = frozenset(
     ["say", "tell", "report", "claim", "state", "add", "confirm", "accuse", "allege", "announce"]
 )
+_MEANS_VERBS = frozenset(["use", "employ", "deploy", "fire", "launch", "send", "dispatch"])
+_NOBODY = frozenset(["nobody", "none", "neither", "noone"])
+_SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
+_ONE = frozenset(["a", "an", "the", "one"])
+_WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
+_SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
+_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
+_SETTING_PREPS = frozenset(
+    ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
+)
+_COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +191,9 @@ class _ArticleIndex:
     figures: list[Figure]
     published: tuple[str, str, DatePrecision] | None
     focus_country: str | None
+    dateline_end: int  # 0 when the article has no dateline
     dateline_place: Place | None
-    focus_place: Place | None
+    focus_places: list[Place]  # most named towns first, then areas; no datelines
     known: dict[str, Entity]
     added: dict[str, Entity] = field(default_factory=dict)
 
@@ -156,12 +213,24 @@ class _ArticleIndex:
                 return place
         return None
 
+    def focus(self, country: str | None, within: Place | None = None) -> Place | None:
+        """The article's focus place: in ``country`` when given, inside ``within`` when given."""
+        for place in self.focus_places:
+            if country is not None and place.country_code not in (None, country):
+                continue
+            if within is not None and (
+                place.id == within.id or _rank(place) >= _rank(within) or not _inside(within, place)
+            ):
+                continue
+            return place
+        return None
+
     def generic(self, category: str, country: str | None) -> Entity:
         return self._known_or_added(_dictionary().generic(category, country))
 
-    def state(self, country: str, branch: Branch) -> Entity | None:
+    def state(self, country: str, branch: Branch, day: date | None) -> Entity | None:
         try:
-            actor = _dictionary().state_actor(country, branch)
+            actor = _dictionary().state_actor(country, branch, day)
         except KeyError:
             return None
         return self._known_or_added(actor.entity())
@@ -177,6 +246,16 @@ class _ArticleIndex:
 @cache
 def _dictionary() -> ActorDictionary:
     return load_actor_dictionary()
+
+
+def _rank(place: Place) -> int:
+    return _FEATURE_RANK.get(place.feature or "", 2)
+
+
+def _inside(area: Place, place: Place) -> bool:
+    return bool(geo.contains(area, place)) or (
+        area.feature == "country" and area.country_code == place.country_code is not None
+    )
 
 
 def _published(article: Article | None) -> tuple[str, str, DatePrecision] | None:
@@ -196,6 +275,13 @@ def _published(article: Article | None) -> tuple[str, str, DatePrecision] | None
     except ValueError:
         return None
     return None
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleIndex:
@@ -221,15 +307,28 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
         if entity.canonical_key
         or not any(p_start <= start and end <= p_end for p_start, p_end, _p in places)
     ]
-    countries = Counter(p.country_code for _s, _e, p in places if p.country_code)
-    focus_country = countries.most_common(1)[0][0] if countries else None
-    named = Counter(p.id for _s, _e, p in places if p.feature != "country")
-    by_id = {p.id: p for _s, _e, p in places}
-    focus_place = by_id[named.most_common(1)[0][0]] if named else (places[0][2] if places else None)
-    dateline_place = None
     match = _DATELINE.match(doc.text)
-    if match is not None:
-        dateline_place = next((p for s, _e, p in places if s < match.end()), None)
+    dateline_end = match.end() if match is not None else 0
+    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
+    named = [(s, p) for s, _e, p in places if s >= dateline_end]
+    countries = Counter(p.country_code for _s, p in named if p.country_code)
+    if not countries and dateline_place is not None and dateline_place.country_code:
+        countries[dateline_place.country_code] += 1
+    counts = Counter(p.id for _s, p in named if p.feature != "country")
+    first_seen: dict[str, tuple[int, Place]] = {}
+    for start, place in named:
+        first_seen.setdefault(place.id, (start, place))
+    focus_places = [
+        first_seen[pid][1]
+        for pid in sorted(
+            counts,
+            key=lambda pid: (
+                min(_rank(first_seen[pid][1]), _AREA_RANK),  # towns before areas
+                -counts[pid],
+                first_seen[pid][0],
+            ),
+        )
+    ]
     return _ArticleIndex(
         article_id=analysis.article,
         text=doc.text,
@@ -238,11 +337,27 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
         dates=list(analysis.dates),
         figures=list(analysis.figures),
         published=_published(article),
-        focus_country=focus_country,
+        focus_country=countries.most_common(1)[0][0] if countries else None,
+        dateline_end=dateline_end,
         dateline_place=dateline_place,
-        focus_place=focus_place,
+        focus_places=focus_places,
         known={e.id: e for e in analysis.entities},
     )
+
+
+def _sentences(doc: Doc, index: _ArticleIndex) -> Iterator[Span]:
+    """The Doc's sentences; the lead paragraph parsed again without its dateline."""
+    if not index.dateline_end:
+        yield from doc.sents
+        return
+    paragraph_end = doc.text.find("\n", index.dateline_end)
+    if paragraph_end < 0:
+        paragraph_end = len(doc.text)
+    lead = " " * index.dateline_end + doc.text[index.dateline_end : paragraph_end]
+    yield from load_nlp()(lead).sents
+    for sentence in doc.sents:
+        if sentence.start_char >= paragraph_end:
+            yield sentence
 
 
 # --------------------------------------------------------------------------
@@ -254,6 +369,7 @@ class _Actor:
     main: Entity | None = None
     backers: list[Entity] = field(default_factory=list)
     category: Category | None = None
+    named: bool = False  # the entity has a mention in the phrase
 
 
 def _is_backer(index: _ArticleIndex, start: int, end: int, head: Token) -> bool:
@@ -296,6 +412,7 @@ def _actor(index: _ArticleIndex, token: Token | None) -> _Actor:
         containing = [m for m in main_mentions if m[0] <= spot < m[1]]
         chosen = containing[0] if containing else min(main_mentions, key=lambda m: abs(m[0] - spot))
         actor.main = chosen[2]
+        actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
     else:
         actor.category = category_of_noun(token)
@@ -320,7 +437,9 @@ def _categorizer(index: _ArticleIndex):  # type: ignore[no-untyped-def]
     return categorize
 
 
-def _generic_for(index: _ArticleIndex, token: Token | None, country: str | None) -> Entity | None:
+def _generic_for(
+    index: _ArticleIndex, token: Token | None, country: str | None, day: date | None
+) -> Entity | None:
     """ACLED's generic actor for a phrase with no entity: civilians, protesters, gunmen."""
     if token is None:
         return None
@@ -337,14 +456,16 @@ def _generic_for(index: _ArticleIndex, token: Token | None, country: str | None)
     branch = _STATE_BRANCHES.get(lemma)
     if category == "state" and branch is not None and country is not None:
         # "government forces" in a Syrian story are the Military Forces of Syria.
-        return index.state(country, branch)
+        return index.state(country, branch, day)
     return None
 
 
-def _resolve_actor(index: _ArticleIndex, token: Token | None, country: str | None) -> _Actor:
+def _resolve_actor(
+    index: _ArticleIndex, token: Token | None, country: str | None, day: date | None
+) -> _Actor:
     actor = _actor(index, token)
     if actor.main is None:
-        actor.main = _generic_for(index, token, country)
+        actor.main = _generic_for(index, token, country, day)
     return actor
 
 
@@ -356,20 +477,21 @@ def _sentence_entities(index: _ArticleIndex, sentence: Span, categories: set[str
     return found
 
 
-def _sentence_nouns(sentence: Span, category: str) -> Token | None:
-    return next((t for t in sentence if category_of_noun(t) == category), None)
-
-
 @dataclass(slots=True)
 class _Actors:
     actor1: Entity | None = None
     actor2: Entity | None = None
     assoc1: list[Entity] = field(default_factory=list)
     assoc2: list[Entity] = field(default_factory=list)
+    named: bool = False  # some side is an entity the sentence names
 
 
 def _actors(
-    index: _ArticleIndex, event: EventCandidate, sentence: Span, country: str | None
+    index: _ArticleIndex,
+    event: EventCandidate,
+    sentence: Span,
+    country: str | None,
+    day: date | None,
 ) -> _Actors:
     label = event.label
     roles = event.roles
@@ -381,23 +503,38 @@ def _actors(
         if label != on.PEACEFUL_PROTEST:
             forces = _sentence_entities(index, sentence, {"state"})
             result.actor2 = forces[0] if forces else None
+        result.named = bool(crowd) or result.actor2 is not None
         return result
-    agent = _resolve_actor(index, roles.agent, country)
+    agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
-        co = _resolve_actor(index, other, country)
+        co = _resolve_actor(index, other, country, day)
         if co.main is not None:
             result.assoc1.append(co.main)
-    patient = _resolve_actor(index, roles.patient, country)
-    victims = _resolve_actor(index, event.victims, country)
-    if patient.main is not None and patient.category not in ("weapon", "territory", "property"):
+    patient = _resolve_actor(index, roles.patient, country, day)
+    victims = _resolve_actor(index, event.victims, country, day)
+    result.named = agent.named or patient.named
+    anyone = roles.patient is not None and roles.patient.lemma_.lower() in _ANYONE
+    if (
+        patient.main is not None
+        and patient.category not in ("weapon", "territory", "property")
+        and (patient.named or not anyone)
+    ):
         result.actor2 = patient.main
         result.assoc2 = list(patient.backers)
-    elif victims.main is not None:
+    elif (
+        victims.main is not None
+        and patient.category not in ("armed", "state")
+        and event.victims is not None
+        and event.victims.lemma_.lower() not in _ANYONE
+    ):
+        # The dead are a side only when named as such: "killing two civilians" names the
+        # civilians, "killing seven people" (in a strike on a depot, a fight between armed
+        # sides) names no one.
         result.actor2 = victims.main
     for other in roles.co_patients:
-        co = _resolve_actor(index, other, country)
+        co = _resolve_actor(index, other, country, day)
         if co.main is not None:
             result.assoc2.append(co.main)
     if label == on.MOB_VIOLENCE and (result.actor1 is None or agent.category != "rioters"):
@@ -422,21 +559,60 @@ def _event_tokens(event: EventCandidate, doc: Doc) -> list[Token]:
     return [event.anchor, *event.tokens(doc)]
 
 
-def _region(event: EventCandidate, doc: Doc) -> set[int]:
-    """Token indices of the event's own clause: the subtrees of its words."""
+def _is_attribution(token: Token) -> bool:
+    """ "according to officials in Sanaa": who says it, not where it happened."""
+    return token.dep_ == "prep" and token.lower_ == "according"
+
+
+def _region(event: EventCandidate, doc: Doc, foreign: frozenset[int] = frozenset()) -> set[int]:
+    """Token indices of the event's own clause: the subtrees of its words, without the
+    clauses of other events and the words of the sentence's other events (``foreign``):
+    in "the strikes followed the drone attack late on Tuesday" Tuesday is the attack's."""
+    own = {t.i for t in _event_tokens(event, doc)}
     tokens: set[int] = set()
     for token in _event_tokens(event, doc):
         top = token
-        # An event noun's clause is its verb's: "clashes erupted near X".
+        # An event noun's clause is its verb's: "clashes erupted near X", "five were killed
+        # in an air strike on Tuesday", "under the deal, reached on Wednesday".
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
             top = token.head
+        elif (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _WHILE_PREPS
+            and token.head.head.pos_ == "VERB"
+        ):
+            top = token.head.head
         for sub in top.subtree:
-            if sub.dep_ in ("advcl", "relcl", "ccomp", "conj") and sub.i not in {
-                t.i for t in _event_tokens(event, doc)
-            }:
+            if sub.i in own:
+                tokens.add(sub.i)
+                continue
+            if any(
+                _other_clause(a, own) or _is_attribution(a) or (a.i in foreign and a.i not in own)
+                for a in _path_up(sub, top)
+            ):
                 continue
             tokens.add(sub.i)
     return tokens
+
+
+def _other_clause(token: Token, own: set[int]) -> bool:
+    """A clause of its own, not one telling more of the event ("the deal, reached on ...")."""
+    if token.i in own or (token.head.i in own and token.dep_ in ("acl", "relcl")):
+        return False
+    if token.dep_ == "conj":
+        return token.pos_ in ("VERB", "AUX")  # "warehouses and a depot" is one object
+    return token.dep_ in ("advcl", "relcl", "ccomp", "acl")
+
+
+def _path_up(token: Token, top: Token) -> Iterator[Token]:
+    """``token`` and its heads up to, not including, ``top``."""
+    current = token
+    while current.i != top.i:
+        yield current
+        if current.head.i == current.i:
+            return
+        current = current.head
 
 
 def _is_origin(token: Token) -> bool:
@@ -451,32 +627,96 @@ def _is_origin(token: Token) -> bool:
     return False
 
 
+def _is_seat(index: _ArticleIndex, token: Token, end: int) -> bool:
+    """A place that locates an actor: "the Aden-based government", "the government in Tripoli"."""
+    if re.match(r"^\s*-?\s*based\b", index.text[end : end + 12], re.I):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "of"):
+        holder = token.head.head
+        entity = index.entity_at(holder)
+        return entity is not None and entity.kind == "government"
+    return False
+
+
 def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
     if not candidates:
         return None
-    return min(candidates, key=lambda item: (_FEATURE_RANK.get(item[1].feature or "", 2), item[0]))[
-        1
-    ]
+    return min(candidates, key=lambda item: (_rank(item[1]), item[0]))[1]
+
+
+def _event_country(index: _ArticleIndex, sentence: Span) -> str | None:
+    """The country the sentence is about: its places', else its actors'."""
+    countries = Counter(
+        place.country_code
+        for start, _end, place in index.places
+        if sentence.start_char <= start < sentence.end_char
+        and start >= index.dateline_end
+        and place.country_code
+        and place.feature not in _NOT_NATIONAL
+    )
+    if not countries:
+        countries = Counter(
+            entity.country_code
+            for _s, _e, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char)
+            if entity.country_code
+        )
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def _place(
-    index: _ArticleIndex, event: EventCandidate, sentence: Span, actor_spans: list[_Span]
-) -> Place | None:
-    doc = sentence.doc
-    region = _region(event, doc)
+    index: _ArticleIndex,
+    sentence: Span,
+    region: set[int],
+    foreign: frozenset[int],
+    actor_spans: list[_Span],
+) -> tuple[Place | None, str | None]:
+    """The event's place, and where the sentence names it: "clause" (the event's own),
+    "sentence", or None when it is a fallback."""
     own: list[tuple[int, Place]] = []
     elsewhere: list[tuple[int, Place]] = []
+    weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
     for start, end, place in index.places:
-        if not (sentence.start_char <= start < sentence.end_char):
-            continue
-        if any(span.start <= start and end <= span.end for span in actor_spans):
+        if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
         token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
-        if token is None or _is_origin(token):
+        if token is None or _is_origin(token) or _is_seat(index, token, end):
             continue
-        (own if token.i in region else elsewhere).append((start, place))
+        if any(_is_attribution(a) for a in token.ancestors):
+            continue
+        if _names_area_of_town(token):
+            # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
+            town = index.focus(place.country_code, within=_area_of(place))
+            weaker.append((start, town or place))
+        elif any(span.start <= start and end <= span.end for span in actor_spans):
+            weaker.append((start, place))
+        elif token.i in region:
+            own.append((start, place))
+        elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
+            elsewhere.append((start, place))
+    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    if chosen is not None:
+        # "fighting in the province of Daraa" in an article about Tafas, a town in it.
+        finer = index.focus(None, within=chosen) if _rank(chosen) >= _AREA_RANK else None
+        return finer or chosen, "clause" if own else "sentence"
+    return index.focus(_event_country(index, sentence)) or index.dateline_place, None
+
+
+def _names_area_of_town(token: Token) -> bool:
+    head = token.head
     return (
-        _choose_place(own) or _choose_place(elsewhere) or index.dateline_place or index.focus_place
+        token.dep_ in ("compound", "amod", "nmod")
+        and head.lemma_.lower() in _SETTLEMENT_NOUNS
+        and not (head.i == token.i + 1 and head.lemma_.lower() == "city")  # "Deraa city"
+    )
+
+
+def _area_of(place: Place) -> Place:
+    """The province a town lies in, as a place record to test containment against."""
+    return Place(
+        name=place.admin1 or place.name,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        feature="admin1" if place.admin1 else place.feature,
     )
 
 
@@ -485,24 +725,22 @@ def _place(
 
 
 def _date(
-    index: _ArticleIndex, event: EventCandidate, sentence: Span
-) -> tuple[str, str, DatePrecision] | None:
-    inside = [
-        d
-        for d in index.dates
-        if sentence.start_char <= d.mention.start and d.mention.end <= sentence.end_char
-    ]
-    if not inside:
-        return None
-    region = _region(event, sentence.doc)
+    index: _ArticleIndex, event: EventCandidate, sentence: Span, region: set[int]
+) -> DateMention | None:
+    """The date expression of the event's own clause nearest its words; a date elsewhere in
+    the sentence is another clause's ("a truce held on Thursday, two days after fighting
+    killed 12")."""
     doc = sentence.doc
-    own = [
-        d
-        for d in inside
-        if any(t.i in region for t in doc.char_span(d.mention.start, d.mention.end, "expand") or ())
-    ]
-    chosen = (own or inside)[0]
-    return chosen.start_date, chosen.end_date, chosen.precision
+    words = _event_tokens(event, doc)
+    found: list[tuple[int, int, DateMention]] = []
+    for d in index.dates:
+        if not (sentence.start_char <= d.mention.start and d.mention.end <= sentence.end_char):
+            continue
+        span = doc.char_span(d.mention.start, d.mention.end, "expand")
+        if span is not None and len(span) and any(t.i in region for t in span):
+            distance = min(_tree_distance(span.root, w) for w in words)
+            found.append((distance, d.mention.start, d))
+    return min(found, key=lambda item: item[:2])[2] if found else None
 
 
 def _figure_token(doc: Doc, figure: Figure) -> Token | None:
@@ -528,10 +766,22 @@ def _counts_dead(figure: Figure, token: Token | None) -> bool:
             for c in current.children
         ):
             return True  # "12 dead", "put the toll at 15"
-        if current.head.i == current.i:
-            return False
+        if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
+            return False  # "killed 12 people in one of the deadliest attacks": no count
         current = current.head
     return False
+
+
+def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
+    """A part of a count: "three of them" or "among them three" after another toll in the
+    sentence (``earlier``), "three of the dead" anywhere."""
+    start, end = figure.mention.start, figure.mention.end
+    if _PART_OF_DEAD.match(text[end : end + 30]):
+        return True
+    return earlier and bool(
+        _PART_AFTER.match(text[end : end + 30])
+        or _PART_BEFORE.search(text[max(0, start - 25) : start])
+    )
 
 
 @dataclass(slots=True)
@@ -540,6 +790,23 @@ class _Toll:
     low: int | None
     high: int | None
     text: str
+
+    def alternative(self, other: _Toll) -> _Toll:
+        """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
+        figure reported (an open "at least N" or "hundreds" reports N)."""
+        values = [v for v in (self.value, other.value) if v is not None]
+        lows = [v for v in (self.low, other.low) if v is not None]
+        tops = [t for toll in (self, other) if (t := _top(toll)) is not None]
+        return _Toll(
+            value=min(values) if values else None,
+            low=min(lows) if lows else None,
+            high=max(tops) if tops else None,
+            text="; ".join(t for t in (self.text, other.text) if t),
+        )
+
+
+def _top(toll: _Toll) -> int | None:
+    return toll.high if toll.high is not None else toll.value
 
 
 def _as_int(value: float | None) -> int | None:
@@ -552,12 +819,14 @@ def _fatalities(
     """Death tolls by event position in ``events``."""
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
-    for figure in index.figures:
+    tolls_seen = False
+    for figure in sorted(index.figures, key=lambda f: f.mention.start):
         if not (sentence.start_char <= figure.mention.start < sentence.end_char):
             continue
         token = _figure_token(doc, figure)
-        if not _counts_dead(figure, token):
+        if not _counts_dead(figure, token) or _is_part(index.text, figure, earlier=tolls_seen):
             continue
+        tolls_seen = True
         if token is None:
             position = 0
         else:
@@ -593,7 +862,28 @@ def _fatalities(
             high=_as_int(high),
             text="; ".join(f.mention.text for f, _t in figures),
         )
+    for position, event in enumerate(events):
+        if position not in tolls and (one := _one_dead(index, event, doc)) is not None:
+            tolls[position] = one
     return tolls
+
+
+def _one_dead(index: _ArticleIndex, event: EventCandidate, doc: Doc) -> _Toll | None:
+    """ "A protester was killed", "killed a sailor": one dead, with no figure to say so."""
+    victim = event.victims
+    killed = any(
+        c.kind == "outcome" and doc[c.head].lemma_.lower() in _DEATH_WORDS for c in event.cues
+    )
+    if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
+        return None
+    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
+        return None
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
+        return None
+    start, end = phrase(victim)
+    if any(start <= f.mention.start < end for f in index.figures):
+        return None  # a figure of its own says how many
+    return _Toll(value=1, low=1, high=1, text=index.text[start:end])
 
 
 def _coordinated(
@@ -632,13 +922,17 @@ def modality(anchor: Token) -> str:
 
     One of asserted, negated, denied, threatened, planned, hypothetical: the
     first marker found climbing from the event word through the verbs that
-    govern it (stopping at a reporting verb or a clause of its own).
+    govern it (stopping at a reporting verb or a clause of its own). A clause of
+    purpose ("entered the town to arrest men") is planned.
     """
     token = anchor
+    came_from: Token | None = None
     for step in range(8):
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated"
+            if child.dep_ == "nsubj" and child.lower_ in _NOBODY | {"no one"}:
+                return "negated"  # "nobody agrees"
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return "hypothetical"
             if child.dep_ == "aux":
@@ -656,17 +950,30 @@ def modality(anchor: Token) -> str:
                 return "planned"
             if lemma in lx.HYPOTHETICAL_NOUNS:
                 return "hypothetical"
-            if lemma in ("set", "due", "scheduled", "expected", "going") and token.pos_ in (
-                "ADJ",
-                "VERB",
+            if (
+                lemma in _SCHEDULED
+                and token.pos_ in ("ADJ", "VERB")
+                and came_from is not None
+                and came_from.dep_ == "xcomp"
             ):
-                return "planned"
+                return "planned"  # "set to attack", not "set a ship on fire"
+        if (
+            token.dep_ == "advcl"
+            and token.pos_ == "VERB"
+            and _is_infinitive(token)
+            and token.head.lemma_.lower() not in _MEANS_VERBS
+        ):
+            return "planned"  # "entered the town to arrest men"; "used drones to attack" did
         if token.dep_ in ("advcl", "relcl", "ROOT") or token.head.i == token.i:
             break
         if step > 0 and lemma in _REPORTING:
             break
-        token = token.head
+        came_from, token = token, token.head
     return "asserted"
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _plover(label: str, actor2: Entity | None) -> str | None:
@@ -684,76 +991,241 @@ def _plover(label: str, actor2: Entity | None) -> str | None:
 # The article
 
 
+@dataclass(slots=True)
+class _Draft:
+    """An event as the article tells it so far; later sentences may add to it."""
+
+    label: str
+    actors: _Actors
+    place: Place | None
+    place_named: str | None  # "clause", "sentence" or None (see ``_place``)
+    when: tuple[str, str, DatePrecision] | None
+    date_text: str | None  # the date expression of its own clause, when there is one
+    toll: _Toll | None
+    mode: str
+    spans: list[SourceSpan]
+    depth: int  # of the event word below its sentence's root
+    sentence: int  # the sentence's position in the article
+    weak: bool  # casualty words or bare violence by no one new
+    history: bool
+    habitual: bool  # "its cells carry out ambushes": what happens, not what happened
+
+    @property
+    def violent(self) -> bool:
+        return on.event_type_of(self.label) in _VIOLENT_TYPES or self.label in _VIOLENT_LABELS
+
+    @property
+    def reported(self) -> bool:
+        """Whether the article says something of its own about it."""
+        return self.toll is not None or self.actors.named or self.place_named is not None
+
+    def absorb(self, other: _Draft) -> None:
+        for span in other.spans:
+            if span not in self.spans:
+                self.spans.append(span)
+        if other.toll is not None:
+            self.toll = other.toll if self.toll is None else self.toll.alternative(other.toll)
+        if not other.actors.named:
+            return
+        self.actors.named = True
+        newcomer = other.actors.actor1
+        if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
+            self.actors.actor2 = newcomer  # the other side of a battle
+
+    def event(self, published: tuple[str, str, DatePrecision] | None) -> Event:
+        """The Event; an undated one happened on the article's date as far as it says."""
+        when = self.when or published
+        actors = self.actors
+        return Event(
+            event_type=on.event_type_of(self.label),
+            sub_event_type=self.label,
+            actor1=actors.actor1.id if actors.actor1 is not None else None,
+            actor2=actors.actor2.id if actors.actor2 is not None else None,
+            assoc_actor1=tuple(e.id for e in actors.assoc1),
+            assoc_actor2=tuple(e.id for e in actors.assoc2),
+            place=self.place.id if self.place is not None else None,
+            date_start=when[0] if when else None,
+            date_end=when[1] if when else None,
+            date_precision=when[2] if when else None,
+            date_text=self.date_text,
+            fatalities=self.toll.value if self.toll else None,
+            fatalities_low=self.toll.low if self.toll else None,
+            fatalities_high=self.toll.high if self.toll else None,
+            fatalities_text=self.toll.text if self.toll else None,
+            modality=self.mode,
+            plover=_plover(self.label, actors.actor2),
+            cameo=on.SUB_EVENT_TYPES[self.label].cameo,
+            sources=tuple(self.spans),
+            background=self.history or self.habitual or not self.reported,
+        )
+
+
 def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None) -> Analysis:
     """The analysis with its ``events`` filled, plus any generic actors the events needed."""
     index = _index(doc, analysis, article)
     categorize = _categorizer(index)
-    events: list[Event] = []
+    drafts: list[_Draft] = []
     dated: dict[str, tuple[str, str, DatePrecision]] = {}
-    for sentence in doc.sents:
+    for number, sentence in enumerate(_sentences(doc, index)):
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
             continue
         tolls = _fatalities(index, candidates, sentence)
+        words = [{t.i for t in _event_tokens(c, sentence.doc)} for c in candidates]
         for position, candidate in enumerate(candidates):
-            events.append(_event(index, candidate, sentence, tolls.get(position), dated))
+            foreign = frozenset().union(*(w for n, w in enumerate(words) if n != position))
+            draft = _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+            host = _host(drafts, draft)
+            if host is not None:
+                host.absorb(draft)
+            else:
+                drafts.append(draft)
+    events = tuple(d.event(index.published) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
-    return replace(analysis, events=tuple(events), entities=analysis.entities + new)
+    return replace(analysis, events=events, entities=analysis.entities + new)
 
 
-def _event(
+def _draft(
     index: _ArticleIndex,
     candidate: EventCandidate,
     sentence: Span,
+    number: int,
     toll: _Toll | None,
     dated: dict[str, tuple[str, str, DatePrecision]],
-) -> Event:
+    foreign: frozenset[int],
+) -> _Draft:
     actor_spans = [
         _Span(*phrase(token))
         for token in (candidate.roles.agent, *candidate.roles.co_agents)
         if token is not None and index.place_at(token) is None
     ]
-    place = _place(index, candidate, sentence, actor_spans)
+    region = _region(candidate, sentence.doc, foreign)
+    place, place_named = _place(index, sentence, region, foreign, actor_spans)
     country = (
         place.country_code
         if place is not None and place.country_code and place.feature not in _NOT_NATIONAL
         else index.focus_country
     )
-    actors = _actors(index, candidate, sentence, country)
     mode = modality(candidate.anchor)
-    when = _date(index, candidate, sentence)
-    if when is not None and mode == "asserted":
+    stated = _date(index, candidate, sentence, region)
+    when = (stated.start_date, stated.end_date, stated.precision) if stated else None
+    history = when is not None and _is_history(when, index.published)
+    if when is not None and mode == "asserted" and not history:
         dated.setdefault(candidate.label, when)
     if when is None:
-        when = dated.get(candidate.label) or index.published
-    text = sentence.text.rstrip()
-    return Event(
-        event_type=on.event_type_of(candidate.label),
-        sub_event_type=candidate.label,
-        actor1=actors.actor1.id if actors.actor1 is not None else None,
-        actor2=actors.actor2.id if actors.actor2 is not None else None,
-        assoc_actor1=tuple(e.id for e in actors.assoc1),
-        assoc_actor2=tuple(e.id for e in actors.assoc2),
-        place=place.id if place is not None else None,
-        date_start=when[0] if when else None,
-        date_end=when[1] if when else None,
-        date_precision=when[2] if when else None,
-        fatalities=toll.value if toll else None,
-        fatalities_low=toll.low if toll else None,
-        fatalities_high=toll.high if toll else None,
-        fatalities_text=toll.text if toll else None,
-        modality=mode,
-        plover=_plover(candidate.label, actors.actor2),
-        cameo=on.SUB_EVENT_TYPES[candidate.label].cameo,
-        sources=(
+        when = dated.get(candidate.label)
+    on_day = _day((when or index.published or ("",))[0])
+    actors = _actors(index, candidate, sentence, country, on_day)
+    text = index.text[sentence.start_char : sentence.end_char].rstrip()
+    return _Draft(
+        label=candidate.label,
+        actors=actors,
+        place=place,
+        place_named=place_named,
+        when=when,
+        date_text=stated.mention.text if stated else None,
+        toll=toll,
+        mode=mode,
+        spans=[
             SourceSpan(
                 article=index.article_id,
                 start=sentence.start_char,
                 end=sentence.start_char + len(text),
                 text=text,
-            ),
-        ),
+            )
+        ],
+        depth=_depth_below(candidate.anchor, sentence.root),
+        sentence=number,
+        weak=_is_weak(candidate, actors),
+        history=history,
+        habitual=_is_habitual(candidate.anchor),
     )
+
+
+def _is_habitual(anchor: Token) -> bool:
+    """Events in the plural with a verb in the simple present: "its cells carry out
+    ambushes", "their drone attacks invite retaliation"."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    plural = anchor.tag_ in ("NNS", "NNPS") and anchor.dep_ in ("nsubj", "dobj")
+    return plural and verb.tag_ in ("VBZ", "VBP")
+
+
+def _is_history(
+    when: tuple[str, str, DatePrecision], published: tuple[str, str, str] | None
+) -> bool:
+    end, day = _day(when[1]), _day(published[0] if published else None)
+    return end is not None and day is not None and end < day - timedelta(days=HISTORY_DAYS)
+
+
+def _depth_below(token: Token, root: Token) -> int:
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _is_weak(candidate: EventCandidate, actors: _Actors) -> bool:
+    """Casualty words, or a bare act of violence against no one ("opened fire", "they hit
+    the pipe"), by no agent of its own: none, a pronoun, a weapon, fighters of no group
+    the article names, or a named actor (which the event it joins must already have, see
+    ``_fits``; "gunmen" are ACLED's unidentified armed group, an actor of their own)."""
+    if not candidate.groups <= {"violence"}:
+        return False
+    patient = candidate.roles.patient
+    bare = candidate.victims is None and (
+        patient is None or category_of_noun(patient) in (None, "property", "territory")
+    )
+    if not (bare or all(c.kind == "outcome" for c in candidate.cues)):
+        return False
+    agent = candidate.roles.agent
+    return (
+        agent is None
+        or agent.pos_ == "PRON"
+        or category_of_noun(agent) == "weapon"
+        or (category_of_noun(agent) == "armed" and actors.actor1 is None)
+        or (actors.actor1 is not None and actors.named)
+    )
+
+
+def _host(drafts: list[_Draft], draft: _Draft) -> _Draft | None:
+    """The event a weak draft adds to: the latest violent event of an earlier sentence (the
+    main one of its sentence), when the draft's own date, place and agent fit it."""
+    if not draft.weak or draft.mode != "asserted":
+        return None
+    candidates = [
+        d
+        for d in drafts
+        if d.violent
+        and d.mode == "asserted"
+        and not (d.history or d.habitual)
+        and d.sentence < draft.sentence
+    ]
+    if not candidates:
+        return None
+    latest = max(d.sentence for d in candidates)
+    host = min((d for d in candidates if d.sentence == latest), key=lambda d: d.depth)
+    return host if _fits(host, draft) else None
+
+
+def _fits(host: _Draft, draft: _Draft) -> bool:
+    mine, theirs = draft.when, host.when
+    if draft.date_text and mine and theirs and (mine[0] > theirs[1] or theirs[0] > mine[1]):
+        return False
+    here, there = draft.place, host.place
+    if draft.place_named == "clause" and here and there and not _same_area(here, there):
+        return False
+    agent = draft.actors.actor1
+    if agent is None or agent in (host.actors.actor1, host.actors.actor2):
+        return True
+    # Only a battle with a side still unknown can take a new fighter.
+    return host.actors.actor2 is None and on.event_type_of(host.label) == on.BATTLES
+
+
+def _same_area(left: Place, right: Place) -> bool:
+    if left.id == right.id:
+        return True
+    outer, inner = (left, right) if _rank(left) >= _rank(right) else (right, left)
+    return _rank(outer) >= _AREA_RANK and _inside(outer, inner)
 
 
 __all__ = ["extract_events", "modality", "roles_of"]

@@ -140,7 +140,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
     },
     "agreement": {
         "event": """agree; agreement; ceasefire; cease-fire; cease fire; truce; peace deal;
-            peace agreement; peace accord; accord; deal/NOUN; sign/VERB; signing; pact;
+            peace agreement; peace accord; accord/NOUN; deal/NOUN; sign/VERB; signing; pact;
             memorandum of understanding; prisoner exchange; prisoner swap; reconciliation;
             settlement; armistice; reach a deal; broker; brokered; negotiated""",
     },
@@ -158,8 +158,10 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
     },
     "transfer_territory": {
         "event": """withdraw; withdrawal; pull out; pulled out; pullout; pull back; hand over;
-            handed over; handover; hand-over; cede; ceded; evacuate; vacate; relinquish;
-            transfer control; leave the town; abandon; redeploy; retreat""",
+            handed over; handover; hand-over; cede; ceded; relinquish;
+            transfer control; leave the town; redeploy; retreat""",
+        # A crew abandons a ship and residents evacuate a street; forces abandon a town.
+        "needs_object": """abandon; evacuate; vacate""",
     },
     "change_group": {
         "event": """merge; merger; join forces; defect; defection; splinter; split/VERB;
@@ -355,7 +357,7 @@ THREAT_VERBS = _words("threaten warn vow pledge swear promise")
 PLAN_VERBS = _words(
     """
     plan intend prepare schedule organise organize aim expect seek want propose call
-    urge announce consider mull
+    urge announce consider mull talk discuss
     """
 )
 PLAN_NOUNS = _words("plan plans call calls preparation intention proposal")

@@ -34,7 +34,13 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
-from crosswire.events.arguments import Category, Roles, category_of_noun, roles_of
+from crosswire.events.arguments import (
+    VICTIM_SUBJECT_VERBS,
+    Category,
+    Roles,
+    category_of_noun,
+    roles_of,
+)
 
 Categorizer = Callable[[Token], "Category | None"]
 
@@ -109,16 +115,26 @@ def _syntactic_head(doc: Doc, start: int, end: int) -> int:
     return end - 1
 
 
+def _intransitive_use(token: Token, key: str) -> bool:
+    return key in _TRANSITIVE_ONLY and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children
+    )
+
+
 def find_cues(sentence: Span) -> list[Cue]:
     """Every lexicon cue in the sentence; cues inside a longer cue are dropped."""
     tokens = list(sentence)
     found: list[Cue] = []
     for index, token in enumerate(tokens):
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 4": a month, no march
         keys = {token.lower_, token.lemma_.lower()}
         for key in keys:
             for pattern in _BY_FIRST.get(key, ()):
                 end = _match_at(tokens, index, pattern)
                 if end is None:
+                    continue
+                if end - index == 1 and _intransitive_use(token, key):
                     continue
                 start_i, end_i = tokens[index].i, tokens[end - 1].i + 1
                 cue = Cue(
@@ -176,6 +192,12 @@ _CONTACT_VERBS = frozenset(["hit", "strike", "step", "run", "drive", "trigger"])
 _WEAPON_USE_VERBS = frozenset(
     ["fire", "launch", "drop", "lob", "hurl", "throw", "use", "plant", "detonate"]
 )
+_QUANTITY_NOUNS = frozenset(
+    ["number", "dozen", "series", "salvo", "wave", "swarm", "volley", "barrage", "pair", "couple"]
+)
+# Cue words that name an act only with an object: "rioters burned tyres", not "the ship
+# was still burning".
+_TRANSITIVE_ONLY = frozenset(["burn"])
 _BOMB_WORDS = frozenset(
     [
         "bombing",
@@ -223,17 +245,18 @@ def _crosses_clause(a: Token, b: Token) -> bool:
             continue
         if token.dep_ in _CLAUSE_BOUNDARIES:
             return True
-        if (
-            token.dep_ == "conj"
-            and token.pos_ == "VERB"
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        ):
-            return True
+        if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return True  # a verb with a subject of its own heads a clause of its own
     return False
 
 
 def _own_agent(token: Token) -> Token | None:
-    """An agent the word names itself (not one shared with another verb)."""
+    """An agent the word names itself (not one shared with another verb).
+
+    The subject of "died" or "were dead" is who died, not who killed.
+    """
+    if token.lemma_.lower() in VICTIM_SUBJECT_VERBS or token.pos_ == "ADJ":
+        return None
     for child in token.children:
         if child.dep_ == "nsubj":
             return child
@@ -247,6 +270,11 @@ def _own_agent(token: Token) -> Token | None:
 def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
     """The event a weapon word is the means of, by the relation between them."""
     heads = {t.i: event for event in events for t in event.tokens(doc)}
+    # "a number of drones", "a barrage of rockets": the quantity stands for the weapons.
+    if weapon.dep_ == "pobj" and weapon.head.lower_ == "of":
+        quantity = weapon.head.head
+        if quantity.lemma_.lower() in _QUANTITY_NOUNS:
+            weapon = quantity
     # "chlorine gas", "mortar shells": read the weapon as the phrase it heads.
     while weapon.dep_ in ("compound", "amod") and weapon.head.i not in heads:
         if weapon.head.pos_ not in ("NOUN", "PROPN"):
@@ -302,6 +330,7 @@ def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
                     and bool(event.groups & _VIOLENT_GROUPS)
                     and _distance(token, other) <= 2
                     and not _crosses_clause(token, other)
+                    and not _co_arguments(token, other)
                 ):
                     joined = event
                     break
@@ -345,8 +374,11 @@ def _is_generic(event: EventCandidate) -> bool:
 
 def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
     """A bare "attack" or "struck" next to a typed event is that event ("used chlorine in an
-    attack", "an earthquake struck")."""
+    attack", "an earthquake struck"). So is one by no one else in the sentence of a single
+    remote attack ("when jets struck the port, they hit warehouses"): one strike, not two
+    events."""
     kept = [e for e in events if not _is_generic(e)]
+    remote = [e for e in kept if e.groups & set(_SPECIFIC_GROUPS)]
     result = list(kept)
     for event in events:
         if not _is_generic(event):
@@ -355,15 +387,40 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
             (other, _distance(event.anchor, token))
             for other in kept
             for token in [*other.tokens(doc), other.anchor]
-            if not _crosses_clause(event.anchor, token)
+            if not _crosses_clause(event.anchor, token) and not _co_arguments(event.anchor, token)
         ]
         near = [(other, d) for other, d in near if d <= 2]
         if near:
             host = min(near, key=lambda pair: pair[1])[0]
             host.cues.extend(event.cues)
+        elif len(remote) == 1 and _same_act(event.anchor, remote[0].anchor):
+            remote[0].cues.extend(event.cues)
         else:
             result.append(event)
     return result
+
+
+def _co_arguments(a: Token, b: Token) -> bool:
+    """Two nouns a third word relates: "the strikes followed the drone attack"."""
+    path = _path(a, b)
+    if path is None or len(path) < 3:
+        return False
+    top = min(path, key=lambda t: len(_ancestors(t)))
+    return top.i not in (a.i, b.i) and a.pos_ in ("NOUN", "PROPN") and b.pos_ in ("NOUN", "PROPN")
+
+
+def _same_act(generic: Token, remote: Token) -> bool:
+    """A bare act of violence by no one else, in the clauses of a remote attack ("when jets
+    struck the port, they hit warehouses"), is that attack. An event noun names one of its
+    own ("the strikes followed the drone attack"), and so does a clause describing a noun
+    ("the vessel struck on Tuesday")."""
+    if generic.pos_ != "VERB":
+        return False
+    agent = roles_of(generic).agent
+    if agent is not None and agent.pos_ != "PRON" and category_of_noun(agent) != "weapon":
+        return False
+    path = _path(generic, remote)
+    return path is not None and not any(t.dep_ in ("acl", "relcl", "pcomp") for t in path)
 
 
 def _cue_order(cue: Cue) -> tuple[int, int]:
@@ -430,6 +487,11 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
         agent = event.roles.agent
         state = agent is not None and category_of_noun(agent) == "state"
         return (on.GOV_REGAINS if state else on.NSA_OVERTAKES), 0.7
+    if "transfer_territory" in groups and (
+        _names_place(event.roles, territory_nouns=True)
+        or _has_object(event, doc, lx.BASE_NOUNS | lx.MILITARY_TARGET_NOUNS)
+    ):
+        return on.NONVIOLENT_TRANSFER, 0.7
     return None
 
 
@@ -475,7 +537,12 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> tupl
     if "abduct" in groups:
         return on.ABDUCTION, 1.0
     if "arrest" in groups:
-        if agent == "armed":
+        # Security forces of a de facto authority arrest; an armed group abducts.
+        if (
+            agent == "armed"
+            and roles.agent is not None
+            and category_of_noun(roles.agent) != "state"
+        ):
             return on.ABDUCTION, 0.8
         return on.ARRESTS, 1.0
     if "gain_territory" in groups:
@@ -669,7 +736,8 @@ def _merge_same_label(events: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def _absorbed(events: Iterable[EventCandidate]) -> list[EventCandidate]:
-    """Side effects of an attack are part of it: looting beside a raid is the raid."""
+    """Side effects of an attack are part of it: looting beside a raid is the raid, a ship
+    burning after a drone strike is the strike."""
     events = list(events)
     violent = {e.label for e in events} & {
         on.ATTACK,
@@ -678,6 +746,7 @@ def _absorbed(events: Iterable[EventCandidate]) -> list[EventCandidate]:
         on.GOV_REGAINS,
         on.MOB_VIOLENCE,
         on.VIOLENT_DEMONSTRATION,
+        *(label for label in on.SUB_EVENT_TYPES if on.event_type_of(label) == on.EXPLOSIONS),
     }
     if not violent:
         return events

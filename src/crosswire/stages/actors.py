@@ -16,11 +16,15 @@ def make_actors() -> Stage:
         ActorMention,
         link_actors,
         load_actor_dictionary,
+        prepare_matchers,
         published_date,
     )
     from crosswire.merging import with_mentions
+    from crosswire.nlp import load_fast_nlp
 
     dictionary = load_actor_dictionary()
+    # Matchers for the vocabulary of the default `parse` pipeline, built before the first batch.
+    prepare_matchers(dictionary, load_fast_nlp().vocab)
 
     def linked(mention: ActorMention) -> tuple[Entity, Mention]:
         entity = mention.entity

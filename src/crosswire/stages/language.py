@@ -117,6 +117,8 @@ def decide(article: Article, min_confidence: float) -> Article:
 @stage("language", needs=["articles"], provides=["articles"])
 def make_language(min_confidence: float = 0.5) -> Stage:
     """Detect each article's language (py3langid); non-English articles are kept and marked."""
+    identifier()  # load the model and the language table once, before the first batch
+    normalise_code("en")
 
     def language(corpus: Corpus, context: StageContext) -> Corpus:
         return replace(corpus, articles=tuple(decide(a, min_confidence) for a in corpus.articles))

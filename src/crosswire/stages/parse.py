@@ -15,9 +15,9 @@ from crosswire.registry import Stage, StageContext, stage
 @stage("parse", needs=["articles"], provides=["docs", "analyses"])
 def make_parse(batch_size: int = 32, disable: list[str] | None = None) -> Stage:
     """Parse English articles with spaCy (nlp.pipe); start an empty analysis for each."""
-    from crosswire.nlp import load_nlp
+    from crosswire.nlp import load_fast_nlp
 
-    nlp = load_nlp(tuple(disable or ()))
+    nlp = load_fast_nlp(tuple(disable or ()))
 
     def parse(corpus: Corpus, context: StageContext) -> Corpus:
         english = [a for a in corpus.articles if a.is_english and a.text]
