@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crosswire.api import run_corpus, sample_corpus_dir
+from crosswire import golden
+from crosswire.api import run_corpus
 from crosswire.config import load_settings
 from crosswire.model import Article, Corpus
 
-GOLD_DIR = sample_corpus_dir().parent / "sample-gold"
+GOLD_DIR = golden.gold_dir()
 DOCUMENT_STAGES = ["ingest", "extract", "split", "clean", "metadata", "language"]
 
 
@@ -35,20 +35,11 @@ def sample_run() -> Corpus:
 
 @cache
 def articles_by_ref() -> dict[str, Article]:
-    """Gold refs ("file#n") to articles: n counts articles within one input file."""
-    per_file: dict[str, list[Article]] = defaultdict(list)
-    for article in sample_run().articles:
-        per_file[Path(article.source.split("#")[0]).name].append(article)
-    refs = {}
-    for name, articles in per_file.items():
-        ordered = sorted(articles, key=lambda a: [int(p) for p in a.position.split(".")])
-        for n, article in enumerate(ordered):
-            refs[f"{name}#{n}"] = article
-    return refs
+    return golden.articles_by_ref(sample_run().articles)
 
 
 def gold_articles() -> list[dict[str, Any]]:
-    return list(json.loads((GOLD_DIR / "articles.json").read_text("utf-8")))
+    return golden.gold("articles")
 
 
 GOLD = gold_articles()
@@ -73,7 +64,9 @@ def test_clean_text_matches_gold(gold: dict[str, Any]) -> None:
 @pytest.mark.parametrize("gold", GOLD, ids=[g["ref"] for g in GOLD])
 def test_all_furniture_removed_and_kept_for_audit(gold: dict[str, Any]) -> None:
     article = articles_by_ref()[gold["ref"]]
-    removed = " ".join(_squash(b.text) for b in article.removed) + " " + _squash(article.title or "")
+    removed = (
+        " ".join(_squash(b.text) for b in article.removed) + " " + _squash(article.title or "")
+    )
     for block in gold["furniture"]:
         text = _squash(block["text"])
         assert text not in _squash(article.text), f"{block['reason']} left in text: {text}"
