@@ -1,5 +1,5 @@
-"""Every sample-corpus gold figure in one run: extraction, places, actors, dates, figures,
-events and claims, with the misses listed.
+"""Every sample-corpus gold figure in one run: places, actors, dates, figures, fused
+events, source counts and claim statuses, with the misses listed.
 
     .venv/bin/python bench/sample_gold.py [--misses N]
 """
@@ -11,15 +11,19 @@ import sys
 
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
-from crosswire.golden import GoldRun
+from crosswire.crosscheck.gold import CrosscheckGold
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", type=int, default=10, help="misses to list per figure")
     args = parser.parse_args()
-    run = GoldRun(run_corpus(None, settings=load_settings(), db=":memory:"))
-    for score in (run.places(), run.actors(), run.dates(), run.figures()):
+    run = CrosscheckGold(run_corpus(None, settings=load_settings(), db=":memory:"))
+    scores = (
+        run.places(), run.actors(), run.dates(), run.figures(),
+        run.events(), run.source_counts(), run.claims(), run.stories(),
+    )  # fmt: skip
+    for score in scores:
         print(score)
         for miss in score.misses[: args.misses]:
             print(f"    {miss}")
