@@ -63,11 +63,12 @@ durations ("three days of fighting").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.leadscan import LeadPattern
 from crosswire.model import Figure, Mention
 from crosswire.nlp import doc_text
 from crosswire.quotes import Attribution, find_attributions, speaker_at
@@ -308,44 +309,11 @@ _VAGUE_WORD = (
     rf"|a{_SP}couple)"
 )
 
-# A bound ("at least", "up to", "about") may open any figure. Python's re tries
-# its alternatives at every character of a text, so the patterns are searched
-# only just before where their body (the figure without the bound) matches.
+# A bound ("at least", "up to", "about") may open any figure.
 _BOUND_PREFIX = rf"(?:(?P<bound>(?i:{_BOUND})){_SP})?"
-_BOUND_REACH = max(len(b) for b in _BOUND_WORDS) + 1  # + the one space after it
 
-
-@dataclass(frozen=True, slots=True)
-class _FigurePattern:
-    kind: str
-    full: re.Pattern[str]  # an optional bound, then the body
-    body: re.Pattern[str]  # never matches the empty string
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches ``full.finditer(text)`` gives, found faster.
-
-        ``full`` can only match where its body does, or a bound's length
-        before: those positions are tried, left to right, as finditer would.
-        """
-        bodies: list[int] = []
-        match = self.body.search(text)
-        while match is not None:
-            bodies.append(match.start())
-            match = self.body.search(text, match.start() + 1)
-        tried = sorted({i for j in bodies for i in range(max(0, j - _BOUND_REACH), j + 1)})
-        end = 0
-        for start in tried:
-            if start >= end and (found := self.full.match(text, start)) is not None:
-                yield found
-                end = found.end()
-
-
-def _figure_pattern(kind: str, body: str) -> _FigurePattern:
-    return _FigurePattern(kind, re.compile(_BOUND_PREFIX + body), re.compile(body))
-
-
-_PATTERNS: tuple[_FigurePattern, ...] = tuple(
-    _figure_pattern(kind, body)
+_PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
+    (kind, LeadPattern.compile(_BOUND_PREFIX, body))
     for kind, body in (
         (
             "ratio",
@@ -571,8 +539,7 @@ def _number_start(kind: str, match: re.Match[str]) -> int:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for priority, pattern in enumerate(_PATTERNS):
-        kind = pattern.kind
+    for priority, (kind, pattern) in enumerate(_PATTERNS):
         for match in pattern.finditer(text):
             quantity = _quantity(kind, match.groupdict())
             if quantity is None:

@@ -28,9 +28,13 @@ Result = TypeVar("Result")
 _PER_DOC: WeakKeyDictionary[Doc, dict[str, object]] = WeakKeyDictionary()
 
 
-@cache
 def load_nlp(disable: tuple[str, ...] = ()) -> Language:
     """The English pipeline, loaded once per process and per ``disable`` set."""
+    return _load_nlp(tuple(disable))
+
+
+@cache  # keyed on the argument itself: load_nlp() and load_nlp(()) share one pipeline
+def _load_nlp(disable: tuple[str, ...]) -> Language:
     import spacy
 
     for package in MODEL_PACKAGES:
@@ -48,15 +52,19 @@ _FAST_COMPONENTS = {
 }
 
 
-@cache
 def load_fast_nlp(disable: tuple[str, ...] = ()) -> Language:
     """``load_nlp(disable)`` with faster rule components; the models are shared, not copied."""
+    return _load_fast_nlp(tuple(disable))
+
+
+@cache
+def _load_fast_nlp(disable: tuple[str, ...]) -> Language:
     import spacy
 
     from crosswire import nlp_fast
 
     stock = load_nlp(disable)
-    fast = spacy.blank(stock.lang, vocab=stock.vocab)
+    fast = spacy.blank(stock.meta["lang"], vocab=stock.vocab)
     fast.tokenizer = stock.tokenizer
     for name in stock.component_names:
         fast.add_pipe(name, source=stock)

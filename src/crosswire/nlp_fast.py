@@ -21,21 +21,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.strings import StringStore, get_string_id
-from spacy.util import minibatch
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
     from spacy.pipeline import AttributeRuler, Lemmatizer
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
     Column = NDArray[np.uint64]
+    Positions = NDArray[np.intp]
 
 __all__ = ["CachedLemmatizer", "ColumnAttributeRuler", "Unsupported"]
 
@@ -45,6 +47,17 @@ _HASHED = frozenset(
 )
 # Boolean lexical flags: True/False in a pattern, 1/0 in the column.
 _FLAGS = frozenset(IDS[name] for name in IDS if name.startswith("IS_") or name.startswith("LIKE_"))
+
+
+def _columns(doc: Doc, attrs: Sequence[int]) -> NDArray[np.uint64]:
+    """The Doc's values of ``attrs``, one row per token."""
+    wanted: list[int | str] = list(attrs)
+    return np.asarray(doc.to_array(wanted), dtype=np.uint64).reshape(len(doc), len(wanted))
+
+
+def _write(doc: Doc, attrs: Sequence[int], values: NDArray[np.uint64]) -> None:
+    written: list[int | str] = list(attrs)
+    doc.from_array(written, cast("Ints2d", values))
 
 
 class Unsupported(ValueError):
@@ -58,6 +71,7 @@ class _Condition:
     negated: bool  # ... or, when negated, not among them
 
     def test(self, column: Column) -> NDArray[np.bool_]:
+        found: NDArray[np.bool_]
         if len(self.values) == 1:
             found = column == self.values[0]
         else:  # cheaper than np.isin for a handful of values
@@ -156,20 +170,24 @@ class ColumnAttributeRuler:
         self.read = sorted({c.attr for r in rules for p in r.patterns for t in p.tokens for c in t})
         self.written = sorted({attr for r in rules for attr, _ in r.attrs})
 
-    def _targets(self, pattern: _Pattern, columns: dict[int, Column], owner: Column) -> Column:
+    def _targets(
+        self, pattern: _Pattern, columns: dict[int, Column], owner: Positions
+    ) -> Positions:
         """Tokens ``pattern`` sets, in the concatenated columns of several Docs."""
         width = len(pattern.tokens)
         starts = len(owner) - width + 1
         if starts <= 0:
-            return np.empty(0, dtype=np.intp)  # type: ignore[return-value]
+            return np.empty(0, dtype=np.intp)
         # A match may not run from one Doc into the next.
-        matched = owner[:starts] == owner[width - 1 :] if width > 1 else np.ones(starts, bool)
+        matched: NDArray[np.bool_] = (
+            owner[:starts] == owner[width - 1 :] if width > 1 else np.ones(starts, bool)
+        )
         for offset, conditions in enumerate(pattern.tokens):
             for condition in conditions:
                 matched &= condition.test(columns[condition.attr][offset : offset + starts])
                 if not matched.any():
-                    return np.empty(0, dtype=np.intp)  # type: ignore[return-value]
-        return np.flatnonzero(matched) + pattern.target  # type: ignore[no-any-return]
+                    return np.empty(0, dtype=np.intp)
+        return np.flatnonzero(matched) + pattern.target
 
     def _apply(self, docs: Sequence[Doc]) -> None:
         """Rule all ``docs`` at once: numpy works best on long columns."""
@@ -178,11 +196,9 @@ class ColumnAttributeRuler:
             return
         lengths = [len(doc) for doc in docs]
         owner = np.repeat(np.arange(len(docs)), lengths)
-        read = np.concatenate([doc.to_array(self.read).reshape(-1, len(self.read)) for doc in docs])
+        read = np.concatenate([_columns(doc, self.read) for doc in docs])
         columns = {attr: read[:, i] for i, attr in enumerate(self.read)}
-        result = np.concatenate(
-            [doc.to_array(self.written).reshape(-1, len(self.written)) for doc in docs]
-        )
+        result = np.concatenate([_columns(doc, self.written) for doc in docs])
         slot = {attr: i for i, attr in enumerate(self.written)}
         for rule in self.rules:  # in rule order, so later rules overwrite earlier ones
             for pattern in rule.patterns:
@@ -192,14 +208,15 @@ class ColumnAttributeRuler:
                         result[targets, slot[attr]] = value
         ends = np.cumsum(lengths)
         for doc, end, length in zip(docs, ends.tolist(), lengths, strict=True):
-            doc.from_array(self.written, result[end - length : end])
+            _write(doc, self.written, result[end - length : end])
 
     def __call__(self, doc: Doc) -> Doc:
         self._apply([doc])
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, size=batch_size):
+        stream = iter(docs)
+        while batch := list(islice(stream, batch_size)):
             self._apply(batch)
             yield from batch
 
@@ -220,7 +237,9 @@ class CachedLemmatizer:
         for table_name in stock.lookups.tables:
             table = stock.lookups.get_table(table_name)
             if table_name == "lemma_index":
-                lookups.add_table(table_name, {pos: frozenset(words) for pos, words in table.items()})
+                lookups.add_table(
+                    table_name, {pos: frozenset(words) for pos, words in table.items()}
+                )
             else:
                 lookups.set_table(table_name, table)
         self.lemmatizer.initialize(lookups=lookups)
@@ -229,7 +248,7 @@ class CachedLemmatizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        columns = _columns(doc, [ORTH, POS, MORPH, LEMMA])
         lemmas = columns[:, 3].copy()
         # Like the shipped component, keep lemmas set before (by the attribute ruler).
         todo = np.arange(len(doc)) if self.lemmatizer.overwrite else np.flatnonzero(lemmas == 0)
@@ -244,7 +263,7 @@ class CachedLemmatizer:
             if lemma is None:
                 lemma = self.cache[key] = strings.add(self.lemmatizer.lemmatize(doc[position])[0])
             lemmas[position] = lemma
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        _write(doc, [LEMMA], lemmas.reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

@@ -99,6 +99,9 @@ _DOCUMENTS = _words(
 _NAMED_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _DROPPED_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 _QUOTE_CHARS = "\"“”«»„‘’'"
+_DOUBLE_MARK = re.compile(r"``|''|[“«„\"”»]")  # what may open or close a double quote
+_SINGLE_OPENING = re.compile("[‘']")
+_SINGLE_CLOSING = re.compile("[’']")
 _MIN_UNATTRIBUTED_WORDS = 4
 
 
@@ -149,14 +152,13 @@ def _double_segments(text: str, start: int, end: int) -> list[_Segment]:
     starts anew: the first one ran on past a paragraph break the text lost."""
     segments: list[_Segment] = []
     opened: int | None = None
-    index = start
-    while index < end:
-        char, pair = text[index], text[index : index + 2]
+    for mark in _DOUBLE_MARK.finditer(text, start, end):
+        index, pair = mark.start(), mark.group()
         after = text[index + 1] if index + 1 < end else " "
         starts_word = (index == start or text[index - 1].isspace()) and not after.isspace()
-        mark_end = index + 1 if pair in ("``", "''") else index
-        opening = pair == "``" or char in '“«„"'
-        closing = pair == "''" or char in '”»"'
+        mark_end = mark.end() - 1
+        opening = pair == "``" or pair in '“«„"'
+        closing = pair == "''" or pair in '”»"'
         if opening and (opened is None or starts_word):
             if opened is not None:
                 segments.append(_Segment(open=opened, close=index, closed=False, paragraph=start))
@@ -164,10 +166,13 @@ def _double_segments(text: str, start: int, end: int) -> list[_Segment]:
         elif closing and opened is not None:
             segments.append(_Segment(open=opened, close=index, closed=True, paragraph=start))
             opened = None
-        index = mark_end + 1
     if opened is not None:
         segments.append(_Segment(open=opened, close=end, closed=False, paragraph=start))
     return segments
+
+
+def _positions(marks: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    return [m.start() for m in marks.finditer(text, start, end)]
 
 
 def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> list[_Segment]:
@@ -181,9 +186,8 @@ def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> 
 
     openers = [
         i
-        for i in range(start, end)
-        if text[i] in "‘'"
-        and not doubled(i)
+        for i in _positions(_SINGLE_OPENING, text, start, end)
+        if not doubled(i)
         and (i == start or text[i - 1] in ' ([—-"“')
         and i + 1 < end
         and text[i + 1].isalnum()
@@ -191,9 +195,8 @@ def _single_segments(text: str, start: int, end: int, taken: list[_Segment]) -> 
     ]
     closers = [
         i
-        for i in range(start, end)
-        if text[i] in "’'"
-        and not doubled(i)
+        for i in _positions(_SINGLE_CLOSING, text, start, end)
+        if not doubled(i)
         and i > start
         and not text[i - 1].isspace()
         and (i + 1 == end or not text[i + 1].isalnum())
@@ -373,22 +376,41 @@ def _name_words(span: Span) -> frozenset[str]:
     return frozenset(t.lower_.rstrip(".") for t in span) - _TITLES
 
 
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A PERSON entity, kept without its Doc (per-Doc results must not hold the Doc)."""
+
+    start: int  # character offsets
+    end: int
+    tokens: int
+    text: str
+    words: frozenset[str]
+
+
+@per_doc
+def _persons(doc: Doc) -> tuple[_Person, ...]:
+    """The people the Doc names, each with the words of the name."""
+    return tuple(
+        _Person(e.start_char, e.end_char, len(e), e.text, _name_words(e))
+        for e in doc.ents
+        if e.label_ == "PERSON"
+    )
+
+
 def _resolve_pronoun(pronoun: Token, paragraphs: list[tuple[int, int]]) -> str | None:
     """The closest preceding person, when only one person is in view. Names
     that share their words ("Alan Wood", "Alan", "Mr Wood") are one person."""
-    doc = pronoun.doc
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= pronoun.idx]
+    people = [p for p in _persons(pronoun.doc) if p.end <= pronoun.idx]
     if not people:
         return None
 
-    def fullest(person: Span) -> Span:
-        words = _name_words(person)
-        return max((p for p in people if words <= _name_words(p)), key=len)
+    def fullest(person: _Person) -> _Person:
+        return max((p for p in people if person.words <= p.words), key=lambda p: p.tokens)
 
     starts = [p[0] for p in paragraphs]
     here = max(0, bisect.bisect_right(starts, pronoun.idx) - 1)
     window_start = starts[max(0, here - 1)]
-    for group in ([p for p in people if p.start_char >= window_start], people):
+    for group in ([p for p in people if p.start >= window_start], people):
         named = {fullest(p).text for p in group}
         if len(named) == 1:
             return named.pop()
@@ -444,8 +466,11 @@ def _closing_cue(token: Token, segments: Sequence[_Segment]) -> tuple[int, int] 
 
 def _cues(doc: Doc, segments: Sequence[_Segment], paragraphs: list[tuple[int, int]]) -> list[_Cue]:
     cues: list[_Cue] = []
+    quoted = bytearray(len(doc_text(doc)) + 1)  # 1 where _inside(offset, segments)
+    for segment in segments:
+        quoted[segment.open : segment.close + 1] = b"\x01" * (segment.close + 1 - segment.open)
     for token in doc:
-        if _inside(token.idx, segments):
+        if quoted[token.idx]:
             continue
         source = _according_to(token)
         if source is not None:
@@ -489,16 +514,21 @@ def _previous_speaker(
 # Attributions
 
 
+@per_doc
+def _line_breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens holding a paragraph break, in order."""
+    return [t.i for t in doc if "\n" in t.text]
+
+
 def _local_sentence(token: Token) -> Span:
     """The token's sentence cut at paragraph breaks, which the parser may run across."""
     sentence = token.sent
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > sentence.start and "\n" not in doc[start - 1].text:
-        start -= 1
-    while end < sentence.end and "\n" not in doc[end].text:
-        end += 1
-    return doc[start:end]
+    breaks = _line_breaks(token.doc)
+    before = bisect.bisect_left(breaks, token.i)  # breaks[before - 1] < token.i
+    start = max(sentence.start, breaks[before - 1] + 1) if before else sentence.start
+    after = bisect.bisect_right(breaks, token.i)  # breaks[after] > token.i
+    end = min(sentence.end, breaks[after]) if after < len(breaks) else sentence.end
+    return token.doc[start:end]
 
 
 def _sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:

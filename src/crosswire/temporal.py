@@ -61,6 +61,7 @@ from typing import get_args
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.leadscan import LeadPattern
 from crosswire.model import DateMention, DatePrecision, Mention
 from crosswire.nlp import doc_text, per_doc
 
@@ -174,86 +175,101 @@ _DAY_PREFIX = (
 _DAY_SUFFIX = rf"(?:{_SP}(?i:morning|afternoon|evening|night)\b)?"
 _NO_NUMBER_BEFORE = r"(?<![\w.,$€£/-])"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
+# Each pattern is a lead-in (often optional: "late", "the start of", "last")
+# and a body; they are searched near where the body matches (crosswire.leadscan).
+_PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
+    (kind, LeadPattern.compile(lead, body))
+    for kind, lead, body in (
         (
             "iso",
+            "",
             rf"{_NO_NUMBER_BEFORE}(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b",
         ),
-        ("numeric", rf"{_NO_NUMBER_BEFORE}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{_YEAR})"),
+        (
+            "numeric",
+            "",
+            rf"{_NO_NUMBER_BEFORE}(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.](?P<y>{_YEAR})",
+        ),
         (
             "dmy",
-            rf"{_DAY_PREFIX}(?:(?P<wd>{_WEEKDAY}),?{_SP})?(?:(?i:the){_SP})?{_NO_NUMBER_BEFORE}"
+            rf"{_DAY_PREFIX}(?:(?P<wd>{_WEEKDAY}),?{_SP})?(?:(?i:the){_SP})?{_NO_NUMBER_BEFORE}",
             rf"(?P<d>{_DAY})(?:{_RANGE_SEP}(?:(?i:the){_SP})?(?P<d2>{_DAY}))?(?:{_SP}of)?{_SP}"
             rf"(?P<month>{_MONTH})(?:,?{_SP}(?P<y>{_YEAR}))?{_DAY_SUFFIX}",
         ),
         (
             "mdy",
-            rf"{_DAY_PREFIX}(?:(?P<wd>{_WEEKDAY}),?{_SP})?(?P<month>{_MONTH}){_SP}(?:(?i:the){_SP})?"
+            rf"{_DAY_PREFIX}(?:(?P<wd>{_WEEKDAY}),?{_SP})?",
+            rf"(?P<month>{_MONTH}){_SP}(?:(?i:the){_SP})?"
             rf"(?P<d>{_DAY})(?:{_RANGE_SEP}(?P<d2>{_DAY}))?(?:,?{_SP}(?P<y>{_YEAR}))?{_DAY_SUFFIX}",
         ),
         (
             "week_of_month",
-            rf"(?:(?i:the){_SP})?(?P<ord>(?i:first|second|third|fourth|last|final)){_SP}(?i:week)"
-            rf"{_SP}of{_SP}(?P<month>{_MONTH_FULL})(?:,?{_SP}(?P<y>{_YEAR}))?",
+            rf"(?:(?i:the){_SP})?(?P<ord>(?i:first|second|third|fourth|last|final)){_SP}",
+            rf"(?i:week){_SP}of{_SP}(?P<month>{_MONTH_FULL})(?:,?{_SP}(?P<y>{_YEAR}))?",
         ),
         (
             "month_year",
-            rf"(?:(?P<part>{_PART})(?:-|{_SP}))?(?P<month>{_MONTH_FULL})(?:{_SP}of)?,?{_SP}"
-            rf"(?P<y>{_YEAR})",
+            rf"(?:(?P<part>{_PART})(?:-|{_SP}))?",
+            rf"(?P<month>{_MONTH_FULL})(?:{_SP}of)?,?{_SP}(?P<y>{_YEAR})",
         ),
         (
             "month",
             rf"(?:(?P<part>{_PART})(?:-|{_SP})"
-            rf"|(?P<rel>(?i:this{_SP}past|this{_SP}coming|last|this|next)){_SP})?"
+            rf"|(?P<rel>(?i:this{_SP}past|this{_SP}coming|last|this|next)){_SP})?",
             rf"(?P<month>{_MONTH_FULL})",
         ),
         (
             "decade",
-            rf"(?:(?i:the){_SP})?(?:(?P<part>(?i:early|mid|late))(?:-|{_SP}))?"
-            rf"(?P<decade>(?:1[89]|20)\d0)'?s\b",
+            rf"(?:(?i:the){_SP})?(?:(?P<part>(?i:early|mid|late))(?:-|{_SP}))?",
+            r"(?P<decade>(?:1[89]|20)\d0)'?s\b",
         ),
         (
             "year",
-            rf"{_NO_NUMBER_BEFORE}(?:(?P<part>{_PART})(?:-|{_SP}))?(?P<y>{_YEAR})"
+            rf"{_NO_NUMBER_BEFORE}(?:(?P<part>{_PART})(?:-|{_SP}))?",
+            rf"(?P<y>{_YEAR})"
             rf"(?:{_SP}?(?:-|–|(?i:to)){_SP}?(?P<y2>{_YEAR}|\d\d(?!\d)))?(?![\w%]|,\d|\.\d)",
         ),
         (
             "season",
             rf"(?:(?P<part>(?i:early|mid|late))(?:-|{_SP}))?"
-            rf"(?:(?P<rel>(?i:this{_SP}past|this|last|next|the)){_SP})?"
+            rf"(?:(?P<rel>(?i:this{_SP}past|this|last|next|the)){_SP})?",
             rf"(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:{_SP}(?:of{_SP})?(?P<y>{_YEAR}))?",
         ),
         (
             "weekday",
             rf"{_DAY_PREFIX}(?:(?P<rel>(?i:this{_SP}past|this{_SP}coming|last|this|next|past|coming))"
-            rf"{_SP})?(?P<wd>{_WEEKDAY}){_DAY_SUFFIX}",
+            rf"{_SP})?",
+            rf"(?P<wd>{_WEEKDAY}){_DAY_SUFFIX}",
         ),
         (
             "relative_day",
-            rf"{_DAY_PREFIX}(?P<rel>(?i:the{_SP}day{_SP}before{_SP}yesterday|the{_SP}day{_SP}after"
+            _DAY_PREFIX,
+            rf"(?P<rel>(?i:the{_SP}day{_SP}before{_SP}yesterday|the{_SP}day{_SP}after"
             rf"{_SP}tomorrow|yesterday|today|tonight|tomorrow|last{_SP}night|this{_SP}"
             rf"(?:morning|afternoon|evening)|earlier{_SP}today|later{_SP}today))\b{_DAY_SUFFIX}",
         ),
-        ("weekend", rf"(?i:(?:over|at|on|during){_SP}the{_SP}weekend)\b"),
+        ("weekend", "", rf"(?i:(?:over|at|on|during){_SP}the{_SP}weekend)\b"),
         (
             "relative_period",
             rf"(?:(?P<part>{_PART})(?:{_SP}|-)|(?P<mod>(?i:earlier|later)){_SP})?"
             rf"(?P<rel>(?i:this{_SP}past|this|last|next|the{_SP}past|the{_SP}last|the{_SP}coming"
-            rf"|past|the)){_SP}(?P<unit>(?i:week|weekend|month|year))\b",
+            rf"|past|the)){_SP}",
+            r"(?P<unit>(?i:week|weekend|month|year))\b",
         ),
         (
             "rolling",
-            rf"(?:(?i:the){_SP})?(?i:past|last|previous){_SP}{_NO_NUMBER_BEFORE}(?P<n>{_COUNT}){_SP}"
+            rf"(?:(?i:the){_SP})?",
+            rf"(?i:past|last|previous){_SP}{_NO_NUMBER_BEFORE}(?P<n>{_COUNT}){_SP}"
             rf"(?P<unit>(?i:hours?|days?|weeks?|months?|years?|decades?))\b",
         ),
         (
             "recent",
+            "",
             rf"(?P<direction>(?i:recent|coming)){_SP}(?P<unit>(?i:days|weeks|months|years))\b",
         ),
         (
             "ago",
+            "",
             rf"{_NO_NUMBER_BEFORE}(?P<n>{_COUNT}|(?i:an?)){_SP}"
             rf"(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
             rf"{_SP}(?i:ago)\b",
