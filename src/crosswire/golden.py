@@ -10,7 +10,6 @@ the article's clean text. Used by the golden tests (with pinned floors) and by
 from __future__ import annotations
 
 import json
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from crosswire.geo.resolve import haversine_km
 from crosswire.model import Analysis, Article, Corpus, Entity, Mention
 
 # A place is right when it lands this close to the gold coordinates.
@@ -87,13 +87,6 @@ def _find(
                 if overlap > best_overlap:
                     best, best_overlap = record, overlap
     return best
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = rlat2 - rlat1, math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(rlat1) * math.cos(rlat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 class GoldRun:

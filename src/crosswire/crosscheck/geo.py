@@ -14,9 +14,9 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from crosswire.geo.resolve import haversine_km
 from crosswire.model import Place
 
-EARTH_RADIUS_KM = 6371.0088
 # How fine each feature class is; a lower rank is more precise.
 FEATURE_RANK: dict[str, int] = {
     "site": 0,
@@ -43,13 +43,6 @@ AREA_RADIUS_KM: dict[int, float] = {2: 60.0, 3: 250.0, 4: 500.0, 5: 1000.0, 6: m
 # A sea is long and its centroid far from most of its coast: an attack on a ship
 # "in the Red Sea" is coded to the port town it lay off.
 SEA_RADIUS_KM = 1500.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
 def distance_km(left: Place, right: Place) -> float | None:

@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from crosswire.golden import PLACE_TOLERANCE_KM, GoldRun, Score, gold, haversine_km
+from crosswire.geo.resolve import haversine_km
+from crosswire.golden import PLACE_TOLERANCE_KM, GoldRun, Score, gold
 from crosswire.model import Claim, Event, Place
 
 
