@@ -11,11 +11,21 @@ demo: install  ## install everything, then run crosswire on the bundled sample c
 
 install: $(VENV)/.installed
 
-# Every dependency is pinned by hash in requirements.lock (regenerate with `make lock`).
-$(VENV)/.installed: requirements.lock pyproject.toml
+# The install is reproducible end to end: the installer itself (pip, pinned by hash
+# in requirements/installer.txt) replaces the venv's bundled pip before anything
+# else, then every package comes from requirements.lock by hash, with no resolution
+# (--no-deps: the lock is complete). The lock is universal (any OS, Python >= 3.11).
+# torch, for the optional `embeddings` extra, is the one exception: see
+# scripts/install-embeddings.sh.
+$(VENV)/.installed: requirements.lock requirements/installer.txt requirements/embeddings.lock \
+		pyproject.toml scripts/install-embeddings.sh
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install -q --no-deps -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes \
+	  -r requirements/installer.txt
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	scripts/install-embeddings.sh $(BIN)/python
 	$(BIN)/crosswire gazetteer  # build the place index once, at install
 	touch $@
 
@@ -32,10 +42,14 @@ typecheck: install
 docs: install  ## regenerate docs/CLI.md from the CLI itself
 	$(BIN)/python scripts/gen_cli_docs.py > docs/CLI.md
 
+# Regenerate the locks after changing pyproject.toml (keeps existing pins where it can).
+UV_COMPILE := $(BIN)/uv pip compile --universal --python-version 3.11 --generate-hashes
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes \
-	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
-	  --find-links /opt/wheels --override requirements/torch-cpu.txt -o requirements.lock
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra all --extra dev \
+	  -o requirements.lock
+	$(UV_COMPILE) requirements/embeddings.in -c requirements.lock \
+	  --find-links /opt/wheels --override requirements/torch-cpu.txt --no-emit-package torch \
+	  -o requirements/embeddings.lock
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

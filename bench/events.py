@@ -248,7 +248,12 @@ def main() -> int:
         return 0
     if args.only in (None, "case"):
         if CASE_FILE.is_file():
-            case_gate(not args.no_embeddings)
+            from crosswire.extras import available
+
+            use_embeddings = not args.no_embeddings and available("embeddings")
+            if not args.no_embeddings and not use_embeddings:
+                print("NOTE: the 'embeddings' extra is not installed: lexicon and parse only")
+            case_gate(use_embeddings)
         else:
             print(f"SKIP: {CASE_FILE} is missing")
     if args.only in (None, "plover"):

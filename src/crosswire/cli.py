@@ -8,6 +8,7 @@ Exit codes (also in docs/CLI.md):
   4  configuration error: bad config file, unknown stage, bad stage order
   5  store error: the database cannot be opened or written (locked by another writer?)
   6  a stage failed on something other than bad input
+  8  a feature needs an extra that is not installed (the message names it)
 """
 
 from __future__ import annotations
@@ -27,10 +28,19 @@ from rich.table import Table
 
 from crosswire import __version__
 from crosswire.config import Settings, load_settings
-from crosswire.errors import ConfigError, CrosswireError, InputError, StageError, StoreError
+from crosswire.errors import (
+    ConfigError,
+    CrosswireError,
+    InputError,
+    MissingExtraError,
+    StageError,
+    StoreError,
+)
+from crosswire.extras import require
 from crosswire.store import Store, open_store
 
 EXIT_INTERNAL, EXIT_INPUT, EXIT_CONFIG, EXIT_STORE, EXIT_STAGE = 1, 3, 4, 5, 6
+EXIT_EXTRA = 8
 
 app = typer.Typer(
     name="crosswire",
@@ -90,6 +100,7 @@ def _user_errors() -> Iterator[None]:
             ConfigError: EXIT_CONFIG,
             StoreError: EXIT_STORE,
             StageError: EXIT_STAGE,
+            MissingExtraError: EXIT_EXTRA,
         }.get(type(exc), EXIT_INTERNAL)
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         raise typer.Exit(code) from None
@@ -396,11 +407,11 @@ def serve(
     by another crosswire process meanwhile. Runs posted to it take turns; one that
     arrives while another runs gets 409. The schema is at /api/v1/openapi.json.
     """
-    import uvicorn
-
-    from crosswire.server import create_app
-
     with _user_errors():
+        uvicorn = require("server", "uvicorn")
+        require("server", "fastapi")
+        from crosswire.server import create_app
+
         application = create_app(_settings(config, db, backend))
     err_console.print(f"crosswire serving on http://{host}:{port}/", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -47,6 +47,17 @@ class StoreError(CrosswireError):
     """The store could not be opened or written."""
 
 
+class MissingExtraError(CrosswireError):
+    """A feature needs an optional part (an extra) that is not installed."""
+
+    def __init__(self, extra: str, purpose: str, detail: str = "") -> None:
+        super().__init__(
+            f"{purpose} needs the '{extra}' extra: pip install 'crosswire[{extra}]'"
+            + (f" ({detail})" if detail else "")
+        )
+        self.extra = extra
+
+
 class StageError(CrosswireError):
     """A stage failed on something that is not bad input: a bug or a broken resource."""
 

