@@ -4,7 +4,7 @@ Scores, in one run over the pages in ``../shared/eval/extraction/`` (beside the
 repository root): crosswire's extractor followed by the ``clean`` stage (what a
 user gets), the extractor alone, ``trafilatura.extract(html)`` and
 ``trafilatura.extract(html, favor_precision=True)``. The metric is the shingle
-metric in ``crosswire.evaluation``. Speed is pages per CPU second of this single
+metric in ``goldscore.extraction``. Speed is pages per CPU second of this single
 process, so other work on a shared machine does not skew the comparison.
 
     .venv/bin/python bench/extraction.py [--data DIR] [--worst N]
@@ -26,10 +26,10 @@ from pathlib import Path
 import trafilatura
 
 from crosswire.config import default_config_dict
-from crosswire.evaluation import ExtractionScore, ShingleMatch, aggregate, shingle_match
 from crosswire.htmlextract import extract_html
 from crosswire.model import Article, Corpus
 from crosswire.registry import StageContext, get
+from goldscore.extraction import ExtractionScore, ShingleMatch, aggregate, shingle_match
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "eval" / "extraction"

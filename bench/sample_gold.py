@@ -11,7 +11,7 @@ import sys
 
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
-from crosswire.crosscheck.gold import CrosscheckGold
+from goldscore.crosscheck import CrosscheckGold
 
 
 def main() -> int:

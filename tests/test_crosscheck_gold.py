@@ -14,8 +14,8 @@ import pytest
 
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
-from crosswire.crosscheck.gold import CrosscheckGold
-from crosswire.golden import Score
+from goldscore.crosscheck import CrosscheckGold
+from goldscore.golden import Score
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.evaluation import ShingleMatch, aggregate, shingle_match, shingles, tokens
+from goldscore.extraction import ShingleMatch, aggregate, shingle_match, shingles, tokens
 
 
 def test_tokens_are_unicode_word_runs() -> None:

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from crosswire import golden
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
 from crosswire.model import Article, Corpus
+from goldscore import golden
 
 GOLD_DIR = golden.gold_dir()
 DOCUMENT_STAGES = ["ingest", "extract", "split", "clean", "metadata", "language"]

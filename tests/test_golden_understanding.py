@@ -13,7 +13,7 @@ import pytest
 
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
-from crosswire.golden import GoldRun, Score
+from goldscore.golden import GoldRun, Score
 
 pytestmark = pytest.mark.slow
 

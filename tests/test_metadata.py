@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-import crosswire
 from crosswire import dating
 from crosswire.bylines import normalise_name, parse_byline, parse_dateline
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
@@ -516,7 +515,7 @@ def test_a_url_with_a_named_month() -> None:
 # --------------------------------------------------------------------------
 # The bundled sample's gold
 
-GOLD = Path(crosswire.__file__).resolve().parent / "data" / "sample-gold" / "articles.json"
+GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold" / "sample" / "articles.json"
 DECLARED = {"metadata", "html-meta"}
 
 
@@ -527,7 +526,7 @@ def gold_articles() -> list[dict[str, Any]]:
     return articles
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="the sample gold (data/sample-gold) is absent")
+@pytest.mark.skipif(not GOLD.exists(), reason="the sample gold (bench/gold/sample) is absent")
 @pytest.mark.parametrize("gold", gold_articles(), ids=lambda g: g["ref"])
 def test_sample_gold_metadata(gold: dict[str, Any]) -> None:
     # The article as it leaves clean: gold text and furniture, and only what was declared.

@@ -27,7 +27,7 @@ from crosswire.errors import REASONS
 
 DATA = Path(crosswire.__file__).resolve().parent / "data"
 SAMPLE = DATA / "sample"
-GOLD = DATA / "sample-gold"
+GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold" / "sample"
 
 FURNITURE_REASONS = {
     "age_banner", "related", "video_prompt", "social_prompt", "newsletter_prompt",

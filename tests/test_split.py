@@ -233,7 +233,7 @@ def test_a_time_stamp_under_the_byline_is_not_a_headline() -> None:
 
 
 SAMPLE = Path(crosswire.__file__).resolve().parent / "data" / "sample"
-GOLD = SAMPLE.parent / "sample-gold" / "articles.json"
+GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold" / "sample" / "articles.json"
 
 
 def contract_text(raw: str) -> str:
@@ -242,7 +242,7 @@ def contract_text(raw: str) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="the sample gold (data/sample-gold) is absent")
+@pytest.mark.skipif(not GOLD.exists(), reason="the sample gold (bench/gold/sample) is absent")
 def test_sample_plain_text_inputs_split_as_the_gold_says() -> None:
     gold = json.loads(GOLD.read_text("utf-8"))
     for path in sorted(SAMPLE.glob("*.txt*")):

@@ -23,6 +23,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -102,7 +103,7 @@ def _user_errors() -> Iterator[None]:
             StageError: EXIT_STAGE,
             MissingExtraError: EXIT_EXTRA,
         }.get(type(exc), EXIT_INTERNAL)
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(code) from None
     except KeyboardInterrupt:
         err_console.print("interrupted: finished batches are stored; run again to resume")
@@ -112,7 +113,7 @@ def _user_errors() -> Iterator[None]:
             err_console.print_exception()
         else:
             err_console.print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc} "
+                f"[bold red]internal error:[/] {type(exc).__name__}: {escape(str(exc))} "
                 "(rerun with --debug for the traceback)",
                 highlight=False,
             )

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosswire.geo.resolve import haversine_km
-from crosswire.golden import PLACE_TOLERANCE_KM, GoldRun, Score, gold
 from crosswire.model import Claim, Event, Place
+from goldscore.golden import PLACE_TOLERANCE_KM, GoldRun, Score, gold
 
 
 class CrosscheckGold(GoldRun):

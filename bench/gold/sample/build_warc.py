@@ -1,6 +1,7 @@
-"""Rebuild ``data/sample/crawl-2026-03-05.warc.gz`` from the HTML pages in ``warc-src/``.
+"""Rebuild the sample WARC (``src/crosswire/data/sample/crawl-2026-03-05.warc.gz``)
+from the HTML pages in ``warc-src/``.
 
-Run: ``.venv/bin/python src/crosswire/data/sample-gold/build_warc.py``. Record ids, dates and
+Run: ``.venv/bin/python bench/gold/sample/build_warc.py``. Record ids, dates and
 gzip headers are fixed, so the output is byte-identical on every run.
 """
 
@@ -16,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 GOLD_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = GOLD_DIR / "warc-src"
-OUTPUT = GOLD_DIR.parent / "sample" / "crawl-2026-03-05.warc.gz"
+OUTPUT = GOLD_DIR.parents[2] / "src" / "crosswire" / "data" / "sample" / "crawl-2026-03-05.warc.gz"
 WARC_FILENAME = OUTPUT.name
 
 

@@ -1,6 +1,6 @@
 """Scoring a run of the sample corpus against its gold files.
 
-The gold lives beside the corpus (``data/sample-gold/``, see its README). Gold
+The gold lives in ``bench/gold/sample/`` (see its README), outside the shipped package. Gold
 items name their article by ``ref`` = "<input file>#<n>", n counting the
 articles of that input in order, and their mention by character offsets into
 the article's clean text. Used by the golden tests (with pinned floors) and by
@@ -25,9 +25,7 @@ PLACE_TOLERANCE_KM = 25.0
 
 
 def gold_dir() -> Path:
-    from crosswire.api import sample_corpus_dir
-
-    return sample_corpus_dir().parent / "sample-gold"
+    return Path(__file__).resolve().parents[1] / "gold" / "sample"
 
 
 @cache
