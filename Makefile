@@ -16,9 +16,11 @@ install: $(VENV)/.installed
 # else, then every package comes from requirements.lock by hash, with no resolution
 # (--no-deps: the lock is complete). The lock is universal (any OS, Python >= 3.11).
 # torch, for the optional `embeddings` extra, is the one exception: see
-# scripts/install-embeddings.sh.
+# scripts/install-embeddings.sh. The map's JavaScript and borders come from npm, pinned by
+# scripts/map-assets/package-lock.json (scripts/install-map-assets.sh).
 $(VENV)/.installed: requirements.lock requirements/installer.txt requirements/embeddings.lock \
-		pyproject.toml scripts/install-embeddings.sh
+		pyproject.toml scripts/install-embeddings.sh scripts/install-map-assets.sh \
+		$(wildcard scripts/map-assets/package-lock.json)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes \
 	  -r requirements/installer.txt
@@ -26,6 +28,7 @@ $(VENV)/.installed: requirements.lock requirements/installer.txt requirements/em
 	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
 	scripts/install-embeddings.sh $(BIN)/python
+	scripts/install-map-assets.sh $(BIN)/python
 	$(BIN)/crosswire gazetteer  # build the place index once, at install
 	touch $@
 
