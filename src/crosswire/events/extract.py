@@ -99,7 +99,7 @@ _BACKING = frozenset(
         "armed",
     ]
 )
-_BACKED_AFTER = re.compile(r"^\s*-?\s*(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
+_BACKED_AFTER = re.compile(r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
 # "DERAA —", "AMMAN, Jordan (Coastline Wire) —", "Misrata, Libya —": a town in capitals,
 # or a town and its country, before a dash.
 _DATELINE = re.compile(
