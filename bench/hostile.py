@@ -28,6 +28,7 @@ BUDGET_BYTES = 2 << 30
 def _child(case_name: str, folder: str) -> None:
     """Inside the child: write the case and the good files, run, print what was stored."""
     from crosswire.api import run_corpus
+    from crosswire.errors import REASONS
     from crosswire.store.duckdb import DuckDBStore
     from hostile_inputs import GOOD, cases
 
@@ -55,6 +56,9 @@ def _child(case_name: str, folder: str) -> None:
 
     reasons = sorted({r.reason for r in rejections if mine(r.source)})
     accepted = any(mine(a.source) for a in articles)
+    reasons += sorted(
+        {o.origin for a in articles if mine(a.source) for o in a.origins if o.origin in REASONS}
+    )
     print(
         json.dumps(
             {
