@@ -57,7 +57,8 @@ class Case:
     write: Callable[[Path], list[Path]]  # writes the input(s) into a folder, returns the paths
     outcomes: frozenset[str]  # reason codes it may end as, or ACCEPTED
     what: str = ""
-    # Reason codes recorded beside an accepted article (a truncation, a repair, a copy).
+    # Reason codes that must be recorded too: beside an accepted article (a truncation,
+    # a repair, a copy), or for one bad part of a container whose other parts are kept.
     notes: frozenset[str] = frozenset()
 
 
@@ -209,20 +210,22 @@ def cases() -> list[Case]:
              frozenset({ACCEPTED}), "890 KB article naming places thousands of times",
              frozenset({"truncated"})),
         Case("many_paragraphs", _file("paragraphs.html", _many_paragraphs),
-             frozenset({"too_complex", ACCEPTED}), "HTML page with 3x10^5 paragraphs",
-             frozenset({"truncated"})),
+             frozenset({"too_complex"}), "HTML page with 3x10^5 paragraphs"),
         Case("byte_identical_copies", _copies, frozenset({ACCEPTED}),
              "two byte-identical files", frozenset({"duplicate"})),
         Case("undecodable_file_name", _undecodable_name, frozenset({ACCEPTED}),
              "a file name that is not UTF-8"),
         Case("warc_content_encoding_bomb", _file("bomb.warc", _warc_encoded_bomb),
-             frozenset({"too_large"}), "WARC body with Content-Encoding: gzip inflating to 80 MiB"),
+             frozenset({"too_large", "no_text"}), "WARC body with Content-Encoding: gzip to 80 MiB",
+             frozenset({"too_large"})),
         # Good articles lost before.
         Case("jsonl_huge_integer", _file("bigint.jsonl",
                                           lambda: _jsonl_with(b'{"n": ' + b"9" * 5000 + b"}")),
-             frozenset({"malformed_json", ACCEPTED}), "a JSONL line with a 5,000-digit integer"),
+             frozenset({"malformed_json", ACCEPTED}), "a JSONL line with a 5,000-digit integer",
+             frozenset({"malformed_json"})),
         Case("jsonl_deep_nesting", _file("deep.jsonl", lambda: _jsonl_with(_deep_json_line())),
-             frozenset({"malformed_json", ACCEPTED}), "a JSONL line nested 10^5 deep"),
+             frozenset({"malformed_json", ACCEPTED}), "a JSONL line nested 10^5 deep",
+             frozenset({"malformed_json"})),
         Case("utf8_stray_bytes", _file("stray.html", _stray_bytes_page), frozenset({ACCEPTED}),
              "UTF-8 page with two invalid bytes", frozenset({"repaired_encoding"})),
         Case("utf16_without_bom", _file("wide.txt", _utf16_without_bom), frozenset({ACCEPTED}),
