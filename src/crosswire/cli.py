@@ -415,6 +415,14 @@ def serve(
         str, typer.Option(help="Address to listen on; the default serves this machine only.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="CROSSWIRE_TOKEN",
+            help="Token that writes (runs, uploads) must send. Default: generated at first "
+            "start, kept beside the store as <store>.token and printed.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the brief as a web page and the HTTP API (under /api/v1) over one store.
 
@@ -422,14 +430,24 @@ def serve(
     by another crosswire process meanwhile. Runs posted to it take turns; one that
     arrives while another runs gets 409. The schema is at /api/v1/openapi.json.
     """
-    import uvicorn
-
     from crosswire.server import create_app
+    from crosswire.server_guard import resolve_token, run_server
 
     with _user_errors():
-        application = create_app(_settings(config, db, backend))
+        settings = _settings(config, db, backend)
+        # Beside a DuckDB file; for PostgreSQL (a conninfo, not a path) in this folder.
+        base = settings.store.path or "crosswire.duckdb"
+        base = base if settings.store.backend == "duckdb" else "crosswire-postgres"
+        key, source = resolve_token(token, base)
+        application = create_app(settings, token=key)
     err_console.print(f"crosswire serving on http://{host}:{port}/", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    if source != "given":
+        kept = "new, kept" if source == "generated" else "kept"
+        err_console.print(
+            f"write token ({kept} in {base}.token): {key}",
+            highlight=False,
+        )
+    run_server(application, host=host, port=port)
 
 
 def main() -> None:
