@@ -10,7 +10,7 @@
 - **Body-size limits on every route.** A read takes no body over 64 KiB; a
   write no more than the ingest limit (``max_bytes``) and a little for the
   multipart framing. A declared ``Content-Length`` over the limit is refused at
-  once, a streamed body as soon as it passes it: 413 ``body_too_large``.
+  once, a streamed body as soon as it passes it: 413 ``too_large``.
 - **Slow clients time out.** A body that stalls for ``body_timeout`` seconds
   is 408 ``request_timeout``; a connection that has not sent its headers after
   ``header_timeout`` seconds is closed; at most ``max_connections`` at once.
@@ -121,7 +121,7 @@ class Guard:
         limit = self.max_write_body if write else self.max_read_body
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
-            await _refuse(send, 413, "body_too_large", _too_large(limit), {"limit": limit})
+            await _refuse(send, 413, "too_large", _too_large(limit), {"limit": limit})
             return
         await self.app(scope, self._bounded(receive, limit), send)
 
