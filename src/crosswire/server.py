@@ -129,7 +129,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         if exc.status_code == 404:
             message = f"no such path: {request.url.path}"
-        return _error(exc.status_code, code, message)
+        response = _error(exc.status_code, code, message)
+        response.headers.update(exc.headers or {})  # e.g. Allow on a 405 (RFC 9110)
+        return response
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
@@ -550,6 +552,9 @@ def _api_router(service: StoreService) -> APIRouter:
     errors: dict[int | str, dict[str, Any]] = {
         status: {"model": ErrorResponse, "description": description}
         for status, description in (
+            (401, "A write without the server's token (server_guard)."),
+            (408, "The request body stalled."),
+            (413, "The request body is over the limit."),
             (422, "The request is invalid."),
             (500, "A stage or the server failed."),
             (503, "The store cannot be opened or read."),
