@@ -39,6 +39,11 @@ from crosswire.model import (
 )
 from crosswire.serialize import to_dict
 from crosswire.server import create_app
+
+
+def _authed(app: Any, **options: Any) -> TestClient:
+    """A client that sends the app's write token, as a script given it would."""
+    return TestClient(app, headers={"X-Crosswire-Token": app.state.token}, **options)
 from crosswire.store import open_store
 from crosswire.store.duckdb import DuckDBStore
 
@@ -217,13 +222,13 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def seeded(seeded_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(seeded_db))) as client:
+    with _authed(create_app(settings_for(seeded_db))) as client:
         yield client
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(settings_for(tmp_path / "store.duckdb"))) as fresh:
+    with _authed(create_app(settings_for(tmp_path / "store.duckdb"))) as fresh:
         yield fresh
 
 
@@ -506,7 +511,7 @@ def test_a_run_while_another_writes_gets_409_and_reads_go_on(
     monkeypatch.setattr(DuckDBStore, "write_batch", held_write)
     posted = {"articles": [{"text": GOOD_TEXT}]}
     with (
-        TestClient(create_app(settings_for(tmp_path / "store.duckdb"))) as client,
+        _authed(create_app(settings_for(tmp_path / "store.duckdb"))) as client,
         ThreadPoolExecutor(max_workers=1) as pool,
     ):
         try:
@@ -563,7 +568,7 @@ def test_an_unexpected_exception_is_500_without_a_traceback(
 
     app = create_app(settings_for(tmp_path / "store.duckdb"))
     monkeypatch.setattr(DuckDBStore, "counts", broken_counts)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with _authed(app, raise_server_exceptions=False) as client:
         response = client.get("/api/v1/health")
     error = assert_error(response, 500, "internal_error")
     assert "RuntimeError" in error["message"]
@@ -601,7 +606,7 @@ def test_runs_and_reads_over_postgres() -> None:
         }
     )
     files = [("files", ("good.txt", GOOD_TEXT.encode())), ("files", ("bad.bin", b"\0" * 64))]
-    with TestClient(create_app(settings)) as client:
+    with _authed(create_app(settings)) as client:
         run = client.post("/api/v1/runs", files=files)
         health = client.get("/api/v1/health").json()
         brief = client.get("/api/v1/brief").json()

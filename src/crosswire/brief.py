@@ -17,6 +17,7 @@ from typing import Any
 from crosswire import __version__
 from crosswire.model import Article, Corpus, Entity, Mention, Place, Rejection
 from crosswire.render import events_geojson, markdown, render_html
+from crosswire.safeio import atomic_write_text, atomic_writer, safe_rows
 from crosswire.serialize import to_dict
 
 REJECTION_FIELDS = ("source", "stage", "reason", "detail", "position", "input_sha256")
@@ -91,16 +92,17 @@ def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     names = ("brief.json", "brief.md", "rejections.csv", "brief.html", "events.geojson")
     paths = [out / name for name in names]
-    paths[0].write_text(json.dumps(brief, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    paths[1].write_text(render_markdown(brief), "utf-8")
-    with paths[2].open("w", newline="", encoding="utf-8") as handle:
+    # Each file is written whole or not at all (a full disk leaves the previous one).
+    atomic_write_text(paths[0], json.dumps(brief, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(paths[1], render_markdown(brief))
+    with atomic_writer(paths[2], newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(REJECTION_FIELDS)
-        for rejection in corpus.rejections:
-            writer.writerow([getattr(rejection, f) for f in REJECTION_FIELDS])
-    paths[3].write_text(render_html(brief), "utf-8")
+        rows = ([getattr(r, f) for f in REJECTION_FIELDS] for r in corpus.rejections)
+        writer.writerows(safe_rows(rows))
+    atomic_write_text(paths[3], render_html(brief))
     geojson = events_geojson(brief)
-    paths[4].write_text(json.dumps(geojson, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    atomic_write_text(paths[4], json.dumps(geojson, ensure_ascii=False, indent=1) + "\n")
     return paths
 
 

@@ -8,18 +8,20 @@ Exit codes (also in docs/CLI.md):
   4  configuration error: bad config file, unknown stage, bad stage order
   5  store error: the database cannot be opened or written (locked by another writer?)
   6  a stage failed on something other than bad input
+  7  output error: a file could not be written (disk full, no permission, read-only)
   8  a feature needs an extra that is not installed (the message names it)
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -38,10 +40,16 @@ from crosswire.errors import (
     StoreError,
 )
 from crosswire.extras import require
+from crosswire.safeio import terminal_safe
 from crosswire.store import Store, open_store
 
 EXIT_INTERNAL, EXIT_INPUT, EXIT_CONFIG, EXIT_STORE, EXIT_STAGE = 1, 3, 4, 5, 6
+EXIT_OUTPUT = 7
 EXIT_EXTRA = 8
+# Write failures the user can fix (free space, permissions), not bugs.
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS, errno.EFBIG}
+)
 
 app = typer.Typer(
     name="crosswire",
@@ -108,16 +116,29 @@ def _user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err_console.print("interrupted: finished batches are stored; run again to resume")
         raise typer.Exit(130) from None
-    except Exception as exc:  # a bug: say so, and how to see more
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            _internal(exc)
         if _state["debug"]:
             err_console.print_exception()
-        else:
-            err_console.print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {escape(str(exc))} "
-                "(rerun with --debug for the traceback)",
-                highlight=False,
-            )
-        raise typer.Exit(EXIT_INTERNAL) from None
+        where = f" {exc.filename}" if exc.filename else ""
+        message = escape(terminal_safe(f"cannot write{where}: {exc.strerror or exc}"))
+        err_console.print(f"[bold red]output error:[/] {message}", highlight=False)
+        raise typer.Exit(EXIT_OUTPUT) from None
+    except Exception as exc:  # a bug: say so, and how to see more
+        _internal(exc)
+
+
+def _internal(exc: Exception) -> NoReturn:
+    if _state["debug"]:
+        err_console.print_exception()
+    else:
+        err_console.print(
+            f"[bold red]internal error:[/] {type(exc).__name__}: {escape(terminal_safe(str(exc)))} "
+            "(rerun with --debug for the traceback)",
+            highlight=False,
+        )
+    raise typer.Exit(EXIT_INTERNAL) from None
 
 
 def _settings(config: Path | None, db: str | None, backend: str | None) -> Settings:
@@ -185,6 +206,9 @@ def _print_summary(brief: dict[str, Any]) -> None:
     table = Table(title="crosswire run", show_header=False)
     for key in ("articles", "entities", "places", "events", "claims", "stories", "rejections"):
         table.add_row(key, str(len(brief[key])))
+    copies = sum(1 for r in brief["rejections"] if r.get("reason") == "duplicate")
+    if copies:
+        table.add_row("copies", f"{copies} (byte-identical inputs, read once)")
     out_console.print(table)
 
 
@@ -255,10 +279,9 @@ def articles_list(
         return
     table = Table("id", "published", "outlet", "author", "title", "lang", "removed")
     for a in rows:
-        table.add_row(
-            a.id, a.published or "", a.outlet or "", a.author or "", a.title or "",
-            a.language or "", str(len(a.removed)),
-        )  # fmt: skip
+        # Article fields are untrusted text: no escape sequence reaches the terminal.
+        cells = (a.id, a.published, a.outlet, a.author, a.title, a.language)
+        table.add_row(*(escape(terminal_safe(c)) for c in cells), str(len(a.removed)))
     out_console.print(table)
 
 
@@ -281,19 +304,21 @@ def articles_show(
     if as_json:
         print(json.dumps({"id": article.id, **to_dict(article)}, ensure_ascii=False, indent=2))
         return
-    out_console.print(f"[bold]{article.title or '(no title)'}[/]  {article.id}", highlight=False)
+    # Article fields are untrusted text: no escape sequence or markup reaches the terminal.
+    title = terminal_safe(article.title) or "(no title)"
+    out_console.print(f"[bold]{escape(title)}[/]  {article.id}", highlight=False)
     for name in ("outlet", "author", "published", "language", "source", "url"):
-        value = getattr(article, name)
+        value = terminal_safe(getattr(article, name) or "None")
         origin = article.origin_of(name)
-        suffix = f"  [dim](from {origin})[/]" if origin else ""
-        out_console.print(f"{name}: {value}{suffix}", highlight=False)
+        suffix = f"  [dim](from {escape(origin)})[/]" if origin else ""
+        out_console.print(f"{name}: {escape(value)}{suffix}", highlight=False)
     out_console.print()
-    out_console.print(article.text, highlight=False, markup=False)
+    out_console.print(terminal_safe(article.text), highlight=False, markup=False)
     if article.removed:
         out_console.print("\n[bold]Removed blocks[/]")
         for block in article.removed:
             out_console.print(f"[dim]{block.reason:>16}[/]  ", end="", highlight=False)
-            out_console.print(block.text, highlight=False, markup=False)
+            out_console.print(terminal_safe(block.text), highlight=False, markup=False)
 
 
 class ExportTable(StrEnum):
@@ -401,6 +426,14 @@ def serve(
         str, typer.Option(help="Address to listen on; the default serves this machine only.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="CROSSWIRE_TOKEN",
+            help="Token that writes (runs, uploads) must send. Default: generated at first "
+            "start, kept beside the store as <store>.token and printed.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the brief as a web page and the HTTP API (under /api/v1) over one store.
 
@@ -409,13 +442,25 @@ def serve(
     arrives while another runs gets 409. The schema is at /api/v1/openapi.json.
     """
     with _user_errors():
-        uvicorn = require("server", "uvicorn")
+        require("server", "uvicorn")
         require("server", "fastapi")
         from crosswire.server import create_app
+        from crosswire.server_guard import resolve_token, run_server
 
-        application = create_app(_settings(config, db, backend))
+        settings = _settings(config, db, backend)
+        # Beside a DuckDB file; for PostgreSQL (a conninfo, not a path) in this folder.
+        base = settings.store.path or "crosswire.duckdb"
+        base = base if settings.store.backend == "duckdb" else "crosswire-postgres"
+        key, source = resolve_token(token, base)
+        application = create_app(settings, token=key)
     err_console.print(f"crosswire serving on http://{host}:{port}/", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+    if source != "given":
+        kept = "new, kept" if source == "generated" else "kept"
+        err_console.print(
+            f"write token ({kept} in {base}.token): {key}",
+            highlight=False,
+        )
+    run_server(application, host=host, port=port)
 
 
 def main() -> None:

@@ -26,7 +26,16 @@ REASONS: dict[str, str] = {
     "no_text": "no article text could be extracted",
     "too_short": "the extracted text is too short to be an article",
     "unsupported_format": "the input format is not one crosswire reads",
-    "duplicate": "an identical article was already ingested in this run",
+    "duplicate": (
+        "a copy: the same bytes as an input already read (the detail names it); "
+        "its article is stored once, under the input sha256 both share"
+    ),
+    "too_complex": "the document is beyond the limits on elements, nesting or size",
+    "truncated": "kept, but cut at a limit (the detail says which); recorded on the article",
+    "repaired_encoding": (
+        "kept: a few invalid bytes in otherwise valid UTF-8 were replaced by U+FFFD, "
+        "as browsers do; recorded on the article"
+    ),
     "read_error": "reading the input failed unexpectedly (the detail names the error)",
 }
 

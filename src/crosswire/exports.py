@@ -17,6 +17,7 @@ from crosswire.errors import InputError
 from crosswire.model import Corpus
 from crosswire.render.acled import COLUMN_TYPES, EVENT_COLUMNS, acled_rows
 from crosswire.render.geojson import events_geojson
+from crosswire.safeio import atomic_write_text, atomic_writer, safe_records
 from crosswire.serialize import to_dict
 from crosswire.store.base import Store
 
@@ -74,8 +75,7 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
         raise InputError(f"--format {fmt} exports events, not {table}")
     if fmt == "geojson":
         collection = events_geojson(stored_brief(store))
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        atomic_write_text(output, json.dumps(collection, ensure_ascii=False, indent=1) + "\n")
         return len(collection["features"])
     if fmt == "acled":
         fmt = "csv"
@@ -83,12 +83,12 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
     records = [{f: row.get(f) for f in fields} for row in rows]
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
-        with output.open("w", newline="", encoding="utf-8") as handle:
+        with atomic_writer(output, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields)
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(safe_records(records))  # no cell may start a formula
     elif fmt == "jsonl":
-        with output.open("w", encoding="utf-8") as handle:
+        with atomic_writer(output) as handle:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt == "parquet":

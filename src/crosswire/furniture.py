@@ -730,7 +730,9 @@ _BYLINE_START = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s*$")
-_BOUNDARY = re.compile(r"[.!?…。！？]+['\"”’»)\]]*(?:\s+|(?=[A-Z][a-z]))")
+# Possessive, and only at the start of a run of stops: a long run ("!!!!...") is
+# then scanned once, not once per position.
+_BOUNDARY = re.compile(r"(?<![.!?…。！？])[.!?…。！？]++['\"”’»)\]]*+(?:\s+|(?=[A-Z][a-z]))")
 _ABBREVIATIONS = _wordset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr gov sen rep rev st ft mt jr sr
     no nos vol fig approx est inc ltd co corp bros dept univ jan feb mar apr jun jul aug sep sept

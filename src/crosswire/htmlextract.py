@@ -95,6 +95,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Separators sites put between the headline and their own name in <title>.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# Deep nesting: libxml2 keeps 255 levels; wrappers beyond this depth are dropped.
+_MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^<>]*?(/?)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"]
+)  # fmt: skip
+_BLOCKS_KEPT = frozenset(
+    ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "tr"]
+)
 _MAX_SITE_WORDS = 4  # a site's name in <title> is at most this long
 
 _SHINGLE = 4
@@ -223,11 +233,52 @@ def parse_html(html: str) -> lxml.html.HtmlElement | None:
     html = _XML_DECLARATION.sub("", html, count=1)
     if not html.strip():
         return None
+    html = flatten_deep_markup(html)
     try:
         tree = lxml.html.document_fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return None
     return tree if isinstance(tree, lxml.html.HtmlElement) else None
+
+
+def flatten_deep_markup(html: str, max_depth: int = _MAX_DEPTH) -> str:
+    """``html`` without the container tags nested deeper than ``max_depth``.
+
+    libxml2 drops everything below depth 255, so text inside deeply nested
+    wrappers would be lost; the wrappers themselves carry no text. Paragraph-
+    level tags are kept whatever their depth. One linear pass over the tags.
+    """
+    if html.count("<") < max_depth:
+        return html
+    kept: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    last = 0
+    for match in _TAG.finditer(html):
+        closing, name = match.group(1), match.group(2).lower()
+        drop = False
+        if name in _VOID or match.group(3):
+            pass
+        elif not closing:
+            if len(stack) >= max_depth and name not in _BLOCKS_KEPT:
+                dropped[name] = dropped.get(name, 0) + 1
+                drop = True
+            else:
+                stack.append(name)
+        elif stack and stack[-1] == name:
+            stack.pop()
+        elif dropped.get(name):
+            dropped[name] -= 1
+            drop = True
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name) :]
+        if drop:
+            kept.append(html[last : match.start()])
+            last = match.end()
+    if last == 0:
+        return html
+    kept.append(html[last:])
+    return "".join(kept)
 
 
 def collapse(text: str) -> str:

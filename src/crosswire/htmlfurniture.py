@@ -129,7 +129,7 @@ _MONTH_OR_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed
 _NETWORK = r"(?:facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|instagram|youtube)"
 _LABEL = r"\s*(?::|\||–|—|-\s)"
 _OPENINGS = re.compile(
-    r"[\s\-–—•*·▪►|>]*(?:"
+    r"[\s\-–—•*·▪►|>]*+(?:"
     rf"(?P<photo_credit>(?:(?:file\s+)?(?:photo(?:graph)?|image|picture|illustration|graphic)s?"
     rf"(?:\s+credit)?|credits?){_LABEL}|(?:photo|image)s?\s*©)"
     rf"|(?P<copyright>©|\(c\)\s*(?:19|20)\d\d|copyright\b|all\s+rights\s+reserved)"
@@ -169,7 +169,7 @@ _OPENINGS = re.compile(
     r")"
 )
 # "By Jane Roe", not "By the end of the day".
-_BY_NAME = re.compile(r"[\s\-–—•*·▪►|>]*[Bb][Yy]\s*:?\s+[A-Z\u00c0-\u00de]")
+_BY_NAME = re.compile(r"[\s\-–—•*·▪►|>]*+[Bb][Yy]\s*:?\s+[A-Z\u00c0-\u00de]")
 # ... or a phrase anywhere in a short block.
 _PHRASES = re.compile(
     r"(?P<newsletter_prompt>\bin\s+your\s+inbox\b|\bnewsletter\b|\bsubscribe\b|\bsign\s+up\b)"

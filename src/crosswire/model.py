@@ -41,10 +41,11 @@ def sha256_bytes(data: bytes) -> str:
 class InputRef:
     """One input file, or standard input, found from what the user named."""
 
-    source: str  # the path as given, or "-" for stdin
+    source: str  # the path as given (undecodable bytes escaped as \\xNN), or "-" for stdin
     sha256: str = ""  # of the bytes; filled by discovery
     size: int = 0
     data: bytes | None = None  # only for stdin, which cannot be re-read
+    path: str | None = None  # the path to open, when ``source`` had to be escaped
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -68,6 +69,8 @@ class RawDocument:
     author: str | None = None
     published: str | None = None  # as declared, any format
     language: str | None = None  # as declared
+    # (reason code, detail) for what a reader repaired or cut: bytes replaced, a truncation.
+    notes: tuple[tuple[str, str], ...] = ()
 
     @property
     def id(self) -> str:

@@ -23,6 +23,7 @@ import calendar
 import dataclasses
 import hashlib
 import json
+import secrets
 import threading
 import typing
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -31,13 +32,14 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 from typing import Annotated, Any, BinaryIO, Literal
 
-from fastapi import APIRouter, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 import crosswire.model as records
 from crosswire import __version__
@@ -50,6 +52,14 @@ from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
 from crosswire.render.markup import Html, el, void
 from crosswire.serialize import to_dict
+from crosswire.server_cache import ReadCache
+from crosswire.server_guard import (
+    MULTIPART_SLACK,
+    TOKEN_FIELD,
+    Guard,
+    token_from_headers,
+    token_matches,
+)
 from crosswire.store import Store, open_store
 
 API_PREFIX = "/api/v1"
@@ -66,6 +76,7 @@ STATUS_CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    408: "request_timeout",
     413: "too_large",
 }
 
@@ -118,7 +129,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         if exc.status_code == 404:
             message = f"no such path: {request.url.path}"
-        return _error(exc.status_code, code, message)
+        response = _error(exc.status_code, code, message)
+        response.headers.update(exc.headers or {})  # e.g. Allow on a 405 (RFC 9110)
+        return response
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
@@ -316,6 +329,8 @@ class StoreService:
         self._run_lock = threading.Lock()
         self._running_since: str | None = None
         self._held: Store | None = None
+        # Reads come from a snapshot kept until a run changes the store (server_cache).
+        self.cache = ReadCache(lambda: open_store(self.settings.store))
         self.open()
 
     @property
@@ -333,10 +348,21 @@ class StoreService:
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        # A connection of its own: DuckDB shares the database the held
-        # connection opened, so this is cheap and sees only committed runs.
-        with open_store(self.settings.store) as store:
-            yield store
+        # The cached snapshot; it is filled from a connection of its own, which
+        # sees only committed runs, and dropped when a run has written.
+        yield self.cache.view()
+
+    def brief_json(self) -> bytes:
+        """brief.json's bytes, built once per store state."""
+        return self.cache.derived(  # type: ignore[no-any-return]
+            "brief.json",
+            lambda: json.dumps(self.brief(), ensure_ascii=False).encode("utf-8"),
+        )
+
+    def brief(self) -> dict[str, Any]:
+        return self.cache.derived(  # type: ignore[no-any-return]
+            "brief", lambda: build_brief(load_corpus(self.cache.view()))
+        )
 
     def run(self, inputs: Sequence[InputRef]) -> RunOutcome:
         """Run the pipeline over ``inputs`` into the store; 409 while another run goes on."""
@@ -351,6 +377,7 @@ class StoreService:
             self._running_since = datetime.now(UTC).isoformat(timespec="seconds")
             return self._run(inputs)
         finally:
+            self.cache.invalidate()  # the store may have changed, even if the run failed
             self._running_since = None
             self._run_lock.release()
 
@@ -525,6 +552,9 @@ def _api_router(service: StoreService) -> APIRouter:
     errors: dict[int | str, dict[str, Any]] = {
         status: {"model": ErrorResponse, "description": description}
         for status, description in (
+            (401, "A write without the server's token (server_guard)."),
+            (408, "The request body stalled."),
+            (413, "The request body is over the limit."),
             (422, "The request is invalid."),
             (500, "A stage or the server failed."),
             (503, "The store cannot be opened or read."),
@@ -675,10 +705,9 @@ def _api_router(service: StoreService) -> APIRouter:
     @router.get("/brief", response_model=BriefModel, tags=["brief"])
     def get_brief() -> Any:
         """The whole brief, built from the store, as ``brief.json`` would hold it."""
-        with service.reader() as store:
-            corpus = load_corpus(store)
-        # Sent as built: brief.json is the contract, the model only documents it.
-        return JSONResponse(build_brief(corpus))
+        # Sent as built (and cached until the store changes): brief.json is the
+        # contract, the model only documents it.
+        return Response(service.brief_json(), media_type="application/json")
 
     @router.post(
         "/runs",
@@ -716,6 +745,12 @@ def _upload_form() -> Html:
             "label",
             "Add articles (any format crosswire reads) ",
             void("input", type="file", name=UPLOAD_FIELD, multiple=True, required=True),
+        ),
+        " ",
+        el(
+            "label",
+            "token ",
+            void("input", type="password", name=TOKEN_FIELD, required=True, autocomplete="off"),
         ),
         " ",
         el("button", "Run", type="submit"),
@@ -771,12 +806,21 @@ def _page_router(service: StoreService) -> APIRouter:
 
     @router.get("/", response_class=HTMLResponse)
     def page() -> str:
-        with service.reader() as store:
-            corpus = load_corpus(store)
-        return _page_with_form(render_html(build_brief(corpus)))
+        return service.cache.derived(  # type: ignore[no-any-return]
+            "page", lambda: _page_with_form(render_html(service.brief()))
+        )
 
     @router.post("/upload", response_class=HTMLResponse)
-    async def upload(files: Annotated[list[UploadFile], File()]) -> str:
+    async def upload(
+        request: Request,
+        files: Annotated[list[UploadFile], File()],
+        token: Annotated[str | None, Form()] = None,
+    ) -> str:
+        # The form sends the token as a field (no cookie is ever trusted); a script may
+        # send it as a header instead.
+        given = token or token_from_headers({k.lower(): v for k, v in request.headers.items()})
+        if not token_matches(request.app.state.token, given):
+            raise ApiError(401, "unauthorized", "the upload needs the server's token")
         inputs = await run_in_threadpool(_upload_refs, files, service.max_bytes)
         outcome = await run_in_threadpool(service.run, inputs)
         return _run_page(outcome)
@@ -804,8 +848,12 @@ def _document_run_request(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented override
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The app over the configured store; opening it here surfaces a locked store at once."""
+def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
+    """The app over the configured store; opening it here surfaces a locked store at once.
+
+    Writes need ``token`` (server_guard); without one, a random token is made that
+    only ``app.state.token`` knows.
+    """
     service = StoreService(settings)
 
     @asynccontextmanager
@@ -827,8 +875,13 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.crosswire = service
+    app.state.token = token or secrets.token_urlsafe(32)
     _document_run_request(app)
     _install_error_handlers(app)
     app.include_router(_api_router(service))
     app.include_router(_page_router(service))
+    app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
+    app.add_middleware(
+        Guard, token=app.state.token, max_write_body=service.max_bytes + MULTIPART_SLACK
+    )
     return app

@@ -22,11 +22,14 @@ def complete_link(
     are treated as incompatible.
     """
     linked: set[tuple[int, int]] = set()
+    neighbours: dict[int, set[int]] = {i: set() for i in range(count)}
     ranked: list[tuple[float, int, int]] = []
     for i, j in pairs:
         left, right = min(i, j), max(i, j)
         if (left, right) not in linked and compatible(left, right):
             linked.add((left, right))
+            neighbours[left].add(right)
+            neighbours[right].add(left)
             ranked.append((affinity(left, right), left, right))
     ranked.sort(key=lambda p: (-p[0], p[1], p[2]))
 
@@ -36,7 +39,10 @@ def complete_link(
         ci, cj = cluster_of[i], cluster_of[j]
         if ci == cj:
             continue
-        if not all((min(x, y), max(x, y)) in linked for x in members[ci] for y in members[cj]):
+        # Every member of one cluster linked to every member of the other (set tests
+        # in C: a long article's hundreds of same-day events made the pair loop slow).
+        other = set(members[cj])
+        if not all(neighbours[x] >= other for x in members[ci]):
             continue
         for x in members[cj]:
             cluster_of[x] = ci

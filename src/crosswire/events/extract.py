@@ -99,7 +99,7 @@ _BACKING = frozenset(
         "armed",
     ]
 )
-_BACKED_AFTER = re.compile(r"^\s*-?\s*(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
+_BACKED_AFTER = re.compile(r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
 # "DERAA —", "AMMAN, Jordan (Coastline Wire) —", "Misrata, Libya —": a town in capitals,
 # or a town and its country, before a dash.
 _DATELINE = re.compile(
@@ -376,7 +376,12 @@ def _is_backer(index: _ArticleIndex, start: int, end: int, head: Token) -> bool:
     if _BACKED_AFTER.match(index.text[end : end + 20]):
         return True
     doc = head.doc
-    token = next((t for t in doc if t.idx <= start < t.idx + len(t)), None)
+    # The token covering ``start``, found by spaCy's binary search rather than a
+    # scan of the whole doc (which cost the square of a long article's length).
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    if token is not None and not token.idx <= start < token.idx + len(token):
+        token = None
     while token is not None and token.i != head.i:
         if token.lower_ in _BACKING or token.lemma_ in _BACKING:
             return True

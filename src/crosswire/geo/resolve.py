@@ -358,19 +358,22 @@ class Resolver:
         index: int, toponyms: Sequence[Toponym], picks: Sequence[Resolution]
     ) -> tuple[Candidate, ...]:
         own_key = translit_key(toponyms[index].query)
-        anchors = []
+        # One anchor per distinct place: nearness takes the minimum distance, so
+        # repeats add nothing, and an article naming a town thousands of times
+        # would otherwise cost the square of its mentions.
+        anchors: dict[int, Candidate] = {}
         for j, resolution in enumerate(picks):
             candidate = resolution.candidate
             if j == index or candidate is None or toponyms[j].role != "place":
                 continue
             # Countries, first-level units, seas and regions are too large to say where
             # a town is.
-            if candidate.feature in AREA_FEATURES:
+            if candidate.feature in AREA_FEATURES or candidate.index in anchors:
                 continue
             if translit_key(toponyms[j].query) == own_key:
                 continue
-            anchors.append(candidate)
-        return tuple(anchors)
+            anchors[candidate.index] = candidate
+        return tuple(anchors.values())
 
     def score(
         self,

@@ -14,7 +14,9 @@ part's position; it raises ``ReadFailure`` when the whole input is unusable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from crosswire.model import RawDocument
 from crosswire.readers.base import Items, Origin, ReadFailure
 from crosswire.readers.decoding import GZIP_MAGIC, Decoded, decode, gunzip
 from crosswire.readers.feeds import read_feed
@@ -49,9 +51,12 @@ def read_payload(data: bytes, origin: Origin, *, max_bytes: int) -> Items:
         if not data or data.isspace():
             raise ReadFailure("empty", "the gzip stream holds nothing but white space")
     if is_warc(data):
-        yield from read_warc(data, origin, damage)
+        yield from read_warc(data, origin, damage, max_bytes=max_bytes)
         return
     decoded = decode(data)
     if not decoded.text.strip():
         raise ReadFailure("empty", "only white space")
-    yield from TEXT_READERS[sniff_text(decoded.text, origin.name)](decoded, origin)
+    for item in TEXT_READERS[sniff_text(decoded.text, origin.name)](decoded, origin):
+        if decoded.notes and isinstance(item, RawDocument):
+            item = replace(item, notes=item.notes + decoded.notes)
+        yield item

@@ -4,23 +4,28 @@ The encoding policy, in order (``decode``):
 
 1. A byte-order mark (UTF-8, UTF-16, UTF-32), or the UTF-16 signature of an XML
    declaration, decides. Bytes that then fail to decode are ``bad_encoding``.
-2. Binary data is refused as ``binary``: a known binary signature (PNG, PDF,
+2. UTF-16 without a byte-order mark (NUL bytes at every other position, and a
+   strict decoding that reads as text) is UTF-16.
+3. Binary data is refused as ``binary``: a known binary signature (PNG, PDF,
    ZIP, ...), a NUL byte in the first 8 KiB, or more than 2% control bytes.
-3. Valid UTF-8 is UTF-8, whatever a document declares: legacy text is almost
+4. Valid UTF-8 is UTF-8, whatever a document declares: legacy text is almost
    never valid UTF-8 by accident, while pages that declare ISO-8859-1 and are
    really UTF-8 are common.
-4. A declared charset (the transport's, e.g. an HTTP header in a WARC, then the
+5. A declared charset (the transport's, e.g. an HTTP header in a WARC, then the
    document's own HTML ``<meta charset>`` or XML declaration) is used when it
    decodes the bytes into plausible text. Labels are read as browsers read them
    (ISO-8859-1 and ASCII mean windows-1252, GB2312 means GB18030, ...).
-5. Damaged UTF-8 (intact multi-byte sequences mixed with broken ones) is
-   ``bad_encoding``: guessing a legacy encoding would only turn it into mojibake.
-6. Undeclared legacy text: windows-1252 first, as browsers assume for Western
+6. UTF-8 with a few stray invalid bytes among many intact multi-byte sequences
+   (at most 8, and at least 20 intact sequences per stray byte) is decoded as
+   browsers do, each bad byte replaced by U+FFFD; the repair is noted
+   (``repaired_encoding``). More damaged UTF-8 is ``bad_encoding``: guessing a
+   legacy encoding would only turn it into mojibake.
+7. Undeclared legacy text: windows-1252 first, as browsers assume for Western
    text, when its decoding is plausible; then charset-normalizer's candidates
    whose decoding is plausible and in which it recognises a language, or which
    read as Chinese, Japanese or Korean with the punctuation and spacing of real
    text (random bytes decode to CJK characters too, but hardly ever to those).
-7. A declared charset that decodes but looked implausible is still better than
+8. A declared charset that decodes but looked implausible is still better than
    nothing; otherwise the bytes are ``bad_encoding``.
 
 "Plausible" means at least 95% of the non-ASCII characters are letters, marks,
@@ -120,6 +125,13 @@ _MIN_CJK_SEPARATOR_SHARE = 0.03
 class Decoded:
     text: str
     encoding: str  # a Python codec name: utf-8, utf-8-sig, cp1252, gb18030 ...
+    notes: tuple[tuple[str, str], ...] = ()  # (reason code, detail): a repair
+
+
+_MAX_REPAIRED_BYTES = 8
+_MIN_INTACT_PER_REPAIR = 20
+# UTF-16 without a mark: the high (or low) byte of most code units is NUL.
+_MIN_UTF16_NUL_SHARE = 0.3
 
 
 def gunzip(data: bytes, limit: int) -> tuple[bytes, str | None]:
@@ -192,6 +204,10 @@ def decode(data: bytes, *, declared: Sequence[str] = ()) -> Decoded:
                 "bad_encoding", f"invalid {encoding} after its byte-order mark: {exc}"
             ) from exc
 
+    wide = _unmarked_utf16(data)
+    if wide is not None:
+        return wide
+
     kind = binary_kind(data)
     if kind is not None:
         raise ReadFailure("binary", kind)
@@ -200,6 +216,11 @@ def decode(data: bytes, *, declared: Sequence[str] = ()) -> Decoded:
         return Decoded(_tidy(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    intact, broken = _utf8_sequences(data)
+    if broken <= _MAX_REPAIRED_BYTES and intact >= _MIN_INTACT_PER_REPAIR * broken:
+        text = data.decode("utf-8", "replace")
+        detail = f"{broken} invalid bytes among {intact} valid multi-byte sequences replaced"
+        return Decoded(_tidy(text), "utf-8", (("repaired_encoding", detail),))
 
     fallback: Decoded | None = None
     for codec in _codecs([*declared, *_declared_in_document(data)]):
@@ -211,7 +232,6 @@ def decode(data: bytes, *, declared: Sequence[str] = ()) -> Decoded:
             return Decoded(_tidy(text), codec)
         fallback = fallback or Decoded(_tidy(text), codec)
 
-    intact, broken = _utf8_sequences(data)
     if intact >= 2 and 3 * intact >= broken:
         raise ReadFailure(
             "bad_encoding",
@@ -265,6 +285,27 @@ def _marked_encoding(data: bytes) -> tuple[str, int] | None:
     for signature, encoding in _UTF16_XML_SIGNATURES:
         if data.startswith(signature):
             return encoding, 0
+    return None
+
+
+def _unmarked_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 text without a byte-order mark, when NULs sit at every other byte."""
+
+    head = data[:8192]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    half = len(head) // 2
+    for codec, nuls in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if nuls.count(0) < _MIN_UTF16_NUL_SHARE * half:
+            continue
+        try:
+            text = data[: len(data) - len(data) % 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if plausible(text) and sum(c.isprintable() or c.isspace() for c in text[:8192]) >= (
+            0.98 * min(len(text), 8192)
+        ):
+            return Decoded(_tidy(text), codec)
     return None
 
 

@@ -47,7 +47,7 @@ def read_json(decoded: Decoded, origin: Origin) -> Items:
         yield from _read_lines(lines, decoded.encoding, origin)
         return
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except json.JSONDecodeError as exc:
         if suffix in JSON_SUFFIXES or text.lstrip().startswith(_JSON_OPENINGS):
             raise ReadFailure("malformed_json", f"line {exc.lineno}: {exc.msg}") from exc
@@ -71,16 +71,30 @@ def _read_lines(lines: list[str], encoding: str, origin: Origin) -> Items:
             continue
         position = str(index)
         try:
-            value = json.loads(line)
+            value = _loads(line)
         except json.JSONDecodeError as exc:
             yield origin.reject("malformed_json", f"line {index + 1}: {exc.msg}", position)
             continue
         yield _record(value, position, encoding, origin, single=False)
 
 
+def _loads(text: str) -> Any:
+    """``json.loads``, with a too-long integer or too-deep nesting as a ``JSONDecodeError``."""
+
+    try:
+        return json.loads(text)
+    except RecursionError as exc:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from exc
+    except ValueError as exc:
+        if isinstance(exc, json.JSONDecodeError):
+            raise
+        # Python refuses integers of more than 4,300 digits (int_max_str_digits).
+        raise json.JSONDecodeError(str(exc).split(";")[0], text, 0) from exc
+
+
 def _parses(line: str) -> bool:
     try:
-        json.loads(line)
+        _loads(line)
     except json.JSONDecodeError:
         return False
     return True

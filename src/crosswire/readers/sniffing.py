@@ -30,7 +30,7 @@ HTML_TAG_RE = re.compile(
     re.I,
 )
 _PROLOG_RE = re.compile(
-    r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype(?:[^\[>]|\[.*?\])*>)*", re.S | re.I
+    r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!doctype[^\[>]*+(?:\[[^\]]*+\][^\[>]*+)*+>)*", re.S | re.I
 )
 _FIRST_ELEMENT_RE = re.compile(r"<([A-Za-z_][\w:.-]*)")
 _ENTITY_DECLARATION_RE = re.compile(r"<!ENTITY", re.I)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
@@ -32,7 +33,9 @@ class _Truncated(Exception):
     pass
 
 
-def read_warc(data: bytes, origin: Origin, damage: str | None = None) -> Items:
+def read_warc(
+    data: bytes, origin: Origin, damage: str | None = None, *, max_bytes: int = 50_000_000
+) -> Items:
     """Read WARC records from uncompressed ``data``.
 
     ``damage`` describes an outer gzip stream that ended early: the bytes are a
@@ -56,7 +59,7 @@ def read_warc(data: bytes, origin: Origin, damage: str | None = None) -> Items:
             reported_damage = True
             break
         try:
-            item = _read_record(record, position, origin)
+            item = _read_record(record, position, origin, max_bytes)
         except _Truncated:
             yield origin.reject("truncated_warc", damage or "the record ends early", str(position))
             reported_damage = True
@@ -78,11 +81,11 @@ def read_warc(data: bytes, origin: Origin, damage: str | None = None) -> Items:
         yield origin.reject("no_text", f"none of {position} WARC records is an HTML or text page")
 
 
-def _read_record(record: Any, position: int, origin: Origin) -> RawDocument | None:
+def _read_record(record: Any, position: int, origin: Origin, max_bytes: int) -> RawDocument | None:
     """The record's document, if it is a page; raises ``_Truncated`` when it ends early."""
 
     try:
-        page: RawDocument | ReadFailure | None = _page(record, position, origin)
+        page: RawDocument | ReadFailure | None = _page(record, position, origin, max_bytes)
     except ReadFailure as failure:
         page = failure
     # Skipped records are read to their end too: a cut can fall inside any record.
@@ -95,7 +98,7 @@ def _read_record(record: Any, position: int, origin: Origin) -> RawDocument | No
     return page
 
 
-def _page(record: Any, position: int, origin: Origin) -> RawDocument | None:
+def _page(record: Any, position: int, origin: Origin, max_bytes: int) -> RawDocument | None:
     if record.rec_type not in CONTENT_RECORDS:
         return None
     if record.rec_type == "response":
@@ -111,9 +114,12 @@ def _page(record: Any, position: int, origin: Origin) -> RawDocument | None:
     if mime and mime not in HTML_TYPES | TEXT_TYPES:
         return None
     try:
-        payload = record.content_stream().read()
+        # Bounded: a Content-Encoding (gzip, deflate, brotli) may inflate without end.
+        payload = record.content_stream().read(max_bytes + 1)
     except Exception as exc:  # a broken chunked or gzip transfer encoding
         raise ReadFailure("truncated_warc", f"the payload cannot be read: {exc}") from exc
+    if len(payload) > max_bytes:
+        raise ReadFailure("too_large", f"the response body decodes to more than {max_bytes} bytes")
     if not payload.strip():
         raise ReadFailure("empty", "the response has no body")
     decoded = decode(payload, declared=[charset] if charset else [])
@@ -122,13 +128,14 @@ def _page(record: Any, position: int, origin: Origin) -> RawDocument | None:
     is_html = mime in HTML_TYPES or (not mime and looks_like_html(decoded.text))
     if is_html:
         check_html(decoded.text)
-    return origin.document(
+    document = origin.document(
         position=str(position),
         format="html" if is_html else "txt",
         content=decoded.text if is_html else normalise_newlines(decoded.text),
         encoding=decoded.encoding,
         url=record.rec_headers.get_header("WARC-Target-URI"),
     )
+    return replace(document, notes=decoded.notes) if decoded.notes else document
 
 
 def _parse_content_type(value: str) -> tuple[str, str]:

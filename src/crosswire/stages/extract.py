@@ -38,8 +38,19 @@ _FULL_LINE = 0.5
 _NEAR_WIDTH = 0.8
 
 
+# Limits on one document (issue: no single input may stall or exhaust a run).
+# A page with more tags than this is too_complex: extraction costs about a millisecond
+# per tag (mostly trafilatura); news pages hold a few thousand.
+MAX_ELEMENTS = 25_000
+# An article's text is cut (truncated) after this many characters: some 20,000 words,
+# beyond any news feature, and where every stage still takes seconds.
+MAX_CHARS = 120_000
+
+
 @stage("extract", needs=["documents"], provides=["articles", "rejections"])
-def make_extract(min_chars: int = 80) -> Stage:
+def make_extract(
+    min_chars: int = 80, max_elements: int = MAX_ELEMENTS, max_chars: int = MAX_CHARS
+) -> Stage:
     """Extract article bodies and page metadata from raw documents."""
     if min_chars < 0:
         raise ValueError(f"extract min_chars must not be negative, got {min_chars}")
@@ -48,7 +59,9 @@ def make_extract(min_chars: int = 80) -> Stage:
         articles: list[Article] = []
         rejections: list[Rejection] = []
         for document in corpus.documents:
-            result = extract_document(document, min_chars=min_chars)
+            result = extract_document(
+                document, min_chars=min_chars, max_elements=max_elements, max_chars=max_chars
+            )
             if isinstance(result, Article):
                 articles.append(result)
             else:
@@ -63,9 +76,18 @@ def make_extract(min_chars: int = 80) -> Stage:
     return extract
 
 
-def extract_document(document: RawDocument, *, min_chars: int = 80) -> Article | Rejection:
+def extract_document(
+    document: RawDocument,
+    *,
+    min_chars: int = 80,
+    max_elements: int = MAX_ELEMENTS,
+    max_chars: int = MAX_CHARS,
+) -> Article | Rejection:
     """One document's article, or the reason there is none."""
     if document.format == "html":
+        tags = document.content.count("<")
+        if tags > max_elements:
+            return _reject(document, "too_complex", f"{tags} tags; the limit is {max_elements}")
         page = extract_html(document.content, document.url)
         text = page.text
     else:
@@ -75,6 +97,12 @@ def extract_document(document: RawDocument, *, min_chars: int = 80) -> Article |
         return _reject(document, "no_text", "no body text found")
     if len(text) < min_chars:
         return _reject(document, "too_short", f"{len(text)} characters, fewer than {min_chars}")
+    if len(text) > max_chars:
+        cut = text.rfind("\n\n", 0, max_chars)
+        cut = cut if cut > max_chars // 2 else max_chars
+        detail = f"text cut at {cut} of {len(text)} characters (limit {max_chars})"
+        document = replace(document, notes=(*document.notes, ("truncated", detail)))
+        text = text[:cut]
     return _article(document, text, page)
 
 
@@ -139,7 +167,11 @@ def _join(lines: list[str]) -> str:
 
 
 def _article(document: RawDocument, text: str, page: ExtractedPage) -> Article:
-    origins: list[FieldOrigin] = []
+    # What a reader repaired or cut is recorded on the article, under its reason code.
+    origins = [
+        FieldOrigin(field="text", origin=reason, evidence=detail)
+        for reason, detail in document.notes
+    ]
 
     def pick(field: str, declared: str | None, from_page: str | None, page_key: str) -> str | None:
         # The container's declaration wins over the page's own.

@@ -38,30 +38,62 @@ def discover(
     found: list[InputRef] = []
     rejected: list[Rejection] = []
     seen: set[str] = set()
+    first_by_sha: dict[str, InputRef] = {}
     for raw in paths:
         if raw == "-":
             data = stdin or b""
-            found.append(InputRef(source="-", sha256=sha256_bytes(data), size=len(data), data=data))
-            continue
-        for item in _expand(Path(raw), follow_symlinks):
+            items: Iterator[InputRef | Rejection] = iter(
+                [InputRef(source="-", sha256=sha256_bytes(data), size=len(data), data=data)]
+            )
+        else:
+            items = _expand(Path(raw), follow_symlinks)
+        for item in items:
             if isinstance(item, Rejection):
                 rejected.append(item)
                 continue
-            real = os.path.realpath(item.source)
-            if real not in seen:  # the same file named twice is read once
-                seen.add(real)
+            real = os.path.realpath(item.path or item.source) if item.source != "-" else "-"
+            if real in seen:  # the same file named twice is read once
+                continue
+            seen.add(real)
+            first = first_by_sha.setdefault(item.sha256, item)
+            if first is not item:
+                rejected.append(_copy_of(item, first))
+            else:
                 found.append(item)
     return found, rejected
+
+
+def _copy_of(copy: InputRef, first: InputRef) -> Rejection:
+    """A byte-identical copy: read once; this record links the copy to the input read."""
+
+    return Rejection(
+        source=copy.source,
+        stage=STAGE,
+        reason="duplicate",
+        detail=f"the same bytes as {first.source}",
+        input_sha256=copy.sha256,
+    )
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that any store or file can hold: undecodable bytes become \\xNN."""
+
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 def _expand(path: Path, follow_symlinks: bool) -> Iterator[InputRef | Rejection]:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        yield _reject(str(path), "missing_path", "no such file or directory")
+        yield _reject(display_path(path), "missing_path", "no such file or directory")
         return
     except OSError as exc:
-        yield _reject(str(path), "unreadable", exc.strerror or str(exc))
+        yield _reject(display_path(path), "unreadable", exc.strerror or str(exc))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _walk(path, follow_symlinks, {os.path.realpath(path)})
@@ -76,7 +108,7 @@ def _walk(
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield _reject(str(directory), "unreadable", exc.strerror or str(exc))
+        yield _reject(display_path(directory), "unreadable", exc.strerror or str(exc))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -87,7 +119,7 @@ def _walk(
         try:
             info = entry.stat(follow_symlinks=follow_symlinks)
         except OSError as exc:  # a dangling link, or a vanished entry
-            yield _reject(str(path), "missing_path", exc.strerror or str(exc))
+            yield _reject(display_path(path), "missing_path", exc.strerror or str(exc))
             continue
         if stat.S_ISDIR(info.st_mode):
             real = os.path.realpath(path)
@@ -98,16 +130,18 @@ def _walk(
 
 
 def _file_ref(path: Path, mode: int) -> InputRef | Rejection:
+    source = display_path(path)
     if not stat.S_ISREG(mode):
         # Reading a FIFO would block, a device never ends.
-        return _reject(str(path), "unreadable", "not a regular file")
+        return _reject(source, "unreadable", "not a regular file")
     try:
         with path.open("rb") as handle:
             digest = hashlib.file_digest(handle, "sha256")
             size = handle.tell()
     except OSError as exc:
-        return _reject(str(path), "unreadable", exc.strerror or str(exc))
-    return InputRef(source=str(path), sha256=digest.hexdigest(), size=size)
+        return _reject(source, "unreadable", exc.strerror or str(exc))
+    opened = str(path) if source != str(path) else None
+    return InputRef(source=source, sha256=digest.hexdigest(), size=size, path=opened)
 
 
 def _reject(source: str, reason: str, detail: str) -> Rejection:
@@ -135,7 +169,7 @@ def _load(ref: InputRef, max_bytes: int) -> bytes:
         if ref.size > max_bytes:
             raise ReadFailure("too_large", f"{ref.size} bytes; the limit is {max_bytes}")
         try:
-            with Path(ref.source).open("rb") as handle:
+            with Path(ref.path or ref.source).open("rb") as handle:
                 data = handle.read(max_bytes + 1)
         except FileNotFoundError as exc:
             raise ReadFailure("missing_path", "the file vanished after discovery") from exc

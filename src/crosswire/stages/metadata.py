@@ -91,7 +91,7 @@ _COPYRIGHT = re.compile(
 )
 # How a footer left in the text opens: it speaks of the story, or is a notice.
 _SELF_REFERENCE = re.compile(
-    r"(?i:\W*(?:this\s+(?:story|article|piece|report|post|item|version|content)\b"
+    r"(?i:\W*+(?:this\s+(?:story|article|piece|report|post|item|version|content)\b"
     r"|(?:first|originally)\s+(?:published|appeared)|republished|reprinted|adapted|syndicated"
     r"|©|\(c\)|copyright|all\s+rights))"
     rf"|(?:{_NAME})\s+is\s+(?:an?|the)\s"

@@ -2,29 +2,87 @@
 
 The parsed Docs ride along in ``Corpus.docs`` for the understanding stages of
 the same batch and are dropped once the batch is stored.
+
+A long article (over ``chunk_chars``) is parsed in chunks cut at paragraph
+boundaries, each under spaCy's length limit, and the chunk Docs are joined
+into one Doc whose text is the article's, so character offsets stay right.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from crosswire.model import Analysis, Corpus
 from crosswire.registry import Stage, StageContext, stage
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 
 @stage("parse", needs=["articles"], provides=["docs", "analyses"])
-def make_parse(batch_size: int = 32, disable: list[str] | None = None) -> Stage:
+def make_parse(
+    batch_size: int = 32, disable: list[str] | None = None, chunk_chars: int = 100_000
+) -> Stage:
     """Parse English articles with spaCy (nlp.pipe); start an empty analysis for each."""
     from crosswire.nlp import load_fast_nlp
 
+    if chunk_chars < 1_000:
+        raise ValueError(f"parse chunk_chars must be at least 1000, got {chunk_chars}")
     nlp = load_fast_nlp(tuple(disable or ()))
 
     def parse(corpus: Corpus, context: StageContext) -> Corpus:
         english = [a for a in corpus.articles if a.is_english and a.text]
-        docs = nlp.pipe((a.text for a in english), batch_size=batch_size)
-        parsed = tuple((a.id, doc) for a, doc in zip(english, docs, strict=True))
+        short = [a for a in english if len(a.text) <= chunk_chars]
+        docs = dict(
+            zip(
+                (a.id for a in short),
+                nlp.pipe((a.text for a in short), batch_size=batch_size),
+                strict=True,
+            )
+        )
+        for article in english:
+            if article.id not in docs:
+                docs[article.id] = parse_long(nlp, article.text, chunk_chars)
+        parsed = tuple((a.id, docs[a.id]) for a in english)
         known = {a.article for a in corpus.analyses}
         fresh = tuple(Analysis(article=a.id) for a in english if a.id not in known)
         return replace(corpus, docs=corpus.docs + parsed, analyses=corpus.analyses + fresh)
 
     return parse
+
+
+def parse_long(nlp: Language, text: str, chunk_chars: int) -> Doc:
+    """One Doc for ``text``, parsed in paragraph-aligned chunks of at most ``chunk_chars``."""
+    from spacy.tokens import Doc
+
+    chunks = list(paragraph_chunks(text, chunk_chars))
+    joined = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    assert joined.text == text  # every chunk keeps its trailing blank line
+    return joined
+
+
+def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
+    """``text`` cut into pieces of at most ``limit`` characters whose concatenation is ``text``.
+
+    Cuts fall after a blank line; a paragraph longer than ``limit`` is cut after
+    a sentence stop or a space, and only as a last resort mid-word.
+    """
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = _last_cut(window, ("\n\n", ". ", "\n", " "))
+        yield text[start : start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
+
+
+def _last_cut(window: str, separators: Sequence[str]) -> int:
+    for separator in separators:
+        index = window.rfind(separator)
+        if index > len(window) // 4:
+            return index + len(separator)
+    return len(window)

@@ -215,7 +215,9 @@ class SqlStore(Store):
                             article_input.get(a.article, ""),
                             json.dumps(to_dict(a), ensure_ascii=False),
                         )
-                        for a in batch.analyses
+                        # One row per article, as for articles: two records that hash
+                        # to the same article are one article, never a key error.
+                        for a in {x.article: x for x in batch.analyses}.values()
                     ],
                 )
             ledger = [(i.sha256, i.source, i.size, fingerprint, now) for i in inputs if i.sha256]

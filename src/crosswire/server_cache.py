@@ -1,0 +1,112 @@
+"""Reads for the server from one in-memory snapshot of the store, kept until the store changes.
+
+The server is the store's one writer, so it knows when the store changes: after
+each run it calls ``invalidate()``. Between runs every read endpoint is served
+from the snapshot: articles indexed by id, each result kind loaded once, the
+brief built once (it took seconds per request when rebuilt each time) and the
+web page rendered once. A snapshot is filled lazily, part by part, under a lock,
+from a connection of its own.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from crosswire.model import Analysis, Article, Corpus, InputRef, Rejection
+from crosswire.store.base import Store
+
+
+class ReadCache:
+    def __init__(self, open_reader: Callable[[], Store]) -> None:
+        self._open = open_reader
+        self._lock = threading.RLock()
+        self._parts: dict[str, Any] = {}
+        self.generation = 0
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self._parts = {}
+
+    def part(self, key: str, build: Callable[[Store], Any]) -> Any:
+        """The cached ``key``, built with a fresh connection the first time it is asked for."""
+        parts = self._parts
+        if key in parts:
+            return parts[key]
+        with self._lock:
+            if key not in self._parts:
+                with self._open() as store:
+                    self._parts[key] = build(store)
+            return self._parts[key]
+
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """The cached ``key``, computed from other parts (the brief, the page)."""
+        parts = self._parts
+        if key in parts:
+            return parts[key]
+        with self._lock:
+            if key not in self._parts:
+                self._parts[key] = build()
+            return self._parts[key]
+
+    def view(self) -> CachedStore:
+        return CachedStore(self)
+
+
+class CachedStore(Store):
+    """A read-only ``Store`` over the snapshot; the server's read endpoints use it."""
+
+    def __init__(self, cache: ReadCache) -> None:
+        self._cache = cache
+
+    def _articles(self) -> dict[str, Article]:
+        return self._cache.part(  # type: ignore[no-any-return]
+            "articles", lambda s: {a.id: a for a in s.load_articles()}
+        )
+
+    def load_articles(self, input_sha256s: Iterable[str] | None = None) -> list[Article]:
+        articles = list(self._articles().values())
+        if input_sha256s is None:
+            return articles
+        wanted = set(input_sha256s)
+        return [a for a in articles if a.input_sha256 in wanted]
+
+    def load_rejections(self, input_sha256s: Iterable[str] | None = None) -> list[Rejection]:
+        rejections: list[Rejection] = self._cache.part("rejections", lambda s: s.load_rejections())
+        if input_sha256s is None:
+            return rejections
+        wanted = set(input_sha256s)
+        return [r for r in rejections if r.input_sha256 in wanted]
+
+    def load_analyses(self, article_ids: Iterable[str] | None = None) -> list[Analysis]:
+        analyses: list[Analysis] = self._cache.part("analyses", lambda s: s.load_analyses())
+        if article_ids is None:
+            return analyses
+        wanted = set(article_ids)
+        return [a for a in analyses if a.article in wanted]
+
+    def load_results(self, kind: str) -> list[Any]:
+        return self._cache.part(f"results:{kind}", lambda s: s.load_results(kind))  # type: ignore[no-any-return]
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles().get(article_id)
+
+    def counts(self) -> dict[str, int]:
+        return dict(self._cache.part("counts", lambda s: s.counts()))
+
+    def finished_inputs(self, sha256s: Iterable[str], fingerprint: str) -> set[str]:
+        raise TypeError("the server's cached view is read-only")
+
+    def write_batch(self, inputs: Any, batch: Corpus, fingerprint: str) -> None:
+        raise TypeError("the server's cached view is read-only")
+
+    def write_results(self, corpus: Corpus, kinds: Iterable[str] | None = None) -> None:
+        raise TypeError("the server's cached view is read-only")
+
+    def close(self) -> None:
+        pass
+
+
+__all__ = ["CachedStore", "InputRef", "ReadCache"]
