@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from crosswire.errors import InputError
 from crosswire.model import (
     Analysis,
     Article,
@@ -125,6 +126,13 @@ class Store(ABC):
 
     @abstractmethod
     def counts(self) -> dict[str, int]: ...
+
+    @abstractmethod
+    def resolve_id(self, kind: str, prefix: str) -> str:
+        """The one stored id of ``kind`` (articles or a result kind) starting with ``prefix``.
+
+        Raises ``InputError`` when none does, or when several do (naming a few).
+        """
 
     @abstractmethod
     def close(self) -> None: ...
@@ -285,6 +293,34 @@ class SqlStore(Store):
             [article_id],
         )
         return article_from_row(rows[0]) if rows else None
+
+    def resolve_id(self, kind: str, prefix: str) -> str:
+        prefix = prefix.strip()
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        mark = self.placeholder
+        if kind == "articles":
+            sql = f"SELECT id FROM articles WHERE id LIKE {mark} ESCAPE '\\' ORDER BY id LIMIT 6"
+            params: list[Any] = [pattern]
+        elif kind in RESULT_KINDS:
+            sql = (
+                f"SELECT id FROM results WHERE kind = {mark} AND id LIKE {mark} ESCAPE '\\' "
+                "ORDER BY id LIMIT 6"
+            )
+            params = [kind, pattern]
+        else:
+            raise ValueError(f"unknown record kind {kind!r}")
+        ids = [r[0] for r in self._fetchall(sql, params)] if prefix else []
+        if prefix in ids:
+            return prefix
+        noun = kind.rstrip("s")
+        if not ids:
+            raise InputError(f"no {noun} with an id starting {prefix!r}")
+        if len(ids) > 1:
+            shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+            raise InputError(
+                f"ambiguous {noun} id prefix {prefix!r}: it matches {shown}; give more characters"
+            )
+        return str(ids[0])
 
     def counts(self) -> dict[str, int]:
         counts = {
