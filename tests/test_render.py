@@ -239,7 +239,17 @@ def test_html_story_summary_cites_article_sections(page: Any) -> None:
     summary = story.xpath(".//ol[@class='summary']/li")
     assert len(summary) == 3
     links = summary[0].xpath(".//span[@class='cite']/a")
-    assert [a.get("href") for a in links] == [f"#{WIRE.id}", f"#{fixture_corpus().articles[2].id}"]
+    # Each mark opens the cited passage, highlighted inside its article's text.
+    cited = [WIRE.id, fixture_corpus().articles[2].id]
+    hrefs = [a.get("href") for a in links]
+    assert [h.rsplit("-", 2)[0] for h in hrefs] == [f"#{a}" for a in cited]
+    for href, article_id in zip(hrefs, cited, strict=True):
+        passage = page.get_element_by_id(href[1:])
+        assert passage.tag == "mark"
+        assert passage.getparent().get("id") == f"text-{article_id}"
+        start, end = (int(n) for n in href.rsplit("-", 2)[1:])
+        article = next(a for a in fixture_corpus().articles if a.id == article_id)
+        assert passage.text == article.text[start:end]
     assert [a.text for a in links] == ["[1]", "[2]"]
     # The footnotes list outlet and title for each number.
     notes = story.xpath(".//ol[@class='citations']/li")

@@ -16,7 +16,17 @@ from crosswire.render.countries import country_name
 from crosswire.render.geojson import event_features
 from crosswire.render.markup import Html, el, join, void
 from crosswire.render.svgmap import event_colour, render_map
-from crosswire.render.view import BriefView, StoryView, claim_value, parse_partial
+from crosswire.render.view import (
+    BriefView,
+    StoryView,
+    claim_value,
+    evidence_marks,
+    parse_partial,
+    source_spans_by_article,
+    span_anchor,
+    split_marked,
+    type_reasons,
+)
 
 Record = dict[str, Any]
 Header = str | tuple[str, str]  # a column name, or (name, what it means) for a tooltip
@@ -90,6 +100,114 @@ def _sources(view: BriefView, record: Record) -> Html:
     return _lines(links)
 
 
+def _passages(view: BriefView, record: Record) -> Html:
+    """Each source passage: its outlet, linked to the passage highlighted in the article."""
+    links = []
+    for span in record.get("sources", []):
+        article = view.articles.get(span["article"]) or {}
+        links.append(
+            el(
+                "a",
+                view.outlet(span["article"]),
+                href=f"#{span_anchor(span)}",
+                title=f"{article.get('title') or span['article']}: “{span.get('text', '')}”",
+            )
+        )
+    return _lines(links)
+
+
+def _source_line(view: BriefView, span: Record) -> Html:
+    """Outlet, title, date and URL of the article a passage comes from."""
+    article = view.articles.get(span["article"]) or {}
+    return el(
+        "div",
+        el("strong", view.outlet(span["article"])),
+        " (copy)" if view.is_copy(span["article"]) else "",
+        ", “",
+        article.get("title") or "(untitled)",
+        "”",
+        f", {article['published']}" if article.get("published") else "",
+        " ",
+        _external_link(article.get("url")),
+        " ",
+        el("a", "show in article", href=f"#{span_anchor(span)}", class_="to-text"),
+        class_="source-line",
+    )
+
+
+def _marked_passage(view: BriefView, event: Record, span: Record) -> Html:
+    pieces = []
+    for text, mark in split_marked(str(span.get("text") or ""), evidence_marks(view, event, span)):
+        if mark is None:
+            pieces.append(text)
+        else:
+            pieces.append(el("mark", text, class_=f"arg arg-{mark.role}", title=mark.label))
+    return el("blockquote", *pieces, class_="evidence-text")
+
+
+def _evidence(view: BriefView, story: StoryView) -> Html:
+    """Each event with the passages behind it, its arguments marked, and why it has its type."""
+    if not story.events:
+        return el("p", "No events.", class_="note")
+    items = []
+    for event in story.events:
+        spans = list(event.get("sources", []))
+        passing = list(event.get("mentions", []))
+        items.append(
+            el(
+                "li",
+                el("span", story.event_labels[event["id"]], class_="label"),
+                " ",
+                el("a", view.event_title(event), href=f"#{story.event_anchor(event['id'])}"),
+                f", {view.when(event)}",
+                el("ul", *(el("li", r) for r in type_reasons(event)), class_="reasons"),
+                *(
+                    join(_marked_passage(view, event, span), _source_line(view, span))
+                    for span in spans
+                ),
+                el("p", "Mentioned in passing:", class_="note") if passing else None,
+                *(
+                    join(_marked_passage(view, event, span), _source_line(view, span))
+                    for span in passing
+                ),
+                id=f"{story.event_anchor(event['id'])}-evidence",
+                class_="evidence",
+            )
+        )
+    legend = el(
+        "p",
+        "Marked: ",
+        el("mark", "actors", class_="arg arg-actor"),
+        ", ",
+        el("mark", "place", class_="arg arg-place"),
+        ", ",
+        el("mark", "date", class_="arg arg-date"),
+        ", ",
+        el("mark", "toll", class_="arg arg-fatalities"),
+        ". The events do not record their trigger word yet.",
+        class_="note",
+    )
+    return join(legend, el("ol", *items, class_="evidence-list"))
+
+
+def _article_text(article: Record, spans: list[tuple[int, int]]) -> Html:
+    """The clean text with every cited passage marked and addressable by its offsets."""
+    text = str(article.get("text") or "")
+    pieces: list[Html | str] = []
+    at = 0
+    for start, end in spans:
+        anchor = f"{article['id']}-{start}-{end}"
+        if start < at or start >= len(text):
+            # Overlaps an earlier passage (or lies past the end): an anchor where it starts.
+            pieces.append(el("span", "", id=anchor, class_="passage-start"))
+            continue
+        pieces.append(text[at:start])
+        pieces.append(el("mark", text[start:end], id=anchor, class_="passage"))
+        at = min(end, len(text))
+    pieces.append(text[at:])
+    return el("div", *pieces, class_="article-text", id=f"text-{article['id']}")
+
+
 def _sep(parts: Iterable[Html | str], separator: str = ", ") -> Html:
     items = list(parts)
     out: list[Html | str] = []
@@ -110,11 +228,14 @@ def _summary(view: BriefView, story: StoryView) -> Html:
     items = []
     for sentence in story.summary:
         articles = list(dict.fromkeys(s["article"] for s in sentence["sources"]))
+        first_span: dict[str, Record] = {}
+        for span in sentence["sources"]:
+            first_span.setdefault(span["article"], span)
         marks = [
             el(
                 "a",
                 f"[{story.citation_number(a)}]",
-                href=f"#{a}",
+                href=f"#{span_anchor(first_span[a])}",
                 title=f"{view.outlet(a)}: {(view.articles.get(a) or {}).get('title') or a}",
                 aria_label=f"source {story.citation_number(a)}, {view.outlet(a)}",
             )
@@ -216,7 +337,11 @@ def _events_table(view: BriefView, story: StoryView) -> Html:
                 _num(event.get("fatalities")),
                 _num(event.get("fatalities_high")),
                 _num(event.get("source_count", 1)),
-                el("td", _sources(view, event)),
+                el(
+                    "td",
+                    _sources(view, event),
+                    el("a", "evidence", href=f"#{story.event_anchor(event['id'])}-evidence"),
+                ),
                 el(
                     "td",
                     _lines(join(el("strong", f), ": ", values) for f, values in conflicts),
@@ -267,7 +392,7 @@ def _claims_table(view: BriefView, story: StoryView) -> Html:
                 el("td", claim_value(claim)),
                 el("td", view.speaker(claim.get("speaker"))),
                 el("td", ", ".join(view.claim_outlets(claim))),
-                el("td", _sources(view, claim)),
+                el("td", _passages(view, claim)),
                 el("td", _sep(others)),
                 id=story.claim_anchor(claim["id"]),
             )
@@ -461,6 +586,8 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
         else None,
         el("h3", "Events"),
         _events_table(view, story),
+        el("h3", "Evidence"),
+        _evidence(view, story),
         el("h3", "Claims"),
         _claims_table(view, story),
         el("h3", "Actors"),
@@ -480,6 +607,7 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
 
 
 def _articles(view: BriefView) -> Html:
+    spans = source_spans_by_article(view.brief)
     rows = []
     for article in view.brief.get("articles", []):
         origin = view.copy_of.get(article["id"])
@@ -496,11 +624,8 @@ def _articles(view: BriefView) -> Html:
                     el("div", "copy of ", _article_link(view, origin, origin), class_="note")
                     if origin
                     else None,
-                    el(
-                        "details",
-                        el("summary", "text"),
-                        el("div", article.get("text") or "", class_="article-text"),
-                    ),
+                    el("div", el("a", "text", href=f"#text-{article['id']}"), class_="note"),
+                    _article_text(article, spans.get(article["id"], [])),
                 ),
                 el("td", article.get("language") or ""),
                 el(

@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosswire.render.countries import country_name
-from crosswire.render.view import BriefView, StoryView, claim_value
+from crosswire.render.view import (
+    BriefView,
+    StoryView,
+    claim_value,
+    evidence_marks,
+    split_marked,
+    type_reasons,
+)
 
 Record = dict[str, Any]
 # Backslash-escape what Markdown (CommonMark + GFM tables) would read as markup.
@@ -151,6 +158,46 @@ def _events(view: BriefView, story: StoryView) -> list[str]:
     return _table(headers, rows)
 
 
+def _spaced(piece: str, rendered: str) -> str:
+    lead = " " if piece[:1].isspace() else ""
+    tail = " " if piece[-1:].isspace() and piece.strip() else ""
+    return lead + rendered + tail
+
+
+def _passage(view: BriefView, event: Record, span: Record) -> str:
+    """The passage in quotes, its arguments in bold, then where it comes from."""
+    # Line breaks become spaces (same length, so the marks' offsets hold).
+    flat = re.sub(r"\s", " ", str(span.get("text") or ""))
+    pieces = split_marked(flat, evidence_marks(view, event, span))
+    # md() trims; the spaces around a marked stretch are kept by hand.
+    text = "".join(
+        _spaced(piece, md(piece) if mark is None else f"**{md(piece)}**") for piece, mark in pieces
+    )
+    article = view.articles.get(span["article"]) or {}
+    where = [_cite(view, span["article"]), f"“{md(article.get('title') or '(untitled)')}”"]
+    if article.get("published"):
+        where.append(md(article["published"]))
+    where.append(f"characters {span['start']}–{span['end']}")
+    return f"  > {text}\n  >\n  > — {', '.join(where)}"
+
+
+def _evidence(view: BriefView, story: StoryView) -> list[str]:
+    """Each event's passages with actors, place, date and toll in bold, and its type reasons."""
+    if not story.events:
+        return []
+    lines = ["Evidence (actors, place, date and toll in bold):", ""]
+    for event in story.events:
+        reasons = "; ".join(md(r) for r in type_reasons(event))
+        lines.append(
+            f"- **{story.event_labels[event['id']]}** {md(view.event_title(event))}, "
+            f"{md(view.when(event))}. {reasons}."
+        )
+        for span in event.get("sources", []):
+            lines += ["", _passage(view, event, span)]
+        lines.append("")
+    return lines
+
+
 def _claims(view: BriefView, story: StoryView) -> list[str]:
     rows = []
     for claim in story.claims:
@@ -269,6 +316,7 @@ def _story(view: BriefView, story: StoryView) -> list[str]:
         "### Events",
         "",
         *_events(view, story),
+        *_evidence(view, story),
         "### Claims",
         "",
         *_claims(view, story),
