@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -28,11 +29,12 @@ def brief_schema() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
-def validate_brief(brief: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` when the brief breaks the contract."""
+def validate_brief(brief: Mapping[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` when a brief (dict or ``Brief``) breaks the contract."""
     import jsonschema
 
-    jsonschema.validate(brief, brief_schema())
+    data = brief.to_dict() if hasattr(brief, "to_dict") else brief
+    jsonschema.validate(data, brief_schema())
 
 
 def _with_id(record: Any) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.serialize import from_dict, to_dict
+from crosswire.store.views import duckdb_json, view_statements
 
 # Corpus-level results are stored as JSON documents, one row per record.
 RESULT_KINDS: dict[str, type] = {
@@ -165,9 +166,15 @@ class SqlStore(Store):
     def _marks(self, count: int) -> str:
         return ", ".join([self.placeholder] * count)
 
+    def _json_text(self, column: str, path: str) -> str:
+        """SQL that reads a dotted JSON path of a text column as text (per backend)."""
+        return duckdb_json(column, path)
+
     def _create_schema(self) -> None:
         with self._transaction():
             for statement in SCHEMA:
+                self._execute(statement)
+            for statement in view_statements(self._json_text):
                 self._execute(statement)
 
     def _in_clause(self, column: str, values: Sequence[Any]) -> str:
