@@ -324,6 +324,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     acled = "acled"
     geojson = "geojson"
+    xlsx = "xlsx"
 
 
 EVENT_ONLY_FORMATS = (ExportFormat.acled, ExportFormat.geojson)
@@ -343,7 +344,7 @@ def export(
     db: DbOption = None,
     backend: BackendOption = None,
 ) -> None:
-    """Export stored records as CSV, JSON lines or Parquet; events also as ACLED CSV or GeoJSON.
+    """Export stored records as CSV, JSON lines, Parquet or XLSX; events also as ACLED or GeoJSON.
 
     Events come in ACLED's column layout plus crosswire's own columns
     (source_count, conflicting_fields, fatalities_low/high, sources, modality).

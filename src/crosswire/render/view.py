@@ -245,6 +245,7 @@ class BriefView:
             for article in self.source_articles(claim):
                 self.claims_by_article.setdefault(article, []).append(claim["id"])
         self.stories = self._stories()
+        self._place_spans: dict[str, list[tuple[int, int, str]]] | None = None
 
     # --- lookups
 
@@ -262,6 +263,24 @@ class BriefView:
 
     def place(self, place_id: str | None) -> Record | None:
         return self.places.get(place_id) if place_id else None
+
+    def places_in(self, span: Record) -> list[Record]:
+        """The places whose mentions fall inside a passage, in text order."""
+        if self._place_spans is None:
+            index: dict[str, list[tuple[int, int, str]]] = {}
+            for place in self.places.values():
+                for mention in place.get("mentions", []):
+                    index.setdefault(mention["article"], []).append(
+                        (mention["start"], mention["end"], place["id"])
+                    )
+            self._place_spans = index
+        spans = sorted(self._place_spans.get(span["article"], []))
+        found = [
+            self.places[place_id]
+            for start, end, place_id in spans
+            if span["start"] <= start and end <= span["end"]
+        ]
+        return list({p["id"]: p for p in found}.values())
 
     def place_name(self, place_id: str | None) -> str:
         place = self.place(place_id)
