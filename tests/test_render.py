@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,13 +36,22 @@ from brief_fixtures import (
     fixture_corpus,
 )
 from crosswire.brief import build_brief, validate_brief, write_brief
-from crosswire.render import events_geojson, render_html, render_markdown
+from crosswire.render import events_geojson, leafletmap, render_html, render_markdown
 from crosswire.render.markdown import md
 from crosswire.render.markup import Html, el
 from crosswire.render.svgmap import fit, marker_radius, render_map
 from crosswire.render.view import BriefView, claim_value, format_when
 
 GENERATED = datetime(2026, 3, 7, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def svg_map() -> Iterator[None]:
+    """These tests read the inline SVG map: the brief as it is without the bundled Leaflet
+    assets. The Leaflet map has its own tests (test_render_map.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(leafletmap, "available", lambda: False)
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -91,7 +91,9 @@ class RunProgress:
         if now - self.last_line < self.every:
             return
         self.last_line = now
-        if what.startswith("corpus: "):
+        if what == "corpus: done":
+            line = f"corpus: all {total} stages done"
+        elif what.startswith("corpus: "):
             line = f"{what} (stage {done + 1} of {total})"
         else:
             elapsed = now - self.started

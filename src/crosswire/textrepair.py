@@ -22,7 +22,7 @@ FURNITURE_TITLE_SCORE = 0.8
 
 @cache
 def _config() -> Any:
-    import ftfy
+    import ftfy  # type: ignore[import-not-found, unused-ignore]  # a new dependency (issue 9)
 
     return ftfy.TextFixerConfig(
         unescape_html=False,
@@ -39,7 +39,7 @@ def repair(text: str) -> tuple[str, str]:
     """The repaired text and what was done ("" when nothing was)."""
     if text.isascii() and text.isprintable():
         return text, ""  # the common case: nothing ftfy could change
-    import ftfy
+    import ftfy  # type: ignore[import-not-found, unused-ignore]  # a new dependency (issue 9)
 
     fixed = ftfy.fix_and_explain(text, _config())
     if fixed.text == text:

@@ -1,8 +1,9 @@
 """brief.html: one self-contained page an analyst can open, print or mail.
 
-Inline CSS, an inline SVG map, no script and no network reference: it reads
-the same offline as online. Every string from the corpus goes through
-``markup.el``, which escapes it, so a hostile title stays text.
+Inline CSS, inline scripts and no network reference: it reads the same offline
+as online. The map is Leaflet over Natural Earth borders, both inlined
+(``leafletmap``); without those assets it is an inline SVG map. Every string
+from the corpus goes through ``markup.el``, which escapes it, so a hostile title stays text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from crosswire.render import leafletmap
 from crosswire.render.countries import country_name
 from crosswire.render.geojson import event_features
 from crosswire.render.markup import Html, el, join, void
@@ -574,12 +576,13 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
         el("h3", "Timeline"),
         _timeline(view, story),
         el("h3", "Map"),
-        render_map(
+        _map(
             story_features,
             map_id=f"{story.anchor}-map",
             title=f"Map of {story.title}",
-            event_labels=story.event_labels,
-            event_titles=titles,
+            labels=story.event_labels,
+            titles=titles,
+            hrefs={e: f"#{story.event_anchor(e)}-evidence" for e in ids},
         ),
         el("p", f"Not on the map (no coordinates): {', '.join(unmapped)}.", class_="note")
         if unmapped
@@ -599,6 +602,25 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
         id=story.anchor,
         class_="story",
         aria_labelledby=heading,
+    )
+
+
+def _map(
+    features: list[Record],
+    *,
+    map_id: str,
+    title: str,
+    labels: dict[str, str],
+    titles: dict[str, str],
+    hrefs: dict[str, str],
+) -> Html:
+    """The Leaflet map with borders when its assets are bundled, else the inline SVG map."""
+    if leafletmap.available():
+        events = leafletmap.map_events(features, titles=titles, labels=labels, hrefs=hrefs)
+        return leafletmap.render_leaflet_map(map_id, title, events)
+    return join(
+        render_map(features, map_id=map_id, title=title, event_labels=labels, event_titles=titles),
+        el("p", leafletmap.MISSING_NOTE, class_="note map-fallback"),
     )
 
 
@@ -709,12 +731,17 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
             rows,
             numeric=("articles", "events", "claims", "contested"),
         ),
-        render_map(
+        _map(
             features,
             map_id="overview-map",
             title="Map of all events",
-            event_labels={},
-            event_titles=titles,
+            labels={},
+            titles=titles,
+            hrefs={
+                e["id"]: f"#{story.event_anchor(e['id'])}-evidence"
+                for story in view.stories
+                for e in story.events
+            },
         ),
         id="overview",
         aria_labelledby="overview-h",
@@ -782,6 +809,7 @@ def render_html(brief: Record) -> str:
             id="main",
         ),
         el("footer", el("p", "Written by crosswire. This page loads nothing from the network.")),
+        *(leafletmap.body_parts() if leafletmap.available() else ()),
     )
     head = el(
         "head",
@@ -790,5 +818,6 @@ def render_html(brief: Record) -> str:
         void("meta", name="generator", content=f"crosswire {brief.get('crosswire_version', '')}"),
         el("title", "crosswire brief"),
         el("style", Html(stylesheet())),
+        *(leafletmap.head_parts() if leafletmap.available() else ()),
     )
     return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"
