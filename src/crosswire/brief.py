@@ -18,6 +18,7 @@ from typing import Any
 from crosswire import __version__
 from crosswire.model import Article, Corpus, Entity, Mention, Place, Rejection
 from crosswire.render import events_geojson, markdown, render_html
+from crosswire.render.html import STORY_FOLDER, is_large, render_pages
 from crosswire.serialize import to_dict
 
 REJECTION_FIELDS = ("source", "stage", "reason", "detail", "position", "input_sha256")
@@ -100,7 +101,18 @@ def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
         writer.writerow(REJECTION_FIELDS)
         for rejection in corpus.rejections:
             writer.writerow([getattr(rejection, f) for f in REJECTION_FIELDS])
-    paths[3].write_text(render_html(brief), "utf-8")
+    stale = out / STORY_FOLDER
+    if stale.is_dir():  # pages of an earlier, larger brief
+        for old in [*stale.glob("story-*.html"), stale / "map.js"]:
+            old.unlink(missing_ok=True)
+    if is_large(brief):
+        # An overview page and one page per story: the overview stays small and fast.
+        for name, text in render_pages(brief).items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+    else:
+        paths[3].write_text(render_html(brief), "utf-8")
     geojson = events_geojson(brief)
     paths[4].write_text(json.dumps(geojson, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return paths

@@ -8,7 +8,7 @@ from the corpus goes through ``markup.el``, which escapes it, so a hostile title
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,6 +18,7 @@ from crosswire.render.countries import country_name
 from crosswire.render.geojson import event_features
 from crosswire.render.markup import Html, el, join, void
 from crosswire.render.svgmap import event_colour, render_map
+from crosswire.render.timeline import render_corpus_timeline
 from crosswire.render.view import (
     BriefView,
     StoryView,
@@ -628,10 +629,12 @@ def _map(
 # The corpus-wide parts
 
 
-def _articles(view: BriefView) -> Html:
+def _articles(view: BriefView, only: set[str] | None = None) -> Html:
     spans = source_spans_by_article(view.brief)
     rows = []
     for article in view.brief.get("articles", []):
+        if only is not None and article["id"] not in only:
+            continue
         origin = view.copy_of.get(article["id"])
         rows.append(
             el(
@@ -697,7 +700,21 @@ def _rejections(view: BriefView) -> Html:
     return _table("Rejected inputs", ["source", "stage", "reason", "detail"], rows)
 
 
-def _overview(view: BriefView, features: list[Record]) -> Html:
+def _story_dates(story: StoryView) -> str:
+    days = sorted(e["date_start"] for e in story.events if e.get("date_start"))
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+
+
+def _overview(
+    view: BriefView, features: list[Record], page_of: dict[str, str] | None = None
+) -> Html:
+    """Counts, the corpus timeline, the map of all events and the story index.
+
+    ``page_of`` maps a story's anchor to its own page when stories are paged.
+    """
+    pages = page_of or {}
     brief = view.brief
     outlets = {a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}
     contested = sum(1 for c in view.claims.values() if c.get("status") == "contested")
@@ -708,7 +725,8 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
     rows = [
         el(
             "tr",
-            el("th", el("a", s.title, href=f"#{s.anchor}"), scope="row"),
+            el("th", el("a", s.title, href=pages.get(s.anchor, f"#{s.anchor}")), scope="row"),
+            el("td", _story_dates(s), class_="date"),
             _num(len(s.articles)),
             _num(len(s.events)),
             _num(len(s.claims)),
@@ -725,12 +743,9 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
             f"{len(view.events)} events, {len(view.claims)} claims ({contested} contested), "
             f"{len(view.rejections)} rejected inputs.",
         ),
-        _table(
-            "Stories",
-            ["story", "articles", "events", "claims", "contested"],
-            rows,
-            numeric=("articles", "events", "claims", "contested"),
-        ),
+        el("h3", "Timeline of all events"),
+        render_corpus_timeline(list(view.events.values())),
+        el("h3", "Map of all events"),
         _map(
             features,
             map_id="overview-map",
@@ -738,10 +753,18 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
             labels={},
             titles=titles,
             hrefs={
-                e["id"]: f"#{story.event_anchor(e['id'])}-evidence"
+                e["id"]: f"{pages.get(story.anchor, '')}#{story.event_anchor(e['id'])}-evidence"
                 for story in view.stories
                 for e in story.events
             },
+        ),
+        el("h3", "Stories"),
+        _story_filter() if pages else None,
+        _table(
+            "Stories",
+            ["story", "events dated", "articles", "events", "claims", "contested"],
+            rows,
+            numeric=("articles", "events", "claims", "contested"),
         ),
         id="overview",
         aria_labelledby="overview-h",
@@ -761,12 +784,43 @@ def render_html(brief: Record) -> str:
             ("rejections", "Rejected inputs"),
         )
     ]
+    main = el(
+        "main",
+        _overview(view, features),
+        *(_story(view, s, features) for s in view.stories),
+        *_corpus_sections(view),
+        id="main",
+    )
+    return _page(brief, "crosswire brief", toc, main, map_scripts=leafletmap.body_parts)
+
+
+def _corpus_sections(view: BriefView, only: set[str] | None = None) -> list[Html]:
+    sections = [("articles", "Articles", _articles(view, only))]
+    if only is None:
+        sections += [("copies", "Copies", _copies(view))]
+        sections += [("rejections", "Rejected inputs", _rejections(view))]
+    return [
+        el("section", el("h2", title, id=f"{key}-h"), body, id=key, aria_labelledby=f"{key}-h")
+        for key, title, body in sections
+    ]
+
+
+def _page(
+    brief: Record,
+    title: str,
+    toc: list[Html],
+    main: Html,
+    *,
+    map_scripts: Callable[[], list[Html]],
+    extra: Iterable[Html] = (),
+) -> str:
+    """A whole page: head with the styles, header with contents, main, then scripts."""
     body = el(
         "body",
-        el("a", "Skip to the overview", href="#overview", class_="skip"),
+        el("a", "Skip to the content", href="#main", class_="skip"),
         el(
             "header",
-            el("h1", "crosswire brief"),
+            el("h1", title),
             el(
                 "p",
                 f"crosswire {brief.get('crosswire_version', '')}, generated "
@@ -781,43 +835,113 @@ def render_html(brief: Record) -> str:
                 aria_label="Contents",
             ),
         ),
-        el(
-            "main",
-            _overview(view, features),
-            *(_story(view, s, features) for s in view.stories),
-            el(
-                "section",
-                el("h2", "Articles", id="articles-h"),
-                _articles(view),
-                id="articles",
-                aria_labelledby="articles-h",
-            ),
-            el(
-                "section",
-                el("h2", "Copies", id="copies-h"),
-                _copies(view),
-                id="copies",
-                aria_labelledby="copies-h",
-            ),
-            el(
-                "section",
-                el("h2", "Rejected inputs", id="rejections-h"),
-                _rejections(view),
-                id="rejections",
-                aria_labelledby="rejections-h",
-            ),
-            id="main",
-        ),
+        main,
         el("footer", el("p", "Written by crosswire. This page loads nothing from the network.")),
-        *(leafletmap.body_parts() if leafletmap.available() else ()),
+        *(map_scripts() if leafletmap.available() else ()),
+        *extra,
     )
     head = el(
         "head",
         void("meta", charset="utf-8"),
         void("meta", name="viewport", content="width=device-width, initial-scale=1"),
         void("meta", name="generator", content=f"crosswire {brief.get('crosswire_version', '')}"),
-        el("title", "crosswire brief"),
+        el("title", title),
         el("style", Html(stylesheet())),
         *(leafletmap.head_parts() if leafletmap.available() else ()),
     )
     return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"
+
+
+# --------------------------------------------------------------------------
+# A brief that scales: an overview page and one page per story
+
+STORY_FOLDER = "stories"
+# Up to these sizes the brief is one page; beyond, the overview links to story pages.
+ONE_PAGE_ARTICLES = 150
+ONE_PAGE_STORIES = 30
+FILTER_SCRIPT = """(function () {
+  var box = document.getElementById("story-filter");
+  var rows = document.querySelectorAll("#overview table tbody tr");
+  box.addEventListener("input", function () {
+    var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    rows.forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    });
+  });
+})();"""
+
+
+def _story_filter() -> Html:
+    return el(
+        "p",
+        el("label", "Filter stories ", el("input", "", type="search", id="story-filter",
+                                           placeholder="words in a title, a date ...")),
+        class_="filter",
+    )  # fmt: skip
+
+
+def is_large(brief: Record) -> bool:
+    """Whether the brief is written as an overview plus one page per story."""
+    return (
+        len(brief.get("articles", [])) > ONE_PAGE_ARTICLES
+        or len(brief.get("stories", [])) > ONE_PAGE_STORIES
+    )
+
+
+def _story_articles(view: BriefView, story: StoryView) -> set[str]:
+    """The articles a story page must hold: its own and every one its records cite."""
+    ids = set(story.articles) | set(story.citations)
+    for record in [*story.events, *story.claims]:
+        ids.update(view.source_articles(record))
+    return ids
+
+
+def render_pages(brief: Record) -> dict[str, str]:
+    """brief.html as an overview, and stories/<anchor>.html per story, by relative path.
+
+    The overview holds the corpus timeline, the story index (with a filter) and
+    the map of all events; each story page holds the story with its evidence and
+    the text of the articles it cites. Story pages load the shared map script
+    ``stories/map.js`` (written beside them), so the map data is not repeated.
+    """
+    view = BriefView(brief)
+    features = event_features(brief)
+    page_of = {s.anchor: f"{STORY_FOLDER}/{s.anchor}.html" for s in view.stories}
+    toc = [el("li", el("a", "Overview", href="#overview"))]
+    toc.append(el("li", el("a", "Rejected inputs", href="#rejections")))
+    copies = sum(len(g["articles"]) - 1 for g in view.groups)
+    main = el(
+        "main",
+        _overview(view, features, page_of),
+        el("p", f"{copies} articles are copies of another ({len(view.groups)} groups); "
+           "each story page lists its articles with their copies.", class_="note"),
+        el("section", el("h2", "Rejected inputs", id="rejections-h"), _rejections(view),
+           id="rejections", aria_labelledby="rejections-h"),
+        id="main",
+    )  # fmt: skip
+    pages = {
+        "brief.html": _page(
+            brief,
+            "crosswire brief",
+            toc,
+            main,
+            map_scripts=leafletmap.body_parts,
+            extra=[el("script", Html(FILTER_SCRIPT))],
+        )
+    }
+    for story in view.stories:
+        back = el("li", el("a", "Back to the overview", href="../brief.html"))
+        story_main = el(
+            "main",
+            _story(view, story, features),
+            *_corpus_sections(view, only=_story_articles(view, story)),
+            id="main",
+        )
+        pages[page_of[story.anchor]] = _page(
+            brief, story.title, [back], story_main,
+            map_scripts=lambda: [el("script", "", src="map.js")],
+        )  # fmt: skip
+    if leafletmap.available():
+        pages[f"{STORY_FOLDER}/map.js"] = leafletmap.shared_script()
+    return pages

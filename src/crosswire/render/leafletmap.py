@@ -127,3 +127,17 @@ def render_leaflet_map(map_id: str, title: str, events: list[dict[str, Any]]) ->
         el("figcaption", title, class_="note"),
         class_="map-figure",
     )
+
+
+def shared_script() -> str:
+    """One script file for the story pages: the libraries, the borders and the map code."""
+    world = str(script_json(json.loads(_read("countries-50m.json"))))
+    return "\n;\n".join(
+        [
+            _read("leaflet.js"),
+            _read("leaflet.markercluster.js"),
+            _read("topojson-client.min.js"),
+            f"window.CW_WORLD = {world};",
+            _own_script(),
+        ]
+    )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosswire.render.countries import country_name
+from crosswire.render.html import is_large
 from crosswire.render.view import (
     BriefView,
     StoryView,
@@ -332,6 +333,50 @@ def _story(view: BriefView, story: StoryView) -> list[str]:
     ]
 
 
+# A large brief gives this many stories in full and lists the rest.
+TOP_STORIES = 10
+
+
+def _top_stories(brief: Record, view: BriefView) -> tuple[list[StoryView], list[StoryView]]:
+    """(stories in full, stories listed): all in full unless the brief is large.
+
+    The top stories are those with the most events and articles, contested claims first
+    among equals; they keep the brief's order.
+    """
+    if not is_large(brief) or len(view.stories) <= TOP_STORIES:
+        return view.stories, []
+
+    def weight(story: StoryView) -> tuple[int, int]:
+        contested = sum(1 for c in story.claims if c.get("status") == "contested")
+        return (len(story.events) + len(story.articles), contested)
+
+    ranked = sorted(view.stories, key=weight, reverse=True)[:TOP_STORIES]
+    top = {s.anchor for s in ranked}
+    return (
+        [s for s in view.stories if s.anchor in top],
+        [s for s in view.stories if s.anchor not in top],
+    )
+
+
+def _story_list(stories: list[StoryView]) -> list[str]:
+    rows = []
+    for story in stories:
+        days = sorted(e["date_start"] for e in story.events if e.get("date_start"))
+        when = f"{days[0]} – {days[-1]}" if days and days[0] != days[-1] else (days or [""])[0]
+        contested = sum(1 for c in story.claims if c.get("status") == "contested")
+        rows.append(
+            [md(story.title), md(when), str(len(story.articles)), str(len(story.events)),
+             str(len(story.claims)), str(contested)]
+        )  # fmt: skip
+    return [
+        f"## Other stories ({len(stories)})",
+        "",
+        "Listed here; each is in full in brief.html and brief.json.",
+        "",
+        *_table(["story", "events dated", "articles", "events", "claims", "contested"], rows),
+    ]
+
+
 def render_markdown(brief: Record) -> str:
     """The whole brief; every row points back to its article id."""
     view = BriefView(brief)
@@ -346,9 +391,20 @@ def render_markdown(brief: Record) -> str:
         f"{len(brief['rejections'])} rejected inputs.",
         "",
     ]
-    for story in view.stories:
+    full, listed = _top_stories(brief, view)
+    for story in full:
         lines += _story(view, story)
+    shown_articles = None
+    if listed:
+        lines += _story_list(listed)
+        shown_articles = {a for story in full for a in story.articles}
     lines += ["## Articles", ""]
+    if shown_articles is not None:
+        lines += [
+            f"The {len(shown_articles)} articles of the stories above; the other "
+            f"{len(brief['articles']) - len(shown_articles)} are in brief.json and brief.html.",
+            "",
+        ]
     lines += _table(
         ["id", "date", "outlet", "author", "title", "language", "furniture removed"],
         [
@@ -362,6 +418,7 @@ def render_markdown(brief: Record) -> str:
                 str(len(a.get("removed", []))),
             ]
             for a in brief["articles"]
+            if shown_articles is None or a["id"] in shown_articles
         ],
     )
     if view.groups:

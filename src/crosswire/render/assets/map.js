@@ -8,7 +8,8 @@
 
   function borders() {
     if (world === null) {
-      var topo = JSON.parse(document.getElementById("cw-world").textContent);
+      var inline = document.getElementById("cw-world");
+      var topo = inline ? JSON.parse(inline.textContent) : window.CW_WORLD;
       world = {
         land: topojson.feature(topo, topo.objects.countries),
         lines: topojson.mesh(topo, topo.objects.countries, function (a, b) { return a !== b; })
@@ -62,6 +63,7 @@
   }
 
   function start() {
+    if (!window.L || !window.topojson) { return; }  // the shared map script did not load
     var maps = Array.prototype.slice.call(document.querySelectorAll(".cw-map"));
     if (!("IntersectionObserver" in window)) { maps.forEach(draw); return; }
     var seen = new IntersectionObserver(function (entries) {
