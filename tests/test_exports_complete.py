@@ -60,6 +60,10 @@ def test_source_scale_from_what_a_domain_says() -> None:
     urls = ["https://news.example.sy/a", "https://www.reuters.com/b", "https://x.com/c", None]
     assert source_scale(urls, "SY") == "National-International-New media"
     assert source_scale(["https://wire.example/a"], "SY") == ""
+    # Without a URL, a known wire or broadcaster is graded by its name.
+    assert source_scale([None], "SY", ["Reuters"]) == "International"
+    assert source_scale([None], "SY", ["reuters"]) == "International"
+    assert source_scale([None], "SY", ["Hauran Voices"]) == ""
 
 
 def test_the_acled_row_carries_the_scale() -> None:

@@ -262,7 +262,9 @@ def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[st
     best = event.get("fatalities")
     admin2, admin3 = _admin(view, event, place)
     scale = source_scale(
-        [(view.articles.get(a) or {}).get("url") for a in articles], place.get("country_code")
+        [(view.articles.get(a) or {}).get("url") for a in articles],
+        place.get("country_code"),
+        [(view.articles.get(a) or {}).get("outlet") for a in articles],
     )
     return {
         "event_id_cnty": _event_id_cnty(nation.iso3 if nation else "XXX", event["id"]),

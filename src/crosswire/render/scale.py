@@ -43,7 +43,30 @@ def domain_scale(url: str | None, event_country: str | None) -> str | None:
     return "National" if home == event_country.upper() else "International"
 
 
-def source_scale(urls: Sequence[str | None], event_country: str | None) -> str:
-    """ACLED's source_scale over an event's sources; "" when no source can be graded."""
-    scales = {s for s in (domain_scale(u, event_country) for u in urls) if s}
+def _known_outlet(name: str | None) -> bool:
+    """A wire or broadcaster of the domain table, named by its name or its domain's label."""
+    if not name:
+        return False
+    folded = name.casefold().strip()
+    return folded in _KNOWN_NAMES
+
+
+_KNOWN_NAMES = frozenset(
+    [v.casefold() for v in KNOWN_DOMAINS.values()]
+    + [d.split(".", 1)[0] for d in KNOWN_DOMAINS]
+    + list(KNOWN_DOMAINS)
+)
+
+
+def source_scale(
+    urls: Sequence[str | None], event_country: str | None, outlets: Sequence[str | None] = ()
+) -> str:
+    """ACLED's source_scale over an event's sources; "" when no source can be graded.
+
+    A source without a URL is graded by its outlet's name when that names a
+    known wire or broadcaster.
+    """
+    graded = [domain_scale(u, event_country) for u in urls]
+    graded += ["International" for o in outlets if _known_outlet(o)]
+    scales = {s for s in graded if s}
     return "-".join(s for s in SCALE_ORDER if s in scales)
