@@ -424,7 +424,8 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
-    """Serve the brief as a web page and the HTTP API (under /api/v1) over one store.
+    """Serve the brief as a web page, the workbench (/workbench: filters, map, timeline,
+    evidence, search) and the HTTP API (under /api/v1) over one store.
 
     The server is the store's one writer: a DuckDB file it serves cannot be written
     by another crosswire process meanwhile. Runs posted to it take turns; one that

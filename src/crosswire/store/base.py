@@ -6,6 +6,7 @@ write method is one transaction, so a killed run never leaves half a batch.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
@@ -63,6 +64,7 @@ SCHEMA = [
         article TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, data TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS results (
         kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id))""",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
 
@@ -129,6 +131,10 @@ class Store(ABC):
     def counts(self) -> dict[str, int]: ...
 
     @abstractmethod
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only SQL query over the tables and views (docs/SQL.md)."""
+
+    @abstractmethod
     def resolve_id(self, kind: str, prefix: str) -> str:
         """The one stored id of ``kind`` (articles or a result kind) starting with ``prefix``.
 
@@ -174,8 +180,27 @@ class SqlStore(Store):
         with self._transaction():
             for statement in SCHEMA:
                 self._execute(statement)
-            for statement in view_statements(self._json_text):
+        self._create_views()
+
+    def _create_views(self) -> None:
+        """(Re)create the SQL views when their definitions changed, else leave them be.
+
+        Every reader opens the store; replacing views on each open would make
+        concurrent readers conflict, so the definitions' hash is kept in ``meta``.
+        """
+        statements = view_statements(self._json_text)
+        digest = hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
+        mark = self.placeholder
+        rows = self._fetchall(f"SELECT value FROM meta WHERE key = {mark}", ["views"])
+        if rows and rows[0][0] == digest:
+            return
+        with self._transaction():
+            for statement in statements:
                 self._execute(statement)
+            self._execute(f"DELETE FROM meta WHERE key = {mark}", ["views"])
+            self._execute(
+                f"INSERT INTO meta (key, value) VALUES ({mark}, {mark})", ["views", digest]
+            )
 
     def _in_clause(self, column: str, values: Sequence[Any]) -> str:
         return f"{column} IN ({self._marks(len(values))})"
@@ -300,6 +325,12 @@ class SqlStore(Store):
             [article_id],
         )
         return article_from_row(rows[0]) if rows else None
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query over the tables and views; ``?`` marks a parameter."""
+        if self.placeholder != "?":
+            sql = sql.replace("%", "%%").replace("?", self.placeholder)
+        return self._fetchall(sql, params)
 
     def resolve_id(self, kind: str, prefix: str) -> str:
         prefix = prefix.strip()
