@@ -52,23 +52,47 @@ def replicate(seed: dict[str, Any], copies: int) -> dict[str, Any]:
     for k in range(copies):
         sfx, days = f"x{k}", 7 * k
         for a in seed["articles"]:
-            brief["articles"].append({**a, "id": a["id"] + sfx, "published": _shift(a.get("published"), days)})
+            brief["articles"].append(
+                {**a, "id": a["id"] + sfx, "published": _shift(a.get("published"), days)}
+            )
         for e in seed["events"]:
-            brief["events"].append({**e, "id": e["id"] + sfx, "sources": _spans(e.get("sources", []), sfx),
-                                    "mentions": _spans(e.get("mentions", []), sfx),
-                                    "date_start": _shift(e.get("date_start"), days),
-                                    "date_end": _shift(e.get("date_end"), days)})
+            brief["events"].append(
+                {
+                    **e,
+                    "id": e["id"] + sfx,
+                    "sources": _spans(e.get("sources", []), sfx),
+                    "mentions": _spans(e.get("mentions", []), sfx),
+                    "date_start": _shift(e.get("date_start"), days),
+                    "date_end": _shift(e.get("date_end"), days),
+                }
+            )
         for c in seed["claims"]:
-            brief["claims"].append({**c, "id": c["id"] + sfx, "sources": _spans(c.get("sources", []), sfx),
-                                    "conflicts_with": [x + sfx for x in c.get("conflicts_with", [])],
-                                    "event": c["event"] + sfx if c.get("event") else None})
+            brief["claims"].append(
+                {
+                    **c,
+                    "id": c["id"] + sfx,
+                    "sources": _spans(c.get("sources", []), sfx),
+                    "conflicts_with": [x + sfx for x in c.get("conflicts_with", [])],
+                    "event": c["event"] + sfx if c.get("event") else None,
+                }
+            )
         for s in seed["stories"]:
-            brief["stories"].append({**s, "id": s["id"] + sfx, "articles": [a + sfx for a in s["articles"]],
-                                     "events": [e + sfx for e in s.get("events", [])],
-                                     "summary": [{**line, "sources": _spans(line["sources"], sfx)}
-                                                 for line in s.get("summary", [])]})
+            brief["stories"].append(
+                {
+                    **s,
+                    "id": s["id"] + sfx,
+                    "articles": [a + sfx for a in s["articles"]],
+                    "events": [e + sfx for e in s.get("events", [])],
+                    "summary": [
+                        {**line, "sources": _spans(line["sources"], sfx)}
+                        for line in s.get("summary", [])
+                    ],
+                }
+            )
         for g in seed.get("groups", []):
-            brief["groups"].append({**g, "id": g["id"] + sfx, "articles": [a + sfx for a in g["articles"]]})
+            brief["groups"].append(
+                {**g, "id": g["id"] + sfx, "articles": [a + sfx for a in g["articles"]]}
+            )
         for record in [*seed["entities"], *seed["places"]]:
             mentions.setdefault(record["id"], []).extend(_spans(record.get("mentions", []), sfx))
     for record in [*brief["entities"], *brief["places"]]:
@@ -90,8 +114,8 @@ def first_render(browser: Any, page_path: Path) -> tuple[float, float]:
     page.goto(page_path.as_uri(), wait_until="load", timeout=120_000)
     paint = page.evaluate(
         "() => new Promise(done => { const f = () => { const p = performance"
-        ".getEntriesByName('first-contentful-paint')[0]; p ? done(p.startTime) : setTimeout(f, 20); };"
-        " f(); })"
+        ".getEntriesByName('first-contentful-paint')[0];"
+        " p ? done(p.startTime) : setTimeout(f, 20); }; f(); })"
     )
     drawn = float("nan")
     if page.locator("#overview-map").count():
@@ -103,7 +127,9 @@ def first_render(browser: Any, page_path: Path) -> tuple[float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", type=Path, help="a brief.json to replicate (default: sample corpus)")
+    parser.add_argument(
+        "--seed", type=Path, help="a brief.json to replicate (default: sample corpus)"
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[400, 3000, 10000])
     parser.add_argument("--keep", type=Path, help="write the briefs here instead of a temp folder")
     args = parser.parse_args()
@@ -117,12 +143,16 @@ def main() -> int:
     root = args.keep or Path(tempfile.mkdtemp(prefix="brief-scale-"))
     print(f"seed: {len(seed['articles'])} articles, {len(seed['events'])} events, "
           f"{len(seed['stories'])} stories")  # fmt: skip
-    print("| articles | events | stories | overview MB | largest story page MB | all pages MB "
-          "| write s | first paint ms | map drawn ms |")
+    print(
+        "| articles | events | stories | overview MB | largest story page MB | all pages MB "
+        "| write s | first paint ms | map drawn ms |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     failed = False
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox"]
+        )
         for size in args.sizes:
             brief = replicate(seed, max(1, math.ceil(size / len(seed["articles"]))))
             out = root / f"n{size}"
@@ -140,7 +170,9 @@ def main() -> int:
                 failed = overview > MAX_OVERVIEW_MB or paint > MAX_FIRST_PAINT_MS
         browser.close()
     if failed:
-        print(f"FAIL: overview over {MAX_OVERVIEW_MB} MB or first paint over {MAX_FIRST_PAINT_MS} ms")
+        print(
+            f"FAIL: overview over {MAX_OVERVIEW_MB} MB or first paint over {MAX_FIRST_PAINT_MS} ms"
+        )
     return 1 if failed else 0
 
 

@@ -564,7 +564,8 @@ def _story_meta(view: BriefView, story: StoryView) -> str:
 def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
     heading = f"{story.anchor}-h"
     ids = {e["id"] for e in story.events}
-    story_features = [f for f in features if f["id"] in ids]
+    by_id = view.cached("features", lambda: {f["id"]: f for f in features})
+    story_features = [by_id[e["id"]] for e in story.events if e["id"] in by_id]
     titles = {e["id"]: f"{view.event_title(e)}, {view.when(e)}" for e in story.events}
     mapped = {f["id"] for f in story_features}
     unmapped = [story.event_labels[e["id"]] for e in story.events if e["id"] not in mapped]
@@ -617,7 +618,9 @@ def _map(
 ) -> Html:
     """The Leaflet map with borders when its assets are bundled, else the inline SVG map."""
     if leafletmap.available():
-        events = leafletmap.map_events(features, titles=titles, labels=labels, hrefs=hrefs)
+        events = leafletmap.map_events(
+            features, titles=titles, labels=labels, hrefs=hrefs, by_place=map_id == "overview-map"
+        )
         return leafletmap.render_leaflet_map(map_id, title, events)
     return join(
         render_map(features, map_id=map_id, title=title, event_labels=labels, event_titles=titles),
@@ -630,7 +633,7 @@ def _map(
 
 
 def _articles(view: BriefView, only: set[str] | None = None) -> Html:
-    spans = source_spans_by_article(view.brief)
+    spans = view.cached("spans", lambda: source_spans_by_article(view.brief))
     rows = []
     for article in view.brief.get("articles", []):
         if only is not None and article["id"] not in only:

@@ -10,6 +10,7 @@ keeps its inline SVG map, saying why.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -86,8 +87,13 @@ def map_events(
     titles: dict[str, str],
     labels: dict[str, str],
     hrefs: dict[str, str],
+    by_place: bool = False,
 ) -> list[dict[str, Any]]:
-    """The few fields a marker needs, per placed event."""
+    """The few fields a marker needs, per placed event; or per place with ``by_place``.
+
+    A corpus map has one marker per place (its events counted, linked to the
+    first of them), so its data grows with the places, not the events.
+    """
     events = []
     for feature in features:
         if not feature.get("geometry"):
@@ -105,9 +111,38 @@ def map_events(
                 "label": labels.get(event_id, ""),
                 "when": props.get("date_start") or "date unknown",
                 "href": hrefs.get(event_id, ""),
+                "place": props.get("place") or "",
             }
         )
-    return events
+    if not by_place:
+        return events
+    return _by_place(events)
+
+
+def _by_place(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    for event in events:
+        groups.setdefault((event["lat"], event["lon"]), []).append(event)
+    places = []
+    for (lat, lon), group in groups.items():
+        colours = Counter(e["colour"] for e in group)
+        days = sorted(e["when"] for e in group if e["when"] != "date unknown")
+        span = f"{days[0]} – {days[-1]}" if days and days[0] != days[-1] else (days or ["?"])[0]
+        places.append(
+            {
+                "lat": lat,
+                "lon": lon,
+                "colour": colours.most_common(1)[0][0],
+                "sources": len(group),
+                "title": f"{group[0]['place'] or 'place'}: {len(group)} event"
+                + ("s" if len(group) != 1 else ""),
+                "label": "",
+                "when": span,
+                "href": group[0]["href"],
+                "unit": "event",
+            }
+        )
+    return places
 
 
 def render_leaflet_map(map_id: str, title: str, events: list[dict[str, Any]]) -> Html:

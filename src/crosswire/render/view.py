@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -246,6 +246,13 @@ class BriefView:
                 self.claims_by_article.setdefault(article, []).append(claim["id"])
         self.stories = self._stories()
         self._place_spans: dict[str, list[tuple[int, int, str]]] | None = None
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value worked out once per view (renderers share indexes across pages)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     # --- lookups
 

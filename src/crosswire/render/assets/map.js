@@ -26,7 +26,8 @@
     link.textContent = event.title;
     box.appendChild(link);
     var meta = document.createElement("div");
-    meta.textContent = event.when + " · " + event.sources + " source" + (event.sources === 1 ? "" : "s");
+    var unit = event.unit || "source";
+    meta.textContent = event.when + " · " + event.sources + " " + unit + (event.sources === 1 ? "" : "s");
     box.appendChild(meta);
     return box;
   }
