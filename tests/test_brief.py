@@ -88,3 +88,14 @@ def test_written_files(tmp_path: Path) -> None:
     assert json.loads(paths[0].read_text())["articles"][0]["title"] == "Shelling in Daraa"
     assert "junk.bin" in paths[2].read_text()
     assert "| junk.bin | ingest | binary |" in paths[1].read_text()
+
+
+def test_every_schema_field_is_described() -> None:
+    from crosswire.brief import brief_schema
+
+    schema = brief_schema()
+    for name, prop in schema["properties"].items():
+        assert prop.get("description"), name
+    for kind, definition in schema["$defs"].items():
+        for name, prop in definition.get("properties", {}).items():
+            assert prop.get("description"), f"{kind}.{name}"

@@ -17,6 +17,7 @@ import pytest
 
 from brief_fixtures import DARAA, HODEIDAH, HOSTILE_TITLE, STORY_A, STORY_B, TAFAS, fixture_corpus
 from crosswire.brief import build_brief, write_brief
+from crosswire.render import leafletmap
 
 CHROMIUM = next(
     (
@@ -51,9 +52,12 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def brief_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The brief with its inline SVG map (no bundled Leaflet: test_render_map.py has that)."""
     out = tmp_path_factory.mktemp("brief")
     corpus = fixture_corpus()
-    write_brief(build_brief(corpus, generated_at=datetime(2026, 3, 7, tzinfo=UTC)), corpus, out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(leafletmap, "available", lambda: False)
+        write_brief(build_brief(corpus, generated_at=datetime(2026, 3, 7, tzinfo=UTC)), corpus, out)
     return out / "brief.html"
 
 

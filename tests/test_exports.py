@@ -194,12 +194,39 @@ def test_export_events_as_parquet(db: Path, tmp_path: Path) -> None:
 
 def test_export_events_as_geojson(db: Path, tmp_path: Path) -> None:
     target = tmp_path / "events.geojson"
-    assert "wrote 7 features" in _export(db, target, "--format", "geojson")
+    assert "wrote 8 features" in _export(db, target, "--format", "geojson")
     collection = json.loads(target.read_text(encoding="utf-8"))
     assert collection["type"] == "FeatureCollection"
     clash = next(f for f in collection["features"] if f["id"] == CLASH.id)
     assert clash["geometry"]["coordinates"] == [35.9717, 32.7372]
     assert clash["properties"]["source_count"] == 3
+    # Every feature names its sources; an unplaced event keeps a null geometry.
+    sources = clash["properties"]["sources"]
+    assert len(sources) >= 3 and all(s["outlet"] and s["title"] and s["url"] for s in sources)
+    ship = next(f for f in collection["features"] if f["id"] == SHIP.id)
+    assert ship["geometry"] is None and ship["properties"]["sources"]
+
+
+def test_export_events_as_xlsx(db: Path, tmp_path: Path) -> None:
+    load_workbook = pytest.importorskip("openpyxl", reason="openpyxl writes XLSX").load_workbook
+    target = tmp_path / "events.xlsx"
+    assert "wrote 8 rows" in _export(db, target, "--table", "events", "--format", "xlsx")
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert tuple(rows[0]) == EVENT_COLUMNS and len(rows) == 9
+    by_id = {r[EVENT_COLUMNS.index("crosswire_event_id")]: r for r in rows[1:]}
+    assert by_id[CLASH.id][EVENT_COLUMNS.index("latitude")] == 32.7372
+    articles = tmp_path / "articles.xlsx"
+    assert "wrote 7 rows" in _export(db, articles, "--format", "xlsx")
+    assert load_workbook(articles).active.title == "articles"
+
+
+def test_xlsx_cells_stay_text() -> None:
+    from crosswire.exports import XLSX_CELL_LIMIT, _cell
+
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("a\x00b\x1bc\n") == "abc\n"
+    assert len(_cell("x" * 40_000)) == XLSX_CELL_LIMIT
 
 
 def test_export_events_as_jsonl(db: Path, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,13 +36,22 @@ from brief_fixtures import (
     fixture_corpus,
 )
 from crosswire.brief import build_brief, validate_brief, write_brief
-from crosswire.render import events_geojson, render_html, render_markdown
+from crosswire.render import events_geojson, leafletmap, render_html, render_markdown
 from crosswire.render.markdown import md
 from crosswire.render.markup import Html, el
 from crosswire.render.svgmap import fit, marker_radius, render_map
 from crosswire.render.view import BriefView, claim_value, format_when
 
 GENERATED = datetime(2026, 3, 7, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def svg_map() -> Iterator[None]:
+    """These tests read the inline SVG map: the brief as it is without the bundled Leaflet
+    assets. The Leaflet map has its own tests (test_render_map.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(leafletmap, "available", lambda: False)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -239,7 +249,17 @@ def test_html_story_summary_cites_article_sections(page: Any) -> None:
     summary = story.xpath(".//ol[@class='summary']/li")
     assert len(summary) == 3
     links = summary[0].xpath(".//span[@class='cite']/a")
-    assert [a.get("href") for a in links] == [f"#{WIRE.id}", f"#{fixture_corpus().articles[2].id}"]
+    # Each mark opens the cited passage, highlighted inside its article's text.
+    cited = [WIRE.id, fixture_corpus().articles[2].id]
+    hrefs = [a.get("href") for a in links]
+    assert [h.rsplit("-", 2)[0] for h in hrefs] == [f"#{a}" for a in cited]
+    for href, article_id in zip(hrefs, cited, strict=True):
+        passage = page.get_element_by_id(href[1:])
+        assert passage.tag == "mark"
+        assert passage.getparent().get("id") == f"text-{article_id}"
+        start, end = (int(n) for n in href.rsplit("-", 2)[1:])
+        article = next(a for a in fixture_corpus().articles if a.id == article_id)
+        assert passage.text == article.text[start:end]
     assert [a.text for a in links] == ["[1]", "[2]"]
     # The footnotes list outlet and title for each number.
     notes = story.xpath(".//ol[@class='citations']/li")
@@ -338,8 +358,9 @@ def test_geojson_features(brief: dict[str, Any]) -> None:
     collection = events_geojson(brief)
     assert collection["type"] == "FeatureCollection"
     features = {f["id"]: f for f in collection["features"]}
-    assert SHIP.id not in features  # the Red Sea has no coordinates
-    assert len(features) == len(brief["events"]) - 1
+    # The Red Sea has no coordinates: the event stays, with a null geometry (RFC 7946).
+    assert features[SHIP.id]["geometry"] is None
+    assert len(features) == len(brief["events"])
     clash = features[CLASH.id]
     assert clash["geometry"] == {"type": "Point", "coordinates": [TAFAS.lon, TAFAS.lat]}
     assert (

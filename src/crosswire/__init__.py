@@ -5,5 +5,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from crosswire.api import run
+from crosswire.typed import Brief, ResolvedEvent
 
-__all__ = ["__version__", "run"]
+__all__ = ["Brief", "ResolvedEvent", "__version__", "run"]

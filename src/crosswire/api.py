@@ -2,14 +2,15 @@
 
 >>> import crosswire
 >>> brief = crosswire.run(["articles/"], out="out/")   # doctest: +SKIP
->>> brief["articles"][0]["title"]                      # doctest: +SKIP
+>>> brief.events[0].place.name                         # doctest: +SKIP
+>>> brief.to_pandas()["events"].head()                 # doctest: +SKIP
+>>> brief.to_dict()["articles"][0]["title"]            # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from crosswire.config import Settings, load_settings
 from crosswire.errors import InputError
@@ -17,6 +18,7 @@ from crosswire.model import Corpus, InputRef, Rejection
 from crosswire.pipeline import Pipeline
 from crosswire.store import Store, open_store
 from crosswire.store.base import RESULT_KINDS
+from crosswire.typed import Brief
 
 
 def sample_corpus_dir() -> Path:
@@ -84,19 +86,21 @@ def run(
     config: str | Path | None = None,
     db: str | Path | None = None,
     refresh: bool = False,
-) -> dict[str, Any]:
+) -> Brief:
     """Run crosswire over ``paths`` (the sample corpus when empty); return the brief.
 
-    The brief is the same dict ``brief.json`` holds. With ``out`` the brief
-    files are written there too, and the store defaults to ``out/crosswire.duckdb``.
+    The ``Brief`` holds the frozen records (events with their place, actors and
+    sources resolved); ``.to_dict()`` is what ``brief.json`` holds and
+    ``.to_pandas()`` one DataFrame per record kind. With ``out`` the brief files
+    are written there too, and the store defaults to ``out/crosswire.duckdb``.
     """
-    from crosswire.brief import build_brief, write_brief
+    from crosswire.brief import write_brief
 
     settings = load_settings(Path(config) if config else None)
     if db is None and not settings.store.path:
         db = Path(out) / "crosswire.duckdb" if out else ":memory:"
     corpus = run_corpus(paths, settings=settings, db=db, refresh=refresh)
-    brief = build_brief(corpus)
+    brief = Brief(corpus=corpus)
     if out is not None:
-        write_brief(brief, corpus, Path(out))
+        write_brief(brief.to_dict(), corpus, Path(out))
     return brief

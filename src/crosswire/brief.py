@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from typing import Any
 from crosswire import __version__
 from crosswire.model import Article, Corpus, Entity, Mention, Place, Rejection
 from crosswire.render import events_geojson, markdown, render_html
+from crosswire.render.html import STORY_FOLDER, is_large, render_pages
 from crosswire.safeio import atomic_write_text, atomic_writer, safe_rows
 from crosswire.serialize import to_dict
 
@@ -29,11 +31,12 @@ def brief_schema() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
-def validate_brief(brief: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` when the brief breaks the contract."""
+def validate_brief(brief: Mapping[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` when a brief (dict or ``Brief``) breaks the contract."""
     import jsonschema
 
-    jsonschema.validate(brief, brief_schema())
+    data = brief.to_dict() if hasattr(brief, "to_dict") else brief
+    jsonschema.validate(data, brief_schema())
 
 
 def _with_id(record: Any) -> dict[str, Any]:
@@ -100,7 +103,18 @@ def write_brief(brief: dict[str, Any], corpus: Corpus, out: Path) -> list[Path]:
         writer.writerow(REJECTION_FIELDS)
         rows = ([getattr(r, f) for f in REJECTION_FIELDS] for r in corpus.rejections)
         writer.writerows(safe_rows(rows))
-    atomic_write_text(paths[3], render_html(brief))
+    stale = out / STORY_FOLDER
+    if stale.is_dir():  # pages of an earlier, larger brief
+        for old in [*stale.glob("story-*.html"), stale / "map.js"]:
+            old.unlink(missing_ok=True)
+    if is_large(brief):
+        # An overview page and one page per story: the overview stays small and fast.
+        for name, text in render_pages(brief).items():
+            target = out / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, text)
+    else:
+        atomic_write_text(paths[3], render_html(brief))
     geojson = events_geojson(brief)
     atomic_write_text(paths[4], json.dumps(geojson, ensure_ascii=False, indent=1) + "\n")
     return paths

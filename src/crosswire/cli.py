@@ -26,8 +26,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
+from typer.core import TyperOption
 
 from crosswire import __version__
 from crosswire.config import Settings, load_settings
@@ -40,8 +40,21 @@ from crosswire.errors import (
     StoreError,
 )
 from crosswire.extras import require
+from crosswire.progress import RunProgress
 from crosswire.safeio import terminal_safe
 from crosswire.store import Store, open_store
+
+
+def _flag_type(display: Any) -> Any:
+    """Typer's help shows every flag as `--debug <bool>`; a flag takes no value, so show none."""
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        return None if getattr(self, "is_bool_flag", False) else display(self, ctx)
+
+    return display_type_rich
+
+
+TyperOption.display_type_rich = _flag_type(TyperOption.display_type_rich)  # type: ignore[method-assign]  # a display-only fix of Typer's help
 
 EXIT_INTERNAL, EXIT_INPUT, EXIT_CONFIG, EXIT_STORE, EXIT_STAGE = 1, 3, 4, 5, 6
 EXIT_OUTPUT = 7
@@ -69,9 +82,17 @@ _state: dict[str, Any] = {"debug": False}
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="A TOML file merged over the defaults.")
 ]
+# The one default store: `run` writes it (under its --out folder, `out` by default) and
+# `ingest`, `articles`, `export` and `serve` read it when --db is not given.
+DEFAULT_OUT = Path("out")
+DEFAULT_STORE = DEFAULT_OUT / "crosswire.duckdb"
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Store: a DuckDB file (or a PostgreSQL conninfo with --backend)."),
+    typer.Option(
+        "--db",
+        help=f"Store: a DuckDB file (default {DEFAULT_STORE}; `run` uses OUT/crosswire.duckdb) "
+        "or a PostgreSQL conninfo with --backend.",
+    ),
 ]
 BackendOption = Annotated[
     str | None, typer.Option("--backend", help="Store backend: duckdb (default) or postgres.")
@@ -142,19 +163,12 @@ def _internal(exc: Exception) -> NoReturn:
 
 
 def _settings(config: Path | None, db: str | None, backend: str | None) -> Settings:
-    return load_settings(config, {"store.path": db, "store.backend": backend})
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    )
+    """Settings with the store chosen: --db, else the config's, else the default store."""
+    settings = load_settings(config, {"store.path": db, "store.backend": backend})
+    if not settings.store.path and settings.store.backend == "duckdb":
+        store = settings.store.model_copy(update={"path": str(DEFAULT_STORE)})
+        settings = settings.model_copy(update={"store": store})
+    return settings
 
 
 def _read_stdin(paths: list[str]) -> bytes | None:
@@ -180,26 +194,34 @@ def run(
     from crosswire.brief import build_brief, write_brief
 
     with _user_errors():
-        settings = _settings(config, db, backend)
+        settings = load_settings(config, {"store.path": db, "store.backend": backend})
         if not settings.store.path and settings.store.backend == "duckdb":
             store = settings.store.model_copy(update={"path": str(out / "crosswire.duckdb")})
             settings = settings.model_copy(update={"store": store})
         paths = paths or []
-        with _progress() as progress:
-            task = progress.add_task("ingest", total=None)
-
-            def advance(what: str, done: int, total: int) -> None:
-                progress.update(task, description=what, completed=done, total=total)
-
+        with RunProgress(err_console) as progress:
             corpus = run_corpus(
                 paths, settings=settings, stdin=_read_stdin(paths), refresh=refresh,
-                progress=advance,
+                progress=progress,
             )  # fmt: skip
         brief = build_brief(corpus)
         written = write_brief(brief, corpus, out)
     _print_summary(brief)
     for path in written:
         out_console.print(f"wrote {path}")
+    _print_store(settings)
+
+
+def _print_store(settings: Settings) -> None:
+    if settings.store.backend != "duckdb":
+        out_console.print(f"store: {settings.store.backend}", highlight=False)
+        return
+    path = Path(settings.store.path)
+    if path == DEFAULT_STORE:
+        hint = "`crosswire export`, `serve` and `articles` read it by default"
+    else:
+        hint = f"pass `--db {path}` to `crosswire export`, `serve` and `articles`"
+    out_console.print(f"store: {path} ({hint})", highlight=False)
 
 
 def _print_summary(brief: dict[str, Any]) -> None:
@@ -235,13 +257,8 @@ def ingest(
         )
         pipeline = Pipeline(settings)
         with open_store(settings.store) as store:
-            with _progress() as progress:
-                task = progress.add_task("ingest", total=len(inputs))
-
-                def advance(what: str, done: int, total: int) -> None:
-                    progress.update(task, completed=done, total=total)
-
-                corpus = pipeline.run(inputs, store=store, refresh=refresh, progress=advance)
+            with RunProgress(err_console) as progress:
+                corpus = pipeline.run(inputs, store=store, refresh=refresh, progress=progress)
             if missing:
                 store.write_batch([], Corpus(rejections=tuple(missing)), pipeline.fingerprint)
     out_console.print(
@@ -251,12 +268,19 @@ def ingest(
 
 
 def _open(config: Path | None, db: str | None, backend: str | None) -> Store:
-    settings = _settings(config, db, backend)
-    if settings.store.backend == "duckdb":
-        path = Path(settings.store.path or "crosswire.duckdb")
-        if not path.exists():
-            raise StoreError(f"no store at {path}; run `crosswire ingest` or pass --db")
+    settings = _existing_store(_settings(config, db, backend))
     return open_store(settings.store)
+
+
+def _existing_store(settings: Settings) -> Settings:
+    """The settings, once their DuckDB file is known to exist (never a new, empty store)."""
+    if settings.store.backend == "duckdb":
+        path = Path(settings.store.path)
+        if str(path) != ":memory:" and not path.exists():
+            raise StoreError(
+                f"no store at {path}; run `crosswire run` (it writes {DEFAULT_STORE}) or pass --db"
+            )
+    return settings
 
 
 @articles_app.command("list")
@@ -277,7 +301,9 @@ def articles_list(
                 json.dumps({"id": a.id, **{k: getattr(a, k) for k in fields}}, ensure_ascii=False)
             )
         return
-    table = Table("id", "published", "outlet", "author", "title", "lang", "removed")
+    table = Table("published", "outlet", "author", "title", "lang", "removed")
+    # Whole ids, never cut: `articles show` takes them (or any unique prefix).
+    table.columns.insert(0, Column("id", no_wrap=True, min_width=20))
     for a in rows:
         # Article fields are untrusted text: no escape sequence reaches the terminal.
         cells = (a.id, a.published, a.outlet, a.author, a.title, a.language)
@@ -287,7 +313,9 @@ def articles_list(
 
 @articles_app.command("show")
 def articles_show(
-    article_id: Annotated[str, typer.Argument(help="An article id from `articles list`.")],
+    article_id: Annotated[
+        str, typer.Argument(help="An article id from `articles list`, or a unique prefix of one.")
+    ],
     config: ConfigOption = None,
     db: DbOption = None,
     backend: BackendOption = None,
@@ -296,11 +324,10 @@ def articles_show(
     """Show one article: metadata with its origins, clean text and removed blocks."""
     from crosswire.serialize import to_dict
 
-    with _user_errors():
-        with _open(config, db, backend) as store:
-            article = store.article(article_id)
-        if article is None:
-            raise InputError(f"no article with id {article_id}")
+    with _user_errors(), _open(config, db, backend) as store:
+        article = store.article(store.resolve_id("articles", article_id))
+    if article is None:  # resolve_id found it: only a concurrent delete gets here
+        raise typer.Exit(EXIT_INPUT)
     if as_json:
         print(json.dumps({"id": article.id, **to_dict(article)}, ensure_ascii=False, indent=2))
         return
@@ -334,6 +361,7 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     acled = "acled"
     geojson = "geojson"
+    xlsx = "xlsx"
 
 
 EVENT_ONLY_FORMATS = (ExportFormat.acled, ExportFormat.geojson)
@@ -353,7 +381,7 @@ def export(
     db: DbOption = None,
     backend: BackendOption = None,
 ) -> None:
-    """Export stored records as CSV, JSON lines or Parquet; events also as ACLED CSV or GeoJSON.
+    """Export stored records as CSV, JSON lines, Parquet or XLSX; events also as ACLED or GeoJSON.
 
     Events come in ACLED's column layout plus crosswire's own columns
     (source_count, conflicting_fields, fatalities_low/high, sources, modality).
@@ -374,13 +402,19 @@ def export(
 
 @app.command()
 def stages() -> None:
-    """List the registered stages with what each needs and provides."""
+    """List the registered stages in run order, with what each needs and provides.
+
+    The default pipeline's stages come first, in the order they run; other
+    registered stages follow by name.
+    """
     from crosswire.config import default_config_dict
     from crosswire.registry import registered
 
     default_order = default_config_dict()["pipeline"]["stages"]
     table = Table("stage", "scope", "needs", "provides", "default", "what it does")
-    for name, info in sorted(registered().items()):
+    rank = {name: index for index, name in enumerate(default_order)}
+    ordered = sorted(registered().items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
+    for name, info in ordered:
         table.add_row(
             name, info.scope, ", ".join(info.needs), ", ".join(info.provides),
             str(default_order.index(name) + 1) if name in default_order else "", info.doc,
@@ -435,7 +469,8 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the brief as a web page and the HTTP API (under /api/v1) over one store.
+    """Serve the brief as a web page, the workbench (/workbench: filters, map, timeline,
+    evidence, search) and the HTTP API (under /api/v1) over one store.
 
     The server is the store's one writer: a DuckDB file it serves cannot be written
     by another crosswire process meanwhile. Runs posted to it take turns; one that
@@ -447,12 +482,14 @@ def serve(
         from crosswire.server import create_app
         from crosswire.server_guard import resolve_token, run_server
 
-        settings = _settings(config, db, backend)
+        settings = _existing_store(_settings(config, db, backend))
         # Beside a DuckDB file; for PostgreSQL (a conninfo, not a path) in this folder.
         base = settings.store.path or "crosswire.duckdb"
         base = base if settings.store.backend == "duckdb" else "crosswire-postgres"
         key, source = resolve_token(token, base)
         application = create_app(settings, token=key)
+    if settings.store.backend == "duckdb":
+        err_console.print(f"store: {settings.store.path}", highlight=False)
     err_console.print(f"crosswire serving on http://{host}:{port}/", highlight=False)
     if source != "given":
         kept = "new, kept" if source == "generated" else "kept"

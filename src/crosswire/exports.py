@@ -69,7 +69,8 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
     """Write ``table`` from ``store`` to ``output`` in ``fmt``; return the row count.
 
     ``acled`` is the events table as CSV; ``geojson`` writes events as a
-    FeatureCollection (events without coordinates are left out of it).
+    FeatureCollection (events without coordinates have a null geometry);
+    ``xlsx`` a spreadsheet with one sheet.
     """
     if fmt in ("acled", "geojson") and table != "events":
         raise InputError(f"--format {fmt} exports events, not {table}")
@@ -91,6 +92,8 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
         with atomic_writer(output) as handle:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "xlsx":
+        write_xlsx(output, table, fields, records)
     elif fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -101,3 +104,40 @@ def export_table(store: Store, table: str, fmt: str, output: Path) -> int:
     else:
         raise InputError(f"unknown export format {fmt!r}")
     return len(records)
+
+
+# Excel refuses cells longer than this; longer text is cut and marked.
+XLSX_CELL_LIMIT = 32_767
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        # Control characters other than tab and newlines are illegal in XLSX XML.
+        value = "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+        if len(value) > XLSX_CELL_LIMIT:
+            return value[: XLSX_CELL_LIMIT - 1] + "…"
+        if value[:1] in "=+-@":
+            return "'" + value  # never a formula: corpus text stays text
+    return value
+
+
+def write_xlsx(
+    output: Path, table: str, fields: tuple[str, ...], records: list[dict[str, Any]]
+) -> None:
+    """One sheet named after the table, a bold frozen header row, filters on every column."""
+    # openpyxl ships no type information (types-openpyxl is not in the lock).
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    assert sheet is not None  # a new workbook always has one sheet
+    sheet.title = table
+    sheet.append(list(fields))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for record in records:
+        sheet.append([_cell(record[f]) for f in fields])
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    book.save(output)

@@ -190,6 +190,7 @@ _PARAGRAPH_CUES: tuple[Cue, ...] = (
         r"thank\s+you|an\s+error\s+(?:has\s+)?occurred.*|please\s+try\s+again(?:\s+later)?|"
         r"this\s+article\s+has\s+been\s+sent\s+to|expand|collapse|enlarge|zoom|"
         r"toggle\s+(?:navigation|menu|caption)|main\s+menu|navigation|"
+        r"accessibility(?:\s+(?:links|help|statement|options|settings))?|"
         r"(?:hide|show)\s+caption|enlarge\s+this\s+image|open\s+(?:image|photo)\s+in\s+gallery)"
         r"[\])]?\s*[:!.…]*$",
     ),

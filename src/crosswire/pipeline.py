@@ -73,8 +73,15 @@ class Pipeline:
     def corpus_stages(self) -> list[BoundStage]:
         return self.stages[len(self.document_stages) :]
 
-    def run_stages(self, corpus: Corpus, stages: Sequence[BoundStage]) -> Corpus:
-        for bound in stages:
+    def run_stages(
+        self,
+        corpus: Corpus,
+        stages: Sequence[BoundStage],
+        on_stage: Callable[[int, str], None] | None = None,
+    ) -> Corpus:
+        for index, bound in enumerate(stages):
+            if on_stage is not None:
+                on_stage(index, bound.info.name)
             context = StageContext(options=bound.options)
             try:
                 corpus = bound.run(corpus, context)
@@ -96,6 +103,8 @@ class Pipeline:
 
         With a store, finished inputs (same bytes, same pipeline fingerprint)
         are loaded instead of re-processed unless ``refresh`` is set.
+        ``progress`` hears ``(stage, articles done, articles expected)`` while
+        document stages run, then ``("corpus: " + stage, index, count)``.
         """
 
         done: set[str] = set()
@@ -115,34 +124,120 @@ class Pipeline:
                 analyses=tuple(store.load_analyses([a.id for a in articles])),
             )
 
-        total, finished = len(inputs), len(reused)
-        if progress:
-            progress("ingest", finished, total)
-        for batch, result in self._document_results(todo):
+        tally = _Tally(progress, inputs_left=len(todo), done=len(merged.articles))
+        tally.report("ingest")
+        for batch, result in self._document_results(todo, tally):
             if store is not None:
                 store.write_batch(batch, result, self.fingerprint)
             merged = _concat(merged, result)
-            finished += len(batch)
-            if progress:
-                progress("ingest", finished, total)
+            tally.batch_done(len(batch), len(result.articles))
 
         merged = replace(merged, inputs=tuple(inputs))
-        final = self.run_stages(merged, self.corpus_stages)
+        count = len(self.corpus_stages)
+
+        def corpus_step(index: int, name: str) -> None:
+            if progress:
+                progress(f"corpus: {name}", index, count)
+
+        final = self.run_stages(merged, self.corpus_stages, corpus_step)
+        if progress and count:
+            progress("corpus: done", count, count)
         if store is not None and self.corpus_stages:
             provided = {kind for s in self.corpus_stages for kind in s.info.provides}
             store.write_results(final, kinds=provided)
         return final
 
     def _document_results(
-        self, todo: Sequence[InputRef]
+        self, todo: Sequence[InputRef], tally: _Tally | None = None
     ) -> Iterator[tuple[list[InputRef], Corpus]]:
         """Yield (batch, result) in input order, computed here or on Dask workers."""
         batches = list(_batches(todo, self.settings.pipeline.batch_size))
         if self.settings.pipeline.executor == "local" or len(batches) < 2:
             for batch in batches:
-                yield batch, self.run_stages(Corpus(inputs=tuple(batch)), self.document_stages)
+                yield batch, self._run_local_batch(batch, tally)
             return
         yield from _dask_results(self.settings, batches)
+
+    def _run_local_batch(self, batch: list[InputRef], tally: _Tally | None) -> Corpus:
+        """One batch: read its inputs, then take its documents a few at a time.
+
+        Reading first tells how many articles there are (a JSON lines file may
+        hold thousands), so progress counts articles, stage by stage.
+        """
+        stages = self.document_stages
+        if not stages or stages[0].info.needs != ("inputs",) or len(stages) < 2:
+            return self.run_stages(Corpus(inputs=tuple(batch)), stages)
+        read = self.run_stages(Corpus(inputs=tuple(batch)), stages[:1])
+        if tally is not None:
+            tally.batch_read(len(batch), len(read.documents))
+        result = Corpus(rejections=read.rejections)
+        documents = read.documents
+        for start in range(0, len(documents), ARTICLE_CHUNK):
+            chunk = documents[start : start + ARTICLE_CHUNK]
+            part = self.run_stages(
+                Corpus(inputs=tuple(batch), documents=chunk),
+                stages[1:],
+                tally.stage if tally is not None else None,
+            )
+            result = _concat(result, part)
+            if tally is not None:
+                tally.advance(len(chunk))
+        return result
+
+
+# Documents that go through the document stages together inside a batch: small
+# enough for steady progress, large enough for spaCy's batched parsing.
+ARTICLE_CHUNK = 16
+
+
+class _Tally:
+    """Counts articles for the progress hook; the total is estimated until all is read."""
+
+    def __init__(self, hook: ProgressHook | None, *, inputs_left: int, done: int) -> None:
+        self.hook = hook
+        self.inputs_left = inputs_left
+        self.done = done  # articles (documents) finished
+        self.read_inputs = 0
+        self.read_documents = 0
+        self.counted = 0  # documents of the batches finished or in flight
+        self.in_flight = False
+        self.current = "ingest"
+
+    @property
+    def total(self) -> int:
+        if self.read_inputs == 0:
+            return self.done + self.inputs_left
+        per_input = self.read_documents / self.read_inputs
+        return self.done + max(0, self.counted - self.done) + round(per_input * self.inputs_left)
+
+    def report(self, stage: str) -> None:
+        self.current = stage
+        if self.hook:
+            self.hook(stage, self.done, max(self.total, self.done))
+
+    def batch_read(self, inputs: int, documents: int) -> None:
+        self.read_inputs += inputs
+        self.read_documents += documents
+        self.inputs_left -= inputs
+        self.counted = self.done + documents
+        self.in_flight = True
+        self.report("ingest")
+
+    def stage(self, _index: int, name: str) -> None:
+        self.report(name)
+
+    def advance(self, documents: int) -> None:
+        self.done += documents
+        self.report(self.current)
+
+    def batch_done(self, inputs: int, articles: int) -> None:
+        if not self.in_flight:  # a batch from Dask workers: counted by its articles
+            self.inputs_left -= inputs
+            self.read_inputs += inputs
+            self.read_documents += articles
+            self.done += articles
+        self.in_flight = False
+        self.report(self.current)
 
 
 def _dask_results(

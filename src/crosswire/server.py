@@ -47,6 +47,7 @@ from crosswire.api import load_corpus
 from crosswire.brief import build_brief
 from crosswire.config import Settings
 from crosswire.errors import ConfigError, CrosswireError, InputError, StageError, StoreError
+from crosswire.events.ontology import EVENT_TYPES
 from crosswire.model import Article, Corpus, InputRef, Rejection
 from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
@@ -61,6 +62,7 @@ from crosswire.server_guard import (
     token_matches,
 )
 from crosswire.store import Store, open_store
+from crosswire.workbench import map_parts, workbench_router
 
 API_PREFIX = "/api/v1"
 DEFAULT_STORE = "crosswire.duckdb"
@@ -648,6 +650,13 @@ def _api_router(service: StoreService) -> APIRouter:
         date_to: Annotated[date | None, Query(description="Events starting on or before.")] = None,
     ) -> dict[str, Any]:
         """Events fused across articles, with their sources and conflicts."""
+        if event_type is not None and event_type not in EVENT_TYPES:
+            raise ApiError(
+                400,
+                "unknown_filter_value",
+                f"unknown event_type {event_type!r}; one of: {', '.join(EVENT_TYPES)}",
+                {"event_type": event_type, "allowed": list(EVENT_TYPES)},
+            )
         if date_from and date_to and date_from > date_to:
             raise ApiError(
                 422,
@@ -880,6 +889,8 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     _install_error_handlers(app)
     app.include_router(_api_router(service))
     app.include_router(_page_router(service))
+    # The analyst's workbench: filtered events, search and evidence (crosswire.workbench).
+    app.include_router(workbench_router(service.reader, map_parts))
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
     app.add_middleware(
         Guard, token=app.state.token, max_write_body=service.max_bytes + MULTIPART_SLACK

@@ -11,7 +11,7 @@ from a connection of its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from crosswire.model import Analysis, Article, Corpus, InputRef, Rejection
@@ -50,6 +50,11 @@ class ReadCache:
             if key not in self._parts:
                 self._parts[key] = build()
             return self._parts[key]
+
+    def query(self, run: Callable[[Store], Any]) -> Any:
+        """An uncached read on a connection of its own (never blocks on the snapshot)."""
+        with self._open() as store:
+            return run(store)
 
     def view(self) -> CachedStore:
         return CachedStore(self)
@@ -95,6 +100,13 @@ class CachedStore(Store):
 
     def counts(self) -> dict[str, int]:
         return dict(self._cache.part("counts", lambda s: s.counts()))
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        # Filtered queries (the workbench) go to the store's indexed views, not the snapshot.
+        return self._cache.query(lambda s: s.select(sql, params))  # type: ignore[no-any-return]
+
+    def resolve_id(self, kind: str, prefix: str) -> str:
+        return self._cache.query(lambda s: s.resolve_id(kind, prefix))  # type: ignore[no-any-return]
 
     def finished_inputs(self, sha256s: Iterable[str], fingerprint: str) -> set[str]:
         raise TypeError("the server's cached view is read-only")

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from crosswire.render.countries import country
+from crosswire.render.scale import source_scale
 from crosswire.render.view import BriefView, event_sort_key, parse_partial
 
 ColumnType = Literal["str", "int", "float"]
@@ -201,6 +202,46 @@ def _notes(view: BriefView, event: dict[str, Any], location: str) -> str:
     return text
 
 
+_ADMIN2_FEATURES = ("admin2", "district")
+_ADMIN3_FEATURES = ("admin3", "subdistrict")
+
+
+def _co_named(
+    view: BriefView, event: dict[str, Any], place: dict[str, Any], features: tuple[str, ...]
+) -> str:
+    """A division of the kind ``features`` named in the event's own passages, in its country.
+
+    A report that says "in Kafr Nabl, Maarrat al-Numan district" names the
+    district beside the town; that is the one source of admin2 the records hold.
+    """
+    for span in event.get("sources", []):
+        for other in view.places_in(span):
+            if other.get("feature") not in features or other.get("id") == place.get("id"):
+                continue
+            if other.get("country_code") != place.get("country_code"):
+                continue
+            if place.get("admin1") and other.get("admin1") not in (None, place.get("admin1")):
+                continue
+            return str(other["name"])
+    return ""
+
+
+def _admin(view: BriefView, event: dict[str, Any], place: dict[str, Any]) -> tuple[str, str]:
+    """ACLED's admin2 and admin3: the place itself when it is one, else one named beside it."""
+    feature = place.get("feature")
+    location = place.get("name") or ""
+    if feature in _ADMIN2_FEATURES:
+        return location, ""
+    if feature in _ADMIN3_FEATURES:
+        return _co_named(view, event, place, _ADMIN2_FEATURES), location
+    if not place or feature in ("admin1", "country", "region", "continent", "sea"):
+        return "", ""
+    return (
+        _co_named(view, event, place, _ADMIN2_FEATURES),
+        _co_named(view, event, place, _ADMIN3_FEATURES),
+    )
+
+
 def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[str, Any]:
     place = view.place(event.get("place")) or {}
     nation = country(place.get("country_code"))
@@ -219,6 +260,12 @@ def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[st
     )
     articles = view.source_articles(event)
     best = event.get("fatalities")
+    admin2, admin3 = _admin(view, event, place)
+    scale = source_scale(
+        [(view.articles.get(a) or {}).get("url") for a in articles],
+        place.get("country_code"),
+        [(view.articles.get(a) or {}).get("outlet") for a in articles],
+    )
     return {
         "event_id_cnty": _event_id_cnty(nation.iso3 if nation else "XXX", event["id"]),
         "event_date": when.isoformat() if when else None,
@@ -239,14 +286,14 @@ def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[st
         "region": nation.region if nation else "",
         "country": nation.name if nation else "",
         "admin1": admin1,
-        "admin2": location if feature == "admin2" else "",
-        "admin3": "",
+        "admin2": admin2,
+        "admin3": admin3,
         "location": location,
         "latitude": place.get("lat"),
         "longitude": place.get("lon"),
         "geo_precision": _GEO_PRECISION.get(feature or "", 1) if place else None,
         "source": "; ".join(dict.fromkeys(view.outlet(a) for a in articles)),
-        "source_scale": "",
+        "source_scale": scale,
         "notes": _notes(view, event, f"{location} ({place_words})" if place_words else location),
         "fatalities": best if best is not None else 0,
         "tags": "",

@@ -1,4 +1,9 @@
-"""Events as GeoJSON: one Point feature per event whose place has coordinates."""
+"""Events as GeoJSON: one feature per event, a Point where its place has coordinates.
+
+Events without coordinates stay in the exported collection with a null
+geometry (RFC 7946, section 3.2), so a GeoJSON reader sees every event; the
+map draws only the placed ones. Every feature lists its sources.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,48 @@ from typing import Any
 from crosswire.render.view import BriefView, event_sort_key
 
 
-def event_features(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """Point features ([lon, lat], as GeoJSON orders them) in date order."""
+def _sources(view: BriefView, event: dict[str, Any]) -> list[dict[str, Any]]:
+    sources = []
+    for span in event.get("sources", []):
+        article = view.articles.get(span["article"]) or {}
+        sources.append(
+            {
+                "article_id": span["article"],
+                "outlet": article.get("outlet"),
+                "title": article.get("title"),
+                "published": article.get("published"),
+                "url": article.get("url"),
+                "evidence": span.get("text"),
+                "start": span.get("start"),
+                "end": span.get("end"),
+            }
+        )
+    return sources
+
+
+def event_features(
+    brief: dict[str, Any], *, include_unplaced: bool = False
+) -> list[dict[str, Any]]:
+    """Features in date order: Points ([lon, lat], as GeoJSON orders them).
+
+    With ``include_unplaced``, events without coordinates come too, with a null geometry.
+    """
     view = BriefView(brief)
     features = []
     for event in sorted(view.events.values(), key=event_sort_key):
         place = view.place(event.get("place"))
-        if place is None or place.get("lat") is None or place.get("lon") is None:
+        placed = place is not None and place.get("lat") is not None and place.get("lon") is not None
+        if not placed and not include_unplaced:
             continue
+        place = place or {}
+        geometry = (
+            {"type": "Point", "coordinates": [place["lon"], place["lat"]]} if placed else None
+        )
         features.append(
             {
                 "type": "Feature",
                 "id": event["id"],
-                "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                "geometry": geometry,
                 "properties": {
                     "event_id": event["id"],
                     "event_type": event["event_type"],
@@ -31,14 +65,15 @@ def event_features(brief: dict[str, Any]) -> list[dict[str, Any]]:
                     "fatalities_low": event.get("fatalities_low"),
                     "fatalities_high": event.get("fatalities_high"),
                     "source_count": event.get("source_count", 1),
-                    "place": place["name"],
-                    "place_id": place["id"],
+                    "place": place.get("name"),
+                    "place_id": place.get("id"),
                     "geonameid": place.get("geonameid"),
                     "admin1": place.get("admin1"),
                     "country_code": place.get("country_code"),
                     "actor1": view.entity_name(event.get("actor1")) or None,
                     "actor2": view.entity_name(event.get("actor2")) or None,
                     "modality": event.get("modality", "asserted"),
+                    "sources": _sources(view, event),
                 },
             }
         )
@@ -46,4 +81,5 @@ def event_features(brief: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def events_geojson(brief: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": event_features(brief)}
+    """Every event as a feature; unplaced ones with ``"geometry": null``."""
+    return {"type": "FeatureCollection", "features": event_features(brief, include_unplaced=True)}

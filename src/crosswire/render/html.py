@@ -1,22 +1,35 @@
 """brief.html: one self-contained page an analyst can open, print or mail.
 
-Inline CSS, an inline SVG map, no script and no network reference: it reads
-the same offline as online. Every string from the corpus goes through
-``markup.el``, which escapes it, so a hostile title stays text.
+Inline CSS, inline scripts and no network reference: it reads the same offline
+as online. The map is Leaflet over Natural Earth borders, both inlined
+(``leafletmap``); without those assets it is an inline SVG map. Every string
+from the corpus goes through ``markup.el``, which escapes it, so a hostile title stays text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from crosswire.render import leafletmap
 from crosswire.render.countries import country_name
 from crosswire.render.geojson import event_features
 from crosswire.render.markup import Html, el, join, void
 from crosswire.render.svgmap import event_colour, render_map
-from crosswire.render.view import BriefView, StoryView, claim_value, parse_partial
+from crosswire.render.timeline import render_corpus_timeline
+from crosswire.render.view import (
+    BriefView,
+    StoryView,
+    claim_value,
+    evidence_marks,
+    parse_partial,
+    source_spans_by_article,
+    span_anchor,
+    split_marked,
+    type_reasons,
+)
 
 Record = dict[str, Any]
 Header = str | tuple[str, str]  # a column name, or (name, what it means) for a tooltip
@@ -90,6 +103,114 @@ def _sources(view: BriefView, record: Record) -> Html:
     return _lines(links)
 
 
+def _passages(view: BriefView, record: Record) -> Html:
+    """Each source passage: its outlet, linked to the passage highlighted in the article."""
+    links = []
+    for span in record.get("sources", []):
+        article = view.articles.get(span["article"]) or {}
+        links.append(
+            el(
+                "a",
+                view.outlet(span["article"]),
+                href=f"#{span_anchor(span)}",
+                title=f"{article.get('title') or span['article']}: “{span.get('text', '')}”",
+            )
+        )
+    return _lines(links)
+
+
+def _source_line(view: BriefView, span: Record) -> Html:
+    """Outlet, title, date and URL of the article a passage comes from."""
+    article = view.articles.get(span["article"]) or {}
+    return el(
+        "div",
+        el("strong", view.outlet(span["article"])),
+        " (copy)" if view.is_copy(span["article"]) else "",
+        ", “",
+        article.get("title") or "(untitled)",
+        "”",
+        f", {article['published']}" if article.get("published") else "",
+        " ",
+        _external_link(article.get("url")),
+        " ",
+        el("a", "show in article", href=f"#{span_anchor(span)}", class_="to-text"),
+        class_="source-line",
+    )
+
+
+def _marked_passage(view: BriefView, event: Record, span: Record) -> Html:
+    pieces = []
+    for text, mark in split_marked(str(span.get("text") or ""), evidence_marks(view, event, span)):
+        if mark is None:
+            pieces.append(text)
+        else:
+            pieces.append(el("mark", text, class_=f"arg arg-{mark.role}", title=mark.label))
+    return el("blockquote", *pieces, class_="evidence-text")
+
+
+def _evidence(view: BriefView, story: StoryView) -> Html:
+    """Each event with the passages behind it, its arguments marked, and why it has its type."""
+    if not story.events:
+        return el("p", "No events.", class_="note")
+    items = []
+    for event in story.events:
+        spans = list(event.get("sources", []))
+        passing = list(event.get("mentions", []))
+        items.append(
+            el(
+                "li",
+                el("span", story.event_labels[event["id"]], class_="label"),
+                " ",
+                el("a", view.event_title(event), href=f"#{story.event_anchor(event['id'])}"),
+                f", {view.when(event)}",
+                el("ul", *(el("li", r) for r in type_reasons(event)), class_="reasons"),
+                *(
+                    join(_marked_passage(view, event, span), _source_line(view, span))
+                    for span in spans
+                ),
+                el("p", "Mentioned in passing:", class_="note") if passing else None,
+                *(
+                    join(_marked_passage(view, event, span), _source_line(view, span))
+                    for span in passing
+                ),
+                id=f"{story.event_anchor(event['id'])}-evidence",
+                class_="evidence",
+            )
+        )
+    legend = el(
+        "p",
+        "Marked: ",
+        el("mark", "actors", class_="arg arg-actor"),
+        ", ",
+        el("mark", "place", class_="arg arg-place"),
+        ", ",
+        el("mark", "date", class_="arg arg-date"),
+        ", ",
+        el("mark", "toll", class_="arg arg-fatalities"),
+        ". The events do not record their trigger word yet.",
+        class_="note",
+    )
+    return join(legend, el("ol", *items, class_="evidence-list"))
+
+
+def _article_text(article: Record, spans: list[tuple[int, int]]) -> Html:
+    """The clean text with every cited passage marked and addressable by its offsets."""
+    text = str(article.get("text") or "")
+    pieces: list[Html | str] = []
+    at = 0
+    for start, end in spans:
+        anchor = f"{article['id']}-{start}-{end}"
+        if start < at or start >= len(text):
+            # Overlaps an earlier passage (or lies past the end): an anchor where it starts.
+            pieces.append(el("span", "", id=anchor, class_="passage-start"))
+            continue
+        pieces.append(text[at:start])
+        pieces.append(el("mark", text[start:end], id=anchor, class_="passage"))
+        at = min(end, len(text))
+    pieces.append(text[at:])
+    return el("div", *pieces, class_="article-text", id=f"text-{article['id']}")
+
+
 def _sep(parts: Iterable[Html | str], separator: str = ", ") -> Html:
     items = list(parts)
     out: list[Html | str] = []
@@ -110,11 +231,14 @@ def _summary(view: BriefView, story: StoryView) -> Html:
     items = []
     for sentence in story.summary:
         articles = list(dict.fromkeys(s["article"] for s in sentence["sources"]))
+        first_span: dict[str, Record] = {}
+        for span in sentence["sources"]:
+            first_span.setdefault(span["article"], span)
         marks = [
             el(
                 "a",
                 f"[{story.citation_number(a)}]",
-                href=f"#{a}",
+                href=f"#{span_anchor(first_span[a])}",
                 title=f"{view.outlet(a)}: {(view.articles.get(a) or {}).get('title') or a}",
                 aria_label=f"source {story.citation_number(a)}, {view.outlet(a)}",
             )
@@ -216,7 +340,11 @@ def _events_table(view: BriefView, story: StoryView) -> Html:
                 _num(event.get("fatalities")),
                 _num(event.get("fatalities_high")),
                 _num(event.get("source_count", 1)),
-                el("td", _sources(view, event)),
+                el(
+                    "td",
+                    _sources(view, event),
+                    el("a", "evidence", href=f"#{story.event_anchor(event['id'])}-evidence"),
+                ),
                 el(
                     "td",
                     _lines(join(el("strong", f), ": ", values) for f, values in conflicts),
@@ -267,7 +395,7 @@ def _claims_table(view: BriefView, story: StoryView) -> Html:
                 el("td", claim_value(claim)),
                 el("td", view.speaker(claim.get("speaker"))),
                 el("td", ", ".join(view.claim_outlets(claim))),
-                el("td", _sources(view, claim)),
+                el("td", _passages(view, claim)),
                 el("td", _sep(others)),
                 id=story.claim_anchor(claim["id"]),
             )
@@ -436,7 +564,8 @@ def _story_meta(view: BriefView, story: StoryView) -> str:
 def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
     heading = f"{story.anchor}-h"
     ids = {e["id"] for e in story.events}
-    story_features = [f for f in features if f["id"] in ids]
+    by_id = view.cached("features", lambda: {f["id"]: f for f in features})
+    story_features = [by_id[e["id"]] for e in story.events if e["id"] in by_id]
     titles = {e["id"]: f"{view.event_title(e)}, {view.when(e)}" for e in story.events}
     mapped = {f["id"] for f in story_features}
     unmapped = [story.event_labels[e["id"]] for e in story.events if e["id"] not in mapped]
@@ -449,18 +578,21 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
         el("h3", "Timeline"),
         _timeline(view, story),
         el("h3", "Map"),
-        render_map(
+        _map(
             story_features,
             map_id=f"{story.anchor}-map",
             title=f"Map of {story.title}",
-            event_labels=story.event_labels,
-            event_titles=titles,
+            labels=story.event_labels,
+            titles=titles,
+            hrefs={e: f"#{story.event_anchor(e)}-evidence" for e in ids},
         ),
         el("p", f"Not on the map (no coordinates): {', '.join(unmapped)}.", class_="note")
         if unmapped
         else None,
         el("h3", "Events"),
         _events_table(view, story),
+        el("h3", "Evidence"),
+        _evidence(view, story),
         el("h3", "Claims"),
         _claims_table(view, story),
         el("h3", "Actors"),
@@ -475,13 +607,37 @@ def _story(view: BriefView, story: StoryView, features: list[Record]) -> Html:
     )
 
 
+def _map(
+    features: list[Record],
+    *,
+    map_id: str,
+    title: str,
+    labels: dict[str, str],
+    titles: dict[str, str],
+    hrefs: dict[str, str],
+) -> Html:
+    """The Leaflet map with borders when its assets are bundled, else the inline SVG map."""
+    if leafletmap.available():
+        events = leafletmap.map_events(
+            features, titles=titles, labels=labels, hrefs=hrefs, by_place=map_id == "overview-map"
+        )
+        return leafletmap.render_leaflet_map(map_id, title, events)
+    return join(
+        render_map(features, map_id=map_id, title=title, event_labels=labels, event_titles=titles),
+        el("p", leafletmap.MISSING_NOTE, class_="note map-fallback"),
+    )
+
+
 # --------------------------------------------------------------------------
 # The corpus-wide parts
 
 
-def _articles(view: BriefView) -> Html:
+def _articles(view: BriefView, only: set[str] | None = None) -> Html:
+    spans = view.cached("spans", lambda: source_spans_by_article(view.brief))
     rows = []
     for article in view.brief.get("articles", []):
+        if only is not None and article["id"] not in only:
+            continue
         origin = view.copy_of.get(article["id"])
         rows.append(
             el(
@@ -496,11 +652,8 @@ def _articles(view: BriefView) -> Html:
                     el("div", "copy of ", _article_link(view, origin, origin), class_="note")
                     if origin
                     else None,
-                    el(
-                        "details",
-                        el("summary", "text"),
-                        el("div", article.get("text") or "", class_="article-text"),
-                    ),
+                    el("div", el("a", "text", href=f"#text-{article['id']}"), class_="note"),
+                    _article_text(article, spans.get(article["id"], [])),
                 ),
                 el("td", article.get("language") or ""),
                 el(
@@ -550,7 +703,21 @@ def _rejections(view: BriefView) -> Html:
     return _table("Rejected inputs", ["source", "stage", "reason", "detail"], rows)
 
 
-def _overview(view: BriefView, features: list[Record]) -> Html:
+def _story_dates(story: StoryView) -> str:
+    days = sorted(e["date_start"] for e in story.events if e.get("date_start"))
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+
+
+def _overview(
+    view: BriefView, features: list[Record], page_of: dict[str, str] | None = None
+) -> Html:
+    """Counts, the corpus timeline, the map of all events and the story index.
+
+    ``page_of`` maps a story's anchor to its own page when stories are paged.
+    """
+    pages = page_of or {}
     brief = view.brief
     outlets = {a.get("outlet") for a in brief.get("articles", []) if a.get("outlet")}
     contested = sum(1 for c in view.claims.values() if c.get("status") == "contested")
@@ -561,7 +728,8 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
     rows = [
         el(
             "tr",
-            el("th", el("a", s.title, href=f"#{s.anchor}"), scope="row"),
+            el("th", el("a", s.title, href=pages.get(s.anchor, f"#{s.anchor}")), scope="row"),
+            el("td", _story_dates(s), class_="date"),
             _num(len(s.articles)),
             _num(len(s.events)),
             _num(len(s.claims)),
@@ -578,18 +746,28 @@ def _overview(view: BriefView, features: list[Record]) -> Html:
             f"{len(view.events)} events, {len(view.claims)} claims ({contested} contested), "
             f"{len(view.rejections)} rejected inputs.",
         ),
-        _table(
-            "Stories",
-            ["story", "articles", "events", "claims", "contested"],
-            rows,
-            numeric=("articles", "events", "claims", "contested"),
-        ),
-        render_map(
+        el("h3", "Timeline of all events"),
+        render_corpus_timeline(list(view.events.values())),
+        el("h3", "Map of all events"),
+        _map(
             features,
             map_id="overview-map",
             title="Map of all events",
-            event_labels={},
-            event_titles=titles,
+            labels={},
+            titles=titles,
+            hrefs={
+                e["id"]: f"{pages.get(story.anchor, '')}#{story.event_anchor(e['id'])}-evidence"
+                for story in view.stories
+                for e in story.events
+            },
+        ),
+        el("h3", "Stories"),
+        _story_filter() if pages else None,
+        _table(
+            "Stories",
+            ["story", "events dated", "articles", "events", "claims", "contested"],
+            rows,
+            numeric=("articles", "events", "claims", "contested"),
         ),
         id="overview",
         aria_labelledby="overview-h",
@@ -609,12 +787,43 @@ def render_html(brief: Record) -> str:
             ("rejections", "Rejected inputs"),
         )
     ]
+    main = el(
+        "main",
+        _overview(view, features),
+        *(_story(view, s, features) for s in view.stories),
+        *_corpus_sections(view),
+        id="main",
+    )
+    return _page(brief, "crosswire brief", toc, main, map_scripts=leafletmap.body_parts)
+
+
+def _corpus_sections(view: BriefView, only: set[str] | None = None) -> list[Html]:
+    sections = [("articles", "Articles", _articles(view, only))]
+    if only is None:
+        sections += [("copies", "Copies", _copies(view))]
+        sections += [("rejections", "Rejected inputs", _rejections(view))]
+    return [
+        el("section", el("h2", title, id=f"{key}-h"), body, id=key, aria_labelledby=f"{key}-h")
+        for key, title, body in sections
+    ]
+
+
+def _page(
+    brief: Record,
+    title: str,
+    toc: list[Html],
+    main: Html,
+    *,
+    map_scripts: Callable[[], list[Html]],
+    extra: Iterable[Html] = (),
+) -> str:
+    """A whole page: head with the styles, header with contents, main, then scripts."""
     body = el(
         "body",
-        el("a", "Skip to the overview", href="#overview", class_="skip"),
+        el("a", "Skip to the content", href="#main", class_="skip"),
         el(
             "header",
-            el("h1", "crosswire brief"),
+            el("h1", title),
             el(
                 "p",
                 f"crosswire {brief.get('crosswire_version', '')}, generated "
@@ -629,41 +838,113 @@ def render_html(brief: Record) -> str:
                 aria_label="Contents",
             ),
         ),
-        el(
-            "main",
-            _overview(view, features),
-            *(_story(view, s, features) for s in view.stories),
-            el(
-                "section",
-                el("h2", "Articles", id="articles-h"),
-                _articles(view),
-                id="articles",
-                aria_labelledby="articles-h",
-            ),
-            el(
-                "section",
-                el("h2", "Copies", id="copies-h"),
-                _copies(view),
-                id="copies",
-                aria_labelledby="copies-h",
-            ),
-            el(
-                "section",
-                el("h2", "Rejected inputs", id="rejections-h"),
-                _rejections(view),
-                id="rejections",
-                aria_labelledby="rejections-h",
-            ),
-            id="main",
-        ),
+        main,
         el("footer", el("p", "Written by crosswire. This page loads nothing from the network.")),
+        *(map_scripts() if leafletmap.available() else ()),
+        *extra,
     )
     head = el(
         "head",
         void("meta", charset="utf-8"),
         void("meta", name="viewport", content="width=device-width, initial-scale=1"),
         void("meta", name="generator", content=f"crosswire {brief.get('crosswire_version', '')}"),
-        el("title", "crosswire brief"),
+        el("title", title),
         el("style", Html(stylesheet())),
+        *(leafletmap.head_parts() if leafletmap.available() else ()),
     )
     return "<!DOCTYPE html>\n" + el("html", head, body, lang="en") + "\n"
+
+
+# --------------------------------------------------------------------------
+# A brief that scales: an overview page and one page per story
+
+STORY_FOLDER = "stories"
+# Up to these sizes the brief is one page; beyond, the overview links to story pages.
+ONE_PAGE_ARTICLES = 150
+ONE_PAGE_STORIES = 30
+FILTER_SCRIPT = """(function () {
+  var box = document.getElementById("story-filter");
+  var rows = document.querySelectorAll("#overview table tbody tr");
+  box.addEventListener("input", function () {
+    var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    rows.forEach(function (row) {
+      var text = row.textContent.toLowerCase();
+      row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    });
+  });
+})();"""
+
+
+def _story_filter() -> Html:
+    return el(
+        "p",
+        el("label", "Filter stories ", el("input", "", type="search", id="story-filter",
+                                           placeholder="words in a title, a date ...")),
+        class_="filter",
+    )  # fmt: skip
+
+
+def is_large(brief: Record) -> bool:
+    """Whether the brief is written as an overview plus one page per story."""
+    return (
+        len(brief.get("articles", [])) > ONE_PAGE_ARTICLES
+        or len(brief.get("stories", [])) > ONE_PAGE_STORIES
+    )
+
+
+def _story_articles(view: BriefView, story: StoryView) -> set[str]:
+    """The articles a story page must hold: its own and every one its records cite."""
+    ids = set(story.articles) | set(story.citations)
+    for record in [*story.events, *story.claims]:
+        ids.update(view.source_articles(record))
+    return ids
+
+
+def render_pages(brief: Record) -> dict[str, str]:
+    """brief.html as an overview, and stories/<anchor>.html per story, by relative path.
+
+    The overview holds the corpus timeline, the story index (with a filter) and
+    the map of all events; each story page holds the story with its evidence and
+    the text of the articles it cites. Story pages load the shared map script
+    ``stories/map.js`` (written beside them), so the map data is not repeated.
+    """
+    view = BriefView(brief)
+    features = event_features(brief)
+    page_of = {s.anchor: f"{STORY_FOLDER}/{s.anchor}.html" for s in view.stories}
+    toc = [el("li", el("a", "Overview", href="#overview"))]
+    toc.append(el("li", el("a", "Rejected inputs", href="#rejections")))
+    copies = sum(len(g["articles"]) - 1 for g in view.groups)
+    main = el(
+        "main",
+        _overview(view, features, page_of),
+        el("p", f"{copies} articles are copies of another ({len(view.groups)} groups); "
+           "each story page lists its articles with their copies.", class_="note"),
+        el("section", el("h2", "Rejected inputs", id="rejections-h"), _rejections(view),
+           id="rejections", aria_labelledby="rejections-h"),
+        id="main",
+    )  # fmt: skip
+    pages = {
+        "brief.html": _page(
+            brief,
+            "crosswire brief",
+            toc,
+            main,
+            map_scripts=leafletmap.body_parts,
+            extra=[el("script", Html(FILTER_SCRIPT))],
+        )
+    }
+    for story in view.stories:
+        back = el("li", el("a", "Back to the overview", href="../brief.html"))
+        story_main = el(
+            "main",
+            _story(view, story, features),
+            *_corpus_sections(view, only=_story_articles(view, story)),
+            id="main",
+        )
+        pages[page_of[story.anchor]] = _page(
+            brief, story.title, [back], story_main,
+            map_scripts=lambda: [el("script", "", src="map.js")],
+        )  # fmt: skip
+    if leafletmap.available():
+        pages[f"{STORY_FOLDER}/map.js"] = leafletmap.shared_script()
+    return pages

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from crosswire.render.countries import country_name
-from crosswire.render.view import BriefView, StoryView, claim_value
+from crosswire.render.html import is_large
+from crosswire.render.view import (
+    BriefView,
+    StoryView,
+    claim_value,
+    evidence_marks,
+    split_marked,
+    type_reasons,
+)
 
 Record = dict[str, Any]
 # Backslash-escape what Markdown (CommonMark + GFM tables) would read as markup.
@@ -151,6 +159,46 @@ def _events(view: BriefView, story: StoryView) -> list[str]:
     return _table(headers, rows)
 
 
+def _spaced(piece: str, rendered: str) -> str:
+    lead = " " if piece[:1].isspace() else ""
+    tail = " " if piece[-1:].isspace() and piece.strip() else ""
+    return lead + rendered + tail
+
+
+def _passage(view: BriefView, event: Record, span: Record) -> str:
+    """The passage in quotes, its arguments in bold, then where it comes from."""
+    # Line breaks become spaces (same length, so the marks' offsets hold).
+    flat = re.sub(r"\s", " ", str(span.get("text") or ""))
+    pieces = split_marked(flat, evidence_marks(view, event, span))
+    # md() trims; the spaces around a marked stretch are kept by hand.
+    text = "".join(
+        _spaced(piece, md(piece) if mark is None else f"**{md(piece)}**") for piece, mark in pieces
+    )
+    article = view.articles.get(span["article"]) or {}
+    where = [_cite(view, span["article"]), f"“{md(article.get('title') or '(untitled)')}”"]
+    if article.get("published"):
+        where.append(md(article["published"]))
+    where.append(f"characters {span['start']}–{span['end']}")
+    return f"  > {text}\n  >\n  > — {', '.join(where)}"
+
+
+def _evidence(view: BriefView, story: StoryView) -> list[str]:
+    """Each event's passages with actors, place, date and toll in bold, and its type reasons."""
+    if not story.events:
+        return []
+    lines = ["Evidence (actors, place, date and toll in bold):", ""]
+    for event in story.events:
+        reasons = "; ".join(md(r) for r in type_reasons(event))
+        lines.append(
+            f"- **{story.event_labels[event['id']]}** {md(view.event_title(event))}, "
+            f"{md(view.when(event))}. {reasons}."
+        )
+        for span in event.get("sources", []):
+            lines += ["", _passage(view, event, span)]
+        lines.append("")
+    return lines
+
+
 def _claims(view: BriefView, story: StoryView) -> list[str]:
     rows = []
     for claim in story.claims:
@@ -269,6 +317,7 @@ def _story(view: BriefView, story: StoryView) -> list[str]:
         "### Events",
         "",
         *_events(view, story),
+        *_evidence(view, story),
         "### Claims",
         "",
         *_claims(view, story),
@@ -281,6 +330,50 @@ def _story(view: BriefView, story: StoryView) -> list[str]:
         "### Coverage",
         "",
         *_coverage(story),
+    ]
+
+
+# A large brief gives this many stories in full and lists the rest.
+TOP_STORIES = 10
+
+
+def _top_stories(brief: Record, view: BriefView) -> tuple[list[StoryView], list[StoryView]]:
+    """(stories in full, stories listed): all in full unless the brief is large.
+
+    The top stories are those with the most events and articles, contested claims first
+    among equals; they keep the brief's order.
+    """
+    if not is_large(brief) or len(view.stories) <= TOP_STORIES:
+        return view.stories, []
+
+    def weight(story: StoryView) -> tuple[int, int]:
+        contested = sum(1 for c in story.claims if c.get("status") == "contested")
+        return (len(story.events) + len(story.articles), contested)
+
+    ranked = sorted(view.stories, key=weight, reverse=True)[:TOP_STORIES]
+    top = {s.anchor for s in ranked}
+    return (
+        [s for s in view.stories if s.anchor in top],
+        [s for s in view.stories if s.anchor not in top],
+    )
+
+
+def _story_list(stories: list[StoryView]) -> list[str]:
+    rows = []
+    for story in stories:
+        days = sorted(e["date_start"] for e in story.events if e.get("date_start"))
+        when = f"{days[0]} – {days[-1]}" if days and days[0] != days[-1] else (days or [""])[0]
+        contested = sum(1 for c in story.claims if c.get("status") == "contested")
+        rows.append(
+            [md(story.title), md(when), str(len(story.articles)), str(len(story.events)),
+             str(len(story.claims)), str(contested)]
+        )  # fmt: skip
+    return [
+        f"## Other stories ({len(stories)})",
+        "",
+        "Listed here; each is in full in brief.html and brief.json.",
+        "",
+        *_table(["story", "events dated", "articles", "events", "claims", "contested"], rows),
     ]
 
 
@@ -298,9 +391,20 @@ def render_markdown(brief: Record) -> str:
         f"{len(brief['rejections'])} rejected inputs.",
         "",
     ]
-    for story in view.stories:
+    full, listed = _top_stories(brief, view)
+    for story in full:
         lines += _story(view, story)
+    shown_articles = None
+    if listed:
+        lines += _story_list(listed)
+        shown_articles = {a for story in full for a in story.articles}
     lines += ["## Articles", ""]
+    if shown_articles is not None:
+        lines += [
+            f"The {len(shown_articles)} articles of the stories above; the other "
+            f"{len(brief['articles']) - len(shown_articles)} are in brief.json and brief.html.",
+            "",
+        ]
     lines += _table(
         ["id", "date", "outlet", "author", "title", "language", "furniture removed"],
         [
@@ -314,6 +418,7 @@ def render_markdown(brief: Record) -> str:
                 str(len(a.get("removed", []))),
             ]
             for a in brief["articles"]
+            if shown_articles is None or a["id"] in shown_articles
         ],
     )
     if view.groups:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -245,6 +245,14 @@ class BriefView:
             for article in self.source_articles(claim):
                 self.claims_by_article.setdefault(article, []).append(claim["id"])
         self.stories = self._stories()
+        self._place_spans: dict[str, list[tuple[int, int, str]]] | None = None
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value worked out once per view (renderers share indexes across pages)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     # --- lookups
 
@@ -262,6 +270,24 @@ class BriefView:
 
     def place(self, place_id: str | None) -> Record | None:
         return self.places.get(place_id) if place_id else None
+
+    def places_in(self, span: Record) -> list[Record]:
+        """The places whose mentions fall inside a passage, in text order."""
+        if self._place_spans is None:
+            index: dict[str, list[tuple[int, int, str]]] = {}
+            for place in self.places.values():
+                for mention in place.get("mentions", []):
+                    index.setdefault(mention["article"], []).append(
+                        (mention["start"], mention["end"], place["id"])
+                    )
+            self._place_spans = index
+        spans = sorted(self._place_spans.get(span["article"], []))
+        found = [
+            self.places[place_id]
+            for start, end, place_id in spans
+            if span["start"] <= start and end <= span["end"]
+        ]
+        return list({p["id"]: p for p in found}.values())
 
     def place_name(self, place_id: str | None) -> str:
         place = self.place(place_id)
@@ -488,3 +514,139 @@ def _claim_key(claim: Record) -> tuple[str, int, float, str]:
         float(value) if value is not None else float("inf"),
         claim["text"],
     )
+
+
+# --------------------------------------------------------------------------
+# Evidence: the passage behind a record, with its arguments marked
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A marked stretch of an evidence passage, offsets relative to the passage."""
+
+    start: int
+    end: int
+    role: str  # actor, place, date, fatalities
+    label: str  # what it stands for: "actor 1: Syrian army", "place: Aleppo"
+
+
+def span_anchor(span: Record) -> str:
+    """The id of a source passage inside its article's text: ``art_..-start-end``."""
+    return f"{span['article']}-{span['start']}-{span['end']}"
+
+
+def _within(mention: Record, span: Record) -> bool:
+    return bool(
+        mention.get("article") == span["article"]
+        and span["start"] <= mention.get("start", -1)
+        and mention.get("end", 1 << 60) <= span["end"]
+    )
+
+
+def _found(text: str, needle: str | None, role: str, label: str) -> list[Mark]:
+    if not needle:
+        return []
+    at = text.find(needle)
+    if at < 0:
+        at = text.casefold().find(needle.casefold())
+    return [Mark(at, at + len(needle), role, label)] if at >= 0 else []
+
+
+def evidence_marks(view: BriefView, event: Record, span: Record) -> list[Mark]:
+    """The event's arguments where this passage names them: actors, place, date, toll.
+
+    Actors and the place come from their recorded mentions inside the passage;
+    the date and toll from the expressions the event was read from. Overlaps
+    keep the earlier mark.
+    """
+    marks: list[Mark] = []
+    roles = [("actor1", "actor 1"), ("actor2", "actor 2")]
+    keyed = [(event.get(key), label) for key, label in roles]
+    keyed += [(a, "associated actor") for a in (*event.get("assoc_actor1", ()),)]
+    keyed += [(a, "associated actor") for a in (*event.get("assoc_actor2", ()),)]
+    for entity_id, label in keyed:
+        entity = view.entities.get(entity_id or "")
+        if entity is None:
+            continue
+        for mention in entity.get("mentions", []):
+            if _within(mention, span):
+                marks.append(
+                    Mark(
+                        mention["start"] - span["start"],
+                        mention["end"] - span["start"],
+                        "actor",
+                        f"{label}: {entity['name']}",
+                    )
+                )
+    place = view.place(event.get("place"))
+    if place is not None:
+        for mention in place.get("mentions", []):
+            if _within(mention, span):
+                start = mention["start"] - span["start"]
+                marks.append(
+                    Mark(start, mention["end"] - span["start"], "place", f"place: {place['name']}")
+                )
+    text = str(span.get("text") or "")
+    marks += _found(text, event.get("date_text"), "date", f"date: {view.when(event)}")
+    fatalities = event.get("fatalities")
+    marks += _found(text, event.get("fatalities_text"), "fatalities", f"fatalities: {fatalities}")
+    return _without_overlaps(marks, len(text))
+
+
+def _without_overlaps(marks: list[Mark], length: int) -> list[Mark]:
+    kept: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if mark.start < 0 or mark.end > length or mark.start >= mark.end:
+            continue
+        if kept and mark.start < kept[-1].end:
+            continue
+        kept.append(mark)
+    return kept
+
+
+def split_marked(text: str, marks: list[Mark]) -> list[tuple[str, Mark | None]]:
+    """The passage cut into plain and marked pieces, in order."""
+    pieces: list[tuple[str, Mark | None]] = []
+    at = 0
+    for mark in marks:
+        if mark.start > at:
+            pieces.append((text[at : mark.start], None))
+        pieces.append((text[mark.start : mark.end], mark))
+        at = mark.end
+    if at < len(text):
+        pieces.append((text[at:], None))
+    return pieces
+
+
+def type_reasons(event: Record) -> list[str]:
+    """Why the event has its type, as far as the record says today.
+
+    The events carry no scored reasons yet; what they do carry (ontology codes,
+    modality, whether it is only mentioned in passing, how many sources) is shown.
+    """
+    reasons = [f"{event['event_type']} / {event['sub_event_type']}"]
+    codes = [f"{name} {event[name]}" for name in ("plover", "cameo") if event.get(name)]
+    if codes:
+        reasons.append("codes: " + ", ".join(codes))
+    for key in ("reasons", "type_reasons"):
+        reasons += [str(r) for r in event.get(key) or []]
+    if event.get("confidence") is not None:
+        reasons.append(f"confidence {event['confidence']}")
+    modality = event.get("modality", "asserted")
+    reasons.append(f"modality: {modality}")
+    if event.get("background"):
+        reasons.append("mentioned in passing only (background)")
+    count = event.get("source_count", 1)
+    reasons.append(f"{count} independent source{'s' if count != 1 else ''}")
+    return reasons
+
+
+def source_spans_by_article(brief: Record) -> dict[str, list[tuple[int, int]]]:
+    """Every cited passage (events, claims, summaries), per article, in order."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    records = [*brief.get("events", []), *brief.get("claims", [])]
+    records += [s for story in brief.get("stories", []) for s in story.get("summary", [])]
+    for record in records:
+        for span in record.get("sources", []):
+            found.setdefault(span["article"], set()).add((span["start"], span["end"]))
+    return {article: sorted(spans) for article, spans in found.items()}

@@ -23,6 +23,7 @@ from crosswire import dating
 from crosswire.htmlextract import ExtractedPage, collapse, extract_html
 from crosswire.model import Article, Corpus, FieldOrigin, RawDocument, Rejection
 from crosswire.registry import Stage, StageContext, stage
+from crosswire.textrepair import is_furniture_title, repair
 
 STAGE = "extract"
 
@@ -93,6 +94,7 @@ def extract_document(
     else:
         page = ExtractedPage()
         text = normalise_plain_text(document.content)
+    text, repaired = repair(text)
     if not text:
         return _reject(document, "no_text", "no body text found")
     if len(text) < min_chars:
@@ -103,7 +105,11 @@ def extract_document(
         detail = f"text cut at {cut} of {len(text)} characters (limit {max_chars})"
         document = replace(document, notes=(*document.notes, ("truncated", detail)))
         text = text[:cut]
-    return _article(document, text, page)
+    article = _article(document, text, page)
+    if repaired:
+        origin = FieldOrigin(field="text", origin="repaired", evidence=repaired)
+        article = replace(article, origins=(*article.origins, origin))
+    return article
 
 
 def normalise_plain_text(text: str) -> str:
@@ -177,16 +183,21 @@ def _article(document: RawDocument, text: str, page: ExtractedPage) -> Article:
         # The container's declaration wins over the page's own.
         if declared and declared.strip():
             origins.append(FieldOrigin(field=field, origin="metadata", evidence=declared))
-            return declared.strip()
+            return _repaired(field, declared, origins)
         if from_page:
             evidence = page.evidence.get(page_key, "")
             origins.append(
                 FieldOrigin(field=field, origin="html-meta", evidence=f"{evidence}: {from_page}")
             )
-            return from_page
+            return _repaired(field, from_page, origins)
         return None
 
     title = pick("title", document.title, page.title, "title")
+    if title and is_furniture_title(title):
+        # Page furniture ("Accessibility links") is no title; the split stage may find one.
+        origins[:] = [o for o in origins if o.field != "title"]
+        origins.append(FieldOrigin(field="title", origin="furniture", evidence=title))
+        title = None
     outlet = pick("outlet", document.outlet, page.site_name, "site_name")
     author = pick("author", document.author, page.author, "author")
     url = pick("url", document.url, page.url, "url")
@@ -209,6 +220,15 @@ def _article(document: RawDocument, text: str, page: ExtractedPage) -> Article:
         removed=page.removed,
         encoding=document.encoding,
     )
+
+
+def _repaired(field: str, value: str, origins: list[FieldOrigin]) -> str:
+    """A metadata value with mojibake and control characters repaired, on one line."""
+    fixed, note = repair(value)
+    fixed = " ".join(fixed.split())
+    if note:
+        origins.append(FieldOrigin(field=field, origin="repaired", evidence=note))
+    return fixed
 
 
 def _published(

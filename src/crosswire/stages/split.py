@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from crosswire.bylines import is_headline_shaped, opens_story
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
 from crosswire.registry import Stage, StageContext, stage
+from crosswire.textrepair import is_furniture_title
 
 # A part must carry at least this much body besides headline, byline and stamps: more
 # than a photo caption, so a caption and credit above the lede never make a story.
@@ -113,11 +114,11 @@ def _with_headline(article: Article, paragraphs: list[str]) -> Article:
     title, origins = article.title, article.origins
     if title and (_repeats(first, title) or _restates(paragraphs, title)):
         headline = [first]
-    elif not title and _is_kicker(paragraphs):
+    elif not title and _is_kicker(paragraphs) and not is_furniture_title(paragraphs[1]):
         # "World | Middle East" over the real headline: both are headline furniture.
         headline, title = paragraphs[:2], paragraphs[1]
         origins = (*origins, _title_origin(title))
-    elif not title and is_headline_shaped(first):
+    elif not title and is_headline_shaped(first) and not is_furniture_title(first):
         headline, title = [first], first
         origins = (*origins, _title_origin(title))
     return replace(

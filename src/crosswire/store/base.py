@@ -6,6 +6,7 @@ write method is one transaction, so a killed run never leaves half a batch.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +14,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from crosswire.errors import InputError
 from crosswire.model import (
     Analysis,
     Article,
@@ -27,6 +29,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.serialize import from_dict, to_dict
+from crosswire.store.views import duckdb_json, view_statements
 
 # Corpus-level results are stored as JSON documents, one row per record.
 RESULT_KINDS: dict[str, type] = {
@@ -61,6 +64,7 @@ SCHEMA = [
         article TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, data TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS results (
         kind TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (kind, id))""",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 ]
 
 
@@ -127,6 +131,17 @@ class Store(ABC):
     def counts(self) -> dict[str, int]: ...
 
     @abstractmethod
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only SQL query over the tables and views (docs/SQL.md)."""
+
+    @abstractmethod
+    def resolve_id(self, kind: str, prefix: str) -> str:
+        """The one stored id of ``kind`` (articles or a result kind) starting with ``prefix``.
+
+        Raises ``InputError`` when none does, or when several do (naming a few).
+        """
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self) -> Store:
@@ -157,10 +172,35 @@ class SqlStore(Store):
     def _marks(self, count: int) -> str:
         return ", ".join([self.placeholder] * count)
 
+    def _json_text(self, column: str, path: str) -> str:
+        """SQL that reads a dotted JSON path of a text column as text (per backend)."""
+        return duckdb_json(column, path)
+
     def _create_schema(self) -> None:
         with self._transaction():
             for statement in SCHEMA:
                 self._execute(statement)
+        self._create_views()
+
+    def _create_views(self) -> None:
+        """(Re)create the SQL views when their definitions changed, else leave them be.
+
+        Every reader opens the store; replacing views on each open would make
+        concurrent readers conflict, so the definitions' hash is kept in ``meta``.
+        """
+        statements = view_statements(self._json_text)
+        digest = hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
+        mark = self.placeholder
+        rows = self._fetchall(f"SELECT value FROM meta WHERE key = {mark}", ["views"])
+        if rows and rows[0][0] == digest:
+            return
+        with self._transaction():
+            for statement in statements:
+                self._execute(statement)
+            self._execute(f"DELETE FROM meta WHERE key = {mark}", ["views"])
+            self._execute(
+                f"INSERT INTO meta (key, value) VALUES ({mark}, {mark})", ["views", digest]
+            )
 
     def _in_clause(self, column: str, values: Sequence[Any]) -> str:
         return f"{column} IN ({self._marks(len(values))})"
@@ -287,6 +327,40 @@ class SqlStore(Store):
             [article_id],
         )
         return article_from_row(rows[0]) if rows else None
+
+    def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query over the tables and views; ``?`` marks a parameter."""
+        if self.placeholder != "?":
+            sql = sql.replace("%", "%%").replace("?", self.placeholder)
+        return self._fetchall(sql, params)
+
+    def resolve_id(self, kind: str, prefix: str) -> str:
+        prefix = prefix.strip()
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        mark = self.placeholder
+        if kind == "articles":
+            sql = f"SELECT id FROM articles WHERE id LIKE {mark} ESCAPE '\\' ORDER BY id LIMIT 6"
+            params: list[Any] = [pattern]
+        elif kind in RESULT_KINDS:
+            sql = (
+                f"SELECT id FROM results WHERE kind = {mark} AND id LIKE {mark} ESCAPE '\\' "
+                "ORDER BY id LIMIT 6"
+            )
+            params = [kind, pattern]
+        else:
+            raise ValueError(f"unknown record kind {kind!r}")
+        ids = [r[0] for r in self._fetchall(sql, params)] if prefix else []
+        if prefix in ids:
+            return prefix
+        noun = kind.rstrip("s")
+        if not ids:
+            raise InputError(f"no {noun} with an id starting {prefix!r}")
+        if len(ids) > 1:
+            shown = ", ".join(ids[:5]) + (", ..." if len(ids) > 5 else "")
+            raise InputError(
+                f"ambiguous {noun} id prefix {prefix!r}: it matches {shown}; give more characters"
+            )
+        return str(ids[0])
 
     def counts(self) -> dict[str, int]:
         counts = {

@@ -9,10 +9,14 @@ from typing import Any
 from crosswire.errors import StoreError
 from crosswire.extras import require
 from crosswire.store.base import SqlStore
+from crosswire.store.views import postgres_json
 
 
 class PostgresStore(SqlStore):
     placeholder = "%s"
+
+    def _json_text(self, column: str, path: str) -> str:
+        return postgres_json(column, path)
 
     def __init__(self, conninfo: str) -> None:
         # Imported here: only this backend needs the driver (the `postgres` extra).
