@@ -21,6 +21,7 @@ from fastapi.testclient import TestClient
 from crosswire.config import Settings, load_settings
 from crosswire.server import create_app
 from crosswire.server_guard import resolve_token
+from crosswire.store.duckdb import DuckDBStore
 
 TEXT = (
     "Fighting broke out on Tuesday near the border crossing, residents said, and lasted "
@@ -134,6 +135,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = tmp_path / "c.toml"
     config.write_text(f"[pipeline]\nstages = {json.dumps(DOC_STAGES)}\n")
     port = _free_port()
+    DuckDBStore(str(tmp_path / "s.duckdb")).close()  # serve refuses a store that does not exist
     command = [
         sys.executable, "-m", "crosswire.cli", "serve", "--db", str(tmp_path / "s.duckdb"),
         "--port", str(port), "--config", str(config), "--token", TOKEN,
@@ -149,6 +151,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
+            if server.poll() is not None:
+                pytest.fail(f"crosswire serve exited with code {server.returncode}")
         yield base
     finally:
         server.terminate()
@@ -159,7 +163,10 @@ def test_uvicorn_errors_are_json_too(served: str) -> None:
     host, port = served.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=5) as raw:
         raw.sendall(b"NOT A REQUEST\r\n\r\n")
-        reply = raw.recv(4096).decode("latin-1")
+        chunks = []
+        while chunk := raw.recv(4096):  # the server closes after an error: read it all
+            chunks.append(chunk)
+        reply = b"".join(chunks).decode("latin-1")
     head, _, body = reply.partition("\r\n\r\n")
     assert head.startswith("HTTP/1.1 400")
     assert "application/json" in head
