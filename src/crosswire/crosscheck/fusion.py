@@ -150,6 +150,7 @@ class Fuser:
     ) -> None:
         self.settings = settings or FusionSettings()
         self.sources = sources
+        self.comparisons = 0  # report pairs tested for compatibility, to show blocking
         self.places: dict[str, Place] = {}
         self.entities: dict[str, Entity] = {}
         for analysis in analyses:
@@ -217,6 +218,7 @@ class Fuser:
         return None
 
     def compatible(self, left: Report, right: Report) -> bool:
+        self.comparisons += 1
         a, b = left.event, right.event
         if a.modality != b.modality or not types_compatible(a.sub_event_type, b.sub_event_type):
             return False

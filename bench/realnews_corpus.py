@@ -1,0 +1,273 @@
+"""Dates and fusion on real news: the whole pipeline over a FA-KES half.
+
+    PYTHONPATH=src .venv/bin/python bench/realnews_corpus.py [--half check|tune|all]
+        [--show N] [--no-floors]
+
+Each article of the half goes into a temporary JSON-lines file with the
+news-please fields ``title``, ``maintext`` and ``source_domain`` and **no date
+field** (the annotated date is the incident's, not the publication's), and the
+whole pipeline runs over it once, in memory. Printed:
+
+(a) **Publication date.** There is no gold publication date. A publication
+    date counts as *right* when it has day precision and lies 0 to 2 days after
+    the annotated incident date: news sites publish a report on the day of the
+    incident or within two days. The share with exactly the incident's day is
+    printed beside it, and the origin of each date (dateline, body, inferred ...).
+    The annotation is crowd work and sometimes off (an incident dated a year
+    before its own article), so 100% is out of reach by construction.
+(b) **Same-incident groups fused.** Strict: a group of more than one article
+    counts as fused when one fused event holds a source or mention from *every*
+    article of the group. The looser "all but one" share is printed beside it.
+(c) **Fused events spanning incidents.** Of the fused events holding sources
+    from more than one article, those whose articles' annotated incident dates
+    lie more than 7 days apart (goal 0), and those whose articles' annotated
+    governorates differ.
+(d) **Contested tolls.** Of the groups whose annotated tolls differ, the share
+    where a pair of conflicting casualty claims (``Claim.conflicts_with``)
+    draws on two different articles of the group.
+(e) **Comparisons.** How many report pairs fusion tested (``Fuser.comparisons``),
+    beside the count of all pairs, to show blocking.
+
+Exits non-zero below the floors pinned in ``FLOORS`` (check half). The data is
+read in place and used only to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import fakes_data
+from crosswire.api import run_corpus
+from crosswire.config import load_settings
+from crosswire.crosscheck.fusion import Fuser
+from crosswire.crosscheck.sources import SourceIndex
+from crosswire.model import Corpus, Event
+from splits import add_half_argument
+
+# Floors on the check half; a run below any of them fails.
+FLOORS = {
+    "date_right": 0.0,
+    "groups_fused": 0.0,
+    "contested": 0.0,
+}
+CEILINGS = {"spanning_7d": 10**6}
+CASUALTY_WORDS = ("kill", "dead", "death", "die", "toll", "fatalit", "massacre", "lives")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    corpus: Corpus
+    gold: dict[str, fakes_data.FakesArticle]  # article id -> gold
+    seconds: float
+
+
+def run_half(half: str) -> Run:
+    articles = fakes_data.load(half)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fakes.jsonl"
+        with path.open("w", encoding="utf-8") as handle:
+            for article in articles:
+                record = {
+                    "title": article.title,
+                    "maintext": article.text,
+                    "source_domain": article.outlet,
+                }
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        started = time.perf_counter()
+        corpus = run_corpus([path], settings=load_settings(), db=":memory:")
+        seconds = time.perf_counter() - started
+    gold = {a.id: articles[int(a.position)] for a in corpus.articles}
+    return Run(corpus, gold, seconds)
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.1%}" if whole else "0/0"
+
+
+def score_dates(run: Run, show: int) -> float:
+    right = exact = 0
+    origins: Counter[str] = Counter()
+    misses = []
+    for article in run.corpus.articles:
+        gold = run.gold[article.id]
+        origin = next((o.origin for o in article.origins if o.field == "published"), "none")
+        origins[origin] += 1
+        lag = _lag(article.published, article.published_precision, gold.incident_date)
+        right += lag is not None and 0 <= lag <= 2
+        exact += lag == 0
+        if lag is None or not 0 <= lag <= 2:
+            misses.append(f"{gold.incident_date} got {article.published} [{origin}] "
+                          f"{gold.text[:70]!r}")  # fmt: skip
+    total = len(run.corpus.articles)
+    print(f"(a) publication date right (day, 0-2 days after the incident): {_ratio(right, total)}")
+    print(f"    exactly the incident's day: {_ratio(exact, total)}")
+    print(f"    origins: {dict(origins.most_common())}")
+    for miss in misses[:show]:
+        print(f"      {miss}")
+    return right / total if total else 0.0
+
+
+def _lag(published: str | None, precision: str | None, incident: date) -> int | None:
+    if not published or precision != "day":
+        return None
+    return (date.fromisoformat(published[:10]) - incident).days
+
+
+def _event_articles(event: Event) -> set[str]:
+    return {s.article for s in (*event.sources, *event.mentions)}
+
+
+def _covers(run: Run) -> dict[str, set[str]]:
+    """Each article id -> itself and the articles dedupe made copies of it."""
+    covers = {a: {a} for a in run.gold}
+    for group in run.corpus.groups:
+        for article in group.articles:
+            covers.setdefault(article, {article}).update(group.articles)
+    return covers
+
+
+def score_groups(run: Run, show: int) -> float:
+    groups = _multi_groups(run)
+    events = [_event_articles(e) for e in run.corpus.events]
+    covers = _covers(run)
+    strict = loose = 0
+    misses = []
+    for key, members in groups.items():
+        best = max((sum(bool(covers[m] & e) for m in members) for e in events), default=0)
+        strict += best == len(members)
+        loose += best >= len(members) - 1
+        if best < len(members):
+            misses.append(f"{key}: {best}/{len(members)} in one event")
+    print(f"(b) same-incident groups fused (one event holds every article): "
+          f"{_ratio(strict, len(groups))}")  # fmt: skip
+    print(f"    all but one article: {_ratio(loose, len(groups))}")
+    for miss in misses[:show]:
+        print(f"      {miss}")
+    return strict / len(groups) if groups else 0.0
+
+
+def _multi_groups(run: Run) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for article_id, gold in run.gold.items():
+        groups.setdefault(gold.group, []).append(article_id)
+    return {k: sorted(v) for k, v in groups.items() if len(v) > 1}
+
+
+def score_spanning(run: Run, show: int) -> int:
+    multi = spanning = mixed = 0
+    examples = []
+    for event in run.corpus.events:
+        golds = [run.gold[a] for a in _event_articles(event) if a in run.gold]
+        if len({g.unit_id for g in golds}) < 2:
+            continue
+        multi += 1
+        days = [g.incident_date for g in golds]
+        if (max(days) - min(days)).days > 7:
+            spanning += 1
+            examples.append(f"{event.sub_event_type} {event.date_start}: {sorted(set(days))}")
+        mixed += len({g.governorate for g in golds}) > 1
+    print(f"(c) fused events from >1 article: {multi}; spanning incidents >7 days apart: "
+          f"{spanning}; mixing governorates: {mixed}")  # fmt: skip
+    for example in examples[:show]:
+        print(f"      {example}")
+    return spanning
+
+
+def score_contested(run: Run, show: int) -> float:
+    groups = {k: v for k, v in _multi_groups(run).items()
+              if len({run.gold[a].toll for a in v}) > 1}  # fmt: skip
+    claims = {c.id: c for c in run.corpus.claims if _casualty(c.about or c.text)}
+    pairs = _conflicting_article_pairs(claims.values(), claims)
+    covers = _covers(run)
+    marked = 0
+    misses = []
+    for key, members in groups.items():
+        ids = [covers[m] for m in members]
+        hit = any(
+            (a, b) in pairs
+            for i, left in enumerate(ids)
+            for right in ids[i + 1 :]
+            for a in left
+            for b in right
+        )
+        marked += hit
+        if not hit:
+            misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]}")
+    print(f"(d) groups whose annotated tolls differ, marked contested: "
+          f"{_ratio(marked, len(groups))}")  # fmt: skip
+    for miss in misses[:show]:
+        print(f"      {miss}")
+    return marked / len(groups) if groups else 0.0
+
+
+def _casualty(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in CASUALTY_WORDS)
+
+
+def _conflicting_article_pairs(claims: Iterable, by_id: dict) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for claim in claims:
+        for other_id in claim.conflicts_with:
+            other = by_id.get(other_id)
+            if other is None:
+                continue
+            for a in {s.article for s in claim.sources}:
+                for b in {s.article for s in other.sources}:
+                    if a != b:
+                        pairs.update({(a, b), (b, a)})
+    return pairs
+
+
+def score_comparisons(run: Run) -> int:
+    corpus = run.corpus
+    analyses = sorted(
+        (a for a in corpus.analyses),
+        key=lambda a: a.article,
+    )
+    fuser = Fuser(analyses, SourceIndex.build(corpus.articles, corpus.groups))
+    fuser.fuse()
+    reports = len(fuser.reports)
+    print(f"(e) fusion compared {fuser.comparisons} report pairs of {reports * (reports - 1) // 2} "
+          f"({reports} reports)")  # fmt: skip
+    return fuser.comparisons
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_half_argument(parser)
+    parser.add_argument("--show", type=int, default=0, help="misses to list per figure")
+    parser.add_argument("--no-floors", action="store_true", help="never fail")
+    args = parser.parse_args()
+    if not fakes_data.available():
+        print(f"skipped: {fakes_data.FAKES_CSV} is absent")
+        return 0
+    run = run_half(args.half)
+    print(f"FA-KES {args.half} half: {len(run.corpus.articles)} articles, "
+          f"{len(run.corpus.events)} fused events, pipeline {run.seconds:.0f}s")  # fmt: skip
+    figures = {
+        "date_right": score_dates(run, args.show),
+        "groups_fused": score_groups(run, args.show),
+        "spanning_7d": score_spanning(run, args.show),
+        "contested": score_contested(run, args.show),
+    }
+    score_comparisons(run)
+    failed = [k for k, v in FLOORS.items() if figures[k] < v]
+    failed += [k for k, v in CEILINGS.items() if figures[k] > v]
+    if failed and args.half == "check" and not args.no_floors:
+        print(f"FAILED: {', '.join(failed)} outside the pinned floors {FLOORS} {CEILINGS}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
