@@ -122,8 +122,9 @@ def _lag(published: str | None, precision: str | None, incident: date) -> int | 
     return (date.fromisoformat(published[:10]) - incident).days
 
 
-def _event_articles(event: Event) -> set[str]:
-    return {s.article for s in (*event.sources, *event.mentions)}
+def _event_articles(event: Event, *, mentions: bool = False) -> set[str]:
+    """The articles an event's sources (and, with ``mentions``, passing mentions) come from."""
+    return {s.article for s in (*event.sources, *(event.mentions if mentions else ()))}
 
 
 def _covers(run: Run) -> dict[str, set[str]]:
@@ -163,20 +164,30 @@ def _multi_groups(run: Run) -> dict[str, list[str]]:
 
 
 def score_spanning(run: Run, show: int) -> int:
+    spanning = _spanning(run, show, mentions=False)
+    with_mentions = _spanning(run, 0, mentions=True, quiet=True)
+    print(f"    counting passing mentions too: {with_mentions} spanning >7 days")
+    return spanning
+
+
+def _spanning(run: Run, show: int, *, mentions: bool, quiet: bool = False) -> int:
     multi = spanning = mixed = 0
     examples = []
     for event in run.corpus.events:
-        golds = [run.gold[a] for a in _event_articles(event) if a in run.gold]
+        articles = _event_articles(event, mentions=mentions)
+        golds = [run.gold[a] for a in articles if a in run.gold]
         if len({g.unit_id for g in golds}) < 2:
             continue
         multi += 1
         days = [g.incident_date for g in golds]
         if (max(days) - min(days)).days > 7:
             spanning += 1
-            examples.append(f"{event.sub_event_type} {event.date_start}: {sorted(set(days))}")
+            spread = sorted({d.isoformat() for d in days})
+            examples.append(f"{event.sub_event_type} {event.date_start} {event.place}: {spread}")
         mixed += len({g.governorate for g in golds}) > 1
-    print(f"(c) fused events from >1 article: {multi}; spanning incidents >7 days apart: "
-          f"{spanning}; mixing governorates: {mixed}")  # fmt: skip
+    if not quiet:
+        print(f"(c) fused events with sources from >1 article: {multi}; spanning incidents "
+              f">7 days apart: {spanning}; mixing governorates: {mixed}")  # fmt: skip
     for example in examples[:show]:
         print(f"      {example}")
     return spanning

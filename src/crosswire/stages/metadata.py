@@ -366,11 +366,15 @@ class _Evidence:
 
     @cached_property
     def body_date(self) -> tuple[dating.IsoDate, str] | None:
-        """The body's newest date at month precision: the story is from about then."""
+        """An estimate from the body's newest date, one step coarser than that date: a
+        story is from about the month of the newest day it names, and only from about
+        the year of a month it names ("since March 2011" dates no story to March)."""
         if self.body_latest is None:
             return None
         iso, candidate = self.body_latest
-        return dating.IsoDate(iso.iso[:7], "month"), candidate.text
+        if iso.precision == "day":
+            return dating.IsoDate(iso.iso[:7], "month"), candidate.text
+        return dating.IsoDate(iso.iso[:4], "year"), candidate.text
 
     def texts(self) -> Iterator[str]:
         """Paragraphs and removed blocks, where a run-together domain may be spelled out."""
