@@ -12,9 +12,12 @@ whole pipeline runs over it once, in memory. Printed:
     date counts as *right* when it has day precision and lies 0 to 2 days after
     the annotated incident date: news sites publish a report on the day of the
     incident or within two days. The share with exactly the incident's day is
-    printed beside it, and the origin of each date (dateline, body, inferred ...).
-    The annotation is crowd work and sometimes off (an incident dated a year
-    before its own article), so 100% is out of reach by construction.
+    printed beside it, the share with any day-precision date ("found"), and the
+    origin of each date (dateline, inferred ...). The annotation is crowd work
+    and often off (an incident dated a month or a year away from the dateline of
+    its own article, day and month swapped), so "right" stays well under 100% even
+    where the page's own dateline is read exactly; docs/BENCHMARKS.md gives a hand
+    audit of the tune half's misses.
 (b) **Same-incident groups fused.** Strict: a group of more than one article
     counts as fused when one fused event holds a source or mention from *every*
     article of the group. The looser "all but one" share is printed beside it.
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tempfile
 import time
@@ -48,18 +52,21 @@ from pathlib import Path
 import fakes_data
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
-from crosswire.crosscheck.fusion import Fuser
+from crosswire.crosscheck.fusion import Fuser, Report
 from crosswire.crosscheck.sources import SourceIndex
-from crosswire.model import Corpus, Event
+from crosswire.model import Claim, Corpus, Event
 from splits import add_half_argument
 
 # Floors on the check half; a run below any of them fails.
+# Pinned a few points under the check half's figures of the commit that set them
+# (docs/BENCHMARKS.md, "Dates and fusion on real news").
 FLOORS = {
-    "date_right": 0.0,
-    "groups_fused": 0.0,
-    "contested": 0.0,
+    "date_found": 0.95,
+    "date_right": 0.65,
+    "groups_fused": 0.50,
+    "contested": 0.20,
 }
-CEILINGS = {"spanning_7d": 10**6}
+CEILINGS = {"spanning_7d": 40}
 CASUALTY_WORDS = ("kill", "dead", "death", "die", "toll", "fatalit", "massacre", "lives")
 
 
@@ -93,8 +100,8 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.1%}" if whole else "0/0"
 
 
-def score_dates(run: Run, show: int) -> float:
-    right = exact = 0
+def score_dates(run: Run, show: int) -> tuple[float, float]:
+    right = exact = found = 0
     origins: Counter[str] = Counter()
     misses = []
     for article in run.corpus.articles:
@@ -104,16 +111,18 @@ def score_dates(run: Run, show: int) -> float:
         lag = _lag(article.published, article.published_precision, gold.incident_date)
         right += lag is not None and 0 <= lag <= 2
         exact += lag == 0
+        found += article.published_precision == "day"
         if lag is None or not 0 <= lag <= 2:
             misses.append(f"{gold.incident_date} got {article.published} [{origin}] "
                           f"{gold.text[:70]!r}")  # fmt: skip
     total = len(run.corpus.articles)
     print(f"(a) publication date right (day, 0-2 days after the incident): {_ratio(right, total)}")
     print(f"    exactly the incident's day: {_ratio(exact, total)}")
+    print(f"    a date of day precision found: {_ratio(found, total)}")
     print(f"    origins: {dict(origins.most_common())}")
     for miss in misses[:show]:
         print(f"      {miss}")
-    return right / total if total else 0.0
+    return (right / total, found / total) if total else (0.0, 0.0)
 
 
 def _lag(published: str | None, precision: str | None, incident: date) -> int | None:
@@ -197,24 +206,24 @@ def score_contested(run: Run, show: int) -> float:
     groups = {k: v for k, v in _multi_groups(run).items()
               if len({run.gold[a].toll for a in v}) > 1}  # fmt: skip
     claims = {c.id: c for c in run.corpus.claims if _casualty(c.about or c.text)}
-    pairs = _conflicting_article_pairs(claims.values(), claims)
     covers = _covers(run)
-    marked = 0
+    marked = loose = 0
     misses = []
     for key, members in groups.items():
+        # A contest over a war's running total ("300,000 killed since 2011") is not a
+        # contest over this incident's toll: both values must be of its order.
+        cap = max(10, 2 * max(run.gold[a].toll for a in members))
         ids = [covers[m] for m in members]
-        hit = any(
-            (a, b) in pairs
-            for i, left in enumerate(ids)
-            for right in ids[i + 1 :]
-            for a in left
-            for b in right
-        )
+        hit = _contested_between(ids, claims, cap)
         marked += hit
+        loose += _contested_between(ids, claims, math.inf)
         if not hit:
             misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]}")
     print(f"(d) groups whose annotated tolls differ, marked contested: "
           f"{_ratio(marked, len(groups))}")  # fmt: skip
+    print(
+        f"    counting contests over any value (running totals too): {_ratio(loose, len(groups))}"
+    )
     for miss in misses[:show]:
         print(f"      {miss}")
     return marked / len(groups) if groups else 0.0
@@ -225,7 +234,22 @@ def _casualty(text: str) -> bool:
     return any(word in folded for word in CASUALTY_WORDS)
 
 
-def _conflicting_article_pairs(claims: Iterable, by_id: dict) -> set[tuple[str, str]]:
+def _contested_between(ids: list[set[str]], claims: dict[str, Claim], cap: float) -> bool:
+    """Whether two conflicting claims, each of value <= cap, draw on two of the articles."""
+    kept = {k: c for k, c in claims.items() if c.value is not None and c.value <= cap}
+    pairs = _conflicting_article_pairs(kept.values(), kept)
+    return any(
+        (a, b) in pairs
+        for i, left in enumerate(ids)
+        for right in ids[i + 1 :]
+        for a in left
+        for b in right
+    )
+
+
+def _conflicting_article_pairs(
+    claims: Iterable[Claim], by_id: dict[str, Claim]
+) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for claim in claims:
         for other_id in claim.conflicts_with:
@@ -246,11 +270,19 @@ def score_comparisons(run: Run) -> int:
         key=lambda a: a.article,
     )
     fuser = Fuser(analyses, SourceIndex.build(corpus.articles, corpus.groups))
+    tests = Counter[str]()
+    test = fuser.compatible
+
+    def counted(left: Report, right: Report) -> bool:
+        tests["pairs"] += 1
+        return test(left, right)
+
+    fuser.compatible = counted  # type: ignore[method-assign]  # counted here, not timed
     fuser.fuse()
     reports = len(fuser.reports)
-    print(f"(e) fusion compared {fuser.comparisons} report pairs of {reports * (reports - 1) // 2} "
+    print(f"(e) fusion compared {tests['pairs']} report pairs of {reports * (reports - 1) // 2} "
           f"({reports} reports)")  # fmt: skip
-    return fuser.comparisons
+    return tests["pairs"]
 
 
 def main() -> int:
@@ -265,8 +297,10 @@ def main() -> int:
     run = run_half(args.half)
     print(f"FA-KES {args.half} half: {len(run.corpus.articles)} articles, "
           f"{len(run.corpus.events)} fused events, pipeline {run.seconds:.0f}s")  # fmt: skip
+    date_right, date_found = score_dates(run, args.show)
     figures = {
-        "date_right": score_dates(run, args.show),
+        "date_found": date_found,
+        "date_right": date_right,
         "groups_fused": score_groups(run, args.show),
         "spanning_7d": score_spanning(run, args.show),
         "contested": score_contested(run, args.show),
