@@ -402,25 +402,7 @@ class Fuser:
                 geo.precision(self.places[pid]) if pid in self.places else geo.POINT_RANK
             ),
         )
-        dated = [r for r in cluster if r.dated]
-        dates = _vote(
-            dated or cluster,
-            lambda r: (
-                (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
-                if r.event.date_start
-                else None
-            ),
-            rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
-        )
-        date_text = next(
-            (
-                r.event.date_text
-                for r in dated
-                if dates
-                and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
-            ),
-            None,
-        )
+        dates, date_text = _voted_dates(cluster)
         deaths = _fatalities(cluster)
         reporting = [r for r in cluster if not r.background] or cluster
         mentioning = [r for r in cluster if r.background] if len(reporting) < len(cluster) else []
@@ -456,6 +438,31 @@ class Fuser:
             background=len(reporting) == len(cluster) and all(r.background for r in cluster),
             mentions=tuple(mentions),
         )
+
+
+def _voted_dates(
+    cluster: Sequence[Report],
+) -> tuple[tuple[str, str, str | None] | None, str | None]:
+    """The most precise date most sources state (else guess), and the words that state it."""
+    dated = [r for r in cluster if r.dated]
+    dates = _vote(
+        dated or cluster,
+        lambda r: (
+            (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
+            if r.event.date_start
+            else None
+        ),
+        rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
+    )
+    date_text = next(
+        (
+            r.event.date_text
+            for r in dated
+            if dates and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
+        ),
+        None,
+    )
+    return dates, date_text
 
 
 def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:

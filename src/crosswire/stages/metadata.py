@@ -57,7 +57,7 @@ from pathlib import Path
 from crosswire import dating, outlets
 from crosswire.bylines import Byline, Dateline, parse_byline, parse_dateline, stamp_date
 from crosswire.errors import ConfigError
-from crosswire.model import Article, Corpus, FieldOrigin
+from crosswire.model import Article, Corpus, DatePrecision, FieldOrigin
 from crosswire.registry import Stage, StageContext, stage
 
 AUTHOR_SEPARATOR = ", "
@@ -249,20 +249,7 @@ def infer_metadata(article: Article) -> Article:
         elif credit:
             record("author_credit", credit)
 
-    published, precision = article.published, article.published_precision
-    if published:
-        declared = dating.normalise_declared(published)
-        if declared is not None:
-            published, precision = declared.iso, declared.precision
-    else:
-        dated, dateline_date = _infer_published(evidence)
-        if dated is not None:
-            iso, found = dated
-            published, precision = iso.iso, iso.precision
-            record("published", found)
-        if dateline_date is not None:
-            record("dateline_date", dateline_date)
-
+    published, precision = _published(article, evidence, record)
     if evidence.dateline is not None:
         place = evidence.dateline.place
         record("dateline_place", _Found(place, "dateline", place))
@@ -275,6 +262,25 @@ def infer_metadata(article: Article) -> Article:
         published_precision=precision,
         origins=tuple(origins),
     )
+
+
+def _published(
+    article: Article, evidence: _Evidence, record: Callable[[str, _Found], None]
+) -> tuple[str | None, DatePrecision | None]:
+    """The declared date in standard form, else one read from the article (recorded)."""
+    if article.published:
+        declared = dating.normalise_declared(article.published)
+        if declared is None:
+            return article.published, article.published_precision
+        return declared.iso, declared.precision
+    dated, dateline_date = _infer_published(evidence)
+    if dateline_date is not None:
+        record("dateline_date", dateline_date)
+    if dated is None:
+        return None, None
+    iso, found = dated
+    record("published", found)
+    return iso.iso, iso.precision
 
 
 class _Evidence:
