@@ -19,8 +19,11 @@ whole pipeline runs over it once, in memory. Printed:
     where the page's own dateline is read exactly; docs/BENCHMARKS.md gives a hand
     audit of the tune half's misses.
 (b) **Same-incident groups fused.** Strict: a group of more than one article
-    counts as fused when one fused event holds a source or mention from *every*
-    article of the group. The looser "all but one" share is printed beside it.
+    counts as fused when one fused event holds a source (not a passing mention)
+    from *every* article of the group. Printed beside it: the looser "all but
+    one" share, and the share among groups whose articles all carry day dates
+    (as read) within ``CLOSE_DAYS`` of each other, which leaves out groups the
+    crowd joined from two incidents and articles with no date.
 (c) **Fused events spanning incidents.** Of the fused events holding sources
     from more than one article, those whose articles' annotated incident dates
     lie more than 7 days apart (goal 0), and those whose articles' annotated
@@ -67,6 +70,8 @@ FLOORS = {
     "contested": 0.20,
 }
 CEILINGS = {"spanning_7d": 40}
+# Articles of one incident are published within this many days of each other.
+CLOSE_DAYS = 3
 CASUALTY_WORDS = ("kill", "dead", "death", "die", "toll", "fatalit", "massacre", "lives")
 
 
@@ -150,19 +155,35 @@ def score_groups(run: Run, show: int) -> float:
     events = [_event_articles(e) for e in run.corpus.events]
     covers = _covers(run)
     strict = loose = 0
+    close: list[bool] = []  # per dated group: fused?
     misses = []
     for key, members in groups.items():
         best = max((sum(bool(covers[m] & e) for m in members) for e in events), default=0)
         strict += best == len(members)
         loose += best >= len(members) - 1
+        if _dated_together(run, members):
+            close.append(best == len(members))
         if best < len(members):
             misses.append(f"{key}: {best}/{len(members)} in one event")
     print(f"(b) same-incident groups fused (one event holds every article): "
           f"{_ratio(strict, len(groups))}")  # fmt: skip
     print(f"    all but one article: {_ratio(loose, len(groups))}")
+    print(f"    of the groups whose articles' own dates (as read) lie within "
+          f"{CLOSE_DAYS} days: {_ratio(sum(close), len(close))}")  # fmt: skip
     for miss in misses[:show]:
         print(f"      {miss}")
     return strict / len(groups) if groups else 0.0
+
+
+def _dated_together(run: Run, members: list[str], days: int = CLOSE_DAYS) -> bool:
+    """Whether every article has a day date and they lie within ``days``: a group the
+    annotation may have joined from two incidents fails this."""
+    by_id = {a.id: a for a in run.corpus.articles}
+    dated = [by_id[m].published for m in members if by_id[m].published_precision == "day"]
+    if len(dated) < len(members):
+        return False
+    ordinals = [date.fromisoformat(d[:10]).toordinal() for d in dated]  # type: ignore[index]
+    return max(ordinals) - min(ordinals) <= days
 
 
 def _multi_groups(run: Run) -> dict[str, list[str]]:
@@ -180,7 +201,7 @@ def score_spanning(run: Run, show: int) -> int:
 
 
 def _spanning(run: Run, show: int, *, mentions: bool, quiet: bool = False) -> int:
-    multi = spanning = mixed = 0
+    multi = spanning = mixed = published_apart = 0
     examples = []
     for event in run.corpus.events:
         articles = _event_articles(event, mentions=mentions)
@@ -191,12 +212,15 @@ def _spanning(run: Run, show: int, *, mentions: bool, quiet: bool = False) -> in
         days = [g.incident_date for g in golds]
         if (max(days) - min(days)).days > 7:
             spanning += 1
+            published_apart += not _dated_together(run, sorted(articles), days=7)
             spread = sorted({d.isoformat() for d in days})
             examples.append(f"{event.sub_event_type} {event.date_start} {event.place}: {spread}")
         mixed += len({g.governorate for g in golds}) > 1
     if not quiet:
         print(f"(c) fused events with sources from >1 article: {multi}; spanning incidents "
               f">7 days apart: {spanning}; mixing governorates: {mixed}")  # fmt: skip
+        print(f"    of the spanning ones, articles whose own dates (as read) are not all "
+              f"within 7 days: {published_apart}")  # fmt: skip
     for example in examples[:show]:
         print(f"      {example}")
     return spanning
