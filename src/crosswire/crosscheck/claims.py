@@ -91,7 +91,8 @@ _TALLY = re.compile(
     r"|(?:[\w-]+\s+){0,3}?(?:began|erupted|started|broke\s+out)\b"
     r"|(?:(?:early|late|mid)[\s-]*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b)"
     r"|so\s+far|to\s+date|in\s+total"
-    r"|(?:war|conflict|fighting|crisis)\s+(?:has|have|had)\s+(?:killed|claimed|left))",
+    r"|(?:war|conflict|fighting|crisis)\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+"
+    r"(?:(?:already|so\s+far|now)\s+)?(?:killed|claimed|left|cost))",
     re.I,
 )
 _PASSIVE = re.compile(r"^[^.;:]{0,40}?\b(?:were|was|had been|have been|has been)\s+([a-z]+)", re.I)
