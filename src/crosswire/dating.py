@@ -124,8 +124,10 @@ def find_candidates(text: str) -> list[DateCandidate]:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, parts: tuple[str, ...]) -> datetime | None:
-    settings = {"REQUIRE_PARTS": list(parts), "PREFER_DAY_OF_MONTH": "first"}
+def _parse(text: str, parts: tuple[str, ...], order: str | None = None) -> datetime | None:
+    settings: dict[str, object] = {"REQUIRE_PARTS": list(parts), "PREFER_DAY_OF_MONTH": "first"}
+    if order:
+        settings["DATE_ORDER"] = order
     parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed
 
@@ -139,13 +141,10 @@ def resolve(candidate: DateCandidate, year: int | None = None) -> IsoDate | None
         if year is None:
             return None
         parsed = _parse(f"{candidate.text} {year}", ("day", "month", "year"))
-    elif numeric := _NUMERIC.match(candidate.text):
-        # dateparser reads digits month first for English; these are day first.
-        day, month, year = (int(part) for part in numeric.groups())
-        try:
-            return IsoDate(date(year, month, day).isoformat(), "day")
-        except ValueError:
-            return None
+    elif _NUMERIC.match(candidate.text):
+        # dateparser reads digits month first for English ("05.02.2015" -> 2 May);
+        # these are day first (see ``_NUMERIC_DMY``).
+        parsed = _parse(candidate.text, ("day", "month", "year"), "DMY")
     else:
         parsed = _parse(candidate.text, ("day", "month", "year"))
     return IsoDate(f"{parsed:%Y-%m-%d}", "day") if parsed else None
