@@ -311,3 +311,31 @@ def test_an_event_mentioned_in_passing_takes_no_figures_of_its_sentence() -> Non
     (claim,) = [c for c in claims if c.value in (12, 30)]
     assert claim.status == "corroborated"
     assert "Armed clash" in (claim.about or "")
+
+
+def test_a_running_total_does_not_contest_an_incident_toll() -> None:
+    a = article("a", "Fighting in Tafas killed 12 people on Tuesday.", outlet="A")
+    b = article(
+        "b",
+        "Fighting in Tafas killed 14 people on Tuesday. The war has killed 300000 people "
+        "since it began in 2011.",
+        outlet="B",
+    )
+    c = article("c", "Fighting in Tafas has killed 40 people so far this year.", outlet="C")
+    claims = run_claims(
+        [
+            (a, [figure(a, "12", 12, counted="people killed")]),
+            (b, [figure(b, "14", 14, counted="people killed"),
+                 figure(b, "300000", 300000, counted="people killed")]),
+            (c, [figure(c, "40", 40, counted="people killed")]),
+        ],
+        [(a, event(a, "Fighting in Tafas killed 12 people on Tuesday.")),
+         (b, event(b, "Fighting in Tafas killed 14 people on Tuesday."))],
+    )  # fmt: skip
+    values = by_value(claims)
+    # the two accounts of Tuesday's toll contest each other ...
+    assert values[12].status == values[14].status == "contested"
+    assert values[14].id in values[12].conflicts_with
+    # ... and the running totals contest neither
+    assert values[300000].id not in values[12].conflicts_with + values[14].conflicts_with
+    assert values[40].id not in values[12].conflicts_with + values[14].conflicts_with

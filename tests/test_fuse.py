@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import date, timedelta
 
 from crosscheck_fixtures import (
     ARMY,
@@ -20,7 +21,8 @@ from crosscheck_fixtures import (
     stated_dates,
 )
 from crosswire.crosscheck import geo
-from crosswire.crosscheck.fusion import types_compatible
+from crosswire.crosscheck.fusion import Fuser, Report, split_long, types_compatible
+from crosswire.crosscheck.sources import SourceIndex
 from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event, Mention, Place
 from crosswire.registry import StageContext, get
 
@@ -210,7 +212,10 @@ def test_a_vague_report_does_not_chain_two_events_together() -> None:
         (b, [event(b, WHOLE, place=QAMISHLI, actor2=ISLAMIC_STATE)]),
         (c, [event(c, WHOLE, place=None, actor2=None)]),
     ]
-    fused = fuse(reports)
+    # Without a place the vague report agrees with no locality and stays alone.
+    assert sorted(e.source_count for e in fuse(reports)) == [1, 1, 1]
+    # Allowed to fuse placeless reports, it still joins one event only.
+    fused = fuse(reports, require_place=False)
     assert len(fused) == 2
     assert sorted(e.source_count for e in fused) == [1, 2]
 
@@ -290,3 +295,87 @@ def test_a_port_without_an_id_is_one_place_with_its_town() -> None:
     elsewhere = replace(port, name="Salif Port", lat=15.31, lon=42.67)
     assert not geo.compatible(elsewhere, HODEIDAH, near_km=5.0)
     assert not geo.compatible(TAFAS, MUZAYRIB, near_km=1.0)  # two towns: near_km only
+
+
+# --------------------------------------------------------------------------
+# Blocking and splitting
+
+REGIONS = tuple(
+    Place(name=f"Town {n}", geonameid=100 + n, lat=33.0 + n, lon=36.0, country_code="SY",
+          admin1=f"Region {n % 6}", feature="city")
+    for n in range(12)
+)  # fmt: skip
+
+
+def _spread_reports(count: int) -> Fuser:
+    """``count`` articles, four a day over consecutive days, each reporting a clash in one of
+    twelve towns of six regions: a corpus whose density per day and region stays fixed."""
+    analyses = []
+    articles = []
+    for n in range(count):
+        day = (date(2026, 1, 1) + timedelta(days=n // 4)).isoformat()
+        art = article(f"a{n:05d}", CLASH, outlet=f"Outlet {n % 7}", published=day)
+        report = event(art, WHOLE, place=REGIONS[n % len(REGIONS)], day=day)
+        articles.append(art)
+        analyses.append(Analysis(article=art.id, events=(report,), entities=KNOWN,
+                                 places=REGIONS, dates=stated_dates(art, [report])))  # fmt: skip
+    return Fuser(analyses, SourceIndex.build(tuple(articles), ()))
+
+
+def test_blocking_makes_the_comparisons_grow_linearly() -> None:
+    counts = {}
+    for size in (200, 400, 800):
+        fuser = _spread_reports(size)
+        fuser.fuse()
+        counts[size] = fuser.comparisons
+        assert fuser.comparisons < size * (size - 1) // 2 / 10  # far from all pairs
+    # Doubling the corpus doubles the tests (all pairs would quadruple them).
+    assert counts[400] <= 2.2 * counts[200]
+    assert counts[800] <= 2.2 * counts[400]
+    assert counts[200] > 0
+
+
+def test_blocking_still_pairs_a_province_with_its_towns_and_drops_other_regions() -> None:
+    a, b, c = (article(n, CLASH, outlet=n) for n in "abc")
+    reports = [
+        (a, [event(a, WHOLE)]),  # Tafas, Daraa
+        (b, [event(b, WHOLE, place=DARAA_PROVINCE)]),
+        (c, [event(c, WHOLE, place=QAMISHLI)]),  # Hasakah: another cell
+    ]
+    analyses = [
+        Analysis(article=x.id, events=tuple(evs), entities=KNOWN, places=PLACES,
+                 dates=stated_dates(x, evs))
+        for x, evs in reports
+    ]  # fmt: skip
+    fuser = Fuser(analyses, SourceIndex.build(tuple(x for x, _ in reports), ()))
+    pairs = {(fuser.reports[i].place.name, fuser.reports[j].place.name)  # type: ignore[union-attr]
+             for i, j in fuser.candidate_pairs()}  # fmt: skip
+    assert pairs == {("Tafas", "Daraa")}
+    assert sorted(e.source_count for e in fuser.fuse()) == [1, 2]
+
+
+def test_reports_with_no_date_at_all_fuse_with_no_other_article() -> None:
+    a, b = (article(n, "Fighting in Tafas killed 12 people.", outlet=n, published="") for n in "ab")
+    reports = [(x, [event(x, "Fighting in Tafas killed 12 people.", day=None)]) for x in (a, b)]
+    assert len(fuse(reports)) == 2
+
+
+def _report(art: Article, day: str) -> Report:
+    ordinal = float(date.fromisoformat(day).toordinal())
+    report = event(art, WHOLE, day=day)
+    return Report(event=report, article=art.id, source=art.id, order=(day, art.id),
+                  start=ordinal, end=ordinal, place=TAFAS, dated=True)  # fmt: skip
+
+
+def test_a_cluster_spanning_weeks_is_split_at_its_widest_gap() -> None:
+    arts = [article(f"s{n}", CLASH, outlet=f"S{n}") for n in range(5)]
+    days = ["2026-03-01", "2026-03-02", "2026-03-20", "2026-04-25", "2026-04-26"]
+    cluster = [_report(a, d) for a, d in zip(arts, days, strict=True)]
+    parts = split_long(cluster, max_span_days=31)
+    assert [[r.event.date_start for r in part] for part in parts] == [
+        ["2026-03-01", "2026-03-02", "2026-03-20"],
+        ["2026-04-25", "2026-04-26"],
+    ]
+    assert split_long(cluster[:3], max_span_days=31) == [cluster[:3]]
+    weekly = split_long(cluster[:3], max_span_days=7)
+    assert [len(part) for part in weekly] == [2, 1]

@@ -364,9 +364,14 @@ def test_date_sources_in_priority_order() -> None:
 
     assert dated(dateline, body, removed=byline, url=url) == ("2026-03-04", "day", "dateline")
     assert dated(BODY, body, removed=byline, url=url) == ("2026-03-03", "day", "byline")
-    assert dated(stamp, BODY, body, url=url) == ("2026-03-02", "day", "url")
-    assert dated(stamp, BODY, body) == ("2026-03-01", "day", "body")
-    assert dated(BODY, body) == ("2026-02", "month", "body")
+    # A stamp heading the body is the page's own dateline: it outranks the URL.
+    assert dated(stamp, BODY, body, url=url) == ("2026-03-01", "day", "dateline")
+    assert dated(BODY, body, url=url) == ("2026-03-02", "day", "url")
+    update = removed("Last updated 5 March 2026", "updated_stamp")
+    assert dated(BODY, body, removed=update, url=url) == ("2026-03-02", "day", "url")
+    assert dated(BODY, body, removed=update) == ("2026-03-05", "day", "body")
+    # Undated: estimated from the body's newest explicit date.
+    assert dated(BODY, body) == ("2026-02", "month", "inferred")
     assert dated(BODY, MORE) == (None, None, None)
 
 

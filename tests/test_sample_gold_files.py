@@ -35,7 +35,10 @@ FURNITURE_REASONS = {
     "reply_form", "sidebar", "empty_widget", "disclaimer", "source_stamp", "updated_stamp",
     "copyright", "inserted_ad", "byline", "headline", "duplicate", "other",
 }  # fmt: skip
-ORIGINS = {"metadata", "html-meta", "byline", "footer", "disclaimer", "url", "dateline", "body"}
+ORIGINS = {
+    "metadata", "html-meta", "byline", "footer", "disclaimer", "url", "dateline", "body",
+    "inferred", "override", "sidecar",
+}  # fmt: skip
 PRECISIONS = {"day", "week", "month", "year"}
 ACLED_TYPES: dict[str, set[str]] = {
     "Battles": {

@@ -188,13 +188,24 @@ def run(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Re-process inputs already stored.")
     ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date of every input (YYYY-MM-DD, YYYY-MM or YYYY); "
+            'a sidecar FILE.meta.json with {"published": ...} overrides it per file.',
+        ),
+    ] = None,
 ) -> None:
     """Run the whole pipeline; write brief.json, .md, .html, events.geojson, rejections.csv."""
     from crosswire.api import run_corpus
     from crosswire.brief import build_brief, write_brief
 
     with _user_errors():
-        settings = load_settings(config, {"store.path": db, "store.backend": backend})
+        settings = load_settings(
+            config,
+            {"store.path": db, "store.backend": backend, "stages.metadata.published": published},
+        )
         if not settings.store.path and settings.store.backend == "duckdb":
             store = settings.store.model_copy(update={"path": str(out / "crosswire.duckdb")})
             settings = settings.model_copy(update={"store": store})

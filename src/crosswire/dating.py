@@ -31,12 +31,22 @@ WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|T
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
 
+# Day-month-year in digits. Dots and hyphens are the European and Arab sites'
+# day-first order; a slash is also the US month-first order, so with slashes only
+# a day over 12 ("13/12/2014") tells the order and is read.
+_NUMERIC_DMY = (
+    rf"(?:(?:3[01]|[12]\d|0?[1-9])([.-])(?:0?[1-9]|1[0-2])\1{YEAR}"
+    rf"|(?:3[01]|[12]\d|1[3-9])/(?:0?[1-9]|1[0-2])/{YEAR})"
+)
+_NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+
 # Ordered most specific first; a span matched by an earlier pattern is not re-read.
 _CANDIDATE_PATTERNS: tuple[tuple[CandidateKind, re.Pattern[str]], ...] = (
     ("day", re.compile(rf"\b{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b")),
     ("day", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b")),
     ("day", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}\b")),
-    ("day", re.compile(rf"\b(?:3[01]|[12]\d|1[3-9])[./](?:0?[1-9]|1[0-2])[./]{YEAR}\b")),
+    # Numeric day-month-year: "13-12-2014", "05.02.2015" (see ``_NUMERIC``).
+    ("day", re.compile(rf"\b{_NUMERIC_DMY}(?!\d)")),
     ("month", re.compile(rf"\b{MONTH},?\s+{YEAR}\b")),
     ("monthday", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?![\w-])")),
     ("monthday", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?![\w-])")),
@@ -114,8 +124,10 @@ def find_candidates(text: str) -> list[DateCandidate]:
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, parts: tuple[str, ...]) -> datetime | None:
-    settings = {"REQUIRE_PARTS": list(parts), "PREFER_DAY_OF_MONTH": "first"}
+def _parse(text: str, parts: tuple[str, ...], order: str | None = None) -> datetime | None:
+    settings: dict[str, object] = {"REQUIRE_PARTS": list(parts), "PREFER_DAY_OF_MONTH": "first"}
+    if order:
+        settings["DATE_ORDER"] = order
     parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed
 
@@ -129,6 +141,10 @@ def resolve(candidate: DateCandidate, year: int | None = None) -> IsoDate | None
         if year is None:
             return None
         parsed = _parse(f"{candidate.text} {year}", ("day", "month", "year"))
+    elif _NUMERIC.match(candidate.text):
+        # dateparser reads digits month first for English ("05.02.2015" -> 2 May);
+        # these are day first (see ``_NUMERIC_DMY``).
+        parsed = _parse(candidate.text, ("day", "month", "year"), "DMY")
     else:
         parsed = _parse(candidate.text, ("day", "month", "year"))
     return IsoDate(f"{parsed:%Y-%m-%d}", "day") if parsed else None
@@ -213,3 +229,64 @@ def normalise_declared(value: str) -> IsoDate | None:
         return found[0]
     parsed = _parse(value.strip(), ("day", "month", "year"))
     return IsoDate(f"{parsed:%Y-%m-%d}", "day") if parsed else None
+
+
+# --------------------------------------------------------------------------
+# Datelines at the head of a body
+
+# How far into a body its dateline may lie: a headline, a standfirst, a credit and a
+# stamp fit before it ("Air raids kill 18 ... Monitor AFP Saturday 16 Jul 2016").
+HEAD_CHARS = 300
+# A stamp's label, then only times, zones and punctuation up to the date:
+# "Published", "Posted on", "Date of publication", "Last updated at",
+# "Updated 1435 GMT (2235 HKT)".
+_STAMP_LABEL = re.compile(
+    r"(?i:\b(?P<label>(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified)"
+    r"|date\s+of\s+publication))"
+    r"(?:[\s\d:.,()+|–-]|\b[A-Z]{2,5}\b|\b(?:at|on)\b)*$"
+)
+# A date and a year run together once a comma is stripped: "Apr 05,2017" -> "Apr 052017".
+_RUN_TOGETHER = re.compile(rf"\b({MONTH})\s+(0[1-9]|[12]\d|3[01])({YEAR})(?!\d)")
+# The word before a date that belongs to a sentence ("killed on 3 May 2016", "The
+# 3 May 2016 attack", "On 3 May 2016, ..."): any lowercase word, or a capitalised
+# article or preposition opening the sentence.
+_SENTENCE_WORD = re.compile(
+    r"(?:\b[a-z][\w'’-]*|\b(?i:the|this|that|a|an|on|in|at|since|from|until|by|after|before"
+    r"|between|during|early|late|last|of))[\s,]*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadDate:
+    """A date the head of a body is stamped with, and whether it dates an update."""
+
+    date: IsoDate
+    text: str  # the stamp as read: its label, if any, and the date
+    updated: bool
+
+
+def head_dates(text: str) -> list[HeadDate]:
+    """The dates stamped on the head of a body, in reading order.
+
+    A date with a year counts when a stamp label leads to it ("Published October 2
+    2017", "Last updated at Apr 05 2017") or when no lowercase word precedes it,
+    so it opens the body or follows a headline, an outlet or a time ("Tuesday 19
+    Jul 2016", "13-12-2014 ..."). A date inside a sentence ("killed on 3 May
+    2016") is the date of an event, not of the page.
+    """
+    head = _RUN_TOGETHER.sub(r"\1 \2 \3", text[:HEAD_CHARS])
+    found: list[HeadDate] = []
+    for candidate in find_candidates(head):
+        if candidate.kind == "monthday":
+            continue
+        before = head[: candidate.start]
+        label = _STAMP_LABEL.search(before)
+        if label is None and _SENTENCE_WORD.search(before):
+            continue
+        resolved = resolve(candidate)
+        if resolved is None or resolved.precision != "day":
+            continue
+        start = label.start() if label else candidate.start
+        updated = bool(label and re.search(r"(?i)updated|modified", label.group("label")))
+        found.append(HeadDate(resolved, head[start : candidate.end].strip(), updated))
+    return found

@@ -25,6 +25,9 @@ qualifiers, units that agree) in the same context:
   Hodeidah") must also share its remaining words, place names folded to place
   ids, with the other.
 
+A running total ("300,000 killed since the war began", "so far this year") is
+never one topic with an incident's count: it does not contest the toll.
+
 Two figures of one sentence that count different subjects are a breakdown
 ("twelve people, among them three soldiers"), never one topic. Topics are
 formed complete-link (``crosswire.crosscheck.cluster``).
@@ -81,6 +84,17 @@ _RELATIVE = re.compile(
     r"([a-z]+)",
     re.I,
 )
+# A running total, not one incident's toll: "since the conflict began", "since March
+# 2011", "so far", "to date", "the war has killed". Such a figure meets only other totals.
+_TALLY = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\b"
+    r"|(?:[\w-]+\s+){0,3}?(?:began|erupted|started|broke\s+out)\b"
+    r"|(?:(?:early|late|mid)[\s-]*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b)"
+    r"|so\s+far|to\s+date|in\s+total"
+    r"|(?:war|conflict|fighting|crisis)\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+"
+    r"(?:(?:already|so\s+far|now)\s+)?(?:killed|claimed|left|cost))",
+    re.I,
+)
 _PASSIVE = re.compile(r"^[^.;:]{0,40}?\b(?:were|was|had been|have been|has been)\s+([a-z]+)", re.I)
 
 
@@ -100,6 +114,11 @@ class Statement:
     context: frozenset[str]  # the fused events the article reports
     where: frozenset[str]  # place ids of its sentence, else the article's main place
     day: int | None  # the article's publication day ordinal
+
+    @property
+    def tally(self) -> bool:
+        """The sentence gives a running total ("killed since 2011"), not an incident's count."""
+        return _TALLY.search(self.sentence_text) is not None
 
     @property
     def descriptive(self) -> bool:
@@ -132,6 +151,8 @@ def same_topic(left: Statement, right: Statement) -> bool:
     a, b = left.counted, right.counted
     if not quantities.units_agree(left.unit, right.unit) or a.outcome != b.outcome:
         return False
+    if left.tally != right.tally:
+        return False  # a running total is no account of an incident's toll
     if not quantities.subjects_agree(a.subject, b.subject) or a.qualifiers != b.qualifiers:
         return False
     same_sentence = left.article == right.article and left.sentence == right.sentence

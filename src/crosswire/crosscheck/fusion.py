@@ -8,20 +8,31 @@ Two reports can be one event when every test passes:
 - date: their ranges overlap. A date counts as stated only when the report
   read it from a date expression (``Event.date_text``); a report whose date was
   inferred (from the article's date or an earlier sentence) or that has none
-  happened in the ``recent_days`` up to its article's publication. A stated
-  range longer than ``max_span_days`` sums up a period and is not one event;
+  happened in the ``recent_days`` up to its article's publication. A range
+  longer than ``max_span_days`` sums up a period and is not one event, and a
+  report with no date and an undated article fuses with no other article's;
 - place: the same place, towns within ``near_km``, a town and a site of it
   (its port, a district), or an area and a place inside it
-  (``crosswire.crosscheck.geo``). The fused event takes the most precise place
+  (``crosswire.crosscheck.geo``). A report with no place agrees with no other
+  article's (``require_place``). The fused event takes the most precise place
   its sources give, most sources first (a site with no GeoNames id is no more
   precise than its town);
 - actors: each side is the same actor, unknown on one side, or two state
   actors of one country ("the army" and "the government"). Battles have no
   direction, so their sides may be swapped.
 
+Only candidates are compared (blocking, as record linkage does): reports that
+share a date block (``block_days`` wide) and a locality cell (country and
+first-level region; a country-wide place meets its country's regions), or one
+article. The comparisons grow with the reports per block, about linearly with
+the corpus; towns within ``near_km`` of each other across a regional border
+are not compared.
+
 Reports are clustered complete-link: a report joins an event only when it is
 compatible with every report already in it, so a vague report cannot chain two
-distinct events together. Merges happen best pair first.
+distinct events together. Merges happen best pair first. A cluster whose
+reports' dates still span more than ``max_span_days`` is split at its widest
+gap (``split_long``): an event reported across weeks is two events.
 
 A fused event keeps every evidence span (earliest article first, so its id,
 hashed from the first span, stays put as later reports arrive), counts
@@ -51,7 +62,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -83,6 +94,38 @@ SUB_EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(
 UNDIRECTED_TYPES = frozenset({"Battles"})
 STATE_INTER_CODE = 1
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+# A locality block: (country, first-level region). "*" for the region of a place that
+# covers a whole country or names none: it meets every region of its country.
+Cell = tuple[str, str]
+ANY_REGION = "*"
+
+
+def _cell(place_id: str | None, place: Place | None) -> Cell | None:
+    if place is not None:
+        return locality_cell(place)
+    return ("?", place_id) if place_id else None  # a place with no record: its id alone
+
+
+def locality_cell(place: Place) -> Cell:
+    """The block a place's reports are compared in (see ``Fuser.candidate_pairs``)."""
+    region = place.admin1 or (place.name if place.feature == "admin1" else None)
+    if place.country_code is None:
+        return ("?", place.id)  # unresolved: only the same name can meet it
+    return (place.country_code, geo.fold(region) if region else ANY_REGION)
+
+
+# The cell of placeless reports, when they may fuse: it meets every cell.
+NOWHERE: Cell = ("", "")
+
+
+def _cells_meet(cell: Cell, other: Cell) -> bool:
+    """Whether two different cells of a date block are compared: a country-wide cell
+    with its country's regions; the placeless cell with all."""
+    if cell == other or other == NOWHERE:
+        return False
+    return cell == NOWHERE or (cell[1] == ANY_REGION and cell[0] == other[0])
 
 
 def types_compatible(left: str, right: str) -> bool:
@@ -121,10 +164,15 @@ class Report:
     end: float
     place: Place | None
     dated: bool  # the evidence states the date
+    cell: Cell | None = None  # locality block: see ``locality_cell``
 
     @property
     def background(self) -> bool:
         return self.event.background
+
+    @property
+    def bounded(self) -> bool:
+        return math.isfinite(self.start) and math.isfinite(self.end)
 
     @property
     def span_days(self) -> float:
@@ -136,7 +184,9 @@ class FusionSettings:
     near_km: float = 5.0
     date_slack_days: int = 0
     max_span_days: int = 31
-    recent_days: int = 7
+    recent_days: int = 2  # news reports what happened on the day or the two before
+    block_days: int = 7  # width of the date blocks candidates are looked for in
+    require_place: bool = True  # a report with no place fuses with no other article's
 
 
 class Fuser:
@@ -150,6 +200,7 @@ class Fuser:
     ) -> None:
         self.settings = settings or FusionSettings()
         self.sources = sources
+        self.comparisons = 0  # report pairs tested for compatibility, to show blocking
         self.places: dict[str, Place] = {}
         self.entities: dict[str, Entity] = {}
         for analysis in analyses:
@@ -178,6 +229,7 @@ class Fuser:
             if start is not None:
                 low, high = min(low, float(start)), max(high, float(end or start))
         evidence = " ".join(span.text for span in event.sources)
+        place = self.places.get(event.place) if event.place else None
         return Report(
             event=event,
             article=article,
@@ -185,8 +237,9 @@ class Fuser:
             order=(published or "9999", article),
             start=low,
             end=high,
-            place=self.places.get(event.place) if event.place else None,
+            place=place,
             dated=stated,
+            cell=_cell(event.place, place),
         )
 
     # -- compatibility -------------------------------------------------------
@@ -217,21 +270,38 @@ class Fuser:
         return None
 
     def compatible(self, left: Report, right: Report) -> bool:
+        """Type, date, locality and actors all agree (see the module docstring)."""
+        self.comparisons += 1
         a, b = left.event, right.event
         if a.modality != b.modality or not types_compatible(a.sub_event_type, b.sub_event_type):
+            return False
+        if not (self._dates_fit(left, right) and self._places_fit(left, right)):
+            return False
+        return self._orientation(a, b) is not None
+
+    def _dates_fit(self, left: Report, right: Report) -> bool:
+        """The dates overlap (within the slack) and neither sums up a period. Across
+        articles both must be bounded: a report with no date and no publication date
+        could be from any year."""
+        same_article = left.article == right.article
+        if not same_article and not (left.bounded and right.bounded):
             return False
         slack = self.settings.date_slack_days
         if left.start > right.end + slack or right.start > left.end + slack:
             return False
         longest = self.settings.max_span_days
-        if (left.dated and left.span_days > longest) or (right.dated and right.span_days > longest):
+        return all(r.span_days <= longest for r in (left, right) if r.dated or not same_article)
+
+    def _places_fit(self, left: Report, right: Report) -> bool:
+        a, b = left.event.place, right.event.place
+        if a is None or b is None:
+            # No locality on one side: it agrees with nothing another article places.
+            return not self.settings.require_place or left.article == right.article
+        if a == b:
+            return True
+        if left.place is None or right.place is None:
             return False
-        if a.place and b.place and a.place != b.place:
-            if left.place is None or right.place is None:
-                return False
-            if not geo.compatible(left.place, right.place, self.settings.near_km):
-                return False
-        return self._orientation(a, b) is not None
+        return geo.compatible(left.place, right.place, self.settings.near_km)
 
     def _affinity(self, left: Report, right: Report) -> float:
         """How alike two compatible reports are; the best pairs merge first."""
@@ -257,23 +327,60 @@ class Fuser:
         reports = self.reports
         groups = complete_link(
             len(reports),
-            self._candidate_pairs(),
+            self.candidate_pairs(),
             lambda i, j: self.compatible(reports[i], reports[j]),
             lambda i, j: self._affinity(reports[i], reports[j]),
         )
-        ordered = [sorted((reports[k] for k in g), key=lambda r: r.order) for g in groups]
+        ordered = [
+            sorted(part, key=lambda r: r.order)
+            for g in groups
+            for part in split_long([reports[k] for k in g], self.settings.max_span_days)
+        ]
         return sorted(ordered, key=lambda g: g[0].order)
 
-    def _candidate_pairs(self) -> Iterable[tuple[int, int]]:
-        """Pairs whose date ranges meet, found by a sweep instead of all pairs."""
+    def candidate_pairs(self) -> Iterator[tuple[int, int]]:
+        """The pairs worth testing: blocking, as record linkage does.
+
+        A report is filed under every date block (``block_days`` wide) its window
+        touches and under its article, and within a date block under its locality
+        cell. Pairs are formed inside a cell, between a cell and its country's
+        "*" cell, and inside an article; so the tests grow with the reports per
+        block, not with the square of the corpus. Reports with no bounded date or
+        no place meet only their own article's.
+        """
+        seen: set[tuple[int, int]] = set()
+        for block in self._blocks():
+            for i, j in block:
+                pair = (min(i, j), max(i, j))
+                if i != j and pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+    def _blocks(self) -> Iterator[Iterable[tuple[int, int]]]:
+        by_article: dict[str, list[int]] = {}
+        blocks: dict[int, dict[Cell, list[int]]] = {}
+        for index, report in enumerate(self.reports):
+            by_article.setdefault(report.article, []).append(index)
+            cell = report.cell or (None if self.settings.require_place else NOWHERE)
+            if cell is None or not report.bounded:
+                continue
+            if report.span_days > self.settings.max_span_days:
+                continue
+            for block in self._date_blocks(report):
+                blocks.setdefault(block, {}).setdefault(cell, []).append(index)
+        for members in by_article.values():
+            yield _all_pairs(members)
+        for cells in blocks.values():
+            for cell, members in cells.items():
+                yield _all_pairs(members)
+                for other, others in cells.items():
+                    if _cells_meet(cell, other):
+                        yield ((i, j) for i in members for j in others)
+
+    def _date_blocks(self, report: Report) -> range:
+        width = self.settings.block_days
         slack = self.settings.date_slack_days
-        by_start = sorted(range(len(self.reports)), key=lambda k: self.reports[k].start)
-        for position, i in enumerate(by_start):
-            reach = self.reports[i].end + slack
-            for j in by_start[position + 1 :]:
-                if self.reports[j].start > reach:
-                    break
-                yield (min(i, j), max(i, j))
+        return range(int(report.start - slack) // width, int(report.end + slack) // width + 1)
 
     # -- building fused events ----------------------------------------------
 
@@ -295,25 +402,7 @@ class Fuser:
                 geo.precision(self.places[pid]) if pid in self.places else geo.POINT_RANK
             ),
         )
-        dated = [r for r in cluster if r.dated]
-        dates = _vote(
-            dated or cluster,
-            lambda r: (
-                (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
-                if r.event.date_start
-                else None
-            ),
-            rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
-        )
-        date_text = next(
-            (
-                r.event.date_text
-                for r in dated
-                if dates
-                and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
-            ),
-            None,
-        )
+        dates, date_text = _voted_dates(cluster)
         deaths = _fatalities(cluster)
         reporting = [r for r in cluster if not r.background] or cluster
         mentioning = [r for r in cluster if r.background] if len(reporting) < len(cluster) else []
@@ -349,6 +438,60 @@ class Fuser:
             background=len(reporting) == len(cluster) and all(r.background for r in cluster),
             mentions=tuple(mentions),
         )
+
+
+def _voted_dates(
+    cluster: Sequence[Report],
+) -> tuple[tuple[str, str, str | None] | None, str | None]:
+    """The most precise date most sources state (else guess), and the words that state it."""
+    dated = [r for r in cluster if r.dated]
+    dates = _vote(
+        dated or cluster,
+        lambda r: (
+            (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
+            if r.event.date_start
+            else None
+        ),
+        rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
+    )
+    date_text = next(
+        (
+            r.event.date_text
+            for r in dated
+            if dates and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
+        ),
+        None,
+    )
+    return dates, date_text
+
+
+def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
+    return ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
+
+
+def split_long(cluster: Sequence[Report], max_span_days: int) -> list[list[Report]]:
+    """A cluster whose reports' dates span more than ``max_span_days`` is no one event:
+    cut it at its widest gap between report dates until every part fits.
+
+    Complete-link clustering of overlapping dates keeps clusters short; a cluster
+    that still spans weeks was chained through vague reports and is split.
+    """
+    bounded = [r for r in cluster if r.bounded]
+    if len(bounded) < 2:
+        return [list(cluster)]
+    if max(r.end for r in bounded) - min(r.start for r in bounded) + 1 <= max_span_days:
+        return [list(cluster)]
+    ordered = sorted(bounded, key=_middle)
+    gaps = [_middle(ordered[k + 1]) - _middle(ordered[k]) for k in range(len(ordered) - 1)]
+    cut = max(range(len(gaps)), key=lambda k: gaps[k]) + 1
+    unbounded = [r for r in cluster if not r.bounded]
+    return split_long(ordered[:cut] + unbounded, max_span_days) + split_long(
+        ordered[cut:], max_span_days
+    )
+
+
+def _middle(report: Report) -> float:
+    return (report.start + report.end) / 2
 
 
 def _known_sides(event: Event) -> int:

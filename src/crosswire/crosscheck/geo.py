@@ -62,7 +62,8 @@ def precision(place: Place) -> int:
     return POINT_RANK if found == SITE_RANK and place.geonameid is None else found
 
 
-def _fold(text: str | None) -> str:
+def fold(text: str | None) -> str:
+    """A name folded for comparison: no accents, no punctuation, no case."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     letters = "".join(c for c in decomposed if c.isalnum())
     return letters.casefold()
@@ -79,13 +80,13 @@ def contains(outer: Place, inner: Place) -> bool | None:
         if outer.country_code and inner.country_code and outer.country_code != inner.country_code:
             return False
         if inner.admin1:
-            return _fold(inner.admin1) in {_fold(outer.admin1), _fold(outer.name)}
+            return fold(inner.admin1) in {fold(outer.admin1), fold(outer.name)}
         return None
     return None
 
 
 def _names(place: Place) -> set[str]:
-    return {key for key in (_fold(place.name), *(_fold(m.text) for m in place.mentions)) if key}
+    return {key for key in (fold(place.name), *(fold(m.text) for m in place.mentions)) if key}
 
 
 def _site_of(site: Place, town: Place) -> bool:

@@ -19,7 +19,9 @@ def make_fuse(
     near_km: float = 5.0,
     date_slack_days: int = 0,
     max_span_days: int = 31,
-    recent_days: int = 7,
+    recent_days: int = 2,
+    block_days: int = 7,
+    require_place: bool = True,
     keep_flagged: bool = False,
 ) -> Stage:
     """Fuse per-article event reports into corpus events with independent source counts.
@@ -33,6 +35,8 @@ def make_fuse(
         date_slack_days=date_slack_days,
         max_span_days=max_span_days,
         recent_days=recent_days,
+        block_days=block_days,
+        require_place=require_place,
     )
 
     def fuse(corpus: Corpus, context: StageContext) -> Corpus:

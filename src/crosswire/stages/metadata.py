@@ -25,16 +25,21 @@ Correspondent", "By Reuters") leaves ``author`` empty: a desk is not an
 author. The credit is kept as evidence (field ``author_credit``), and an
 agency credit gives the outlet.
 
-Published date, first found wins: declared metadata, the dateline, the
-byline's date, a date in the URL path, a date stamp ("Published 4 March
-2026" near the top, then "first published ... on 5 March 2026" in a
-footer, then an "Updated ..." stamp), and last the newest explicit date in
-the body, at month precision since a story reports events of the days
-before it. A dateline's month-day without a year ("March 4") takes its year
-from the URL, the byline, a stamp or the body's newest date, in that order,
-stepping back a year when that would put it more than a week after the
-reference (a "December 30" story filed in January). With no year anywhere
-it sets no date; its text is kept as evidence (field ``dateline_date``).
+Published date, in trust order: the input's own date field and the page's
+metadata (both declared before this stage), a place dateline ("BEIRUT, March
+4 (Wire) -"), a dateline heading the body (``dating.head_dates``: "Tuesday
+19 Jul 2016", "Published October 2 2017", "13-12-2014 ...", a date after a
+headline and a credit), the byline's date, other publication stamps (short
+stamp paragraphs, stamps the cleaner removed, "first published ... on 5 March
+2026" in a footer), a date in the URL path, update stamps, and last an
+estimate for an undated text: its newest explicit date at month precision,
+origin ``inferred``. ``--published`` and a sidecar ``FILE.meta.json`` beside an
+input override all of them (origins ``override`` and ``sidecar``). A
+dateline's month-day without a year ("March 4") takes its year from the URL,
+the byline, a stamp or the body's newest date, in that order, stepping back a
+year when that would put it more than a week after the reference (a
+"December 30" story filed in January). With no year anywhere it sets no
+date; its text is kept as evidence (field ``dateline_date``).
 
 The dateline's place is recorded as evidence for later stages (field
 ``dateline_place``).
@@ -42,17 +47,22 @@ The dateline's place is recorded as evidence for later stages (field
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, partial
+from pathlib import Path
 
 from crosswire import dating, outlets
 from crosswire.bylines import Byline, Dateline, parse_byline, parse_dateline, stamp_date
-from crosswire.model import Article, Corpus, FieldOrigin
+from crosswire.errors import ConfigError
+from crosswire.model import Article, Corpus, DatePrecision, FieldOrigin
 from crosswire.registry import Stage, StageContext, stage
 
 AUTHOR_SEPARATOR = ", "
+# A file beside an input that declares its date: article.txt -> article.txt.meta.json.
+SIDECAR_SUFFIX = ".meta.json"
 
 # Removed blocks that may name the publisher. Captions, photo credits, teasers
 # and ads name other people's outlets ("Photo: © AFP"), so they are not read.
@@ -105,13 +115,95 @@ _NAME_STOPS = frozenset({"all", "rights", "reserved", "this", "used", "some", "r
 
 
 @stage("metadata", needs=["articles"], provides=["articles"])
-def make_metadata() -> Stage:
-    """Infer outlet, author, date and dateline place, recording where each came from."""
+def make_metadata(published: str = "", sidecar_suffix: str = SIDECAR_SUFFIX) -> Stage:
+    """Infer outlet, author, date and dateline place, recording where each came from.
+
+    ``published`` (``crosswire run --published DATE``) dates every article of the
+    run; a sidecar file beside an input (``article.txt`` -> ``article.txt.meta.json``,
+    a JSON object with ``"published"``) dates the articles of that input and wins
+    over ``published``. Both win over anything the input or its text says.
+    """
+    run_date = _checked_date(published, "--published") if published else None
 
     def metadata(corpus: Corpus, context: StageContext) -> Corpus:
-        return replace(corpus, articles=tuple(infer_metadata(a) for a in corpus.articles))
+        sidecars = _Sidecars(sidecar_suffix)
+        chosen = [sidecars.published(a) or run_date for a in corpus.articles]
+        return replace(
+            corpus,
+            articles=tuple(
+                infer_metadata(_dated(a, override) if override else a)
+                for a, override in zip(corpus.articles, chosen, strict=True)
+            ),
+        )
 
     return metadata
+
+
+# --------------------------------------------------------------------------
+# Dates the user gives: --published and sidecar files
+
+
+@dataclass(frozen=True, slots=True)
+class _Override:
+    date: dating.IsoDate
+    origin: str  # "override" (--published) or "sidecar"
+    evidence: str
+
+
+def _checked_date(value: str, where: str) -> _Override:
+    # A date the user gives names its year: "last week" is no date to pin a run to.
+    iso = dating.normalise_declared(value) if re.search(r"\b\d{4}\b", value) else None
+    if iso is None:
+        raise ConfigError(f"{where}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return _Override(iso, "override", f"{where} {value}")
+
+
+class _Sidecars:
+    """Sidecar files, each read once per batch."""
+
+    def __init__(self, suffix: str) -> None:
+        self.suffix = suffix
+        self.read: dict[Path, _Override | None] = {}
+
+    def published(self, article: Article) -> _Override | None:
+        path = _input_path(article.source)
+        if path is None or not self.suffix:
+            return None
+        sidecar = path.with_name(path.name + self.suffix)
+        if sidecar not in self.read:
+            self.read[sidecar] = _read_sidecar(sidecar)
+        return self.read[sidecar]
+
+
+def _input_path(source: str) -> Path | None:
+    """The file an article came from: its source, less a container's "#position"."""
+    for candidate in (source, source.rsplit("#", 1)[0]):
+        if candidate and candidate != "-" and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def _read_sidecar(sidecar: Path) -> _Override | None:
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no sidecar, or one that is not JSON: the article dates itself
+    value = data.get("published") if isinstance(data, dict) else None
+    if not isinstance(value, str):
+        return None
+    iso = dating.normalise_declared(value)
+    return _Override(iso, "sidecar", f"{sidecar.name}: {value}") if iso else None
+
+
+def _dated(article: Article, override: _Override) -> Article:
+    origin = FieldOrigin(field="published", origin=override.origin, evidence=override.evidence)
+    kept = tuple(o for o in article.origins if o.field != "published")
+    return replace(
+        article,
+        published=override.date.iso,
+        published_precision=override.date.precision,
+        origins=(*kept, origin),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,20 +249,7 @@ def infer_metadata(article: Article) -> Article:
         elif credit:
             record("author_credit", credit)
 
-    published, precision = article.published, article.published_precision
-    if published:
-        declared = dating.normalise_declared(published)
-        if declared is not None:
-            published, precision = declared.iso, declared.precision
-    else:
-        dated, dateline_date = _infer_published(evidence)
-        if dated is not None:
-            iso, found = dated
-            published, precision = iso.iso, iso.precision
-            record("published", found)
-        if dateline_date is not None:
-            record("dateline_date", dateline_date)
-
+    published, precision = _published(article, evidence, record)
     if evidence.dateline is not None:
         place = evidence.dateline.place
         record("dateline_place", _Found(place, "dateline", place))
@@ -183,6 +262,25 @@ def infer_metadata(article: Article) -> Article:
         published_precision=precision,
         origins=tuple(origins),
     )
+
+
+def _published(
+    article: Article, evidence: _Evidence, record: Callable[[str, _Found], None]
+) -> tuple[str | None, DatePrecision | None]:
+    """The declared date in standard form, else one read from the article (recorded)."""
+    if article.published:
+        declared = dating.normalise_declared(article.published)
+        if declared is None:
+            return article.published, article.published_precision
+        return declared.iso, declared.precision
+    dated, dateline_date = _infer_published(evidence)
+    if dateline_date is not None:
+        record("dateline_date", dateline_date)
+    if dated is None:
+        return None, None
+    iso, found = dated
+    record("published", found)
+    return iso.iso, iso.precision
 
 
 class _Evidence:
@@ -244,11 +342,14 @@ class _Evidence:
         return dating.date_from_url(self.article.url) if self.article.url else None
 
     @cached_property
-    def stamps(self) -> list[tuple[dating.IsoDate, str, str]]:
-        """(date, text, origin) of date stamps: publication stamps at the top, then
-        publication statements in footers, then update stamps."""
-        published: list[tuple[dating.IsoDate, str, str]] = []
-        updated: list[tuple[dating.IsoDate, str, str]] = []
+    def head_stamps(self) -> list[dating.HeadDate]:
+        return dating.head_dates(self.paragraphs[0]) if self.paragraphs else []
+
+    @cached_property
+    def stamps(self) -> list[tuple[dating.IsoDate, str, str, bool]]:
+        """(date, text, origin, is an update) of short date stamps near the top or
+        removed by the cleaner, then publication statements in footers."""
+        found: list[tuple[dating.IsoDate, str, str, bool]] = []
         for text in (*self.head, *self.removed(_STAMP_REASONS)):
             stamp = stamp_date(text)
             if stamp is None:
@@ -256,14 +357,14 @@ class _Evidence:
             candidate, is_publication = stamp
             resolved = dating.resolve(candidate)
             if resolved is not None:
-                (published if is_publication else updated).append((resolved, text, "body"))
+                found.append((resolved, text, "body", not is_publication))
         for text, _origin in self.footers:
             # "This story was first published by X on 5 March 2026."
             if _PUBLICATION_STATEMENT.search(text) and len(text) <= _MAX_FOOTER_CHARS:
-                found = dating.first_date(text)
-                if found is not None:
-                    published.append((found[0], text, "footer"))
-        return published + updated
+                dated = dating.first_date(text)
+                if dated is not None:
+                    found.append((dated[0], text, "footer", False))
+        return found
 
     @cached_property
     def body_latest(self) -> tuple[dating.IsoDate, dating.DateCandidate] | None:
@@ -271,11 +372,15 @@ class _Evidence:
 
     @cached_property
     def body_date(self) -> tuple[dating.IsoDate, str] | None:
-        """The body's newest date at month precision: the story is from about then."""
+        """An estimate from the body's newest date, one step coarser than that date: a
+        story is from about the month of the newest day it names, and only from about
+        the year of a month it names ("since March 2011" dates no story to March)."""
         if self.body_latest is None:
             return None
         iso, candidate = self.body_latest
-        return dating.IsoDate(iso.iso[:7], "month"), candidate.text
+        if iso.precision == "day":
+            return dating.IsoDate(iso.iso[:7], "month"), candidate.text
+        return dating.IsoDate(iso.iso[:4], "year"), candidate.text
 
     def texts(self) -> Iterator[str]:
         """Paragraphs and removed blocks, where a run-together domain may be spelled out."""
@@ -379,7 +484,11 @@ _Dated = tuple[dating.IsoDate, _Found]
 
 
 def _infer_published(evidence: _Evidence) -> tuple[_Dated | None, _Found | None]:
-    """The article's date and, when a yearless dateline date went unused, its text."""
+    """The article's date and, when a yearless dateline date went unused, its text.
+
+    The finders in ``_PUBLISHED_FINDERS`` are asked in trust order; the first
+    that answers wins.
+    """
     dateline_date = None
     dateline = evidence.dateline
     if dateline is not None and dateline.date is not None:
@@ -388,24 +497,72 @@ def _infer_published(evidence: _Evidence) -> tuple[_Dated | None, _Found | None]
             iso, note = resolved
             return (iso, _Found(iso.iso, "dateline", dateline.text + note)), None
         dateline_date = _Found(dateline.date.text, "dateline", dateline.text)
+    for finder in _PUBLISHED_FINDERS:
+        found = finder(evidence)
+        if found is not None:
+            return found, dateline_date
+    return None, dateline_date
 
+
+def _from_head(evidence: _Evidence) -> _Dated | None:
+    """A publication stamp heading the body ("Tuesday 19 Jul 2016", "Published ...")."""
+    stamps = [s for s in evidence.head_stamps if not s.updated]
+    return (
+        (stamps[0].date, _Found(stamps[0].date.iso, "dateline", stamps[0].text)) if stamps else None
+    )
+
+
+def _from_byline(evidence: _Evidence) -> _Dated | None:
     for byline in evidence.bylines:
         if byline.date is not None:
             resolved = _complete(byline.date, evidence, skip_byline=True)
             if resolved is not None:
                 iso, note = resolved
-                return (iso, _Found(iso.iso, "byline", byline.text + note)), dateline_date
+                return iso, _Found(iso.iso, "byline", byline.text + note)
+    return None
 
-    if evidence.url_date is not None:
-        iso, text = evidence.url_date
-        return (iso, _Found(iso.iso, "url", text)), dateline_date
-    if evidence.stamps:
-        iso, text, origin = evidence.stamps[0]
-        return (iso, _Found(iso.iso, origin, text)), dateline_date
-    if evidence.body_date is not None:
-        iso, text = evidence.body_date
-        return (iso, _Found(iso.iso, "body", text)), dateline_date
-    return None, dateline_date
+
+def _from_stamps(evidence: _Evidence, *, updated: bool) -> _Dated | None:
+    for iso, text, origin, is_update in evidence.stamps:
+        if is_update == updated:
+            return iso, _Found(iso.iso, origin, text)
+    return None
+
+
+def _from_head_update(evidence: _Evidence) -> _Dated | None:
+    stamps = [s for s in evidence.head_stamps if s.updated]
+    return (
+        (stamps[0].date, _Found(stamps[0].date.iso, "dateline", stamps[0].text)) if stamps else None
+    )
+
+
+def _from_url(evidence: _Evidence) -> _Dated | None:
+    if evidence.url_date is None:
+        return None
+    iso, text = evidence.url_date
+    return iso, _Found(iso.iso, "url", text)
+
+
+def _inferred(evidence: _Evidence) -> _Dated | None:
+    """An undated text is from about its newest explicit date, at month precision."""
+    if evidence.body_date is None:
+        return None
+    iso, text = evidence.body_date
+    return iso, _Found(iso.iso, "inferred", text)
+
+
+# Trust order after the input's own field, the page's metadata and a place dateline:
+# the body's head, its byline, other publication stamps, the URL, update stamps, and
+# last an estimate from the body's dates.
+_PUBLISHED_FINDERS: tuple[Callable[[_Evidence], _Dated | None], ...] = (
+    _from_head,
+    _from_byline,
+    partial(_from_stamps, updated=False),
+    _from_url,
+    _from_head_update,
+    partial(_from_stamps, updated=True),
+    _inferred,
+)
 
 
 def _complete(
@@ -433,7 +590,9 @@ def _year_references(
                 iso = dating.resolve(byline.date)
                 if iso is not None:
                     yield "byline", iso
-    for iso, _text, _origin in evidence.stamps:
+    for stamp in evidence.head_stamps:
+        yield "stamp", stamp.date
+    for iso, _text, _origin, _updated in evidence.stamps:
         yield "stamp", iso
     if evidence.body_latest is not None:
         yield "body", evidence.body_latest[0]
