@@ -767,3 +767,38 @@ def test_no_place_no_communal_militia(nlp: Language) -> None:
     assert all("Communal" not in m.entity.name for m in link(nlp, text))
     text = "Rebels in Darfur attacked a convoy, Sudanese officials said."
     assert all("Communal" not in m.entity.name for m in link(nlp, text))
+
+
+# --------------------------------------------------------------------------
+# Names that are no actors (issue 8): outlets, furniture, dates, bare places
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Rebels shelled the town, a resident told Sputnik by telephone.", "Sputnik"),
+        ("Five people were killed, the Syrian Arab News Agency said.", "Syrian Arab News Agency"),
+        ("Government forces shelled the district, Press TV reported.", "Press TV"),
+        ("Tags Syria Idlib Aleppo. Rebels attacked an army post.", "Tags Syria Idlib Aleppo"),
+        ("Video of the strike was posted on Youtube by activists.", "Youtube"),
+    ],
+)
+def test_outlets_and_furniture_are_no_actors(nlp: Language, text: str, junk: str) -> None:
+    mentioned = [m.mention.text for m in link(nlp, text)]
+    assert all(junk not in found and found not in junk for found in mentioned), mentioned
+
+
+def test_an_outlet_word_alone_does_not_make_an_outlet() -> None:
+    from crosswire.nonactors import is_outlet_name
+
+    assert is_outlet_name("Anadolu Agency") and is_outlet_name("Ariha Today")
+    assert not is_outlet_name("Kestrel Monitoring Network")
+    assert not is_outlet_name("International Atomic Energy Agency")
+
+
+def test_generic_victims_take_the_country_the_event_is_set_in(nlp: Language) -> None:
+    text = (
+        "Russia said its jets hit targets. Russian warplanes struck the Syrian city of Raqqa, "
+        "killing 12 civilians. Russia denied the reports and Russian officials said more."
+    )
+    assert find(link(nlp, text), "civilians").entity.name == "Civilians (Syria)"

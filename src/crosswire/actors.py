@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Literal
 import pycountry
 
 from crosswire.model import Entity, Mention
+from crosswire.nonactors import non_actor_reason
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -1265,6 +1266,8 @@ class _DocumentLinker:
                 start < self.dateline_end or self._reads_as_place(self.doc[start:end])
             ):
                 continue  # a town spaCy took for a person: "fled to Muzayrib"
+            if key is None and self._no_actor(start, end):
+                continue
             seen.add((start, end))
             # Names inside a person's name are no actors: "Jordan" in "Michael Jordan".
             for span_key in [k for k in self.candidates if k[0] < end and start < k[1]]:
@@ -1666,8 +1669,23 @@ class _DocumentLinker:
                 and self.doc[start - 1].lower_ in ("unidentified", "unknown", "armed")
             ):
                 start -= 1
-            entity = self.dictionary.generic(category, self.focus_country())
+            entity = self.dictionary.generic(category, self._setting_country(token.sent))
             self._add(start, token.i + 1, entity, "category")
+
+    def _setting_country(self, sentence: Span) -> str | None:
+        """Where generic actors are: ACLED names civilians, protesters and gunmen by
+        the country an event happens in, which need not be the country whose forces
+        the article talks most of ("Russian raids killed civilians in Raqqa")."""
+        return self._located_country(sentence) or self._article_setting or self.focus_country()
+
+    @cached_property
+    def _article_setting(self) -> str | None:
+        """The country most sentences say they are set in, when one leads."""
+        counts = Counter(c for s in self.doc.sents if (c := self._located_country(s)))
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _link_unknown_organisations(self) -> None:
         for ent in self.ents:
@@ -1690,8 +1708,28 @@ class _DocumentLinker:
                 continue  # dateline pieces spaCy took for organisations: "IDLIB, Syria - ..."
             if self._reads_as_place(self.doc[start:end]):
                 continue  # a town spaCy took for an organisation: "entered Tafas"
+            if self._no_actor(start, end):
+                continue
             name = self.doc[start:end].text
             self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
+
+    def _no_actor(self, start: int, end: int) -> bool:
+        """An unlinked name that is an outlet, furniture, a date or a bare place; a
+        surname of a person already named is kept ("Hamza Khatib ... Khatib said")."""
+        titled = start > 0 and self.doc[start - 1].lower_ in _CORE_TITLES
+        span = self.doc[start:end]
+        if span.text in self._person_words:
+            titled = True
+        return non_actor_reason(span, titled=titled) is not None
+
+    @property
+    def _person_words(self) -> set[str]:
+        return {
+            word
+            for f in self.found
+            if f.entity.kind == "person"
+            for word in self.text[f.start : f.end].split()[1:]
+        }
 
     def _reads_as_place(self, span: Span) -> bool:
         """A name in a place's position: "in Tafas", "the province of Daraa", "entered

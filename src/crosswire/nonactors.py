@@ -1,0 +1,126 @@
+"""Names that are no actors: outlets, page furniture, dates and bare places.
+
+spaCy labels many capitalised words PERSON or ORG that a conflict analyst
+would never code as a party: the agency a report came from ("told AFP",
+"SANA reported"), a platform ("Youtube"), caption and tag furniture ("Photo",
+"Tags Syria Idlib"), a weekday or a time zone ("Thu Aug 1", "GMT") and towns
+and districts used only as places. Each test here is a class of phrasing, not
+a list of examples; the linker asks it only for names it could not link.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from spacy.tokens import Span
+
+from crosswire import outlets
+
+Reason = Literal["outlet", "furniture", "temporal", "place"]
+
+_AGENCY = re.compile(
+    r"(?:the\s+)?(?:reuters|afp|ap|associated\s+press|agence\s+france-presse|xinhua|"
+    r"anadolu(?:\s+agency)?|dpa|efe|ansa|tass|ria\s+novosti|interfax|bloomberg|upi|"
+    r"wafa|sana|irna|kyodo|yonhap|bernama|antara)",
+    re.IGNORECASE,
+)
+# Platforms carry reports and posts; they are never a party.
+_PLATFORMS = outlets.words(
+    "twitter facebook youtube instagram telegram whatsapp tiktok linkedin snapchat"
+)
+# Words that make a name a medium wherever they stand, and masthead endings.
+_MEDIA_WORDS = outlets.words("news newswire tv television radio broadcasting newspaper")
+_MASTHEADS = outlets.words("times gazette herald tribune today agencies")
+# Words of captions, tags, teasers and share bars, which NER reads as names.
+_FURNITURE = outlets.words(
+    """photo photos picture pictures image images video videos caption credit credits getty
+    handout screenshot screengrab infographic gallery slideshow tags subscribe related latest
+    episode newsletter"""
+)
+_TEMPORAL = outlets.words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thurs fri sat gmt utc est edt bst cet cest am pm"""
+)
+# Gazetteer features that make a name a place even without a population.
+_AREAS = outlets.words("country admin1 admin2 capital district camp region")
+# A report's source: "told AFP", "according to SANA", "quoted by", "cited by".
+_SOURCE_HEADS = outlets.words("tell according quote quoted cite cited to by")
+_REPORT_VERBS = outlets.words("report quote cite publish broadcast air tweet post")
+
+
+def _words(span: Span) -> list[str]:
+    return [t.lower_ for t in span if not t.is_punct]
+
+
+def is_outlet_name(text: str) -> bool:
+    """A news outlet, agency or platform by its name alone."""
+    stripped = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    if outlets.is_known_outlet(stripped) or _AGENCY.fullmatch(stripped):
+        return True
+    words = re.findall(r"[\w'’]+", stripped.casefold())
+    if any(w in _PLATFORMS for w in words):
+        return True
+    # A name built on a media word: "Sputnik News", "Press TV", "Ariha Today".
+    return any(w in _MEDIA_WORDS for w in words) or (bool(words) and words[-1] in _MASTHEADS)
+
+
+def _source_role(span: Span) -> bool:
+    """Whether a name stands where a report's source stands."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("dobj", "dative") and head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ == "pobj" and head.lower_ in _SOURCE_HEADS:
+        return True
+    return root.dep_ == "nsubj" and head.lemma_.lower() in _REPORT_VERBS
+
+
+def _is_temporal(span: Span) -> bool:
+    words = _words(span)
+    return bool(words) and all(
+        w in _TEMPORAL or w.isdigit() or t.ent_type_ in ("DATE", "TIME")
+        for w, t in zip(words, (t for t in span if not t.is_punct), strict=True)
+    )
+
+
+def non_actor_reason(span: Span, *, titled: bool = False) -> Reason | None:
+    """Why an unlinked name is no actor, or None when it may be one.
+
+    ``titled``: a title or role stands before the name ("spokesman X"), which
+    makes it a person whatever else it could be."""
+    text = span.text
+    if is_outlet_name(text):
+        return "outlet"
+    if _source_role(span) and outlets.looks_like_outlet(text) and len(span) == 1:
+        return "outlet"  # a bare acronym a report is credited to: "told SANA"
+    if any(w in _FURNITURE for w in _words(span)):
+        return "furniture"
+    if _is_temporal(span):
+        return "temporal"
+    if not titled and _bare_place(span):
+        return "place"
+    return None
+
+
+def _bare_place(span: Span) -> bool:
+    """A populated place's name with nothing that makes it act: not the subject of
+    a verb, not a possessor, not addressed."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dative") or not span.text[:1].isupper():
+        return False
+    return _gazetteer_place(span.text)
+
+
+@cache
+def _gazetteer_place(name: str) -> bool:
+    from crosswire.geo.gazetteer import Gazetteer
+
+    for cand in Gazetteer.load().lookup(name):
+        if cand.match == "primary" and (cand.population >= 1000 or cand.feature in _AREAS):
+            return True
+        if cand.population >= 50_000:
+            return True
+    return False
