@@ -789,7 +789,7 @@ def test_outlets_and_furniture_are_no_actors(nlp: Language, text: str, junk: str
 
 
 def test_an_outlet_word_alone_does_not_make_an_outlet() -> None:
-    from crosswire.nonactors import is_outlet_name
+    from crosswire.actors.nonactors import is_outlet_name
 
     assert is_outlet_name("Anadolu Agency") and is_outlet_name("Ariha Today")
     assert not is_outlet_name("Kestrel Monitoring Network")
