@@ -802,3 +802,9 @@ def test_generic_victims_take_the_country_the_event_is_set_in(nlp: Language) -> 
         "killing 12 civilians. Russia denied the reports and Russian officials said more."
     )
     assert find(link(nlp, text), "civilians").entity.name == "Civilians (Syria)"
+
+
+def test_a_possessive_that_lost_its_apostrophe_still_links(nlp: Language) -> None:
+    mentions = link(nlp, "Assads forces shelled the town as Hezbollahs fighters advanced.")
+    assert find(mentions, "Hezbollahs").entity.canonical_key == "hezbollah"
+    assert find(mentions, "Assads").entity.name == "Bashar al-Assad"

@@ -70,8 +70,10 @@ class ContextPass(LinkerState):
     def _setting_country(self, sentence: Span) -> str | None:
         """Where generic actors are: ACLED names civilians, protesters and gunmen by
         the country an event happens in, which need not be the country whose forces
-        the article talks most of ("Russian raids killed civilians in Raqqa")."""
-        return self._located_country(sentence) or self._article_setting or self.focus_country()
+        the article talks most of ("Russian raids killed civilians in Raqqa"). The
+        article's setting comes first: one sentence may name a distant venue ("talks
+        in Astana"); then the sentence's, then the country talked of most."""
+        return self._article_setting or self._located_country(sentence) or self.focus_country()
 
     @cached_property
     def _article_setting(self) -> str | None:
@@ -158,7 +160,7 @@ class ContextPass(LinkerState):
         span = self.doc[start:end]
         if span.text in self._person_words:
             titled = True
-        return non_actor_reason(span, titled=titled) is not None
+        return non_actor_reason(span, titled=titled, countries=self.countries) is not None
 
     @property
     def _person_words(self) -> set[str]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from crosswire.actors.dictionary import ActorDictionary
 from crosswire.actors.lexicon import _ARTICLE_HYPHEN, _PARTICLES
@@ -25,6 +26,8 @@ def _variants(alias: str) -> set[str]:
         variants.add(_ARTICLE_HYPHEN.sub(r"\1 ", variant))
     return variants
 
+
+_T = TypeVar("_T")
 
 # --------------------------------------------------------------------------
 # Matchers, built once per vocabulary
@@ -81,6 +84,21 @@ def _name_targets(
     return name_targets, demonym_targets
 
 
+def _apostrophe_lost(targets: Mapping[str, _T]) -> dict[str, _T]:
+    """Possessives written without their apostrophe ("Assads forces", "Syrias army"),
+    as text copied through tools that drop punctuation reads: each capitalised name
+    plus "s", unless that is a name of its own."""
+    return {
+        f"{name}s": target
+        for name, target in targets.items()
+        if name[-1:].isalpha()
+        and name[-1] != "s"
+        and name.split()[-1][:1].isupper()
+        and not _is_abbreviation(name)
+        and f"{name}s" not in targets
+    }
+
+
 def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
     import spacy
     from spacy.matcher import PhraseMatcher
@@ -108,7 +126,11 @@ def _build_matchers(dictionary: ActorDictionary, vocab: Vocab) -> _Matchers:
             alias_targets[variant] = tuple(dict.fromkeys(alias_targets.get(variant, ()) + keys))
             pattern(aliases, variant)
 
+    for variant, keys in _apostrophe_lost(alias_targets).items():
+        alias_targets[variant] = keys
+        pattern(aliases, variant)
     name_targets, demonym_targets = _name_targets(dictionary)
+    name_targets.update(_apostrophe_lost(name_targets))
     for name in name_targets:
         pattern(names, name)
     for demonym in demonym_targets:

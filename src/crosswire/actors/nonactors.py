@@ -11,12 +11,14 @@ a list of examples; the linker asks it only for names it could not link.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
 from spacy.tokens import Span
 
 from crosswire import outlets
+from crosswire.actors.lexicon import _PLACE_SUBJECT_VERBS
 
 Reason = Literal["outlet", "furniture", "temporal", "place"]
 
@@ -46,6 +48,10 @@ _TEMPORAL = outlets.words(
 )
 # Gazetteer features that make a name a place even without a population.
 _AREAS = outlets.words("country admin1 admin2 capital district camp region")
+# Nouns of a medium a name may modify: "the Dogan news agency", "an NNA correspondent".
+_MEDIUM_NOUNS = outlets.words(
+    "agency correspondent correspondents reporter reporters tv television channel newspaper"
+)
 # A report's source: "told AFP", "according to SANA", "quoted by", "cited by".
 _SOURCE_HEADS = outlets.words("tell according quote quoted cite cited to by")
 _REPORT_VERBS = outlets.words("report quote cite publish broadcast air tweet post")
@@ -86,41 +92,59 @@ def _is_temporal(span: Span) -> bool:
     )
 
 
-def non_actor_reason(span: Span, *, titled: bool = False) -> Reason | None:
+def non_actor_reason(
+    span: Span, *, titled: bool = False, countries: Collection[str] = ()
+) -> Reason | None:
     """Why an unlinked name is no actor, or None when it may be one.
 
     ``titled``: a title or role stands before the name ("spokesman X"), which
-    makes it a person whatever else it could be."""
+    makes it a person whatever else it could be. ``countries``: those the
+    article is about; a town's name counts as a place there."""
     text = span.text
-    if is_outlet_name(text):
+    if is_outlet_name(text) or _credited(span):
         return "outlet"
-    if _source_role(span) and outlets.looks_like_outlet(text) and len(span) == 1:
-        return "outlet"  # a bare acronym a report is credited to: "told SANA"
     if any(w in _FURNITURE for w in _words(span)):
         return "furniture"
     if _is_temporal(span):
         return "temporal"
-    if not titled and _bare_place(span):
+    if not titled and _bare_place(span, countries):
         return "place"
     return None
 
 
-def _bare_place(span: Span) -> bool:
-    """A populated place's name with nothing that makes it act: not the subject of
-    a verb, not a possessor, not addressed."""
+def _credited(span: Span) -> bool:
+    """A name a report is credited to: a bare acronym in a source's position
+    ("told SANA"), or a name before a medium's noun ("the Dogan news agency",
+    "an NNA correspondent")."""
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dative") or not span.text[:1].isupper():
+    if root.dep_ == "compound" and root.head.lower_ in _MEDIUM_NOUNS:
+        return True
+    return _source_role(span) and outlets.looks_like_outlet(span.text) and len(span) == 1
+
+
+def _bare_place(span: Span, countries: Collection[str]) -> bool:
+    """A town's or area's name with nothing that makes it act: not the subject of a
+    verb an actor does ("Homs has seen" is a place, "Homs said" is not), not a
+    possessor, not addressed."""
+    root = span.root
+    if not span.text[:1].isupper() or root.dep_ in ("poss", "dative"):
         return False
-    return _gazetteer_place(span.text)
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() not in _PLACE_SUBJECT_VERBS:
+        return False
+    return _gazetteer_place(span.text, frozenset(countries))
 
 
 @cache
-def _gazetteer_place(name: str) -> bool:
+def _gazetteer_place(name: str, countries: frozenset[str]) -> bool:
+    """A GeoNames town (1,000 people or more) or area of that name in one of the
+    article's countries, or a large place anywhere that the name spells exactly.
+    Transliteration keys meet many words, so other countries need the exact name."""
     from crosswire.geo.gazetteer import Gazetteer
 
     for cand in Gazetteer.load().lookup(name):
-        if cand.match == "primary" and (cand.population >= 1000 or cand.feature in _AREAS):
+        sized = cand.population >= 1000 or cand.feature in _AREAS
+        if sized and cand.country in countries:
             return True
-        if cand.population >= 50_000:
+        if cand.match == "primary" and cand.population >= 100_000:
             return True
     return False
