@@ -248,7 +248,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="articles per half")
     parser.add_argument("--sample", type=int, default=0, help="check-half mentions to print")
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--floor", type=float, default=0.05, help="max check-half junk share")
+    parser.add_argument("--floor", type=float, default=0.02, help="max check-half junk share")
     parser.add_argument("--list", choices=["junk", "all"], default=None)
     args = parser.parse_args()
     if not fakes_data.available():

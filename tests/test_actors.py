@@ -808,3 +808,20 @@ def test_a_possessive_that_lost_its_apostrophe_still_links(nlp: Language) -> Non
     mentions = link(nlp, "Assads forces shelled the town as Hezbollahs fighters advanced.")
     assert find(mentions, "Hezbollahs").entity.canonical_key == "hezbollah"
     assert find(mentions, "Assads").entity.name == "Bashar al-Assad"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels shelled the Qatrji neighbourhood, killing four.", "Qatrji"),
+        ("Jets struck Kafr Batna in Idlib province on Monday.", "Kafr Batna"),
+        ("The army announced the capture of Tal Hamdan after a week of fighting.", "Tal Hamdan"),
+    ],
+)
+def test_districts_and_villages_are_no_actors(nlp: Language, text: str, place: str) -> None:
+    assert all(place not in m.mention.text for m in link(nlp, text)), keyed(link(nlp, text))
+
+
+def test_a_body_placed_in_a_town_stays_an_actor(nlp: Language) -> None:
+    text = "The Department of Education in Idlib closed the schools, officials said."
+    assert any(m.mention.text == "Department of Education" for m in link(nlp, text))

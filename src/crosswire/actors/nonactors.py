@@ -15,7 +15,7 @@ from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from crosswire import outlets
 from crosswire.actors.lexicon import _PLACE_SUBJECT_VERBS
@@ -51,6 +51,31 @@ _AREAS = outlets.words("country admin1 admin2 capital district camp region")
 # Nouns of a medium a name may modify: "the Dogan news agency", "an NNA correspondent".
 _MEDIUM_NOUNS = outlets.words(
     "agency correspondent correspondents reporter reporters tv television channel newspaper"
+)
+# Words of places, strikes on places and holding places, for names no gazetteer holds.
+_AREA_WORDS = outlets.words(
+    """city town village province governorate countryside rural district region
+    neighbourhood neighborhood suburb suburbs outskirts"""
+)
+_DISTRICT_NOUNS = outlets.words(
+    """neighbourhood neighborhood neighbourhoods neighborhoods district quarter area farms
+    village town camp suburb"""
+)
+_STRIKE_WORDS = outlets.words(
+    """raid strike airstrike attack shell shelling bombardment bombing fire rocket mortar
+    offensive assault advance push fall"""
+)
+_HELD_HEADS = outlets.words(
+    """capture control siege fall recapture retaking seizure outskirts countryside
+    neighbourhoods neighborhoods villages towns parts edge"""
+)
+# Words that make a name a body of people, wherever it stands (Arabic ones included:
+# faylaq "corps", jaysh "army", liwa "brigade", jabhat "front", harakat "movement").
+_BODY_WORDS = outlets.words(
+    """department ministry council committee front brigade brigades battalion army forces
+    movement party union university school hospital office directorate command corps
+    division regiment group organisation organization authority commission faylaq jaysh
+    liwa jabhat harakat ahrar"""
 )
 # A report's source: "told AFP", "according to SANA", "quoted by", "cited by".
 _SOURCE_HEADS = outlets.words("tell according quote quoted cite cited to by")
@@ -123,15 +148,52 @@ def _credited(span: Span) -> bool:
 
 
 def _bare_place(span: Span, countries: Collection[str]) -> bool:
-    """A town's or area's name with nothing that makes it act: not the subject of a
-    verb an actor does ("Homs has seen" is a place, "Homs said" is not), not a
-    possessor, not addressed."""
+    """A town's, district's or area's name with nothing that makes it act: not the
+    subject of a verb an actor does ("Homs has seen" is a place, "Homs said" is not),
+    not a possessor, not addressed; and either a GeoNames place of the article's
+    countries or a name standing where places stand."""
     root = span.root
     if not span.text[:1].isupper() or root.dep_ in ("poss", "dative"):
         return False
     if root.dep_ == "nsubj" and root.head.lemma_.lower() not in _PLACE_SUBJECT_VERBS:
         return False
-    return _gazetteer_place(span.text, frozenset(countries))
+    return _place_position(span, countries) or _gazetteer_place(span.text, frozenset(countries))
+
+
+def _place_position(span: Span, countries: Collection[str]) -> bool:
+    """Where only places stand, for the villages and districts no gazetteer holds:
+    "X in Idlib province", "raids on X", "the capture of X", "X neighbourhood",
+    "rebel-held X"."""
+    if any(w in _BODY_WORDS for w in _words(span)):
+        return False  # "the Department of Education in Idlib", "Faylaq al-Sham in Hama"
+    root = span.root
+    head = root.head
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("in", "near") and _names_area(c, countries)
+        for c in root.children
+    ):
+        return True
+    if root.dep_ == "pobj" and head.lower_ in ("on", "at"):
+        return head.head.lemma_.lower() in _STRIKE_WORDS
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lower_ in _HELD_HEADS
+    if root.dep_ in ("compound", "nmod") and head.lower_ in _DISTRICT_NOUNS:
+        return True
+    before = span.doc[max(0, span.start - 2) : span.start].text.lower()
+    return before.endswith(("-held", "held", "besieged"))
+
+
+def _names_area(preposition: Token, countries: Collection[str]) -> bool:
+    """The object of "in" is a place: "Idlib province", "rural Aleppo", "Homs"."""
+    for obj in preposition.children:
+        if obj.dep_ != "pobj":
+            continue
+        words = {t.lower_ for t in obj.subtree}
+        if words & _AREA_WORDS:
+            return True
+        if obj.pos_ == "PROPN" and _gazetteer_place(obj.text, frozenset(countries)):
+            return True
+    return False
 
 
 @cache
