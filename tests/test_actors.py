@@ -825,3 +825,8 @@ def test_districts_and_villages_are_no_actors(nlp: Language, text: str, place: s
 def test_a_body_placed_in_a_town_stays_an_actor(nlp: Language) -> None:
     text = "The Department of Education in Idlib closed the schools, officials said."
     assert any(m.mention.text == "Department of Education" for m in link(nlp, text))
+
+
+def test_a_district_after_the_arabic_article_is_no_actor(nlp: Language) -> None:
+    text = "Rebels fired rocket shells at al-Hamadaniya neighbourhood, killing two."
+    assert all("Hamadaniya" not in m.mention.text for m in link(nlp, text))

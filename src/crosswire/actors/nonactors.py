@@ -69,6 +69,8 @@ _HELD_HEADS = outlets.words(
     """capture control siege fall recapture retaking seizure outskirts countryside
     neighbourhoods neighborhoods villages towns parts edge"""
 )
+# The Arabic article before a capitalised name: "al-Midan", "el-Bab", "ash-Sham".
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-\s]+", re.IGNORECASE)
 # Words that make a name a body of people, wherever it stands (Arabic ones included:
 # faylaq "corps", jaysh "army", liwa "brigade", jabhat "front", harakat "movement").
 _BODY_WORDS = outlets.words(
@@ -153,7 +155,7 @@ def _bare_place(span: Span, countries: Collection[str]) -> bool:
     not a possessor, not addressed; and either a GeoNames place of the article's
     countries or a name standing where places stand."""
     root = span.root
-    if not span.text[:1].isupper() or root.dep_ in ("poss", "dative"):
+    if not _ARTICLE.sub("", span.text)[:1].isupper() or root.dep_ in ("poss", "dative"):
         return False
     if root.dep_ == "nsubj" and root.head.lemma_.lower() not in _PLACE_SUBJECT_VERBS:
         return False
