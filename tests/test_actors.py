@@ -830,3 +830,16 @@ def test_a_body_placed_in_a_town_stays_an_actor(nlp: Language) -> None:
 def test_a_district_after_the_arabic_article_is_no_actor(nlp: Language) -> None:
     text = "Rebels fired rocket shells at al-Hamadaniya neighbourhood, killing two."
     assert all("Hamadaniya" not in m.mention.text for m in link(nlp, text))
+
+
+def test_a_shortened_name_is_the_name_given_before(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 12 people died. Observatory head "
+        "Rami Abdel Rahman said the toll may rise. The Observatory said jets struck twice, "
+        "Abdel Rahman added."
+    )
+    mentions = link(nlp, text)
+    observatory = [m for m in mentions if m.mention.text == "Observatory"]
+    assert observatory
+    assert {m.entity.name for m in observatory} == {"Syrian Observatory for Human Rights"}
+    assert find(mentions, "Abdel Rahman").entity.name == "Rami Abdel Rahman"

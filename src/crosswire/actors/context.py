@@ -16,10 +16,11 @@ from crosswire.actors.lexicon import (
     _OF_PLACE_HEADS,
     _PLACE_NOUNS,
     _PLACE_PREPOSITIONS,
+    _POSSESSIVES,
     _SETTLEMENT_NOUNS,
     _STATE_FORCE_NOUNS,
 )
-from crosswire.actors.nonactors import non_actor_reason
+from crosswire.actors.nonactors import BODY_WORDS, non_actor_reason
 from crosswire.actors.state import LinkerState
 from crosswire.model import Entity
 
@@ -136,6 +137,38 @@ class ContextPass(LinkerState):
                     near.add(country)
         return near
 
+    def _shortened(self, start: int, end: int) -> Entity | None:
+        """The longer name, named earlier, that this one shortens: "the Observatory"
+        after "the Syrian Observatory for Human Rights", "Abdel Rahman" after "Rami
+        Abdel Rahman". The longer name's kind wins over what NER labels the short one."""
+        words = self.doc[start:end].text.lower().split()
+        begin = self.doc[start].idx
+        earlier: list[tuple[int, Entity]] = [
+            (found.start, found.entity)
+            for found in self.found
+            if found.start < begin
+            and found.entity.kind == "person"
+            and not found.entity.canonical_key
+            and _holds_run(found.entity.name.lower().split(), words)
+        ]
+        # An organisation only by one distinctive word ("the Observatory"): longer short
+        # forms of organisations are more often pieces of a garbled NER span.
+        if len(words) > 1 or words[0] in BODY_WORDS:
+            return max(earlier, key=lambda item: item[0])[1] if earlier else None
+        for ent in self.ents:
+            first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
+            if ent.label_ != "ORG" or last > start or first >= last:
+                continue
+            span = self.doc[first:last]
+            if (
+                _holds_run(span.text.lower().split(), words)
+                and not self._overlaps_alias(first, last)
+                and non_actor_reason(span, countries=self.countries) is None
+            ):
+                earlier.append((span.start_char, Entity(name=span.text, kind="organisation")))
+        return max(earlier, key=lambda item: item[0])[1] if earlier else None
+
     def _reads_as_place(self, span: Span) -> bool:
         """A name in a place's position: "in Tafas", "the province of Daraa", "entered
         Tafas", "Tafas, a town", "the Daraa countryside"."""
@@ -170,3 +203,11 @@ class ContextPass(LinkerState):
             if f.entity.kind == "person"
             for word in self.text[f.start : f.end].split()[1:]
         }
+
+
+def _holds_run(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``shorter`` is a run of words inside the longer ``longer``."""
+    size = len(shorter)
+    return 0 < size < len(longer) and any(
+        longer[i : i + size] == shorter for i in range(len(longer) - size + 1)
+    )

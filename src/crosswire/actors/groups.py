@@ -257,5 +257,9 @@ class GroupPass(ContextPass):
                 continue  # a town spaCy took for an organisation: "entered Tafas"
             if self._no_actor(start, end):
                 continue
+            longer = self._shortened(start, end)
+            if longer is not None:
+                self._add(start, end, longer, "coreference")
+                continue
             name = self.doc[start:end].text
             self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")

@@ -73,7 +73,7 @@ _HELD_HEADS = outlets.words(
 _ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)[-\s]+", re.IGNORECASE)
 # Words that make a name a body of people, wherever it stands (Arabic ones included:
 # faylaq "corps", jaysh "army", liwa "brigade", jabhat "front", harakat "movement").
-_BODY_WORDS = outlets.words(
+BODY_WORDS = outlets.words(
     """department ministry council committee front brigade brigades battalion army forces
     movement party union university school hospital office directorate command corps
     division regiment group organisation organization authority commission faylaq jaysh
@@ -166,7 +166,7 @@ def _place_position(span: Span, countries: Collection[str]) -> bool:
     """Where only places stand, for the villages and districts no gazetteer holds:
     "X in Idlib province", "raids on X", "the capture of X", "X neighbourhood",
     "rebel-held X"."""
-    if any(w in _BODY_WORDS for w in _words(span)):
+    if any(w in BODY_WORDS for w in _words(span)):
         return False  # "the Department of Education in Idlib", "Faylaq al-Sham in Hama"
     root = span.root
     head = root.head

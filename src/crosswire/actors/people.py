@@ -70,6 +70,9 @@ class PeoplePass(ContextPass):
             if key is None and self._no_actor(start, end):
                 continue
             seen.add((start, end))
+            if key is None and (longer := self._shortened(start, end)) is not None:
+                self._add(start, end, longer, "coreference")
+                continue
             # Names inside a person's name are no actors: "Jordan" in "Michael Jordan".
             for span_key in [k for k in self.candidates if k[0] < end and start < k[1]]:
                 if all(c.source != "alias" for c in self.candidates[span_key]):
