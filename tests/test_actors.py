@@ -767,3 +767,79 @@ def test_no_place_no_communal_militia(nlp: Language) -> None:
     assert all("Communal" not in m.entity.name for m in link(nlp, text))
     text = "Rebels in Darfur attacked a convoy, Sudanese officials said."
     assert all("Communal" not in m.entity.name for m in link(nlp, text))
+
+
+# --------------------------------------------------------------------------
+# Names that are no actors (issue 8): outlets, furniture, dates, bare places
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("Rebels shelled the town, a resident told Sputnik by telephone.", "Sputnik"),
+        ("Five people were killed, the Syrian Arab News Agency said.", "Syrian Arab News Agency"),
+        ("Government forces shelled the district, Press TV reported.", "Press TV"),
+        ("Tags Syria Idlib Aleppo. Rebels attacked an army post.", "Tags Syria Idlib Aleppo"),
+        ("Video of the strike was posted on Youtube by activists.", "Youtube"),
+    ],
+)
+def test_outlets_and_furniture_are_no_actors(nlp: Language, text: str, junk: str) -> None:
+    mentioned = [m.mention.text for m in link(nlp, text)]
+    assert all(junk not in found and found not in junk for found in mentioned), mentioned
+
+
+def test_an_outlet_word_alone_does_not_make_an_outlet() -> None:
+    from crosswire.actors.nonactors import is_outlet_name
+
+    assert is_outlet_name("Anadolu Agency") and is_outlet_name("Ariha Today")
+    assert not is_outlet_name("Kestrel Monitoring Network")
+    assert not is_outlet_name("International Atomic Energy Agency")
+
+
+def test_generic_victims_take_the_country_the_event_is_set_in(nlp: Language) -> None:
+    text = (
+        "Russia said its jets hit targets. Russian warplanes struck the Syrian city of Raqqa, "
+        "killing 12 civilians. Russia denied the reports and Russian officials said more."
+    )
+    assert find(link(nlp, text), "civilians").entity.name == "Civilians (Syria)"
+
+
+def test_a_possessive_that_lost_its_apostrophe_still_links(nlp: Language) -> None:
+    mentions = link(nlp, "Assads forces shelled the town as Hezbollahs fighters advanced.")
+    assert find(mentions, "Hezbollahs").entity.canonical_key == "hezbollah"
+    assert find(mentions, "Assads").entity.name == "Bashar al-Assad"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels shelled the Qatrji neighbourhood, killing four.", "Qatrji"),
+        ("Jets struck Kafr Batna in Idlib province on Monday.", "Kafr Batna"),
+        ("The army announced the capture of Tal Hamdan after a week of fighting.", "Tal Hamdan"),
+    ],
+)
+def test_districts_and_villages_are_no_actors(nlp: Language, text: str, place: str) -> None:
+    assert all(place not in m.mention.text for m in link(nlp, text)), keyed(link(nlp, text))
+
+
+def test_a_body_placed_in_a_town_stays_an_actor(nlp: Language) -> None:
+    text = "The Department of Education in Idlib closed the schools, officials said."
+    assert any(m.mention.text == "Department of Education" for m in link(nlp, text))
+
+
+def test_a_district_after_the_arabic_article_is_no_actor(nlp: Language) -> None:
+    text = "Rebels fired rocket shells at al-Hamadaniya neighbourhood, killing two."
+    assert all("Hamadaniya" not in m.mention.text for m in link(nlp, text))
+
+
+def test_a_shortened_name_is_the_name_given_before(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights said 12 people died. Observatory head "
+        "Rami Abdel Rahman said the toll may rise. The Observatory said jets struck twice, "
+        "Abdel Rahman added."
+    )
+    mentions = link(nlp, text)
+    observatory = [m for m in mentions if m.mention.text == "Observatory"]
+    assert observatory
+    assert {m.entity.name for m in observatory} == {"Syrian Observatory for Human Rights"}
+    assert find(mentions, "Abdel Rahman").entity.name == "Rami Abdel Rahman"

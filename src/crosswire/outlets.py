@@ -45,6 +45,20 @@ KNOWN_DOMAINS: dict[str, str] = {
     "npr.org": "NPR",
     "xinhuanet.com": "Xinhua",
     "tass.com": "TASS",
+    # State and regional broadcasters and agencies that report on the Middle East.
+    "sana.sy": "SANA",
+    "sputniknews.com": "Sputnik",
+    "rt.com": "RT",
+    "trtworld.com": "TRT World",
+    "presstv.ir": "Press TV",
+    "irna.ir": "IRNA",
+    "farsnews.ir": "Fars News Agency",
+    "aawsat.com": "Asharq Al-Awsat",
+    "almayadeen.net": "Al Mayadeen",
+    "almanar.com.lb": "Al-Manar",
+    "enabbaladi.net": "Enab Baladi",
+    "alalam.ir": "Al-Alam",
+    "dailysabah.com": "Daily Sabah",
 }
 
 # Other spellings of the names above, as they appear in bylines and datelines.
@@ -59,6 +73,13 @@ _ALIASES: dict[str, str] = {
     "al jazeera english": "Al Jazeera",
     "bbc news": "BBC",
     "xinhua news agency": "Xinhua",
+    "syrian arab news agency": "SANA",
+    "sputnik news": "Sputnik",
+    "russia today": "RT",
+    "al-mayadeen": "Al Mayadeen",
+    "al manar": "Al-Manar",
+    "al alam": "Al-Alam",
+    "anadolu": "Anadolu Agency",
 }
 
 # Words that make a phrase read as an outlet, not a person or a job.

@@ -11,7 +11,10 @@ from crosswire.stages.annotate import annotate
 
 @stage("actors", needs=["docs", "analyses"], provides=["analyses"])
 def make_actors() -> Stage:
-    """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference)."""
+    """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference).
+
+    Reads each article's parse (``docs``) and assigns ``Analysis.entities``; the
+    registry declares fields at the level of the corpus (``analyses``)."""
     from crosswire.actors import (
         ActorMention,
         link_actors,
