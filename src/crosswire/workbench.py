@@ -103,12 +103,11 @@ class Filters:
             )
             params.append(self.outlet.lower())
         if self.status:
-            # A claim about the event, or one not tied to an event made in an article
-            # that reports it.
+            # A claim about the event, or one not tied to an event made in the article
+            # the event's evidence comes from.
             clauses.append(
-                "(e.id IN (SELECT c.event_id FROM claims c WHERE c.status = ?) OR EXISTS ("
-                "SELECT 1 FROM claims c JOIN results r ON r.kind = 'events' AND r.id = e.id "
-                "WHERE c.status = ? AND c.event_id IS NULL AND strpos(r.data, c.article_id) > 0))"
+                "(e.id IN (SELECT c.event_id FROM claims c WHERE c.status = ?) OR e.article_id IN "
+                "(SELECT c.article_id FROM claims c WHERE c.status = ? AND c.event_id IS NULL))"
             )
             params += [self.status, self.status]
         for word in (self.q or "").lower().split():
