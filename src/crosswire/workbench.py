@@ -11,7 +11,7 @@ Routes (mounted by ``server.create_app``):
   GET /api/v1/search             full-text search over articles (every word must occur)
   GET /workbench                 the page: filters, map, timeline, list, detail, search
 
-Queries run on the store's SQL views (docs/SQL.md), so a page costs one query,
+Queries run on the store's column tables (docs/SQL.md), so a page costs one query,
 not a load of every record.
 """
 
@@ -70,7 +70,7 @@ class Filters:
             raise FilterError("date range", f"{self.date_from} to {self.date_to}")
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
-        """A WHERE clause over the ``events`` view ``e``, and its parameters."""
+        """A WHERE clause over the ``events`` table ``e``, and its parameters."""
         clauses, params = ["TRUE"], []
         if self.date_from:
             clauses.append("coalesce(e.date_end, e.date_start) >= ?")

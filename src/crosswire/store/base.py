@@ -132,7 +132,7 @@ class Store(ABC):
 
     @abstractmethod
     def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only SQL query over the tables and views (docs/SQL.md)."""
+        """Rows of a read-only SQL query over the tables (docs/SQL.md)."""
 
     @abstractmethod
     def resolve_id(self, kind: str, prefix: str) -> str:
@@ -347,7 +347,7 @@ class SqlStore(Store):
         return article_from_row(rows[0]) if rows else None
 
     def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only query over the tables and views; ``?`` marks a parameter."""
+        """Rows of a read-only query over the tables; ``?`` marks a parameter."""
         if self.placeholder != "?":
             sql = sql.replace("%", "%%").replace("?", self.placeholder)
         return self._fetchall(sql, params)
