@@ -208,7 +208,8 @@ class SqlStore(Store):
         mark = self.placeholder
         for name, select in table_selects(self._json_text):
             found = self._fetchall(
-                f"SELECT table_type FROM information_schema.tables WHERE table_name = {mark}",
+                "SELECT table_type FROM information_schema.tables "
+                f"WHERE table_name = {mark} AND table_schema = current_schema()",
                 [name],
             )
             if found:

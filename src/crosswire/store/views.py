@@ -18,8 +18,8 @@ Columns = tuple[tuple[str, str, str], ...]
 PLACE_COLUMNS: Columns = (
     ("name", "name", "text"),
     ("geonameid", "geonameid", "bigint"),
-    ("lat", "lat", "double"),
-    ("lon", "lon", "double"),
+    ("lat", "lat", "double precision"),
+    ("lon", "lon", "double precision"),
     ("country_code", "country_code", "text"),
     ("admin1", "admin1", "text"),
     ("feature", "feature", "text"),
@@ -55,9 +55,9 @@ EVENT_COLUMNS: Columns = (
 )
 CLAIM_COLUMNS: Columns = (
     ("text", "text", "text"),
-    ("value", "value", "double"),
-    ("low", "low", "double"),
-    ("high", "high", "double"),
+    ("value", "value", "double precision"),
+    ("low", "low", "double precision"),
+    ("high", "high", "double precision"),
     ("unit", "unit", "text"),
     ("about", "about", "text"),
     ("speaker", "speaker", "text"),
