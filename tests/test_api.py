@@ -92,7 +92,7 @@ def test_to_pandas_gives_one_frame_per_record_kind(
     assert len(frames["articles"]) == len(brief.articles)
 
 
-def test_the_store_has_sql_views_with_the_frames_columns(
+def test_the_store_has_sql_tables_with_the_frames_columns(
     sample_brief: tuple[crosswire.Brief, Path],
 ) -> None:
     import duckdb

@@ -3,7 +3,7 @@
 ``Brief.events`` are ``ResolvedEvent`` records: the ``model.Event`` with its
 place, actors and source articles looked up, so nobody joins ids by hand.
 ``to_dict()`` gives the ``brief.json`` dict; ``to_pandas()`` one DataFrame
-per record kind, with the same columns as the store's SQL views (docs/SQL.md).
+per record kind, with the same columns as the store's SQL tables (docs/SQL.md).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ Routes (mounted by ``server.create_app``):
   GET /api/v1/search             full-text search over articles (every word must occur)
   GET /workbench                 the page: filters, map, timeline, list, detail, search
 
-Queries run on the store's SQL views (docs/SQL.md), so a page costs one query,
+Queries run on the store's column tables (docs/SQL.md), so a page costs one query,
 not a load of every record.
 """
 
@@ -70,7 +70,7 @@ class Filters:
             raise FilterError("date range", f"{self.date_from} to {self.date_to}")
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
-        """A WHERE clause over the ``events`` view ``e``, and its parameters."""
+        """A WHERE clause over the ``events`` table ``e``, and its parameters."""
         clauses, params = ["TRUE"], []
         if self.date_from:
             clauses.append("coalesce(e.date_end, e.date_start) >= ?")
@@ -103,12 +103,11 @@ class Filters:
             )
             params.append(self.outlet.lower())
         if self.status:
-            # A claim about the event, or one not tied to an event made in an article
-            # that reports it.
+            # A claim about the event, or one not tied to an event made in the article
+            # the event's evidence comes from.
             clauses.append(
-                "(e.id IN (SELECT c.event_id FROM claims c WHERE c.status = ?) OR EXISTS ("
-                "SELECT 1 FROM claims c JOIN results r ON r.kind = 'events' AND r.id = e.id "
-                "WHERE c.status = ? AND c.event_id IS NULL AND strpos(r.data, c.article_id) > 0))"
+                "(e.id IN (SELECT c.event_id FROM claims c WHERE c.status = ?) OR e.article_id IN "
+                "(SELECT c.article_id FROM claims c WHERE c.status = ? AND c.event_id IS NULL))"
             )
             params += [self.status, self.status]
         for word in (self.q or "").lower().split():

@@ -29,7 +29,7 @@ from crosswire.model import (
     Story,
 )
 from crosswire.serialize import from_dict, to_dict
-from crosswire.store.views import duckdb_json, view_statements
+from crosswire.store.views import duckdb_json, table_selects
 
 # Corpus-level results are stored as JSON documents, one row per record.
 RESULT_KINDS: dict[str, type] = {
@@ -132,7 +132,7 @@ class Store(ABC):
 
     @abstractmethod
     def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only SQL query over the tables and views (docs/SQL.md)."""
+        """Rows of a read-only SQL query over the tables (docs/SQL.md)."""
 
     @abstractmethod
     def resolve_id(self, kind: str, prefix: str) -> str:
@@ -180,27 +180,47 @@ class SqlStore(Store):
         with self._transaction():
             for statement in SCHEMA:
                 self._execute(statement)
-        self._create_views()
+        self._create_tables()
 
-    def _create_views(self) -> None:
-        """(Re)create the SQL views when their definitions changed, else leave them be.
+    def _create_tables(self) -> None:
+        """Build the column tables when missing or defined differently, else leave them be.
 
-        Every reader opens the store; replacing views on each open would make
-        concurrent readers conflict, so the definitions' hash is kept in ``meta``.
+        Every reader opens the store; rebuilding on each open would make concurrent
+        readers conflict, so the definitions' hash is kept in ``meta``.
         """
-        statements = view_statements(self._json_text)
-        digest = hashlib.sha256("\n".join(statements).encode()).hexdigest()[:16]
+        digest = self._tables_digest()
         mark = self.placeholder
-        rows = self._fetchall(f"SELECT value FROM meta WHERE key = {mark}", ["views"])
+        rows = self._fetchall(f"SELECT value FROM meta WHERE key = {mark}", ["tables"])
         if rows and rows[0][0] == digest:
             return
         with self._transaction():
-            for statement in statements:
-                self._execute(statement)
-            self._execute(f"DELETE FROM meta WHERE key = {mark}", ["views"])
-            self._execute(
-                f"INSERT INTO meta (key, value) VALUES ({mark}, {mark})", ["views", digest]
+            self._materialise()
+
+    def _tables_digest(self) -> str:
+        blob = "\n".join(sql for _, sql in table_selects(self._json_text))
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+    def _materialise(self) -> None:
+        """(Re)build events, actors, places, claims and stories from ``results``.
+
+        Runs inside the caller's transaction: after each write of results.
+        """
+        mark = self.placeholder
+        for name, select in table_selects(self._json_text):
+            found = self._fetchall(
+                "SELECT table_type FROM information_schema.tables "
+                f"WHERE table_name = {mark} AND table_schema = current_schema()",
+                [name],
             )
+            if found:
+                kind = "VIEW" if "VIEW" in str(found[0][0]).upper() else "TABLE"
+                self._execute(f"DROP {kind} {name}")
+            self._execute(f"CREATE TABLE {name} AS {select}")
+        self._execute(f"DELETE FROM meta WHERE key = {mark}", ["tables"])
+        self._execute(
+            f"INSERT INTO meta (key, value) VALUES ({mark}, {mark})",
+            ["tables", self._tables_digest()],
+        )
 
     def _in_clause(self, column: str, values: Sequence[Any]) -> str:
         return f"{column} IN ({self._marks(len(values))})"
@@ -283,6 +303,7 @@ class SqlStore(Store):
                         f"INSERT INTO results (kind, id, data) VALUES ({self._marks(3)})",
                         list(rows.values()),
                     )
+            self._materialise()
 
     def _select(
         self, sql: str, column: str, values: Iterable[str] | None, order: str = ""
@@ -329,7 +350,7 @@ class SqlStore(Store):
         return article_from_row(rows[0]) if rows else None
 
     def select(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of a read-only query over the tables and views; ``?`` marks a parameter."""
+        """Rows of a read-only query over the tables; ``?`` marks a parameter."""
         if self.placeholder != "?":
             sql = sql.replace("%", "%%").replace("?", self.placeholder)
         return self._fetchall(sql, params)

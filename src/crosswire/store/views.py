@@ -1,9 +1,11 @@
-"""SQL views over the stored results, with real columns for SQL users.
+"""Tables with real columns over the stored results, for SQL users and the workbench.
 
 Corpus results are stored as one JSON document per record (``results``);
-these views give them columns, so ``select * from events`` works in the
-DuckDB CLI or psql. The ``articles`` table already has real columns. Column
-meanings are documented in docs/SQL.md.
+``events``, ``actors``, ``places``, ``claims`` and ``stories`` are tables
+built from them each time results are written (materialised: a query on them
+costs no JSON parsing), so ``select * from events`` works in the DuckDB CLI or
+psql. The ``articles`` table already has real columns. Column meanings are
+documented in docs/SQL.md.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ Columns = tuple[tuple[str, str, str], ...]
 PLACE_COLUMNS: Columns = (
     ("name", "name", "text"),
     ("geonameid", "geonameid", "bigint"),
-    ("lat", "lat", "double"),
-    ("lon", "lon", "double"),
+    ("lat", "lat", "double precision"),
+    ("lon", "lon", "double precision"),
     ("country_code", "country_code", "text"),
     ("admin1", "admin1", "text"),
     ("feature", "feature", "text"),
@@ -53,9 +55,9 @@ EVENT_COLUMNS: Columns = (
 )
 CLAIM_COLUMNS: Columns = (
     ("text", "text", "text"),
-    ("value", "value", "double"),
-    ("low", "low", "double"),
-    ("high", "high", "double"),
+    ("value", "value", "double precision"),
+    ("low", "low", "double precision"),
+    ("high", "high", "double precision"),
     ("unit", "unit", "text"),
     ("about", "about", "text"),
     ("speaker", "speaker", "text"),
@@ -90,24 +92,21 @@ def _select(kind: str, columns: Columns, json_text: JsonText, alias: str) -> str
     return f"SELECT {', '.join(parts)} FROM results {alias} WHERE {alias}.kind = '{kind}'"
 
 
-def view_statements(json_text: JsonText) -> list[str]:
-    """CREATE OR REPLACE VIEW statements for places, actors, events, claims and stories."""
-    places = _select("places", PLACE_COLUMNS, json_text, "r")
-    actors = _select("entities", ACTOR_COLUMNS, json_text, "r")
-    event_rows = _select("events", EVENT_COLUMNS, json_text, "r")
+def table_selects(json_text: JsonText) -> list[tuple[str, str]]:
+    """(table, SELECT building it), in an order where each reads only tables built before."""
     events = (
         "SELECT e.*, p.name AS place, p.lat AS lat, p.lon AS lon, "
         "p.country_code AS country_code, p.admin1 AS admin1, "
         "a1.name AS actor1, a2.name AS actor2 "
-        f"FROM ({event_rows}) e "
+        f"FROM ({_select('events', EVENT_COLUMNS, json_text, 'r')}) e "
         "LEFT JOIN places p ON p.id = e.place_id "
         "LEFT JOIN actors a1 ON a1.id = e.actor1_id "
         "LEFT JOIN actors a2 ON a2.id = e.actor2_id"
     )
     return [
-        f"CREATE OR REPLACE VIEW places AS {places}",
-        f"CREATE OR REPLACE VIEW actors AS {actors}",
-        f"CREATE OR REPLACE VIEW events AS {events}",
-        f"CREATE OR REPLACE VIEW claims AS {_select('claims', CLAIM_COLUMNS, json_text, 'r')}",
-        f"CREATE OR REPLACE VIEW stories AS {_select('stories', STORY_COLUMNS, json_text, 'r')}",
+        ("places", _select("places", PLACE_COLUMNS, json_text, "r")),
+        ("actors", _select("entities", ACTOR_COLUMNS, json_text, "r")),
+        ("events", events),
+        ("claims", _select("claims", CLAIM_COLUMNS, json_text, "r")),
+        ("stories", _select("stories", STORY_COLUMNS, json_text, "r")),
     ]

@@ -47,7 +47,9 @@
     var points = [];
     events.forEach(function (event) {
       var marker = L.circleMarker([event.lat, event.lon], {
-        radius: 4 + 2 * Math.sqrt(event.sources), color: "#222", weight: 1,
+        // Grows with the count but stays a marker: hundreds of events at a place would
+        // otherwise cover a country.
+        radius: Math.min(16, 4 + 3 * Math.log2(1 + event.sources)), color: "#222", weight: 1,
         fillColor: event.colour, fillOpacity: 0.9 });
       marker.bindTooltip((event.label ? event.label + " " : "") + event.title, { direction: "top" });
       marker.bindPopup(popup(event));
