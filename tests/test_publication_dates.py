@@ -108,6 +108,21 @@ def test_trust_order() -> None:
     assert published(LEAD) == (None, None, None)
 
 
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The war began in March 2011 and has killed hundreds of thousands.",
+        "Since 2011 the conflict has displaced millions.",
+        "The uprising, which broke out in March 2011, turned into a war.",
+    ],
+)
+def test_a_date_that_only_opens_a_period_dates_no_story(background: str) -> None:
+    assert published(f"{LEAD} {background}") == (None, None, None)
+    # A real date beside it still gives the estimate.
+    text = f"{LEAD} {background} Talks resumed on 2 August 2016."
+    assert published(text) == ("2016-08", "month", "inferred")
+
+
 def test_a_yearless_dateline_takes_its_year_from_a_stamp_heading_the_body() -> None:
     text = f"Published 5 March 2026\n\nBEIRUT, March 4 (Wire) - {LEAD}"
     assert published(text)[:2] == ("2026-03-04", "day")

@@ -174,11 +174,30 @@ def first_date(text: str) -> tuple[IsoDate, DateCandidate] | None:
     return None
 
 
-def latest_date(text: str) -> tuple[IsoDate, DateCandidate] | None:
-    """The latest explicit date with a year in ``text`` (a body's newest reference)."""
+# A date that opens a period ("since March 2011", "the war that began in 2011") only
+# bounds the story's date from below: it is background, not an estimate of it.
+_PERIOD_START = re.compile(
+    r"\b(?:since|began|begun|started|starting|erupted|broke out|outbreak|beginning|onset)"
+    r"\b[^.!?\n]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def opens_period(text: str, candidate: DateCandidate) -> bool:
+    """Whether the date is the start of a period named just before it."""
+    return _PERIOD_START.search(text, max(0, candidate.start - 60), candidate.start) is not None
+
+
+def latest_date(
+    text: str, *, skip_period_starts: bool = False
+) -> tuple[IsoDate, DateCandidate] | None:
+    """The latest explicit date with a year in ``text`` (a body's newest reference);
+    with ``skip_period_starts``, leaving out dates that only open a period."""
     best: tuple[IsoDate, DateCandidate] | None = None
     for candidate in find_candidates(text):
         if candidate.kind == "monthday":
+            continue
+        if skip_period_starts and opens_period(text, candidate):
             continue
         resolved = resolve(candidate)
         if resolved is not None and (best is None or resolved.as_date() > best[0].as_date()):

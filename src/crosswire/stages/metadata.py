@@ -374,10 +374,12 @@ class _Evidence:
     def body_date(self) -> tuple[dating.IsoDate, str] | None:
         """An estimate from the body's newest date, one step coarser than that date: a
         story is from about the month of the newest day it names, and only from about
-        the year of a month it names ("since March 2011" dates no story to March)."""
-        if self.body_latest is None:
+        the year of a month it names. A date that only opens a period ("since March 2011",
+        "the war that began in 2011") is left out: it bounds the date, it does not give it."""
+        latest = dating.latest_date(self.article.text, skip_period_starts=True)
+        if latest is None:
             return None
-        iso, candidate = self.body_latest
+        iso, candidate = latest
         if iso.precision == "day":
             return dating.IsoDate(iso.iso[:7], "month"), candidate.text
         return dating.IsoDate(iso.iso[:4], "year"), candidate.text
