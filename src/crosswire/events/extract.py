@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
 from crosswire.crosscheck import geo
+from crosswire.events import confidence, incident, realis
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
@@ -146,6 +147,13 @@ _PART_AFTER = re.compile(
 )
 _PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
 _PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
+# "two medics among 31 dead", "ten children were among at least 48 killed": a part.
+_PART_AMONG = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was)\s+)?among\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I
+)
+# "US-led", "London-based", "Iran-backed": the place names an actor.
+_ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
+_LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
 _PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
 # Events a later casualty or bare-violence sentence can be adding to.
 _VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS, on.RIOTS})
@@ -683,6 +691,8 @@ def _place(
             continue
         if any(_is_attribution(a) for a in token.ancestors):
             continue
+        if _is_metonymic(index.text, token, place, end, index.focus_country):
+            continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
             town = index.focus(place.country_code, within=_area_of(place))
@@ -699,6 +709,22 @@ def _place(
         finer = index.focus(None, within=chosen) if _rank(chosen) >= _AREA_RANK else None
         return finer or chosen, "clause" if own else "sentence"
     return index.focus(_event_country(index, sentence)) or index.dateline_place, None
+
+
+def _is_metonymic(text: str, token: Token, place: Place, end: int, focus: str | None) -> bool:
+    """A place that names an actor, not where the event was: "Moscow said", "US-led",
+    "London-based", "U.S. strikes", "Russia's jets"; a foreign country counts as a location
+    only after a locative preposition ("in Iraq")."""
+    if _ACTOR_SUFFIX.match(text[end : end + 12]):
+        return True
+    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
+        return True
+    if place.feature != "country":
+        return False
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):
+        return True
+    foreign = place.country_code is not None and place.country_code != focus
+    return foreign and not (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE)
 
 
 def _names_area_of_town(token: Token) -> bool:
@@ -749,6 +775,8 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
 
 
 def _counts_dead(figure: Figure, token: Token | None) -> bool:
+    if token is not None and _counts_things(token):
+        return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
     if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
@@ -772,11 +800,20 @@ def _counts_dead(figure: Figure, token: Token | None) -> bool:
     return False
 
 
+def _counts_things(token: Token) -> bool:
+    """The figure counts weapons or property, not people."""
+    noun = _noun_of(token)
+    of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    noun = of[0] if of else noun
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
 def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
     """A part of a count: "three of them" or "among them three" after another toll in the
     sentence (``earlier``), "three of the dead" anywhere."""
     start, end = figure.mention.start, figure.mention.end
-    if _PART_OF_DEAD.match(text[end : end + 30]):
+    if _PART_OF_DEAD.match(text[end : end + 30]) or _PART_AMONG.match(text[end : end + 45]):
         return True
     return earlier and bool(
         _PART_AFTER.match(text[end : end + 30])
@@ -1009,6 +1046,8 @@ class _Draft:
     weak: bool  # casualty words or bare violence by no one new
     history: bool
     habitual: bool  # "its cells carry out ambushes": what happens, not what happened
+    trigger: str = ""  # the event word
+    civilian_targeting: bool = False
 
     @property
     def violent(self) -> bool:
@@ -1023,8 +1062,10 @@ class _Draft:
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)
-        if other.toll is not None:
-            self.toll = other.toll if self.toll is None else self.toll.alternative(other.toll)
+        if other.toll is not None and self.toll is None:
+            # A later sentence's figure is a part or a detail of the toll told first
+            # ("one civilian was also killed"); it counts only when none was told.
+            self.toll = other.toll
         if not other.actors.named:
             return
         self.actors.named = True
@@ -1032,10 +1073,30 @@ class _Draft:
         if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
             self.actors.actor2 = newcomer  # the other side of a battle
 
-    def event(self, published: tuple[str, str, DatePrecision] | None) -> Event:
+    def event(
+        self, published: tuple[str, str, DatePrecision] | None, focus_country: str | None
+    ) -> Event:
         """The Event; an undated one happened on the article's date as far as it says."""
         when = self.when or published
         actors = self.actors
+        background = self.history or self.habitual or not self.reported
+        sure, reasons = confidence.score(
+            confidence.Facts(
+                sentence=self.sentence,
+                event_type=on.event_type_of(self.label),
+                has_toll=self.toll is not None and bool(self.toll.value),
+                place_named=self.place_named,
+                place_country=self.place.country_code if self.place is not None else None,
+                focus_country=focus_country,
+                named_actor=actors.named,
+                date_stated=self.date_text is not None,
+                depth=self.depth,
+                extra_sentences=len(self.spans) - 1,
+                background=background,
+                modality=self.mode,
+                trigger=self.trigger,
+            )
+        )
         return Event(
             event_type=on.event_type_of(self.label),
             sub_event_type=self.label,
@@ -1056,7 +1117,10 @@ class _Draft:
             plover=_plover(self.label, actors.actor2),
             cameo=on.SUB_EVENT_TYPES[self.label].cameo,
             sources=tuple(self.spans),
-            background=self.history or self.habitual or not self.reported,
+            background=background,
+            civilian_targeting=self.civilian_targeting or self.label == on.ATTACK,
+            confidence=sure,
+            reasons=reasons,
         )
 
 
@@ -1072,15 +1136,19 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             continue
         tolls = _fatalities(index, candidates, sentence)
         words = [{t.i for t in _event_tokens(c, sentence.doc)} for c in candidates]
+        own = []
         for position, candidate in enumerate(candidates):
             foreign = frozenset().union(*(w for n, w in enumerate(words) if n != position))
-            draft = _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+            own.append(
+                _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+            )
+        for draft in incident.one_per_incident(own):
             host = _host(drafts, draft)
             if host is not None:
                 host.absorb(draft)
             else:
                 drafts.append(draft)
-    events = tuple(d.event(index.published) for d in drafts)
+    events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
 
@@ -1106,7 +1174,9 @@ def _draft(
         if place is not None and place.country_code and place.feature not in _NOT_NATIONAL
         else index.focus_country
     )
-    mode = modality(candidate.anchor)
+    mode = realis.refine(
+        modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
+    )
     stated = _date(index, candidate, sentence, region)
     when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     history = when is not None and _is_history(when, index.published)
@@ -1139,6 +1209,7 @@ def _draft(
         weak=_is_weak(candidate, actors),
         history=history,
         habitual=_is_habitual(candidate.anchor),
+        trigger=candidate.anchor.text,
     )
 
 
