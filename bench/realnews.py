@@ -60,14 +60,14 @@ import fakes_data
 from splits import add_half_argument
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+sys.path.append(str(REPO / "src"))  # PYTHONPATH, when set, wins
 
 from crosswire.model import Analysis, Corpus, Event, Place  # noqa: E402
 
 HAPPENED = "asserted"
 COUNTRY = "SY"
 # Floors pinned on the check half (fractions). Raise them as the figures rise.
-FLOORS = {"all3": 0.0, "outside_max": 1.0}
+FLOORS = {"all3": 0.40, "outside_max": 0.16}
 
 # Governorate capitals (facts: approximate coordinates), for the nearest-capital
 # fallback of places in Syria that carry no admin1.
