@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -58,7 +59,6 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
-from crosswire.crosscheck import geo
 from crosswire.events import confidence, incident, realis
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
@@ -261,9 +261,21 @@ def _rank(place: Place) -> int:
 
 
 def _inside(area: Place, place: Place) -> bool:
-    return bool(geo.contains(area, place)) or (
-        area.feature == "country" and area.country_code == place.country_code is not None
+    """Whether a country or a province holds the place (by its GeoNames codes)."""
+    if area.country_code is None or area.country_code != place.country_code:
+        return False
+    if area.feature == "country":
+        return True
+    return (
+        area.feature == "admin1"
+        and place.admin1 is not None
+        and (_fold(place.admin1) in {_fold(area.admin1), _fold(area.name)})
     )
+
+
+def _fold(text: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 def _published(article: Article | None) -> tuple[str, str, DatePrecision] | None:
@@ -1118,7 +1130,9 @@ class _Draft:
             cameo=on.SUB_EVENT_TYPES[self.label].cameo,
             sources=tuple(self.spans),
             background=background,
-            civilian_targeting=self.civilian_targeting or self.label == on.ATTACK,
+            civilian_targeting=self.civilian_targeting
+            or self.label == on.ATTACK
+            or (actors.actor2 is not None and actors.actor2.kind == "civilians"),
             confidence=sure,
             reasons=reasons,
         )
