@@ -839,6 +839,7 @@ class _Toll:
     low: int | None
     high: int | None
     text: str
+    vague: bool = False  # only vague figures ("dozens" is coded 12)
 
     def alternative(self, other: _Toll) -> _Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -887,6 +888,9 @@ def _fatalities(
     tolls = {}
     for position, figures in found.items():
         groups = _coordinated(figures)
+        exact = [g for g in groups if not all(f.vague for f, _t in g)]
+        # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
+        groups = exact or groups
         # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
         # figures for the same dead are alternatives, of which ACLED keeps the lowest.
         totals = [
@@ -910,6 +914,7 @@ def _fatalities(
             low=_as_int(low),
             high=_as_int(high),
             text="; ".join(f.mention.text for f, _t in figures),
+            vague=not exact,
         )
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(index, event, doc)) is not None:
@@ -1074,9 +1079,12 @@ class _Draft:
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)
-        if other.toll is not None and self.toll is None:
+        if other.toll is not None and (
+            self.toll is None or (self.toll.vague and not other.toll.vague)
+        ):
             # A later sentence's figure is a part or a detail of the toll told first
-            # ("one civilian was also killed"); it counts only when none was told.
+            # ("one civilian was also killed"); it counts only when none was told, or
+            # when it makes a vague one ("dozens") exact.
             self.toll = other.toll
         if not other.actors.named:
             return
@@ -1176,6 +1184,8 @@ def _draft(
     dated: dict[str, tuple[str, str, DatePrecision]],
     foreign: frozenset[int],
 ) -> _Draft:
+    by_means = incident.by_means(candidate.label, candidate.anchor, sentence)
+    on_civilians, candidate.label = by_means != candidate.label, by_means
     actor_spans = [
         _Span(*phrase(token))
         for token in (candidate.roles.agent, *candidate.roles.co_agents)
@@ -1224,6 +1234,7 @@ def _draft(
         history=history,
         habitual=_is_habitual(candidate.anchor),
         trigger=candidate.anchor.text,
+        civilian_targeting=on_civilians,
     )
 
 

@@ -7,13 +7,18 @@ yields both, a remote-violence event and an Attack told in the same way
 (same modality), the Attack folds into the remote-violence event: its toll
 and its victims go over, and the event is marked as targeting civilians.
 
-Works on the extractor's drafts (``extract._Draft``): anything with
+``by_means`` codes a lone Attack by the means the sentence gives it nearby
+("the attack, carried out by aircraft"): air strike, shelling, chemical weapon.
+
+``one_per_incident`` works on the extractor's drafts (``extract._Draft``): anything with
 ``label``, ``mode``, ``toll``, ``actors`` and ``civilian_targeting``.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from spacy.tokens import Span, Token
 
 from crosswire.events import ontology as on
 
@@ -42,3 +47,71 @@ def _fold(host: Any, attack: Any) -> None:
     host.actors.named = host.actors.named or attack.actors.named
     if host.place is None and attack.place is not None:
         host.place, host.place_named = attack.place, attack.place_named
+
+
+# The means an attack used -> the remote-violence sub-event type ACLED codes it as.
+_MEANS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "aircraft",
+            "warplane",
+            "jet",
+            "helicopter",
+            "airstrike",
+            "drone",
+            "bomber",
+            "airplane",
+            "plane",
+        ],
+        on.AIR_STRIKE,
+    ),
+    **dict.fromkeys(
+        [
+            "shell",
+            "shelling",
+            "artillery",
+            "mortar",
+            "rocket",
+            "missile",
+            "bombardment",
+            "howitzer",
+        ],
+        on.SHELLING,
+    ),
+    **dict.fromkeys(["chlorine", "sarin", "nerve-agent"], on.CHEMICAL),
+}
+_MEANS_REACH = 4  # dependency steps between the event word and the means
+
+
+def by_means(label: str, anchor: Token, sentence: Span) -> str:
+    """An Attack on civilians carried out from the air or by artillery ("the attack, carried
+    out by aircraft, killed 18") is coded by its means, as ACLED codes it."""
+    if label != on.ATTACK:
+        return label
+    found = [
+        (_distance(anchor, token), means)
+        for token in sentence
+        if (means := _means_of(token)) is not None
+    ]
+    near = [item for item in found if item[0] <= _MEANS_REACH]
+    return min(near)[1] if near else label
+
+
+def _means_of(token: Token) -> str | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    # The tagger leaves some capitalised plurals unlemmatised ("Airstrikes killed").
+    lemma = token.lemma_.lower()
+    lemma = lemma[:-1] if lemma.endswith("s") and lemma[:-1] in _MEANS else lemma
+    if lemma in ("raid", "strike") and any(c.lower_ == "air" for c in token.children):
+        return on.AIR_STRIKE
+    return _MEANS.get(lemma)
+
+
+def _distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, token in enumerate(up_a):
+        if token.i in up_b:
+            return n + up_b[token.i]
+    return 99
