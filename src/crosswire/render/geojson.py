@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from crosswire.events.confidence import shown
 from crosswire.render.view import BriefView, event_sort_key
 
 
 def event_features(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """Point features ([lon, lat], as GeoJSON orders them) in date order."""
+    """Point features ([lon, lat], as GeoJSON orders them) in date order; flagged events
+    and those under the confidence threshold stay off the map (``confidence.shown``)."""
     view = BriefView(brief)
     features = []
     for event in sorted(view.events.values(), key=event_sort_key):
+        if not shown(event):
+            continue
         place = view.place(event.get("place"))
         if place is None or place.get("lat") is None or place.get("lon") is None:
             continue
