@@ -715,6 +715,10 @@ def _place(
             own.append((start, place))
         elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
             elsewhere.append((start, place))
+    # Away from the event's own clause, a place abroad is context ("talks in Geneva").
+    home = index.focus_country
+    elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
+    weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
     if chosen is not None:
         # "fighting in the province of Daraa" in an article about Tafas, a town in it.
