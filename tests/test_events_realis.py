@@ -10,7 +10,7 @@ from crosswire.errors import ConfigError
 from crosswire.events import confidence, realis
 from crosswire.events import ontology as on
 from crosswire.events.extract import extract_events
-from crosswire.model import Analysis, Article, Figure, Mention, Place
+from crosswire.model import Analysis, Article, DateMention, Figure, Mention, Place
 from crosswire.nlp import load_nlp
 from crosswire.registry import check_order, stage
 
@@ -141,3 +141,31 @@ def test_the_registry_refuses_events_without_places_before_them():
 def test_a_stage_cannot_name_a_field_records_do_not_have():
     with pytest.raises(ValueError, match="unknown corpus field"):
         stage("bogus", needs=["analyses.nowhere"], provides=["analyses"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tags Syria Hama gunmen attacked a checkpoint on Monday.", "Tags Syria Hama"),
+        ("Jun 2019 Opposition fighters attacked a checkpoint on Monday.", "Jun 2019 Opposition"),
+    ],
+)
+def test_page_furniture_or_a_date_is_no_actor(nlp, text, name):  # type: ignore[no-untyped-def]
+    from crosswire.model import Entity
+
+    wrong = Entity(name=name, kind="organisation", mentions=(mention(text, name),))
+    dates = ()
+    if text.startswith("Jun 2019"):
+        dates = (
+            DateMention(
+                mention=mention(text, "Jun 2019"),
+                start_date="2019-06-01",
+                end_date="2019-06-30",
+                precision="month",
+            ),
+        )
+    analysis = Analysis(article=ARTICLE, entities=(wrong,), dates=dates)
+    article = Article(input_sha256="0" * 64, position="0", source="t.txt", format="txt", text=text)
+    events = extract_events(nlp(text), analysis, article).events
+    assert events
+    assert all(wrong.id not in (e.actor1, e.actor2) for e in events)

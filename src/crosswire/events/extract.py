@@ -154,6 +154,10 @@ _PART_AMONG = re.compile(
 # "US-led", "London-based", "Iran-backed": the place names an actor.
 _ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
 _LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
+# A tagger's person or organisation over a place name is the place, not an actor; states,
+# armed forces and groups named after a country or town are actors the actors stage chose.
+_NOT_OVER_PLACES = frozenset(["person", "organisation"])
+_FURNITURE_WORDS = frozenset(["photo", "photos", "tags", "gmt", "print", "tweet", "views"])
 _PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
 # Events a later casualty or bare-violence sentence can be adding to.
 _VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS, on.RIOTS})
@@ -203,7 +207,21 @@ class _ArticleIndex:
     dateline_place: Place | None
     focus_places: list[Place]  # most named towns first, then areas; no datelines
     known: dict[str, Entity]
+    outlet: str = ""  # the article's outlet, folded: never an actor of its events
     added: dict[str, Entity] = field(default_factory=dict)
+
+    def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
+        """Whether an entity mention can be an event's actor: not a place name or a date
+        (a tagger's PERSON or ORG over "Kafr Nabl" or "Jul 2016"), not the outlet, not
+        page furniture ("Photo", "Tags", "GMT")."""
+        if any(p_start < end and start < p_end for p_start, p_end, _p in self.places):
+            return entity.kind not in _NOT_OVER_PLACES
+        if any(d.mention.start < end and start < d.mention.end for d in self.dates):
+            return False
+        name = entity.name.casefold()
+        if self.outlet and (name == self.outlet or name.replace(" ", "") == self.outlet):
+            return False
+        return not (set(name.replace("-", " ").split()) & _FURNITURE_WORDS)
 
     def entity_mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Mentions overlapping the range: a parse may split a long name across phrases."""
@@ -362,6 +380,7 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
         dateline_place=dateline_place,
         focus_places=focus_places,
         known={e.id: e for e in analysis.entities},
+        outlet=(article.outlet or "").casefold() if article is not None else "",
     )
 
 
@@ -413,6 +432,8 @@ def _actor(index: _ArticleIndex, token: Token | None) -> _Actor:
     actor = _Actor()
     main_mentions = []
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
+        if not index.is_actor_mention(m_start, m_end, entity):
+            continue
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
                 actor.backers.append(entity)
@@ -1197,9 +1218,14 @@ def _draft(
     ]
     region = _region(candidate, sentence.doc, foreign)
     place, place_named = _place(index, sentence, region, foreign, actor_spans)
+    # Generic actors ("Civilians (X)") take the country of a place attached to the event
+    # word, else the article's: no nationality invented from a place elsewhere.
     country = (
         place.country_code
-        if place is not None and place.country_code and place.feature not in _NOT_NATIONAL
+        if place is not None
+        and place.country_code
+        and place.feature not in _NOT_NATIONAL
+        and (place_named == "clause" or index.focus_country is None)
         else index.focus_country
     )
     mode = realis.refine(
