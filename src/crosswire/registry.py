@@ -12,14 +12,14 @@ provides the corpus field above it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 
 from crosswire.errors import ConfigError
 from crosswire.model import CORPUS_FIELDS, Analysis, Corpus
 
 # Corpus fields whose records' own fields a stage may name ("analyses.places").
-RECORD_TYPES: dict[str, type] = {"analyses": Analysis}
+RECORD_TYPES: dict[str, Any] = {"analyses": Analysis}
 
 Scope = Literal["document", "corpus"]
 
@@ -88,7 +88,7 @@ def _known_field(name: str) -> bool:
     if not sub:
         return True
     record = RECORD_TYPES.get(top)
-    return record is not None and sub in record.__dataclass_fields__
+    return record is not None and sub in {f.name for f in fields(record)}
 
 
 def registered() -> dict[str, StageInfo]:
