@@ -352,21 +352,7 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
     countries = Counter(p.country_code for _s, p in named if p.country_code)
     if not countries and dateline_place is not None and dateline_place.country_code:
         countries[dateline_place.country_code] += 1
-    counts = Counter(p.id for _s, p in named if p.feature != "country")
-    first_seen: dict[str, tuple[int, Place]] = {}
-    for start, place in named:
-        first_seen.setdefault(place.id, (start, place))
-    focus_places = [
-        first_seen[pid][1]
-        for pid in sorted(
-            counts,
-            key=lambda pid: (
-                min(_rank(first_seen[pid][1]), _AREA_RANK),  # towns before areas
-                -counts[pid],
-                first_seen[pid][0],
-            ),
-        )
-    ]
+    focus_places = _focus_places(named)
     return _ArticleIndex(
         article_id=analysis.article,
         text=doc.text,
@@ -382,6 +368,25 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
         known={e.id: e for e in analysis.entities},
         outlet=(article.outlet or "").casefold() if article is not None else "",
     )
+
+
+def _focus_places(named: list[tuple[int, Place]]) -> list[Place]:
+    """The article's places, most named towns first, then areas (countries left out)."""
+    counts = Counter(p.id for _s, p in named if p.feature != "country")
+    first_seen: dict[str, tuple[int, Place]] = {}
+    for start, place in named:
+        first_seen.setdefault(place.id, (start, place))
+    return [
+        first_seen[pid][1]
+        for pid in sorted(
+            counts,
+            key=lambda pid: (
+                min(_rank(first_seen[pid][1]), _AREA_RANK),  # towns before areas
+                -counts[pid],
+                first_seen[pid][0],
+            ),
+        )
+    ]
 
 
 def _sentences(doc: Doc, index: _ArticleIndex) -> Iterator[Span]:
@@ -527,6 +532,19 @@ class _Actors:
     named: bool = False  # some side is an entity the sentence names
 
 
+def _crowd_actors(index: _ArticleIndex, label: str, sentence: Span, country: str | None) -> _Actors:
+    """A demonstration's crowd (actor1) and the forces it met (actor2)."""
+    result = _Actors()
+    crowd = _sentence_entities(index, sentence, {"protesters", "rioters"})
+    category = "rioters" if label == on.VIOLENT_DEMONSTRATION else "protesters"
+    result.actor1 = crowd[0] if crowd else index.generic(category, country)
+    if label != on.PEACEFUL_PROTEST:
+        forces = _sentence_entities(index, sentence, {"state"})
+        result.actor2 = forces[0] if forces else None
+    result.named = bool(crowd) or result.actor2 is not None
+    return result
+
+
 def _actors(
     index: _ArticleIndex,
     event: EventCandidate,
@@ -536,16 +554,9 @@ def _actors(
 ) -> _Actors:
     label = event.label
     roles = event.roles
-    result = _Actors()
     if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
-        crowd = _sentence_entities(index, sentence, {"protesters", "rioters"})
-        category = "rioters" if label == on.VIOLENT_DEMONSTRATION else "protesters"
-        result.actor1 = crowd[0] if crowd else index.generic(category, country)
-        if label != on.PEACEFUL_PROTEST:
-            forces = _sentence_entities(index, sentence, {"state"})
-            result.actor2 = forces[0] if forces else None
-        result.named = bool(crowd) or result.actor2 is not None
-        return result
+        return _crowd_actors(index, label, sentence, country)
+    result = _Actors()
     agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
     result.assoc1 = list(agent.backers)
@@ -1218,16 +1229,7 @@ def _draft(
     ]
     region = _region(candidate, sentence.doc, foreign)
     place, place_named = _place(index, sentence, region, foreign, actor_spans)
-    # Generic actors ("Civilians (X)") take the country of a place attached to the event
-    # word, else the article's: no nationality invented from a place elsewhere.
-    country = (
-        place.country_code
-        if place is not None
-        and place.country_code
-        and place.feature not in _NOT_NATIONAL
-        and (place_named == "clause" or index.focus_country is None)
-        else index.focus_country
-    )
+    country = _actor_country(index, place, place_named)
     mode = realis.refine(
         modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
     )
@@ -1266,6 +1268,19 @@ def _draft(
         trigger=candidate.anchor.text,
         civilian_targeting=on_civilians,
     )
+
+
+def _actor_country(index: _ArticleIndex, place: Place | None, named: str | None) -> str | None:
+    """The country of generic actors ("Civilians (X)"): a place attached to the event word,
+    else the article's; no nationality invented from a place elsewhere."""
+    if (
+        place is not None
+        and place.country_code
+        and place.feature not in _NOT_NATIONAL
+        and (named == "clause" or index.focus_country is None)
+    ):
+        return place.country_code
+    return index.focus_country
 
 
 def _is_habitual(anchor: Token) -> bool:
