@@ -7,6 +7,7 @@
 - ``arguments``: agents and patients from the dependency parse;
 - ``extract``: events tied to an article's entities, places, dates and figures;
 - ``foreign``: a light reading, with word lists, of articles in languages not parsed;
+- ``tolls``: the figures of a sentence that count an event's dead;
 - ``realis``: mentions that report no incident (reactions, tallies, captions);
 - ``incident``: one event per incident (an Attack folds into the strike that did it);
 - ``confidence``: each event's confidence and reasons, and what is shown by default.

@@ -21,10 +21,11 @@ trigger cue, types its events (``typer``), and fills an ``Event`` for each:
   earlier event of the same type in the article (a later sentence elaborating
   it); otherwise the article's own date;
 - fatalities: figures in the sentence that count the dead, kept ACLED's way
-  (the lowest credible figure; figures of coordinated groups add up; a part of
-  a count, "twelve people, among them three soldiers", is not a toll of its own);
+  (``tolls``);
 - modality: negated, denied, threatened, planned or hypothetical events are
-  flagged;
+  flagged here; reactions, cumulative tallies, captions and commentary by
+  ``realis``; an Attack told with the strike that did it folds into it
+  (``incident``); every event gets a confidence and reasons (``confidence``);
 - evidence: the sentence.
 
 A sentence that only adds to an event told before it is no event of its own:
@@ -69,6 +70,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
+from crosswire.events.tolls import Toll, fatalities, tree_distance
 from crosswire.events.typer import EventCandidate, typed_events
 from crosswire.model import (
     Analysis,
@@ -122,35 +124,6 @@ _FEATURE_RANK = {
     "continent": 5,
 }
 _AREA_RANK = 1  # this rank and above are areas a town lies in
-_DEATH_WORDS = frozenset(
-    [
-        "kill",
-        "killed",
-        "die",
-        "died",
-        "dead",
-        "death",
-        "deaths",
-        "toll",
-        "fatality",
-        "fatalities",
-        "slay",
-        "massacre",
-        "execute",
-        "life",
-    ]
-)
-_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
-# "three of them", "three of the dead": a part of a count given elsewhere.
-_PART_AFTER = re.compile(
-    r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
-)
-_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
-_PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
-# "two medics among 31 dead", "ten children were among at least 48 killed": a part.
-_PART_AMONG = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was)\s+)?among\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I
-)
 # "US-led", "London-based", "Iran-backed": the place names an actor.
 _ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
 _LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
@@ -175,14 +148,9 @@ _REPORTING = frozenset(
 _MEANS_VERBS = frozenset(["use", "employ", "deploy", "fire", "launch", "send", "dispatch"])
 _NOBODY = frozenset(["nobody", "none", "neither", "noone"])
 _SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
-_ONE = frozenset(["a", "an", "the", "one"])
 _WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
 _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
 _ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
-_SETTING_PREPS = frozenset(
-    ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
-)
-_COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,199 +780,9 @@ def _date(
             continue
         span = doc.char_span(d.mention.start, d.mention.end, "expand")
         if span is not None and len(span) and any(t.i in region for t in span):
-            distance = min(_tree_distance(span.root, w) for w in words)
+            distance = min(tree_distance(span.root, w) for w in words)
             found.append((distance, d.mention.start, d))
     return min(found, key=lambda item: item[:2])[2] if found else None
-
-
-def _figure_token(doc: Doc, figure: Figure) -> Token | None:
-    span = doc.char_span(figure.mention.start, figure.mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _counts_dead(figure: Figure, token: Token | None) -> bool:
-    if token is not None and _counts_things(token):
-        return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
-    if figure.counted and _DEATH_COUNTED.search(figure.counted):
-        return True
-    if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
-        return False
-    current = token
-    for _ in range(4):
-        if current is None:
-            return False
-        words = {current.lemma_.lower(), current.lower_}
-        if words & _DEATH_WORDS:
-            return True
-        if any(
-            c.lower_ in ("dead", "killed")
-            or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in ("toll", "death"))
-            for c in current.children
-        ):
-            return True  # "12 dead", "put the toll at 15"
-        if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
-            return False  # "killed 12 people in one of the deadliest attacks": no count
-        current = current.head
-    return False
-
-
-def _counts_things(token: Token) -> bool:
-    """The figure counts weapons or property, not people."""
-    noun = _noun_of(token)
-    of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    noun = of[0] if of else noun
-    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
-    return any(category_of_noun(w) in ("weapon", "property") for w in words)
-
-
-def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
-    """A part of a count: "three of them" or "among them three" after another toll in the
-    sentence (``earlier``), "three of the dead" anywhere."""
-    start, end = figure.mention.start, figure.mention.end
-    if _PART_OF_DEAD.match(text[end : end + 30]) or _PART_AMONG.match(text[end : end + 45]):
-        return True
-    return earlier and bool(
-        _PART_AFTER.match(text[end : end + 30])
-        or _PART_BEFORE.search(text[max(0, start - 25) : start])
-    )
-
-
-@dataclass(slots=True)
-class _Toll:
-    value: int | None
-    low: int | None
-    high: int | None
-    text: str
-    vague: bool = False  # only vague figures ("dozens" is coded 12)
-
-    def alternative(self, other: _Toll) -> _Toll:
-        """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
-        figure reported (an open "at least N" or "hundreds" reports N)."""
-        values = [v for v in (self.value, other.value) if v is not None]
-        lows = [v for v in (self.low, other.low) if v is not None]
-        tops = [t for toll in (self, other) if (t := _top(toll)) is not None]
-        return _Toll(
-            value=min(values) if values else None,
-            low=min(lows) if lows else None,
-            high=max(tops) if tops else None,
-            text="; ".join(t for t in (self.text, other.text) if t),
-        )
-
-
-def _top(toll: _Toll) -> int | None:
-    return toll.high if toll.high is not None else toll.value
-
-
-def _as_int(value: float | None) -> int | None:
-    return None if value is None else int(value)
-
-
-def _fatalities(
-    index: _ArticleIndex, events: list[EventCandidate], sentence: Span
-) -> dict[int, _Toll]:
-    """Death tolls by event position in ``events``."""
-    doc = sentence.doc
-    found: dict[int, list[tuple[Figure, Token | None]]] = {}
-    tolls_seen = False
-    for figure in sorted(index.figures, key=lambda f: f.mention.start):
-        if not (sentence.start_char <= figure.mention.start < sentence.end_char):
-            continue
-        token = _figure_token(doc, figure)
-        if not _counts_dead(figure, token) or _is_part(index.text, figure, earlier=tolls_seen):
-            continue
-        tolls_seen = True
-        if token is None:
-            position = 0
-        else:
-            position = min(
-                range(len(events)),
-                key=lambda n: min(_tree_distance(token, t) for t in _event_tokens(events[n], doc)),
-            )
-        found.setdefault(position, []).append((figure, token))
-    tolls = {}
-    for position, figures in found.items():
-        groups = _coordinated(figures)
-        exact = [g for g in groups if not all(f.vague for f, _t in g)]
-        # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
-        groups = exact or groups
-        # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
-        # figures for the same dead are alternatives, of which ACLED keeps the lowest.
-        totals = [
-            (
-                sum(f.value or 0 for f, _t in group),
-                sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
-                None
-                if any(
-                    f.high is None and f.low is not None and f.value != f.high for f, _t in group
-                )
-                else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
-            )
-            for group in groups
-        ]
-        value = min(t[0] for t in totals)
-        low = min(t[1] for t in totals)
-        highs = [t[2] for t in totals]
-        high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-        tolls[position] = _Toll(
-            value=_as_int(value),
-            low=_as_int(low),
-            high=_as_int(high),
-            text="; ".join(f.mention.text for f, _t in figures),
-            vague=not exact,
-        )
-    for position, event in enumerate(events):
-        if position not in tolls and (one := _one_dead(index, event, doc)) is not None:
-            tolls[position] = one
-    return tolls
-
-
-def _one_dead(index: _ArticleIndex, event: EventCandidate, doc: Doc) -> _Toll | None:
-    """ "A protester was killed", "killed a sailor": one dead, with no figure to say so."""
-    victim = event.victims
-    killed = any(
-        c.kind == "outcome" and doc[c.head].lemma_.lower() in _DEATH_WORDS for c in event.cues
-    )
-    if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
-        return None
-    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
-        return None
-    if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
-        return None
-    start, end = phrase(victim)
-    if any(start <= f.mention.start < end for f in index.figures):
-        return None  # a figure of its own says how many
-    return _Toll(value=1, low=1, high=1, text=index.text[start:end])
-
-
-def _coordinated(
-    figures: list[tuple[Figure, Token | None]],
-) -> list[list[tuple[Figure, Token | None]]]:
-    groups: list[list[tuple[Figure, Token | None]]] = []
-    for item in figures:
-        token = item[1]
-        for group in groups:
-            if token is not None and any(
-                other is not None and _noun_of(token) in _noun_of(other).conjuncts
-                for _f, other in group
-            ):
-                group.append(item)
-                break
-        else:
-            groups.append([item])
-    return groups
-
-
-def _noun_of(token: Token) -> Token:
-    return token.head if token.dep_ == "nummod" else token
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
-    for n, token in enumerate(up_a):
-        if token.i in up_b:
-            return n + up_b[token.i]
-    return 99
 
 
 def modality(anchor: Token) -> str:
@@ -1091,7 +869,7 @@ class _Draft:
     place_named: str | None  # "clause", "sentence" or None (see ``_place``)
     when: tuple[str, str, DatePrecision] | None
     date_text: str | None  # the date expression of its own clause, when there is one
-    toll: _Toll | None
+    toll: Toll | None
     mode: str
     spans: list[SourceSpan]
     depth: int  # of the event word below its sentence's root
@@ -1192,7 +970,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
             continue
-        tolls = _fatalities(index, candidates, sentence)
+        tolls = fatalities(index.text, index.figures, candidates, sentence)
         words = [{t.i for t in _event_tokens(c, sentence.doc)} for c in candidates]
         own = []
         for position, candidate in enumerate(candidates):
@@ -1216,7 +994,7 @@ def _draft(
     candidate: EventCandidate,
     sentence: Span,
     number: int,
-    toll: _Toll | None,
+    toll: Toll | None,
     dated: dict[str, tuple[str, str, DatePrecision]],
     foreign: frozenset[int],
 ) -> _Draft:
