@@ -283,7 +283,9 @@ class Event:
     fatalities_low: int | None = None
     fatalities_high: int | None = None
     fatalities_text: str | None = None
-    modality: str = "asserted"  # asserted, negated, hypothetical, planned, threatened, denied
+    # asserted, negated, hypothetical, planned, threatened, denied; reaction (condemned,
+    # denounced), cumulative (a tally over weeks: "since April"), caption (a photo's)
+    modality: str = "asserted"
     plover: str | None = None
     cameo: str | None = None
     sources: tuple[SourceSpan, ...] = ()
@@ -297,6 +299,13 @@ class Event:
     background: bool = False
     # Fused events: passages that mention the event in passing; they are not sources.
     mentions: tuple[SourceSpan, ...] = ()
+    # ACLED's civilian_targeting: the event targeted civilians (an air strike that
+    # killed civilians stays Explosions/Remote violence with this set).
+    civilian_targeting: bool = False
+    # How sure the events stage is that this reports an event that happened, in [0, 1]
+    # (crosswire.events.confidence), and the reasons: "name=value" features, the trigger.
+    confidence: float | None = None
+    reasons: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

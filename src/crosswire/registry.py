@@ -3,17 +3,23 @@
 A stage is a small callable ``(corpus, context) -> corpus`` made by a factory
 registered under a name. The registration declares which ``Corpus`` fields the
 stage needs and which it provides, so a pipeline assembled from config can be
-checked before it runs.
+checked before it runs. A name may go down to a field of the records a corpus
+field holds: ``analyses.places`` is the ``places`` of every ``Analysis``. Such a
+need is met only by a stage that provides that very field; providing it also
+provides the corpus field above it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 
 from crosswire.errors import ConfigError
-from crosswire.model import CORPUS_FIELDS, Corpus
+from crosswire.model import CORPUS_FIELDS, Analysis, Corpus
+
+# Corpus fields whose records' own fields a stage may name ("analyses.places").
+RECORD_TYPES: dict[str, Any] = {"analyses": Analysis}
 
 Scope = Literal["document", "corpus"]
 
@@ -56,7 +62,7 @@ def stage(
 
     needs_t, provides_t = tuple(needs), tuple(provides)
     for fname in (*needs_t, *provides_t):
-        if fname not in CORPUS_FIELDS:
+        if not _known_field(fname):
             raise ValueError(f"stage {name!r} names unknown corpus field {fname!r}")
 
     def register(factory: Callable[..., Stage]) -> Callable[..., Stage]:
@@ -73,6 +79,16 @@ def stage(
         return factory
 
     return register
+
+
+def _known_field(name: str) -> bool:
+    top, _, sub = name.partition(".")
+    if top not in CORPUS_FIELDS:
+        return False
+    if not sub:
+        return True
+    record = RECORD_TYPES.get(top)
+    return record is not None and sub in {f.name for f in fields(record)}
 
 
 def registered() -> dict[str, StageInfo]:
@@ -101,6 +117,7 @@ def check_order(names: Iterable[str], *, initial: Iterable[str] = ("inputs",)) -
                 f"stage {name!r} needs {', '.join(missing)}, which no earlier stage provides"
             )
         available.update(info.provides)
+        available.update(p.partition(".")[0] for p in info.provides)
         infos.append(info)
     return infos
 

@@ -21,10 +21,11 @@ trigger cue, types its events (``typer``), and fills an ``Event`` for each:
   earlier event of the same type in the article (a later sentence elaborating
   it); otherwise the article's own date;
 - fatalities: figures in the sentence that count the dead, kept ACLED's way
-  (the lowest credible figure; figures of coordinated groups add up; a part of
-  a count, "twelve people, among them three soldiers", is not a toll of its own);
+  (``tolls``);
 - modality: negated, denied, threatened, planned or hypothetical events are
-  flagged;
+  flagged here; reactions, cumulative tallies, captions and commentary by
+  ``realis``; an Attack told with the strike that did it folds into it
+  (``incident``); every event gets a confidence and reasons (``confidence``);
 - evidence: the sentence.
 
 A sentence that only adds to an event told before it is no event of its own:
@@ -49,6 +50,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -58,7 +60,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
-from crosswire.crosscheck import geo
+from crosswire.events import confidence, incident, realis
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
@@ -68,6 +70,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
+from crosswire.events.tolls import Toll, fatalities, tree_distance
 from crosswire.events.typer import EventCandidate, typed_events
 from crosswire.model import (
     Analysis,
@@ -121,31 +124,13 @@ _FEATURE_RANK = {
     "continent": 5,
 }
 _AREA_RANK = 1  # this rank and above are areas a town lies in
-_DEATH_WORDS = frozenset(
-    [
-        "kill",
-        "killed",
-        "die",
-        "died",
-        "dead",
-        "death",
-        "deaths",
-        "toll",
-        "fatality",
-        "fatalities",
-        "slay",
-        "massacre",
-        "execute",
-        "life",
-    ]
-)
-_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
-# "three of them", "three of the dead": a part of a count given elsewhere.
-_PART_AFTER = re.compile(
-    r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
-)
-_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
-_PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
+# "US-led", "London-based", "Iran-backed": the place names an actor.
+_ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
+_LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
+# A tagger's person or organisation over a place name is the place, not an actor; states,
+# armed forces and groups named after a country or town are actors the actors stage chose.
+_NOT_OVER_PLACES = frozenset(["person", "organisation"])
+_FURNITURE_WORDS = frozenset(["photo", "photos", "tags", "gmt", "print", "tweet", "views"])
 _PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
 # Events a later casualty or bare-violence sentence can be adding to.
 _VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS, on.RIOTS})
@@ -163,14 +148,9 @@ _REPORTING = frozenset(
 _MEANS_VERBS = frozenset(["use", "employ", "deploy", "fire", "launch", "send", "dispatch"])
 _NOBODY = frozenset(["nobody", "none", "neither", "noone"])
 _SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
-_ONE = frozenset(["a", "an", "the", "one"])
 _WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
 _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
 _ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
-_SETTING_PREPS = frozenset(
-    ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
-)
-_COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +175,21 @@ class _ArticleIndex:
     dateline_place: Place | None
     focus_places: list[Place]  # most named towns first, then areas; no datelines
     known: dict[str, Entity]
+    outlet: str = ""  # the article's outlet, folded: never an actor of its events
     added: dict[str, Entity] = field(default_factory=dict)
+
+    def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
+        """Whether an entity mention can be an event's actor: not a place name or a date
+        (a tagger's PERSON or ORG over "Kafr Nabl" or "Jul 2016"), not the outlet, not
+        page furniture ("Photo", "Tags", "GMT")."""
+        if any(p_start < end and start < p_end for p_start, p_end, _p in self.places):
+            return entity.kind not in _NOT_OVER_PLACES
+        if any(d.mention.start < end and start < d.mention.end for d in self.dates):
+            return False
+        name = entity.name.casefold()
+        if self.outlet and (name == self.outlet or name.replace(" ", "") == self.outlet):
+            return False
+        return not (set(name.replace("-", " ").split()) & _FURNITURE_WORDS)
 
     def entity_mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
         """Mentions overlapping the range: a parse may split a long name across phrases."""
@@ -253,9 +247,21 @@ def _rank(place: Place) -> int:
 
 
 def _inside(area: Place, place: Place) -> bool:
-    return bool(geo.contains(area, place)) or (
-        area.feature == "country" and area.country_code == place.country_code is not None
+    """Whether a country or a province holds the place (by its GeoNames codes)."""
+    if area.country_code is None or area.country_code != place.country_code:
+        return False
+    if area.feature == "country":
+        return True
+    return (
+        area.feature == "admin1"
+        and place.admin1 is not None
+        and (_fold(place.admin1) in {_fold(area.admin1), _fold(area.name)})
     )
+
+
+def _fold(text: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
 def _published(article: Article | None) -> tuple[str, str, DatePrecision] | None:
@@ -314,21 +320,7 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
     countries = Counter(p.country_code for _s, p in named if p.country_code)
     if not countries and dateline_place is not None and dateline_place.country_code:
         countries[dateline_place.country_code] += 1
-    counts = Counter(p.id for _s, p in named if p.feature != "country")
-    first_seen: dict[str, tuple[int, Place]] = {}
-    for start, place in named:
-        first_seen.setdefault(place.id, (start, place))
-    focus_places = [
-        first_seen[pid][1]
-        for pid in sorted(
-            counts,
-            key=lambda pid: (
-                min(_rank(first_seen[pid][1]), _AREA_RANK),  # towns before areas
-                -counts[pid],
-                first_seen[pid][0],
-            ),
-        )
-    ]
+    focus_places = _focus_places(named)
     return _ArticleIndex(
         article_id=analysis.article,
         text=doc.text,
@@ -342,7 +334,27 @@ def _index(doc: Doc, analysis: Analysis, article: Article | None) -> _ArticleInd
         dateline_place=dateline_place,
         focus_places=focus_places,
         known={e.id: e for e in analysis.entities},
+        outlet=(article.outlet or "").casefold() if article is not None else "",
     )
+
+
+def _focus_places(named: list[tuple[int, Place]]) -> list[Place]:
+    """The article's places, most named towns first, then areas (countries left out)."""
+    counts = Counter(p.id for _s, p in named if p.feature != "country")
+    first_seen: dict[str, tuple[int, Place]] = {}
+    for start, place in named:
+        first_seen.setdefault(place.id, (start, place))
+    return [
+        first_seen[pid][1]
+        for pid in sorted(
+            counts,
+            key=lambda pid: (
+                min(_rank(first_seen[pid][1]), _AREA_RANK),  # towns before areas
+                -counts[pid],
+                first_seen[pid][0],
+            ),
+        )
+    ]
 
 
 def _sentences(doc: Doc, index: _ArticleIndex) -> Iterator[Span]:
@@ -398,6 +410,8 @@ def _actor(index: _ArticleIndex, token: Token | None) -> _Actor:
     actor = _Actor()
     main_mentions = []
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
+        if not index.is_actor_mention(m_start, m_end, entity):
+            continue
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
                 actor.backers.append(entity)
@@ -491,6 +505,19 @@ class _Actors:
     named: bool = False  # some side is an entity the sentence names
 
 
+def _crowd_actors(index: _ArticleIndex, label: str, sentence: Span, country: str | None) -> _Actors:
+    """A demonstration's crowd (actor1) and the forces it met (actor2)."""
+    result = _Actors()
+    crowd = _sentence_entities(index, sentence, {"protesters", "rioters"})
+    category = "rioters" if label == on.VIOLENT_DEMONSTRATION else "protesters"
+    result.actor1 = crowd[0] if crowd else index.generic(category, country)
+    if label != on.PEACEFUL_PROTEST:
+        forces = _sentence_entities(index, sentence, {"state"})
+        result.actor2 = forces[0] if forces else None
+    result.named = bool(crowd) or result.actor2 is not None
+    return result
+
+
 def _actors(
     index: _ArticleIndex,
     event: EventCandidate,
@@ -500,16 +527,9 @@ def _actors(
 ) -> _Actors:
     label = event.label
     roles = event.roles
-    result = _Actors()
     if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
-        crowd = _sentence_entities(index, sentence, {"protesters", "rioters"})
-        category = "rioters" if label == on.VIOLENT_DEMONSTRATION else "protesters"
-        result.actor1 = crowd[0] if crowd else index.generic(category, country)
-        if label != on.PEACEFUL_PROTEST:
-            forces = _sentence_entities(index, sentence, {"state"})
-            result.actor2 = forces[0] if forces else None
-        result.named = bool(crowd) or result.actor2 is not None
-        return result
+        return _crowd_actors(index, label, sentence, country)
+    result = _Actors()
     agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
     result.assoc1 = list(agent.backers)
@@ -688,6 +708,8 @@ def _place(
             continue
         if any(_is_attribution(a) for a in token.ancestors):
             continue
+        if _is_metonymic(index.text, token, place, end, index.focus_country):
+            continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
             town = index.focus(place.country_code, within=_area_of(place))
@@ -698,12 +720,32 @@ def _place(
             own.append((start, place))
         elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
             elsewhere.append((start, place))
+    # Away from the event's own clause, a place abroad is context ("talks in Geneva").
+    home = index.focus_country
+    elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
+    weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
     if chosen is not None:
         # "fighting in the province of Daraa" in an article about Tafas, a town in it.
         finer = index.focus(None, within=chosen) if _rank(chosen) >= _AREA_RANK else None
         return finer or chosen, "clause" if own else "sentence"
     return index.focus(_event_country(index, sentence)) or index.dateline_place, None
+
+
+def _is_metonymic(text: str, token: Token, place: Place, end: int, focus: str | None) -> bool:
+    """A place that names an actor, not where the event was: "Moscow said", "US-led",
+    "London-based", "U.S. strikes", "Russia's jets"; a foreign country counts as a location
+    only after a locative preposition ("in Iraq")."""
+    if _ACTOR_SUFFIX.match(text[end : end + 12]):
+        return True
+    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
+        return True
+    if place.feature != "country":
+        return False
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):
+        return True
+    foreign = place.country_code is not None and place.country_code != focus
+    return foreign and not (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE)
 
 
 def _names_area_of_town(token: Token) -> bool:
@@ -743,183 +785,9 @@ def _date(
             continue
         span = doc.char_span(d.mention.start, d.mention.end, "expand")
         if span is not None and len(span) and any(t.i in region for t in span):
-            distance = min(_tree_distance(span.root, w) for w in words)
+            distance = min(tree_distance(span.root, w) for w in words)
             found.append((distance, d.mention.start, d))
     return min(found, key=lambda item: item[:2])[2] if found else None
-
-
-def _figure_token(doc: Doc, figure: Figure) -> Token | None:
-    span = doc.char_span(figure.mention.start, figure.mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
-def _counts_dead(figure: Figure, token: Token | None) -> bool:
-    if figure.counted and _DEATH_COUNTED.search(figure.counted):
-        return True
-    if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
-        return False
-    current = token
-    for _ in range(4):
-        if current is None:
-            return False
-        words = {current.lemma_.lower(), current.lower_}
-        if words & _DEATH_WORDS:
-            return True
-        if any(
-            c.lower_ in ("dead", "killed")
-            or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in ("toll", "death"))
-            for c in current.children
-        ):
-            return True  # "12 dead", "put the toll at 15"
-        if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
-            return False  # "killed 12 people in one of the deadliest attacks": no count
-        current = current.head
-    return False
-
-
-def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
-    """A part of a count: "three of them" or "among them three" after another toll in the
-    sentence (``earlier``), "three of the dead" anywhere."""
-    start, end = figure.mention.start, figure.mention.end
-    if _PART_OF_DEAD.match(text[end : end + 30]):
-        return True
-    return earlier and bool(
-        _PART_AFTER.match(text[end : end + 30])
-        or _PART_BEFORE.search(text[max(0, start - 25) : start])
-    )
-
-
-@dataclass(slots=True)
-class _Toll:
-    value: int | None
-    low: int | None
-    high: int | None
-    text: str
-
-    def alternative(self, other: _Toll) -> _Toll:
-        """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
-        figure reported (an open "at least N" or "hundreds" reports N)."""
-        values = [v for v in (self.value, other.value) if v is not None]
-        lows = [v for v in (self.low, other.low) if v is not None]
-        tops = [t for toll in (self, other) if (t := _top(toll)) is not None]
-        return _Toll(
-            value=min(values) if values else None,
-            low=min(lows) if lows else None,
-            high=max(tops) if tops else None,
-            text="; ".join(t for t in (self.text, other.text) if t),
-        )
-
-
-def _top(toll: _Toll) -> int | None:
-    return toll.high if toll.high is not None else toll.value
-
-
-def _as_int(value: float | None) -> int | None:
-    return None if value is None else int(value)
-
-
-def _fatalities(
-    index: _ArticleIndex, events: list[EventCandidate], sentence: Span
-) -> dict[int, _Toll]:
-    """Death tolls by event position in ``events``."""
-    doc = sentence.doc
-    found: dict[int, list[tuple[Figure, Token | None]]] = {}
-    tolls_seen = False
-    for figure in sorted(index.figures, key=lambda f: f.mention.start):
-        if not (sentence.start_char <= figure.mention.start < sentence.end_char):
-            continue
-        token = _figure_token(doc, figure)
-        if not _counts_dead(figure, token) or _is_part(index.text, figure, earlier=tolls_seen):
-            continue
-        tolls_seen = True
-        if token is None:
-            position = 0
-        else:
-            position = min(
-                range(len(events)),
-                key=lambda n: min(_tree_distance(token, t) for t in _event_tokens(events[n], doc)),
-            )
-        found.setdefault(position, []).append((figure, token))
-    tolls = {}
-    for position, figures in found.items():
-        groups = _coordinated(figures)
-        # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
-        # figures for the same dead are alternatives, of which ACLED keeps the lowest.
-        totals = [
-            (
-                sum(f.value or 0 for f, _t in group),
-                sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
-                None
-                if any(
-                    f.high is None and f.low is not None and f.value != f.high for f, _t in group
-                )
-                else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
-            )
-            for group in groups
-        ]
-        value = min(t[0] for t in totals)
-        low = min(t[1] for t in totals)
-        highs = [t[2] for t in totals]
-        high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-        tolls[position] = _Toll(
-            value=_as_int(value),
-            low=_as_int(low),
-            high=_as_int(high),
-            text="; ".join(f.mention.text for f, _t in figures),
-        )
-    for position, event in enumerate(events):
-        if position not in tolls and (one := _one_dead(index, event, doc)) is not None:
-            tolls[position] = one
-    return tolls
-
-
-def _one_dead(index: _ArticleIndex, event: EventCandidate, doc: Doc) -> _Toll | None:
-    """ "A protester was killed", "killed a sailor": one dead, with no figure to say so."""
-    victim = event.victims
-    killed = any(
-        c.kind == "outcome" and doc[c.head].lemma_.lower() in _DEATH_WORDS for c in event.cues
-    )
-    if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
-        return None
-    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
-        return None
-    if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
-        return None
-    start, end = phrase(victim)
-    if any(start <= f.mention.start < end for f in index.figures):
-        return None  # a figure of its own says how many
-    return _Toll(value=1, low=1, high=1, text=index.text[start:end])
-
-
-def _coordinated(
-    figures: list[tuple[Figure, Token | None]],
-) -> list[list[tuple[Figure, Token | None]]]:
-    groups: list[list[tuple[Figure, Token | None]]] = []
-    for item in figures:
-        token = item[1]
-        for group in groups:
-            if token is not None and any(
-                other is not None and _noun_of(token) in _noun_of(other).conjuncts
-                for _f, other in group
-            ):
-                group.append(item)
-                break
-        else:
-            groups.append([item])
-    return groups
-
-
-def _noun_of(token: Token) -> Token:
-    return token.head if token.dep_ == "nummod" else token
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
-    for n, token in enumerate(up_a):
-        if token.i in up_b:
-            return n + up_b[token.i]
-    return 99
 
 
 def modality(anchor: Token) -> str:
@@ -1006,7 +874,7 @@ class _Draft:
     place_named: str | None  # "clause", "sentence" or None (see ``_place``)
     when: tuple[str, str, DatePrecision] | None
     date_text: str | None  # the date expression of its own clause, when there is one
-    toll: _Toll | None
+    toll: Toll | None
     mode: str
     spans: list[SourceSpan]
     depth: int  # of the event word below its sentence's root
@@ -1014,6 +882,8 @@ class _Draft:
     weak: bool  # casualty words or bare violence by no one new
     history: bool
     habitual: bool  # "its cells carry out ambushes": what happens, not what happened
+    trigger: str = ""  # the event word
+    civilian_targeting: bool = False
 
     @property
     def violent(self) -> bool:
@@ -1028,8 +898,13 @@ class _Draft:
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)
-        if other.toll is not None:
-            self.toll = other.toll if self.toll is None else self.toll.alternative(other.toll)
+        if other.toll is not None and (
+            self.toll is None or (self.toll.vague and not other.toll.vague)
+        ):
+            # A later sentence's figure is a part or a detail of the toll told first
+            # ("one civilian was also killed"); it counts only when none was told, or
+            # when it makes a vague one ("dozens") exact.
+            self.toll = other.toll
         if not other.actors.named:
             return
         self.actors.named = True
@@ -1037,10 +912,30 @@ class _Draft:
         if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
             self.actors.actor2 = newcomer  # the other side of a battle
 
-    def event(self, published: tuple[str, str, DatePrecision] | None) -> Event:
+    def event(
+        self, published: tuple[str, str, DatePrecision] | None, focus_country: str | None
+    ) -> Event:
         """The Event; an undated one happened on the article's date as far as it says."""
         when = self.when or published
         actors = self.actors
+        background = self.history or self.habitual or not self.reported
+        sure, reasons = confidence.score(
+            confidence.Facts(
+                sentence=self.sentence,
+                event_type=on.event_type_of(self.label),
+                has_toll=self.toll is not None and bool(self.toll.value),
+                place_named=self.place_named,
+                place_country=self.place.country_code if self.place is not None else None,
+                focus_country=focus_country,
+                named_actor=actors.named,
+                date_stated=self.date_text is not None,
+                depth=self.depth,
+                extra_sentences=len(self.spans) - 1,
+                background=background,
+                modality=self.mode,
+                trigger=self.trigger,
+            )
+        )
         return Event(
             event_type=on.event_type_of(self.label),
             sub_event_type=self.label,
@@ -1061,7 +956,12 @@ class _Draft:
             plover=_plover(self.label, actors.actor2),
             cameo=on.SUB_EVENT_TYPES[self.label].cameo,
             sources=tuple(self.spans),
-            background=self.history or self.habitual or not self.reported,
+            background=background,
+            civilian_targeting=self.civilian_targeting
+            or self.label == on.ATTACK
+            or (actors.actor2 is not None and actors.actor2.kind == "civilians"),
+            confidence=sure,
+            reasons=reasons,
         )
 
 
@@ -1075,17 +975,21 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
             continue
-        tolls = _fatalities(index, candidates, sentence)
+        tolls = fatalities(index.text, index.figures, candidates, sentence)
         words = [{t.i for t in _event_tokens(c, sentence.doc)} for c in candidates]
+        own = []
         for position, candidate in enumerate(candidates):
             foreign = frozenset().union(*(w for n, w in enumerate(words) if n != position))
-            draft = _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+            own.append(
+                _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+            )
+        for draft in incident.one_per_incident(own):
             host = _host(drafts, draft)
             if host is not None:
                 host.absorb(draft)
             else:
                 drafts.append(draft)
-    events = tuple(d.event(index.published) for d in drafts)
+    events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
 
@@ -1095,10 +999,12 @@ def _draft(
     candidate: EventCandidate,
     sentence: Span,
     number: int,
-    toll: _Toll | None,
+    toll: Toll | None,
     dated: dict[str, tuple[str, str, DatePrecision]],
     foreign: frozenset[int],
 ) -> _Draft:
+    by_means = incident.by_means(candidate.label, candidate.anchor, sentence)
+    on_civilians, candidate.label = by_means != candidate.label, by_means
     actor_spans = [
         _Span(*phrase(token))
         for token in (candidate.roles.agent, *candidate.roles.co_agents)
@@ -1106,12 +1012,10 @@ def _draft(
     ]
     region = _region(candidate, sentence.doc, foreign)
     place, place_named = _place(index, sentence, region, foreign, actor_spans)
-    country = (
-        place.country_code
-        if place is not None and place.country_code and place.feature not in _NOT_NATIONAL
-        else index.focus_country
+    country = _actor_country(index, place, place_named)
+    mode = realis.refine(
+        modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
     )
-    mode = modality(candidate.anchor)
     stated = _date(index, candidate, sentence, region)
     when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     history = when is not None and _is_history(when, index.published)
@@ -1144,7 +1048,22 @@ def _draft(
         weak=_is_weak(candidate, actors),
         history=history,
         habitual=_is_habitual(candidate.anchor),
+        trigger=candidate.anchor.text,
+        civilian_targeting=on_civilians,
     )
+
+
+def _actor_country(index: _ArticleIndex, place: Place | None, named: str | None) -> str | None:
+    """The country of generic actors ("Civilians (X)"): a place attached to the event word,
+    else the article's; no nationality invented from a place elsewhere."""
+    if (
+        place is not None
+        and place.country_code
+        and place.feature not in _NOT_NATIONAL
+        and (named == "clause" or index.focus_country is None)
+    ):
+        return place.country_code
+    return index.focus_country
 
 
 def _is_habitual(anchor: Token) -> bool:

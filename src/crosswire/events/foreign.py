@@ -32,7 +32,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from crosswire.crosscheck.text import sentence_spans, word_set
 from crosswire.events import ontology as on
 from crosswire.events.extract import HISTORY_DAYS
 from crosswire.geo import place_from_candidate, resolve_toponyms
@@ -48,6 +47,7 @@ from crosswire.model import (
     Place,
     SourceSpan,
 )
+from crosswire.text import sentence_spans, word_set
 
 
 @dataclass(frozen=True, slots=True)

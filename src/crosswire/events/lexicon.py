@@ -357,10 +357,10 @@ THREAT_VERBS = _words("threaten warn vow pledge swear promise")
 PLAN_VERBS = _words(
     """
     plan intend prepare schedule organise organize aim expect seek want propose call
-    urge announce consider mull talk discuss
+    urge announce consider mull talk discuss plot conspire
     """
 )
-PLAN_NOUNS = _words("plan plans call calls preparation intention proposal")
+PLAN_NOUNS = _words("plan plans call calls preparation intention proposal plot plots")
 THREAT_NOUNS = _words("threat threats warning ultimatum")
 HYPOTHETICAL_NOUNS = _words("fear fears risk possibility prospect danger")
 HYPOTHETICAL_MODALS = _words("could might may would should")

@@ -495,117 +495,162 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
     return None
 
 
-def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> tuple[str, float]:
-    """(label, confidence) for one grouped event; label "" when it is no event."""
-    kinds = {c.group: c.kind for c in event.cues if c.kind != "needs_object"}
-    groups = set(kinds)
-    roles = event.roles
-    agent = categorize(roles.agent) if roles.agent is not None else None
-    patient = categorize(roles.patient) if roles.patient is not None else None
-    victims = categorize(event.victims) if event.victims is not None else None
-    targets = {patient, victims}
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What typing an event looks at: its cue groups and the categories of its roles."""
 
+    event: EventCandidate
+    doc: Doc
+    groups: frozenset[str]
+    agent: str | None
+    patient: str | None
+    targets: frozenset[str | None]
+
+
+Typed = tuple[str, float]
+
+# A weapon or attack cue types the event whatever else the sentence says (in this order).
+_WEAPON_TYPES: tuple[tuple[str, str], ...] = (
+    ("suicide", on.SUICIDE_BOMB),
+    ("chemical", on.CHEMICAL),
+    ("grenade", on.GRENADE),
+    ("air", on.AIR_STRIKE),
+    ("remote", on.REMOTE_EXPLOSIVE),
+    ("shelling", on.SHELLING),
+)
+
+
+def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Typed:
+    """(label, confidence) for one grouped event; label "" when it is no event.
+
+    The order of precedence is data: disrupted weapons use, then the weapon table,
+    then events typed by their object, then ``_BY_GROUP``: the first cue group the
+    event has decides, by a fixed label or by a small function of its roles."""
+    groups = {c.group for c in event.cues if c.kind != "needs_object"}
     if not groups:
         return _type_needs_object(event, doc) or ("", 0.0)
     if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
         # "an earthquake struck", "a fire broke out, killing 8": no political violence.
         groups -= {"violence"}
-    weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
     if "disrupted" in groups:
         return on.DISRUPTED_WEAPONS, 1.0
-    for group, label in (
-        ("suicide", on.SUICIDE_BOMB),
-        ("chemical", on.CHEMICAL),
-        ("grenade", on.GRENADE),
-        ("air", on.AIR_STRIKE),
-        ("remote", on.REMOTE_EXPLOSIVE),
-        ("shelling", on.SHELLING),
-    ):
+    weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
     typed = _type_needs_object(event, doc)
     if typed is not None:
         return typed
-    if "mob" in groups:
-        return on.MOB_VIOLENCE, 1.0
-    if "riot" in groups:
-        return on.VIOLENT_DEMONSTRATION, 0.9
-    if "protest" in groups:
-        return on.PEACEFUL_PROTEST, 0.9
-    if "sexual" in groups:
-        return on.SEXUAL_VIOLENCE, 1.0
-    if "abduct" in groups:
-        return on.ABDUCTION, 1.0
-    if "arrest" in groups:
-        # Security forces of a de facto authority arrest; an armed group abducts.
-        if (
-            agent == "armed"
-            and roles.agent is not None
-            and category_of_noun(roles.agent) != "state"
-        ):
-            return on.ABDUCTION, 0.8
-        return on.ARRESTS, 1.0
-    if "gain_territory" in groups:
-        if agent is None:
-            return on.GOV_REGAINS, 0.6  # retaking is mostly the state's; unsure without actor
-        return (on.NSA_OVERTAKES if agent == "armed" else on.GOV_REGAINS), 1.0
-    if "take_territory" in groups:
-        if roles.patient is not None and patient not in _TAKEN and not _names_place(roles, True):
-            return "", 0.0  # "seized two tonnes of cocaine": no territory changed hands
-        if patient == "weapon":
-            return on.DISRUPTED_WEAPONS, 0.8
-        if patient == "civilians":
-            return (on.ARRESTS if agent == "state" else on.ABDUCTION), 0.7
-        taken_people = (
-            roles.patient is not None
-            and roles.patient.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
-            and not _names_place(roles)
-        )
-        if patient in ("armed", "state") and agent is not None and taken_people:
-            return (on.ARRESTS if agent == "state" else on.ARMED_CLASH), 0.6
-        return (on.GOV_REGAINS if agent == "state" else on.NSA_OVERTAKES), (
-            0.9 if agent is not None else 0.6
-        )
-    if "clash" in groups:
-        return on.ARMED_CLASH, 1.0
-    if "transfer_territory" in groups:
-        return on.NONVIOLENT_TRANSFER, 0.8
-    if "agreement" in groups:
-        return on.AGREEMENT, 0.9
-    if "violence" in groups:
-        if agent == "rioters":
-            return on.MOB_VIOLENCE, 0.8
-        if "protesters" in targets:
-            return on.EXCESSIVE_FORCE, 0.8
-        if "civilians" in targets or "property" in targets:
-            return on.ATTACK, 0.9
-        if targets & {"armed", "state"} or (agent == "state" and patient is not None):
-            return on.ARMED_CLASH, 0.8
-        if agent == "armed" and _names_place(roles):
-            # An armed group's assault on a named town meets its defenders.
-            return on.ARMED_CLASH, 0.6
-        if any(
-            doc[c.head].lower_ in _BOMB_WORDS or doc[c.head].lemma_ in _BOMB_WORDS
-            for c in event.cues
-        ):
-            return on.REMOTE_EXPLOSIVE, 0.7
-        return on.ATTACK, 0.6
-    if "looting" in groups:
-        return on.LOOTING, 0.9
-    if "change_group" in groups:
-        return on.CHANGE_TO_GROUP, 0.7
-    if "other_event" in groups:
-        return on.OTHER, 0.8
-    for group, label in (
-        ("attribution", on.ATTRIBUTION),
-        ("natural", on.NATURAL_DISASTER),
-        ("manmade", on.MANMADE_DISASTER),
-        ("crime", on.ORGANISED_CRIME),
-        ("diplomacy", on.DIPLOMACY),
-    ):
+    facts = _facts(event, doc, categorize, frozenset(groups))
+    for group, decide in _BY_GROUP:
         if group in groups:
-            return label, 0.6
+            return decide(facts)
     return "", 0.0
+
+
+def _facts(
+    event: EventCandidate, doc: Doc, categorize: Categorizer, groups: frozenset[str]
+) -> _Facts:
+    roles = event.roles
+    patient = categorize(roles.patient) if roles.patient is not None else None
+    victims = categorize(event.victims) if event.victims is not None else None
+    return _Facts(
+        event=event,
+        doc=doc,
+        groups=groups,
+        agent=categorize(roles.agent) if roles.agent is not None else None,
+        patient=patient,
+        targets=frozenset({patient, victims}),
+    )
+
+
+def _fixed(label: str, confidence: float) -> Callable[[_Facts], Typed]:
+    return lambda _facts: (label, confidence)
+
+
+def _arrest(facts: _Facts) -> Typed:
+    # Security forces of a de facto authority arrest; an armed group abducts.
+    agent_token = facts.event.roles.agent
+    if (
+        facts.agent == "armed"
+        and agent_token is not None
+        and category_of_noun(agent_token) != "state"
+    ):
+        return on.ABDUCTION, 0.8
+    return on.ARRESTS, 1.0
+
+
+def _gain_territory(facts: _Facts) -> Typed:
+    if facts.agent is None:
+        return on.GOV_REGAINS, 0.6  # retaking is mostly the state's; unsure without actor
+    return (on.NSA_OVERTAKES if facts.agent == "armed" else on.GOV_REGAINS), 1.0
+
+
+def _take_territory(facts: _Facts) -> Typed:
+    roles, agent, patient = facts.event.roles, facts.agent, facts.patient
+    if roles.patient is not None and patient not in _TAKEN and not _names_place(roles, True):
+        return "", 0.0  # "seized two tonnes of cocaine": no territory changed hands
+    if patient == "weapon":
+        return on.DISRUPTED_WEAPONS, 0.8
+    if patient == "civilians":
+        return (on.ARRESTS if agent == "state" else on.ABDUCTION), 0.7
+    taken_people = (
+        roles.patient is not None
+        and roles.patient.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
+        and not _names_place(roles)
+    )
+    if patient in ("armed", "state") and agent is not None and taken_people:
+        return (on.ARRESTS if agent == "state" else on.ARMED_CLASH), 0.6
+    return (on.GOV_REGAINS if agent == "state" else on.NSA_OVERTAKES), (
+        0.9 if agent is not None else 0.6
+    )
+
+
+def _violence(facts: _Facts) -> Typed:
+    agent, patient, targets = facts.agent, facts.patient, facts.targets
+    if agent == "rioters":
+        return on.MOB_VIOLENCE, 0.8
+    if "protesters" in targets:
+        return on.EXCESSIVE_FORCE, 0.8
+    if "civilians" in targets or "property" in targets:
+        return on.ATTACK, 0.9
+    if targets & {"armed", "state"} or (agent == "state" and patient is not None):
+        return on.ARMED_CLASH, 0.8
+    if agent == "armed" and _names_place(facts.event.roles):
+        # An armed group's assault on a named town meets its defenders.
+        return on.ARMED_CLASH, 0.6
+    doc = facts.doc
+    if any(
+        doc[c.head].lower_ in _BOMB_WORDS or doc[c.head].lemma_ in _BOMB_WORDS
+        for c in facts.event.cues
+    ):
+        return on.REMOTE_EXPLOSIVE, 0.7
+    return on.ATTACK, 0.6
+
+
+# Cue group -> how it types the event; the first group the event has decides.
+_BY_GROUP: tuple[tuple[str, Callable[[_Facts], Typed]], ...] = (
+    ("mob", _fixed(on.MOB_VIOLENCE, 1.0)),
+    ("riot", _fixed(on.VIOLENT_DEMONSTRATION, 0.9)),
+    ("protest", _fixed(on.PEACEFUL_PROTEST, 0.9)),
+    ("sexual", _fixed(on.SEXUAL_VIOLENCE, 1.0)),
+    ("abduct", _fixed(on.ABDUCTION, 1.0)),
+    ("arrest", _arrest),
+    ("gain_territory", _gain_territory),
+    ("take_territory", _take_territory),
+    ("clash", _fixed(on.ARMED_CLASH, 1.0)),
+    ("transfer_territory", _fixed(on.NONVIOLENT_TRANSFER, 0.8)),
+    ("agreement", _fixed(on.AGREEMENT, 0.9)),
+    ("violence", _violence),
+    ("looting", _fixed(on.LOOTING, 0.9)),
+    ("change_group", _fixed(on.CHANGE_TO_GROUP, 0.7)),
+    ("other_event", _fixed(on.OTHER, 0.8)),
+    ("attribution", _fixed(on.ATTRIBUTION, 0.6)),
+    ("natural", _fixed(on.NATURAL_DISASTER, 0.6)),
+    ("manmade", _fixed(on.MANMADE_DISASTER, 0.6)),
+    ("crime", _fixed(on.ORGANISED_CRIME, 0.6)),
+    ("diplomacy", _fixed(on.DIPLOMACY, 0.6)),
+)
 
 
 def _names_place(roles: Roles, territory_nouns: bool = False) -> bool:

@@ -309,8 +309,11 @@ def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[st
 
 
 def acled_rows(brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per event, in date order, with every column of ``EVENT_COLUMNS``."""
+    """One row per event shown by default (``confidence.shown``: asserted, not under the
+    confidence threshold), in date order, with every column of ``EVENT_COLUMNS``."""
+    from crosswire.events.confidence import shown
+
     view = BriefView(brief)
     timestamp = _timestamp(brief.get("generated_at"))
-    events = sorted(view.events.values(), key=event_sort_key)
+    events = sorted((e for e in view.events.values() if shown(e)), key=event_sort_key)
     return [acled_row(view, event, timestamp) for event in events]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crosswire.events.confidence import shown
 from crosswire.render.view import BriefView, event_sort_key
 
 
@@ -37,10 +38,14 @@ def event_features(
     """Features in date order: Points ([lon, lat], as GeoJSON orders them).
 
     With ``include_unplaced``, events without coordinates come too, with a null geometry.
+    Flagged events and those under the confidence threshold are left out
+    (``confidence.shown``); brief.json keeps them.
     """
     view = BriefView(brief)
     features = []
     for event in sorted(view.events.values(), key=event_sort_key):
+        if not shown(event):
+            continue
         place = view.place(event.get("place"))
         placed = place is not None and place.get("lat") is not None and place.get("lon") is not None
         if not placed and not include_unplaced:
@@ -73,6 +78,7 @@ def event_features(
                     "actor1": view.entity_name(event.get("actor1")) or None,
                     "actor2": view.entity_name(event.get("actor2")) or None,
                     "modality": event.get("modality", "asserted"),
+                    "confidence": event.get("confidence"),
                     "sources": _sources(view, event),
                 },
             }

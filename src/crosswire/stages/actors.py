@@ -9,7 +9,7 @@ from crosswire.registry import Stage, StageContext, stage
 from crosswire.stages.annotate import annotate
 
 
-@stage("actors", needs=["docs", "analyses"], provides=["analyses"])
+@stage("actors", needs=["docs", "analyses"], provides=["analyses.entities"])
 def make_actors() -> Stage:
     """Link every actor mention to one canonical actor (aliases, demonyms, titles, coreference).
 

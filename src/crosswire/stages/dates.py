@@ -18,7 +18,7 @@ def article_anchor(article: Article) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
-@stage("dates", needs=["docs", "analyses"], provides=["analyses"])
+@stage("dates", needs=["docs", "analyses"], provides=["analyses.dates"])
 def make_dates() -> Stage:
     """Resolve "Tuesday", "late September", "since 2014" ... to ranges with a precision."""
     from crosswire.temporal import find_dates

@@ -24,7 +24,18 @@ from crosswire.registry import Stage, StageContext, stage
 STAGE = "events"
 
 
-@stage(STAGE, needs=["docs", "analyses"], provides=["analyses"], scope="document")
+# The fields events are built from: a pipeline without places (or dates, figures,
+# actors) before this stage is refused when it is assembled.
+NEEDS = [
+    "docs",
+    "analyses.entities",
+    "analyses.places",
+    "analyses.dates",
+    "analyses.figures",
+]
+
+
+@stage(STAGE, needs=NEEDS, provides=["analyses.events", "analyses.entities"], scope="document")
 def make_events() -> Stage:
     """Extract per-article events (ACLED types, PLOVER, CAMEO) from parsed sentences."""
 

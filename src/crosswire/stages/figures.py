@@ -10,7 +10,7 @@ from crosswire.registry import Stage, StageContext, stage
 from crosswire.stages.annotate import annotate
 
 
-@stage("figures", needs=["docs", "analyses"], provides=["analyses"])
+@stage("figures", needs=["docs", "analyses"], provides=["analyses.figures"])
 def make_figures() -> Stage:
     """Find figures ("dozens", "70-75 percent", "at least 1,200") with counted thing and speaker."""
     from crosswire.figures import find_figures

@@ -9,7 +9,7 @@ from crosswire.registry import Stage, StageContext, stage
 from crosswire.stages.annotate import annotate
 
 
-@stage("places", needs=["docs", "analyses"], provides=["analyses"])
+@stage("places", needs=["docs", "analyses"], provides=["analyses.places"])
 def make_places() -> Stage:
     """Resolve place mentions to GeoNames ids and coordinates, across transliterations."""
     from crosswire.geo import resolve_places

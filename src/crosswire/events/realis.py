@@ -1,0 +1,121 @@
+"""Realis beyond the clause's own grammar: whether an event word reports an incident.
+
+``extract.modality`` reads negation, modals, threats and plans off the verbs
+above the event word. This pass adds the classes of phrasing that mention an
+event without reporting one incident, each a modality of its own so the
+event is kept (brief.json) but stays off the timeline, map and exports:
+
+- ``reaction``: the event is what someone condemns, denounces or blames ("the
+  minister condemned the bombing"); the report of the bombing is elsewhere;
+- ``cumulative``: a tally over a period, not one incident ("since April", "so
+  far this year", "during the five-year war", "the conflict has killed"), or a
+  toll no single incident reaches (``TALLY_FLOOR`` dead and more);
+- ``caption``: a photo caption, whose main verb describes the picture in the
+  present tense and names the event only as its setting ("A man walks past
+  rubble after an air strike"), or a sentence that opens with a photo credit;
+- ``hypothetical``: commentary ("perhaps", "possible strikes").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+# No single incident of the wars crosswire covers killed this many: a war's toll.
+TALLY_FLOOR = 2000
+
+REACTION_VERBS = frozenset(
+    [
+        "condemn",
+        "denounce",
+        "deplore",
+        "decry",
+        "slam",
+        "criticize",
+        "criticise",
+        "blame",
+        "mourn",
+        "lament",
+        "regret",
+        "censure",
+        "protest",
+    ]
+)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PERIOD = r"(?:war|conflict|intervention|campaign|uprising|crisis|revolution|siege|offensive)"
+_SPAN = r"(?:years?|months?|weeks?|decades?)"
+_TALLY = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
+    rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD})\b"
+    r"|\bso\s+far\s+(?:this|in)\b|\bthis\s+year\b|\bto\s+date\b"
+    r"|\b(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|its|their|\w+'s|\w+s')\s+"
+    rf"(?:[\w-]+\s+){{0,2}}(?:{_PERIOD}|{_SPAN})\b"
+    rf"|\b{_PERIOD}\s+(?:that\s+|which\s+)?(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
+    r"(?:killed|claimed|left)\b"
+    rf"|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:\d+|two|three|four|five|six|several|few)\s+{_SPAN}\b",
+    re.I,
+)
+_CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
+_COMMENT_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "presumably", "conceivably"})
+_COMMENT_ADJECTIVES = frozenset({"possible", "potential", "future", "eventual", "hypothetical"})
+_SETTING = frozenset({"after", "following", "amid", "during"})
+_REPORTING = frozenset({"say", "report", "tell", "claim", "announce", "add", "state", "confirm"})
+
+
+def refine(mode: str, anchor: Token, sentence: Span, toll: int | None) -> str:
+    """The modality of an event word, ``mode`` (from the grammar) refined by this pass."""
+    if mode != "asserted":
+        return mode
+    for test, flag in (
+        (_is_reaction, "reaction"),
+        (_is_commentary, "hypothetical"),
+        (_is_caption, "caption"),
+    ):
+        if test(anchor, sentence):
+            return flag
+    if (toll is not None and toll >= TALLY_FLOOR) or _TALLY.search(sentence.text):
+        return "cumulative"
+    return mode
+
+
+def _ancestors(anchor: Token, steps: int = 4) -> list[Token]:
+    chain, token = [], anchor
+    for _ in range(steps):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _is_reaction(anchor: Token, _sentence: Span) -> bool:
+    """The event word is the object (or inside it) of a verb of condemnation."""
+    for token in _ancestors(anchor):
+        if token.lemma_.lower() in REACTION_VERBS and token.pos_ == "VERB":
+            return True
+        if token.lemma_.lower() in _REPORTING:
+            return False
+    return False
+
+
+def _is_commentary(anchor: Token, _sentence: Span) -> bool:
+    if any(c.lower_ in _COMMENT_ADJECTIVES and c.dep_ == "amod" for c in anchor.children):
+        return True
+    verbs = [anchor, *_ancestors(anchor, 2)]
+    return any(
+        c.lower_ in _COMMENT_ADVERBS and c.dep_ == "advmod" for v in verbs for c in v.children
+    )
+
+
+def _is_caption(anchor: Token, sentence: Span) -> bool:
+    """A photo caption: a credit at its head, or a present-tense picture of people with the
+    event only as its setting ("after an air strike") and no past-tense verb anywhere."""
+    if _CREDIT.match(sentence.text):
+        return True
+    root = sentence.root
+    if root.tag_ not in ("VBZ", "VBP") or root.i == anchor.i or root.lemma_ in _REPORTING:
+        return False
+    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in sentence):
+        return False
+    return any(t.lower_ in _SETTING and t.dep_ == "prep" for t in [anchor, *_ancestors(anchor)])

@@ -1,0 +1,245 @@
+"""Death tolls: the figures of a sentence that count an event's dead, ACLED's way.
+
+The lowest credible figure; figures of coordinated groups add up ("5 soldiers and 3
+civilians"); separate figures for the same dead are alternatives; a part of a count
+("twelve people, among them three soldiers", "two medics among 31 dead") is no toll of its
+own; figures that count munitions or property are none; an exact figure beats a vague one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.events.arguments import category_of_noun, phrase
+from crosswire.events.typer import EventCandidate
+from crosswire.model import Figure
+
+_DEATH_WORDS = frozenset(
+    [
+        "kill",
+        "killed",
+        "die",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "toll",
+        "fatality",
+        "fatalities",
+        "slay",
+        "massacre",
+        "execute",
+        "life",
+    ]
+)
+_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
+# "three of them", "three of the dead": a part of a count given elsewhere.
+_PART_AFTER = re.compile(
+    r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
+)
+_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
+_PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
+# "two medics among 31 dead", "ten children were among at least 48 killed": a part.
+_PART_AMONG = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was)\s+)?among\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I
+)
+_ONE = frozenset(["a", "an", "the", "one"])
+_SETTING_PREPS = frozenset(
+    ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
+)
+_COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
+
+
+def _figure_token(doc: Doc, figure: Figure) -> Token | None:
+    span = doc.char_span(figure.mention.start, figure.mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _counts_dead(figure: Figure, token: Token | None) -> bool:
+    if token is not None and _counts_things(token):
+        return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
+    if figure.counted and _DEATH_COUNTED.search(figure.counted):
+        return True
+    if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
+        return False
+    current = token
+    for _ in range(4):
+        if current is None:
+            return False
+        words = {current.lemma_.lower(), current.lower_}
+        if words & _DEATH_WORDS:
+            return True
+        if any(
+            c.lower_ in ("dead", "killed")
+            or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in ("toll", "death"))
+            for c in current.children
+        ):
+            return True  # "12 dead", "put the toll at 15"
+        if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
+            return False  # "killed 12 people in one of the deadliest attacks": no count
+        current = current.head
+    return False
+
+
+def _counts_things(token: Token) -> bool:
+    """The figure counts weapons or property, not people."""
+    noun = _noun_of(token)
+    of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    noun = of[0] if of else noun
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
+    """A part of a count: "three of them" or "among them three" after another toll in the
+    sentence (``earlier``), "three of the dead" anywhere."""
+    start, end = figure.mention.start, figure.mention.end
+    if _PART_OF_DEAD.match(text[end : end + 30]) or _PART_AMONG.match(text[end : end + 45]):
+        return True
+    return earlier and bool(
+        _PART_AFTER.match(text[end : end + 30])
+        or _PART_BEFORE.search(text[max(0, start - 25) : start])
+    )
+
+
+@dataclass(slots=True)
+class Toll:
+    value: int | None
+    low: int | None
+    high: int | None
+    text: str
+    vague: bool = False  # only vague figures ("dozens" is coded 12)
+
+    def alternative(self, other: Toll) -> Toll:
+        """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
+        figure reported (an open "at least N" or "hundreds" reports N)."""
+        values = [v for v in (self.value, other.value) if v is not None]
+        lows = [v for v in (self.low, other.low) if v is not None]
+        tops = [t for toll in (self, other) if (t := _top(toll)) is not None]
+        return Toll(
+            value=min(values) if values else None,
+            low=min(lows) if lows else None,
+            high=max(tops) if tops else None,
+            text="; ".join(t for t in (self.text, other.text) if t),
+        )
+
+
+def _top(toll: Toll) -> int | None:
+    return toll.high if toll.high is not None else toll.value
+
+
+def _as_int(value: float | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def fatalities(
+    text: str, figures: list[Figure], events: list[EventCandidate], sentence: Span
+) -> dict[int, Toll]:
+    """Death tolls by event position in ``events``."""
+    doc = sentence.doc
+    found: dict[int, list[tuple[Figure, Token | None]]] = {}
+    tolls_seen = False
+    for figure in sorted(figures, key=lambda f: f.mention.start):
+        if not (sentence.start_char <= figure.mention.start < sentence.end_char):
+            continue
+        token = _figure_token(doc, figure)
+        if not _counts_dead(figure, token) or _is_part(text, figure, earlier=tolls_seen):
+            continue
+        tolls_seen = True
+        if token is None:
+            position = 0
+        else:
+            position = min(
+                range(len(events)),
+                key=lambda n: min(
+                    tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
+                ),
+            )
+        found.setdefault(position, []).append((figure, token))
+    tolls = {}
+    for position, counted in found.items():
+        groups = _coordinated(counted)
+        exact = [g for g in groups if not all(f.vague for f, _t in g)]
+        # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
+        groups = exact or groups
+        # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
+        # figures for the same dead are alternatives, of which ACLED keeps the lowest.
+        totals = [
+            (
+                sum(f.value or 0 for f, _t in group),
+                sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
+                None
+                if any(
+                    f.high is None and f.low is not None and f.value != f.high for f, _t in group
+                )
+                else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
+            )
+            for group in groups
+        ]
+        value = min(t[0] for t in totals)
+        low = min(t[1] for t in totals)
+        highs = [t[2] for t in totals]
+        high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+        tolls[position] = Toll(
+            value=_as_int(value),
+            low=_as_int(low),
+            high=_as_int(high),
+            text="; ".join(f.mention.text for f, _t in counted),
+            vague=not exact,
+        )
+    for position, event in enumerate(events):
+        if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
+            tolls[position] = one
+    return tolls
+
+
+def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc) -> Toll | None:
+    """ "A protester was killed", "killed a sailor": one dead, with no figure to say so."""
+    victim = event.victims
+    killed = any(
+        c.kind == "outcome" and doc[c.head].lemma_.lower() in _DEATH_WORDS for c in event.cues
+    )
+    if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
+        return None
+    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
+        return None
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
+        return None
+    start, end = phrase(victim)
+    if any(start <= f.mention.start < end for f in figures):
+        return None  # a figure of its own says how many
+    return Toll(value=1, low=1, high=1, text=text[start:end])
+
+
+def _coordinated(
+    figures: list[tuple[Figure, Token | None]],
+) -> list[list[tuple[Figure, Token | None]]]:
+    groups: list[list[tuple[Figure, Token | None]]] = []
+    for item in figures:
+        token = item[1]
+        for group in groups:
+            if token is not None and any(
+                other is not None and _noun_of(token) in _noun_of(other).conjuncts
+                for _f, other in group
+            ):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _noun_of(token: Token) -> Token:
+    return token.head if token.dep_ == "nummod" else token
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, token in enumerate(up_a):
+        if token.i in up_b:
+            return n + up_b[token.i]
+    return 99

@@ -1,0 +1,171 @@
+"""Events that happened, one incident each: realis flags, the Attack that folds into the
+strike that did it, the event's confidence and reasons, and the registry's field-level
+order check. The sentences are the team's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.errors import ConfigError
+from crosswire.events import confidence, realis
+from crosswire.events import ontology as on
+from crosswire.events.extract import extract_events
+from crosswire.model import Analysis, Article, DateMention, Figure, Mention, Place
+from crosswire.nlp import load_nlp
+from crosswire.registry import check_order, stage
+
+pytestmark = pytest.mark.slow
+ARTICLE = "art_realis"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    return realis.refine("asserted", anchor, sentence, toll)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The foreign minister condemned the bombing of the hospital.", "bombing", "reaction"),
+        ("Rights groups denounced the shelling of the market.", "shelling", "reaction"),
+        ("Air strikes have killed 900 civilians since March.", "killed", "cumulative"),
+        ("Shelling killed 40 people so far this year in the valley.", "killed", "cumulative"),
+        ("Some 300 fighters died during the five-month offensive.", "died", "cumulative"),
+        ("The war has killed 1,200 people in the province.", "killed", "cumulative"),
+        ("Perhaps the raids will push the rebels back.", "raids", "hypothetical"),
+        ("Officials discussed possible strikes on the depot.", "strikes", "hypothetical"),
+        ("A boy walks past rubble after an air strike on the town.", "strike", "caption"),
+        ("Jets bombed the village of Tel Amar on Monday, killing nine.", "bombed", "asserted"),
+        ("Shelling killed 12 people since Saturday in the old city.", "killed", "asserted"),
+    ],
+)
+def test_realis_flags_what_did_not_happen_as_one_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert flag(nlp, text, trigger) == expected
+
+
+def test_a_toll_no_incident_reaches_is_a_tally(nlp):  # type: ignore[no-untyped-def]
+    assert flag(nlp, "Bombing killed 25000 people.", "killed", toll=25000) == "cumulative"
+
+
+def mention(text: str, needle: str) -> Mention:
+    start = text.index(needle)
+    return Mention(article=ARTICLE, start=start, end=start + len(needle), text=needle)
+
+
+def test_an_air_strike_that_kills_civilians_stays_remote_violence(nlp):  # type: ignore[no-untyped-def]
+    text = "Government warplanes struck the town of Kfar Nabl on Monday, killing seven civilians."
+    analysis = Analysis(
+        article=ARTICLE,
+        places=(
+            Place(
+                name="Kafr Nabl",
+                geonameid=1,
+                country_code="SY",
+                admin1="Idlib",
+                feature="city",
+                mentions=(mention(text, "Kfar Nabl"),),
+            ),
+        ),
+        figures=(
+            Figure(
+                mention=mention(text, "seven"),
+                value=7,
+                low=7,
+                high=None,
+                counted="civilians killed",
+            ),
+        ),
+    )
+    article = Article(input_sha256="0" * 64, position="0", source="t.txt", format="txt", text=text)
+    events = extract_events(nlp(text), analysis, article).events
+    violent = [e for e in events if e.event_type != on.STRATEGIC]
+    assert [e.event_type for e in violent] == [on.EXPLOSIONS]
+    event = violent[0]
+    assert event.fatalities == 7
+    assert event.civilian_targeting
+    assert event.confidence is not None and 0.0 <= event.confidence <= 1.0
+    assert "toll=1" in event.reasons
+    assert any(r.startswith("trigger=") for r in event.reasons)
+
+
+def facts(**changes: object) -> confidence.Facts:
+    base: dict[str, object] = {
+        "sentence": 0,
+        "event_type": on.EXPLOSIONS,
+        "has_toll": True,
+        "place_named": "clause",
+        "place_country": "SY",
+        "focus_country": "SY",
+        "named_actor": True,
+        "date_stated": True,
+        "depth": 1,
+        "extra_sentences": 0,
+        "background": False,
+        "modality": "asserted",
+        "trigger": "struck",
+    }
+    base.update(changes)
+    return confidence.Facts(**base)  # type: ignore[arg-type]
+
+
+def test_confidence_falls_for_late_foreign_or_flagged_events():
+    lead, _ = confidence.score(facts())
+    for weaker in (
+        facts(sentence=12),
+        facts(place_country="RU"),
+        facts(modality="reaction"),
+        facts(has_toll=False),
+    ):
+        assert confidence.score(weaker)[0] < lead
+
+
+def test_flagged_or_unlikely_events_are_hidden_by_default():
+    assert confidence.shown({"modality": "asserted", "confidence": 0.9})
+    assert not confidence.shown({"modality": "cumulative", "confidence": 0.9})
+    assert not confidence.shown({"modality": "asserted", "confidence": 0.0})
+
+
+def test_the_registry_refuses_events_without_places_before_them():
+    names = ["ingest", "extract", "split", "clean", "metadata", "language", "parse"]
+    with pytest.raises(ConfigError, match=r"analyses\.places"):
+        check_order([*names, "actors", "dates", "figures", "events"])
+    assert check_order([*names, "actors", "places", "dates", "figures", "events"])
+
+
+def test_a_stage_cannot_name_a_field_records_do_not_have():
+    with pytest.raises(ValueError, match="unknown corpus field"):
+        stage("bogus", needs=["analyses.nowhere"], provides=["analyses"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tags Syria Hama gunmen attacked a checkpoint on Monday.", "Tags Syria Hama"),
+        ("Jun 2019 Opposition fighters attacked a checkpoint on Monday.", "Jun 2019 Opposition"),
+    ],
+)
+def test_page_furniture_or_a_date_is_no_actor(nlp, text, name):  # type: ignore[no-untyped-def]
+    from crosswire.model import Entity
+
+    wrong = Entity(name=name, kind="organisation", mentions=(mention(text, name),))
+    dates = ()
+    if text.startswith("Jun 2019"):
+        dates = (
+            DateMention(
+                mention=mention(text, "Jun 2019"),
+                start_date="2019-06-01",
+                end_date="2019-06-30",
+                precision="month",
+            ),
+        )
+    analysis = Analysis(article=ARTICLE, entities=(wrong,), dates=dates)
+    article = Article(input_sha256="0" * 64, position="0", source="t.txt", format="txt", text=text)
+    events = extract_events(nlp(text), analysis, article).events
+    assert events
+    assert all(wrong.id not in (e.actor1, e.actor2) for e in events)
