@@ -404,6 +404,8 @@ class Fuser:
         )
         dates, date_text = _voted_dates(cluster)
         deaths = _fatalities(cluster)
+        scored = [r for r in cluster if r.event.confidence is not None]
+        best = max(scored, key=lambda r: r.event.confidence or 0.0) if scored else None
         reporting = [r for r in cluster if not r.background] or cluster
         mentioning = [r for r in cluster if r.background] if len(reporting) < len(cluster) else []
         spans = _unique_spans(reporting)
@@ -437,6 +439,10 @@ class Fuser:
             source_count=len({r.source for r in reporting}),
             background=len(reporting) == len(cluster) and all(r.background for r in cluster),
             mentions=tuple(mentions),
+            civilian_targeting=any(r.event.civilian_targeting for r in cluster),
+            # The best-supported report speaks for the fused event: its confidence and why.
+            confidence=best.event.confidence if best else None,
+            reasons=best.event.reasons if best else (),
         )
 
 
