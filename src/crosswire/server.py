@@ -52,7 +52,7 @@ from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
 from crosswire.render.markup import Html, el, void
 from crosswire.serialize import to_dict
-from crosswire.server_cache import ReadCache
+from crosswire.server_cache import ReadCache, gzipped, per_record
 from crosswire.server_guard import (
     MULTIPART_SLACK,
     TOKEN_FIELD,
@@ -283,12 +283,14 @@ class RunRequest(BaseModel):
 # The store, its one writer and its readers
 
 
+@per_record
 def _with_id(record: Any) -> dict[str, Any]:
     return {"id": record.id, **to_dict(record)}
 
 
+@per_record
 def _article_summary(article: Article, *, with_text: bool = False) -> dict[str, Any]:
-    data = _with_id(article)
+    data = dict(_with_id(article))  # a copy: _with_id's dict is shared (per_record)
     for name in ("text", "removed", "origins"):
         data.pop(name)
     data["removed_blocks"] = len(article.removed)
@@ -358,6 +360,20 @@ class StoreService:
             "brief.json",
             lambda: json.dumps(self.brief(), ensure_ascii=False).encode("utf-8"),
         )
+
+    def page_html(self) -> bytes:
+        return self.cache.derived(  # type: ignore[no-any-return]
+            "page", lambda: _page_with_form(render_html(self.brief())).encode("utf-8")
+        )
+
+    def cached_response(self, request: Request, name: str, media_type: str) -> Response:
+        """The brief or the page, built once per store state, gzipped once when accepted."""
+        build = self.brief_json if name == "brief.json" else self.page_html
+        if "gzip" not in request.headers.get("accept-encoding", ""):
+            return Response(build(), media_type=media_type)
+        packed = self.cache.derived(f"{name}.gz", lambda: gzipped(build()))
+        headers = {"content-encoding": "gzip", "vary": "Accept-Encoding"}
+        return Response(packed, media_type=media_type, headers=headers)
 
     def brief(self) -> dict[str, Any]:
         return self.cache.derived(  # type: ignore[no-any-return]
@@ -703,11 +719,11 @@ def _api_router(service: StoreService) -> APIRouter:
         return _page(chosen, limit, offset)
 
     @router.get("/brief", response_model=BriefModel, tags=["brief"])
-    def get_brief() -> Any:
+    def get_brief(request: Request) -> Any:
         """The whole brief, built from the store, as ``brief.json`` would hold it."""
         # Sent as built (and cached until the store changes): brief.json is the
         # contract, the model only documents it.
-        return Response(service.brief_json(), media_type="application/json")
+        return service.cached_response(request, "brief.json", "application/json")
 
     @router.post(
         "/runs",
@@ -805,10 +821,8 @@ def _page_router(service: StoreService) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/", response_class=HTMLResponse)
-    def page() -> str:
-        return service.cache.derived(  # type: ignore[no-any-return]
-            "page", lambda: _page_with_form(render_html(service.brief()))
-        )
+    def page(request: Request) -> Response:
+        return service.cached_response(request, "page", "text/html; charset=utf-8")
 
     @router.post("/upload", response_class=HTMLResponse)
     async def upload(

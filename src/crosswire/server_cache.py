@@ -10,12 +10,44 @@ from a connection of its own.
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from crosswire.model import Analysis, Article, Corpus, InputRef, Rejection
 from crosswire.store.base import Store
+
+# Per-record conversions (record -> response dict), kept while the snapshot lives.
+_MEMO: dict[tuple[str, int, tuple[tuple[str, Any], ...]], tuple[Any, Any]] = {}
+_MEMO_LIMIT = 2_000_000
+
+
+def per_record(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise ``fn(record, **options)`` by the record's identity until the next invalidation.
+
+    A list endpoint converted every stored record on every request; the snapshot's
+    records are the same objects between runs, so each is converted once. Callers
+    must not mutate what they get.
+    """
+
+    def memoised(record: Any, **options: Any) -> Any:
+        key = (fn.__name__, id(record), tuple(sorted(options.items())))
+        hit = _MEMO.get(key)
+        if hit is not None and hit[0] is record:
+            return hit[1]
+        value = fn(record, **options)
+        if len(_MEMO) < _MEMO_LIMIT:
+            _MEMO[key] = (record, value)  # the record is held, so its id is not reused
+        return value
+
+    memoised.__name__ = fn.__name__
+    memoised.__doc__ = fn.__doc__
+    return memoised
+
+
+def gzipped(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6)
 
 
 class ReadCache:
@@ -29,6 +61,7 @@ class ReadCache:
         with self._lock:
             self.generation += 1
             self._parts = {}
+            _MEMO.clear()
 
     def part(self, key: str, build: Callable[[Store], Any]) -> Any:
         """The cached ``key``, built with a fresh connection the first time it is asked for."""
