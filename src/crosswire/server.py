@@ -52,7 +52,7 @@ from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
 from crosswire.render.markup import Html, el, void
 from crosswire.serialize import to_dict
-from crosswire.server_cache import ReadCache, gzipped, per_record
+from crosswire.server_cache import ReadCache, ResponseCache, gzipped, per_record
 from crosswire.server_guard import (
     MULTIPART_SLACK,
     TOKEN_FIELD,
@@ -63,6 +63,7 @@ from crosswire.server_guard import (
 from crosswire.store import Store, open_store
 
 API_PREFIX = "/api/v1"
+HEALTH_PATH = f"{API_PREFIX}/health"
 DEFAULT_STORE = "crosswire.duckdb"
 DEFAULT_MAX_BYTES = 50_000_000  # the ingest stage's own default
 UPLOAD_FIELD = "files"
@@ -895,6 +896,10 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     app.include_router(_api_router(service))
     app.include_router(_page_router(service))
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
+    # Whole read responses, kept until a run writes (health reports live state).
+    app.add_middleware(
+        ResponseCache, cache=service.cache, prefix=API_PREFIX, skip=frozenset({HEALTH_PATH})
+    )
     app.add_middleware(
         Guard, token=app.state.token, max_write_body=service.max_bytes + MULTIPART_SLACK
     )

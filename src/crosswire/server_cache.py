@@ -143,3 +143,73 @@ class CachedStore(Store):
 
 
 __all__ = ["CachedStore", "InputRef", "ReadCache"]
+
+
+class ResponseCache:
+    """ASGI middleware: whole GET responses under ``prefix``, kept for one store state.
+
+    Between runs the same URL always gets the same answer, so it is built, validated
+    and serialised once. Keyed by path, query string and whether gzip is accepted;
+    bounded in entries and bytes; dropped whenever the ``ReadCache`` is invalidated.
+    """
+
+    def __init__(
+        self,
+        app: Any,
+        *,
+        cache: ReadCache,
+        prefix: str,
+        skip: frozenset[str] = frozenset(),
+        max_entries: int = 1024,
+        max_body: int = 8 << 20,
+    ) -> None:
+        self.app = app
+        self.cache = cache
+        self.prefix = prefix
+        self.skip = skip
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self._entries: dict[tuple[Any, ...], tuple[int, list[Any], bytes]] = {}
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not path.startswith(self.prefix)
+            or path in self.skip
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        key = (
+            path,
+            scope.get("query_string", b""),
+            b"gzip" in headers.get(b"accept-encoding", b""),
+        )
+        generation = self.cache.generation
+        hit = self._entries.get(key)
+        if hit is not None and hit[0] == generation:
+            await send({"type": "http.response.start", "status": 200, "headers": hit[1]})
+            await send({"type": "http.response.body", "body": hit[2]})
+            return
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        body = b"".join(chunks)
+        if start.get("status") == 200 and len(body) <= self.max_body:
+            if self.cache.generation != generation:
+                return  # a run wrote meanwhile: this answer may be stale already
+            if len(self._entries) >= self.max_entries or any(
+                entry[0] != generation for entry in list(self._entries.values())[:1]
+            ):
+                self._entries = {}
+            self._entries[key] = (generation, list(start.get("headers", [])), body)
