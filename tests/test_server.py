@@ -39,13 +39,14 @@ from crosswire.model import (
 )
 from crosswire.serialize import to_dict
 from crosswire.server import create_app
+from crosswire.store import open_store
+from crosswire.store.duckdb import DuckDBStore
 
 
 def _authed(app: Any, **options: Any) -> TestClient:
     """A client that sends the app's write token, as a script given it would."""
     return TestClient(app, headers={"X-Crosswire-Token": app.state.token}, **options)
-from crosswire.store import open_store
-from crosswire.store.duckdb import DuckDBStore
+
 
 # The document stages and dedupe: enough for every endpoint, fast enough for a test.
 STAGES = ["ingest", "extract", "split", "clean", "metadata", "language", "dedupe"]
