@@ -78,23 +78,30 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def measure(base: str, path: str, count: int, concurrency: int, deadline: float) -> dict:
-    with httpx.Client(timeout=30) as client:
+def measure(
+    base: str, path: str, count: int, concurrency: int, limit_s: float, distinct: bool = False
+) -> dict:
+    with httpx.Client(timeout=60) as client:
         started = time.perf_counter()
         assert client.get(base + path).status_code == 200, path
         cold = (time.perf_counter() - started) * 1000
+        deadline = time.perf_counter() + limit_s
 
-        def one(_: int) -> float:
+        def one(index: int) -> float:
             if time.perf_counter() > deadline:
                 return float("nan")
+            # --distinct: every request another page, so none is served from the
+            # response cache (the records themselves stay in the snapshot).
+            url = base + path + (f"?offset={index + 1}" if distinct else "")
             begun = time.perf_counter()
-            response = client.get(base + path, headers={"accept-encoding": "gzip"})
+            response = client.get(url, headers={"accept-encoding": "gzip"})
             response.read()
             assert response.status_code == 200, (path, response.status_code)
             return (time.perf_counter() - begun) * 1000
 
         with ThreadPoolExecutor(concurrency) as pool:
-            times = [t for t in pool.map(one, range(count)) if t == t]
+            times = [t for t in pool.map(one, range(count)) if t == t] or [float("nan")]
+    print(f"{path}: {len(times)} requests", file=sys.stderr, flush=True)
     return {
         "path": path,
         "n": len(times),
@@ -109,7 +116,8 @@ def main() -> int:
     parser.add_argument("--db", type=Path, default=Path("bench-api.duckdb"))
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--time-limit", type=float, default=120.0)
+    parser.add_argument("--distinct", action="store_true", help="a different page per list request")
+    parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per endpoint")
     args = parser.parse_args()
     if not args.db.exists():
         if not FAKES.exists():
@@ -132,9 +140,15 @@ def main() -> int:
                 time.sleep(0.1)
         ids = [a["id"] for a in httpx.get(base + "/api/v1/articles?limit=200").json()["items"]]
         detail = f"/api/v1/articles/{random.Random(1).choice(ids)}"
-        deadline = time.perf_counter() + args.time_limit
         rows = [
-            measure(base, path, args.requests, args.concurrency, deadline)
+            measure(
+                base,
+                path,
+                args.requests,
+                args.concurrency,
+                args.time_limit,
+                distinct=args.distinct and path in LIST_ENDPOINTS,
+            )
             for path in (*LIST_ENDPOINTS, detail, *OTHER_ENDPOINTS)
         ]
         counts = httpx.get(base + "/api/v1/health").json()["store"]["counts"]
@@ -142,13 +156,14 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     print(f"store: {counts}")
-    print(f"{args.requests} requests per endpoint, {args.concurrency} client threads\n")
+    kind = "distinct pages" if args.distinct else "the same URL"
+    print(f"{args.requests} requests per endpoint ({kind}), {args.concurrency} client threads\n")
     print("| endpoint | requests | cold (ms) | p50 (ms) | p99 (ms) |")
     print("|---|---|---|---|---|")
     failed = False
     for row in rows:
         graded = row["path"] in LIST_ENDPOINTS or row["path"] == detail
-        miss = graded and (row["p50_ms"] >= P50_GOAL_MS or row["p99_ms"] >= P99_GOAL_MS)
+        miss = graded and not (row["p50_ms"] < P50_GOAL_MS and row["p99_ms"] < P99_GOAL_MS)
         failed |= miss
         name = "/api/v1/articles/{id}" if row["path"] == detail else row["path"]
         print(

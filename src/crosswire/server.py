@@ -53,7 +53,7 @@ from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
 from crosswire.render.markup import Html, el, void
 from crosswire.serialize import to_dict
-from crosswire.server_cache import ReadCache
+from crosswire.server_cache import ReadCache, ResponseCache, gzipped, per_record
 from crosswire.server_guard import (
     MULTIPART_SLACK,
     TOKEN_FIELD,
@@ -65,6 +65,7 @@ from crosswire.store import Store, open_store
 from crosswire.workbench import map_parts, workbench_router
 
 API_PREFIX = "/api/v1"
+HEALTH_PATH = f"{API_PREFIX}/health"
 DEFAULT_STORE = "crosswire.duckdb"
 DEFAULT_MAX_BYTES = 50_000_000  # the ingest stage's own default
 UPLOAD_FIELD = "files"
@@ -285,12 +286,14 @@ class RunRequest(BaseModel):
 # The store, its one writer and its readers
 
 
+@per_record
 def _with_id(record: Any) -> dict[str, Any]:
     return {"id": record.id, **to_dict(record)}
 
 
+@per_record
 def _article_summary(article: Article, *, with_text: bool = False) -> dict[str, Any]:
-    data = _with_id(article)
+    data = dict(_with_id(article))  # a copy: _with_id's dict is shared (per_record)
     for name in ("text", "removed", "origins"):
         data.pop(name)
     data["removed_blocks"] = len(article.removed)
@@ -360,6 +363,20 @@ class StoreService:
             "brief.json",
             lambda: json.dumps(self.brief(), ensure_ascii=False).encode("utf-8"),
         )
+
+    def page_html(self) -> bytes:
+        return self.cache.derived(  # type: ignore[no-any-return]
+            "page", lambda: _page_with_form(render_html(self.brief())).encode("utf-8")
+        )
+
+    def cached_response(self, request: Request, name: str, media_type: str) -> Response:
+        """The brief or the page, built once per store state, gzipped once when accepted."""
+        build = self.brief_json if name == "brief.json" else self.page_html
+        if "gzip" not in request.headers.get("accept-encoding", ""):
+            return Response(build(), media_type=media_type)
+        packed = self.cache.derived(f"{name}.gz", lambda: gzipped(build()))
+        headers = {"content-encoding": "gzip", "vary": "Accept-Encoding"}
+        return Response(packed, media_type=media_type, headers=headers)
 
     def brief(self) -> dict[str, Any]:
         return self.cache.derived(  # type: ignore[no-any-return]
@@ -712,11 +729,11 @@ def _api_router(service: StoreService) -> APIRouter:
         return _page(chosen, limit, offset)
 
     @router.get("/brief", response_model=BriefModel, tags=["brief"])
-    def get_brief() -> Any:
+    def get_brief(request: Request) -> Any:
         """The whole brief, built from the store, as ``brief.json`` would hold it."""
         # Sent as built (and cached until the store changes): brief.json is the
         # contract, the model only documents it.
-        return Response(service.brief_json(), media_type="application/json")
+        return service.cached_response(request, "brief.json", "application/json")
 
     @router.post(
         "/runs",
@@ -814,10 +831,8 @@ def _page_router(service: StoreService) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/", response_class=HTMLResponse)
-    def page() -> str:
-        return service.cache.derived(  # type: ignore[no-any-return]
-            "page", lambda: _page_with_form(render_html(service.brief()))
-        )
+    def page(request: Request) -> Response:
+        return service.cached_response(request, "page", "text/html; charset=utf-8")
 
     @router.post("/upload", response_class=HTMLResponse)
     async def upload(
@@ -892,6 +907,10 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     # The analyst's workbench: filtered events, search and evidence (crosswire.workbench).
     app.include_router(workbench_router(service.reader, map_parts))
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
+    # Whole read responses, kept until a run writes (health reports live state).
+    app.add_middleware(
+        ResponseCache, cache=service.cache, prefix=API_PREFIX, skip=frozenset({HEALTH_PATH})
+    )
     app.add_middleware(
         Guard, token=app.state.token, max_write_body=service.max_bytes + MULTIPART_SLACK
     )

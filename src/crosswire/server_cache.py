@@ -10,12 +10,44 @@ from a connection of its own.
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from crosswire.model import Analysis, Article, Corpus, InputRef, Rejection
 from crosswire.store.base import Store
+
+# Per-record conversions (record -> response dict), kept while the snapshot lives.
+_MEMO: dict[tuple[str, int, tuple[tuple[str, Any], ...]], tuple[Any, Any]] = {}
+_MEMO_LIMIT = 2_000_000
+
+
+def per_record(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Memoise ``fn(record, **options)`` by the record's identity until the next invalidation.
+
+    A list endpoint converted every stored record on every request; the snapshot's
+    records are the same objects between runs, so each is converted once. Callers
+    must not mutate what they get.
+    """
+
+    def memoised(record: Any, **options: Any) -> Any:
+        key = (fn.__name__, id(record), tuple(sorted(options.items())))
+        hit = _MEMO.get(key)
+        if hit is not None and hit[0] is record:
+            return hit[1]
+        value = fn(record, **options)
+        if len(_MEMO) < _MEMO_LIMIT:
+            _MEMO[key] = (record, value)  # the record is held, so its id is not reused
+        return value
+
+    memoised.__name__ = fn.__name__
+    memoised.__doc__ = fn.__doc__
+    return memoised
+
+
+def gzipped(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=6)
 
 
 class ReadCache:
@@ -29,6 +61,7 @@ class ReadCache:
         with self._lock:
             self.generation += 1
             self._parts = {}
+            _MEMO.clear()
 
     def part(self, key: str, build: Callable[[Store], Any]) -> Any:
         """The cached ``key``, built with a fresh connection the first time it is asked for."""
@@ -122,3 +155,73 @@ class CachedStore(Store):
 
 
 __all__ = ["CachedStore", "InputRef", "ReadCache"]
+
+
+class ResponseCache:
+    """ASGI middleware: whole GET responses under ``prefix``, kept for one store state.
+
+    Between runs the same URL always gets the same answer, so it is built, validated
+    and serialised once. Keyed by path, query string and whether gzip is accepted;
+    bounded in entries and bytes; dropped whenever the ``ReadCache`` is invalidated.
+    """
+
+    def __init__(
+        self,
+        app: Any,
+        *,
+        cache: ReadCache,
+        prefix: str,
+        skip: frozenset[str] = frozenset(),
+        max_entries: int = 1024,
+        max_body: int = 8 << 20,
+    ) -> None:
+        self.app = app
+        self.cache = cache
+        self.prefix = prefix
+        self.skip = skip
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self._entries: dict[tuple[Any, ...], tuple[int, list[Any], bytes]] = {}
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "")
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not path.startswith(self.prefix)
+            or path in self.skip
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        key = (
+            path,
+            scope.get("query_string", b""),
+            b"gzip" in headers.get(b"accept-encoding", b""),
+        )
+        generation = self.cache.generation
+        hit = self._entries.get(key)
+        if hit is not None and hit[0] == generation:
+            await send({"type": "http.response.start", "status": 200, "headers": hit[1]})
+            await send({"type": "http.response.body", "body": hit[2]})
+            return
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        body = b"".join(chunks)
+        if start.get("status") == 200 and len(body) <= self.max_body:
+            if self.cache.generation != generation:
+                return  # a run wrote meanwhile: this answer may be stale already
+            if len(self._entries) >= self.max_entries or any(
+                entry[0] != generation for entry in list(self._entries.values())[:1]
+            ):
+                self._entries = {}
+            self._entries[key] = (generation, list(start.get("headers", [])), body)
