@@ -261,6 +261,63 @@ def _described_as_place(head: Token) -> bool:
     return False
 
 
+_POLITY_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+_PERSON_PARTICLES = frozenset(
+    {"al", "al-", "el", "el-", "bin", "ibn", "abu", "abu-", "bint", "ben"}
+)
+
+
+def _ent_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+@cache
+def _actor_aliases() -> frozenset[str]:
+    """Every name the actor dictionary knows for an actor or person ("IS", "Daesh", "AP")."""
+    from crosswire.actors import load_actor_dictionary
+
+    return frozenset(fold_key(a) for a in load_actor_dictionary().alias_targets() if a)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English nouns, verbs, adjectives and adverbs (the lemmatizer's WordNet index)."""
+    from crosswire.nlp import load_nlp
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]  # spaCy's Lemmatizer
+    except (KeyError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
+    return frozenset(words)
+
+
+def _in_person_name(doc: Doc, start: int, end: int) -> bool:
+    """Part of a longer PERSON entity, or joined to one by a name particle ("Bashar al-
+    Assad"). A lone PERSON entity is left to the sentence: spaCy tags many towns so."""
+    for i in range(start, end):
+        if doc[i].ent_type_ == "PERSON":
+            ent_start = i if doc[i].ent_iob_ == "B" else _ent_start(doc, i)
+            ent_end = ent_start + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            if ent_start < start or ent_end > end:
+                return True
+    after = end
+    while after < len(doc) and doc[after].lower_.rstrip("-") in _PERSON_PARTICLES | {"-"}:
+        after += 1
+    if after > end and after < len(doc) and doc[after].ent_type_ == "PERSON":
+        return True
+    before = start - 1
+    while before >= 0 and doc[before].lower_.rstrip("-") in _PERSON_PARTICLES | {"-"}:
+        before -= 1
+    return before < start - 1 and before >= 0 and doc[before].ent_type_ == "PERSON"
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -271,6 +328,8 @@ class Recognizer:
 
         def accept(item: Recognized | None, start: int, end: int) -> None:
             if item is None or any(i in taken for i in range(start, end)):
+                return
+            if item.role != "demonym" and not self._has_evidence(doc, item, start, end):
                 return
             taken.update(range(start, end))
             found.append(item)
@@ -318,6 +377,31 @@ class Recognizer:
             ]
         found.sort(key=lambda r: r.start)
         return found
+
+    def _has_evidence(self, doc: Doc, item: Recognized, start: int, end: int) -> bool:
+        """A place needs a toponym-like span: no bare particle, actor alias, person's name
+        or common word. An NER place span or a locative cue outweighs a person reading."""
+        span = doc[start:end]
+        words = [t for t in span if t.lower_.rstrip("-") not in _NAME_LINKS_ALL]
+        if sum(c.isalpha() for t in words for c in t.text) < 2:
+            return False  # "al-", "el", "-", "E."
+        if item.hint == "street":
+            return True
+        if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
+            # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
+            return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
+        place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+        cue = item.hint is not None or self._locative_cue(doc, start, end)
+        if _in_person_name(doc, start, end) and not place_label:
+            return False
+        if any(t.ent_type_ == "PERSON" for t in span) and not cue:
+            # "Hammad said": a lone name with no cue stands only for a place of that very
+            # name ("Madison"), never for a loose transliteration of one.
+            return self._names_entry(item.query)
+        if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
+            # "Break", "Photo": a capitalised English word is a place only as an NER place.
+            return words[0].lower_ not in _common_words()
+        return True
 
     # -- datelines and repeated names -------------------------------------
 
