@@ -6,7 +6,8 @@ Every place crosswire resolves in a tune-half article of LGL and GeoWebNews
 (bench/splits.py) is one example: positive when it is a gold toponym resolved
 within 161 km, negative when it overlaps no gold toponym or lies more than
 161 km from it; places over gold toponyms without coordinates are left out.
-The fit is L2-regularised logistic regression (C=1). The script prints the
+The fit is logistic regression with an L2 penalty of 1 on every weight but the
+bias, each weight held to the sign ``SIGNS`` gives it (scipy L-BFGS-B). The script prints the
 weights table to paste into ``geo/confidence.py`` and, for a few thresholds,
 what the tune halves would score (share right, share wrongly placed, acc@161
 over every gold toponym), so the threshold is chosen on the tune halves too.
@@ -19,10 +20,10 @@ import sys
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
 
 from crosswire.geo import resolve_places
-from crosswire.geo.confidence import FEATURES, confidence
+from crosswire.geo.confidence import FEATURES, SIGNS, confidence
 from crosswire.geo.resolve import haversine_km
 from crosswire.nlp import load_nlp
 from geo import EVAL_DIR, GoldArticle, _judge_output, read_gwn, read_lgl
@@ -94,9 +95,34 @@ def figures(
     return out
 
 
+def fit(x: np.ndarray, y: np.ndarray, fixed: dict[int, float], penalty: float = 1.0) -> np.ndarray:
+    """Sign-constrained L2 logistic regression; column 0 is the (unpenalised) bias.
+    ``fixed`` holds weights at set values (a prior the tune halves cannot inform)."""
+    mask = np.ones(x.shape[1])
+    mask[0] = 0.0
+    for index in fixed:
+        mask[index] = 0.0
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w
+        p = 1 / (1 + np.exp(-z))
+        value = np.sum(np.logaddexp(0, z) - y * z) + 0.5 * penalty * np.sum(mask * w * w)
+        return float(value), x.T @ (p - y) + penalty * mask * w
+
+    bounds = [(0, None) if s > 0 else (None, 0) if s < 0 else (None, None) for s in SIGNS]
+    for index, value in fixed.items():
+        bounds[index] = (value, value)
+    start = np.array([fixed.get(i, 0.0) for i in range(x.shape[1])])
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
+    return result.x
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="articles per corpus (0: all)")
+    parser.add_argument(
+        "--fix", action="append", default=[], help="NAME=VALUE: hold a weight (a prior)"
+    )
     args = parser.parse_args()
     if not EVAL_DIR.is_dir():
         print(f"SKIP: evaluation data not found at {EVAL_DIR}")
@@ -105,8 +131,8 @@ def main() -> int:
     train = [o for o in outputs if o.verdict != "no gold point"]
     x = np.array([o.vector for o in train])
     y = np.array([o.verdict == "right" for o in train], dtype=int)
-    model = LogisticRegression(C=1.0, fit_intercept=False, max_iter=2000).fit(x, y)
-    weights = [round(float(w), 3) for w in model.coef_[0]]
+    fixed = {FEATURES.index(k): float(v) for k, v in (f.split("=") for f in args.fix)}
+    weights = [round(float(w), 3) for w in fit(x, y, fixed)]
     print(f"{len(train)} examples ({y.mean():.1%} positive)")
     print("WEIGHTS = (")
     for name, weight in zip(FEATURES, weights, strict=True):

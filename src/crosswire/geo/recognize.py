@@ -318,6 +318,19 @@ def _in_person_name(doc: Doc, start: int, end: int) -> bool:
     return before < start - 1 and before >= 0 and doc[before].ent_type_ == "PERSON"
 
 
+# "US-led", "Iranian-backed": the place names who leads or backs, not where.
+AGENT_PARTICIPLES = frozenset(
+    {"led", "backed", "sponsored", "brokered", "funded", "supported", "allied", "aligned"}
+)
+
+
+def _agent_compound(span: Span) -> bool:
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text in ("-", "–"):
+        return doc[end + 1].lower_ in AGENT_PARTICIPLES
+    return False
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -766,6 +779,8 @@ class Recognizer:
     def _is_metonym(self, span: Span) -> bool:
         """A place standing for the state or people behind it: "Moscow said", "Iran's army"."""
         sets = _lex_sets()
+        if _agent_compound(span):
+            return True
         head = span.root
         # "Moscow and Tehran said": the second conjunct takes the first one's role.
         while head.dep_ == "conj" and head.head is not head:
