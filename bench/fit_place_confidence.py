@@ -23,7 +23,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from crosswire.geo import resolve_places
-from crosswire.geo.confidence import FEATURES, SIGNS, confidence
+from crosswire.geo.confidence import FEATURES, FOCUS_SHARE, SIGNS, confidence
 from crosswire.geo.resolve import haversine_km
 from crosswire.nlp import load_nlp
 from geo import EVAL_DIR, GoldArticle, _judge_output, read_gwn, read_lgl
@@ -63,7 +63,10 @@ def collect(limit: int) -> tuple[list[Output], list[tuple[str, GoldArticle, list
 
 
 def figures(
-    articles: list[tuple[str, GoldArticle, list[Output]]], weights: list[float], threshold: float
+    articles: list[tuple[str, GoldArticle, list[Output]]],
+    weights: list[float],
+    threshold: float,
+    in_focus: float,
 ) -> dict[str, tuple[float, float, float]]:
     """corpus -> (share right, share wrongly placed, acc@161 over every gold toponym)."""
     out: dict[str, tuple[float, float, float]] = {}
@@ -72,7 +75,7 @@ def figures(
         for name, article, own in articles:
             if name != corpus:
                 continue
-            kept = [o for o in own if confidence(o.vector, weights) >= threshold]
+            kept = [o for o in own if passes(o.vector, weights, threshold, in_focus)]
             spans = {(o.start, o.end): o for o in kept}
             kept_total += len(spans)
             right += sum(o.verdict == "right" for o in spans.values())
@@ -93,6 +96,13 @@ def figures(
             100 * gold_hit / max(gold_n, 1),
         )
     return out
+
+
+def passes(
+    vector: tuple[float, ...], weights: list[float], threshold: float, in_focus: float
+) -> bool:
+    focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
+    return confidence(vector, weights) >= (min(in_focus, threshold) if focus else threshold)
 
 
 def fit(x: np.ndarray, y: np.ndarray, fixed: dict[int, float], penalty: float = 1.0) -> np.ndarray:
@@ -138,12 +148,14 @@ def main() -> int:
     for name, weight in zip(FEATURES, weights, strict=True):
         print(f"    {weight},  # {name}")
     print(")")
-    for threshold in (0.0, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-        scored = figures(articles, weights, threshold)
-        row = "  ".join(
-            f"{c}: right {r:.1f} wrong {w:.1f} acc@161 {a:.1f}" for c, (r, w, a) in scored.items()
-        )
-        print(f"threshold {threshold:.2f}  {row}")
+    for threshold in (0.2, 0.3, 0.35, 0.4, 0.5):
+        for in_focus in (0.05, 0.1, 0.15, 0.2, threshold):
+            scored = figures(articles, weights, threshold, in_focus)
+            row = "  ".join(
+                f"{c}: right {r:.1f} wrong {w:.1f} acc@161 {a:.1f}"
+                for c, (r, w, a) in scored.items()
+            )
+            print(f"threshold {threshold:.2f} in focus {in_focus:.2f}  {row}")
     return 0
 
 

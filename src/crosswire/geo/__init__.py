@@ -20,13 +20,16 @@ from dataclasses import dataclass, field, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from crosswire.geo.confidence import THRESHOLD as CONFIDENCE_THRESHOLD
-from crosswire.geo.confidence import confidence, document_features
+from crosswire.geo.confidence import FEATURES, confidence, document_features, threshold_for
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.recognize import Recognized, Recognizer
 from crosswire.geo.resolve import MIN_SCORE, Resolution, Resolver, Toponym
+from crosswire.geo.sources import SITE_FEATURES, WATER_FEATURES
 from crosswire.geo.words import facility_nouns, us_states
 from crosswire.model import Mention, Place
+
+VOUCHED_FEATURES = SITE_FEATURES | WATER_FEATURES
+EXACT = FEATURES.index("exact_name")
 
 __all__ = [
     "Gazetteer",
@@ -213,22 +216,55 @@ def _score(
     vectors = document_features(
         doc, toponyms, resolutions, [i.tentative for i in items], context, gazetteer
     )
-    return [
+    scored = [
         _Scored(t, r, v, None if v is None else round(confidence(v), 3))
         for t, r, v in zip(toponyms, resolutions, vectors, strict=True)
     ]
+    return _vouched(scored, items)
 
 
-def _weak(scored: _Scored, threshold: float) -> bool:
-    return scored.toponym.role == "place" and scored.score is not None and scored.score < threshold
+def _under(scored: _Scored, threshold: float | None) -> bool:
+    """Scored under the threshold (by default, ``threshold_for`` its evidence)."""
+    if scored.score is None or scored.vector is None:
+        return False
+    return scored.score < (threshold_for(scored.vector) if threshold is None else threshold)
 
 
-def resolve_places(
-    doc: Doc, article_id: str, *, threshold: float = CONFIDENCE_THRESHOLD
-) -> GeoResult:
+def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
+    """Evidence the scored model cannot weigh from its tune data, passed on as a score of 1:
+    the town a report was filed from, and a curated site or water body under one of its
+    own names ("Hmeimim airbase", "the Red Sea"). Then one sense per document: every
+    mention of an entry takes the best score any of its mentions earned."""
+    out = []
+    for item, entry in zip(items, scored, strict=True):
+        candidate = entry.resolution.candidate
+        curated = candidate is not None and candidate.feature in VOUCHED_FEATURES
+        exact = entry.vector is not None and entry.vector[EXACT] > 0
+        if entry.score is not None and (item.dateline or (curated and exact)):
+            entry = replace(entry, score=1.0)
+        out.append(entry)
+    best: dict[int, float] = {}
+    for entry in out:
+        candidate = entry.resolution.candidate
+        if candidate is not None and entry.score is not None:
+            best[candidate.index] = max(best.get(candidate.index, 0.0), entry.score)
+    return [
+        replace(e, score=best[e.resolution.candidate.index])
+        if e.resolution.candidate is not None and e.score is not None
+        else e
+        for e in out
+    ]
+
+
+def _weak(scored: _Scored, threshold: float | None) -> bool:
+    return scored.toponym.role == "place" and _under(scored, threshold)
+
+
+def resolve_places(doc: Doc, article_id: str, *, threshold: float | None = None) -> GeoResult:
     """Recognise and resolve the places of one article; offsets refer to ``doc.text``.
 
-    A literal place scored under ``threshold`` (geo.confidence) stays unresolved: it is
+    A literal place scored under its threshold (geo.confidence.threshold_for, or
+    ``threshold`` when given) stays unresolved: it is
     returned in ``unplaced`` with role "unresolved", never in ``places``. The others are
     then resolved again without it, so a word that is no place does not pull the
     document's focus or nearness towards its false reading.
@@ -253,7 +289,7 @@ def resolve_places(
     return result
 
 
-def _add(result: GeoResult, item: _Scored, article_id: str, threshold: float) -> None:
+def _add(result: GeoResult, item: _Scored, article_id: str, threshold: float | None) -> None:
     toponym, candidate = item.toponym, item.resolution.candidate
     mention = Mention(article=article_id, start=toponym.start, end=toponym.end, text=toponym.text)
     if candidate is None or item.vector is None:
@@ -267,7 +303,7 @@ def _add(result: GeoResult, item: _Scored, article_id: str, threshold: float) ->
     if toponym.role == "metonym":
         result.metonyms.append((toponym.text, mention, candidate.country))
         result.unplaced.append((replace(place, role="metonym"), mention))
-    elif item.score is not None and item.score < threshold:
+    elif _under(item, threshold):
         result.unplaced.append((replace(place, role="unresolved"), mention))
     else:
         result.places.append((place, mention))

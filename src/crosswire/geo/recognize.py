@@ -174,6 +174,7 @@ class Recognized:
     hint: str | None  # "admin", "site" or "city" from a place noun in or after the name
     role: str  # "place", "metonym" or "demonym"
     tentative: bool = False  # a relabelled entity without a cue: keep only within focus
+    dateline: bool = False  # the town a report was filed from ("HODEIDAH, Yemen -")
     country: str | None = None  # for demonyms, the country they name
 
 
@@ -434,7 +435,7 @@ class Recognizer:
         span = doc[start:end]
         if not self.gazetteer.lookup(span.text):
             return None
-        return self._make(span, role="place")
+        return replace(self._make(span, role="place"), dateline=True)
 
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
@@ -725,6 +726,11 @@ class Recognizer:
             if hint in ("admin", "city"):
                 return query, hint, end
         return query, None, end
+
+    @staticmethod
+    def locative_cue(doc: Doc, start: int, end: int) -> bool:
+        """The sentence treats tokens ``start:end`` as a place ("in X", "struck X")."""
+        return Recognizer._locative_cue(doc, start, end)
 
     @staticmethod
     def _locative_cue(doc: Doc, start: int, end: int) -> bool:
