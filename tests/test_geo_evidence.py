@@ -130,3 +130,14 @@ def test_confidence_rises_with_evidence() -> None:
     strong = tuple((base | {"exact_name": 1.0, "ner_place": 1.0, "near": 1.0}).values())
     assert len(WEIGHTS) == len(FEATURES)
     assert 0.0 <= confidence(weak) < confidence(strong) <= 1.0
+
+
+@pytest.mark.slow
+def test_a_place_inside_an_actors_name_is_no_place() -> None:
+    result = _run(
+        "Fighters of the Islamic State of Iraq and the Levant stormed a checkpoint outside "
+        "Deir ez-Zor city in eastern Syria on Monday."
+    )
+    spans = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert "Levant" not in spans
+    assert "IQ" not in _mapped(result).values()

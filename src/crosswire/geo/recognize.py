@@ -297,6 +297,36 @@ def _common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _aliases_holding() -> dict[str, tuple[str, ...]]:
+    """Multiword actor names by each word in them: "Islamic State of Iraq and the Levant"
+    under "iraq" and "levant", so a place inside an actor's name can be told."""
+    from crosswire.actors import load_actor_dictionary
+
+    table: dict[str, list[str]] = defaultdict(list)
+    for alias in load_actor_dictionary().alias_targets():
+        if len(alias.split()) > 1:
+            for word in alias.split():
+                table[word.casefold()].append(alias.casefold())
+    return {word: tuple(sorted(set(names), key=len)) for word, names in table.items()}
+
+
+def _in_actor_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside a written actor name."""
+    words = text[start:end].casefold().split()
+    if not words:
+        return False
+    for alias in _aliases_holding().get(words[0], ()):
+        window = text[max(0, start - len(alias)) : end + len(alias)].casefold()
+        offset = max(0, start - len(alias))
+        at = window.find(alias)
+        while at >= 0:
+            if offset + at <= start and offset + at + len(alias) >= end:
+                return True
+            at = window.find(alias, at + 1)
+    return False
+
+
 def _in_person_name(doc: Doc, start: int, end: int) -> bool:
     """Part of a longer PERSON entity, or joined to one by a name particle ("Bashar al-
     Assad"). A lone PERSON entity is left to the sentence: spaCy tags many towns so."""
@@ -404,6 +434,8 @@ class Recognizer:
         if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
             # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
             return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
+        if _in_actor_name(doc.text, item.start, item.end):
+            return False  # "Islamic State of Iraq and the Levant" names a group
         place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
         cue = item.hint is not None or self._locative_cue(doc, start, end)
         if _in_person_name(doc, start, end) and not place_label:
