@@ -232,28 +232,25 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
 
 def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
     """Evidence the scored model cannot weigh from its tune data, passed on as a score of 1:
-    the town a report was filed from, and a curated site or water body under one of its
-    own names ("Hmeimim airbase", "the Red Sea"). Then one sense per document: every
-    mention of an entry takes the best score any of its mentions earned."""
+    the town a report was filed from (wherever the text names it), and a curated site or
+    water body under one of its own names ("Hmeimim airbase", "the Red Sea"). Giving every
+    mention of an entry the best score any of them earned was tried: on the LGL check half
+    acc@161 +1.4, share right -6 points."""
+    filed_from = {
+        entry.resolution.candidate.index
+        for item, entry in zip(items, scored, strict=True)
+        if item.dateline and entry.resolution.candidate is not None
+    }
     out = []
-    for item, entry in zip(items, scored, strict=True):
+    for entry in scored:
         candidate = entry.resolution.candidate
         curated = candidate is not None and candidate.feature in VOUCHED_FEATURES
         exact = entry.vector is not None and entry.vector[EXACT] > 0
-        if entry.score is not None and (item.dateline or (curated and exact)):
+        dateline = candidate is not None and candidate.index in filed_from
+        if entry.score is not None and (dateline or (curated and exact)):
             entry = replace(entry, score=1.0)
         out.append(entry)
-    best: dict[int, float] = {}
-    for entry in out:
-        candidate = entry.resolution.candidate
-        if candidate is not None and entry.score is not None:
-            best[candidate.index] = max(best.get(candidate.index, 0.0), entry.score)
-    return [
-        replace(e, score=best[e.resolution.candidate.index])
-        if e.resolution.candidate is not None and e.score is not None
-        else e
-        for e in out
-    ]
+    return out
 
 
 def _weak(scored: _Scored, threshold: float | None) -> bool:
