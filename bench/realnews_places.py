@@ -58,7 +58,7 @@ def report(corpus: Corpus, show: int) -> float:
     """Print the figures; return the share of fused events placed outside Syria."""
     mentions = [(p, m) for a in corpus.analyses for p in a.places for m in p.mentions]
     abroad = [(p, m) for p, m in mentions if p.country_code != "SY"]
-    unplaced = sum(len(a.unplaced) for a in corpus.analyses)
+    unplaced = sum(len(getattr(a, "unplaced", ())) for a in corpus.analyses)  # older models
     print(
         f"place mentions on the map: {len(mentions)}; outside Syria "
         f"{_share(len(abroad), len(mentions)):.1f}%; kept off the map: {unplaced}"
