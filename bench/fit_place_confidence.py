@@ -101,8 +101,11 @@ def figures(
 def passes(
     vector: tuple[float, ...], weights: list[float], threshold: float, in_focus: float
 ) -> bool:
+    """As geo.confidence.threshold_for, with the two thresholds given."""
     focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
-    return confidence(vector, weights) >= (min(in_focus, threshold) if focus else threshold)
+    loose = vector[FEATURES.index("own_name")] > 0 and not vector[FEATURES.index("exact_name")] > 0
+    needed = min(in_focus, threshold) if focus and loose else threshold
+    return confidence(vector, weights) >= needed
 
 
 def fit(x: np.ndarray, y: np.ndarray, fixed: dict[int, float], penalty: float = 1.0) -> np.ndarray:
