@@ -18,10 +18,16 @@ Reported, per corpus, following "A Pragmatic Guide to Geoparsing Evaluation"
   the error curve: errors sorted ascending, each scaled as ln(1 + km) /
   ln(20039) (20,039 km is the largest distance on Earth), integrated with the
   trapezoid rule over [0, 1]; lower is better. A toponym given no place scores
-  the largest error. Measured twice: full pipeline (gold toponyms with
-  coordinates that recognition found, with the place crosswire chose), and
-  resolution alone (every gold toponym with coordinates, its gold span given,
-  crosswire forced to answer when it has any candidate).
+  the largest error. Measured twice: full pipeline (every gold toponym with
+  coordinates, against the places crosswire put on the map; a missed one is
+  wrong), and resolution alone (its gold span given, crosswire forced to answer
+  when it has any candidate).
+- Precision of what goes on the map: of every distinct place mention crosswire
+  outputs, the share right (a gold toponym within 161 km), not a toponym, and
+  wrongly placed (> 161 km). Floors in FLOORS fail the run on the check half.
+
+``--half tune|check|all`` picks the fixed half (bench/splits.py, sets "lgl" and
+"gwn", key = the article's ``docid`` / ``file`` attribute); quote ``check``.
 """
 
 from __future__ import annotations
