@@ -14,6 +14,7 @@ from typing import Literal
 
 DatePrecision = Literal["day", "week", "month", "year"]
 ClaimStatus = Literal["corroborated", "single", "contested"]
+PlaceRole = Literal["location", "metonym", "unresolved"]
 
 
 def content_id(kind: str, *parts: object) -> str:
@@ -192,6 +193,12 @@ class Place:
     admin1: str | None = None
     feature: str | None = None  # city, admin1, country, site ...
     mentions: tuple[Mention, ...] = ()
+    # How sure the geoparser is that the mention is this place, in [0, 1] (geo.confidence).
+    score: float | None = None
+    # "location": on the map and usable by events; "metonym": the place stands for its
+    # government or people ("Moscow said"); "unresolved": scored under the threshold.
+    # Only locations are in Analysis.places; the others are kept in Analysis.unplaced.
+    role: PlaceRole = "location"
 
     @property
     def id(self) -> str:
@@ -244,6 +251,9 @@ class Analysis:
     article: str
     entities: tuple[Entity, ...] = ()
     places: tuple[Place, ...] = ()
+    # Place mentions kept for audit only: metonyms and resolutions scored under the
+    # threshold. Never on the map, never an event's place.
+    unplaced: tuple[Place, ...] = ()
     dates: tuple[DateMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     quotes: tuple[Quote, ...] = ()

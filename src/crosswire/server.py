@@ -632,7 +632,7 @@ def _api_router(service: StoreService) -> APIRouter:
             article = store.article(article_id)
         if article is None:
             raise ApiError(404, "not_found", f"no article with id {article_id}", {"id": article_id})
-        return _with_id(article)
+        return dict(_with_id(article))
 
     @router.get("/entities", response_model=_page_model(EntityModel), tags=["records"])
     def list_entities(

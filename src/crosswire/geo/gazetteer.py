@@ -35,7 +35,7 @@ from crosswire.geo.sources import (
     source_versions,
 )
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MAX_KEY_BYTES = 64
 _ARRAYS = ("gid", "lat", "lon", "pop", "country", "admin1", "feature", "name_offsets")
 _FEATURE_CODE = {name: code for code, name in enumerate(FEATURES)}
@@ -84,6 +84,7 @@ def _write_cache(records: Iterable[Record], folder: Path) -> None:
     names: list[str] = []
     admin1_table: dict[str, int] = {}
     key_rows: list[tuple[bytes, int]] = []
+    exact_rows: list[tuple[bytes, int]] = []  # folded spellings, for "is it one of its names"
     for index, record in enumerate(records):
         gids.append(record.geonameid)
         lats.append(record.lat)
@@ -102,6 +103,9 @@ def _write_cache(records: Iterable[Record], folder: Path) -> None:
         for key in name_keys:
             if key:
                 key_rows.append((key.encode("ascii", "ignore")[:MAX_KEY_BYTES], index))
+        for spelling in {fold_key(n) for n in record.names | {record.name}}:
+            if spelling and spelling.isascii():
+                exact_rows.append((spelling.encode("ascii")[:MAX_KEY_BYTES], index))
 
     keys, rows = _sorted_keys(key_rows)
     skeleton_keys, skeleton_rows = _skeleton_index(keys, rows, countries)
@@ -113,6 +117,9 @@ def _write_cache(records: Iterable[Record], folder: Path) -> None:
     np.save(folder / "rows.npy", rows)
     np.save(folder / "skeleton_keys.npy", skeleton_keys)
     np.save(folder / "skeleton_rows.npy", skeleton_rows)
+    exact_keys, exact_index_rows = _sorted_keys(exact_rows)
+    np.save(folder / "exact_keys.npy", exact_keys)
+    np.save(folder / "exact_rows.npy", exact_index_rows)
     np.save(folder / "gid.npy", np.array(gids, dtype=np.int64))
     np.save(folder / "lat.npy", np.array(lats, dtype=np.float64))
     np.save(folder / "lon.npy", np.array(lons, dtype=np.float64))
@@ -213,6 +220,8 @@ class Gazetteer:
             folder / "skeleton_keys.npy", mmap_mode="r"
         )
         self._skeleton_rows: npt.NDArray[np.int32] = np.load(folder / "skeleton_rows.npy")
+        self._exact_keys: npt.NDArray[np.bytes_] = np.load(folder / "exact_keys.npy", mmap_mode="r")
+        self._exact_rows: npt.NDArray[np.int32] = np.load(folder / "exact_rows.npy", mmap_mode="r")
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -278,6 +287,16 @@ class Gazetteer:
             primary = fold_key(self.name_of(index)) == wanted
             found.append(self.candidate(index, "primary" if primary else "alternate"))
         return found
+
+    def spelled(self, name: str) -> frozenset[int]:
+        """Entries that have ``name`` among their names, letter for letter (case and
+        diacritics aside): an exact name, not a transliteration that merely meets one."""
+        raw = fold_key(name).encode("ascii", "ignore")[:MAX_KEY_BYTES]
+        if not raw:
+            return frozenset()
+        lo = int(np.searchsorted(self._exact_keys, raw, side="left"))
+        hi = int(np.searchsorted(self._exact_keys, raw, side="right"))
+        return frozenset(int(i) for i in self._exact_rows[lo:hi])
 
     def country(self, code: str) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""

@@ -174,6 +174,7 @@ class Recognized:
     hint: str | None  # "admin", "site" or "city" from a place noun in or after the name
     role: str  # "place", "metonym" or "demonym"
     tentative: bool = False  # a relabelled entity without a cue: keep only within focus
+    dateline: bool = False  # the town a report was filed from ("HODEIDAH, Yemen -")
     country: str | None = None  # for demonyms, the country they name
 
 
@@ -261,6 +262,106 @@ def _described_as_place(head: Token) -> bool:
     return False
 
 
+_POLITY_FEATURES = frozenset({"country", "admin1", "region", "continent"})
+_PERSON_PARTICLES = frozenset(
+    {"al", "al-", "el", "el-", "bin", "ibn", "abu", "abu-", "bint", "ben"}
+)
+
+
+def _ent_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+@cache
+def _actor_aliases() -> frozenset[str]:
+    """Every name the actor dictionary knows for an actor or person ("IS", "Daesh", "AP")."""
+    from crosswire.actors import load_actor_dictionary
+
+    return frozenset(fold_key(a) for a in load_actor_dictionary().alias_targets() if a)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English nouns, verbs, adjectives and adverbs (the lemmatizer's WordNet index)."""
+    from crosswire.nlp import load_nlp
+
+    try:
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]  # spaCy's Lemmatizer
+    except (KeyError, AttributeError):
+        return frozenset()
+    words: set[str] = set()
+    for pos in ("noun", "verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
+    return frozenset(words)
+
+
+@cache
+def _aliases_holding() -> dict[str, tuple[str, ...]]:
+    """Multiword actor names by each word in them: "Islamic State of Iraq and the Levant"
+    under "iraq" and "levant", so a place inside an actor's name can be told."""
+    from crosswire.actors import load_actor_dictionary
+
+    table: dict[str, list[str]] = defaultdict(list)
+    for alias in load_actor_dictionary().alias_targets():
+        if len(alias.split()) > 1:
+            for word in alias.split():
+                table[word.casefold()].append(alias.casefold())
+    return {word: tuple(sorted(set(names), key=len)) for word, names in table.items()}
+
+
+def _in_actor_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside a written actor name."""
+    words = text[start:end].casefold().split()
+    if not words:
+        return False
+    for alias in _aliases_holding().get(words[0], ()):
+        window = text[max(0, start - len(alias)) : end + len(alias)].casefold()
+        offset = max(0, start - len(alias))
+        at = window.find(alias)
+        while at >= 0:
+            if offset + at <= start and offset + at + len(alias) >= end:
+                return True
+            at = window.find(alias, at + 1)
+    return False
+
+
+def _in_person_name(doc: Doc, start: int, end: int) -> bool:
+    """Part of a longer PERSON entity, or joined to one by a name particle ("Bashar al-
+    Assad"). A lone PERSON entity is left to the sentence: spaCy tags many towns so."""
+    for i in range(start, end):
+        if doc[i].ent_type_ == "PERSON":
+            ent_start = i if doc[i].ent_iob_ == "B" else _ent_start(doc, i)
+            ent_end = ent_start + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            if ent_start < start or ent_end > end:
+                return True
+    after = end
+    while after < len(doc) and doc[after].lower_.rstrip("-") in _PERSON_PARTICLES | {"-"}:
+        after += 1
+    if after > end and after < len(doc) and doc[after].ent_type_ == "PERSON":
+        return True
+    before = start - 1
+    while before >= 0 and doc[before].lower_.rstrip("-") in _PERSON_PARTICLES | {"-"}:
+        before -= 1
+    return before < start - 1 and before >= 0 and doc[before].ent_type_ == "PERSON"
+
+
+# "US-led", "Iranian-backed": the place names who leads or backs, not where.
+AGENT_PARTICIPLES = frozenset(
+    {"led", "backed", "sponsored", "brokered", "funded", "supported", "allied", "aligned"}
+)
+
+
+def _agent_compound(span: Span) -> bool:
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text in ("-", "–"):
+        return doc[end + 1].lower_ in AGENT_PARTICIPLES
+    return False
+
+
 class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -271,6 +372,8 @@ class Recognizer:
 
         def accept(item: Recognized | None, start: int, end: int) -> None:
             if item is None or any(i in taken for i in range(start, end)):
+                return
+            if item.role != "demonym" and not self._has_evidence(doc, item, start, end):
                 return
             taken.update(range(start, end))
             found.append(item)
@@ -319,6 +422,33 @@ class Recognizer:
         found.sort(key=lambda r: r.start)
         return found
 
+    def _has_evidence(self, doc: Doc, item: Recognized, start: int, end: int) -> bool:
+        """A place needs a toponym-like span: no bare particle, actor alias, person's name
+        or common word. An NER place span or a locative cue outweighs a person reading."""
+        span = doc[start:end]
+        words = [t for t in span if t.lower_.rstrip("-") not in _NAME_LINKS_ALL]
+        if sum(c.isalpha() for t in words for c in t.text) < 2:
+            return False  # "al-", "el", "-", "E."
+        if item.hint == "street":
+            return True
+        if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
+            # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
+            return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
+        if _in_actor_name(doc.text, item.start, item.end):
+            return False  # "Islamic State of Iraq and the Levant" names a group
+        place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
+        cue = item.hint is not None or self._locative_cue(doc, start, end)
+        if _in_person_name(doc, start, end) and not place_label:
+            return False
+        if any(t.ent_type_ == "PERSON" for t in span) and not cue:
+            # "Hammad said": a lone name with no cue stands only for a place of that very
+            # name ("Madison"), never for a loose transliteration of one.
+            return self._names_entry(item.query)
+        if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
+            # "Break", "Photo": a capitalised English word is a place only as an NER place.
+            return words[0].lower_ not in _common_words()
+        return True
+
     # -- datelines and repeated names -------------------------------------
 
     @staticmethod
@@ -337,7 +467,7 @@ class Recognizer:
         span = doc[start:end]
         if not self.gazetteer.lookup(span.text):
             return None
-        return self._make(span, role="place")
+        return replace(self._make(span, role="place"), dateline=True)
 
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
@@ -630,6 +760,11 @@ class Recognizer:
         return query, None, end
 
     @staticmethod
+    def locative_cue(doc: Doc, start: int, end: int) -> bool:
+        """The sentence treats tokens ``start:end`` as a place ("in X", "struck X")."""
+        return Recognizer._locative_cue(doc, start, end)
+
+    @staticmethod
     def _locative_cue(doc: Doc, start: int, end: int) -> bool:
         before = doc[start - 1] if start > 0 else None
         if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
@@ -682,6 +817,8 @@ class Recognizer:
     def _is_metonym(self, span: Span) -> bool:
         """A place standing for the state or people behind it: "Moscow said", "Iran's army"."""
         sets = _lex_sets()
+        if _agent_compound(span):
+            return True
         head = span.root
         # "Moscow and Tehran said": the second conjunct takes the first one's role.
         while head.dep_ == "conj" and head.head is not head:

@@ -73,6 +73,7 @@ TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 EMBEDDED_MIN_POPULATION = 100_000
 UNIT_WORDS = frozenset({"municipal", "local", "government", "metropolitan", "city", "of", "the"})
 MIN_SCORE = 1.2
+NO_RIVAL_MARGIN = 5.0
 MAX_CANDIDATES = 300
 FOCUS_MIN_SHARE = 0.15
 
@@ -104,6 +105,8 @@ class Toponym:
 class Resolution:
     candidate: Candidate | None
     score: float
+    margin: float = 0.0  # best score minus the runner-up's (large when there was no rival)
+    pool: int = 0  # how many candidates the name had
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -321,7 +324,7 @@ class Resolver:
         return [
             r
             if r.candidate is not None and r.score >= self.min_score
-            else Resolution(None, r.score)
+            else Resolution(None, r.score, r.margin, r.pool)
             for r in picks
         ]
 
@@ -345,7 +348,7 @@ class Resolver:
             return picks
         town = by_index[towns.most_common(1)[0][0]]
         return [
-            Resolution(town.candidate, town.score)
+            Resolution(town.candidate, town.score, town.margin, town.pool)
             if t.hint == "street" or (t.hint == "facility" and r.candidate is None)
             else r
             for t, r in zip(toponyms, picks, strict=True)
@@ -446,7 +449,10 @@ class Resolver:
     def _best(self, toponym: Toponym, pool: Sequence[Candidate], context: _Context) -> Resolution:
         if not pool:
             return Resolution(None, float("-inf"))
-        best_score, best = max(
-            ((self.score(toponym, c, pool, context), c) for c in pool), key=lambda pair: pair[0]
+        scored = sorted(
+            ((self.score(toponym, c, pool, context), c) for c in pool),
+            key=lambda pair: -pair[0],
         )
-        return Resolution(best, best_score)
+        best_score, best = scored[0]
+        margin = best_score - scored[1][0] if len(scored) > 1 else NO_RIVAL_MARGIN
+        return Resolution(best, best_score, margin, len(pool))
