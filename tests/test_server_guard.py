@@ -164,7 +164,7 @@ def test_uvicorn_errors_are_json_too(served: str) -> None:
     with socket.create_connection((host, int(port)), timeout=5) as raw:
         raw.sendall(b"NOT A REQUEST\r\n\r\n")
         chunks = []
-        while chunk := raw.recv(4096):  # the server closes after an error: read it all
+        while chunk := raw.recv(4096):  # the server closes the connection after a 400
             chunks.append(chunk)
         reply = b"".join(chunks).decode("latin-1")
     head, _, body = reply.partition("\r\n\r\n")

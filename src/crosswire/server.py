@@ -632,7 +632,8 @@ def _api_router(service: StoreService) -> APIRouter:
             article = store.article(article_id)
         if article is None:
             raise ApiError(404, "not_found", f"no article with id {article_id}", {"id": article_id})
-        return dict(_with_id(article))
+        found: dict[str, Any] = _with_id(article)
+        return found
 
     @router.get("/entities", response_model=_page_model(EntityModel), tags=["records"])
     def list_entities(

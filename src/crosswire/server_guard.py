@@ -182,7 +182,8 @@ def guarded_protocol() -> type:
     from uvicorn.protocols.http import h11_impl
 
     # Too many connections: uvicorn answers with this app; make its answer JSON.
-    h11_impl.service_unavailable = _json_service_unavailable()  # type: ignore[attr-defined,assignment]  # uvicorn has no hook for it
+    # uvicorn has no hook for it: the module's name is swapped.
+    setattr(h11_impl, "service_unavailable", _json_service_unavailable())  # noqa: B010
 
     class GuardedH11Protocol(h11_impl.H11Protocol):
         def connection_made(self, transport: Any) -> None:
