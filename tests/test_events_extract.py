@@ -515,3 +515,28 @@ def test_words_that_look_like_other_events(nlp, text: str) -> None:  # type: ign
     labels = {e.sub_event_type for e in run(nlp, text).events}
     wrong = {on.NONVIOLENT_TRANSFER, on.AGREEMENT, on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION}
     assert not labels & wrong
+
+
+def test_an_unnamed_perpetrator_is_an_unidentified_armed_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shells hit the town of Tafas on Tuesday, killing 12 civilians."
+    tafas = place(text, "Tafas", "Tafas")
+    result = run(
+        nlp,
+        text,
+        places=(tafas,),
+        dates=(day(text, "Tuesday", "2026-03-03"),),
+        figures=(figure(text, "12 civilians", 12, "civilians killed"),),
+    )
+    event = only(result)
+    assert event.sub_event_type == on.SHELLING
+    assert names(result)[event.actor1] == "Unidentified Armed Group (Syria)"
+
+
+def test_an_unattributed_air_strike_keeps_no_perpetrator(nlp) -> None:  # type: ignore[no-untyped-def]
+    # An armed group flies no aircraft: ACLED's generic group would be a wrong actor.
+    text = "An air strike hit the town of Tafas on Tuesday, killing 12 civilians."
+    tafas = place(text, "Tafas", "Tafas")
+    result = run(nlp, text, places=(tafas,), dates=(day(text, "Tuesday", "2026-03-03"),))
+    event = only(result)
+    assert event.sub_event_type == on.AIR_STRIKE
+    assert event.actor1 is None

@@ -379,3 +379,33 @@ def test_a_cluster_spanning_weeks_is_split_at_its_widest_gap() -> None:
     assert split_long(cluster[:3], max_span_days=31) == [cluster[:3]]
     weekly = split_long(cluster[:3], max_span_days=7)
     assert [len(part) for part in weekly] == [2, 1]
+
+
+def test_an_unidentified_group_is_no_side_and_a_named_one_wins() -> None:
+    from crosswire.model import Entity
+
+    unnamed = Entity(
+        name="Unidentified Armed Group (Syria)",
+        kind="unidentified_armed_group",
+        inter_code=3,
+        country_code="SY",
+        canonical_key="uag:SY",
+    )
+    reports = clash_reports(1) + [
+        (a, [event(a, WHOLE, actor1=unnamed)])
+        for a in [article("b", CLASH, outlet="B"), article("c", CLASH, outlet="C")]
+    ]
+    analyses = tuple(
+        Analysis(
+            article=a.id,
+            events=tuple(evs),
+            entities=(*KNOWN, unnamed),
+            places=PLACES,
+            dates=stated_dates(a, evs),
+        )
+        for a, evs in reports
+    )
+    corpus = Corpus(articles=tuple(a for a, _ in reports), analyses=analyses)
+    (fused,) = get("fuse").factory()(corpus, StageContext()).events
+    # Two reports fell back to the unnamed group; the one that names the army wins.
+    assert (fused.actor1, fused.source_count) == (ARMY.id, 3)

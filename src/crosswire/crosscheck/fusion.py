@@ -92,6 +92,8 @@ SUB_EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(
     )
 )
 UNDIRECTED_TYPES = frozenset({"Battles"})
+# The actor kind of ACLED's generic unnamed perpetrator (crosswire.actors.dictionary).
+UNIDENTIFIED_KIND = "unidentified_armed_group"
 STATE_INTER_CODE = 1
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -244,9 +246,16 @@ class Fuser:
 
     # -- compatibility -------------------------------------------------------
 
+    def _unidentified(self, actor: str | None) -> bool:
+        """An unnamed perpetrator ("Unidentified Armed Group"): unknown, not a side."""
+        entity = self.entities.get(actor) if actor else None
+        return entity is not None and entity.kind == UNIDENTIFIED_KIND
+
     def _same_side(self, left: str | None, right: str | None) -> bool:
         if left is None or right is None or left == right:
             return True
+        if self._unidentified(left) or self._unidentified(right):
+            return True  # one report does not name whom another names
         a, b = self.entities.get(left), self.entities.get(right)
         return (
             a is not None
@@ -321,6 +330,20 @@ class Fuser:
         score += sum(1.0 for x, y in sides if x is not None and x == y)
         return score
 
+    def _named_first(
+        self, voted: str | None, aligned: Sequence[tuple[Report, bool]], *, first: bool
+    ) -> str | None:
+        """A side some report names beats the unidentified group others fell back to."""
+        if not self._unidentified(voted):
+            return voted
+        named = [
+            (r, flip)
+            for r, flip in aligned
+            if not self._unidentified(r.event.actor1 if first != flip else r.event.actor2)
+            and (r.event.actor1 if first != flip else r.event.actor2) is not None
+        ]
+        return _vote_aligned(named, first=first) if named else voted
+
     # -- clustering ----------------------------------------------------------
 
     def clusters(self) -> list[list[Report]]:
@@ -393,8 +416,8 @@ class Fuser:
 
         sub_event_type = _vote(cluster, lambda r: r.event.sub_event_type)
         chosen_type = next(r for r in cluster if r.event.sub_event_type == sub_event_type)
-        side1 = _vote_aligned(aligned, first=True)
-        side2 = _vote_aligned(aligned, first=False)
+        side1 = self._named_first(_vote_aligned(aligned, first=True), aligned, first=True)
+        side2 = self._named_first(_vote_aligned(aligned, first=False), aligned, first=False)
         place = _vote(
             cluster,
             lambda r: r.event.place,

@@ -518,6 +518,22 @@ def _crowd_actors(index: _ArticleIndex, label: str, sentence: Span, country: str
     return result
 
 
+# Violent sub-events an armed group can carry out; an air strike needs an air force,
+# so an unattributed one keeps no actor rather than a wrong one.
+_UNKNOWN_PERPETRATOR_LABELS = frozenset(
+    {
+        on.ARMED_CLASH,
+        on.SHELLING,
+        on.REMOTE_EXPLOSIVE,
+        on.SUICIDE_BOMB,
+        on.GRENADE,
+        on.ATTACK,
+        on.ABDUCTION,
+        on.SEXUAL_VIOLENCE,
+    }
+)
+
+
 def _actors(
     index: _ArticleIndex,
     event: EventCandidate,
@@ -989,9 +1005,21 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
+    for draft in drafts:
+        _unnamed_perpetrator(index, draft)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
+
+
+def _unnamed_perpetrator(index: _ArticleIndex, draft: _Draft) -> None:
+    """ACLED codes a violent event whose report names no perpetrator as by an
+    "Unidentified Armed Group (country)", never as an event with no actor. Done once the
+    article's sentences are joined, so a later sentence can still name the side."""
+    if draft.actors.actor1 is not None or draft.label not in _UNKNOWN_PERPETRATOR_LABELS:
+        return
+    country = draft.place.country_code if draft.place is not None else None
+    draft.actors.actor1 = index.generic("uag", country or index.focus_country)
 
 
 def _draft(
