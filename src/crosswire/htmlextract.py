@@ -290,7 +290,7 @@ def collapse(text: str) -> str:
 # Segmentation
 
 
-def _segment(tree: lxml.html.HtmlElement) -> _Layout:
+def _segment(tree: lxml.html.HtmlElement) -> _Layout:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
     """Cut the page into text blocks in reading order."""
 
     layout = _Layout()

@@ -806,7 +806,7 @@ def _date(
     return min(found, key=lambda item: item[:2])[2] if found else None
 
 
-def modality(anchor: Token) -> str:
+def modality(anchor: Token) -> str:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
     """How the text reports the event.
 
     One of asserted, negated, denied, threatened, planned, hypothetical: the

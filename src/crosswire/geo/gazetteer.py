@@ -73,7 +73,7 @@ class Candidate:
     match: str  # "primary" (the entry's own name), "alternate", "skeleton"
 
 
-def _write_cache(records: Iterable[Record], folder: Path) -> None:
+def _write_cache(records: Iterable[Record], folder: Path) -> None:  # noqa: PLR0915  # one reading of many cases, kept whole until its phase is reworked
     gids: list[int] = []
     lats: list[float] = []
     lons: list[float] = []

