@@ -1018,8 +1018,12 @@ def _unnamed_perpetrator(index: _ArticleIndex, draft: _Draft) -> None:
     article's sentences are joined, so a later sentence can still name the side."""
     if draft.actors.actor1 is not None or draft.label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
-    country = draft.place.country_code if draft.place is not None else None
-    draft.actors.actor1 = index.generic("uag", country or index.focus_country)
+    # The group of the country the story is set in, as for generic victims: a place
+    # named in passing ("the London-based monitor") must not make it a British group.
+    country = index.focus_country
+    if country is None and draft.place is not None:
+        country = draft.place.country_code
+    draft.actors.actor1 = index.generic("uag", country)
 
 
 def _draft(
