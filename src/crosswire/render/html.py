@@ -24,6 +24,7 @@ from crosswire.render.view import (
     StoryView,
     claim_value,
     evidence_marks,
+    hidden_note,
     parse_partial,
     source_spans_by_article,
     span_anchor,
@@ -744,7 +745,7 @@ def _overview(
             "p",
             f"{len(brief.get('articles', []))} articles from {len(outlets)} outlets; "
             f"{len(view.events)} events, {len(view.claims)} claims ({contested} contested), "
-            f"{len(view.rejections)} rejected inputs.",
+            f"{len(view.rejections)} rejected inputs." + hidden_note(view.hidden_events),
         ),
         el("h3", "Timeline of all events"),
         render_corpus_timeline(list(view.events.values())),

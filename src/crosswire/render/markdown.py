@@ -18,6 +18,7 @@ from crosswire.render.view import (
     StoryView,
     claim_value,
     evidence_marks,
+    hidden_note,
     split_marked,
     type_reasons,
 )
@@ -387,8 +388,8 @@ def render_markdown(brief: Record) -> str:
         f"crosswire {brief['crosswire_version']}, generated {brief.get('generated_at', '')}.",
         "",
         f"{len(brief['articles'])} articles from {len(outlets)} outlets, "
-        f"{len(brief['events'])} events, {len(brief['claims'])} claims, "
-        f"{len(brief['rejections'])} rejected inputs.",
+        f"{len(view.events)} events, {len(brief['claims'])} claims, "
+        f"{len(brief['rejections'])} rejected inputs." + hidden_note(view.hidden_events),
         "",
     ]
     full, listed = _top_stories(brief, view)

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from crosswire.events.confidence import shown
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNKNOWN_OUTLET = "(no outlet)"
 STATUS_ORDER = {"contested": 0, "corroborated": 1, "single": 2}
@@ -229,7 +231,11 @@ class BriefView:
         self.articles: dict[str, Record] = {a["id"]: a for a in brief.get("articles", [])}
         self.entities: dict[str, Record] = {e["id"]: e for e in brief.get("entities", [])}
         self.places: dict[str, Record] = {p["id"]: p for p in brief.get("places", [])}
-        self.events: dict[str, Record] = {e["id"]: e for e in brief.get("events", [])}
+        # What a reader sees: happened events at or above the confidence threshold
+        # (crosswire.events.confidence.shown); brief.json keeps every event.
+        every = brief.get("events", [])
+        self.events: dict[str, Record] = {e["id"]: e for e in every if shown(e)}
+        self.hidden_events = len(every) - len(self.events)
         self.claims: dict[str, Record] = {c["id"]: c for c in brief.get("claims", [])}
         self.groups: list[Record] = list(brief.get("groups", []))
         self.rejections: list[Record] = list(brief.get("rejections", []))
@@ -650,3 +656,13 @@ def source_spans_by_article(brief: Record) -> dict[str, list[tuple[int, int]]]:
         for span in record.get("sources", []):
             found.setdefault(span["article"], set()).add((span["start"], span["end"]))
     return {article: sorted(spans) for article, spans in found.items()}
+
+
+def hidden_note(hidden: int) -> str:
+    """What the reader does not see: flagged or low-confidence events."""
+    if not hidden:
+        return ""
+    return (
+        f" {hidden} more reported events are not shown: reactions, plans, tallies, background"
+        " or below the confidence threshold (all are in brief.json)."
+    )
