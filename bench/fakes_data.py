@@ -156,3 +156,19 @@ def groups(articles: list[FakesArticle]) -> dict[str, list[FakesArticle]]:
     for article in articles:
         out.setdefault(article.group, []).append(article)
     return out
+
+
+def news_please_rows(articles: list[FakesArticle]) -> list[dict[str, str]]:
+    """The articles as crosswire reads them: news-please fields, and no date (the
+    annotated date is the incident's, not the publication's)."""
+    return [{"title": a.title, "maintext": a.text, "source_domain": a.outlet} for a in articles]
+
+
+def write_jsonl(articles: list[FakesArticle], path: Path) -> Path:
+    """Write ``articles`` as JSON lines for ``crosswire run``; returns ``path``."""
+    import json
+
+    with path.open("w", encoding="utf-8") as handle:
+        for row in news_please_rows(articles):
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return path

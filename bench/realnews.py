@@ -116,7 +116,7 @@ def run_articles(rows: list[dict[str, str]], config: Path | None = None) -> Corp
 
 
 def fakes_rows(articles: list[fakes_data.FakesArticle]) -> list[dict[str, str]]:
-    return [{"title": a.title, "maintext": a.text, "source_domain": a.outlet} for a in articles]
+    return fakes_data.news_please_rows(articles)
 
 
 def line_of(position: str) -> int | None:

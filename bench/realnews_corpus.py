@@ -41,7 +41,6 @@ read in place and used only to measure.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import tempfile
@@ -88,15 +87,7 @@ class Run:
 def run_half(half: str) -> Run:
     articles = fakes_data.load(half)
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fakes.jsonl"
-        with path.open("w", encoding="utf-8") as handle:
-            for article in articles:
-                record = {
-                    "title": article.title,
-                    "maintext": article.text,
-                    "source_domain": article.outlet,
-                }
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        path = fakes_data.write_jsonl(articles, Path(folder) / "fakes.jsonl")
         started = time.perf_counter()
         corpus = run_corpus([path], settings=load_settings(), db=":memory:")
         seconds = time.perf_counter() - started

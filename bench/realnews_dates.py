@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -73,15 +72,7 @@ def read_half(half: str) -> list[Row]:
         update={"pipeline": settings.pipeline.model_copy(update={"stages": STAGES})}
     )
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "fakes.jsonl"
-        with path.open("w", encoding="utf-8") as handle:
-            for article in articles:
-                record = {
-                    "title": article.title,
-                    "maintext": article.text,
-                    "source_domain": article.outlet,
-                }
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        path = fakes_data.write_jsonl(articles, Path(folder) / "fakes.jsonl")
         corpus = run_corpus([path], settings=settings, db=":memory:")
     rows = [_row(a, articles[int(a.position.split(".")[0])]) for a in corpus.articles]
     return sorted(rows, key=lambda r: int(r.unit_id))

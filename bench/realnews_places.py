@@ -20,7 +20,6 @@ bound on false placements. ``--show N`` lists the most frequent places abroad.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -38,16 +37,7 @@ EVENTS_OUTSIDE_FLOOR = 14.0  # check half reached 12.8% (25.5% before)
 
 
 def _write_jsonl(articles: list[fakes_data.FakesArticle], folder: Path) -> Path:
-    path = folder / "fakes.jsonl"
-    with path.open("w", encoding="utf-8") as handle:
-        for article in articles:
-            record = {
-                "title": article.title,
-                "maintext": article.text,
-                "source_domain": article.outlet,
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+    return fakes_data.write_jsonl(articles, folder / "fakes.jsonl")
 
 
 def _share(part: int, whole: int) -> float:

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from crosswire.events import ontology as on
+from crosswire.events.tolls import tree_distance
 
 
 def one_per_incident(drafts: list[Any]) -> list[Any]:
@@ -89,7 +90,7 @@ def by_means(label: str, anchor: Token, sentence: Span) -> str:
     if label != on.ATTACK:
         return label
     found = [
-        (_distance(anchor, token), means)
+        (tree_distance(anchor, token), means)
         for token in sentence
         if (means := _means_of(token)) is not None
     ]
@@ -106,12 +107,3 @@ def _means_of(token: Token) -> str | None:
     if lemma in ("raid", "strike") and any(c.lower_ == "air" for c in token.children):
         return on.AIR_STRIKE
     return _MEANS.get(lemma)
-
-
-def _distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
-    for n, token in enumerate(up_a):
-        if token.i in up_b:
-            return n + up_b[token.i]
-    return 99
