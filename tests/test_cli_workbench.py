@@ -111,6 +111,8 @@ def test_progress_counts_articles_stage_by_stage(tmp_path: Path) -> None:
     assert fuse[0] == (0, fuse[-1][1]) and fuse[-1][0] == fuse[-1][1] >= 1
     assert [d for d, _ in fuse] == list(range(len(fuse)))
     assert len(corpus.events) <= fuse[-1][1]  # a cluster may be dropped later, never added
+    stories = [h[1:] for h in heard if h[0] == "corpus item: stories"]
+    assert stories[-1] == (len(corpus.stories), len(corpus.stories)) and stories[0][0] == 0
 
 
 def test_run_progress_prints_a_corpus_stage_item_count() -> None:
