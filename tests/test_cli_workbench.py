@@ -99,10 +99,31 @@ def test_progress_counts_articles_stage_by_stage(tmp_path: Path) -> None:
     heard: list[tuple[str, int, int]] = []
     corpus = Pipeline(settings).run(inputs, progress=lambda *a: heard.append(a))
     assert isinstance(corpus, Corpus) and len(corpus.articles) == 40
-    document = [h for h in heard if not h[0].startswith("corpus: ")]
+    document = [h for h in heard if not h[0].startswith("corpus")]
     # One input file, yet progress moves article by article up to all 40.
     assert {h[2] for h in document if h[1] > 0} == {40}
     assert sorted({h[1] for h in document}) == [0, 16, 32, 40]
     assert {"parse", "events"} <= {h[0] for h in document}
     corpus_steps = [h[0] for h in heard if h[0].startswith("corpus: ")]
     assert corpus_steps[:2] == ["corpus: dedupe", "corpus: resolve"]
+    # fuse counts its clusters: from 0 up to all of them, each step one more.
+    fuse = [h[1:] for h in heard if h[0] == "corpus item: fuse"]
+    assert fuse[0] == (0, fuse[-1][1]) and fuse[-1][0] == fuse[-1][1] >= 1
+    assert [d for d, _ in fuse] == list(range(len(fuse)))
+    assert len(corpus.events) <= fuse[-1][1]  # a cluster may be dropped later, never added
+    stories = [h[1:] for h in heard if h[0] == "corpus item: stories"]
+    assert stories[-1] == (len(corpus.stories), len(corpus.stories)) and stories[0][0] == 0
+
+
+def test_run_progress_prints_a_corpus_stage_item_count() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from crosswire.progress import RunProgress
+
+    out = StringIO()
+    with RunProgress(Console(file=out, force_terminal=False, width=120), every=0) as bar:
+        bar("corpus: fuse", 3, 5)
+        bar("corpus item: fuse", 120, 400)
+    assert "fuse: 120/400 items" in out.getvalue()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from brief_fixtures import CLASH, SHELLING, SHIP, TAFAS, fixture_corpus
+from brief_fixtures import CLASH, SHELLING, SHIP, STORY_A, TAFAS, WIRE, fixture_corpus
 from browser import browser, offline_page  # noqa: F401  # browser is a fixture
 from crosswire.config import load_settings
 from crosswire.model import Corpus, InputRef
@@ -120,6 +120,24 @@ def test_event_detail_by_prefix_with_marked_evidence(client: TestClient) -> None
     assert ambiguous.status_code == 400 and "ambiguous" in ambiguous.json()["error"]["message"]
 
 
+def test_story_detail_by_prefix_with_cited_summary(client: TestClient) -> None:
+    response = client.get(f"/api/v1/workbench/stories/{STORY_A.id[:10]}")
+    assert response.status_code == 200, response.text
+    detail = response.json()
+    assert detail["id"] == STORY_A.id and detail["title"] == STORY_A.title
+    assert [s["text"] for s in detail["summary"]] == [s.text for s in STORY_A.summary]
+    first = detail["summary"][0]["sources"][0]
+    assert first["article"] == WIRE.id and first["outlet"] == WIRE.outlet
+    assert first["text"] == WIRE.text[first["start"] : first["end"]]
+    assert {e["id"] for e in detail["events"]} == set(STORY_A.events)
+    dates = [e["date_start"] or "" for e in detail["events"]]
+    assert dates == sorted(dates)  # in date order, whatever the story's order
+    assert {a["id"] for a in detail["articles"]} == set(STORY_A.articles)
+    assert all(a["outlet"] and a["title"] and a["url"] for a in detail["articles"])
+    missing = client.get("/api/v1/workbench/stories/sty_nothing")
+    assert missing.status_code == 400 and "no story" in missing.json()["error"]["message"]
+
+
 def test_summary_counts_months_and_places_points(client: TestClient) -> None:
     summary = client.get("/api/v1/workbench/summary").json()
     assert sum(m["count"] for m in summary["months"]) == len(fixture_corpus().events)
@@ -180,6 +198,18 @@ def test_chromium_filters_searches_and_opens_evidence(browser: Any, server: str)
     page.click("#wb-search button")
     page.locator("#wb-results li").first.wait_for()
     assert "truce" in page.locator("#wb-results").text_content().lower()
+    # A story: its cited summary, a citation opening the passage in its article.
+    page.click(f"#wb-stories a[data-id='{STORY_A.id}']")
+    page.locator("#wb-story-summary li").first.wait_for()
+    assert page.locator("#wb-story-title").text_content() == STORY_A.title
+    assert page.locator("#wb-story-events li").count() == len(STORY_A.events)
+    assert page.locator("#wb-story-articles li").count() == len(STORY_A.articles)
+    page.locator("#wb-story-summary a.cite").first.click()
+    page.wait_for_function(
+        f"(document.getElementById('wb-hit') || {{}}).textContent === "
+        f"{STORY_A.summary[0].sources[0].text!r}"
+    )
+    assert page.locator("#wb-article-title").text_content() == WIRE.title
     # Pagination: the page buttons step through the events.
     page.click("#wb-form button[type=reset]")
     page.wait_for_function("document.querySelectorAll('#wb-events tbody tr').length === 8")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crosswire import __version__
 from crosswire.config import Settings
@@ -78,11 +78,13 @@ class Pipeline:
         corpus: Corpus,
         stages: Sequence[BoundStage],
         on_stage: Callable[[int, str], None] | None = None,
+        on_item: ProgressHook | None = None,
     ) -> Corpus:
+        """Run ``stages`` in order; ``on_item`` hears ``("corpus item: " + stage, done, total)``."""
         for index, bound in enumerate(stages):
             if on_stage is not None:
                 on_stage(index, bound.info.name)
-            context = StageContext(options=bound.options)
+            context = _item_context(bound.options, on_item)
             try:
                 corpus = bound.run(corpus, context)
             except CrosswireError:
@@ -104,7 +106,8 @@ class Pipeline:
         With a store, finished inputs (same bytes, same pipeline fingerprint)
         are loaded instead of re-processed unless ``refresh`` is set.
         ``progress`` hears ``(stage, articles done, articles expected)`` while
-        document stages run, then ``("corpus: " + stage, index, count)``.
+        document stages run, then ``("corpus: " + stage, index, count)``, and
+        from a corpus stage that loops ``("corpus item: " + stage, done, total)``.
         """
 
         done: set[str] = set()
@@ -139,7 +142,7 @@ class Pipeline:
             if progress:
                 progress(f"corpus: {name}", index, count)
 
-        final = self.run_stages(merged, self.corpus_stages, corpus_step)
+        final = self.run_stages(merged, self.corpus_stages, corpus_step, progress)
         if progress and count:
             progress("corpus: done", count, count)
         if store is not None and self.corpus_stages:
@@ -188,6 +191,23 @@ class Pipeline:
 # Documents that go through the document stages together inside a batch: small
 # enough for steady progress, large enough for spaCy's batched parsing.
 ARTICLE_CHUNK = 16
+
+
+def _item_context(options: dict[str, Any], hook: ProgressHook | None) -> StageContext:
+    """A stage context whose ``expect``/``progress`` calls reach ``hook`` with counts."""
+    if hook is None:
+        return StageContext(options=options)
+    counts = {"done": 0, "total": 0}
+
+    def expect(stage: str, total: int) -> None:
+        counts.update(done=0, total=total)
+        hook(f"corpus item: {stage}", 0, total)
+
+    def advance(stage: str, items: int) -> None:
+        counts["done"] += items
+        hook(f"corpus item: {stage}", counts["done"], max(counts["done"], counts["total"]))
+
+    return StageContext(options=options, progress=advance, expect=expect)
 
 
 class _Tally:

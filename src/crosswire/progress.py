@@ -62,6 +62,7 @@ class RunProgress:
         )
         self.articles = self.bar.add_task("ingest", total=None, unit="articles")
         self.corpus: TaskID | None = None
+        self.items: TaskID | None = None  # the items of the running corpus stage
 
     def __enter__(self) -> RunProgress:
         self.bar.__enter__()
@@ -76,7 +77,12 @@ class RunProgress:
         self.bar.__exit__(kind, exc, trace)
 
     def __call__(self, what: str, done: int, total: int) -> None:
-        if what.startswith("corpus: "):
+        if what.startswith("corpus item: "):
+            name = what.removeprefix("corpus item: ")
+            if self.items is None:
+                self.items = self.bar.add_task(name, total=total, unit="items")
+            self.bar.update(self.items, description=name, completed=done, total=total)
+        elif what.startswith("corpus: "):
             name = what.removeprefix("corpus: ")
             if self.corpus is None:
                 self.corpus = self.bar.add_task("corpus", total=total, unit="stages")
@@ -91,7 +97,9 @@ class RunProgress:
         if now - self.last_line < self.every:
             return
         self.last_line = now
-        if what == "corpus: done":
+        if what.startswith("corpus item: "):
+            line = f"{what.removeprefix('corpus item: ')}: {done}/{total} items"
+        elif what == "corpus: done":
             line = f"corpus: all {total} stages done"
         elif what.startswith("corpus: "):
             line = f"{what} (stage {done + 1} of {total})"

@@ -30,6 +30,9 @@ class StageContext:
 
     options: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[str, int], None] = lambda _stage, _advance: None
+    # A corpus stage that loops over items says how many first; ``progress`` then
+    # advances toward that total (the CLI shows "fuse 120/400 clusters").
+    expect: Callable[[str, int], None] = lambda _stage, _total: None
 
 
 class Stage(Protocol):

@@ -8,6 +8,8 @@ Routes (mounted by ``server.create_app``):
   GET /api/v1/workbench/summary  the same filters: counts per month and type, and the
                                  placed events for the map
   GET /api/v1/workbench/events/{id}  one event (an id prefix will do) with its evidence
+  GET /api/v1/workbench/stories/{id}  one story (an id prefix will do): its summary
+                                 sentences with their cited passages, events and articles
   GET /api/v1/search             full-text search over articles (every word must occur)
   GET /workbench                 the page: filters, map, timeline, list, detail, search
 
@@ -226,6 +228,49 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     }
 
 
+STORY_EVENT_FIELDS = ("id", "event_type", "sub_event_type", "date_start", "place",
+                      "country_code", "fatalities")  # fmt: skip
+
+
+def _article_line(store: Store, article_id: str) -> dict[str, Any]:
+    article = store.article(article_id)
+    return {"id": article_id, "outlet": article.outlet if article else None,
+            "title": article.title if article else None,
+            "published": article.published if article else None,
+            "url": article.url if article else None}  # fmt: skip
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any]:
+    """One story: its summary sentences with their cited passages, its events and articles."""
+    story = _record(store, "stories", store.resolve_id("stories", story_id))
+    assert story is not None  # resolve_id found it
+    articles = {i: _article_line(store, i) for i in story.get("articles", [])}
+    summary = [
+        {"text": sentence["text"],
+         "sources": [{**span, "outlet": articles.get(span["article"], {}).get("outlet")}
+                     for span in sentence.get("sources", [])]}
+        for sentence in story.get("summary", [])
+    ]  # fmt: skip
+    event_ids = list(story.get("events", []))
+    rows = (
+        store.select(
+            f"SELECT {', '.join('e.' + f for f in STORY_EVENT_FIELDS)} FROM events e "
+            f"WHERE e.id IN ({', '.join('?' * len(event_ids))}) "
+            "ORDER BY e.date_start NULLS LAST, e.id",
+            event_ids,
+        )
+        if event_ids
+        else []
+    )
+    return {
+        "id": story["id"],
+        "title": story["title"],
+        "summary": summary,
+        "events": [dict(zip(STORY_EVENT_FIELDS, row, strict=True)) for row in rows],
+        "articles": sorted(articles.values(), key=lambda a: (a["published"] or "", a["id"])),
+    }
+
+
 def search_articles(store: Store, q: str, page: int, per_page: int) -> dict[str, Any]:
     """Articles holding every word of ``q`` (title or text), newest first, with a snippet."""
     words = q.lower().split()
@@ -319,6 +364,12 @@ def workbench_router(reader: Any, page_parts: Any) -> APIRouter:
         """One event (an id prefix will do) with its evidence passages marked."""
         with reader() as store:
             return event_detail(store, event_id)
+
+    @router.get("/api/v1/workbench/stories/{story_id}", tags=["workbench"])
+    def story(story_id: str) -> dict[str, Any]:
+        """One story (an id prefix will do): cited summary, events and articles."""
+        with reader() as store:
+            return story_detail(store, story_id)
 
     @router.get("/api/v1/workbench/choices", tags=["workbench"])
     def filter_choices() -> dict[str, list[str]]:

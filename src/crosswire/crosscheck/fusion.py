@@ -407,8 +407,15 @@ class Fuser:
 
     # -- building fused events ----------------------------------------------
 
-    def fuse(self) -> list[Event]:
-        return [self._fused(cluster) for cluster in self.clusters()]
+    def fuse(self, on_cluster: Callable[[int, int], None] | None = None) -> list[Event]:
+        """The fused events; ``on_cluster(done, total)`` hears each cluster fused."""
+        clusters = self.clusters()
+        fused = []
+        for done, cluster in enumerate(clusters, 1):
+            fused.append(self._fused(cluster))
+            if on_cluster is not None:
+                on_cluster(done, len(clusters))
+        return fused
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
@@ -689,6 +696,7 @@ def fuse_events(
     analyses: Sequence[Analysis],
     sources: SourceIndex,
     settings: FusionSettings | None = None,
+    on_cluster: Callable[[int, int], None] | None = None,
 ) -> list[Event]:
-    """Fused events, earliest reported first."""
-    return Fuser(analyses, sources, settings).fuse()
+    """Fused events, earliest reported first; ``on_cluster(done, total)`` as each is fused."""
+    return Fuser(analyses, sources, settings).fuse(on_cluster)

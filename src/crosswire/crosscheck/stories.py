@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -274,7 +274,8 @@ class StoryBuilder:
 
     # -- summaries ---------------------------------------------------------------
 
-    def stories(self) -> list[Story]:
+    def stories(self, on_story: Callable[[int, int], None] | None = None) -> list[Story]:
+        """The stories; ``on_story(done, total)`` hears each one built."""
         partition = self.partition()
         home = self._event_homes(partition)
         sentences = self._sentences()
@@ -295,6 +296,8 @@ class StoryBuilder:
                     events=tuple(events),
                 )
             )
+            if on_story is not None:
+                on_story(len(stories), len(partition))
         return stories
 
     def _event_homes(self, partition: Sequence[Sequence[Article]]) -> dict[str, frozenset[str]]:
@@ -496,5 +499,6 @@ def build_stories(
     events: Sequence[Event],
     claims: Sequence[Claim],
     settings: StorySettings | None = None,
+    on_story: Callable[[int, int], None] | None = None,
 ) -> list[Story]:
-    return StoryBuilder(articles, groups, analyses, events, claims, settings).stories()
+    return StoryBuilder(articles, groups, analyses, events, claims, settings).stories(on_story)

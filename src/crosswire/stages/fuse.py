@@ -47,7 +47,14 @@ def make_fuse(
                 for a in analyses
             )
         sources = SourceIndex.build(corpus.articles, corpus.groups)
-        return replace(corpus, events=tuple(fuse_events(_sorted(analyses), sources, settings)))
+
+        def on_cluster(done: int, total: int) -> None:
+            if done == 1:
+                context.expect("fuse", total)
+            context.progress("fuse", 1)
+
+        fused = fuse_events(_sorted(analyses), sources, settings, on_cluster)
+        return replace(corpus, events=tuple(fused))
 
     return fuse
 

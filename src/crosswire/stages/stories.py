@@ -42,8 +42,19 @@ def make_stories(
     )
 
     def stories(corpus: Corpus, context: StageContext) -> Corpus:
+        def on_story(done: int, total: int) -> None:
+            if done == 1:
+                context.expect("stories", total)
+            context.progress("stories", 1)
+
         found = build_stories(
-            corpus.articles, corpus.groups, corpus.analyses, corpus.events, corpus.claims, settings
+            corpus.articles,
+            corpus.groups,
+            corpus.analyses,
+            corpus.events,
+            corpus.claims,
+            settings,
+            on_story,
         )
         return replace(corpus, stories=tuple(found))
 

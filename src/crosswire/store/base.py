@@ -373,7 +373,7 @@ class SqlStore(Store):
         ids = [r[0] for r in self._fetchall(sql, params)] if prefix else []
         if prefix in ids:
             return prefix
-        noun = kind.rstrip("s")
+        noun = kind[:-3] + "y" if kind.endswith("ies") else kind.rstrip("s")  # story, entity
         if not ids:
             raise InputError(f"no {noun} with an id starting {prefix!r}")
         if len(ids) > 1:
