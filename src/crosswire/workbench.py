@@ -31,6 +31,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
 from crosswire.errors import InputError
+from crosswire.events.confidence import SHOW_THRESHOLD
 from crosswire.events.ontology import EVENT_TYPES
 from crosswire.render.view import BriefView, evidence_marks, type_reasons
 from crosswire.store.base import Store
@@ -60,6 +61,8 @@ class Filters:
     outlet: str | None = None
     status: str | None = None
     q: str | None = None
+    # False: only what the brief and map show (crosswire.events.confidence.shown).
+    everything: bool = False
 
     def check(self) -> None:
         if self.event_type is not None and self.event_type not in EVENT_TYPES:
@@ -73,7 +76,15 @@ class Filters:
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
         """A WHERE clause over the ``events`` table ``e``, and its parameters."""
-        clauses, params = ["TRUE"], []
+        clauses: list[str] = ["TRUE"]
+        params: list[Any] = []
+        if not self.everything:
+            # The same rule as confidence.shown, in SQL.
+            clauses.append(
+                "e.modality = 'asserted' AND (e.confidence IS NULL OR e.confidence >= ? OR "
+                "(NOT coalesce(e.background, FALSE) AND e.source_count >= 2))"
+            )
+            params.append(SHOW_THRESHOLD)
         if self.date_from:
             clauses.append("coalesce(e.date_end, e.date_start) >= ?")
             params.append(self.date_from.isoformat())
@@ -329,6 +340,13 @@ def _filters(
     outlet: Annotated[str | None, Query(description="An outlet reporting the event.")] = None,
     status: Annotated[str | None, Query(description="Status of a claim about the event.")] = None,
     q: Annotated[str | None, Query(description="Words of the evidence passage.")] = None,
+    everything: Annotated[
+        bool,
+        Query(
+            description="Also flagged (reactions, plans, tallies, background) and "
+            "low-confidence events; by default only those the brief and map show."
+        ),
+    ] = False,
 ) -> Filters:
     def clean(value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
@@ -336,7 +354,7 @@ def _filters(
     return Filters(
         date_from=date_from, date_to=date_to, event_type=clean(event_type), actor=clean(actor),
         place=clean(place), country=clean(country), outlet=clean(outlet), status=clean(status),
-        q=clean(q),
+        q=clean(q), everything=everything,
     )  # fmt: skip
 
 

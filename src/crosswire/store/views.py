@@ -48,6 +48,7 @@ EVENT_COLUMNS: Columns = (
     ("modality", "modality", "text"),
     ("background", "background", "boolean"),
     ("source_count", "source_count", "integer"),
+    ("confidence", "confidence", "double precision"),
     ("article_id", "sources[0].article", "text"),
     ("evidence", "sources[0].text", "text"),
     ("evidence_start", "sources[0].start", "integer"),
