@@ -242,7 +242,8 @@ def _total_field(field: str) -> tuple[type, Any]:
 
 
 def _compact_model(cls: type) -> type[BaseModel]:
-    totals: dict[str, Any] = {f"{field}_total": _total_field(field) for field in COMPACT_FIELDS[cls]}
+    fields = COMPACT_FIELDS[cls]
+    totals: dict[str, Any] = {f"{field}_total": _total_field(field) for field in fields}
     return _record_model(cls, name=f"{cls.__name__}Summary", **totals)
 
 
