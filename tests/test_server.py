@@ -658,3 +658,37 @@ def test_serve_defaults_to_loopback() -> None:
     result = CliRunner().invoke(cli_app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "127.0.0.1" in result.output
+
+
+def test_list_pages_are_compact_and_detail_endpoints_hold_every_mention(
+    seeded: TestClient,
+) -> None:
+    for kind, fields in (
+        ("entities", ("mentions",)),
+        ("places", ("mentions",)),
+        ("events", ("sources", "mentions")),
+        ("stories", ("summary",)),
+    ):
+        items = seeded.get(f"/api/v1/{kind}").json()["items"]
+        assert items, kind
+        for item in items:
+            full = seeded.get(f"/api/v1/{kind}/{item['id']}").json()
+            assert not any(name.endswith("_total") for name in full)
+            for field in fields:
+                assert item[f"{field}_total"] == len(full[field])
+                assert item[field] == full[field][:3]
+        error = assert_error(seeded.get(f"/api/v1/{kind}/none"), 404, "not_found")
+        assert error["detail"] == {"id": "none"}
+
+
+def test_a_list_record_keeps_its_first_mentions_and_their_count() -> None:
+    from crosswire.server import _compact
+
+    mentions = tuple(
+        Mention(article="art_x", start=6 * i, end=6 * i + 5, text="Tafas") for i in range(5)
+    )
+    place = Place(name="Tafas", geonameid=163345, country_code="SY", mentions=mentions)
+    compact = _compact(place)
+    assert compact["mentions_total"] == 5
+    assert [m["start"] for m in compact["mentions"]] == [0, 6, 12]
+    assert compact["id"] == place.id

@@ -223,6 +223,35 @@ EventModel = _record_model(records.Event)
 ClaimModel = _record_model(records.Claim)
 StoryModel = _record_model(records.Story)
 
+# List pages carry a compact record: the first few items of each long field and their
+# count (`<field>_total`); the detail endpoint (`/places/{id}`, ...) has them all. A
+# place's page of 50 held thousands of mentions, and validating and serialising them
+# was most of a list request's time.
+LIST_PREVIEW = 3
+COMPACT_FIELDS: dict[type, tuple[str, ...]] = {
+    records.Entity: ("mentions",),
+    records.Place: ("mentions",),
+    records.Event: ("sources", "mentions"),
+    records.Story: ("summary",),
+}
+
+
+def _total_field(field: str) -> tuple[type, Any]:
+    return (int, Field(description=f"How many {field} the record has; the list shows the "
+                       f"first {LIST_PREVIEW}, its detail endpoint all of them."))  # fmt: skip
+
+
+def _compact_model(cls: type) -> type[BaseModel]:
+    fields = COMPACT_FIELDS[cls]
+    totals: dict[str, Any] = {f"{field}_total": _total_field(field) for field in fields}
+    return _record_model(cls, name=f"{cls.__name__}Summary", **totals)
+
+
+EntitySummaryModel = _compact_model(records.Entity)
+PlaceSummaryModel = _compact_model(records.Place)
+EventSummaryModel = _compact_model(records.Event)
+StorySummaryModel = _compact_model(records.Story)
+
 BriefModel = create_model(
     "Brief",
     __doc__="The brief, exactly as brief.json holds it (its JSON Schema: `crosswire schema`).",
@@ -289,6 +318,16 @@ class RunRequest(BaseModel):
 @per_record
 def _with_id(record: Any) -> dict[str, Any]:
     return {"id": record.id, **to_dict(record)}
+
+
+@per_record
+def _compact(record: Any) -> dict[str, Any]:
+    """The record for a list page: long fields cut to their first items, with their counts."""
+    data = dict(_with_id(record))  # a copy: _with_id's dict is shared (per_record)
+    for field in COMPACT_FIELDS[type(record)]:
+        data[f"{field}_total"] = len(data[field])
+        data[field] = data[field][:LIST_PREVIEW]
+    return data
 
 
 @per_record
@@ -571,6 +610,7 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
     errors: dict[int | str, dict[str, Any]] = {
         status: {"model": ErrorResponse, "description": description}
         for status, description in (
+            (400, "A filter value the server does not know (e.g. event_type)."),
             (401, "A write without the server's token (server_guard)."),
             (408, "The request body stalled."),
             (413, "The request body is over the limit."),
@@ -635,31 +675,52 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         found: dict[str, Any] = _with_id(article)
         return found
 
-    @router.get("/entities", response_model=_page_model(EntityModel), tags=["records"])
+    def detail(kind: str, record_id: str) -> dict[str, Any]:
+        for record in results(kind):
+            if record.id == record_id:
+                found: dict[str, Any] = _with_id(record)
+                return found
+        raise ApiError(404, "not_found", f"no {kind[:-1]} with id {record_id}", {"id": record_id})
+
+    @router.get("/entities", response_model=_page_model(EntitySummaryModel), tags=["records"])
     def list_entities(
         limit: Limit = 50,
         offset: Offset = 0,
         kind: Annotated[str | None, Query(description="state_forces, person, ...")] = None,
     ) -> dict[str, Any]:
-        """Actors, persons and organisations, resolved across articles."""
-        chosen = [_with_id(e) for e in results("entities") if kind is None or e.kind == kind]
+        """Actors, persons and organisations, resolved across articles (first mentions only)."""
+        chosen = [_compact(e) for e in results("entities") if kind is None or e.kind == kind]
         return _page(chosen, limit, offset)
 
-    @router.get("/places", response_model=_page_model(PlaceModel), tags=["records"])
+    @router.get(
+        "/entities/{entity_id}", response_model=EntityModel, responses=not_found, tags=["records"]
+    )
+    def get_entity(entity_id: str) -> dict[str, Any]:
+        """One entity with every mention."""
+        return detail("entities", entity_id)
+
+    @router.get("/places", response_model=_page_model(PlaceSummaryModel), tags=["records"])
     def list_places(
         limit: Limit = 50,
         offset: Offset = 0,
         country_code: Annotated[str | None, Query(description="ISO 3166-1 alpha-2.")] = None,
     ) -> dict[str, Any]:
-        """Places resolved to GeoNames, with their mentions."""
+        """Places resolved to GeoNames, with their first mentions and how many there are."""
         chosen = [
-            _with_id(p)
+            _compact(p)
             for p in results("places")
             if country_code is None or (p.country_code or "").upper() == country_code.upper()
         ]
         return _page(chosen, limit, offset)
 
-    @router.get("/events", response_model=_page_model(EventModel), tags=["records"])
+    @router.get(
+        "/places/{place_id}", response_model=PlaceModel, responses=not_found, tags=["records"]
+    )
+    def get_place(place_id: str) -> dict[str, Any]:
+        """One place with every mention."""
+        return detail("places", place_id)
+
+    @router.get("/events", response_model=_page_model(EventSummaryModel), tags=["records"])
     def list_events(
         limit: Limit = 50,
         offset: Offset = 0,
@@ -667,7 +728,7 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         date_from: Annotated[date | None, Query(description="Events ending on or after.")] = None,
         date_to: Annotated[date | None, Query(description="Events starting on or before.")] = None,
     ) -> dict[str, Any]:
-        """Events fused across articles, with their sources and conflicts."""
+        """Events fused across articles, with their conflicts and first sources and mentions."""
         if event_type is not None and event_type not in EVENT_TYPES:
             raise ApiError(
                 400,
@@ -683,12 +744,19 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
                 {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()},
             )
         chosen = [
-            _with_id(e)
+            _compact(e)
             for e in results("events")
             if (event_type is None or e.event_type == event_type)
             and _overlaps(e, date_from, date_to)
         ]
         return _page(chosen, limit, offset)
+
+    @router.get(
+        "/events/{event_id}", response_model=EventModel, responses=not_found, tags=["records"]
+    )
+    def get_event(event_id: str) -> dict[str, Any]:
+        """One event with every source and mention."""
+        return detail("events", event_id)
 
     @router.get("/claims", response_model=_page_model(ClaimModel), tags=["records"])
     def list_claims(
@@ -700,17 +768,24 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         chosen = [_with_id(c) for c in results("claims") if status is None or c.status == status]
         return _page(chosen, limit, offset)
 
-    @router.get("/stories", response_model=_page_model(StoryModel), tags=["records"])
+    @router.get("/stories", response_model=_page_model(StorySummaryModel), tags=["records"])
     def list_stories(
         limit: Limit = 50,
         offset: Offset = 0,
         article: Annotated[str | None, Query(description="Only stories with this article.")] = None,
     ) -> dict[str, Any]:
-        """Stories: articles grouped by what they report, with cited summaries."""
+        """Stories: articles grouped by what they report, with their first summary sentences."""
         chosen = [
-            _with_id(s) for s in results("stories") if article is None or article in s.articles
+            _compact(s) for s in results("stories") if article is None or article in s.articles
         ]
         return _page(chosen, limit, offset)
+
+    @router.get(
+        "/stories/{story_id}", response_model=StoryModel, responses=not_found, tags=["records"]
+    )
+    def get_story(story_id: str) -> dict[str, Any]:
+        """One story with its whole cited summary."""
+        return detail("stories", story_id)
 
     @router.get("/rejections", response_model=_page_model(RejectionModel), tags=["records"])
     def list_rejections(
