@@ -606,8 +606,9 @@ def _overlaps(event: records.Event, start: date | None, end: date | None) -> boo
     return (start is None or last >= start) and (end is None or first <= end)
 
 
-def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
-    errors: dict[int | str, dict[str, Any]] = {
+def _error_responses() -> dict[int | str, dict[str, Any]]:
+    """The error statuses every API route may answer, in the one JSON error shape."""
+    return {
         status: {"model": ErrorResponse, "description": description}
         for status, description in (
             (400, "A filter value the server does not know (e.g. event_type)."),
@@ -619,7 +620,10 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
             (503, "The store cannot be opened or read."),
         )
     }
-    router = APIRouter(prefix=API_PREFIX, responses=errors)
+
+
+def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
+    router = APIRouter(prefix=API_PREFIX, responses=_error_responses())
     not_found: dict[int | str, dict[str, Any]] = {
         404: {"model": ErrorResponse, "description": "No such record."}
     }
@@ -981,7 +985,7 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     app.include_router(_api_router(service))
     app.include_router(_page_router(service))
     # The analyst's workbench: filtered events, search and evidence (crosswire.workbench).
-    app.include_router(workbench_router(service.reader, map_parts))
+    app.include_router(workbench_router(service.reader, map_parts), responses=_error_responses())
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
     # Whole read responses, kept until a run writes (health reports live state).
     app.add_middleware(

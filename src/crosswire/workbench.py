@@ -326,7 +326,8 @@ def page_html() -> str:
     return resources.files("crosswire").joinpath("web", "workbench.html").read_text("utf-8")
 
 
-Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+# Bounded so an offset always fits the store's 64-bit integers.
+Page = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Items per page.")]
 
 
