@@ -625,11 +625,9 @@ def split_marked(text: str, marks: list[Mark]) -> list[tuple[str, Mark | None]]:
 
 
 def type_reasons(event: Record) -> list[str]:
-    """Why the event has its type, as far as the record says today.
-
-    The events carry no scored reasons yet; what they do carry (ontology codes,
-    modality, whether it is only mentioned in passing, how many sources) is shown.
-    """
+    """Why the event has its type and is shown: its codes, the reasons behind its
+    confidence (trigger, arguments, modality; crosswire.events.confidence), the
+    confidence itself, whether it is only mentioned in passing, how many sources."""
     reasons = [f"{event['event_type']} / {event['sub_event_type']}"]
     codes = [f"{name} {event[name]}" for name in ("plover", "cameo") if event.get(name)]
     if codes:
