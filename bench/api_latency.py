@@ -13,10 +13,8 @@ Exits non-zero when a request fails or the overall p95 passes 2 s.
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -24,23 +22,11 @@ from pathlib import Path
 MAX_P95_S = 2.0
 
 
-def _serve(db: Path) -> tuple[str, object]:
-    import uvicorn
-
+def _app(db: Path) -> object:
     from crosswire.config import load_settings
     from crosswire.server import create_app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(load_settings(None, {"store.path": str(db)})),
-                       host="127.0.0.1", port=port, log_level="warning")
-    )  # fmt: skip
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
-    return f"http://127.0.0.1:{port}", server
+    return create_app(load_settings(None, {"store.path": str(db)}))
 
 
 def main() -> int:
@@ -51,8 +37,9 @@ def main() -> int:
     args = parser.parse_args()
     import httpx
 
-    base, server = _serve(args.db)
-    with httpx.Client(base_url=base, timeout=60) as client:
+    from crosswire.server_guard import local_server
+
+    with local_server(_app(args.db)) as base, httpx.Client(base_url=base, timeout=60) as client:
         first = client.get("/api/v1/workbench/events", params={"per_page": 1}).json()["items"][0]
         paths = [
             ("events", "/api/v1/workbench/events?per_page=50"),
@@ -77,7 +64,6 @@ def main() -> int:
         with ThreadPoolExecutor(args.concurrency) as pool:
             list(pool.map(one, range(args.requests)))
         wall = time.perf_counter() - started
-    server.should_exit = True  # type: ignore[attr-defined]
     everything = sorted(t for ts in timings.values() for t in ts)
     print(f"{args.requests} requests, {args.concurrency} at a time, {wall:.1f} s "
           f"({args.requests / wall:.1f} req/s), {failures} failed")  # fmt: skip

@@ -11,29 +11,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import socket
-import threading
-import time
 from pathlib import Path
 
 
-def _serve(db: Path) -> tuple[str, object]:
-    import uvicorn
-
+def _app(db: Path) -> object:
     from crosswire.config import load_settings
     from crosswire.server import create_app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(load_settings(None, {"store.path": str(db)})),
-                       host="127.0.0.1", port=port, log_level="warning")
-    )  # fmt: skip
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.1)
-    return f"http://127.0.0.1:{port}", server
+    return create_app(load_settings(None, {"store.path": str(db)}))
 
 
 def main() -> None:
@@ -76,15 +61,16 @@ def main() -> None:
             page.wait_for_timeout(500)
             page.screenshot(path=str(args.shots / "evidence.png"))
         if args.db:
-            base, server = _serve(args.db)
-            page.goto(f"{base}/workbench")
-            page.locator("#wb-events tbody tr").first.wait_for(timeout=60_000)
-            page.locator("#wb-events tbody tr").first.click()
-            page.locator("#wb-detail blockquote").first.wait_for()
-            page.locator("#wb-detail button.to-text").first.click()
-            page.wait_for_timeout(1500)
-            page.screenshot(path=str(args.shots / "workbench.png"))
-            server.should_exit = True  # type: ignore[attr-defined]
+            from crosswire.server_guard import local_server
+
+            with local_server(_app(args.db)) as base:
+                page.goto(f"{base}/workbench")
+                page.locator("#wb-events tbody tr").first.wait_for(timeout=60_000)
+                page.locator("#wb-events tbody tr").first.click()
+                page.locator("#wb-detail blockquote").first.wait_for()
+                page.locator("#wb-detail button.to-text").first.click()
+                page.wait_for_timeout(1500)
+                page.screenshot(path=str(args.shots / "workbench.png"))
         browser.close()
     print(f"screenshots in {args.shots}")
 

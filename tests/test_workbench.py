@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ from crosswire.config import load_settings
 from crosswire.model import Corpus, InputRef
 from crosswire.render import leafletmap
 from crosswire.server import create_app
+from crosswire.server_guard import local_server
 from crosswire.store.duckdb import DuckDBStore
 
 
@@ -156,23 +154,8 @@ def test_the_page_is_served(client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def server(db: Path) -> Iterator[str]:
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    app = create_app(load_settings(None, {"store.path": str(db)}))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if running.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with local_server(create_app(load_settings(None, {"store.path": str(db)}))) as base:
+        yield base
 
 
 def test_chromium_filters_searches_and_opens_evidence(browser: Any, server: str) -> None:  # noqa: F811

@@ -8,10 +8,7 @@ skips with a message.
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +20,7 @@ from crosswire.api import run_corpus
 from crosswire.config import load_settings
 from crosswire.render import leafletmap
 from crosswire.server import create_app
+from crosswire.server_guard import local_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import fakes_data  # bench/ is put on the path just above
@@ -39,26 +37,12 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     folder = tmp_path_factory.mktemp("realnews")
     source = fakes_data.write_jsonl(fakes_data.load("all")[:ARTICLES], folder / "news.jsonl")
     settings = load_settings(None, {"store.path": str(folder / "crosswire.duckdb")})
     run_corpus([source], settings=settings)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if running.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with local_server(create_app(settings)) as base:
+        yield base
 
 
 def _first_row(page: Any) -> str:

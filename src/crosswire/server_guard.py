@@ -27,7 +27,7 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -231,3 +231,33 @@ def run_server(app: Any, *, host: str, port: int) -> None:
         timeout_graceful_shutdown=10,
         h11_max_incomplete_event_size=64 * 1024,
     )
+
+
+@contextlib.contextmanager
+def local_server(app: Any, *, start_timeout_s: float = 20.0) -> Iterator[str]:
+    """Serve ``app`` on a free loopback port in a thread; yields its base URL.
+
+    For tests, benchmarks and screenshots in one process; ``crosswire serve`` uses
+    ``run_server``. The server stops when the block ends."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + start_timeout_s
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"the local server on port {port} did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
