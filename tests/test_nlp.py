@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from crosswire.nlp import doc_text, load_fast_nlp, load_nlp, per_doc
-from crosswire.nlp_fast import CachedLemmatizer, ColumnAttributeRuler
+from crosswire.nlp.fast import CachedLemmatizer, ColumnAttributeRuler
 
 # Texts that reach the attribute ruler's rarer rules: "ain't", "nothin'", "y'all",
 # "gets"/"got", expletive "there is", auxiliaries, determiners used as pronouns,

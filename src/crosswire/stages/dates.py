@@ -6,8 +6,8 @@ from dataclasses import replace
 from datetime import date
 
 from crosswire.model import Article, Corpus
+from crosswire.nlp.annotate import annotate
 from crosswire.registry import Stage, StageContext, stage
-from crosswire.stages.annotate import annotate
 
 
 def article_anchor(article: Article) -> date | None:

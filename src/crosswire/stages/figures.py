@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crosswire.model import Corpus
+from crosswire.nlp.annotate import annotate
 from crosswire.registry import Stage, StageContext, stage
-from crosswire.stages.annotate import annotate
 
 
 @stage("figures", needs=["docs", "analyses"], provides=["analyses.figures"])

@@ -13,8 +13,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from crosswire.model import Analysis, Article, Corpus
+from crosswire.nlp.annotate import annotate
 from crosswire.registry import Stage, StageContext, stage
-from crosswire.stages.annotate import annotate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

