@@ -107,7 +107,7 @@ def _words(text: str) -> list[str]:
 class Classifier:
     def __init__(self) -> None:
         from crosswire.actors import load_actor_dictionary
-        from crosswire.furniture import _AGENCIES  # the lexicon's agency names
+        from crosswire.clean.furniture import _AGENCIES  # the lexicon's agency names
         from crosswire.geo.gazetteer import Gazetteer
 
         self.agencies = re.compile(rf"(?:the\s+)?{_AGENCIES}", re.IGNORECASE)

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import trafilatura
 
+from crosswire.clean.html import extract_html
 from crosswire.config import default_config_dict
-from crosswire.htmlextract import extract_html
 from crosswire.model import Article, Corpus
 from crosswire.registry import StageContext, get
 from goldscore.extraction import ExtractionScore, ShingleMatch, aggregate, shingle_match

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from crosswire.clean.furniture import clean_paragraphs, clean_text, split_sentences
 from crosswire.errors import ConfigError
-from crosswire.furniture import clean_paragraphs, clean_text, split_sentences
 from crosswire.model import Article, Corpus, RemovedBlock
 from crosswire.registry import StageContext, get
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from crosswire.htmlextract import extract_html
+from crosswire.clean.extract import extract_document, normalise_plain_text
+from crosswire.clean.html import extract_html
+from crosswire.clean.stage import clean_article
 from crosswire.model import Article, Corpus, RawDocument, Rejection, RemovedBlock
 from crosswire.registry import StageContext, get
-from crosswire.stages.clean import clean_article
-from crosswire.stages.extract import extract_document, normalise_plain_text
 from crosswire.stages.metadata import infer_metadata
 
 PARAGRAPHS = [

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from crosswire.api import run_corpus
+from crosswire.clean.extract import make_extract
 from crosswire.config import load_settings
 from crosswire.errors import REASONS
 from crosswire.model import Article, Corpus, Rejection
 from crosswire.registry import StageContext
-from crosswire.stages.extract import make_extract
 from crosswire.stages.ingest import discover, make_ingest
 from crosswire.store.duckdb import DuckDBStore
 from hostile_inputs import ACCEPTED, GOOD, Case, cases

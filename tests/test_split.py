@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import crosswire
+from crosswire.clean.split import split_article
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
 from crosswire.registry import StageContext, get
-from crosswire.stages.split import split_article
 
 LEDE_ONE = (
     "HODEIDAH, Yemen (Coastline Wire) - Three people were killed on Tuesday when strikes hit "

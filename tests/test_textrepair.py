@@ -6,10 +6,10 @@ import json
 
 import pytest
 
+from crosswire.clean.extract import extract_document
+from crosswire.clean.repair import is_furniture_title, repair
+from crosswire.clean.split import split_article
 from crosswire.model import RawDocument
-from crosswire.stages.extract import extract_document
-from crosswire.stages.split import split_article
-from crosswire.textrepair import is_furniture_title, repair
 
 pytest.importorskip("ftfy", reason="ftfy repairs text at ingest")
 

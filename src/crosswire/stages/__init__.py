@@ -9,15 +9,15 @@ listing stages is cheap.
 """
 
 # Imported to register the stages; the comment names each module's stages.
+from crosswire.clean import extract, split  # noqa: F401  (extract, split)
+from crosswire.clean import stage as clean  # noqa: F401  (clean)
 from crosswire.nlp import parse  # noqa: F401  (parse)
 from crosswire.stages import (  # noqa: F401
     actors,  # actors
     claims,  # claims
-    clean,  # clean
     dates,  # dates
     dedupe,  # dedupe
     events,  # events
-    extract,  # extract
     figures,  # figures
     fuse,  # fuse
     ingest,  # ingest
@@ -26,6 +26,5 @@ from crosswire.stages import (  # noqa: F401
     places,  # places
     quotes,  # quotes
     resolve,  # resolve
-    split,  # split
     stories,  # stories
 )

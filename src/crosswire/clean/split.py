@@ -25,9 +25,9 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from crosswire.bylines import is_headline_shaped, opens_story
+from crosswire.clean.repair import is_furniture_title
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
 from crosswire.registry import Stage, StageContext, stage
-from crosswire.textrepair import is_furniture_title
 
 # A part must carry at least this much body besides headline, byline and stamps: more
 # than a photo caption, so a caption and credit above the lede never make a story.

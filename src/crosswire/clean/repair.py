@@ -49,7 +49,7 @@ def repair(text: str) -> tuple[str, str]:
 
 
 def is_furniture_title(title: str) -> bool:
-    from crosswire.furniture import analyse, normalise
+    from crosswire.clean.furniture import analyse, normalise
 
     evidence = analyse(normalise(title))
     return evidence.score >= FURNITURE_TITLE_SCORE and not evidence.protected

@@ -1,6 +1,6 @@
 """Stage `clean`: take page furniture out of article bodies, paragraph by paragraph.
 
-The scoring lives in ``crosswire.furniture``. Removed paragraphs (and furniture
+The scoring lives in ``crosswire.clean.furniture``. Removed paragraphs (and furniture
 sentences split off a body paragraph) are kept in ``Article.removed`` with a
 reason code and a score, after whatever earlier stages removed (the headline).
 An article whose every paragraph is furniture is rejected as ``no_text``.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from crosswire.clean.furniture import clean_text
 from crosswire.errors import ConfigError
-from crosswire.furniture import clean_text
 from crosswire.model import Article, Corpus, Rejection
 from crosswire.registry import Stage, StageContext, stage
 

@@ -1,6 +1,6 @@
 """Stage `extract`: raw documents -> articles (or rejections).
 
-HTML documents go through ``crosswire.htmlextract``: the article body, and the
+HTML documents go through ``crosswire.clean.html``: the article body, and the
 title, author, date, site name and canonical URL the page declares (origin
 ``html-meta``). What the container declared on the document (a feed item's
 title, a JSON record's author: origin ``metadata``) wins over the page. The
@@ -20,10 +20,10 @@ import re
 from dataclasses import replace
 
 from crosswire import dating
-from crosswire.htmlextract import ExtractedPage, collapse, extract_html
+from crosswire.clean.html import ExtractedPage, collapse, extract_html
+from crosswire.clean.repair import is_furniture_title, repair
 from crosswire.model import Article, Corpus, FieldOrigin, RawDocument, Rejection
 from crosswire.registry import Stage, StageContext, stage
-from crosswire.textrepair import is_furniture_title, repair
 
 STAGE = "extract"
 

@@ -22,7 +22,7 @@ How the body is found:
    links, comments, captions ...) nor a heading. The headline never enters the
    body.
 5. Every other block with words in it (button labels included) comes back in
-   ``removed``, in document order, with the reason ``crosswire.htmlfurniture``
+   ``removed``, in document order, with the reason ``crosswire.clean.html_furniture``
    reads from its place in the page and its words, so the cut can be audited.
 
 A fragment (a feed item's markup, with no ``<html>`` or ``<body>``) is all
@@ -45,8 +45,8 @@ import lxml.html
 import trafilatura
 from rapidfuzz import fuzz
 
-from crosswire import htmlfurniture
-from crosswire.htmlfurniture import Signal
+from crosswire.clean import html_furniture
+from crosswire.clean.html_furniture import Signal
 from crosswire.model import RemovedBlock
 
 # Elements whose content is never article text.
@@ -618,10 +618,10 @@ def _partition(
         if index == headline or not (block.tokens or _TOKEN.search(block.shown)):
             continue
         if keep or (len(block.tokens) >= _REPEAT_TOKENS and block.shown in seen):
-            reason, score = htmlfurniture.DUPLICATE, htmlfurniture.DUPLICATE_SCORE
+            reason, score = html_furniture.DUPLICATE, html_furniture.DUPLICATE_SCORE
         else:
             inline = (_inline_signal(element) for element in block.inline)
-            reason, score = htmlfurniture.classify(block.shown, place(block.owner), inline)
+            reason, score = html_furniture.classify(block.shown, place(block.owner), inline)
         removed.append(RemovedBlock(text=block.shown, reason=reason, score=score))
         seen.add(block.shown)
     return paragraphs, removed
@@ -663,13 +663,13 @@ def _node_signal(node: _Node) -> Signal | None:
     names = [node.classes]
     keys = element.keys()  # attribute names (iterating an lxml element gives its children)
     names += [element.get(key) for key in keys if key in _NODE_NAME_ATTRIBUTES]
-    return htmlfurniture.element_signal(node.tag, " ".join(name for name in names if name))
+    return html_furniture.element_signal(node.tag, " ".join(name for name in names if name))
 
 
 def _inline_signal(element: lxml.html.HtmlElement) -> Signal | None:
     """What an inline element's tag and names (class, id, itemprop) say of its text."""
     names = " ".join(value for key, value in element.items() if key in _INLINE_NAME_ATTRIBUTES)
-    return htmlfurniture.element_signal(element.tag, names)
+    return html_furniture.element_signal(element.tag, names)
 
 
 def _headline(blocks: list[_Block], title: list[bool]) -> int:

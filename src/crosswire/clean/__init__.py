@@ -1,0 +1,11 @@
+"""Cleaning: from a raw document to the article's own text, with every cut recorded.
+
+Stages ``extract``, ``split`` and ``clean``, in that order:
+
+- ``extract`` (stage): raw documents to articles; HTML through ``html`` (the
+  body and the page's metadata), the blocks it leaves out explained by
+  ``html_furniture``; ``repair`` undoes mojibake (ftfy) before any offset;
+- ``split`` (stage): one article per story, the headline out of the body;
+- ``stage`` (stage ``clean``): page furniture out of the body, paragraph by
+  paragraph, scored by ``furniture`` (cue lexicons, shape, context, cohesion).
+"""
