@@ -8,7 +8,7 @@ actor mention the stage outputs is put in at most one junk class, each
 detected automatically from the mention and its context, never from a list of
 the articles' words:
 
-- ``outlet``: the text is a news outlet or agency (``crosswire.outlets`` names,
+- ``outlet``: the text is a news outlet or agency (``crosswire.metadata.outlets`` names,
   the agency names of the furniture lexicon, or a phrase built on an outlet
   word such as "news agency" or "TV");
 - ``temporal``: the text is a weekday, month, date or a time word;
@@ -119,7 +119,7 @@ class Classifier:
         }
 
     def junk(self, text: str, linked: bool, before: str, after: str, kind: str) -> str:
-        from crosswire.outlets import is_known_outlet
+        from crosswire.metadata.outlets import is_known_outlet
 
         words = _words(text)
         stripped = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from crosswire.clean.extract import extract_document, normalise_plain_text
 from crosswire.clean.html import extract_html
 from crosswire.clean.stage import clean_article
+from crosswire.metadata.stage import infer_metadata
 from crosswire.model import Article, Corpus, RawDocument, Rejection, RemovedBlock
 from crosswire.registry import StageContext, get
-from crosswire.stages.metadata import infer_metadata
 
 PARAGRAPHS = [
     "Heavy shelling hit the outskirts of the river town of Dalmora on Tuesday night, "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from crosswire.metadata.language import identifier, make_language, normalise_code
 from crosswire.model import Article, Corpus, FieldOrigin
 from crosswire.registry import StageContext, get
-from crosswire.stages.language import identifier, make_language, normalise_code
 from ingest_fixtures import FRENCH_STORY, PORT_STORY
 
 ARABIC_STORY = (

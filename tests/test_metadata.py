@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from crosswire import dating
-from crosswire.bylines import normalise_name, parse_byline, parse_dateline
+from crosswire.metadata import pubdates
+from crosswire.metadata.bylines import normalise_name, parse_byline, parse_dateline
+from crosswire.metadata.outlets import outlet_from_url
+from crosswire.metadata.stage import infer_metadata
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
-from crosswire.outlets import outlet_from_url
 from crosswire.registry import StageContext, get
-from crosswire.stages.metadata import infer_metadata
 
 BODY = (
     "Three people were killed on Tuesday when strikes hit the grain terminal, local officials "
@@ -437,8 +437,8 @@ def test_url_dates_of_every_precision() -> None:
 
 def test_dateparser_is_only_shown_date_shaped_strings() -> None:
     text = "Aid may arrive by March, and 2 sides met now; the 12 trucks left at 10:30."
-    assert dating.find_candidates(text) == []
-    assert [c.text for c in dating.find_candidates("on Tuesday, March 3, 2026 and 4 May")] == [
+    assert pubdates.find_candidates(text) == []
+    assert [c.text for c in pubdates.find_candidates("on Tuesday, March 3, 2026 and 4 May")] == [
         "Tuesday, March 3, 2026",
         "4 May",
     ]
@@ -566,7 +566,7 @@ def test_a_source_named_in_the_body_is_no_outlet() -> None:
 
 
 def test_a_description_is_not_taken_for_an_author_name() -> None:
-    from crosswire.bylines import is_person_name
+    from crosswire.metadata.bylines import is_person_name
 
     assert not is_person_name("The Russian")
     assert not is_person_name("A Correspondent")

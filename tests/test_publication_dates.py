@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswire import dating
 from crosswire.cli import app
 from crosswire.errors import ConfigError
+from crosswire.metadata import pubdates
+from crosswire.metadata.stage import infer_metadata
 from crosswire.model import Article, Corpus, FieldOrigin
 from crosswire.registry import StageContext, get
-from crosswire.stages.metadata import infer_metadata
 
 LEAD = (
     "Shells struck a market in the old city, killing four people and wounding a dozen, "
@@ -76,12 +76,12 @@ def test_a_dateline_after_a_headline_and_a_credit() -> None:
 def test_a_date_inside_a_sentence_is_no_dateline() -> None:
     text = f"Four people were killed on 3 May 2016 when shells struck a market. {LEAD}"
     assert published(text) == ("2016-05", "month", "inferred")
-    assert dating.head_dates("The 3 May 2016 attack killed four.") == []
+    assert pubdates.head_dates("The 3 May 2016 attack killed four.") == []
 
 
 def test_a_slashed_date_is_read_only_when_its_order_is_plain() -> None:
-    assert dating.head_dates("13/12/2014 x")[0].date.iso == "2014-12-13"
-    assert dating.head_dates("05/02/2015 x") == []  # 5 February or May 5
+    assert pubdates.head_dates("13/12/2014 x")[0].date.iso == "2014-12-13"
+    assert pubdates.head_dates("05/02/2015 x") == []  # 5 February or May 5
 
 
 def test_a_publication_stamp_beats_an_update_stamp() -> None:

@@ -17,8 +17,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from crosswire import outlets
 from crosswire.actors.lexicon import _PLACE_SUBJECT_VERBS
+from crosswire.metadata import outlets
 
 Reason = Literal["outlet", "furniture", "temporal", "place"]
 

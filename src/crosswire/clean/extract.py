@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from crosswire import dating
 from crosswire.clean.html import ExtractedPage, collapse, extract_html
 from crosswire.clean.repair import is_furniture_title, repair
+from crosswire.metadata import pubdates
 from crosswire.model import Article, Corpus, FieldOrigin, RawDocument, Rejection
 from crosswire.registry import Stage, StageContext, stage
 
@@ -233,7 +233,7 @@ def _repaired(field: str, value: str, origins: list[FieldOrigin]) -> str:
 
 def _published(
     document: RawDocument, page: ExtractedPage, origins: list[FieldOrigin]
-) -> tuple[str | None, dating.Precision | None]:
+) -> tuple[str | None, pubdates.Precision | None]:
     """The first declared date that reads as a date, container first, as ISO."""
     candidates = [
         (document.published, "metadata", document.published or ""),
@@ -242,7 +242,7 @@ def _published(
     for value, origin, evidence in candidates:
         if not value:
             continue
-        resolved = dating.normalise_declared(value)
+        resolved = pubdates.normalise_declared(value)
         if resolved is not None:
             origins.append(FieldOrigin(field="published", origin=origin, evidence=evidence))
             return resolved.iso, resolved.precision

@@ -24,8 +24,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from crosswire.bylines import is_headline_shaped, opens_story
 from crosswire.clean.repair import is_furniture_title
+from crosswire.metadata.bylines import is_headline_shaped, opens_story
 from crosswire.model import Article, Corpus, FieldOrigin, RemovedBlock
 from crosswire.registry import Stage, StageContext, stage
 

@@ -5,7 +5,7 @@ International, New media, and joins several with "-" ("National-International").
 crosswire knows an outlet's web domain, so it grades only what a domain says:
 a social platform is New media; a country-code domain is National when it is
 the event's country and International otherwise; a large wire or broadcaster
-(the outlets named by their domain in ``crosswire.outlets``) is International.
+(the outlets named by their domain in ``crosswire.metadata.outlets``) is International.
 Anything else is left blank rather than guessed.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crosswire.outlets import KNOWN_DOMAINS, registrable_domain, words
+from crosswire.metadata.outlets import KNOWN_DOMAINS, registrable_domain, words
 
 SCALE_ORDER = ("Local", "Subnational", "National", "Regional", "International", "New media")
 SOCIAL_DOMAINS = words(

@@ -22,7 +22,7 @@ import dateparser
 Precision = Literal["day", "month", "year"]
 CandidateKind = Literal["day", "month", "monthday"]
 
-# Pattern pieces, shared with the dateline reader in ``crosswire.bylines``.
+# Pattern pieces, shared with the dateline reader in ``crosswire.metadata.bylines``.
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crosswire import dating, outlets
-from crosswire.outlets import words as _words
+from crosswire.metadata import outlets, pubdates
+from crosswire.metadata.outlets import words as _words
 
 # Credits that name a desk or a job, never a person.
 _GENERIC_CREDITS = _words(
@@ -61,7 +61,7 @@ class Byline:
     outlet: str | None = None
     credit: str | None = None  # a non-person credit kept as found ("Staff", "Reuters")
     place: str | None = None  # "By Jane Roe in Beirut"
-    date: dating.DateCandidate | None = None
+    date: pubdates.DateCandidate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +69,7 @@ class Dateline:
     text: str  # "HODEIDAH, Yemen (Coastline Wire) -"
     place: str  # "HODEIDAH, Yemen"
     outlet: str | None = None
-    date: dating.DateCandidate | None = None
+    date: pubdates.DateCandidate | None = None
 
 
 # --------------------------------------------------------------------------
@@ -201,9 +201,9 @@ def _parse_credit_line(line: str) -> Byline | None:
     return Byline(text=line, authors=tuple(authors))
 
 
-def _cut_date(rest: str) -> tuple[str, dating.DateCandidate | None]:
+def _cut_date(rest: str) -> tuple[str, pubdates.DateCandidate | None]:
     """Split "Jane Roe on 3 March 2019 10:00 GMT" into the names and the date."""
-    for candidate in dating.find_candidates(rest):
+    for candidate in pubdates.find_candidates(rest):
         if candidate.start == 0:
             continue
         head = _DATE_LEADERS.sub("", rest[: candidate.start].rstrip()).rstrip()
@@ -292,12 +292,12 @@ _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:[\s-][A-Z][a-z'’.\-]+){0,2}"
 _REGION = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
 _DATELINE_DATE = (
-    rf"(?:{dating.WEEKDAY},?\s+)?(?:{dating.MONTH}\s+{dating.DAY}(?:,?\s+{dating.YEAR})?"
-    rf"|{dating.DAY}\s+{dating.MONTH}(?:,?\s+{dating.YEAR})?|{dating.WEEKDAY})"
+    rf"(?:{pubdates.WEEKDAY},?\s+)?(?:{pubdates.MONTH}\s+{pubdates.DAY}(?:,?\s+{pubdates.YEAR})?"
+    rf"|{pubdates.DAY}\s+{pubdates.MONTH}(?:,?\s+{pubdates.YEAR})?|{pubdates.WEEKDAY})"
 )
 _DATELINE = re.compile(
     rf"""^(?P<head>
-        (?P<place>{_CAPS_PLACE}(?:,\s*(?!{dating.MONTH}\b){_REGION})?)
+        (?P<place>{_CAPS_PLACE}(?:,\s*(?!{pubdates.MONTH}\b){_REGION})?)
         (?:,\s*(?P<date>{_DATELINE_DATE}))?
         \s*(?:\((?P<outlet>[^()]{{2,60}})\))?
     )\s*(?:[-–—]{{1,2}}|:)\s+(?=\S)""",
@@ -306,7 +306,7 @@ _DATELINE = re.compile(
 # A place in ordinary capitals needs more around it to be told from a sentence.
 _TITLE_DATELINE = re.compile(
     rf"""^(?P<head>
-        (?P<place>{_TITLE_PLACE}(?:,\s*(?!{dating.MONTH}\b){_REGION})?)
+        (?P<place>{_TITLE_PLACE}(?:,\s*(?!{pubdates.MONTH}\b){_REGION})?)
         (?:,\s*(?P<date>{_DATELINE_DATE}))?
         \s*\((?P<outlet>[^()]{{2,60}})\)
     )\s*[-–—]{{1,2}}\s+(?=\S)""",
@@ -336,7 +336,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None  # "(2019)" or "(5 km)" is not an outlet
     date = None
     if match.group("date"):
-        found = dating.find_candidates(match.group("date"))
+        found = pubdates.find_candidates(match.group("date"))
         date = found[0] if found else None
     return Dateline(
         text=match.group(0).strip(),
@@ -363,7 +363,7 @@ _LABEL = re.compile(
 )
 
 
-def stamp_date(paragraph: str) -> tuple[dating.DateCandidate, bool] | None:
+def stamp_date(paragraph: str) -> tuple[pubdates.DateCandidate, bool] | None:
     """A "Published 4 March 2026" or bare-date stamp, and whether it says published.
 
     Returns the date candidate and True for a publication stamp, False for an
@@ -372,7 +372,7 @@ def stamp_date(paragraph: str) -> tuple[dating.DateCandidate, bool] | None:
     text = paragraph.strip()
     if len(text) > 100:
         return None
-    candidates = [c for c in dating.find_candidates(text) if c.kind != "monthday"]
+    candidates = [c for c in pubdates.find_candidates(text) if c.kind != "monthday"]
     if not candidates:
         return None
     leader = _STAMP.match(text)
@@ -398,7 +398,7 @@ def is_headline_shaped(paragraph: str) -> bool:
         return False  # "Photo: AFP / Stringer", "Related: ...", "Watch: ..."
     if _MARKER.match(text) and parse_byline(text) is not None:
         return False
-    if _STAMP.match(text) and (_TIME.search(text) or dating.find_candidates(text)):
+    if _STAMP.match(text) and (_TIME.search(text) or pubdates.find_candidates(text)):
         return False  # "Updated 11:05 GMT"
     return parse_dateline(text) is None and stamp_date(text) is None
 

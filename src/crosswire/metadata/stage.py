@@ -27,7 +27,7 @@ agency credit gives the outlet.
 
 Published date, in trust order: the input's own date field and the page's
 metadata (both declared before this stage), a place dateline ("BEIRUT, March
-4 (Wire) -"), a dateline heading the body (``dating.head_dates``: "Tuesday
+4 (Wire) -"), a dateline heading the body (``pubdates.head_dates``: "Tuesday
 19 Jul 2016", "Published October 2 2017", "13-12-2014 ...", a date after a
 headline and a credit), the byline's date, other publication stamps (short
 stamp paragraphs, stamps the cleaner removed, "first published ... on 5 March
@@ -54,9 +54,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from crosswire import dating, outlets
-from crosswire.bylines import Byline, Dateline, parse_byline, parse_dateline, stamp_date
 from crosswire.errors import ConfigError
+from crosswire.metadata import outlets, pubdates
+from crosswire.metadata.bylines import Byline, Dateline, parse_byline, parse_dateline, stamp_date
 from crosswire.model import Article, Corpus, DatePrecision, FieldOrigin
 from crosswire.registry import Stage, StageContext, stage
 
@@ -145,14 +145,14 @@ def make_metadata(published: str = "", sidecar_suffix: str = SIDECAR_SUFFIX) -> 
 
 @dataclass(frozen=True, slots=True)
 class _Override:
-    date: dating.IsoDate
+    date: pubdates.IsoDate
     origin: str  # "override" (--published) or "sidecar"
     evidence: str
 
 
 def _checked_date(value: str, where: str) -> _Override:
     # A date the user gives names its year: "last week" is no date to pin a run to.
-    iso = dating.normalise_declared(value) if re.search(r"\b\d{4}\b", value) else None
+    iso = pubdates.normalise_declared(value) if re.search(r"\b\d{4}\b", value) else None
     if iso is None:
         raise ConfigError(f"{where}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
     return _Override(iso, "override", f"{where} {value}")
@@ -191,7 +191,7 @@ def _read_sidecar(sidecar: Path) -> _Override | None:
     value = data.get("published") if isinstance(data, dict) else None
     if not isinstance(value, str):
         return None
-    iso = dating.normalise_declared(value)
+    iso = pubdates.normalise_declared(value)
     return _Override(iso, "sidecar", f"{sidecar.name}: {value}") if iso else None
 
 
@@ -269,7 +269,7 @@ def _published(
 ) -> tuple[str | None, DatePrecision | None]:
     """The declared date in standard form, else one read from the article (recorded)."""
     if article.published:
-        declared = dating.normalise_declared(article.published)
+        declared = pubdates.normalise_declared(article.published)
         if declared is None:
             return article.published, article.published_precision
         return declared.iso, declared.precision
@@ -338,51 +338,51 @@ class _Evidence:
         return blocks + closing
 
     @cached_property
-    def url_date(self) -> tuple[dating.IsoDate, str] | None:
-        return dating.date_from_url(self.article.url) if self.article.url else None
+    def url_date(self) -> tuple[pubdates.IsoDate, str] | None:
+        return pubdates.date_from_url(self.article.url) if self.article.url else None
 
     @cached_property
-    def head_stamps(self) -> list[dating.HeadDate]:
-        return dating.head_dates(self.paragraphs[0]) if self.paragraphs else []
+    def head_stamps(self) -> list[pubdates.HeadDate]:
+        return pubdates.head_dates(self.paragraphs[0]) if self.paragraphs else []
 
     @cached_property
-    def stamps(self) -> list[tuple[dating.IsoDate, str, str, bool]]:
+    def stamps(self) -> list[tuple[pubdates.IsoDate, str, str, bool]]:
         """(date, text, origin, is an update) of short date stamps near the top or
         removed by the cleaner, then publication statements in footers."""
-        found: list[tuple[dating.IsoDate, str, str, bool]] = []
+        found: list[tuple[pubdates.IsoDate, str, str, bool]] = []
         for text in (*self.head, *self.removed(_STAMP_REASONS)):
             stamp = stamp_date(text)
             if stamp is None:
                 continue
             candidate, is_publication = stamp
-            resolved = dating.resolve(candidate)
+            resolved = pubdates.resolve(candidate)
             if resolved is not None:
                 found.append((resolved, text, "body", not is_publication))
         for text, _origin in self.footers:
             # "This story was first published by X on 5 March 2026."
             if _PUBLICATION_STATEMENT.search(text) and len(text) <= _MAX_FOOTER_CHARS:
-                dated = dating.first_date(text)
+                dated = pubdates.first_date(text)
                 if dated is not None:
                     found.append((dated[0], text, "footer", False))
         return found
 
     @cached_property
-    def body_latest(self) -> tuple[dating.IsoDate, dating.DateCandidate] | None:
-        return dating.latest_date(self.article.text)
+    def body_latest(self) -> tuple[pubdates.IsoDate, pubdates.DateCandidate] | None:
+        return pubdates.latest_date(self.article.text)
 
     @cached_property
-    def body_date(self) -> tuple[dating.IsoDate, str] | None:
+    def body_date(self) -> tuple[pubdates.IsoDate, str] | None:
         """An estimate from the body's newest date, one step coarser than that date: a
         story is from about the month of the newest day it names, and only from about
         the year of a month it names. A date that only opens a period ("since March 2011",
         "the war that began in 2011") is left out: it bounds the date, it does not give it."""
-        latest = dating.latest_date(self.article.text, skip_period_starts=True)
+        latest = pubdates.latest_date(self.article.text, skip_period_starts=True)
         if latest is None:
             return None
         iso, candidate = latest
         if iso.precision == "day":
-            return dating.IsoDate(iso.iso[:7], "month"), candidate.text
-        return dating.IsoDate(iso.iso[:4], "year"), candidate.text
+            return pubdates.IsoDate(iso.iso[:7], "month"), candidate.text
+        return pubdates.IsoDate(iso.iso[:4], "year"), candidate.text
 
     def texts(self) -> Iterator[str]:
         """Paragraphs and removed blocks, where a run-together domain may be spelled out."""
@@ -482,7 +482,7 @@ def _infer_author(evidence: _Evidence) -> tuple[_Found | None, _Found | None]:
 # --------------------------------------------------------------------------
 # Published date
 
-_Dated = tuple[dating.IsoDate, _Found]
+_Dated = tuple[pubdates.IsoDate, _Found]
 
 
 def _infer_published(evidence: _Evidence) -> tuple[_Dated | None, _Found | None]:
@@ -568,14 +568,14 @@ _PUBLISHED_FINDERS: tuple[Callable[[_Evidence], _Dated | None], ...] = (
 
 
 def _complete(
-    candidate: dating.DateCandidate, evidence: _Evidence, *, skip_byline: bool
-) -> tuple[dating.IsoDate, str] | None:
+    candidate: pubdates.DateCandidate, evidence: _Evidence, *, skip_byline: bool
+) -> tuple[pubdates.IsoDate, str] | None:
     """Resolve a date; a month-day takes its year from the next sources in line."""
     if candidate.kind != "monthday":
-        iso = dating.resolve(candidate)
+        iso = pubdates.resolve(candidate)
         return (iso, "") if iso else None
     for name, reference in _year_references(evidence, skip_byline=skip_byline):
-        placed = dating.month_day_in_context(candidate, reference)
+        placed = pubdates.month_day_in_context(candidate, reference)
         if placed is not None:
             return placed, f" (year from {name}: {reference.iso})"
     return None
@@ -583,13 +583,13 @@ def _complete(
 
 def _year_references(
     evidence: _Evidence, *, skip_byline: bool
-) -> Iterator[tuple[str, dating.IsoDate]]:
+) -> Iterator[tuple[str, pubdates.IsoDate]]:
     if evidence.url_date is not None:
         yield "url", evidence.url_date[0]
     if not skip_byline:
         for byline in evidence.bylines:
             if byline.date is not None and byline.date.kind != "monthday":
-                iso = dating.resolve(byline.date)
+                iso = pubdates.resolve(byline.date)
                 if iso is not None:
                     yield "byline", iso
     for stamp in evidence.head_stamps:
