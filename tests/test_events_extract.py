@@ -389,7 +389,7 @@ def test_stage_fills_events(nlp) -> None:  # type: ignore[no-untyped-def]
 
 def test_on_real_actor_and_date_output(nlp) -> None:  # type: ignore[no-untyped-def]
     from crosswire.actors import link_actors
-    from crosswire.temporal import find_dates
+    from crosswire.dates.find import find_dates
 
     text = (
         "Houthi rebels launched a drone attack on a merchant ship on Tuesday. "

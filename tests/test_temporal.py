@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
+from crosswire.dates.find import date_spans, find_dates
 from crosswire.model import DateMention, DatePrecision
 from crosswire.nlp import load_nlp
-from crosswire.temporal import date_spans, find_dates
 
 pytestmark = pytest.mark.slow
 

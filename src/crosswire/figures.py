@@ -68,11 +68,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.dates.find import date_spans
 from crosswire.leadscan import LeadPattern
 from crosswire.model import Figure, Mention
 from crosswire.nlp import doc_text
 from crosswire.quotes import Attribution, find_attributions, speaker_at
-from crosswire.temporal import date_spans
 
 __all__ = ["find_figures", "parse_number"]
 

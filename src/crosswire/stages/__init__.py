@@ -11,13 +11,13 @@ listing stages is cheap.
 # Imported to register the stages; the comment names each module's stages.
 from crosswire.clean import extract, split  # noqa: F401  (extract, split)
 from crosswire.clean import stage as clean  # noqa: F401  (clean)
+from crosswire.dates import stage as dates  # noqa: F401  (dates)
 from crosswire.metadata import language  # noqa: F401  (language)
 from crosswire.metadata import stage as metadata  # noqa: F401  (metadata)
 from crosswire.nlp import parse  # noqa: F401  (parse)
 from crosswire.stages import (  # noqa: F401
     actors,  # actors
     claims,  # claims
-    dates,  # dates
     dedupe,  # dedupe
     events,  # events
     figures,  # figures

@@ -21,7 +21,7 @@ def article_anchor(article: Article) -> date | None:
 @stage("dates", needs=["docs", "analyses"], provides=["analyses.dates"])
 def make_dates() -> Stage:
     """Resolve "Tuesday", "late September", "since 2014" ... to ranges with a precision."""
-    from crosswire.temporal import find_dates
+    from crosswire.dates.find import find_dates
 
     def dates(corpus: Corpus, context: StageContext) -> Corpus:
         return annotate(
