@@ -12,7 +12,7 @@ from spacy.language import Language
 from crosswire.figures import find_figures, parse_number
 from crosswire.model import Figure
 from crosswire.nlp import load_nlp
-from crosswire.quotes import find_attributions, find_quotes
+from crosswire.quotes.find import find_attributions, find_quotes
 
 pytestmark = pytest.mark.slow
 

@@ -77,7 +77,7 @@ def test_shared_results_do_not_keep_docs_alive() -> None:
 
     from crosswire.dates.find import find_dates
     from crosswire.figures import find_figures
-    from crosswire.quotes import find_quotes
+    from crosswire.quotes.find import find_quotes
 
     doc = load_fast_nlp()(
         '"We will not leave," he said on Tuesday. Ahmed Ali said 12 people died. '

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from crosswire.model import Quote
 from crosswire.nlp import load_nlp
-from crosswire.quotes import find_quotes
+from crosswire.quotes.find import find_quotes
 
 pytestmark = pytest.mark.slow
 

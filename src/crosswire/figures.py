@@ -48,7 +48,7 @@ its modifiers ("12 Syrian soldiers"), an "of" phrase ("percent of the city",
 for nouns naming people, or the counted noun itself ("sorties").
 
 The speaker is whoever the sentence attributes the figure to (see
-``crosswire.quotes``): "according to AFP", "state media claimed", "X said";
+``crosswire.quotes.find``): "according to AFP", "state media claimed", "X said";
 a following sentence that opens with "Another", "Of those" and the like
 keeps the attribution. A figure nobody is quoted for is the outlet's own
 claim: its speaker is the outlet. The article's outlet rides along in
@@ -72,7 +72,7 @@ from crosswire.dates.find import date_spans
 from crosswire.leadscan import LeadPattern
 from crosswire.model import Figure, Mention
 from crosswire.nlp import doc_text
-from crosswire.quotes import Attribution, find_attributions, speaker_at
+from crosswire.quotes.find import Attribution, find_attributions, speaker_at
 
 __all__ = ["find_figures", "parse_number"]
 
@@ -836,7 +836,7 @@ def find_figures(
 
     ``outlet`` is the article's own outlet; offsets refer to ``doc.text``.
     ``attributions`` saves the work when the caller already ran
-    ``crosswire.quotes.find_attributions`` on the same doc.
+    ``crosswire.quotes.find.find_attributions`` on the same doc.
     """
     text = doc_text(doc)
     skip = [*date_spans(doc), *(m.span() for m in _PHONE.finditer(text))]

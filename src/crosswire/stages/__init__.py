@@ -15,6 +15,7 @@ from crosswire.dates import stage as dates  # noqa: F401  (dates)
 from crosswire.metadata import language  # noqa: F401  (language)
 from crosswire.metadata import stage as metadata  # noqa: F401  (metadata)
 from crosswire.nlp import parse  # noqa: F401  (parse)
+from crosswire.quotes import stage as quotes  # noqa: F401  (quotes)
 from crosswire.stages import (  # noqa: F401
     actors,  # actors
     claims,  # claims
@@ -24,7 +25,6 @@ from crosswire.stages import (  # noqa: F401
     fuse,  # fuse
     ingest,  # ingest
     places,  # places
-    quotes,  # quotes
     resolve,  # resolve
     stories,  # stories
 )

@@ -12,7 +12,7 @@ from crosswire.registry import Stage, StageContext, stage
 @stage("quotes", needs=["docs", "analyses"], provides=["analyses"])
 def make_quotes() -> Stage:
     """Find direct and indirect quotes with their speaker and cue verb."""
-    from crosswire.quotes import find_quotes
+    from crosswire.quotes.find import find_quotes
 
     def quotes(corpus: Corpus, context: StageContext) -> Corpus:
         return annotate(
