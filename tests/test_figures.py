@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from crosswire.figures import find_figures, parse_number
+from crosswire.figures.find import find_figures, parse_number
 from crosswire.model import Figure
 from crosswire.nlp import load_nlp
 from crosswire.quotes.find import find_attributions, find_quotes

@@ -76,7 +76,7 @@ def test_shared_results_do_not_keep_docs_alive() -> None:
     from datetime import date
 
     from crosswire.dates.find import find_dates
-    from crosswire.figures import find_figures
+    from crosswire.figures.find import find_figures
     from crosswire.quotes.find import find_quotes
 
     doc = load_fast_nlp()(

@@ -12,6 +12,7 @@ listing stages is cheap.
 from crosswire.clean import extract, split  # noqa: F401  (extract, split)
 from crosswire.clean import stage as clean  # noqa: F401  (clean)
 from crosswire.dates import stage as dates  # noqa: F401  (dates)
+from crosswire.figures import stage as figures  # noqa: F401  (figures)
 from crosswire.metadata import language  # noqa: F401  (language)
 from crosswire.metadata import stage as metadata  # noqa: F401  (metadata)
 from crosswire.nlp import parse  # noqa: F401  (parse)
@@ -21,7 +22,6 @@ from crosswire.stages import (  # noqa: F401
     claims,  # claims
     dedupe,  # dedupe
     events,  # events
-    figures,  # figures
     fuse,  # fuse
     ingest,  # ingest
     places,  # places

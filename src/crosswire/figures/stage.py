@@ -13,7 +13,7 @@ from crosswire.registry import Stage, StageContext, stage
 @stage("figures", needs=["docs", "analyses"], provides=["analyses.figures"])
 def make_figures() -> Stage:
     """Find figures ("dozens", "70-75 percent", "at least 1,200") with counted thing and speaker."""
-    from crosswire.figures import find_figures
+    from crosswire.figures.find import find_figures
 
     def figures(corpus: Corpus, context: StageContext) -> Corpus:
         return annotate(
