@@ -290,112 +290,139 @@ def collapse(text: str) -> str:
 # Segmentation
 
 
-def _segment(tree: lxml.html.HtmlElement) -> _Layout:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
+def _segment(tree: lxml.html.HtmlElement) -> _Layout:
     """Cut the page into text blocks in reading order."""
-
-    layout = _Layout()
-    fragments: list[tuple[str, int]] = []  # (text, _PLAIN, _LINKED or _CONTROL)
-    has_control = False  # whether a button opened since the last block
-    inline: list[lxml.html.HtmlElement] = []  # inline elements opened since the last block
-    owners: list[int] = []  # block elements open around the walk position
-    heading_depth = 0
-    link_depth = 0
-    control_depth = 0
-    kind = _PLAIN  # of the text at the walk position
-
-    def flush() -> None:
-        nonlocal has_control, inline
-        if fragments:
-            shown = collapse("".join(part for part, _ in fragments))
-            if shown:
-                text = shown
-                if has_control:
-                    text = collapse("".join(p for p, k in fragments if k != _CONTROL))
-                owner = owners[-1]
-                layout.blocks.append(
-                    _Block(
-                        text=text,
-                        shown=shown,
-                        link_chars=len(collapse("".join(p for p, k in fragments if k == _LINKED))),
-                        owner=owner,
-                        tag=layout.nodes[owner].tag,
-                        in_heading=heading_depth > 0,
-                        inline=inline,
-                    )
-                )
-            fragments.clear()
-        has_control = False
-        inline = []
-
+    walk = _Walk()
     # An explicit stack instead of recursion: some pages nest thousands deep.
     stack: list[tuple[Any, bool]] = [(tree, True)]
-    marks: dict[int, tuple[bool, bool, bool, bool]] = {}  # id -> (block, heading, link, control)
     while stack:
         element, opening = stack.pop()
         tag = element.tag if isinstance(element.tag, str) else ""
-        if opening:
-            if not tag or tag in _SKIP_TAGS or _hidden(element):
-                # Comments, processing instructions and skipped elements: only the tail counts.
-                if element.tail:
-                    fragments.append((element.tail, kind))
-                continue
-            tag = tag.lower()
-            is_block = tag in _BLOCK_TAGS or tag == "br"
-            is_heading = tag in _HEADING_TAGS
-            # A link showing its own address is a printed reference, not navigation.
-            is_link = tag == "a" and not _shows_address(element)
-            is_control = tag in _CONTROL_TAGS
-            marks[id(element)] = (is_block, is_heading, is_link, is_control)
-            if is_block:
-                flush()
-                if tag != "br":
-                    node = len(layout.nodes)
-                    parent = owners[-1] if owners else -1
-                    depth = layout.nodes[parent].depth + 1 if owners else 0
-                    classes = element.get("class", "")
-                    layout.nodes.append(
-                        _Node(
-                            tag=tag,
-                            signature=f"{tag}.{classes.strip()}",
-                            parent=parent,
-                            depth=depth,
-                            furniture=_is_furniture(element, tag, classes),
-                            element=element,
-                            classes=classes,
-                        )
-                    )
-                    owners.append(node)
-            elif tag != "a":
-                # A link's class styles the link; a <span class="author"> says what it holds.
-                inline.append(element)
-            heading_depth += is_heading
-            if is_link or is_control:
-                link_depth += is_link
-                control_depth += is_control
-                kind = _CONTROL if control_depth else _LINKED if link_depth else _PLAIN
-                has_control = has_control or is_control
-            if element.text:
-                fragments.append((element.text, kind))
+        if not opening:
+            walk.close(element, tag)
+        elif walk.open(element, tag):
             stack.append((element, False))
             stack.extend((child, True) for child in reversed(element))
-        else:
-            is_block, is_heading, is_link, is_control = marks.pop(id(element))
-            if is_block and tag.lower() != "br":
-                flush()
-                node = owners.pop()
-                layout.nodes[node].end = len(layout.nodes) - 1
-            heading_depth -= is_heading
-            if is_link or is_control:
-                link_depth -= is_link
-                control_depth -= is_control
-                kind = _CONTROL if control_depth else _LINKED if link_depth else _PLAIN
-            if element.tail:
-                fragments.append((element.tail, kind))
-    if owners:
-        flush()
-    for block in layout.blocks:
+    if walk.owners:
+        walk.flush()
+    for block in walk.layout.blocks:
         block.tokens = _TOKEN.findall(block.text)
-    return layout
+    return walk.layout
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Where a walk over the page stands: open elements, and the text since the last block."""
+
+    layout: _Layout = field(default_factory=_Layout)
+    fragments: list[tuple[str, int]] = field(
+        default_factory=list
+    )  # (text, _PLAIN, _LINKED or _CONTROL)
+    has_control: bool = False  # whether a button opened since the last block
+    inline: list[lxml.html.HtmlElement] = field(default_factory=list)  # opened since the last block
+    owners: list[int] = field(default_factory=list)  # block elements open around the walk position
+    heading_depth: int = 0
+    link_depth: int = 0
+    control_depth: int = 0
+    kind: int = _PLAIN  # of the text at the walk position
+    # id(element) -> (block, heading, link, control), read again when the element closes
+    marks: dict[int, tuple[bool, bool, bool, bool]] = field(default_factory=dict)
+
+    def open(self, element: Any, tag: str) -> bool:
+        """Enter ``element``; False when only its tail counts and its content is skipped."""
+        if not tag or tag in _SKIP_TAGS or _hidden(element):
+            # Comments, processing instructions and skipped elements: only the tail counts.
+            if element.tail:
+                self.fragments.append((element.tail, self.kind))
+            return False
+        tag = tag.lower()
+        is_block = tag in _BLOCK_TAGS or tag == "br"
+        is_heading = tag in _HEADING_TAGS
+        # A link showing its own address is a printed reference, not navigation.
+        is_link = tag == "a" and not _shows_address(element)
+        is_control = tag in _CONTROL_TAGS
+        self.marks[id(element)] = (is_block, is_heading, is_link, is_control)
+        if is_block:
+            self.flush()
+            if tag != "br":
+                self._open_node(element, tag)
+        elif tag != "a":
+            # A link's class styles the link; a <span class="author"> says what it holds.
+            self.inline.append(element)
+        self.heading_depth += is_heading
+        if is_link or is_control:
+            self.link_depth += is_link
+            self.control_depth += is_control
+            self._set_kind()
+            self.has_control = self.has_control or is_control
+        if element.text:
+            self.fragments.append((element.text, self.kind))
+        return True
+
+    def close(self, element: Any, tag: str) -> None:
+        """Leave ``element``, ending its block if it is one; its tail follows it."""
+        is_block, is_heading, is_link, is_control = self.marks.pop(id(element))
+        if is_block and tag.lower() != "br":
+            self.flush()
+            node = self.owners.pop()
+            self.layout.nodes[node].end = len(self.layout.nodes) - 1
+        self.heading_depth -= is_heading
+        if is_link or is_control:
+            self.link_depth -= is_link
+            self.control_depth -= is_control
+            self._set_kind()
+        if element.tail:
+            self.fragments.append((element.tail, self.kind))
+
+    def flush(self) -> None:
+        """End the text block gathered since the last one, if it shows any text."""
+        if self.fragments:
+            shown = collapse("".join(part for part, _ in self.fragments))
+            if shown:
+                self._add_block(shown)
+            self.fragments.clear()
+        self.has_control = False
+        self.inline = []
+
+    def _add_block(self, shown: str) -> None:
+        fragments = self.fragments
+        text = shown
+        if self.has_control:
+            text = collapse("".join(p for p, k in fragments if k != _CONTROL))
+        owner = self.owners[-1]
+        self.layout.blocks.append(
+            _Block(
+                text=text,
+                shown=shown,
+                link_chars=len(collapse("".join(p for p, k in fragments if k == _LINKED))),
+                owner=owner,
+                tag=self.layout.nodes[owner].tag,
+                in_heading=self.heading_depth > 0,
+                inline=self.inline,
+            )
+        )
+
+    def _open_node(self, element: Any, tag: str) -> None:
+        nodes = self.layout.nodes
+        node = len(nodes)
+        parent = self.owners[-1] if self.owners else -1
+        depth = nodes[parent].depth + 1 if self.owners else 0
+        classes = element.get("class", "")
+        nodes.append(
+            _Node(
+                tag=tag,
+                signature=f"{tag}.{classes.strip()}",
+                parent=parent,
+                depth=depth,
+                furniture=_is_furniture(element, tag, classes),
+                element=element,
+                classes=classes,
+            )
+        )
+        self.owners.append(node)
+
+    def _set_kind(self) -> None:
+        self.kind = _CONTROL if self.control_depth else _LINKED if self.link_depth else _PLAIN
 
 
 def _shows_address(link: lxml.html.HtmlElement) -> bool:
