@@ -63,7 +63,7 @@ durations ("three days of fighting").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -443,62 +443,78 @@ def _bounded(number: float, bound: str | None) -> _Quantity:
     return _Quantity(value=number, low=number, high=number)
 
 
-def _quantity(kind: str, g: dict[str, str | None]) -> _Quantity | None:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
-    bound = g.get("bound")
-    if kind == "half":
-        return replace(_bounded(50.0, bound), percent=True)
-    if kind == "fraction":
-        top = parse_number(g["a"] or "")
-        bottom = _FRACTION_WORDS[(g["b"] or "").lower()]
-        if top is None or top >= bottom:
-            return None
-        return replace(_bounded(round(100 * top / bottom, 2), bound), percent=True)
-    if kind == "ratio":
-        part, whole = parse_number(g["a"] or ""), parse_number(g["b"] or "")
-        if part is None or whole is None or not 0 < part < whole <= 1000:
-            return None
-        return replace(_bounded(round(100 * part / whole, 2), bound), percent=True)
-    if kind == "range":
-        low, high = parse_number(g["a"] or ""), parse_number(g["b"] or "")
-        if low is None or high is None:
-            return None
-        between = g.get("between") is not None
-        separator = g.get("sep") or ""
-        if separator.strip().lower() == "and" and not between:
-            return None
-        if separator == "-" and not re.search(r"\d", (g["a"] or "") + (g["b"] or "")):
-            return None  # "three-hundred", "twenty-five": one number, not a range
-        shared = re.search(r"(hundred|thousand|million|billion)$", (g["b"] or "").lower())
-        if shared and not re.search(r"[a-z]", (g["a"] or "").lower()):
-            low *= _SCALE_WORDS[shared.group(1)]  # "3 to 4 million"
-        if not low < high:
-            return None
-        currency = _CURRENCIES.get((g.get("cur") or g.get("cur2") or "").lower())
-        percent = bool(g.get("pct") or g.get("pct1"))
-        if bound is not None and not between:
-            quantity = _bounded(low, bound)
-            return replace(
-                quantity, high=high if quantity.high is not None else None, percent=percent
-            )
-        return _Quantity(value=low, low=low, high=high, percent=percent, currency=currency)
-    if kind == "money":
-        number = _money_value(g["a"] or "")
-        if number is None:
-            return None
-        currency = _CURRENCIES.get((g.get("cur") or "").lower())
-        return replace(_bounded(number, bound), currency=currency)
-    if kind == "number":
-        number = parse_number(g["a"] or "")
-        if number is None:
-            return None
-        suffix = " ".join((g.get("suffix") or "").lower().split())
-        if suffix == "or more":
-            bound = "at least"
-        elif suffix in ("or fewer", "or less"):
-            bound = "up to"
-        elif suffix == "or so":
-            bound = "about"
-        return replace(_bounded(number, bound), percent=bool(g.get("pct")))
+def _quantity(kind: str, g: dict[str, str | None]) -> _Quantity | None:
+    """The quantity a match of pattern ``kind`` states; None when it states none."""
+    return _QUANTITY_READERS.get(kind, _vague_quantity)(g, g.get("bound"))
+
+
+_Groups = dict[str, str | None]
+
+
+def _half_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    return replace(_bounded(50.0, bound), percent=True)
+
+
+def _fraction_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    top = parse_number(g["a"] or "")
+    bottom = _FRACTION_WORDS[(g["b"] or "").lower()]
+    if top is None or top >= bottom:
+        return None
+    return replace(_bounded(round(100 * top / bottom, 2), bound), percent=True)
+
+
+def _ratio_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    part, whole = parse_number(g["a"] or ""), parse_number(g["b"] or "")
+    if part is None or whole is None or not 0 < part < whole <= 1000:
+        return None
+    return replace(_bounded(round(100 * part / whole, 2), bound), percent=True)
+
+
+def _range_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    low, high = parse_number(g["a"] or ""), parse_number(g["b"] or "")
+    if low is None or high is None:
+        return None
+    between = g.get("between") is not None
+    separator = g.get("sep") or ""
+    if separator.strip().lower() == "and" and not between:
+        return None
+    if separator == "-" and not re.search(r"\d", (g["a"] or "") + (g["b"] or "")):
+        return None  # "three-hundred", "twenty-five": one number, not a range
+    shared = re.search(r"(hundred|thousand|million|billion)$", (g["b"] or "").lower())
+    if shared and not re.search(r"[a-z]", (g["a"] or "").lower()):
+        low *= _SCALE_WORDS[shared.group(1)]  # "3 to 4 million"
+    if not low < high:
+        return None
+    currency = _CURRENCIES.get((g.get("cur") or g.get("cur2") or "").lower())
+    percent = bool(g.get("pct") or g.get("pct1"))
+    if bound is not None and not between:
+        quantity = _bounded(low, bound)
+        return replace(quantity, high=high if quantity.high is not None else None, percent=percent)
+    return _Quantity(value=low, low=low, high=high, percent=percent, currency=currency)
+
+
+def _money_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    number = _money_value(g["a"] or "")
+    if number is None:
+        return None
+    currency = _CURRENCIES.get((g.get("cur") or "").lower())
+    return replace(_bounded(number, bound), currency=currency)
+
+
+# A number's suffix that bounds it ("12 or more"), as the bound word before it would.
+_SUFFIX_BOUNDS = {"or more": "at least", "or fewer": "up to", "or less": "up to", "or so": "about"}
+
+
+def _number_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
+    number = parse_number(g["a"] or "")
+    if number is None:
+        return None
+    suffix = " ".join((g.get("suffix") or "").lower().split())
+    bound = _SUFFIX_BOUNDS.get(suffix, bound)
+    return replace(_bounded(number, bound), percent=bool(g.get("pct")))
+
+
+def _vague_quantity(g: _Groups, bound: str | None) -> _Quantity | None:
     word = " ".join((g.get("vague") or "").lower().split())
     value, floor = _VAGUE[word]
     scale_word = (g.get("vague2") or g.get("scale") or "").lower().removesuffix("s")
@@ -508,6 +524,17 @@ def _quantity(kind: str, g: dict[str, str | None]) -> _Quantity | None:  # noqa:
     if " ".join((bound or "").lower().split()) in _UPPER_BOUNDS:
         return _Quantity(value=None, low=None, high=low, vague=True)
     return _Quantity(value=coded, low=low, high=None, vague=True)
+
+
+# How each pattern kind reads its match; any other kind is a vague word ("dozens").
+_QUANTITY_READERS: dict[str, Callable[[_Groups, str | None], _Quantity | None]] = {
+    "half": _half_quantity,
+    "fraction": _fraction_quantity,
+    "ratio": _ratio_quantity,
+    "range": _range_quantity,
+    "money": _money_quantity,
+    "number": _number_quantity,
+}
 
 
 # ---------------------------------------------------------------------------
@@ -568,69 +595,76 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]]) -> bool:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]]) -> bool:
     """Leaves out dates, times, ages, labels, model names and phone numbers."""
     text = doc_text(doc)
     start, end = candidate.number_start, candidate.end
-    if any(start < e and s < end for s, e in skip):
+    if any(start < e and s < end for s, e in skip) or _reads_as_label(text, candidate):
         return False
-    g = candidate.groups
-    before = _word_before(text, candidate.start)
-    if before in _LABEL_WORDS or text[max(0, start - 1) : start] == "#":
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and text[end : end + 1] in (".", ")"):
-        return False  # "1. The army ...": a list item's number
-    if candidate.kind in ("number", "range"):
-        if before in _AGE_BEFORE or _AGE_AFTER.match(text[end:]):
-            return False
-        if _TIME_AFTER.match(text[end:]):
-            return False
-    if _MIXED_FRACTION.match(text, end):
-        return False  # "1 1/2 years": a measure written the way dates and ages are
     span = _span(doc, start, end)
     if span is None:
         return False
     if any(t.ent_type_ in _NAME_TYPES for t in span):
         return False  # "Ten Mile", "Group of 20": part of a name
-    root = span.root
+    g = candidate.groups
     if candidate.kind == "number" and not g.get("pct"):
-        first = span[0]
-        # "Ahmed Ali, 34, said": an age in apposition to a person.
-        if (
-            first.i >= 2
-            and doc[first.i - 1].text == ","
-            and doc[first.i - 2].ent_type_ == "PERSON"
-            and span.end < len(doc)
-            and doc[span.end].text == ","
-        ):
-            return False
-        # "Brigade 93": a number after the noun it labels.
-        if (
-            root.dep_ in ("nummod", "appos", "npadvmod", "compound")
-            and root.head.i < root.i
-            and root.head.pos_ in ("NOUN", "PROPN")
-            and not g.get("bound")
-        ):
-            return False
-        value = parse_number(g.get("a") or "")
-        if (g.get("a") or "").lower() == "one" and root.dep_ != "nummod":
-            nxt = text[end : end + 4].lower()
-            if not nxt.startswith(" of"):
-                return False  # "no one", "one another"
-        year_like = value is not None and 1800 <= value <= 2100
-        if (
-            year_like
-            and re.fullmatch(r"\d{4}", g.get("a") or "")
-            and not (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
-        ):
-            return False  # a year that the date patterns did not claim
+        return _counts_as_number(doc, span, g, text, end)
     if candidate.kind == "vague":
         word = " ".join((g.get("vague") or "").lower().split())
         following = text[end : end + 4].lower()
-        if word in _VAGUE_NEEDS_OF and not (g.get("vague2") or following.startswith(" of")):
-            return False
+        return word not in _VAGUE_NEEDS_OF or bool(g.get("vague2") or following.startswith(" of"))
     return True
+
+
+def _reads_as_label(text: str, candidate: _Candidate) -> bool:
+    """A label, a list item's number, an age, a clock time or a mixed fraction, by its context."""
+    start, end = candidate.number_start, candidate.end
+    before = _word_before(text, candidate.start)
+    if before in _LABEL_WORDS or text[max(0, start - 1) : start] == "#":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and text[end : end + 1] in (".", ")"):
+        return True  # "1. The army ...": a list item's number
+    if candidate.kind in ("number", "range") and (
+        before in _AGE_BEFORE or _AGE_AFTER.match(text[end:]) or _TIME_AFTER.match(text[end:])
+    ):
+        return True
+    # "1 1/2 years": a measure written the way dates and ages are
+    return _MIXED_FRACTION.match(text, end) is not None
+
+
+def _counts_as_number(doc: Doc, span: Span, g: _Groups, text: str, end: int) -> bool:
+    """Whether a bare number counts something, rather than giving an age, a label or a year."""
+    first, root = span[0], span.root
+    # "Ahmed Ali, 34, said": an age in apposition to a person.
+    if (
+        first.i >= 2
+        and doc[first.i - 1].text == ","
+        and doc[first.i - 2].ent_type_ == "PERSON"
+        and span.end < len(doc)
+        and doc[span.end].text == ","
+    ):
+        return False
+    # "Brigade 93": a number after the noun it labels.
+    if (
+        root.dep_ in ("nummod", "appos", "npadvmod", "compound")
+        and root.head.i < root.i
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and not g.get("bound")
+    ):
+        return False
+    if (g.get("a") or "").lower() == "one" and root.dep_ != "nummod":
+        nxt = text[end : end + 4].lower()
+        if not nxt.startswith(" of"):
+            return False  # "no one", "one another"
+    value = parse_number(g.get("a") or "")
+    year_like = value is not None and 1800 <= value <= 2100
+    # A year that the date patterns did not claim.
+    return not (
+        year_like
+        and re.fullmatch(r"\d{4}", g.get("a") or "")
+        and not (root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS"))
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -683,7 +717,7 @@ def _noun_phrase(noun: Token, after: int) -> list[Token]:
     return list(doc[start : noun.i + 1])
 
 
-def _predicate(role: Token) -> tuple[str | None, Token | None]:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+def _predicate(role: Token) -> tuple[str | None, Token | None]:
     """The event a counted phrase takes part in, as a participle, and its verb."""
     while role.dep_ == "conj" and role.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         role = role.head
@@ -698,21 +732,9 @@ def _predicate(role: Token) -> tuple[str | None, Token | None]:  # noqa: C901  #
         particles = [c.lower_ for c in head.children if c.dep_ == "prt"]
         return " ".join([_participle(head), *particles]), head
     if role.dep_ == "nsubj":
-        lemma = head.lemma_.lower()
-        if head.lower_ in _STATES:
-            return head.lower_, head  # "two dozen were missing"
-        if head.tag_ == "VBN" and lemma not in ("be", "have"):
-            return head.lower_, head
-        if lemma in _INTRANSITIVE_EVENTS:
-            return _INTRANSITIVE_EVENTS[lemma], head
-        if lemma == "be":
-            for child in head.children:
-                if child.dep_ in ("acomp", "attr") and child.lower_ in _STATES:
-                    return child.lower_, child
-                # "four soldiers were among the dead"
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ == "among" and objects and objects[0].lower_ in _STATES:
-                    return objects[0].lower_, objects[0]
+        predicate, verb = _subject_predicate(head)
+        if verb is not None:
+            return predicate, verb
     for child in role.children:
         if (
             child.dep_ in ("acl", "amod")
@@ -721,6 +743,26 @@ def _predicate(role: Token) -> tuple[str | None, Token | None]:  # noqa: C901  #
             and child.lemma_.lower() not in _STATIVE
         ):
             return child.lower_, child
+    return None, None
+
+
+def _subject_predicate(head: Token) -> tuple[str | None, Token | None]:
+    """What the verb of a counted subject says happened to it; (None, None) when nothing."""
+    lemma = head.lemma_.lower()
+    if head.lower_ in _STATES:
+        return head.lower_, head  # "two dozen were missing"
+    if head.tag_ == "VBN" and lemma not in ("be", "have"):
+        return head.lower_, head
+    if lemma in _INTRANSITIVE_EVENTS:
+        return _INTRANSITIVE_EVENTS[lemma], head
+    if lemma == "be":
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr") and child.lower_ in _STATES:
+                return child.lower_, child
+            # "four soldiers were among the dead"
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "among" and objects and objects[0].lower_ in _STATES:
+                return objects[0].lower_, objects[0]
     return None, None
 
 
@@ -754,73 +796,89 @@ class _Counted:
     unit: str | None
 
 
-def _counted(span: Span, quantity: _Quantity) -> _Counted | None:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
+def _counted(span: Span, quantity: _Quantity) -> _Counted | None:
     """What the number counts and its unit; None for durations and ages."""
-    doc = span.doc
     inside = {t.i for t in span}
     key = span.root
-    noun: Token | None = None
-    role = key
-    of_phrase: list[Token] = []
-    modifiers_from = span.end  # modifiers of the noun start after the number
-    share_of = _of_object(key) if quantity.percent else None
-    if key.lower_ in ("percent", "%", "cent", "points") or share_of is not None:
-        noun = key  # "70 percent of the city", "a third of them"
-        if share_of is not None:
-            of_phrase = list(doc[share_of.left_edge.i : share_of.i + 1])
-    else:
-        obj = _of_object(key)
-        while obj is not None and obj.i in inside:
-            obj = _of_object(obj)
-        if obj is not None:
-            noun = obj  # "dozens of fighters", "12 of the soldiers"
-        elif key.head.lower_ in _BRIDGING_ADJECTIVES and key.head.head.pos_ == "NOUN":
-            noun = role = key.head.head  # "a 3,000-strong force", "seven more batteries"
-            modifiers_from = key.head.i + 1
-        elif key.head.i > key.i and key.head.pos_ in ("NOUN", "PROPN") and key.head.i not in inside:
-            noun = role = key.head
-            obj = _of_object(noun)
-            if obj is not None:
-                of_phrase = list(doc[obj.left_edge.i : obj.i + 1])
+    found = _counted_noun(span, quantity, inside)
+    noun = found.noun
     if noun is not None and noun.lemma_.lower() in _TIME_UNITS:
         return None
     if noun is not None and noun.lower_ == "block" and noun.i > key.i:
         return None  # "the 800 block of Main Street": an address
     if noun is not None and (noun.pos_ == "PRON" or noun.tag_ == "WDT"):
         noun = None  # "two of which", "half of them" count nothing named
-    toll = _toll_subject(role) if noun is None or noun.i not in inside else None
+    toll = _toll_subject(found.role) if noun is None or noun.i not in inside else None
     if toll is not None and noun is None:
         holder = toll[-1]
         counts_people = holder.lemma_.lower() in _TOLL_NOUNS | _PEOPLE or holder.lower_ in _PEOPLE
         return _Counted(counted=_surface(toll), unit="people" if counts_people else holder.lower_)
-    predicate, verb = _predicate(role)
+    predicate, verb = _predicate(found.role)
     parts: list[str] = []
     if noun is not None:
         if noun.i == key.i:
             parts.append("percent")
         else:
-            after = modifiers_from if noun.i >= modifiers_from else noun.i
+            after = found.modifiers_from if noun.i >= found.modifiers_from else noun.i
             parts.append(_surface(_noun_phrase(noun, after)))
-        if of_phrase:
-            parts.append("of " + _surface(of_phrase))
+        if found.of_phrase:
+            parts.append("of " + _surface(found.of_phrase))
     if predicate:
         parts.append(predicate)
-    counted = " ".join(parts) or None
+    return _Counted(counted=" ".join(parts) or None, unit=_unit(quantity, noun, verb, inside))
+
+
+@dataclass(frozen=True, slots=True)
+class _CountedNoun:
+    noun: Token | None  # the noun the number counts, if one is named
+    role: Token  # the token whose place in the sentence says what the counted took part in
+    of_phrase: list[Token]  # "of the city" in "70 percent of the city"
+    modifiers_from: int  # the noun's modifiers start here (after the number)
+
+
+def _counted_noun(span: Span, quantity: _Quantity, inside: set[int]) -> _CountedNoun:
+    """The noun a number counts: its head, an "of" object, or a noun past "-strong"/"more"."""
+    doc, key = span.doc, span.root
+    share_of = _of_object(key) if quantity.percent else None
+    if key.lower_ in ("percent", "%", "cent", "points") or share_of is not None:
+        # "70 percent of the city", "a third of them"
+        of_phrase = [] if share_of is None else list(doc[share_of.left_edge.i : share_of.i + 1])
+        return _CountedNoun(noun=key, role=key, of_phrase=of_phrase, modifiers_from=span.end)
+    obj = _of_object(key)
+    while obj is not None and obj.i in inside:
+        obj = _of_object(obj)
+    if obj is not None:
+        # "dozens of fighters", "12 of the soldiers"
+        return _CountedNoun(noun=obj, role=key, of_phrase=[], modifiers_from=span.end)
+    head = key.head
+    if head.lower_ in _BRIDGING_ADJECTIVES and head.head.pos_ == "NOUN":
+        # "a 3,000-strong force", "seven more batteries"
+        noun = head.head
+        return _CountedNoun(noun=noun, role=noun, of_phrase=[], modifiers_from=head.i + 1)
+    if head.i > key.i and head.pos_ in ("NOUN", "PROPN") and head.i not in inside:
+        obj = _of_object(head)
+        of_phrase = [] if obj is None else list(doc[obj.left_edge.i : obj.i + 1])
+        return _CountedNoun(noun=head, role=head, of_phrase=of_phrase, modifiers_from=span.end)
+    return _CountedNoun(noun=None, role=key, of_phrase=[], modifiers_from=span.end)
+
+
+def _unit(
+    quantity: _Quantity, noun: Token | None, verb: Token | None, inside: set[int]
+) -> str | None:
+    """What one of the number is: percent, a currency, people, or the noun's measure."""
     if quantity.percent:
-        unit: str | None = "percent"
-    elif quantity.currency:
-        unit = quantity.currency
-    elif noun is not None and (
+        return "percent"
+    if quantity.currency:
+        return quantity.currency
+    if noun is not None and (
         noun.lemma_.lower() in _PEOPLE or noun.lower_ in _PEOPLE or noun.ent_type_ == "NORP"
     ):
-        unit = "people"
-    elif noun is not None and noun.i not in inside:
-        unit = _MEASURES.get(noun.lower_, noun.lower_)
-    elif verb is not None and (verb.lemma_.lower() in _PEOPLE_VERBS or verb.lower_ in _STATES):
-        unit = "people"
-    else:
-        unit = None
-    return _Counted(counted=counted, unit=unit)
+        return "people"
+    if noun is not None and noun.i not in inside:
+        return _MEASURES.get(noun.lower_, noun.lower_)
+    if verb is not None and (verb.lemma_.lower() in _PEOPLE_VERBS or verb.lower_ in _STATES):
+        return "people"
+    return None
 
 
 # ---------------------------------------------------------------------------
