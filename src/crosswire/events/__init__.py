@@ -20,7 +20,7 @@ from typing import Any
 
 _LAZY = {
     "extract_events": "crosswire.events.extract",
-    "modality": "crosswire.events.extract",
+    "modality": "crosswire.events.realis",
     "sentence_events": "crosswire.events.typer",
     "typed_events": "crosswire.events.typer",
 }

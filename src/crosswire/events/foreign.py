@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from crosswire.events import ontology as on
-from crosswire.events.extract import HISTORY_DAYS
+from crosswire.events.drafts import HISTORY_DAYS
 from crosswire.geo import place_from_candidate, resolve_toponyms
 from crosswire.geo.resolve import Toponym
 from crosswire.merging import with_mentions

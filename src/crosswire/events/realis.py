@@ -1,7 +1,7 @@
 """Realis beyond the clause's own grammar: whether an event word reports an incident.
 
-``extract.modality`` reads negation, modals, threats and plans off the verbs
-above the event word. This pass adds the classes of phrasing that mention an
+``modality`` (at the end) reads negation, modals, threats and plans off the
+verbs above the event word; ``refine`` adds the classes of phrasing that mention an
 event without reporting one incident, each a modality of its own so the
 event is kept (brief.json) but stays off the timeline, map and exports:
 
@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span, Token
+
+from crosswire.events import lexicon as lx
 
 # No single incident of the wars crosswire covers killed this many: a war's toll.
 TALLY_FLOOR = 2000
@@ -119,3 +121,73 @@ def _is_caption(anchor: Token, sentence: Span) -> bool:
     if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in sentence):
         return False
     return any(t.lower_ in _SETTING and t.dep_ == "prep" for t in [anchor, *_ancestors(anchor)])
+
+
+# --------------------------------------------------------------------------
+# The clause's own grammar
+
+_SPEECH_VERBS = frozenset(
+    ["say", "tell", "report", "claim", "state", "add", "confirm", "accuse", "allege", "announce"]
+)
+_MEANS_VERBS = frozenset(["use", "employ", "deploy", "fire", "launch", "send", "dispatch"])
+_NOBODY = frozenset(["nobody", "none", "neither", "noone"])
+_SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
+
+
+def modality(anchor: Token) -> str:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+    """How the text reports the event.
+
+    One of asserted, negated, denied, threatened, planned, hypothetical: the
+    first marker found climbing from the event word through the verbs that
+    govern it (stopping at a reporting verb or a clause of its own). A clause of
+    purpose ("entered the town to arrest men") is planned.
+    """
+    token = anchor
+    came_from: Token | None = None
+    for step in range(8):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated"
+            if child.dep_ == "nsubj" and child.lower_ in _NOBODY | {"no one"}:
+                return "negated"  # "nobody agrees"
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return "hypothetical"
+            if child.dep_ == "aux":
+                if child.lower_ in lx.HYPOTHETICAL_MODALS:
+                    return "hypothetical"
+                if child.lower_ in lx.FUTURE_MODALS:
+                    return "planned"
+        lemma = token.lemma_.lower()
+        if step > 0:
+            if lemma in lx.DENIAL_VERBS:
+                return "denied"
+            if lemma in lx.THREAT_VERBS or lemma in lx.THREAT_NOUNS:
+                return "threatened"
+            if lemma in lx.PLAN_VERBS or lemma in lx.PLAN_NOUNS:
+                return "planned"
+            if lemma in lx.HYPOTHETICAL_NOUNS:
+                return "hypothetical"
+            if (
+                lemma in _SCHEDULED
+                and token.pos_ in ("ADJ", "VERB")
+                and came_from is not None
+                and came_from.dep_ == "xcomp"
+            ):
+                return "planned"  # "set to attack", not "set a ship on fire"
+        if (
+            token.dep_ == "advcl"
+            and token.pos_ == "VERB"
+            and _is_infinitive(token)
+            and token.head.lemma_.lower() not in _MEANS_VERBS
+        ):
+            return "planned"  # "entered the town to arrest men"; "used drones to attack" did
+        if token.dep_ in ("advcl", "relcl", "ROOT") or token.head.i == token.i:
+            break
+        if step > 0 and lemma in _SPEECH_VERBS:
+            break
+        came_from, token = token, token.head
+    return "asserted"
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)

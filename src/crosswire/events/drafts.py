@@ -1,0 +1,232 @@
+"""Events as the article tells them so far: later sentences may add to them.
+
+A ``Draft`` becomes an ``Event`` once the article is read. A weak draft (casualty
+words, or bare violence by no one new) joins the latest violent event of an earlier
+sentence when its date, place and agent fit (``host_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from spacy.tokens import Token
+
+from crosswire.events import confidence
+from crosswire.events import ontology as on
+from crosswire.events.arguments import (
+    category_of_noun,
+)
+from crosswire.events.index import day_of
+from crosswire.events.location import same_area
+from crosswire.events.roles import Actors
+from crosswire.events.tolls import Toll
+from crosswire.events.typer import EventCandidate
+from crosswire.model import (
+    DatePrecision,
+    Entity,
+    Event,
+    Place,
+    SourceSpan,
+)
+
+# An event whose stated date ended this long before the article is history to it.
+HISTORY_DAYS = 31
+
+
+# Events a later casualty or bare-violence sentence can be adding to.
+_VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS, on.RIOTS})
+
+
+_VIOLENT_LABELS = frozenset({on.EXCESSIVE_FORCE, on.PROTEST_INTERVENTION})
+
+
+def _plover(label: str, actor2: Entity | None) -> str | None:
+    sub = on.SUB_EVENT_TYPES[label]
+    plover, mode = sub.plover, sub.plover_mode
+    if plover == "FIGHT" and actor2 is not None and actor2.kind == "civilians":
+        # Force used on civilians is unconventional violence in PLOVER.
+        plover, mode = "ASSAULT", None
+    if plover is None:
+        return None
+    return f"{plover}:{mode}" if mode else plover
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event as the article tells it so far; later sentences may add to it."""
+
+    label: str
+    actors: Actors
+    place: Place | None
+    place_named: str | None  # "clause", "sentence" or None (see ``event_place``)
+    when: tuple[str, str, DatePrecision] | None
+    date_text: str | None  # the date expression of its own clause, when there is one
+    toll: Toll | None
+    mode: str
+    spans: list[SourceSpan]
+    depth: int  # of the event word below its sentence's root
+    sentence: int  # the sentence's position in the article
+    weak: bool  # casualty words or bare violence by no one new
+    history: bool
+    habitual: bool  # "its cells carry out ambushes": what happens, not what happened
+    trigger: str = ""  # the event word
+    civilian_targeting: bool = False
+
+    @property
+    def violent(self) -> bool:
+        return on.event_type_of(self.label) in _VIOLENT_TYPES or self.label in _VIOLENT_LABELS
+
+    @property
+    def reported(self) -> bool:
+        """Whether the article says something of its own about it."""
+        return self.toll is not None or self.actors.named or self.place_named is not None
+
+    def absorb(self, other: Draft) -> None:
+        for span in other.spans:
+            if span not in self.spans:
+                self.spans.append(span)
+        if other.toll is not None and (
+            self.toll is None or (self.toll.vague and not other.toll.vague)
+        ):
+            # A later sentence's figure is a part or a detail of the toll told first
+            # ("one civilian was also killed"); it counts only when none was told, or
+            # when it makes a vague one ("dozens") exact.
+            self.toll = other.toll
+        if not other.actors.named:
+            return
+        self.actors.named = True
+        newcomer = other.actors.actor1
+        if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
+            self.actors.actor2 = newcomer  # the other side of a battle
+
+    def event(
+        self, published: tuple[str, str, DatePrecision] | None, focus_country: str | None
+    ) -> Event:
+        """The Event; an undated one happened on the article's date as far as it says."""
+        when = self.when or published
+        actors = self.actors
+        background = self.history or self.habitual or not self.reported
+        sure, reasons = confidence.score(
+            confidence.Facts(
+                sentence=self.sentence,
+                event_type=on.event_type_of(self.label),
+                has_toll=self.toll is not None and bool(self.toll.value),
+                place_named=self.place_named,
+                place_country=self.place.country_code if self.place is not None else None,
+                focus_country=focus_country,
+                named_actor=actors.named,
+                date_stated=self.date_text is not None,
+                depth=self.depth,
+                extra_sentences=len(self.spans) - 1,
+                background=background,
+                modality=self.mode,
+                trigger=self.trigger,
+            )
+        )
+        return Event(
+            event_type=on.event_type_of(self.label),
+            sub_event_type=self.label,
+            actor1=actors.actor1.id if actors.actor1 is not None else None,
+            actor2=actors.actor2.id if actors.actor2 is not None else None,
+            assoc_actor1=tuple(e.id for e in actors.assoc1),
+            assoc_actor2=tuple(e.id for e in actors.assoc2),
+            place=self.place.id if self.place is not None else None,
+            date_start=when[0] if when else None,
+            date_end=when[1] if when else None,
+            date_precision=when[2] if when else None,
+            date_text=self.date_text,
+            fatalities=self.toll.value if self.toll else None,
+            fatalities_low=self.toll.low if self.toll else None,
+            fatalities_high=self.toll.high if self.toll else None,
+            fatalities_text=self.toll.text if self.toll else None,
+            modality=self.mode,
+            plover=_plover(self.label, actors.actor2),
+            cameo=on.SUB_EVENT_TYPES[self.label].cameo,
+            sources=tuple(self.spans),
+            background=background,
+            civilian_targeting=self.civilian_targeting
+            or self.label == on.ATTACK
+            or (actors.actor2 is not None and actors.actor2.kind == "civilians"),
+            confidence=sure,
+            reasons=reasons,
+        )
+
+
+def is_habitual(anchor: Token) -> bool:
+    """Events in the plural with a verb in the simple present: "its cells carry out
+    ambushes", "their drone attacks invite retaliation"."""
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    plural = anchor.tag_ in ("NNS", "NNPS") and anchor.dep_ in ("nsubj", "dobj")
+    return plural and verb.tag_ in ("VBZ", "VBP")
+
+
+def is_history(
+    when: tuple[str, str, DatePrecision], published: tuple[str, str, str] | None
+) -> bool:
+    end, day = day_of(when[1]), day_of(published[0] if published else None)
+    return end is not None and day is not None and end < day - timedelta(days=HISTORY_DAYS)
+
+
+def depth_below(token: Token, root: Token) -> int:
+    depth = 0
+    while token.i != root.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def is_weak(candidate: EventCandidate, actors: Actors) -> bool:
+    """Casualty words, or a bare act of violence against no one ("opened fire", "they hit
+    the pipe"), by no agent of its own: none, a pronoun, a weapon, fighters of no group
+    the article names, or a named actor (which the event it joins must already have, see
+    ``_fits``; "gunmen" are ACLED's unidentified armed group, an actor of their own)."""
+    if not candidate.groups <= {"violence"}:
+        return False
+    patient = candidate.roles.patient
+    bare = candidate.victims is None and (
+        patient is None or category_of_noun(patient) in (None, "property", "territory")
+    )
+    if not (bare or all(c.kind == "outcome" for c in candidate.cues)):
+        return False
+    agent = candidate.roles.agent
+    return (
+        agent is None
+        or agent.pos_ == "PRON"
+        or category_of_noun(agent) == "weapon"
+        or (category_of_noun(agent) == "armed" and actors.actor1 is None)
+        or (actors.actor1 is not None and actors.named)
+    )
+
+
+def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """The event a weak draft adds to: the latest violent event of an earlier sentence (the
+    main one of its sentence), when the draft's own date, place and agent fit it."""
+    if not draft.weak or draft.mode != "asserted":
+        return None
+    candidates = [
+        d
+        for d in drafts
+        if d.violent
+        and d.mode == "asserted"
+        and not (d.history or d.habitual)
+        and d.sentence < draft.sentence
+    ]
+    if not candidates:
+        return None
+    latest = max(d.sentence for d in candidates)
+    host = min((d for d in candidates if d.sentence == latest), key=lambda d: d.depth)
+    return host if _fits(host, draft) else None
+
+
+def _fits(host: Draft, draft: Draft) -> bool:
+    mine, theirs = draft.when, host.when
+    if draft.date_text and mine and theirs and (mine[0] > theirs[1] or theirs[0] > mine[1]):
+        return False
+    here, there = draft.place, host.place
+    if draft.place_named == "clause" and here and there and not same_area(here, there):
+        return False
+    agent = draft.actors.actor1
+    if agent is None or agent in (host.actors.actor1, host.actors.actor2):
+        return True
+    # Only a battle with a side still unknown can take a new fighter.
+    return host.actors.actor2 is None and on.event_type_of(host.label) == on.BATTLES

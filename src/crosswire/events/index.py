@@ -1,0 +1,283 @@
+"""The article as the events code reads it: its records indexed by character offsets.
+
+``build_index`` gathers the article's entities, places, dates and figures, its
+dateline, its focus country (the most named country of its places) and its focus
+places (most named towns first). ``sentences`` yields the Doc's sentences with the
+lead paragraph parsed again without its dateline, which misleads the parser.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
+from crosswire.model import (
+    Analysis,
+    Article,
+    DateMention,
+    DatePrecision,
+    Entity,
+    Figure,
+    Place,
+)
+from crosswire.nlp import load_nlp
+
+# "DERAA —", "AMMAN, Jordan (Coastline Wire) —", "Misrata, Libya —": a town in capitals,
+# or a town and its country, before a dash.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.\- ]{1,40}?|[A-Z][A-Za-z'’.\- ]{1,40}?,\s*[A-Z][A-Za-z. ]{1,30})"
+    r"\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s"
+)
+
+
+_FEATURE_RANK = {
+    "site": 0,
+    "port": 0,
+    "city": 0,
+    "capital": 0,
+    "district": 0,
+    "admin2": 1,
+    "admin1": 2,
+    "region": 3,
+    "sea": 3,
+    "river": 3,
+    "country": 4,
+    "continent": 5,
+}
+
+
+AREA_RANK = 1  # this rank and above are areas a town lies in
+
+
+# A tagger's person or organisation over a place name is the place, not an actor; states,
+# armed forces and groups named after a country or town are actors the actors stage chose.
+_NOT_OVER_PLACES = frozenset(["person", "organisation"])
+
+
+_FURNITURE_WORDS = frozenset(["photo", "photos", "tags", "gmt", "print", "tweet", "views"])
+
+
+# Places whose country code says little about whose civilians were hit.
+NOT_NATIONAL = frozenset({"sea", "region", "continent", "river"})
+
+
+@dataclass(slots=True)
+class ArticleIndex:
+    """The article's records, indexed by character offsets."""
+
+    article_id: str
+    text: str
+    entities: list[tuple[int, int, Entity]]
+    places: list[tuple[int, int, Place]]
+    dates: list[DateMention]
+    figures: list[Figure]
+    published: tuple[str, str, DatePrecision] | None
+    focus_country: str | None
+    dateline_end: int  # 0 when the article has no dateline
+    dateline_place: Place | None
+    focus_places: list[Place]  # most named towns first, then areas; no datelines
+    known: dict[str, Entity]
+    outlet: str = ""  # the article's outlet, folded: never an actor of its events
+    added: dict[str, Entity] = field(default_factory=dict)
+
+    def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
+        """Whether an entity mention can be an event's actor: not a place name or a date
+        (a tagger's PERSON or ORG over "Kafr Nabl" or "Jul 2016"), not the outlet, not
+        page furniture ("Photo", "Tags", "GMT")."""
+        if any(p_start < end and start < p_end for p_start, p_end, _p in self.places):
+            return entity.kind not in _NOT_OVER_PLACES
+        if any(d.mention.start < end and start < d.mention.end for d in self.dates):
+            return False
+        name = entity.name.casefold()
+        if self.outlet and (name == self.outlet or name.replace(" ", "") == self.outlet):
+            return False
+        return not (set(name.replace("-", " ").split()) & _FURNITURE_WORDS)
+
+    def entity_mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Mentions overlapping the range: a parse may split a long name across phrases."""
+        return [m for m in self.entities if m[0] < end and start < m[1]]
+
+    def entity_at(self, token: Token) -> Entity | None:
+        spot = token.idx
+        covering = [m for m in self.entities if m[0] <= spot < m[1]]
+        return max(covering, key=lambda m: m[1] - m[0])[2] if covering else None
+
+    def place_at(self, token: Token) -> Place | None:
+        spot = token.idx
+        for start, end, place in self.places:
+            if start <= spot < end:
+                return place
+        return None
+
+    def focus(self, country: str | None, within: Place | None = None) -> Place | None:
+        """The article's focus place: in ``country`` when given, inside ``within`` when given."""
+        for place in self.focus_places:
+            if country is not None and place.country_code not in (None, country):
+                continue
+            if within is not None and (
+                place.id == within.id or rank(place) >= rank(within) or not inside(within, place)
+            ):
+                continue
+            return place
+        return None
+
+    def generic(self, category: str, country: str | None) -> Entity:
+        return self._known_or_added(_dictionary().generic(category, country))
+
+    def state(self, country: str, branch: Branch, day: date | None) -> Entity | None:
+        try:
+            actor = _dictionary().state_actor(country, branch, day)
+        except KeyError:
+            return None
+        return self._known_or_added(actor.entity())
+
+    def _known_or_added(self, entity: Entity) -> Entity:
+        for existing in (*self.known.values(), *self.added.values()):
+            if existing.id == entity.id:
+                return existing
+        self.added[entity.id] = entity
+        return entity
+
+
+@cache
+def _dictionary() -> ActorDictionary:
+    return load_actor_dictionary()
+
+
+def rank(place: Place) -> int:
+    return _FEATURE_RANK.get(place.feature or "", 2)
+
+
+def inside(area: Place, place: Place) -> bool:
+    """Whether a country or a province holds the place (by its GeoNames codes)."""
+    if area.country_code is None or area.country_code != place.country_code:
+        return False
+    if area.feature == "country":
+        return True
+    return (
+        area.feature == "admin1"
+        and place.admin1 is not None
+        and (_fold(place.admin1) in {_fold(area.admin1), _fold(area.name)})
+    )
+
+
+def _fold(text: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
+
+
+def _published(article: Article | None) -> tuple[str, str, DatePrecision] | None:
+    if article is None or not article.published:
+        return None
+    value = article.published
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return value, value, "day"
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            last = calendar.monthrange(year, month)[1]
+            return f"{value}-01", f"{value}-{last:02d}", "month"
+        if len(parts) == 1:
+            return f"{value}-01-01", f"{value}-12-31", "year"
+    except ValueError:
+        return None
+    return None
+
+
+def day_of(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> ArticleIndex:
+    entities = [
+        (m.start, m.end, entity)
+        for entity in analysis.entities
+        for m in entity.mentions
+        if m.article == analysis.article
+    ]
+    places = sorted(
+        (
+            (m.start, m.end, place)
+            for place in analysis.places
+            for m in place.mentions
+            if m.article == analysis.article
+        ),
+        key=lambda item: item[0],
+    )
+    # An unlinked "organisation" that is really a town ("attacked Hama") is the place.
+    entities = [
+        (start, end, entity)
+        for start, end, entity in entities
+        if entity.canonical_key
+        or not any(p_start <= start and end <= p_end for p_start, p_end, _p in places)
+    ]
+    match = _DATELINE.match(doc.text)
+    dateline_end = match.end() if match is not None else 0
+    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
+    named = [(s, p) for s, _e, p in places if s >= dateline_end]
+    countries = Counter(p.country_code for _s, p in named if p.country_code)
+    if not countries and dateline_place is not None and dateline_place.country_code:
+        countries[dateline_place.country_code] += 1
+    focus_places = _focus_places(named)
+    return ArticleIndex(
+        article_id=analysis.article,
+        text=doc.text,
+        entities=entities,
+        places=places,
+        dates=list(analysis.dates),
+        figures=list(analysis.figures),
+        published=_published(article),
+        focus_country=countries.most_common(1)[0][0] if countries else None,
+        dateline_end=dateline_end,
+        dateline_place=dateline_place,
+        focus_places=focus_places,
+        known={e.id: e for e in analysis.entities},
+        outlet=(article.outlet or "").casefold() if article is not None else "",
+    )
+
+
+def _focus_places(named: list[tuple[int, Place]]) -> list[Place]:
+    """The article's places, most named towns first, then areas (countries left out)."""
+    counts = Counter(p.id for _s, p in named if p.feature != "country")
+    first_seen: dict[str, tuple[int, Place]] = {}
+    for start, place in named:
+        first_seen.setdefault(place.id, (start, place))
+    return [
+        first_seen[pid][1]
+        for pid in sorted(
+            counts,
+            key=lambda pid: (
+                min(rank(first_seen[pid][1]), AREA_RANK),  # towns before areas
+                -counts[pid],
+                first_seen[pid][0],
+            ),
+        )
+    ]
+
+
+def sentences(doc: Doc, index: ArticleIndex) -> Iterator[Span]:
+    """The Doc's sentences; the lead paragraph parsed again without its dateline."""
+    if not index.dateline_end:
+        yield from doc.sents
+        return
+    paragraph_end = doc.text.find("\n", index.dateline_end)
+    if paragraph_end < 0:
+        paragraph_end = len(doc.text)
+    lead = " " * index.dateline_end + doc.text[index.dateline_end : paragraph_end]
+    yield from load_nlp()(lead).sents
+    for sentence in doc.sents:
+        if sentence.start_char >= paragraph_end:
+            yield sentence

@@ -1,0 +1,237 @@
+"""The place of an event: the one attached to its words, not any place in the sentence.
+
+The most specific place in the event's own clause, then one elsewhere in the
+sentence, then one in an actor phrase; origins ("fighters from Idlib"), seats
+("the Aden-based government"), attributions ("officials in Sanaa") and places
+naming an actor ("Moscow said", "US-led") do not count. Without any, the
+article's focus place in the event's country, then the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.events.index import AREA_RANK, NOT_NATIONAL, ArticleIndex, inside, rank
+from crosswire.events.typer import EventCandidate
+from crosswire.model import (
+    Place,
+)
+
+# "US-led", "London-based", "Iran-backed": the place names an actor.
+_ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
+
+
+_LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
+
+
+_WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
+
+
+_SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
+
+
+@dataclass(frozen=True, slots=True)
+class CharSpan:
+    start: int
+    end: int
+
+
+def event_tokens(event: EventCandidate, doc: Doc) -> list[Token]:
+    return [event.anchor, *event.tokens(doc)]
+
+
+def _is_attribution(token: Token) -> bool:
+    """ "according to officials in Sanaa": who says it, not where it happened."""
+    return token.dep_ == "prep" and token.lower_ == "according"
+
+
+def clause_region(
+    event: EventCandidate, doc: Doc, foreign: frozenset[int] = frozenset()
+) -> set[int]:
+    """Token indices of the event's own clause: the subtrees of its words, without the
+    clauses of other events and the words of the sentence's other events (``foreign``):
+    in "the strikes followed the drone attack late on Tuesday" Tuesday is the attack's."""
+    own = {t.i for t in event_tokens(event, doc)}
+    tokens: set[int] = set()
+    for token in event_tokens(event, doc):
+        top = token
+        # An event noun's clause is its verb's: "clashes erupted near X", "five were killed
+        # in an air strike on Tuesday", "under the deal, reached on Wednesday".
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            top = token.head
+        elif (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ == "pobj"
+            and token.head.lower_ in _WHILE_PREPS
+            and token.head.head.pos_ == "VERB"
+        ):
+            top = token.head.head
+        for sub in top.subtree:
+            if sub.i in own:
+                tokens.add(sub.i)
+                continue
+            if any(
+                _other_clause(a, own) or _is_attribution(a) or (a.i in foreign and a.i not in own)
+                for a in _path_up(sub, top)
+            ):
+                continue
+            tokens.add(sub.i)
+    return tokens
+
+
+def _other_clause(token: Token, own: set[int]) -> bool:
+    """A clause of its own, not one telling more of the event ("the deal, reached on ...")."""
+    if token.i in own or (token.head.i in own and token.dep_ in ("acl", "relcl")):
+        return False
+    if token.dep_ == "conj":
+        return token.pos_ in ("VERB", "AUX")  # "warehouses and a depot" is one object
+    return token.dep_ in ("advcl", "relcl", "ccomp", "acl")
+
+
+def _path_up(token: Token, top: Token) -> Iterator[Token]:
+    """``token`` and its heads up to, not including, ``top``."""
+    current = token
+    while current.i != top.i:
+        yield current
+        if current.head.i == current.i:
+            return
+        current = current.head
+
+
+def _is_origin(token: Token) -> bool:
+    """A place named as where someone or something came from: "fighters from Idlib"."""
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ == "from":
+            return True
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return False
+
+
+def _is_seat(index: ArticleIndex, token: Token, end: int) -> bool:
+    """A place that locates an actor: "the Aden-based government", "the government in Tripoli"."""
+    if re.match(r"^\s*-?\s*based\b", index.text[end : end + 12], re.I):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "of"):
+        holder = token.head.head
+        entity = index.entity_at(holder)
+        return entity is not None and entity.kind == "government"
+    return False
+
+
+def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
+    if not candidates:
+        return None
+    return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
+
+
+def _event_country(index: ArticleIndex, sentence: Span) -> str | None:
+    """The country the sentence is about: its places', else its actors'."""
+    countries = Counter(
+        place.country_code
+        for start, _end, place in index.places
+        if sentence.start_char <= start < sentence.end_char
+        and start >= index.dateline_end
+        and place.country_code
+        and place.feature not in NOT_NATIONAL
+    )
+    if not countries:
+        countries = Counter(
+            entity.country_code
+            for _s, _e, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char)
+            if entity.country_code
+        )
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def event_place(
+    index: ArticleIndex,
+    sentence: Span,
+    region: set[int],
+    foreign: frozenset[int],
+    actor_spans: list[CharSpan],
+) -> tuple[Place | None, str | None]:
+    """The event's place, and where the sentence names it: "clause" (the event's own),
+    "sentence", or None when it is a fallback."""
+    own: list[tuple[int, Place]] = []
+    elsewhere: list[tuple[int, Place]] = []
+    weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
+    for start, end, place in index.places:
+        if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
+            continue
+        token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
+        if token is None or _is_origin(token) or _is_seat(index, token, end):
+            continue
+        if any(_is_attribution(a) for a in token.ancestors):
+            continue
+        if _is_metonymic(index.text, token, place, end, index.focus_country):
+            continue
+        if _names_area_of_town(token):
+            # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
+            town = index.focus(place.country_code, within=_area_of(place))
+            weaker.append((start, town or place))
+        elif any(span.start <= start and end <= span.end for span in actor_spans):
+            weaker.append((start, place))
+        elif token.i in region:
+            own.append((start, place))
+        elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
+            elsewhere.append((start, place))
+    # Away from the event's own clause, a place abroad is context ("talks in Geneva").
+    home = index.focus_country
+    elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
+    weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
+    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    if chosen is not None:
+        # "fighting in the province of Daraa" in an article about Tafas, a town in it.
+        finer = index.focus(None, within=chosen) if rank(chosen) >= AREA_RANK else None
+        return finer or chosen, "clause" if own else "sentence"
+    return index.focus(_event_country(index, sentence)) or index.dateline_place, None
+
+
+def _is_metonymic(text: str, token: Token, place: Place, end: int, focus: str | None) -> bool:
+    """A place that names an actor, not where the event was: "Moscow said", "US-led",
+    "London-based", "U.S. strikes", "Russia's jets"; a foreign country counts as a location
+    only after a locative preposition ("in Iraq")."""
+    if _ACTOR_SUFFIX.match(text[end : end + 12]):
+        return True
+    if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
+        return True
+    if place.feature != "country":
+        return False
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):
+        return True
+    foreign = place.country_code is not None and place.country_code != focus
+    return foreign and not (token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE)
+
+
+def _names_area_of_town(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ in ("compound", "amod", "nmod")
+        and head.lemma_.lower() in _SETTLEMENT_NOUNS
+        and not (head.i == token.i + 1 and head.lemma_.lower() == "city")  # "Deraa city"
+    )
+
+
+def _area_of(place: Place) -> Place:
+    """The province a town lies in, as a place record to test containment against."""
+    return Place(
+        name=place.admin1 or place.name,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        feature="admin1" if place.admin1 else place.feature,
+    )
+
+
+def same_area(left: Place, right: Place) -> bool:
+    if left.id == right.id:
+        return True
+    outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
+    return rank(outer) >= AREA_RANK and inside(outer, inner)

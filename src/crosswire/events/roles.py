@@ -1,0 +1,308 @@
+"""The actors of an event: agent and patient phrases mapped to the article's entities.
+
+Backers ("X, backed by Y") and partners become associated actors; victims with no
+entity of their own become ACLED's generic actors ("Civilians (Syria)"); state
+actors named by a common noun ("the army") take the regime of the event's date; a
+violent event whose report names no perpetrator is by an "Unidentified Armed Group
+(country)", as ACLED codes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from crosswire.actors import Branch
+from crosswire.events import lexicon as lx
+from crosswire.events import ontology as on
+from crosswire.events.arguments import (
+    Category,
+    category_of_inter,
+    category_of_noun,
+    phrase,
+)
+from crosswire.events.index import NOT_NATIONAL, ArticleIndex
+from crosswire.events.typer import EventCandidate
+from crosswire.model import (
+    Entity,
+    Place,
+)
+
+_BACKING = frozenset(
+    [
+        "back",
+        "backed",
+        "support",
+        "supported",
+        "sponsor",
+        "sponsored",
+        "fund",
+        "funded",
+        "arm",
+        "armed",
+    ]
+)
+
+
+_BACKED_AFTER = re.compile(r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
+
+
+_PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
+
+
+_STATE_BRANCHES: dict[str, Branch] = {
+    **dict.fromkeys(["force", "forces", "troop", "troops", "army", "military", "soldier"], "mil"),
+    **dict.fromkeys(["police", "policeman", "policemen", "officer", "gendarme"], "pol"),
+    **dict.fromkeys(["government", "regime", "authority", "authorities"], "gov"),
+}
+
+
+_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
+
+
+@dataclass(slots=True)
+class _Actor:
+    main: Entity | None = None
+    backers: list[Entity] = field(default_factory=list)
+    category: Category | None = None
+    named: bool = False  # the entity has a mention in the phrase
+
+
+def _is_backer(index: ArticleIndex, start: int, end: int, head: Token) -> bool:
+    if _BACKED_AFTER.match(index.text[end : end + 20]):
+        return True
+    doc = head.doc
+    # The token covering ``start``, found by spaCy's binary search rather than a
+    # scan of the whole doc (which cost the square of a long article's length).
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
+    if token is not None and not token.idx <= start < token.idx + len(token):
+        token = None
+    while token is not None and token.i != head.i:
+        if token.lower_ in _BACKING or token.lemma_ in _BACKING:
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
+    if token is None:
+        return _Actor()
+    start, end = phrase(token)
+    actor = _Actor()
+    main_mentions = []
+    for m_start, m_end, entity in index.entity_mentions_in(start, end):
+        if not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if _is_backer(index, m_start, m_end, token):
+            if entity not in actor.backers:
+                actor.backers.append(entity)
+        else:
+            main_mentions.append((m_start, m_end, entity))
+    # "X, backed by Y": the backing clause hangs off the head noun, outside its phrase.
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_ in _BACKING:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.subtree:
+                        backer = index.entity_at(obj)
+                        if backer is not None and backer not in actor.backers:
+                            actor.backers.append(backer)
+    if main_mentions:
+        spot = token.idx
+        containing = [m for m in main_mentions if m[0] <= spot < m[1]]
+        chosen = containing[0] if containing else min(main_mentions, key=lambda m: abs(m[0] - spot))
+        actor.main = chosen[2]
+        actor.named = True
+        actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
+    else:
+        actor.category = category_of_noun(token)
+        if index.place_at(token) is not None and actor.category is None:
+            actor.category = "territory"
+    return actor
+
+
+def _entity_category(index: ArticleIndex, entity: Entity) -> Category | None:
+    category = category_of_inter(entity.inter_code, entity.kind)
+    if category is None and entity.affiliation:
+        patron = index.known.get(entity.affiliation)
+        if patron is not None:
+            category = category_of_inter(patron.inter_code, patron.kind)
+    return category
+
+
+def categorizer(index: ArticleIndex):  # type: ignore[no-untyped-def]
+    def categorize(token: Token) -> Category | None:
+        return _actor(index, token).category
+
+    return categorize
+
+
+def _generic_for(
+    index: ArticleIndex, token: Token | None, country: str | None, day: date | None
+) -> Entity | None:
+    """ACLED's generic actor for a phrase with no entity: civilians, protesters, gunmen."""
+    if token is None:
+        return None
+    lemma = token.lemma_.lower()
+    category = category_of_noun(token)
+    if category == "civilians":
+        return index.generic("civilians", country)
+    if category == "protesters":
+        return index.generic("protesters", country)
+    if category == "rioters":
+        return index.generic("rioters", country)
+    if lemma in lx.UNIDENTIFIED_NOUNS or token.lower_ in lx.UNIDENTIFIED_NOUNS:
+        return index.generic("uag", country)
+    branch = _STATE_BRANCHES.get(lemma)
+    if category == "state" and branch is not None and country is not None:
+        # "government forces" in a Syrian story are the Military Forces of Syria.
+        return index.state(country, branch, day)
+    return None
+
+
+def _resolve_actor(
+    index: ArticleIndex, token: Token | None, country: str | None, day: date | None
+) -> _Actor:
+    actor = _actor(index, token)
+    if actor.main is None:
+        actor.main = _generic_for(index, token, country, day)
+    return actor
+
+
+def _sentence_entities(index: ArticleIndex, sentence: Span, categories: set[str]) -> list[Entity]:
+    found = []
+    for _start, _end, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char):
+        if _entity_category(index, entity) in categories and entity not in found:
+            found.append(entity)
+    return found
+
+
+@dataclass(slots=True)
+class Actors:
+    actor1: Entity | None = None
+    actor2: Entity | None = None
+    assoc1: list[Entity] = field(default_factory=list)
+    assoc2: list[Entity] = field(default_factory=list)
+    named: bool = False  # some side is an entity the sentence names
+
+
+def _crowd_actors(index: ArticleIndex, label: str, sentence: Span, country: str | None) -> Actors:
+    """A demonstration's crowd (actor1) and the forces it met (actor2)."""
+    result = Actors()
+    crowd = _sentence_entities(index, sentence, {"protesters", "rioters"})
+    category = "rioters" if label == on.VIOLENT_DEMONSTRATION else "protesters"
+    result.actor1 = crowd[0] if crowd else index.generic(category, country)
+    if label != on.PEACEFUL_PROTEST:
+        forces = _sentence_entities(index, sentence, {"state"})
+        result.actor2 = forces[0] if forces else None
+    result.named = bool(crowd) or result.actor2 is not None
+    return result
+
+
+# Violent sub-events an armed group can carry out; an air strike needs an air force,
+# so an unattributed one keeps no actor rather than a wrong one.
+_UNKNOWN_PERPETRATOR_LABELS = frozenset(
+    {
+        on.ARMED_CLASH,
+        on.SHELLING,
+        on.REMOTE_EXPLOSIVE,
+        on.SUICIDE_BOMB,
+        on.GRENADE,
+        on.ATTACK,
+        on.ABDUCTION,
+        on.SEXUAL_VIOLENCE,
+    }
+)
+
+
+def event_actors(
+    index: ArticleIndex,
+    event: EventCandidate,
+    sentence: Span,
+    country: str | None,
+    day: date | None,
+) -> Actors:
+    label = event.label
+    roles = event.roles
+    if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
+        return _crowd_actors(index, label, sentence, country)
+    result = Actors()
+    agent = _resolve_actor(index, roles.agent, country, day)
+    result.actor1 = agent.main
+    result.assoc1 = list(agent.backers)
+    for other in roles.co_agents:
+        co = _resolve_actor(index, other, country, day)
+        if co.main is not None:
+            result.assoc1.append(co.main)
+    patient = _resolve_actor(index, roles.patient, country, day)
+    victims = _resolve_actor(index, event.victims, country, day)
+    result.named = agent.named or patient.named
+    anyone = roles.patient is not None and roles.patient.lemma_.lower() in _ANYONE
+    if (
+        patient.main is not None
+        and patient.category not in ("weapon", "territory", "property")
+        and (patient.named or not anyone)
+    ):
+        result.actor2 = patient.main
+        result.assoc2 = list(patient.backers)
+    elif (
+        victims.main is not None
+        and patient.category not in ("armed", "state")
+        and event.victims is not None
+        and event.victims.lemma_.lower() not in _ANYONE
+    ):
+        # The dead are a side only when named as such: "killing two civilians" names the
+        # civilians, "killing seven people" (in a strike on a depot, a fight between armed
+        # sides) names no one.
+        result.actor2 = victims.main
+    for other in roles.co_patients:
+        co = _resolve_actor(index, other, country, day)
+        if co.main is not None:
+            result.assoc2.append(co.main)
+    if label == on.MOB_VIOLENCE and (result.actor1 is None or agent.category != "rioters"):
+        if result.actor1 is not None:
+            result.assoc1.insert(0, result.actor1)
+        result.actor1 = index.generic("rioters", country)
+    if label == on.ATTACK and result.actor2 is None:
+        # An Attack is by definition on civilians.
+        result.actor2 = index.generic("civilians", country)
+    if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
+        result.actor2 = None
+    result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
+    result.assoc2 = [e for e in dict.fromkeys(result.assoc2) if e != result.actor2]
+    return result
+
+
+def unnamed_perpetrator(
+    index: ArticleIndex, label: str, actors: Actors, place: Place | None
+) -> None:
+    """ACLED codes a violent event whose report names no perpetrator as by an
+    "Unidentified Armed Group (country)", never as an event with no actor. Done once the
+    article's sentences are joined, so a later sentence can still name the side."""
+    if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
+        return
+    # The group of the country the story is set in, as for generic victims: a place
+    # named in passing ("the London-based monitor") must not make it a British group.
+    country = index.focus_country
+    if country is None and place is not None:
+        country = place.country_code
+    actors.actor1 = index.generic("uag", country)
+
+
+def actor_country(index: ArticleIndex, place: Place | None, named: str | None) -> str | None:
+    """The country of generic actors ("Civilians (X)"): a place attached to the event word,
+    else the article's; no nationality invented from a place elsewhere."""
+    if (
+        place is not None
+        and place.country_code
+        and place.feature not in NOT_NATIONAL
+        and (named == "clause" or index.focus_country is None)
+    ):
+        return place.country_code
+    return index.focus_country
