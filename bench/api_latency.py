@@ -24,7 +24,7 @@ MAX_P95_S = 2.0
 
 def _app(db: Path) -> object:
     from crosswire.config import load_settings
-    from crosswire.server import create_app
+    from crosswire.server.app import create_app
 
     return create_app(load_settings(None, {"store.path": str(db)}))
 
@@ -37,7 +37,7 @@ def main() -> int:
     args = parser.parse_args()
     import httpx
 
-    from crosswire.server_guard import local_server
+    from crosswire.server.guard import local_server
 
     with local_server(_app(args.db)) as base, httpx.Client(base_url=base, timeout=60) as client:
         first = client.get("/api/v1/workbench/events", params={"per_page": 1}).json()["items"][0]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 def _app(db: Path) -> object:
     from crosswire.config import load_settings
-    from crosswire.server import create_app
+    from crosswire.server.app import create_app
 
     return create_app(load_settings(None, {"store.path": str(db)}))
 
@@ -61,7 +61,7 @@ def main() -> None:
             page.wait_for_timeout(500)
             page.screenshot(path=str(args.shots / "evidence.png"))
         if args.db:
-            from crosswire.server_guard import local_server
+            from crosswire.server.guard import local_server
 
             with local_server(_app(args.db)) as base:
                 page.goto(f"{base}/workbench")

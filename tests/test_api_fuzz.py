@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.specs.openapi import checks  # noqa: E402
 
 from crosswire.config import load_settings  # noqa: E402
-from crosswire.server import create_app  # noqa: E402
+from crosswire.server.app import create_app  # noqa: E402
 
 TOKEN = "fuzz-token"
 STAGES = ["ingest", "extract", "clean", "metadata", "language"]

@@ -38,7 +38,7 @@ from crosswire.model import (
     SummarySentence,
 )
 from crosswire.serialize import to_dict
-from crosswire.server import create_app
+from crosswire.server.app import create_app
 from crosswire.store import open_store
 from crosswire.store.duckdb import DuckDBStore
 
@@ -682,7 +682,7 @@ def test_list_pages_are_compact_and_detail_endpoints_hold_every_mention(
 
 
 def test_a_list_record_keeps_its_first_mentions_and_their_count() -> None:
-    from crosswire.server import _compact
+    from crosswire.server.app import _compact
 
     mentions = tuple(
         Mention(article="art_x", start=6 * i, end=6 * i + 5, text="Tafas") for i in range(5)

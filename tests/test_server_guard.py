@@ -19,8 +19,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from crosswire.config import Settings, load_settings
-from crosswire.server import create_app
-from crosswire.server_guard import resolve_token
+from crosswire.server.app import create_app
+from crosswire.server.guard import resolve_token
 from crosswire.store.duckdb import DuckDBStore
 
 TEXT = (

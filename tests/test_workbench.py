@@ -14,8 +14,8 @@ from browser import browser, offline_page  # noqa: F401  # browser is a fixture
 from crosswire.config import load_settings
 from crosswire.model import Corpus, InputRef
 from crosswire.render import leafletmap
-from crosswire.server import create_app
-from crosswire.server_guard import local_server
+from crosswire.server.app import create_app
+from crosswire.server.guard import local_server
 from crosswire.store.duckdb import DuckDBStore
 
 

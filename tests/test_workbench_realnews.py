@@ -19,8 +19,8 @@ from browser import browser, offline_page  # noqa: F401  # browser is a fixture
 from crosswire.api import run_corpus
 from crosswire.config import load_settings
 from crosswire.render import leafletmap
-from crosswire.server import create_app
-from crosswire.server_guard import local_server
+from crosswire.server.app import create_app
+from crosswire.server.guard import local_server
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import fakes_data  # bench/ is put on the path just above

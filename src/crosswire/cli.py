@@ -490,8 +490,8 @@ def serve(
     with _user_errors():
         require("server", "uvicorn")
         require("server", "fastapi")
-        from crosswire.server import create_app
-        from crosswire.server_guard import resolve_token, run_server
+        from crosswire.server.app import create_app
+        from crosswire.server.guard import resolve_token, run_server
 
         settings = _existing_store(_settings(config, db, backend))
         # Beside a DuckDB file; for PostgreSQL (a conninfo, not a path) in this folder.

@@ -53,16 +53,16 @@ from crosswire.pipeline import Pipeline
 from crosswire.render.html import render_html, stylesheet
 from crosswire.render.markup import Html, el, void
 from crosswire.serialize import to_dict
-from crosswire.server_cache import ReadCache, ResponseCache, gzipped, per_record
-from crosswire.server_guard import (
+from crosswire.server.cache import ReadCache, ResponseCache, gzipped, per_record
+from crosswire.server.guard import (
     MULTIPART_SLACK,
     TOKEN_FIELD,
     Guard,
     token_from_headers,
     token_matches,
 )
+from crosswire.server.workbench import map_parts, workbench_router
 from crosswire.store import Store, open_store
-from crosswire.workbench import map_parts, workbench_router
 
 API_PREFIX = "/api/v1"
 HEALTH_PATH = f"{API_PREFIX}/health"
@@ -373,7 +373,7 @@ class StoreService:
         self._run_lock = threading.Lock()
         self._running_since: str | None = None
         self._held: Store | None = None
-        # Reads come from a snapshot kept until a run changes the store (server_cache).
+        # Reads come from a snapshot kept until a run changes the store (server.cache).
         self.cache = ReadCache(lambda: open_store(self.settings.store))
         self.open()
 
@@ -955,7 +955,7 @@ def _document_run_request(app: FastAPI) -> None:
 def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     """The app over the configured store; opening it here surfaces a locked store at once.
 
-    Writes need ``token`` (server_guard); without one, a random token is made that
+    Writes need ``token`` (server.guard); without one, a random token is made that
     only ``app.state.token`` knows.
     """
     service = StoreService(settings)
@@ -984,7 +984,7 @@ def create_app(settings: Settings, *, token: str | None = None) -> FastAPI:
     _install_error_handlers(app)
     app.include_router(_api_router(service))
     app.include_router(_page_router(service))
-    # The analyst's workbench: filtered events, search and evidence (crosswire.workbench).
+    # The analyst's workbench: filtered events, search and evidence (crosswire.server.workbench).
     app.include_router(workbench_router(service.reader, map_parts), responses=_error_responses())
     app.add_middleware(GZipMiddleware, minimum_size=4096)  # the page and brief are large
     # Whole read responses, kept until a run writes (health reports live state).
