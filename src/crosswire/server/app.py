@@ -622,16 +622,36 @@ def _error_responses() -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
+def _api_router(service: StoreService) -> APIRouter:
     router = APIRouter(prefix=API_PREFIX, responses=_error_responses())
-    not_found: dict[int | str, dict[str, Any]] = {
-        404: {"model": ErrorResponse, "description": "No such record."}
-    }
+    # Added in this order, which is the order of the OpenAPI document.
+    for add_routes in (
+        _health_route, _article_routes, _entity_and_place_routes, _event_and_claim_routes,
+        _story_routes, _rejection_and_brief_routes, _run_route,
+    ):  # fmt: skip
+        add_routes(router, service)
+    return router
 
-    def results(kind: str) -> list[Any]:
-        with service.reader() as store:
-            return store.load_results(kind)
 
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such record."}
+}
+
+
+def _results(service: StoreService, kind: str) -> list[Any]:
+    with service.reader() as store:
+        return store.load_results(kind)
+
+
+def _detail(service: StoreService, kind: str, record_id: str) -> dict[str, Any]:
+    for record in _results(service, kind):
+        if record.id == record_id:
+            found: dict[str, Any] = _with_id(record)
+            return found
+    raise ApiError(404, "not_found", f"no {kind[:-1]} with id {record_id}", {"id": record_id})
+
+
+def _health_route(router: APIRouter, service: StoreService) -> None:
     @router.get("/health", response_model=Health, tags=["meta"])
     def health() -> dict[str, Any]:
         """The version, the store backend and what the store holds."""
@@ -643,6 +663,8 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
             "store": {"backend": service.backend, "counts": counts},
         }
 
+
+def _article_routes(router: APIRouter, service: StoreService) -> None:
     @router.get(
         "/articles",
         response_model=_page_model(ArticleSummaryModel),
@@ -668,7 +690,10 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         return _page(chosen, limit, offset)
 
     @router.get(
-        "/articles/{article_id}", response_model=ArticleModel, responses=not_found, tags=["records"]
+        "/articles/{article_id}",
+        response_model=ArticleModel,
+        responses=_NOT_FOUND,
+        tags=["records"],
     )
     def get_article(article_id: str) -> dict[str, Any]:
         """One article: clean text, removed blocks, and where each metadata value came from."""
@@ -679,13 +704,8 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         found: dict[str, Any] = _with_id(article)
         return found
 
-    def detail(kind: str, record_id: str) -> dict[str, Any]:
-        for record in results(kind):
-            if record.id == record_id:
-                found: dict[str, Any] = _with_id(record)
-                return found
-        raise ApiError(404, "not_found", f"no {kind[:-1]} with id {record_id}", {"id": record_id})
 
+def _entity_and_place_routes(router: APIRouter, service: StoreService) -> None:
     @router.get("/entities", response_model=_page_model(EntitySummaryModel), tags=["records"])
     def list_entities(
         limit: Limit = 50,
@@ -693,15 +713,17 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         kind: Annotated[str | None, Query(description="state_forces, person, ...")] = None,
     ) -> dict[str, Any]:
         """Actors, persons and organisations, resolved across articles (first mentions only)."""
-        chosen = [_compact(e) for e in results("entities") if kind is None or e.kind == kind]
+        chosen = [
+            _compact(e) for e in _results(service, "entities") if kind is None or e.kind == kind
+        ]
         return _page(chosen, limit, offset)
 
     @router.get(
-        "/entities/{entity_id}", response_model=EntityModel, responses=not_found, tags=["records"]
+        "/entities/{entity_id}", response_model=EntityModel, responses=_NOT_FOUND, tags=["records"]
     )
     def get_entity(entity_id: str) -> dict[str, Any]:
         """One entity with every mention."""
-        return detail("entities", entity_id)
+        return _detail(service, "entities", entity_id)
 
     @router.get("/places", response_model=_page_model(PlaceSummaryModel), tags=["records"])
     def list_places(
@@ -712,18 +734,20 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         """Places resolved to GeoNames, with their first mentions and how many there are."""
         chosen = [
             _compact(p)
-            for p in results("places")
+            for p in _results(service, "places")
             if country_code is None or (p.country_code or "").upper() == country_code.upper()
         ]
         return _page(chosen, limit, offset)
 
     @router.get(
-        "/places/{place_id}", response_model=PlaceModel, responses=not_found, tags=["records"]
+        "/places/{place_id}", response_model=PlaceModel, responses=_NOT_FOUND, tags=["records"]
     )
     def get_place(place_id: str) -> dict[str, Any]:
         """One place with every mention."""
-        return detail("places", place_id)
+        return _detail(service, "places", place_id)
 
+
+def _event_and_claim_routes(router: APIRouter, service: StoreService) -> None:
     @router.get("/events", response_model=_page_model(EventSummaryModel), tags=["records"])
     def list_events(
         limit: Limit = 50,
@@ -749,18 +773,18 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
             )
         chosen = [
             _compact(e)
-            for e in results("events")
+            for e in _results(service, "events")
             if (event_type is None or e.event_type == event_type)
             and _overlaps(e, date_from, date_to)
         ]
         return _page(chosen, limit, offset)
 
     @router.get(
-        "/events/{event_id}", response_model=EventModel, responses=not_found, tags=["records"]
+        "/events/{event_id}", response_model=EventModel, responses=_NOT_FOUND, tags=["records"]
     )
     def get_event(event_id: str) -> dict[str, Any]:
         """One event with every source and mention."""
-        return detail("events", event_id)
+        return _detail(service, "events", event_id)
 
     @router.get("/claims", response_model=_page_model(ClaimModel), tags=["records"])
     def list_claims(
@@ -769,9 +793,13 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         status: records.ClaimStatus | None = None,
     ) -> dict[str, Any]:
         """Claims with their status: corroborated, single or contested."""
-        chosen = [_with_id(c) for c in results("claims") if status is None or c.status == status]
+        chosen = [
+            _with_id(c) for c in _results(service, "claims") if status is None or c.status == status
+        ]
         return _page(chosen, limit, offset)
 
+
+def _story_routes(router: APIRouter, service: StoreService) -> None:
     @router.get("/stories", response_model=_page_model(StorySummaryModel), tags=["records"])
     def list_stories(
         limit: Limit = 50,
@@ -780,17 +808,21 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
     ) -> dict[str, Any]:
         """Stories: articles grouped by what they report, with their first summary sentences."""
         chosen = [
-            _compact(s) for s in results("stories") if article is None or article in s.articles
+            _compact(s)
+            for s in _results(service, "stories")
+            if article is None or article in s.articles
         ]
         return _page(chosen, limit, offset)
 
     @router.get(
-        "/stories/{story_id}", response_model=StoryModel, responses=not_found, tags=["records"]
+        "/stories/{story_id}", response_model=StoryModel, responses=_NOT_FOUND, tags=["records"]
     )
     def get_story(story_id: str) -> dict[str, Any]:
         """One story with its whole cited summary."""
-        return detail("stories", story_id)
+        return _detail(service, "stories", story_id)
 
+
+def _rejection_and_brief_routes(router: APIRouter, service: StoreService) -> None:
     @router.get("/rejections", response_model=_page_model(RejectionModel), tags=["records"])
     def list_rejections(
         limit: Limit = 50,
@@ -815,6 +847,8 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         # contract, the model only documents it.
         return service.cached_response(request, "brief.json", "application/json")
 
+
+def _run_route(router: APIRouter, service: StoreService) -> None:
     @router.post(
         "/runs",
         response_model=RunSummaryModel,
@@ -836,8 +870,6 @@ def _api_router(service: StoreService) -> APIRouter:  # noqa: C901, PLR0915  # o
         inputs = await _request_inputs(request, service.max_bytes)
         outcome = await run_in_threadpool(service.run, inputs)
         return _summary(outcome)
-
-    return router
 
 
 # --------------------------------------------------------------------------
