@@ -62,7 +62,7 @@ def load_fast_nlp(disable: tuple[str, ...] = ()) -> Language:
 def _load_fast_nlp(disable: tuple[str, ...]) -> Language:
     import spacy
 
-    from crosswire.nlp import fast as nlp_fast
+    from crosswire.nlp import fast as fast_components
 
     stock = load_nlp(disable)
     fast = spacy.blank(stock.meta["lang"], vocab=stock.vocab)
@@ -74,7 +74,7 @@ def _load_fast_nlp(disable: tuple[str, ...]) -> Language:
             continue
         try:
             fast.add_pipe(replacement, name=f"{name}_fast", after=name, config={"stock": name})
-        except nlp_fast.Unsupported:
+        except fast_components.Unsupported:
             continue  # a model whose rules need spaCy's own component keeps it
         fast.remove_pipe(name)
         fast.rename_pipe(f"{name}_fast", name)
