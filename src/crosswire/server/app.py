@@ -612,7 +612,7 @@ def _error_responses() -> dict[int | str, dict[str, Any]]:
         status: {"model": ErrorResponse, "description": description}
         for status, description in (
             (400, "A filter value the server does not know (e.g. event_type)."),
-            (401, "A write without the server's token (server_guard)."),
+            (401, "A write without the server's token (see `crosswire serve --help`)."),
             (408, "The request body stalled."),
             (413, "The request body is over the limit."),
             (422, "The request is invalid."),
