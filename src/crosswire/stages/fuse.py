@@ -22,6 +22,7 @@ def make_fuse(
     recent_days: int = 2,
     block_days: int = 7,
     require_place: bool = True,
+    min_match: float = 0.3,
     keep_flagged: bool = False,
 ) -> Stage:
     """Fuse per-article event reports into corpus events with independent source counts.
@@ -37,6 +38,7 @@ def make_fuse(
         recent_days=recent_days,
         block_days=block_days,
         require_place=require_place,
+        min_match=min_match,
     )
 
     def fuse(corpus: Corpus, context: StageContext) -> Corpus:
