@@ -23,7 +23,9 @@ Features (each 0 or 1 unless said):
 - ``both_tolls``: both give a toll; ``same_toll``: and the same toll;
 - ``confidence``: log10 of the lower of the two event confidences (the
   events stage's estimate that a report is a real event of its article);
-- ``background``: either report is background (history, a passing mention).
+- ``background``: either report is background (history, a passing mention);
+- ``date_width``: log(1 + days) of the wider of the two date windows: two
+  reports that agree only on "last month" agree on little.
 """
 
 from __future__ import annotations
@@ -36,18 +38,19 @@ from crosswire.model import Event, Place
 
 # Fitted by bench/fit_fusion.py on the FA-KES tune half (see its docstring).
 MATCH_WEIGHTS: dict[str, float] = {
-    "bias": 0.35,
-    "same_type": -0.08,
-    "same_place": -0.00,
-    "coarse_place": -1.83,
-    "distance": 0.24,
-    "both_dated": -0.98,
-    "same_dates": 1.39,
+    "bias": 1.27,
+    "same_type": -0.00,
+    "same_place": 0.06,
+    "coarse_place": -1.76,
+    "distance": 0.22,
+    "both_dated": -0.57,
+    "same_dates": -0.36,
     "named_sides": 0.63,
-    "both_tolls": -0.50,
-    "same_toll": 0.95,
-    "confidence": 0.42,
-    "background": -0.02,
+    "both_tolls": -0.19,
+    "same_toll": 1.10,
+    "confidence": 0.14,
+    "background": -0.08,
+    "date_width": -1.37,
 }
 # An event with no confidence (a caller that scores none) counts as sure.
 UNSCORED = 1.0
@@ -78,7 +81,7 @@ def features(left: Side, right: Side, named_sides: int) -> dict[str, float]:
     both_tolls = a.fatalities is not None and b.fatalities is not None
     lowest = min(UNSCORED if e.confidence is None else e.confidence for e in (a, b))
     return {
-        "bias": 1.0,
+        "bias": 1.27,
         "same_type": float(a.sub_event_type == b.sub_event_type),
         "same_place": float(a.place is not None and a.place == b.place),
         "coarse_place": float(coarse),
@@ -90,7 +93,14 @@ def features(left: Side, right: Side, named_sides: int) -> dict[str, float]:
         "same_toll": float(both_tolls and a.fatalities == b.fatalities),
         "confidence": math.log10(max(lowest, CONFIDENCE_FLOOR)),
         "background": float(a.background or b.background),
+        "date_width": math.log1p(max(_width(left), _width(right))),
     }
+
+
+def _width(side: Side) -> float:
+    """Days a report's date window spans beyond one (0 for a day)."""
+    start, end = side.dates
+    return end - start if math.isfinite(end - start) else 0.0
 
 
 def match_probability(found: dict[str, float], weights: dict[str, float] | None = None) -> float:
