@@ -38,8 +38,9 @@ Reports are clustered complete-link: a report joins an event only when it is
 compatible with every report already in it, so a vague report cannot chain two
 distinct events together. Merges happen best pair first (``_affinity``, plus
 the scored comparison across articles). A cluster whose
-reports' dates still span more than ``max_span_days`` is split at its widest
-gap (``split_long``): an event reported across weeks is two events.
+reports' dates still span more than ``max_span_days``, or whose reports' dates
+lie more than ``split_days`` apart, is split at its widest gap
+(``split_long``): an event reported across weeks is two events.
 
 A fused event keeps every evidence span (earliest article first, so its id,
 hashed from the first span, stays put as later reports arrive), counts
@@ -194,6 +195,7 @@ class FusionSettings:
     near_km: float = 5.0
     date_slack_days: int = 0
     max_span_days: int = 31
+    split_days: int = 7  # a fused event whose reports' dates lie further apart is split
     recent_days: int = 2  # news reports what happened on the day or the two before
     block_days: int = 7  # width of the date blocks candidates are looked for in
     require_place: bool = True  # a report with no place fuses with no other article's
@@ -390,7 +392,9 @@ class Fuser:
         ordered = [
             sorted(part, key=lambda r: r.order)
             for g in groups
-            for part in split_long([reports[k] for k in g], self.settings.max_span_days)
+            for part in split_long(
+                [reports[k] for k in g], self.settings.max_span_days, self.settings.split_days
+            )
         ]
         return sorted(ordered, key=lambda g: g[0].order)
 
@@ -544,9 +548,12 @@ def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
     return ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
 
 
-def split_long(cluster: Sequence[Report], max_span_days: int) -> list[list[Report]]:
-    """A cluster whose reports' dates span more than ``max_span_days`` is no one event:
-    cut it at its widest gap between report dates until every part fits.
+def split_long(
+    cluster: Sequence[Report], max_span_days: int, split_days: float = math.inf
+) -> list[list[Report]]:
+    """A cluster whose reports' dates span more than ``max_span_days``, or whose reports'
+    dates (the middles of their windows) lie more than ``split_days`` apart, is no one
+    event: cut it at its widest gap between report dates until every part fits.
 
     Complete-link clustering of overlapping dates keeps clusters short; a cluster
     that still spans weeks was chained through vague reports and is split.
@@ -554,14 +561,16 @@ def split_long(cluster: Sequence[Report], max_span_days: int) -> list[list[Repor
     bounded = [r for r in cluster if r.bounded]
     if len(bounded) < 2:
         return [list(cluster)]
-    if max(r.end for r in bounded) - min(r.start for r in bounded) + 1 <= max_span_days:
+    middles = [_middle(r) for r in bounded]
+    spread = max(r.end for r in bounded) - min(r.start for r in bounded) + 1
+    if spread <= max_span_days and max(middles) - min(middles) <= split_days:
         return [list(cluster)]
     ordered = sorted(bounded, key=_middle)
     gaps = [_middle(ordered[k + 1]) - _middle(ordered[k]) for k in range(len(ordered) - 1)]
     cut = max(range(len(gaps)), key=lambda k: gaps[k]) + 1
     unbounded = [r for r in cluster if not r.bounded]
-    return split_long(ordered[:cut] + unbounded, max_span_days) + split_long(
-        ordered[cut:], max_span_days
+    return split_long(ordered[:cut] + unbounded, max_span_days, split_days) + split_long(
+        ordered[cut:], max_span_days, split_days
     )
 
 
