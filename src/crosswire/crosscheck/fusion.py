@@ -21,6 +21,12 @@ Two reports can be one event when every test passes:
   actors of one country ("the army" and "the government"). Battles have no
   direction, so their sides may be swapped.
 
+These are gates. Two articles' reports that pass them are then scored
+(``crosswire.crosscheck.linkage``: a logistic comparison of how closely type,
+place, dates, sides and tolls agree and how sure the events stage is of each,
+weights fitted on the FA-KES tune half) and link only when the score reaches
+``min_match``; the score also orders the merges.
+
 Only candidates are compared (blocking, as record linkage does): reports that
 share a date block (``block_days`` wide) and a locality cell (country and
 first-level region; a country-wide place meets its country's regions), or one
@@ -30,9 +36,11 @@ are not compared.
 
 Reports are clustered complete-link: a report joins an event only when it is
 compatible with every report already in it, so a vague report cannot chain two
-distinct events together. Merges happen best pair first. A cluster whose
-reports' dates still span more than ``max_span_days`` is split at its widest
-gap (``split_long``): an event reported across weeks is two events.
+distinct events together. Merges happen best pair first (``_affinity``, plus
+the scored comparison across articles). A cluster whose
+reports' dates still span more than ``max_span_days``, or whose reports' dates
+lie more than ``split_days`` apart, is split at its widest gap
+(``split_long``): an event reported across weeks is two events.
 
 A fused event keeps every evidence span (earliest article first, so its id,
 hashed from the first span, stays put as later reports arrive), counts
@@ -67,7 +75,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from crosswire.crosscheck import geo
+from crosswire.crosscheck import geo, linkage
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
@@ -95,6 +103,7 @@ UNDIRECTED_TYPES = frozenset({"Battles"})
 # The actor kind of ACLED's generic unnamed perpetrator (crosswire.actors.dictionary).
 UNIDENTIFIED_KIND = "unidentified_armed_group"
 STATE_INTER_CODE = 1
+AFFINITY_MATCH = 1.0  # weight of the scored comparison in the merge order across articles
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -186,9 +195,13 @@ class FusionSettings:
     near_km: float = 5.0
     date_slack_days: int = 0
     max_span_days: int = 31
+    split_days: int = 7  # a fused event whose reports' dates lie further apart is split
     recent_days: int = 2  # news reports what happened on the day or the two before
     block_days: int = 7  # width of the date blocks candidates are looked for in
     require_place: bool = True  # a report with no place fuses with no other article's
+    # Two articles' reports that pass the gates link when their scored comparison
+    # (``crosswire.crosscheck.linkage``) reaches this.
+    min_match: float = 0.3
 
 
 class Fuser:
@@ -279,14 +292,35 @@ class Fuser:
         return None
 
     def compatible(self, left: Report, right: Report) -> bool:
-        """Type, date, locality and actors all agree (see the module docstring)."""
+        """Type, date, locality and actors all agree (see the module docstring), and
+        across articles the scored comparison reaches ``min_match``."""
         self.comparisons += 1
+        if not self.agree(left, right):
+            return False
+        return left.article == right.article or self.match(left, right) >= self.settings.min_match
+
+    def agree(self, left: Report, right: Report) -> bool:
+        """The gates: type family, overlapping dates, compatible places, fitting sides."""
         a, b = left.event, right.event
         if a.modality != b.modality or not types_compatible(a.sub_event_type, b.sub_event_type):
             return False
         if not (self._dates_fit(left, right) and self._places_fit(left, right)):
             return False
         return self._orientation(a, b) is not None
+
+    def match_features(self, left: Report, right: Report) -> dict[str, float]:
+        """The comparison vector of two reports that agree (``crosswire.crosscheck.linkage``)."""
+        a, b = left.event, right.event
+        named = sum(
+            1
+            for x, y in self._aligned_sides(a, b)
+            if x is not None and x == y and not self._unidentified(x)
+        )
+        return linkage.features(_side(left), _side(right), named)
+
+    def match(self, left: Report, right: Report) -> float:
+        """How likely two reports that agree are one incident, in [0, 1]."""
+        return linkage.match_probability(self.match_features(left, right))
 
     def _dates_fit(self, left: Report, right: Report) -> bool:
         """The dates overlap (within the slack) and neither sums up a period. Across
@@ -318,17 +352,18 @@ class Fuser:
         score = 2.0 * (a.sub_event_type == b.sub_event_type)
         score += 2.0 * (a.place is not None and a.place == b.place)
         score += 2.0 * (left.dated and (left.start, left.end) == (right.start, right.end))
-        swapped = self._orientation(a, b) is True
-        sides = (
-            ((a.actor1, b.actor2), (a.actor2, b.actor1))
-            if swapped
-            else (
-                (a.actor1, b.actor1),
-                (a.actor2, b.actor2),
-            )
-        )
-        score += sum(1.0 for x, y in sides if x is not None and x == y)
+        score += sum(1.0 for x, y in self._aligned_sides(a, b) if x is not None and x == y)
+        if left.article != right.article:
+            score += AFFINITY_MATCH * self.match(left, right)
         return score
+
+    def _aligned_sides(
+        self, left: Event, right: Event
+    ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+        """The two reports' sides paired up, swapped where a battle's are."""
+        if self._orientation(left, right) is True:
+            return ((left.actor1, right.actor2), (left.actor2, right.actor1))
+        return ((left.actor1, right.actor1), (left.actor2, right.actor2))
 
     def _named_first(
         self, voted: str | None, aligned: Sequence[tuple[Report, bool]], *, first: bool
@@ -357,7 +392,9 @@ class Fuser:
         ordered = [
             sorted(part, key=lambda r: r.order)
             for g in groups
-            for part in split_long([reports[k] for k in g], self.settings.max_span_days)
+            for part in split_long(
+                [reports[k] for k in g], self.settings.max_span_days, self.settings.split_days
+            )
         ]
         return sorted(ordered, key=lambda g: g[0].order)
 
@@ -501,13 +538,22 @@ def _voted_dates(
     return dates, date_text
 
 
+def _side(report: Report) -> linkage.Side:
+    return linkage.Side(
+        event=report.event, place=report.place, dated=report.dated, dates=(report.start, report.end)
+    )
+
+
 def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
     return ((i, j) for n, i in enumerate(members) for j in members[n + 1 :])
 
 
-def split_long(cluster: Sequence[Report], max_span_days: int) -> list[list[Report]]:
-    """A cluster whose reports' dates span more than ``max_span_days`` is no one event:
-    cut it at its widest gap between report dates until every part fits.
+def split_long(
+    cluster: Sequence[Report], max_span_days: int, split_days: float = math.inf
+) -> list[list[Report]]:
+    """A cluster whose reports' dates span more than ``max_span_days``, or whose reports'
+    dates (the middles of their windows) lie more than ``split_days`` apart, is no one
+    event: cut it at its widest gap between report dates until every part fits.
 
     Complete-link clustering of overlapping dates keeps clusters short; a cluster
     that still spans weeks was chained through vague reports and is split.
@@ -515,14 +561,16 @@ def split_long(cluster: Sequence[Report], max_span_days: int) -> list[list[Repor
     bounded = [r for r in cluster if r.bounded]
     if len(bounded) < 2:
         return [list(cluster)]
-    if max(r.end for r in bounded) - min(r.start for r in bounded) + 1 <= max_span_days:
+    middles = [_middle(r) for r in bounded]
+    spread = max(r.end for r in bounded) - min(r.start for r in bounded) + 1
+    if spread <= max_span_days and max(middles) - min(middles) <= split_days:
         return [list(cluster)]
     ordered = sorted(bounded, key=_middle)
     gaps = [_middle(ordered[k + 1]) - _middle(ordered[k]) for k in range(len(ordered) - 1)]
     cut = max(range(len(gaps)), key=lambda k: gaps[k]) + 1
     unbounded = [r for r in cluster if not r.bounded]
-    return split_long(ordered[:cut] + unbounded, max_span_days) + split_long(
-        ordered[cut:], max_span_days
+    return split_long(ordered[:cut] + unbounded, max_span_days, split_days) + split_long(
+        ordered[cut:], max_span_days, split_days
     )
 
 

@@ -19,9 +19,11 @@ def make_fuse(
     near_km: float = 5.0,
     date_slack_days: int = 0,
     max_span_days: int = 31,
+    split_days: int = 7,
     recent_days: int = 2,
     block_days: int = 7,
     require_place: bool = True,
+    min_match: float = 0.3,
     keep_flagged: bool = False,
 ) -> Stage:
     """Fuse per-article event reports into corpus events with independent source counts.
@@ -34,9 +36,11 @@ def make_fuse(
         near_km=near_km,
         date_slack_days=date_slack_days,
         max_span_days=max_span_days,
+        split_days=split_days,
         recent_days=recent_days,
         block_days=block_days,
         require_place=require_place,
+        min_match=min_match,
     )
 
     def fuse(corpus: Corpus, context: StageContext) -> Corpus:
