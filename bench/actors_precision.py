@@ -177,7 +177,7 @@ def run_half(half: str, limit: int | None) -> list[tuple[str, str, object]]:
     """(half, article text, analysis) for every article of the half."""
     from crosswire.config import load_settings
     from crosswire.pipeline import Pipeline
-    from crosswire.stages.ingest import discover
+    from crosswire.readers.ingest import discover
 
     articles = fakes_data.load(half)[:limit]
     settings = load_settings(overrides={"pipeline.stages": STAGES})

@@ -11,8 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from crosswire.model import Corpus, InputRef, RawDocument, Rejection
+from crosswire.readers.ingest import discover, make_ingest
 from crosswire.registry import StageContext
-from crosswire.stages.ingest import discover, make_ingest
 
 PORT_STORY = (
     "Shelling resumed near the port of Qalat Rimah on Tuesday, two residents said, "

@@ -14,7 +14,7 @@ import pytest
 import crosswire.readers
 from crosswire.api import run_corpus
 from crosswire.errors import REASONS
-from crosswire.stages.ingest import discover
+from crosswire.readers.ingest import discover
 from crosswire.store.duckdb import DuckDBStore
 from ingest_fixtures import (
     BILLION_LAUGHS_RSS,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.crosscheck.dedupe import find_groups
 from crosswire.model import Article
-from crosswire.stages.dedupe import find_groups
 
 WIRE = (
     "Coalition aircraft struck positions near the port on Sunday night, according to "

@@ -20,8 +20,8 @@ from crosswire.clean.extract import make_extract
 from crosswire.config import load_settings
 from crosswire.errors import REASONS
 from crosswire.model import Article, Corpus, Rejection
+from crosswire.readers.ingest import discover, make_ingest
 from crosswire.registry import StageContext
-from crosswire.stages.ingest import discover, make_ingest
 from crosswire.store.duckdb import DuckDBStore
 from hostile_inputs import ACCEPTED, GOOD, Case, cases
 

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 from crosswire.readers.decoding import decode
+from crosswire.readers.ingest import discover
 from crosswire.readers.sniffing import sniff_text
 from crosswire.registry import get
-from crosswire.stages.ingest import discover
 from ingest_fixtures import (
     ATOM_FEED,
     BRIDGE_STORY,

@@ -11,8 +11,8 @@ from crosswire.config import load_settings
 from crosswire.errors import ConfigError, StageError
 from crosswire.model import Corpus
 from crosswire.pipeline import Pipeline
+from crosswire.readers.ingest import discover
 from crosswire.registry import StageContext, check_order, stage
-from crosswire.stages.ingest import discover
 from crosswire.store.duckdb import DuckDBStore
 
 SEEN: list[str] = []

@@ -32,7 +32,7 @@ def discover_inputs(
     paths: Sequence[str | Path], settings: Settings, stdin: bytes | None = None
 ) -> tuple[list[InputRef], list[Rejection]]:
     """Expand paths into inputs; fail only when none of them can be read."""
-    from crosswire.stages.ingest import discover
+    from crosswire.readers.ingest import discover
 
     follow = bool(settings.options_for("ingest").get("follow_symlinks", False))
     inputs, missing = discover([str(p) for p in paths], stdin=stdin, follow_symlinks=follow)

@@ -62,11 +62,13 @@ from crosswire.model import (
     Article,
     Claim,
     ClaimStatus,
+    Corpus,
     Event,
     Figure,
     Mention,
     SourceSpan,
 )
+from crosswire.registry import Stage, StageContext, stage
 
 REST_SIMILARITY = 0.5
 # Statements with no event to go by are about one thing only when their articles
@@ -525,3 +527,31 @@ def place_names(analyses: Iterable[Analysis]) -> Mapping[str, str]:
         for place in analysis.places:
             names.setdefault(place.id, place.name)
     return names
+
+
+# --------------------------------------------------------------------------
+# The stage
+
+
+@stage(
+    "claims",
+    needs=["analyses", "groups", "articles", "events"],
+    provides=["claims"],
+    scope="corpus",
+)
+def make_claims() -> Stage:
+    """Group figures about the same thing across sources; mark each claim's status."""
+
+    def claims(corpus: Corpus, context: StageContext) -> Corpus:
+        sources = SourceIndex.build(corpus.articles, corpus.groups)
+        names = place_names(corpus.analyses)
+
+        def label(event: Event) -> str:
+            where = names.get(event.place or "")
+            parts = [event.sub_event_type, f"in {where}" if where else "", event.date_start or ""]
+            return " ".join(p for p in parts if p)
+
+        found = build_claims(corpus.analyses, corpus.articles, corpus.events, sources, label)
+        return replace(corpus, claims=tuple(found))
+
+    return claims
