@@ -86,9 +86,16 @@ _POS_ALIASES = {"NOUN": ("NOUN", "PROPN"), "VERB": ("VERB", "AUX"), "ADJ": ("ADJ
 
 
 def _word_matches(token: Token, word: str, pos: str | None) -> bool:
-    if word not in (token.lower_, token.lemma_.lower()):
+    if word not in (token.lower_, token.lemma_.lower()) and not _headline_plural(token, word):
         return False
     return pos is None or token.pos_ in _POS_ALIASES.get(pos, (pos,))
+
+
+def _headline_plural(token: Token, word: str) -> bool:
+    """A title-cased plural the parser took for a name ("Rocket Attacks"): its lemma is
+    itself, so the singular is read off the word."""
+    lower = token.lower_
+    return token.pos_ == "PROPN" and lower.endswith("s") and lower[:-1] == word
 
 
 def _is_hyphen(token: Token) -> bool:
@@ -116,6 +123,8 @@ def _syntactic_head(doc: Doc, start: int, end: int) -> int:
 
 
 def _intransitive_use(token: Token, key: str) -> bool:
+    if key in _ATTRIBUTIVE_ONLY and token.dep_ == "amod":
+        return True  # "two besieged towns": a state of the place, no event told
     return key in _TRANSITIVE_ONLY and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children
     )
@@ -198,6 +207,13 @@ _QUANTITY_NOUNS = frozenset(
 # Cue words that name an act only with an object: "rioters burned tyres", not "the ship
 # was still burning".
 _TRANSITIVE_ONLY = frozenset(["burn"])
+# Cue words that, modifying a noun, describe it rather than tell an event.
+_ATTRIBUTIVE_ONLY = frozenset(["besiege", "besieged"])
+# Killing captives or people held: violence against civilians, whoever the victims were
+# (ACLED codes executions of prisoners and mass killings of captured fighters so).
+_EXECUTION_WORDS = frozenset(
+    ["execute", "executed", "execution", "behead", "beheaded", "beheading", "massacre"]
+)
 _BOMB_WORDS = frozenset(
     [
         "bombing",
@@ -612,6 +628,12 @@ def _violence(facts: _Facts) -> Typed:
         return on.MOB_VIOLENCE, 0.8
     if "protesters" in targets:
         return on.EXCESSIVE_FORCE, 0.8
+    if _cue_word_in(facts, _EXECUTION_WORDS):
+        return on.ATTACK, 0.9
+    if _cue_word_in(facts, _BOMB_WORDS):
+        # A blast is remote violence whoever it kills: civilians (then with civilian
+        # targeting) or fighters, as ACLED codes it.
+        return on.REMOTE_EXPLOSIVE, 0.7
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -619,13 +641,16 @@ def _violence(facts: _Facts) -> Typed:
     if agent == "armed" and _names_place(facts.event.roles):
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
-    doc = facts.doc
-    if any(
-        doc[c.head].lower_ in _BOMB_WORDS or doc[c.head].lemma_ in _BOMB_WORDS
-        for c in facts.event.cues
-    ):
-        return on.REMOTE_EXPLOSIVE, 0.7
     return on.ATTACK, 0.6
+
+
+def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
+    """Whether one of the event's own event words (not its outcome words) is in ``words``."""
+    doc = facts.doc
+    return any(
+        c.kind == "event" and (doc[c.head].lower_ in words or doc[c.head].lemma_ in words)
+        for c in facts.event.cues
+    )
 
 
 # Cue group -> how it types the event; the first group the event has decides.
