@@ -7,6 +7,7 @@ sentence when its date, place and agent fit (``host_of``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -87,11 +88,13 @@ class Draft:
             if span not in self.spans:
                 self.spans.append(span)
         if other.toll is not None and (
-            self.toll is None or (self.toll.vague and not other.toll.vague)
+            self.toll is None
+            or (self.toll.vague and not other.toll.vague)
+            or _raises(self.toll, other)
         ):
             # A later sentence's figure is a part or a detail of the toll told first
-            # ("one civilian was also killed"); it counts only when none was told, or
-            # when it makes a vague one ("dozens") exact.
+            # ("one civilian was also killed"); it counts only when none was told, when
+            # it makes a vague one ("dozens") exact, or when the toll rose to it.
             self.toll = other.toll
         if not other.actors.named:
             return
@@ -196,6 +199,56 @@ def is_weak(candidate: EventCandidate, actors: Actors) -> bool:
         or (category_of_noun(agent) == "armed" and actors.actor1 is None)
         or (actors.actor1 is not None and actors.named)
     )
+
+
+# "the toll rose to 42", "the number of dead has climbed to", "the death toll reached 51".
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed))\b"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|mounted)\b",
+    re.I,
+)
+
+
+def settle_tolls(drafts: list[Draft]) -> None:
+    """An incident's toll as the whole article tells it. A vague first toll ("dozens were
+    killed") takes an exact figure a later report of the same incident gives, and an early
+    toll gives way to a later, higher one the article says it rose to ("the toll has risen
+    to 42"). The same incident: a later asserted event of the same type (or an Attack on
+    civilians told of a strike), in the same area when both have a place."""
+    for number, draft in enumerate(drafts):
+        if draft.toll is None or not _live(draft):
+            continue
+        for later in drafts[number + 1 :]:
+            if later.toll is None or later.toll.value is None or not _same_incident(draft, later):
+                continue
+            value = draft.toll.value or 0
+            vague = draft.toll.vague and not later.toll.vague and later.toll.value >= value
+            if vague or _raises(draft.toll, later):
+                draft.toll = later.toll
+                break
+
+
+def _raises(toll: Toll, later: Draft) -> bool:
+    """Whether ``later`` says the toll rose to a higher figure than ``toll``."""
+    return (
+        later.toll is not None
+        and (later.toll.value or 0) > (toll.value or 0)
+        and any(_TOLL_UPDATE.search(span.text) for span in later.spans)
+    )
+
+
+def _live(draft: Draft) -> bool:
+    return draft.violent and draft.mode == "asserted" and not (draft.history or draft.habitual)
+
+
+def _same_incident(draft: Draft, later: Draft) -> bool:
+    if not _live(later):
+        return False
+    kinds = {on.event_type_of(draft.label), on.event_type_of(later.label)}
+    if len(kinds) > 1 and not (on.ATTACK in (draft.label, later.label) and on.EXPLOSIONS in kinds):
+        return False
+    here, there = draft.place, later.place
+    return here is None or there is None or same_area(here, there) or same_area(there, here)
 
 
 def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:

@@ -43,7 +43,15 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.drafts import Draft, depth_below, host_of, is_habitual, is_history, is_weak
+from crosswire.events.drafts import (
+    Draft,
+    depth_below,
+    host_of,
+    is_habitual,
+    is_history,
+    is_weak,
+    settle_tolls,
+)
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.realis import modality
@@ -102,6 +110,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
+    settle_tolls(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
