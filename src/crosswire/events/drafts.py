@@ -228,6 +228,32 @@ def settle_tolls(drafts: list[Draft]) -> None:
                 break
 
 
+# How many sentences on a report may still tell the means of an attack told without one.
+_MEANS_REACH = 3
+
+
+def name_means(drafts: list[Draft]) -> None:
+    """An attack on civilians told without its means ("a massacre in the village", "a
+    terrorist attack in Aleppo") takes the means the next sentences give the same
+    incident ("terrorists fired rocket shells at the neighbourhood"): ACLED codes it by
+    them, as remote violence targeting civilians. The same incident: a strike, shelling or
+    bomb told as having happened, in the same area when both have a place, and with no
+    other toll."""
+    for number, draft in enumerate(drafts):
+        if draft.label != on.ATTACK or not _live(draft):
+            continue
+        for later in drafts[number + 1 :]:
+            if later.sentence > draft.sentence + _MEANS_REACH:
+                break
+            if on.event_type_of(later.label) != on.EXPLOSIONS or not _same_incident(draft, later):
+                continue
+            mine, theirs = draft.toll, later.toll
+            if mine is not None and theirs is not None and mine.value != theirs.value:
+                continue
+            draft.label, draft.civilian_targeting = later.label, True
+            break
+
+
 def _raises(toll: Toll, later: Draft) -> bool:
     """Whether ``later`` says the toll rose to a higher figure than ``toll``."""
     return (

@@ -50,6 +50,7 @@ from crosswire.events.drafts import (
     is_habitual,
     is_history,
     is_weak,
+    name_means,
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
@@ -111,6 +112,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             else:
                 drafts.append(draft)
     settle_tolls(drafts)
+    name_means(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)

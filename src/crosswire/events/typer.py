@@ -209,6 +209,8 @@ _QUANTITY_NOUNS = frozenset(
 _TRANSITIVE_ONLY = frozenset(["burn"])
 # Cue words that, modifying a noun, describe it rather than tell an event.
 _ATTRIBUTIVE_ONLY = frozenset(["besiege", "besieged"])
+# Modifiers of "raids" or "strikes" that name an air power or an air coalition.
+_AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", "allied"])
 # Killing captives or people held: violence against civilians, whoever the victims were
 # (ACLED codes executions of prisoners and mass killings of captured fighters so).
 _EXECUTION_WORDS = frozenset(
@@ -554,6 +556,8 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
+    if _air_power_raid(event, doc):
+        return on.AIR_STRIKE, 0.8
     typed = _type_needs_object(event, doc)
     if typed is not None:
         return typed
@@ -562,6 +566,21 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
+    """ "Russian raids", "US-led coalition strikes", "Israeli strikes": a raid or strike
+    by a foreign air power or an air coalition named as its modifier is an air strike."""
+    for cue in event.cues:
+        head = doc[cue.head]
+        if cue.kind != "event" or head.pos_ != "NOUN" or head.lemma_ not in ("raid", "strike"):
+            continue
+        modifiers = [t for c in head.lefts for t in c.subtree]
+        if any(t.lower_ in _AIR_POWERS or t.lower_.endswith("-led") for t in modifiers):
+            return True
+        if any(t.lower_ == "led" for t in modifiers):
+            return True  # "US-led" split by the tokenizer
+    return False
 
 
 def _facts(
