@@ -72,6 +72,29 @@ ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied
 _FOR_GOVERNMENT = re.compile(
     r"\b(?:loyal\s+to|allied\s+(?:to|with)|backed\s+by|supported\s+by|ties\s+with)\s+$", re.I
 )
+# Verbs whose object is a government addressed, not a scene: "blames Damascus".
+_ADDRESS_VERBS = frozenset(
+    [
+        "blame",
+        "accuse",
+        "urge",
+        "warn",
+        "tell",
+        "call",
+        "ask",
+        "press",
+        "condemn",
+        "criticise",
+        "criticize",
+        "support",
+        "back",
+        "pressure",
+        "hold",
+        "sanction",
+        "invite",
+        "thank",
+    ]
+)
 # Lead characters (the title and first sentences) whose places count double for focus.
 _LEAD_CHARS = 400
 
@@ -241,7 +264,11 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
     if not countries and dateline_place is not None and dateline_place.country_code:
         countries[dateline_place.country_code] += 1
     focus_places = _focus_places(
-        [(s, p) for s, e, p in places if s >= dateline_end and not _stands_for_actor(doc, s, e)],
+        [
+            (s, p)
+            for s, e, p in places
+            if s >= dateline_end and not _stands_for_actor(doc, s, e, p.feature == "capital")
+        ],
         lead_end=dateline_end + _LEAD_CHARS,
     )
     return ArticleIndex(
@@ -267,7 +294,7 @@ def in_aside(text: str, start: int) -> bool:
     return "(" in before and ")" not in before[before.rfind("(") :]
 
 
-def _stands_for_actor(doc: Doc, start: int, end: int) -> bool:
+def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> bool:
     """A mention that names a government or an actor, not a scene: "Moscow said", "loyal
     to Damascus", "US-led", or one inside an aside in brackets ("(banned in Russia)")."""
     text = doc.text
@@ -281,9 +308,13 @@ def _stands_for_actor(doc: Doc, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "poss" or (
-        root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
-    )
+    if root.dep_ == "poss":
+        return True
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        # "Moscow said"; a capital even with "be": "Damascus was to blame".
+        return root.head.lemma_ != "be" or capital
+    # "US blames Damascus", "urged Moscow to": a capital as whom one addresses.
+    return capital and root.dep_ in ("dobj", "dative") and root.head.lemma_ in _ADDRESS_VERBS
 
 
 def _focus_places(named: list[tuple[int, Place]], lead_end: int = 0) -> list[Place]:

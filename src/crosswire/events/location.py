@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.events.index import (
     ACTOR_SUFFIX,
     AREA_RANK,
+    NOT_NATIONAL,
     ArticleIndex,
     in_aside,
     inside,
@@ -173,6 +174,10 @@ def event_place(
     elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    if chosen is not None and chosen.feature in NOT_NATIONAL:
+        # "crossing the Euphrates", "the Levant": no place to code; the article's focus.
+        chosen = index.focus(index.focus_country) or chosen
+    chosen = _within_named_province(index, chosen, own or elsewhere)
     if chosen is not None:
         # "fighting in the province of Daraa" in an article about Tafas, a town in it.
         finer = index.focus(None, within=chosen) if rank(chosen) >= AREA_RANK else None
@@ -180,6 +185,21 @@ def event_place(
     # Places the sentence names but the event does not (a seat, an origin, a government
     # named by its capital, an aside) say nothing of where it was: the article's focus.
     return index.focus(index.focus_country) or index.dateline_place, None
+
+
+def _within_named_province(
+    index: ArticleIndex, chosen: Place | None, candidates: list[tuple[int, Place]]
+) -> Place | None:
+    """A town the clause puts in a province it does not lie in ("Jarez village in the
+    countryside of Aleppo province" read as a Jarez elsewhere) was resolved to the wrong
+    namesake: the province the clause names wins, or the article's town inside it."""
+    if chosen is None or rank(chosen) >= AREA_RANK or chosen.admin1 is None:
+        return chosen
+    provinces = [p for _s, p in candidates if p.feature == "admin1"]
+    if not provinces or any(inside(p, chosen) for p in provinces):
+        return chosen
+    province = provinces[0]
+    return index.focus(None, within=province) or province
 
 
 def _is_metonymic(text: str, token: Token, place: Place, end: int, focus: str | None) -> bool:
