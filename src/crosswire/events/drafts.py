@@ -209,23 +209,43 @@ _TOLL_UPDATE = re.compile(
 )
 
 
-def settle_tolls(drafts: list[Draft]) -> None:
-    """An incident's toll as the whole article tells it. A vague first toll ("dozens were
-    killed") takes an exact figure a later report of the same incident gives, and an early
-    toll gives way to a later, higher one the article says it rose to ("the toll has risen
-    to 42"). The same incident: a later asserted event of the same type (or an Attack on
-    civilians told of a strike), in the same area when both have a place."""
+def settle_tolls(drafts: list[Draft]) -> list[Draft]:
+    """An incident's toll as the whole article tells it; the drafts left. An event told
+    without a toll takes the report of the same incident the next sentences give with
+    one, which joins it; a vague first toll ("dozens were killed") takes an exact figure a
+    later report of the same incident gives, and an early toll gives way to a later,
+    higher one the article says it rose to ("the toll has risen to 42"). The same
+    incident: a later asserted event of the same type (or an Attack on civilians told of
+    a strike), in the same area when both have a place."""
+    joined: set[int] = set()
     for number, draft in enumerate(drafts):
-        if draft.toll is None or not _live(draft):
+        if not _live(draft) or id(draft) in joined:
             continue
         for later in drafts[number + 1 :]:
             if later.toll is None or later.toll.value is None or not _same_incident(draft, later):
                 continue
+            if draft.toll is None:
+                # "Deadly blast hits Damascus" told with its toll in the next sentences.
+                if later.sentence <= draft.sentence + _MEANS_REACH:
+                    _join(draft, later)
+                    joined.add(id(later))
+                break
             value = draft.toll.value or 0
             vague = draft.toll.vague and not later.toll.vague and later.toll.value >= value
             if vague or _raises(draft.toll, later):
                 draft.toll = later.toll
                 break
+    return [d for d in drafts if id(d) not in joined]
+
+
+def _join(draft: Draft, later: Draft) -> None:
+    """``later`` tells ``draft``'s incident again, with its toll: one event."""
+    draft.absorb(later)
+    draft.toll = later.toll
+    if draft.place is None and later.place is not None:
+        draft.place, draft.place_named = later.place, later.place_named
+    if draft.label == on.ATTACK and on.event_type_of(later.label) == on.EXPLOSIONS:
+        draft.label, draft.civilian_targeting = later.label, True
 
 
 # How many sentences on a report may still tell the means of an attack told without one.

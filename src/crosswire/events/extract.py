@@ -111,7 +111,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
-    settle_tolls(drafts)
+    drafts = settle_tolls(drafts)
     name_means(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place)

@@ -57,7 +57,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             explosion; explode; detonate; go off; blow up; ram; incursion; pound;
             hammer/VERB""",
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
-            casualty; fatality; lose life; claim life; toll; shot dead;
+            casualty; fatality; lose life; claim life; toll; shot dead; martyr/VERB;
             kill in action""",
     },
     "air": {

@@ -33,9 +33,13 @@ _DEATH_WORDS = frozenset(
         "massacre",
         "execute",
         "life",
+        "martyr",
+        "martyred",
     ]
 )
-_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
+_DEATH_COUNTED = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives|martyr\w*)\b", re.I
+)
 # "three of them", "three of the dead": a part of a count given elsewhere.
 _PART_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
