@@ -209,6 +209,8 @@ _QUANTITY_NOUNS = frozenset(
 _TRANSITIVE_ONLY = frozenset(["burn"])
 # Cue words that, modifying a noun, describe it rather than tell an event.
 _ATTRIBUTIVE_ONLY = frozenset(["besiege", "besieged"])
+# Bomb words that name no device of their own: dropped or planted, the agent tells which.
+_GENERIC_BOMBS = frozenset(["bomb", "bombing", "bombard"])
 # Modifiers of "raids" or "strikes" that name an air power or an air coalition.
 _AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", "allied"])
 # Killing captives or people held: violence against civilians, whoever the victims were
@@ -553,6 +555,8 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     if "disrupted" in groups:
         return on.DISRUPTED_WEAPONS, 1.0
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    if _dropped_bombs(event, doc, categorize):
+        return on.AIR_STRIKE, 0.7
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
@@ -566,6 +570,36 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+def _dropped_bombs(
+    event: EventCandidate,
+    doc: Doc,
+    categorize: Categorizer | None,
+    agent: str | None = None,
+) -> bool:
+    """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
+    or an air power ("regime bombing", "government forces bombed the town", "dropped
+    bombs"): what a state drops is an air strike."""
+    bombs = [
+        c
+        for c in event.cues
+        if c.kind in ("event", "weapon") and doc[c.head].lemma_.lower() in _GENERIC_BOMBS
+    ]
+    if not bombs or any(
+        c.group == "remote" and doc[c.head].lemma_.lower() not in _GENERIC_BOMBS for c in event.cues
+    ):
+        return False
+    if event.anchor.lemma_ == "drop":
+        return True
+    if any(c.end - c.start > 1 for c in bombs):
+        return False  # "car bomb", "bomb blast": a device
+    if agent is None and categorize is not None and event.roles.agent is not None:
+        agent = categorize(event.roles.agent)
+    if agent == "state":
+        return True
+    modifiers = [t for c in bombs for left in doc[c.head].lefts for t in left.subtree]
+    return any(t.lower_ in _AIR_POWERS or t.lower_ in ("regime", "government") for t in modifiers)
 
 
 def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
@@ -649,6 +683,8 @@ def _violence(facts: _Facts) -> Typed:
         return on.EXCESSIVE_FORCE, 0.8
     if _cue_word_in(facts, _EXECUTION_WORDS):
         return on.ATTACK, 0.9
+    if _dropped_bombs(facts.event, facts.doc, None, agent=facts.agent):
+        return on.AIR_STRIKE, 0.7
     if _cue_word_in(facts, _BOMB_WORDS):
         # A blast is remote violence whoever it kills: civilians (then with civilian
         # targeting) or fighters, as ACLED codes it.
