@@ -22,7 +22,12 @@ explicit passes, each in its own module:
   and reasons (``confidence``);
 - ``drafts``: a sentence that only adds to an event told before it (casualty words
   with no event word, bare violence by no one new) joins the article's latest
-  violent event unless it names a date or a place of its own that the event lacks.
+  violent event unless it names a date or a place of its own that the event lacks;
+  once the article is read, ``drafts.settle_tolls`` gives each incident the toll the
+  whole article tells (a toll-less report joins the next report of it with a toll, a
+  vague toll takes an exact one, an early toll the one it "rose to") and
+  ``drafts.name_means`` codes an attack told without its means by the means the next
+  sentences give it.
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the
