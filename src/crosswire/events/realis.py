@@ -60,7 +60,10 @@ _TALLY = re.compile(
     rf"|\b{_PERIOD}\s+(?:in\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)\b"
     rf"|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:{_FEW}\s+)?{_SPAN}\b"
-    rf"|\b(?:in|within)\s+(?:less|more)\s+than\s+{_FEW}\s+{_SPAN}\b",
+    rf"|\b(?:in|within)\s+(?:less|more)\s+than\s+{_FEW}\s+{_SPAN}\b"
+    # roll-ups over many places: "across the country", "in several provinces"
+    r"|\bacross\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b"
+    r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b",
     re.I,
 )
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
