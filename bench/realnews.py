@@ -67,7 +67,7 @@ from crosswire.model import Analysis, Corpus, Event, Place  # noqa: E402
 HAPPENED = "asserted"
 COUNTRY = "SY"
 # Floors pinned on the check half (fractions). Raise them as the figures rise.
-FLOORS = {"all3": 0.43, "outside_max": 0.13}
+FLOORS = {"all3": 0.54, "outside_max": 0.02}
 
 # Governorate capitals (facts: approximate coordinates), for the nearest-capital
 # fallback of places in Syria that carry no admin1.
@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         print_errors(corpus, rows, args.errors)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
-    if args.no_floors or args.limit:
-        return 0
+    if args.no_floors or args.limit or args.half != "check":
+        return 0  # the floors are the check half's (the tune half places more abroad)
     failed = []
     if figures["all3"] < FLOORS["all3"]:
         failed.append(f"main event all three {figures['all3']:.1%} < {FLOORS['all3']:.0%}")

@@ -7,6 +7,7 @@ sentence when its date, place and agent fit (``host_of``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -87,11 +88,13 @@ class Draft:
             if span not in self.spans:
                 self.spans.append(span)
         if other.toll is not None and (
-            self.toll is None or (self.toll.vague and not other.toll.vague)
+            self.toll is None
+            or (self.toll.vague and not other.toll.vague)
+            or _raises(self.toll, other)
         ):
             # A later sentence's figure is a part or a detail of the toll told first
-            # ("one civilian was also killed"); it counts only when none was told, or
-            # when it makes a vague one ("dozens") exact.
+            # ("one civilian was also killed"); it counts only when none was told, when
+            # it makes a vague one ("dozens") exact, or when the toll rose to it.
             self.toll = other.toll
         if not other.actors.named:
             return
@@ -196,6 +199,102 @@ def is_weak(candidate: EventCandidate, actors: Actors) -> bool:
         or (category_of_noun(agent) == "armed" and actors.actor1 is None)
         or (actors.actor1 is not None and actors.named)
     )
+
+
+# "the toll rose to 42", "the number of dead has climbed to", "the death toll reached 51".
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed))\b"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|reached|mounted)\b",
+    re.I,
+)
+
+
+def settle_tolls(drafts: list[Draft]) -> list[Draft]:
+    """An incident's toll as the whole article tells it; the drafts left. An event told
+    without a toll takes the report of the same incident the next sentences give with
+    one, which joins it; a vague first toll ("dozens were killed") takes an exact figure a
+    later report of the same incident gives, and an early toll gives way to a later,
+    higher one the article says it rose to ("the toll has risen to 42"). The same
+    incident: a later asserted event of the same type (or an Attack on civilians told of
+    a strike), in the same area when both have a place."""
+    joined: set[int] = set()
+    for number, draft in enumerate(drafts):
+        if not _live(draft) or id(draft) in joined:
+            continue
+        for later in drafts[number + 1 :]:
+            if later.toll is None or later.toll.value is None or not _same_incident(draft, later):
+                continue
+            if draft.toll is None:
+                # "Deadly blast hits Damascus" told with its toll in the next sentences.
+                if later.sentence <= draft.sentence + _MEANS_REACH:
+                    _join(draft, later)
+                    joined.add(id(later))
+                break
+            value = draft.toll.value or 0
+            vague = draft.toll.vague and not later.toll.vague and later.toll.value >= value
+            if vague or _raises(draft.toll, later):
+                draft.toll = later.toll
+                break
+    return [d for d in drafts if id(d) not in joined]
+
+
+def _join(draft: Draft, later: Draft) -> None:
+    """``later`` tells ``draft``'s incident again, with its toll: one event."""
+    draft.absorb(later)
+    draft.toll = later.toll
+    if draft.place is None and later.place is not None:
+        draft.place, draft.place_named = later.place, later.place_named
+    if draft.label == on.ATTACK and on.event_type_of(later.label) == on.EXPLOSIONS:
+        draft.label, draft.civilian_targeting = later.label, True
+
+
+# How many sentences on a report may still tell the means of an attack told without one.
+_MEANS_REACH = 3
+
+
+def name_means(drafts: list[Draft]) -> None:
+    """An attack on civilians told without its means ("a massacre in the village", "a
+    terrorist attack in Aleppo") takes the means the next sentences give the same
+    incident ("terrorists fired rocket shells at the neighbourhood"): ACLED codes it by
+    them, as remote violence targeting civilians. The same incident: a strike, shelling or
+    bomb told as having happened, in the same area when both have a place, and with no
+    other toll."""
+    for number, draft in enumerate(drafts):
+        if draft.label != on.ATTACK or not _live(draft):
+            continue
+        for later in drafts[number + 1 :]:
+            if later.sentence > draft.sentence + _MEANS_REACH:
+                break
+            if on.event_type_of(later.label) != on.EXPLOSIONS or not _same_incident(draft, later):
+                continue
+            mine, theirs = draft.toll, later.toll
+            if mine is not None and theirs is not None and mine.value != theirs.value:
+                continue
+            draft.label, draft.civilian_targeting = later.label, True
+            break
+
+
+def _raises(toll: Toll, later: Draft) -> bool:
+    """Whether ``later`` says the toll rose to a higher figure than ``toll``."""
+    return (
+        later.toll is not None
+        and (later.toll.value or 0) > (toll.value or 0)
+        and any(_TOLL_UPDATE.search(span.text) for span in later.spans)
+    )
+
+
+def _live(draft: Draft) -> bool:
+    return draft.violent and draft.mode == "asserted" and not (draft.history or draft.habitual)
+
+
+def _same_incident(draft: Draft, later: Draft) -> bool:
+    if not _live(later):
+        return False
+    kinds = {on.event_type_of(draft.label), on.event_type_of(later.label)}
+    if len(kinds) > 1 and not (on.ATTACK in (draft.label, later.label) and on.EXPLOSIONS in kinds):
+        return False
+    here, there = draft.place, later.place
+    return here is None or there is None or same_area(here, there) or same_area(there, here)
 
 
 def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:

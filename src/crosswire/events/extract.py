@@ -22,7 +22,12 @@ explicit passes, each in its own module:
   and reasons (``confidence``);
 - ``drafts``: a sentence that only adds to an event told before it (casualty words
   with no event word, bare violence by no one new) joins the article's latest
-  violent event unless it names a date or a place of its own that the event lacks.
+  violent event unless it names a date or a place of its own that the event lacks;
+  once the article is read, ``drafts.settle_tolls`` gives each incident the toll the
+  whole article tells (a toll-less report joins the next report of it with a toll, a
+  vague toll takes an exact one, an early toll the one it "rose to") and
+  ``drafts.name_means`` codes an attack told without its means by the means the next
+  sentences give it.
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the
@@ -43,7 +48,16 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.drafts import Draft, depth_below, host_of, is_habitual, is_history, is_weak
+from crosswire.events.drafts import (
+    Draft,
+    depth_below,
+    host_of,
+    is_habitual,
+    is_history,
+    is_weak,
+    name_means,
+    settle_tolls,
+)
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.realis import modality
@@ -102,6 +116,8 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
+    drafts = settle_tolls(drafts)
+    name_means(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)

@@ -66,6 +66,38 @@ _NOT_OVER_PLACES = frozenset(["person", "organisation"])
 _FURNITURE_WORDS = frozenset(["photo", "photos", "tags", "gmt", "print", "tweet", "views"])
 
 
+# "US-led", "London-based", "Iran-backed": the place names an actor.
+ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
+# "troops loyal to Damascus", "forces backed by Moscow": the place stands for a government.
+_FOR_GOVERNMENT = re.compile(
+    r"\b(?:loyal\s+to|allied\s+(?:to|with)|backed\s+by|supported\s+by|ties\s+with)\s+$", re.I
+)
+# Verbs whose object is a government addressed, not a scene: "blames Damascus".
+_ADDRESS_VERBS = frozenset(
+    [
+        "blame",
+        "accuse",
+        "urge",
+        "warn",
+        "tell",
+        "call",
+        "ask",
+        "press",
+        "condemn",
+        "criticise",
+        "criticize",
+        "support",
+        "back",
+        "pressure",
+        "hold",
+        "sanction",
+        "invite",
+        "thank",
+    ]
+)
+# Lead characters (the title and first sentences) whose places count double for focus.
+_LEAD_CHARS = 400
+
 # Places whose country code says little about whose civilians were hit.
 NOT_NATIONAL = frozenset({"sea", "region", "continent", "river"})
 
@@ -231,7 +263,14 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
     countries = Counter(p.country_code for _s, p in named if p.country_code)
     if not countries and dateline_place is not None and dateline_place.country_code:
         countries[dateline_place.country_code] += 1
-    focus_places = _focus_places(named)
+    focus_places = _focus_places(
+        [
+            (s, p)
+            for s, e, p in places
+            if s >= dateline_end and not _stands_for_actor(doc, s, e, p.feature == "capital")
+        ],
+        lead_end=dateline_end + _LEAD_CHARS,
+    )
     return ArticleIndex(
         article_id=analysis.article,
         text=doc.text,
@@ -249,9 +288,42 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
     )
 
 
-def _focus_places(named: list[tuple[int, Place]]) -> list[Place]:
-    """The article's places, most named towns first, then areas (countries left out)."""
-    counts = Counter(p.id for _s, p in named if p.feature != "country")
+def in_aside(text: str, start: int) -> bool:
+    """Whether an offset lies inside a short aside in brackets: "(banned in Russia)"."""
+    before = text[max(0, start - 40) : start]
+    return "(" in before and ")" not in before[before.rfind("(") :]
+
+
+def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> bool:
+    """A mention that names a government or an actor, not a scene: "Moscow said", "loyal
+    to Damascus", "US-led", or one inside an aside in brackets ("(banned in Russia)")."""
+    text = doc.text
+    if ACTOR_SUFFIX.match(text[end : end + 12]) or _FOR_GOVERNMENT.search(
+        text[max(0, start - 25) : start]
+    ):
+        return True
+    if in_aside(text, start):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ == "poss":
+        return True
+    if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
+        # "Moscow said"; a capital even with "be": "Damascus was to blame".
+        return root.head.lemma_ != "be" or capital
+    # "US blames Damascus", "urged Moscow to": a capital as whom one addresses.
+    return capital and root.dep_ in ("dobj", "dative") and root.head.lemma_ in _ADDRESS_VERBS
+
+
+def _focus_places(named: list[tuple[int, Place]], lead_end: int = 0) -> list[Place]:
+    """The article's places, most named towns first, then areas (countries left out); a
+    mention in the lead counts twice."""
+    counts: Counter[str] = Counter()
+    for start, place in named:
+        if place.feature != "country":
+            counts[place.id] += 2 if start < lead_end else 1
     first_seen: dict[str, tuple[int, Place]] = {}
     for start, place in named:
         first_seen.setdefault(place.id, (start, place))

@@ -57,7 +57,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             explosion; explode; detonate; go off; blow up; ram; incursion; pound;
             hammer/VERB""",
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
-            casualty; fatality; lose life; claim life; toll; shot dead;
+            casualty; fatality; lose life; claim life; toll; shot dead; martyr/VERB;
             kill in action""",
     },
     "air": {
@@ -86,7 +86,8 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
     "suicide": {
         "event": """suicide bombing; suicide attack; suicide bomber; blow himself up;
             blew himself up; blow herself up; blew herself up; detonate his vest;
-            suicide car bombing; self-detonate; martyrdom operation""",
+            suicide car bombing; self-detonate; martyrdom operation; suicide blast;
+            suicide explosion""",
         "weapon": """suicide vest; suicide belt; suicide car bomb; suicide bomb; explosive vest;
             explosive belt""",
     },

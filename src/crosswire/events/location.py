@@ -4,27 +4,30 @@ The most specific place in the event's own clause, then one elsewhere in the
 sentence, then one in an actor phrase; origins ("fighters from Idlib"), seats
 ("the Aden-based government"), attributions ("officials in Sanaa") and places
 naming an actor ("Moscow said", "US-led") do not count. Without any, the
-article's focus place in the event's country, then the dateline.
+article's focus place in its focus country, then the dateline.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events.index import AREA_RANK, NOT_NATIONAL, ArticleIndex, inside, rank
+from crosswire.events.index import (
+    ACTOR_SUFFIX,
+    AREA_RANK,
+    NOT_NATIONAL,
+    ArticleIndex,
+    in_aside,
+    inside,
+    rank,
+)
 from crosswire.events.typer import EventCandidate
 from crosswire.model import (
     Place,
 )
-
-# "US-led", "London-based", "Iran-backed": the place names an actor.
-_ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
-
 
 _LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "around", "into"])
 
@@ -132,25 +135,6 @@ def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
     return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
 
 
-def _event_country(index: ArticleIndex, sentence: Span) -> str | None:
-    """The country the sentence is about: its places', else its actors'."""
-    countries = Counter(
-        place.country_code
-        for start, _end, place in index.places
-        if sentence.start_char <= start < sentence.end_char
-        and start >= index.dateline_end
-        and place.country_code
-        and place.feature not in NOT_NATIONAL
-    )
-    if not countries:
-        countries = Counter(
-            entity.country_code
-            for _s, _e, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char)
-            if entity.country_code
-        )
-    return countries.most_common(1)[0][0] if countries else None
-
-
 def event_place(
     index: ArticleIndex,
     sentence: Span,
@@ -169,6 +153,8 @@ def event_place(
         token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
         if token is None or _is_origin(token) or _is_seat(index, token, end):
             continue
+        if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
+            continue  # "IS (banned in Russia)": an aside, not the scene
         if any(_is_attribution(a) for a in token.ancestors):
             continue
         if _is_metonymic(index.text, token, place, end, index.focus_country):
@@ -188,18 +174,39 @@ def event_place(
     elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    if chosen is not None and chosen.feature in NOT_NATIONAL:
+        # "crossing the Euphrates", "the Levant": no place to code; the article's focus.
+        chosen = index.focus(index.focus_country) or chosen
+    chosen = _within_named_province(index, chosen, own or elsewhere)
     if chosen is not None:
         # "fighting in the province of Daraa" in an article about Tafas, a town in it.
         finer = index.focus(None, within=chosen) if rank(chosen) >= AREA_RANK else None
         return finer or chosen, "clause" if own else "sentence"
-    return index.focus(_event_country(index, sentence)) or index.dateline_place, None
+    # Places the sentence names but the event does not (a seat, an origin, a government
+    # named by its capital, an aside) say nothing of where it was: the article's focus.
+    return index.focus(index.focus_country) or index.dateline_place, None
+
+
+def _within_named_province(
+    index: ArticleIndex, chosen: Place | None, candidates: list[tuple[int, Place]]
+) -> Place | None:
+    """A town the clause puts in a province it does not lie in ("Jarez village in the
+    countryside of Aleppo province" read as a Jarez elsewhere) was resolved to the wrong
+    namesake: the province the clause names wins, or the article's town inside it."""
+    if chosen is None or rank(chosen) >= AREA_RANK or chosen.admin1 is None:
+        return chosen
+    provinces = [p for _s, p in candidates if p.feature == "admin1"]
+    if not provinces or any(inside(p, chosen) for p in provinces):
+        return chosen
+    province = provinces[0]
+    return index.focus(None, within=province) or province
 
 
 def _is_metonymic(text: str, token: Token, place: Place, end: int, focus: str | None) -> bool:
     """A place that names an actor, not where the event was: "Moscow said", "US-led",
     "London-based", "U.S. strikes", "Russia's jets"; a foreign country counts as a location
     only after a locative preposition ("in Iraq")."""
-    if _ACTOR_SUFFIX.match(text[end : end + 12]):
+    if ACTOR_SUFFIX.match(text[end : end + 12]):
         return True
     if token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX") and token.head.lemma_ != "be":
         return True

@@ -45,7 +45,11 @@ REACTION_VERBS = frozenset(
     ]
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_PERIOD = r"(?:war|conflict|intervention|campaign|uprising|crisis|revolution|siege|offensive)"
+_PERIOD = (
+    r"(?:war|conflict|intervention|campaign|uprising|crisis|revolution|siege|offensive"
+    r"|escalation)"
+)
+_FEW = r"(?:\d+|a|two|three|four|five|six|several|few)"
 _SPAN = r"(?:years?|months?|weeks?|decades?)"
 _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
@@ -53,9 +57,13 @@ _TALLY = re.compile(
     r"|\bso\s+far\s+(?:this|in)\b|\bthis\s+year\b|\bto\s+date\b"
     r"|\b(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|its|their|\w+'s|\w+s')\s+"
     rf"(?:[\w-]+\s+){{0,2}}(?:{_PERIOD}|{_SPAN})\b"
-    rf"|\b{_PERIOD}\s+(?:that\s+|which\s+)?(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?"
-    r"(?:killed|claimed|left)\b"
-    rf"|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:\d+|two|three|four|five|six|several|few)\s+{_SPAN}\b",
+    rf"|\b{_PERIOD}\s+(?:in\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:has|have|had)\s+"
+    r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)\b"
+    rf"|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:{_FEW}\s+)?{_SPAN}\b"
+    rf"|\b(?:in|within)\s+(?:less|more)\s+than\s+{_FEW}\s+{_SPAN}\b"
+    # roll-ups over many places: "across the country", "in several provinces"
+    r"|\bacross\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b"
+    r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b",
     re.I,
 )
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)

@@ -33,9 +33,13 @@ _DEATH_WORDS = frozenset(
         "massacre",
         "execute",
         "life",
+        "martyr",
+        "martyred",
     ]
 )
-_DEATH_COUNTED = re.compile(r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives)\b", re.I)
+_DEATH_COUNTED = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives|martyr\w*)\b", re.I
+)
 # "three of them", "three of the dead": a part of a count given elsewhere.
 _PART_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
@@ -45,6 +49,16 @@ _PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
 # "two medics among 31 dead", "ten children were among at least 48 killed": a part.
 _PART_AMONG = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was)\s+)?among\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I
+)
+# "100 injured", "9 civilians wounded", "left seven people injured", "injuring 15 others":
+# a count of the wounded, wherever the parser hangs it (a headline often hangs it on
+# "killed").
+_WOUNDED_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?(?:wounded|injured|hurt)\b",
+    re.I,
+)
+_WOUNDED_BEFORE = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I
 )
 _ONE = frozenset(["a", "an", "the", "one"])
 _SETTING_PREPS = frozenset(
@@ -91,6 +105,16 @@ def _counts_things(token: Token) -> bool:
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _counts_wounded(text: str, figure: Figure) -> bool:
+    start, end = figure.mention.start, figure.mention.end
+    after = text[end : end + 40]
+    if re.match(r"^\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:killed|dead|died)\b", after, re.I):
+        return False
+    return bool(
+        _WOUNDED_AFTER.match(after) or _WOUNDED_BEFORE.search(text[max(0, start - 25) : start])
+    )
 
 
 def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
@@ -146,7 +170,11 @@ def fatalities(
         if not (sentence.start_char <= figure.mention.start < sentence.end_char):
             continue
         token = _figure_token(doc, figure)
-        if not _counts_dead(figure, token) or _is_part(text, figure, earlier=tolls_seen):
+        if (
+            not _counts_dead(figure, token)
+            or _counts_wounded(text, figure)
+            or _is_part(text, figure, earlier=tolls_seen)
+        ):
             continue
         tolls_seen = True
         if token is None:

@@ -86,9 +86,16 @@ _POS_ALIASES = {"NOUN": ("NOUN", "PROPN"), "VERB": ("VERB", "AUX"), "ADJ": ("ADJ
 
 
 def _word_matches(token: Token, word: str, pos: str | None) -> bool:
-    if word not in (token.lower_, token.lemma_.lower()):
+    if word not in (token.lower_, token.lemma_.lower()) and not _headline_plural(token, word):
         return False
     return pos is None or token.pos_ in _POS_ALIASES.get(pos, (pos,))
+
+
+def _headline_plural(token: Token, word: str) -> bool:
+    """A title-cased plural the parser took for a name ("Rocket Attacks"): its lemma is
+    itself, so the singular is read off the word."""
+    lower = token.lower_
+    return token.pos_ == "PROPN" and lower.endswith("s") and lower[:-1] == word
 
 
 def _is_hyphen(token: Token) -> bool:
@@ -116,6 +123,8 @@ def _syntactic_head(doc: Doc, start: int, end: int) -> int:
 
 
 def _intransitive_use(token: Token, key: str) -> bool:
+    if key in _ATTRIBUTIVE_ONLY and token.dep_ == "amod":
+        return True  # "two besieged towns": a state of the place, no event told
     return key in _TRANSITIVE_ONLY and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in token.children
     )
@@ -198,6 +207,17 @@ _QUANTITY_NOUNS = frozenset(
 # Cue words that name an act only with an object: "rioters burned tyres", not "the ship
 # was still burning".
 _TRANSITIVE_ONLY = frozenset(["burn"])
+# Cue words that, modifying a noun, describe it rather than tell an event.
+_ATTRIBUTIVE_ONLY = frozenset(["besiege", "besieged"])
+# Bomb words that name no device of their own: dropped or planted, the agent tells which.
+_GENERIC_BOMBS = frozenset(["bomb", "bombing", "bombard"])
+# Modifiers of "raids" or "strikes" that name an air power or an air coalition.
+_AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", "allied"])
+# Killing captives or people held: violence against civilians, whoever the victims were
+# (ACLED codes executions of prisoners and mass killings of captured fighters so).
+_EXECUTION_WORDS = frozenset(
+    ["execute", "executed", "execution", "behead", "beheaded", "beheading", "massacre"]
+)
 _BOMB_WORDS = frozenset(
     [
         "bombing",
@@ -535,9 +555,13 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     if "disrupted" in groups:
         return on.DISRUPTED_WEAPONS, 1.0
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    if _dropped_bombs(event, doc, categorize):
+        return on.AIR_STRIKE, 0.7
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
+    if _air_power_raid(event, doc):
+        return on.AIR_STRIKE, 0.8
     typed = _type_needs_object(event, doc)
     if typed is not None:
         return typed
@@ -546,6 +570,51 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+def _dropped_bombs(
+    event: EventCandidate,
+    doc: Doc,
+    categorize: Categorizer | None,
+    agent: str | None = None,
+) -> bool:
+    """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
+    or an air power ("regime bombing", "government forces bombed the town", "dropped
+    bombs"): what a state drops is an air strike."""
+    bombs = [
+        c
+        for c in event.cues
+        if c.kind in ("event", "weapon") and doc[c.head].lemma_.lower() in _GENERIC_BOMBS
+    ]
+    if not bombs or any(
+        c.group == "remote" and doc[c.head].lemma_.lower() not in _GENERIC_BOMBS for c in event.cues
+    ):
+        return False
+    if event.anchor.lemma_ == "drop":
+        return True
+    if any(c.end - c.start > 1 for c in bombs):
+        return False  # "car bomb", "bomb blast": a device
+    if agent is None and categorize is not None and event.roles.agent is not None:
+        agent = categorize(event.roles.agent)
+    if agent == "state":
+        return True
+    modifiers = [t for c in bombs for left in doc[c.head].lefts for t in left.subtree]
+    return any(t.lower_ in _AIR_POWERS or t.lower_ in ("regime", "government") for t in modifiers)
+
+
+def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
+    """ "Russian raids", "US-led coalition strikes", "Israeli strikes": a raid or strike
+    by a foreign air power or an air coalition named as its modifier is an air strike."""
+    for cue in event.cues:
+        head = doc[cue.head]
+        if cue.kind != "event" or head.pos_ != "NOUN" or head.lemma_ not in ("raid", "strike"):
+            continue
+        modifiers = [t for c in head.lefts for t in c.subtree]
+        if any(t.lower_ in _AIR_POWERS or t.lower_.endswith("-led") for t in modifiers):
+            return True
+        if any(t.lower_ == "led" for t in modifiers):
+            return True  # "US-led" split by the tokenizer
+    return False
 
 
 def _facts(
@@ -612,6 +681,14 @@ def _violence(facts: _Facts) -> Typed:
         return on.MOB_VIOLENCE, 0.8
     if "protesters" in targets:
         return on.EXCESSIVE_FORCE, 0.8
+    if _cue_word_in(facts, _EXECUTION_WORDS):
+        return on.ATTACK, 0.9
+    if _dropped_bombs(facts.event, facts.doc, None, agent=facts.agent):
+        return on.AIR_STRIKE, 0.7
+    if _cue_word_in(facts, _BOMB_WORDS):
+        # A blast is remote violence whoever it kills: civilians (then with civilian
+        # targeting) or fighters, as ACLED codes it.
+        return on.REMOTE_EXPLOSIVE, 0.7
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -619,13 +696,16 @@ def _violence(facts: _Facts) -> Typed:
     if agent == "armed" and _names_place(facts.event.roles):
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
-    doc = facts.doc
-    if any(
-        doc[c.head].lower_ in _BOMB_WORDS or doc[c.head].lemma_ in _BOMB_WORDS
-        for c in facts.event.cues
-    ):
-        return on.REMOTE_EXPLOSIVE, 0.7
     return on.ATTACK, 0.6
+
+
+def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
+    """Whether one of the event's own event words (not its outcome words) is in ``words``."""
+    doc = facts.doc
+    return any(
+        c.kind == "event" and (doc[c.head].lower_ in words or doc[c.head].lemma_ in words)
+        for c in facts.event.cues
+    )
 
 
 # Cue group -> how it types the event; the first group the event has decides.
