@@ -120,27 +120,27 @@ RANK_PRIOR = (
 # RANK_FEATURES.
 RANK_WEIGHTS = (
     0.35,  # log_population
-    1.634,  # primary_name
+    1.678,  # primary_name
     -1.5,  # skeleton
-    3.407,  # country
-    2.019,  # continent
-    1.134,  # admin1
-    1.404,  # capital
-    -0.288,  # admin2
+    3.338,  # country
+    2.018,  # continent
+    0.5,  # admin1
+    1.2,  # capital
+    -0.342,  # admin2
     4.0,  # sea
     3.021,  # river_or_lake
-    1.491,  # site
+    1.49,  # site
     2.002,  # site_named
-    2.573,  # admin_named
-    -1.791,  # shadowed_admin
-    2.755,  # focus
+    2.606,  # admin_named
+    -1.793,  # shadowed_admin
+    2.782,  # focus
     3.902,  # container_inside
     -3.902,  # container_outside
-    2.361,  # named_admin1
-    -4.003,  # definite_town
-    2.679,  # near
-    1.067,  # support
-    0.436,  # admin1_support
+    2.343,  # named_admin1
+    -4.004,  # definite_town
+    2.691,  # near
+    1.042,  # support
+    0.451,  # admin1_support
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
