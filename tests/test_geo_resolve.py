@@ -126,3 +126,25 @@ def test_mention_offsets_point_into_the_text() -> None:
         assert mention.article == "art_test"
         assert place.mentions == (mention,)
     assert _place(result, "Hodeidah")[:2] == ("Al Ḩudaydah", "YE")
+
+
+def _toponyms(names: list[str]) -> list[Toponym]:
+    out, start = [], 0
+    for name in names:
+        out.append(Toponym(start=start, end=start + len(name), text=name, query=name))
+        start += len(name) + 2
+    return out
+
+
+def test_towns_that_lie_together_are_read_together() -> None:
+    # Each name has readings in many states (and Lebanon is a country), but only in New
+    # Hampshire do all three lie side by side.
+    resolved = resolve_toponyms(_toponyms(["Hanover", "Lebanon", "Enfield"]))
+    assert [(r.candidate.country, r.candidate.admin1) for r in resolved if r.candidate] == [
+        ("US", "New Hampshire")
+    ] * 3
+
+
+def test_a_lake_named_after_a_state_is_not_the_state() -> None:
+    [resolution] = resolve_toponyms(_toponyms(["Lake Vermont"]))
+    assert resolution.candidate is None

@@ -12,7 +12,15 @@ Each candidate gets a score that adds up evidence, all of it from the document:
   win, the rest lose;
 - governorates: a candidate in a subdivision the document names elsewhere;
 - nearness: distance to the places chosen for the other toponyms;
+- support: how many of the document's other names could lie beside the candidate
+  or in its subdivision, whatever is chosen for them (spatial minimality: the
+  Minnesota "Alexandria", "Brandon" and "Kensington" of one local report);
 - a definite article: "the Atlantic", "the Gulf" name seas and regions, not towns.
+
+The evidence is a vector (``Resolver.rank_features``, ``RANK_FEATURES``); its
+weights ``RANK_WEIGHTS`` are fitted by ``bench/fit_place_ranker.py`` (a conditional
+logit over each toponym's candidates on the LGL and GeoWebNews tune halves, pulled
+towards the hand-set ``RANK_PRIOR``).
 
 A name with no entry of its own may hold one: "Arizona State University",
 "Bank of England", "Russian Embassy" resolve to the place inside them. A
@@ -23,10 +31,11 @@ A best score under ``min_score`` means "no match", which is a valid answer.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
@@ -42,35 +51,124 @@ from crosswire.geo.words import (
 
 EARTH_RADIUS_KM = 6371.0088
 
-# Weights of the evidence, in log-population units (one unit ~ a tenfold population).
-POPULATION_WEIGHT = 0.35
-FEATURE_PRIOR = {
-    "country": 3.0,
-    "continent": 2.0,
-    "admin1": 0.5,
-    "capital": 1.2,
-    "city": 0.0,
-    "admin2": -0.5,
-    # No population to weigh: the prior alone says how seldom a town of the name is meant.
-    "sea": 4.0,
-    "river": 3.0,
-    "lake": 3.0,
-}
-SITE_PRIOR = 1.5  # curated: a name that matches one is seldom anything else
-SITE_NAMED_BONUS = 2.0  # "Shayrat airbase": the mention says what kind of site it is
-ADMIN_NAMED_BONUS = 2.5  # "Idlib province", "Rapides Parish"
-SHADOWED_ADMIN_PENALTY = 2.0  # admin1 "Homs" when the city "Homs" is a candidate too
-MATCH_BONUS = {"primary": 0.5, "alternate": 0.0, "skeleton": -1.5}
-FOCUS_WEIGHT = 2.5
-CONTAINER_INSIDE = 4.0
-CONTAINER_OUTSIDE = -4.0
-NAMED_ADMIN1_BONUS = 2.0
-NEARNESS_WEIGHT = 1.5
+# The evidence a candidate is ranked on (Resolver.rank_features).
+RANK_FEATURES = (
+    "log_population",  # log10(population + 10)
+    "primary_name",  # the entry's own name (else one of its alternates)
+    "skeleton",  # matched on consonants only
+    "country",
+    "continent",
+    "admin1",
+    "capital",
+    "admin2",
+    "sea",
+    "river_or_lake",
+    "site",  # curated: a name that matches one is seldom anything else
+    "site_named",  # "Shayrat airbase": the mention says what kind of site it is
+    "admin_named",  # "Idlib province", "Rapides Parish"
+    "shadowed_admin",  # admin1 "Homs" when the city "Homs" is a candidate too
+    "focus",  # share of the document's other places and demonyms in its country
+    "container_inside",  # "X, Y", "X in Y": inside Y
+    "container_outside",
+    "named_admin1",  # in a subdivision the document names elsewhere
+    "definite_town",  # "the Pacific" is no town called Pacific
+    "near",  # exp(-km / 250) to the nearest place chosen for the other toponyms
+    # Other names of the document with a reading within SUPPORT_KM of this one (whatever
+    # was chosen for them), / 3: "Alexandria", "Brandon" and "Kensington" together.
+    "support",
+    # Other names with a reading in this one's subdivision, each weighted by 1 / the
+    # subdivisions its readings span, / 3.
+    "admin1_support",
+)
+_KIND_COLUMNS = (
+    frozenset({"country"}),
+    frozenset({"continent"}),
+    frozenset({"admin1"}),
+    frozenset({"capital"}),
+    frozenset({"admin2"}),
+    frozenset({"sea"}),
+    frozenset({"river", "lake"}),
+)
+# The hand-set weights, in log-population units (one unit ~ a tenfold population): the
+# prior that bench/fit_place_ranker.py pulls the fitted RANK_WEIGHTS towards, and the
+# weights of evidence the tune halves hold too little of to fit.
+RANK_PRIOR = (
+    0.35,  # log_population
+    0.5,  # primary_name
+    -1.5,  # skeleton
+    3.0,  # country
+    2.0,  # continent
+    0.5,  # admin1
+    1.2,  # capital
+    -0.5,  # admin2
+    4.0,  # sea
+    3.0,  # river_or_lake
+    1.5,  # site
+    2.0,  # site_named
+    2.5,  # admin_named
+    -2.0,  # shadowed_admin
+    2.5,  # focus
+    4.0,  # container_inside
+    -4.0,  # container_outside
+    2.0,  # named_admin1
+    -4.0,  # definite_town: no town takes "the"; outweighs focus and nearness
+    1.5,  # near
+    0.0,  # support
+    0.0,  # admin1_support
+)
+# Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
+# RANK_FEATURES.
+RANK_WEIGHTS = (
+    0.35,  # log_population
+    1.678,  # primary_name
+    -1.5,  # skeleton
+    3.338,  # country
+    2.018,  # continent
+    0.5,  # admin1
+    1.2,  # capital
+    -0.342,  # admin2
+    4.0,  # sea
+    3.021,  # river_or_lake
+    1.49,  # site
+    2.002,  # site_named
+    2.606,  # admin_named
+    -1.793,  # shadowed_admin
+    2.782,  # focus
+    3.902,  # container_inside
+    -3.902,  # container_outside
+    2.343,  # named_admin1
+    -4.004,  # definite_town
+    2.691,  # near
+    1.042,  # support
+    0.451,  # admin1_support
+)
+SUPPORT_KM = 50.0
+SUPPORT_CAP = 3
 NEARNESS_SCALE_KM = 250.0
-DEFINITE_TOWN_PENALTY = 2.0  # "the Pacific" is no town called Pacific
 TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 # An entry found inside a longer name must be one a reader would take that name to hold.
 EMBEDDED_MIN_POPULATION = 100_000
+# A natural feature named after a place is not at that place.
+LANDFORM_WORDS = frozenset(
+    [
+        "lake",
+        "river",
+        "creek",
+        "bay",
+        "mount",
+        "mountain",
+        "mountains",
+        "island",
+        "islands",
+        "canyon",
+        "falls",
+        "peak",
+        "reservoir",
+        "pond",
+        "strait",
+        "cape",
+    ]
+)
 UNIT_WORDS = frozenset({"municipal", "local", "government", "metropolitan", "city", "of", "the"})
 MIN_SCORE = 1.2
 NO_RIVAL_MARGIN = 5.0
@@ -83,6 +181,17 @@ def _unit_words() -> frozenset[str]:
     """Nouns that say what kind of place the name before them is: "Township", "County"."""
     lex = lexicon()
     return frozenset(lex["admin_words"]) | frozenset(lex["place_nouns"]) | UNIT_WORDS
+
+
+def _own_name(toponym: Toponym, candidate: Candidate) -> bool:
+    """The entry's own name, or a town's own name less the word "City" ("New York City",
+    "Gaza City", "Mexico City"), which the entry's own name spells out and news leaves off."""
+    if candidate.match == "primary":
+        return True
+    if candidate.feature not in ("city", "capital"):
+        return False
+    name = candidate.name.casefold()
+    return name.endswith(" city") and translit_key(name[:-5]) == translit_key(toponym.query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +216,7 @@ class Resolution:
     score: float
     margin: float = 0.0  # best score minus the runner-up's (large when there was no rival)
     pool: int = 0  # how many candidates the name had
+    support: float = 0.0  # the chosen entry's "support" evidence (RANK_FEATURES)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -172,12 +282,18 @@ class _Context:
     anchors: tuple[Candidate, ...] = ()
     named_admin1: frozenset[int] = frozenset()
     is_container: bool = False  # the "Y" of "X, Y": a country or subdivision, not a town
+    # candidate index -> (support, admin1_support): see RANK_FEATURES
+    support: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, min_score: float | None = MIN_SCORE) -> None:
         self.gazetteer = gazetteer
         self.min_score = min_score
+        # The last resolve()'s candidate pools and final-pass contexts, one per toponym,
+        # kept for bench/fit_place_ranker.py.
+        self.pools: list[list[Candidate]] = []
+        self.contexts: list[_Context] = []
 
     def candidates(self, toponym: Toponym) -> list[Candidate]:
         if toponym.hint == "street":
@@ -230,12 +346,15 @@ class Resolver:
         "Russian Embassy" Russia. Only a demonym, a country, subdivision, region or
         sea, a curated site, or a capital or large town under its own name counts, so
         "Soviet Union" does not become Union County; among parts of one length the
-        most prominent wins ("Japan" over "Bank").
+        most prominent wins ("Japan" over "Bank"). A lake, river, mountain or island
+        named after a place ("Lake Vermont", "Chattahoochee River") lies elsewhere.
         """
         words = query.split()
         if len(words) < 2 or len(words) > 8:
             return []
         words = [w.strip(",.;:'’") for w in words]
+        if any(w.lower() in LANDFORM_WORDS for w in words):
+            return []
         for width in range(len(words) - 1, 0, -1):
             best: list[Candidate] = []
             for start in range(len(words) - width + 1):
@@ -292,6 +411,8 @@ class Resolver:
                 pools[i] = self.gazetteer.lookup_skeleton(toponym.query, focus_countries)
             if not pools[i] and toponym.hint != "street":
                 pools[i] = self._embedded(toponym.query)
+        support = self._support(toponyms, pools)
+        self.pools = pools
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
             named_admin1 = [
@@ -301,6 +422,7 @@ class Resolver:
             ]
             previous = picks
             picks = []
+            self.contexts = []
             for i, toponym in enumerate(toponyms):
                 container = None
                 if toponym.container is not None:
@@ -315,7 +437,9 @@ class Resolver:
                         code for key, code in named_admin1 if key != translit_key(toponym.query)
                     ),
                     is_container=i in containers,
+                    support=support[i],
                 )
+                self.contexts.append(context)
                 picks.append(self._best(toponym, pools[i], context))
             votes = _Votes.count(toponyms, picks, context_countries)
         picks = self._place_streets(toponyms, picks)
@@ -324,7 +448,7 @@ class Resolver:
         return [
             r
             if r.candidate is not None and r.score >= self.min_score
-            else Resolution(None, r.score, r.margin, r.pool)
+            else Resolution(None, r.score, r.margin, r.pool, r.support)
             for r in picks
         ]
 
@@ -348,13 +472,66 @@ class Resolver:
             return picks
         town = by_index[towns.most_common(1)[0][0]]
         return [
-            Resolution(town.candidate, town.score, town.margin, town.pool)
+            Resolution(town.candidate, town.score, town.margin, town.pool, town.support)
             if t.hint == "street" or (t.hint == "facility" and r.candidate is None)
             else r
             for t, r in zip(toponyms, picks, strict=True)
         ]
 
     # -- evidence -----------------------------------------------------------
+
+    def _support(
+        self, toponyms: Sequence[Toponym], pools: Sequence[Sequence[Candidate]]
+    ) -> list[dict[int, tuple[float, float]]]:
+        """Per toponym, per candidate: how many of the document's other names could lie
+        beside it or in its subdivision, whatever reading is chosen for them (the
+        spatial-minimality evidence of toponym resolution)."""
+        cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = defaultdict(list)
+        weight: dict[tuple[str, int], float] = {}  # (name, subdivision) -> its share
+        unit_total: dict[int, float] = defaultdict(float)
+        keys = [translit_key(t.query) for t in toponyms]
+        seen: set[str] = set()
+        for toponym, key, pool in zip(toponyms, keys, pools, strict=True):
+            if toponym.role != "place" or key in seen:
+                continue
+            seen.add(key)
+            codes = {self.gazetteer.admin1_code(c.index) for c in pool} - {-1}
+            for code in codes:
+                weight[(key, code)] = 1.0 / len(codes)
+                unit_total[code] += 1.0 / len(codes)
+            for c in pool:
+                if c.feature not in AREA_FEATURES:
+                    cells[(math.floor(c.lat), math.floor(c.lon))].append((key, c))
+        out: list[dict[int, tuple[float, float]]] = []
+        for key, pool in zip(keys, pools, strict=True):
+            own: dict[int, tuple[float, float]] = {}
+            for c in pool:
+                code = self.gazetteer.admin1_code(c.index)
+                in_unit = unit_total.get(code, 0.0) - weight.get((key, code), 0.0)
+                near = self._near_names(c, key, cells) if c.feature not in AREA_FEATURES else 0
+                own[c.index] = (
+                    min(near, SUPPORT_CAP) / SUPPORT_CAP,
+                    0.0 if code < 0 else min(in_unit, SUPPORT_CAP) / SUPPORT_CAP,
+                )
+            out.append(own)
+        return out
+
+    @staticmethod
+    def _near_names(
+        c: Candidate, key: str, cells: dict[tuple[int, int], list[tuple[str, Candidate]]]
+    ) -> int:
+        """How many other names have a reading within SUPPORT_KM of ``c``."""
+        lat, lon = math.floor(c.lat), math.floor(c.lon)
+        near: set[str] = set()
+        for dy, dx in itertools.product((-1, 0, 1), repeat=2):
+            for other_key, o in cells.get((lat + dy, lon + dx), ()):
+                if (
+                    other_key != key
+                    and other_key not in near
+                    and haversine_km(c.lat, c.lon, o.lat, o.lon) <= SUPPORT_KM
+                ):
+                    near.add(other_key)
+        return len(near)
 
     @staticmethod
     def _anchors(
@@ -378,6 +555,69 @@ class Resolver:
             anchors[candidate.index] = candidate
         return tuple(anchors.values())
 
+    def rank_features(
+        self,
+        toponym: Toponym,
+        candidate: Candidate,
+        pool: Sequence[Candidate],
+        context: _Context,
+    ) -> tuple[float, ...]:
+        """The evidence for one candidate, in the order of ``RANK_FEATURES``."""
+        gazetteer = self.gazetteer
+        feature = candidate.feature
+        named_as_unit = toponym.hint == "admin" or context.is_container
+        site = feature in SITE_FEATURES
+        inside = outside = 0.0
+        if context.container is not None:
+            within = _contains(context.container, candidate, gazetteer)
+            inside, outside = float(within), float(not within)
+        elif toponym.container_admin1 is not None:
+            country, admin1 = toponym.container_admin1
+            within = (
+                candidate.country == country
+                and candidate.admin1 is not None
+                and translit_key(candidate.admin1) == translit_key(admin1)
+            )
+            inside, outside = float(within), float(not within)
+        code = gazetteer.admin1_code(candidate.index)
+        near = 0.0
+        if context.anchors and feature not in AREA_FEATURES:
+            nearest = min(
+                haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in context.anchors
+            )
+            near = math.exp(-nearest / NEARNESS_SCALE_KM)
+        elif feature == "admin1" and any(
+            gazetteer.admin1_code(a.index) == code for a in context.anchors
+        ):
+            # A subdivision holding the document's towns is as near as a town beside them.
+            near = 1.0
+        support, admin1_support = context.support.get(candidate.index, (0.0, 0.0))
+        shadowed = (
+            feature in ("admin1", "admin2")
+            and not named_as_unit
+            and self._shadowed(candidate, pool)
+        )
+        return (
+            math.log10(candidate.population + 10),
+            # A bare name a subdivision shares with its main town is the town's, however
+            # each entry spells its own name ("Hims": the governorate Ḩimş, the city Homs).
+            float(_own_name(toponym, candidate) and not shadowed),
+            float(candidate.match == "skeleton"),
+            *(float(feature in kinds) for kinds in _KIND_COLUMNS),
+            float(site),
+            float(site and toponym.hint == "site"),
+            float(named_as_unit and feature in ("admin1", "admin2")),
+            float(shadowed),
+            context.focus.get(candidate.country, 0.0),
+            inside,
+            outside,
+            float(feature != "admin1" and code >= 0 and code in context.named_admin1),
+            float(toponym.definite and feature in TOWN_FEATURES),
+            near,
+            support,
+            admin1_support,
+        )
+
     def score(
         self,
         toponym: Toponym,
@@ -385,51 +625,8 @@ class Resolver:
         pool: Sequence[Candidate],
         context: _Context,
     ) -> float:
-        gazetteer = self.gazetteer
-        value = POPULATION_WEIGHT * math.log10(candidate.population + 10)
-        value += MATCH_BONUS[candidate.match]
-        feature = candidate.feature
-        named_as_unit = toponym.hint == "admin" or context.is_container
-        if feature in SITE_FEATURES:
-            value += SITE_PRIOR + (SITE_NAMED_BONUS if toponym.hint == "site" else 0.0)
-        else:
-            value += FEATURE_PRIOR[feature]
-            if named_as_unit and feature in ("admin1", "admin2"):
-                value += ADMIN_NAMED_BONUS
-        if (
-            feature in ("admin1", "admin2")
-            and not named_as_unit
-            and self._shadowed(candidate, pool)
-        ):
-            value -= SHADOWED_ADMIN_PENALTY
-        value += FOCUS_WEIGHT * context.focus.get(candidate.country, 0.0)
-        if context.container is not None:
-            inside = _contains(context.container, candidate, gazetteer)
-            value += CONTAINER_INSIDE if inside else CONTAINER_OUTSIDE
-        elif toponym.container_admin1 is not None:
-            country, admin1 = toponym.container_admin1
-            inside = (
-                candidate.country == country
-                and candidate.admin1 is not None
-                and translit_key(candidate.admin1) == translit_key(admin1)
-            )
-            value += CONTAINER_INSIDE if inside else CONTAINER_OUTSIDE
-        code = gazetteer.admin1_code(candidate.index)
-        if feature != "admin1" and code >= 0 and code in context.named_admin1:
-            value += NAMED_ADMIN1_BONUS
-        if toponym.definite and feature in TOWN_FEATURES:
-            value -= DEFINITE_TOWN_PENALTY
-        if context.anchors and feature not in AREA_FEATURES:
-            nearest = min(
-                haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in context.anchors
-            )
-            value += NEARNESS_WEIGHT * math.exp(-nearest / NEARNESS_SCALE_KM)
-        elif feature == "admin1" and any(
-            gazetteer.admin1_code(a.index) == code for a in context.anchors
-        ):
-            # A subdivision holding the document's towns is as near as a town beside them.
-            value += NEARNESS_WEIGHT
-        return value
+        vector = self.rank_features(toponym, candidate, pool, context)
+        return sum(w * x for w, x in zip(RANK_WEIGHTS, vector, strict=True))
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
@@ -455,4 +652,5 @@ class Resolver:
         )
         best_score, best = scored[0]
         margin = best_score - scored[1][0] if len(scored) > 1 else NO_RIVAL_MARGIN
-        return Resolution(best, best_score, margin, len(pool))
+        support = context.support.get(best.index, (0.0, 0.0))[0]
+        return Resolution(best, best_score, margin, len(pool), support)
