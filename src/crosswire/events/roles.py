@@ -24,7 +24,8 @@ from crosswire.events.arguments import (
     category_of_noun,
     phrase,
 )
-from crosswire.events.index import NOT_NATIONAL, ArticleIndex
+from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
+from crosswire.events.perpetrators import aircraft_owner, military_of, premodifier_actor
 from crosswire.events.typer import EventCandidate
 from crosswire.model import (
     Entity,
@@ -114,9 +115,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
                         if backer is not None and backer not in actor.backers:
                             actor.backers.append(backer)
     if main_mentions:
-        spot = token.idx
-        containing = [m for m in main_mentions if m[0] <= spot < m[1]]
-        chosen = containing[0] if containing else min(main_mentions, key=lambda m: abs(m[0] - spot))
+        chosen = _chosen_mention(main_mentions, token.idx)
         actor.main = chosen[2]
         actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
@@ -125,6 +124,19 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
         if index.place_at(token) is not None and actor.category is None:
             actor.category = "territory"
     return actor
+
+
+def _chosen_mention(mentions: list[tuple[int, int, Entity]], spot: int) -> tuple[int, int, Entity]:
+    """The phrase's mention that names its head: the one covering it, else the head's own
+    modifiers, the first named first (of "Syrian or Russian jets" ACLED codes the side
+    named first), else the nearest."""
+    containing = [m for m in mentions if m[0] <= spot < m[1]]
+    if containing:
+        return containing[0]
+    before = [m for m in mentions if m[1] <= spot]
+    if before:
+        return min(before, key=lambda m: m[0])
+    return min(mentions, key=lambda m: abs(m[0] - spot))
 
 
 def _entity_category(index: ArticleIndex, entity: Entity) -> Category | None:
@@ -172,7 +184,16 @@ def _resolve_actor(
     actor = _actor(index, token)
     if actor.main is None:
         actor.main = _generic_for(index, token, country, day)
+    elif country is not None and actor.main.country_code != country:
+        # A generic side ("Civilians (X)") is of the country the event happens in, never
+        # of a state named elsewhere in the article ("Russian raids killed civilians").
+        category = actor.main.canonical_key.partition(":")[0]
+        if category in _GENERIC_CATEGORIES:
+            actor.main = index.generic(category, country)
     return actor
+
+
+_GENERIC_CATEGORIES = frozenset(["civilians", "protesters", "rioters", "uag"])
 
 
 def _sentence_entities(index: ArticleIndex, sentence: Span, categories: set[str]) -> list[Entity]:
@@ -221,6 +242,25 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
 )
 
 
+_VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+
+
+def _modifier_side(
+    index: ArticleIndex,
+    tokens: tuple[Token | None, ...],
+    country: str | None,
+    day: date | None,
+) -> Entity | None:
+    def category_of(entity: Entity) -> str | None:
+        return _entity_category(index, entity)
+
+    for token in tokens:
+        found = premodifier_actor(index, token, country, day, category_of)
+        if found is not None:
+            return found
+    return None
+
+
 def event_actors(
     index: ArticleIndex,
     event: EventCandidate,
@@ -235,6 +275,12 @@ def event_actors(
     result = Actors()
     agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
+    if agent.category not in ("state", "armed"):
+        # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs":
+        # the event word's or its agent's own modifiers name the side.
+        modifier = _modifier_side(index, (event.anchor, roles.agent), country, day)
+        if modifier is not None:
+            result.actor1, agent.named = modifier, True
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
         co = _resolve_actor(index, other, country, day)
@@ -272,6 +318,9 @@ def event_actors(
     if label == on.ATTACK and result.actor2 is None:
         # An Attack is by definition on civilians.
         result.actor2 = index.generic("civilians", country)
+    if on.event_type_of(label) in _VIOLENT_TYPES:
+        result.actor1 = military_of(index, result.actor1, day)
+        result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
         result.actor2 = None
     result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
@@ -285,7 +334,14 @@ def unnamed_perpetrator(
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
     article's sentences are joined, so a later sentence can still name the side."""
-    if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
+    if actors.actor1 is not None:
+        return
+    if label == on.AIR_STRIKE:
+        # An air strike needs an air force: the report's attribution of the aircraft.
+        day = day_of(index.published[0]) if index.published else None
+        actors.actor1 = aircraft_owner(index, day, lambda e: _entity_category(index, e))
+        return
+    if label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     # The group of the country the story is set in, as for generic victims: a place
     # named in passing ("the London-based monitor") must not make it a British group.

@@ -1,0 +1,137 @@
+"""Who carried an attack out, where the event word's arguments do not say it.
+
+Three classes of phrasing name the perpetrator outside the agent role:
+
+- the event noun's own modifiers: "regime shelling", "Syrian government air
+  strikes", "US-led coalition strikes", "a Daesh car bomb", and an agent's:
+  "regime helicopters dropped barrel bombs";
+- for an air strike, the aircraft's owner named elsewhere in the report: "the
+  strike was suspected to have been carried out by Russian planes", "Syrian
+  regime warplanes bombed ...". An air strike needs an air force, so the report's
+  first attribution of aircraft or air strikes to a side is the strike's; ACLED
+  codes it so, and of "Syrian or Russian jets" the side named first;
+- state actors named by their government ("the Syrian regime launched air
+  strikes"): ACLED codes the fighting to the forces a government commands, so a
+  violent event's government actor is that state's military.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Token
+
+from crosswire.events.index import ArticleIndex
+from crosswire.model import Entity
+
+# Premodifier words that can sit between a side's name and its attack noun.
+_MODIFIER_POS = frozenset(["ADJ", "NOUN", "PROPN"])
+_MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s"])
+_MAX_MODIFIERS = 6
+# Common nouns that name a state's forces when they modify an attack word.
+_STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
+
+_AIRCRAFT = re.compile(
+    r"(?:war\s*)?(?:planes?|jets?|aircrafts?|helicopters?|bombers?|choppers?|drones?"
+    r"|air\s*(?:strikes?|raids?|force|power|campaign)|airstrikes?|airraids?)\b",
+    re.IGNORECASE,
+)
+# Between a side's name and its aircraft: "Syrian or Russian jets", "US-led coalition
+# air strikes", "regime's warplanes", "Syrian government fighter jets".
+_OWNER_GAP = re.compile(
+    r"(?:'s|’s)?(?:\s*+(?:or|and|/)\s*+[\w-]+)?(?:-?led(?:\s+military)?\s+coalition)?"
+    r"(?:\s+(?:government|regime|military|army))?\s*+(?:fighter\s+|military\s+)?",
+    re.IGNORECASE,
+)
+_GENERIC_OWNER = re.compile(
+    r"\b(?:regime|government|army|military)(?:'s|’s)?\s+(?:fighter\s+)?", re.IGNORECASE
+)
+_STATE_CATEGORIES = frozenset(["state"])
+
+
+def premodifier_range(token: Token) -> tuple[int, int] | None:
+    """Character range of the words right before ``token`` that modify it ("Syrian
+    government" in "Syrian government shelling"), or None when there are none."""
+    doc = token.doc
+    first = token.i
+    sentence_start = token.sent.start
+    while (
+        first > sentence_start
+        and token.i - first < _MAX_MODIFIERS
+        and (doc[first - 1].pos_ in _MODIFIER_POS or doc[first - 1].lower_ in _MODIFIER_GLUE)
+    ):
+        first -= 1
+    if first == token.i:
+        return None
+    return doc[first].idx, token.idx
+
+
+def premodifier_actor(
+    index: ArticleIndex,
+    token: Token | None,
+    country: str | None,
+    day: date | None,
+    category_of: Callable[[Entity], str | None],
+) -> Entity | None:
+    """The armed side an attack or weapon word's modifiers name: an actor mention among
+    them (the first), else a common noun for the state's forces ("regime shelling")."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    found = premodifier_range(token)
+    if found is None:
+        return None
+    start, end = found
+    for m_start, m_end, entity in sorted(index.entity_mentions_in(start, end), key=lambda m: m[0]):
+        if m_start < start or m_end > end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if category_of(entity) in ("state", "armed"):
+            return entity
+    words = {w.lower() for w in re.findall(r"[\w]+", index.text[start:end])}
+    if words & _STATE_MODIFIERS and country is not None:
+        return index.state(country, "mil", day)
+    return None
+
+
+def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) -> Entity | None:
+    """A violent event's government actor as the forces it commands (gov:X -> mil:X)."""
+    if entity is None or not entity.country_code:
+        return entity
+    if entity.canonical_key.partition(":")[0] != "gov":
+        return entity
+    return index.state(entity.country_code, "mil", day) or entity
+
+
+def aircraft_owner(
+    index: ArticleIndex, day: date | None, category_of: Callable[[Entity], str | None]
+) -> Entity | None:
+    """The side the report first credits with aircraft or air strikes: "Russian planes",
+    "Syrian or Russian jets", "coalition air strikes", "regime warplanes"."""
+    text = index.text
+    best: tuple[int, Entity] | None = None
+    for m_start, m_end, entity in index.entities:
+        if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if category_of(entity) not in _STATE_CATEGORIES:
+            continue
+        inside = _AIRCRAFT.search(text, m_start, m_end)
+        gap = _OWNER_GAP.match(text, m_end)
+        after = gap is not None and _AIRCRAFT.match(text, gap.end()) is not None
+        if (inside is not None or after) and (best is None or m_start < best[0]):
+            best = (m_start, entity)
+    generic = _generic_owner(index, day)
+    if generic is not None and (best is None or generic[0] < best[0]):
+        best = generic
+    return military_of(index, best[1], day) if best else None
+
+
+def _generic_owner(index: ArticleIndex, day: date | None) -> tuple[int, Entity] | None:
+    """ "regime warplanes", "government air strikes": the forces of the article's country."""
+    if index.focus_country is None:
+        return None
+    for match in _GENERIC_OWNER.finditer(index.text, index.dateline_end):
+        if _AIRCRAFT.match(index.text, match.end()):
+            entity = index.state(index.focus_country, "mil", day)
+            return (match.start(), entity) if entity is not None else None
+    return None
