@@ -95,7 +95,10 @@ def premodifier_actor(
 
 
 def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) -> Entity | None:
-    """A violent event's government actor as the forces it commands (gov:X -> mil:X)."""
+    """A violent event's side as ACLED codes it: a person as the group they act for, a
+    government as the forces it commands (gov:X -> mil:X)."""
+    if entity is not None and entity.kind == "person" and entity.affiliation:
+        entity = index.known.get(entity.affiliation, entity)
     if entity is None or not entity.country_code:
         return entity
     if entity.canonical_key.partition(":")[0] != "gov":

@@ -27,6 +27,7 @@ from crosswire.events.arguments import (
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
 from crosswire.events.perpetrators import aircraft_owner, military_of, premodifier_actor
 from crosswire.events.typer import EventCandidate
+from crosswire.events.victims import civilian_dead
 from crosswire.model import (
     Entity,
     Place,
@@ -315,8 +316,27 @@ def event_actors(
         if result.actor1 is not None:
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
-    if label == on.ATTACK and result.actor2 is None:
-        # An Attack is by definition on civilians.
+    civilian = label == on.ATTACK or (
+        on.event_type_of(label) == "Explosions/Remote violence"
+        and patient.category not in ("armed", "state")
+        and civilian_dead(sentence, (roles.agent, *roles.co_agents))
+    )
+    return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _as_coded(
+    index: ArticleIndex,
+    label: str,
+    result: Actors,
+    day: date | None,
+    *,
+    civilian_victims: bool,
+    country: str | None,
+) -> Actors:
+    """The sides as ACLED codes them: civilian victims as actor2 (an Attack is on
+    civilians by definition; "air strikes killed 12 people, including five children"),
+    a violent event's government or official as its forces, no side twice."""
+    if result.actor2 is None and civilian_victims:
         result.actor2 = index.generic("civilians", country)
     if on.event_type_of(label) in _VIOLENT_TYPES:
         result.actor1 = military_of(index, result.actor1, day)
