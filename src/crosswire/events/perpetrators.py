@@ -138,3 +138,42 @@ def _generic_owner(index: ArticleIndex, day: date | None) -> tuple[int, Entity] 
             entity = index.state(index.focus_country, "mil", day)
             return (match.start(), entity) if entity is not None else None
     return None
+
+
+_CLAIMED = re.compile(
+    r"\b(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit)\b", re.IGNORECASE
+)
+_CLAIMED_BY = re.compile(
+    r"\b(?:claimed|blamed|attributed)\s+(?:by|on|to)\s+(?:the\s+)?", re.IGNORECASE
+)
+_DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
+_CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
+
+
+def claimant(index: ArticleIndex, category_of: Callable[[Entity], str | None]) -> Entity | None:
+    """The armed group the report says claimed the attack or had it blamed on it: "IS
+    claimed responsibility", "an attack claimed by IS", "a bombing blamed on Daesh"."""
+    text = index.text
+    armed = [
+        (m_start, m_end, entity)
+        for m_start, m_end, entity in index.entities
+        if m_start >= index.dateline_end
+        and category_of(entity) == "armed"
+        and index.is_actor_mention(m_start, m_end, entity)
+    ]
+    for match in _CLAIMED.finditer(text, index.dateline_end):
+        if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        before = [
+            m
+            for m in armed
+            if match.start() - _CLAIM_REACH <= m[1] <= match.start()
+            and "." not in text[m[1] : match.start()]
+        ]
+        if before:
+            return before[-1][2]
+    for match in _CLAIMED_BY.finditer(text, index.dateline_end):
+        after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
+        if after:
+            return after[0][2]
+    return None

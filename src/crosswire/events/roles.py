@@ -25,7 +25,12 @@ from crosswire.events.arguments import (
     phrase,
 )
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
-from crosswire.events.perpetrators import aircraft_owner, military_of, premodifier_actor
+from crosswire.events.perpetrators import (
+    aircraft_owner,
+    claimant,
+    military_of,
+    premodifier_actor,
+)
 from crosswire.events.typer import EventCandidate
 from crosswire.events.victims import civilian_dead
 from crosswire.model import (
@@ -239,6 +244,7 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
         on.ATTACK,
         on.ABDUCTION,
         on.SEXUAL_VIOLENCE,
+        on.CHEMICAL,
     }
 )
 
@@ -316,12 +322,23 @@ def event_actors(
         if result.actor1 is not None:
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
+    if on.event_type_of(label) == "Battles" and result.actor1 is None and patient.named:
+        _battle_sides(result, victims)
     civilian = label == on.ATTACK or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
         and civilian_dead(sentence, (roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _battle_sides(result: Actors, dead: _Actor) -> None:
+    """ "Ten troops were killed in clashes with IS": the side fought with is the one
+    that killed (actor1); the dead, when their side is named, are the other."""
+    result.actor1, result.actor2 = result.actor2, None
+    result.assoc1, result.assoc2 = result.assoc2, []
+    if dead.category in ("state", "armed") and dead.main is not None:
+        result.actor2 = dead.main
 
 
 def _as_coded(
@@ -336,9 +353,15 @@ def _as_coded(
     """The sides as ACLED codes them: civilian victims as actor2 (an Attack is on
     civilians by definition; "air strikes killed 12 people, including five children"),
     a violent event's government or official as its forces, no side twice."""
+    violent = on.event_type_of(label) in _VIOLENT_TYPES
+    if violent and result.actor1 is not None and result.actor1.inter_code == 7:
+        # Civilians are never the attacker of a violent event: a parse that makes
+        # the victims the subject ("civilians were among 20 killed") names the victims.
+        result.actor2 = result.actor2 or result.actor1
+        result.actor1 = None
     if result.actor2 is None and civilian_victims:
         result.actor2 = index.generic("civilians", country)
-    if on.event_type_of(label) in _VIOLENT_TYPES:
+    if violent:
         result.actor1 = military_of(index, result.actor1, day)
         result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
@@ -356,13 +379,17 @@ def unnamed_perpetrator(
     article's sentences are joined, so a later sentence can still name the side."""
     if actors.actor1 is not None:
         return
-    if label == on.AIR_STRIKE:
+    if label in (on.AIR_STRIKE, on.CHEMICAL):
         # An air strike needs an air force: the report's attribution of the aircraft.
         day = day_of(index.published[0]) if index.published else None
         actors.actor1 = aircraft_owner(index, day, lambda e: _entity_category(index, e))
+    if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
-    if label not in _UNKNOWN_PERPETRATOR_LABELS:
-        return
+    if label != on.ARMED_CLASH:
+        # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
+        actors.actor1 = claimant(index, lambda e: _entity_category(index, e))
+        if actors.actor1 is not None:
+            return
     # The group of the country the story is set in, as for generic victims: a place
     # named in passing ("the London-based monitor") must not make it a British group.
     country = index.focus_country
