@@ -121,7 +121,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
                         if backer is not None and backer not in actor.backers:
                             actor.backers.append(backer)
     if main_mentions:
-        chosen = _chosen_mention(main_mentions, token.idx)
+        chosen = _chosen_mention(main_mentions, token.idx, index.text)
         actor.main = chosen[2]
         actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
@@ -132,14 +132,24 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     return actor
 
 
-def _chosen_mention(mentions: list[tuple[int, int, Entity]], spot: int) -> tuple[int, int, Entity]:
+_COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
+
+
+def _chosen_mention(
+    mentions: list[tuple[int, int, Entity]], spot: int, text: str
+) -> tuple[int, int, Entity]:
     """The phrase's mention that names its head: the one covering it, else the head's own
     modifiers, the first named first (of "Syrian or Russian jets" ACLED codes the side
     named first), else the nearest."""
+    before = [m for m in mentions if m[1] <= spot]
     containing = [m for m in mentions if m[0] <= spot < m[1]]
     if containing:
-        return containing[0]
-    before = [m for m in mentions if m[1] <= spot]
+        chosen = containing[0]
+        for other in sorted(before, key=lambda m: -m[0]):
+            if not _COORDINATION.fullmatch(text, other[1], chosen[0]):
+                break
+            chosen = other  # "Syrian or [Russian jets]"
+        return chosen
     if before:
         return min(before, key=lambda m: m[0])
     return min(mentions, key=lambda m: abs(m[0] - spot))
