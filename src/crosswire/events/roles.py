@@ -104,7 +104,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     actor = _Actor()
     main_mentions = []
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
-        if not index.is_actor_mention(m_start, m_end, entity):
+        if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
@@ -133,6 +133,21 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
 
 
 _COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
+
+
+_SIDE_WORDS = lx.STATE_FORCE_NOUNS | lx.ARMED_NOUNS | lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS
+
+
+def _no_side(entity: Entity) -> bool:
+    """An unlinked name that cannot be a side: a person (ACLED codes the group a person
+    acts for, which a linked person carries), or a common noun a tagger took for a name
+    ("Regime airstrikes"), whose word then speaks for itself."""
+    if entity.canonical_key:
+        return False
+    if entity.kind == "person":
+        return not entity.affiliation
+    words = entity.name.casefold().split()
+    return len(words) == 1 and words[0] in _SIDE_WORDS
 
 
 def _chosen_mention(
