@@ -48,7 +48,8 @@ _OWNER_GAP = re.compile(
 _GENERIC_OWNER = re.compile(
     r"\b(?:regime|government|army|military)(?:'s|’s)?\s+(?:fighter\s+)?", re.IGNORECASE
 )
-_STATE_CATEGORIES = frozenset(["state"])
+# Who can own the weapons: air forces are states'; guns and rockets any armed side's.
+_OWNER_CATEGORIES = {"air": frozenset(["state"]), "ground": frozenset(["state", "armed"])}
 
 
 def premodifier_range(token: Token) -> tuple[int, int] | None:
@@ -106,35 +107,68 @@ def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) ->
     return index.state(entity.country_code, "mil", day) or entity
 
 
-def aircraft_owner(
-    index: ArticleIndex, day: date | None, category_of: Callable[[Entity], str | None]
+_WEAPON_WORDS = {
+    "air": _AIRCRAFT.pattern,
+    "ground": _AIRCRAFT.pattern
+    + r"|shelling|artillery|bombardments?|shells|mortars?|rockets?|missiles?"
+    + r"|barrel[\s-]+bombs?|bombing",
+}
+_WEAPONS = {
+    kind: re.compile(rf"(?:{words})\b", re.IGNORECASE) for kind, words in _WEAPON_WORDS.items()
+}
+_BY_AFTER = {
+    kind: re.compile(
+        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
+        r"(?:(?:carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+    for kind, words in _WEAPON_WORDS.items()
+}
+
+
+def weapon_owner(
+    index: ArticleIndex,
+    day: date | None,
+    category_of: Callable[[Entity], str | None],
+    kind: str = "air",
 ) -> Entity | None:
-    """The side the report first credits with aircraft or air strikes: "Russian planes",
-    "Syrian or Russian jets", "coalition air strikes", "regime warplanes"."""
-    text = index.text
+    """The side the report first credits with aircraft or air strikes ("Russian planes",
+    "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
+    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
             continue
-        if category_of(entity) not in _STATE_CATEGORIES:
+        if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
-        inside = _AIRCRAFT.search(text, m_start, m_end)
-        gap = _OWNER_GAP.match(text, m_end)
-        after = gap is not None and _AIRCRAFT.match(text, gap.end()) is not None
-        if (inside is not None or after) and (best is None or m_start < best[0]):
+        if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
-    generic = _generic_owner(index, day)
+    generic = _generic_owner(index, day, _WEAPONS[kind])
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None
 
 
-def _generic_owner(index: ArticleIndex, day: date | None) -> tuple[int, Entity] | None:
+def _credited(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a mention owns weapons of ``kind``: "Russian jets", "Syrian or Russian
+    jets", "shelling by the army"."""
+    weapons = _WEAPONS[kind]
+    if weapons.search(text, start, end) is not None:
+        return True
+    gap = _OWNER_GAP.match(text, end)
+    if gap is not None and weapons.match(text, gap.end()) is not None:
+        return True
+    return _BY_AFTER[kind].search(text, max(0, start - 70), start) is not None
+
+
+def _generic_owner(
+    index: ArticleIndex, day: date | None, weapons: re.Pattern[str]
+) -> tuple[int, Entity] | None:
     """ "regime warplanes", "government air strikes": the forces of the article's country."""
     if index.focus_country is None:
         return None
     for match in _GENERIC_OWNER.finditer(index.text, index.dateline_end):
-        if _AIRCRAFT.match(index.text, match.end()):
+        if weapons.match(index.text, match.end()):
             entity = index.state(index.focus_country, "mil", day)
             return (match.start(), entity) if entity is not None else None
     return None

@@ -26,10 +26,10 @@ from crosswire.events.arguments import (
 )
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
 from crosswire.events.perpetrators import (
-    aircraft_owner,
     claimant,
     military_of,
     premodifier_actor,
+    weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
 from crosswire.events.victims import civilian_dead
@@ -274,6 +274,7 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
 )
 
 
+_WEAPON_KINDS = {on.AIR_STRIKE: "air", on.CHEMICAL: "air", on.SHELLING: "ground"}
 _VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
 
@@ -404,10 +405,12 @@ def unnamed_perpetrator(
     article's sentences are joined, so a later sentence can still name the side."""
     if actors.actor1 is not None:
         return
-    if label in (on.AIR_STRIKE, on.CHEMICAL):
-        # An air strike needs an air force: the report's attribution of the aircraft.
+    kind = _WEAPON_KINDS.get(label)
+    if kind is not None:
+        # An air strike needs an air force, shelling guns: the report's attribution of the
+        # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = aircraft_owner(index, day, lambda e: _entity_category(index, e))
+        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     if label != on.ARMED_CLASH:
