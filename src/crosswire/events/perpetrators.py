@@ -28,9 +28,10 @@ from crosswire.model import Entity
 
 # Premodifier words that can sit between a side's name and its attack noun.
 _MODIFIER_POS = frozenset(["ADJ", "NOUN", "PROPN"])
-_MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s"])
+_MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s", "and", "or"])
 _MAX_MODIFIERS = 6
 # Common nouns that name a state's forces when they modify an attack word.
+_AGAINST = re.compile(r"\b(?:anti|counter)[\s-]*$", re.IGNORECASE)
 _STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
 
 _AIRCRAFT = re.compile(
@@ -87,6 +88,8 @@ def premodifier_actor(
     for m_start, m_end, entity in sorted(index.entity_mentions_in(start, end), key=lambda m: m[0]):
         if m_start < start or m_end > end or not index.is_actor_mention(m_start, m_end, entity):
             continue
+        if _AGAINST.search(index.text, max(0, m_start - 9), m_start):
+            continue  # "anti-IS air strikes" are against IS
         if category_of(entity) in ("state", "armed"):
             return entity
     words = {w.lower() for w in re.findall(r"[\w]+", index.text[start:end])}

@@ -308,12 +308,14 @@ def event_actors(
     result = Actors()
     agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
-    if agent.category not in ("state", "armed"):
-        # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs":
-        # the event word's or its agent's own modifiers name the side.
-        modifier = _modifier_side(index, (event.anchor, roles.agent), country, day)
-        if modifier is not None:
-            result.actor1, agent.named = modifier, True
+    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
+    # event noun's own modifiers name its side before any clause around it; the agent's
+    # modifiers when the agent names no side.
+    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
+    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
+    modifier = _modifier_side(index, candidates, country, day)
+    if modifier is not None:
+        result.actor1, agent.named = modifier, True
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
         co = _resolve_actor(index, other, country, day)
