@@ -4,7 +4,8 @@ Backers ("X, backed by Y") and partners become associated actors; victims with n
 entity of their own become ACLED's generic actors ("Civilians (Syria)"); state
 actors named by a common noun ("the army") take the regime of the event's date; a
 violent event whose report names no perpetrator is by an "Unidentified Armed Group
-(country)", as ACLED codes it.
+(country)", as ACLED codes it. Perpetrators named outside the agent role (modifiers,
+the aircraft's owner, claims) are read in ``perpetrators``; civilian dead in ``victims``.
 """
 
 from __future__ import annotations
@@ -258,7 +259,7 @@ def _crowd_actors(index: ArticleIndex, label: str, sentence: Span, country: str 
 
 
 # Violent sub-events an armed group can carry out; an air strike needs an air force,
-# so an unattributed one keeps no actor rather than a wrong one.
+# so one the report attributes to no air force keeps no actor rather than a wrong one.
 _UNKNOWN_PERPETRATOR_LABELS = frozenset(
     {
         on.ARMED_CLASH,
