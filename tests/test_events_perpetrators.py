@@ -50,6 +50,10 @@ TEXTS = {
     "fighters_dead": (
         "Government air strikes killed 12 fighters in the town of Douma outside Damascus on Monday."
     ),
+    "dead_counted_later": (
+        "Regime air strikes on the town of Douma outside Damascus killed 12 people on Monday. "
+        "Five children and two women were among the dead, the monitor said."
+    ),
     "condemned": (
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
@@ -135,6 +139,10 @@ def test_clashes_with_a_side_make_it_actor1_and_the_dead_actor2(analyses) -> Non
 def test_people_killed_with_children_among_them_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["people_and_children"])[1] == "Civilians (Syria)"
     assert first(analyses["fighters_dead"])[1] != "Civilians (Syria)"
+
+
+def test_the_dead_counted_in_the_next_sentence_say_they_were_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["dead_counted_later"])[1] == "Civilians (Syria)"
 
 
 def test_who_condemned_an_attack_is_not_its_perpetrator(analyses) -> None:  # type: ignore[no-untyped-def]
