@@ -393,6 +393,8 @@ def _as_coded(
     if violent:
         result.actor1 = military_of(index, result.actor1, day)
         result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
+        if result.actor2 is not None and result.actor2.kind == "person":
+            result.actor2 = military_of(index, result.actor2, day)  # the side, not the person
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
         result.actor2 = None
     result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
