@@ -35,10 +35,19 @@ _AGAINST = re.compile(r"\b(?:anti|counter)[\s-]*$", re.IGNORECASE)
 _STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
 
 _AIRCRAFT = re.compile(
-    r"(?:war\s*)?(?:planes?|jets?|aircrafts?|helicopters?|bombers?|choppers?|drones?"
+    r"(?:war\s*)?(?:planes?|jets?|aircrafts?|helicopters?|bombers?|choppers?"
     r"|air\s*(?:strikes?|raids?|force|power|campaign)|airstrikes?|airraids?)\b",
     re.IGNORECASE,
 )
+_DRONES = re.compile(r"\bdrones?\b", re.IGNORECASE)
+
+
+def drone_only(text: str) -> bool:
+    """Whether an event's words name drones and no other aircraft: armed groups fly
+    drones too, so its owner is whoever the report credits with drones."""
+    return _DRONES.search(text) is not None and _AIRCRAFT.search(text) is None
+
+
 # Between a side's name and its aircraft: "Syrian or Russian jets", "US-led coalition
 # air strikes", "regime's warplanes", "Syrian government fighter jets".
 _OWNER_GAP = re.compile(
@@ -50,7 +59,11 @@ _GENERIC_OWNER = re.compile(
     r"\b(?:regime|government|army|military)(?:'s|’s)?\s+(?:fighter\s+)?", re.IGNORECASE
 )
 # Who can own the weapons: air forces are states'; guns and rockets any armed side's.
-_OWNER_CATEGORIES = {"air": frozenset(["state"]), "ground": frozenset(["state", "armed"])}
+_OWNER_CATEGORIES = {
+    "air": frozenset(["state"]),
+    "drone": frozenset(["state", "armed"]),
+    "ground": frozenset(["state", "armed"]),
+}
 
 
 def premodifier_range(token: Token) -> tuple[int, int] | None:
@@ -112,6 +125,7 @@ def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) ->
 
 _WEAPON_WORDS = {
     "air": _AIRCRAFT.pattern,
+    "drone": _DRONES.pattern,
     "ground": _AIRCRAFT.pattern
     + r"|shelling|artillery|bombardments?|shells|mortars?|rockets?|missiles?"
     + r"|barrel[\s-]+bombs?|bombing",

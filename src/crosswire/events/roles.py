@@ -11,6 +11,7 @@ the aircraft's owner, claims) are read in ``perpetrators``; civilian dead in ``v
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +29,7 @@ from crosswire.events.arguments import (
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
 from crosswire.events.perpetrators import (
     claimant,
+    drone_only,
     military_of,
     premodifier_actor,
     weapon_owner,
@@ -37,6 +39,7 @@ from crosswire.events.victims import civilian_dead
 from crosswire.model import (
     Entity,
     Place,
+    SourceSpan,
 )
 
 _BACKING = frozenset(
@@ -403,7 +406,11 @@ def _as_coded(
 
 
 def unnamed_perpetrator(
-    index: ArticleIndex, label: str, actors: Actors, place: Place | None
+    index: ArticleIndex,
+    label: str,
+    actors: Actors,
+    place: Place | None,
+    spans: Sequence[SourceSpan] = (),
 ) -> None:
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
@@ -411,6 +418,8 @@ def unnamed_perpetrator(
     if actors.actor1 is not None:
         return
     kind = _WEAPON_KINDS.get(label)
+    if kind == "air" and spans and drone_only(spans[0].text):
+        kind = "drone"  # "the drone attack on the ship": whoever the report credits drones
     if kind is not None:
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
