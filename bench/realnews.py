@@ -38,6 +38,8 @@ Printed, with precision beside recall:
 
   Recall divides by every article; precision by the articles that got a main
   event at all.
+- the main event's **actors** against the annotated perpetrator category and
+  civilian dead (``bench/realnews_actors.py``).
 
 Floors (exit 1 below them) are pinned at what the check half reaches.
 """
@@ -53,10 +55,11 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import fakes_data
+import realnews_actors
 from splits import add_half_argument
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,6 +71,8 @@ HAPPENED = "asserted"
 COUNTRY = "SY"
 # Floors pinned on the check half (fractions). Raise them as the figures rise.
 FLOORS = {"all3": 0.54, "outside_max": 0.02}
+# The main event's actors (bench/realnews_actors.py), pinned on the check half.
+ACTOR_FLOORS = {"actor1": 0.64, "actor1_precision": 0.65, "actor2_civ": 0.76}
 
 # Governorate capitals (facts: approximate coordinates), for the nearest-capital
 # fallback of places in Syria that carry no admin1.
@@ -207,6 +212,7 @@ class Score:
     placed: int = 0
     outside: int = 0
     no_place: int = 0
+    actors: realnews_actors.ActorScore = field(default_factory=realnews_actors.ActorScore)
 
 
 def score(
@@ -241,6 +247,7 @@ def score(
         total.type += marks["type"]
         total.toll += marks["toll"]
         total.all3 += all(marks.values()) and main is not None
+        realnews_actors.score_article(total.actors, article, analysis, main)
         rows.append((article, main, marks))
     return total, rows
 
@@ -278,6 +285,7 @@ def report(half: str, score: Score, seconds: float) -> dict[str, float]:
     print(f"  main event type         {_pr(score.type, score)}")
     print(f"  main event toll         {_pr(score.toll, score)}")
     print(f"  main event all three    {_pr(score.all3, score)}")
+    figures.update(realnews_actors.report(score.actors))
     return figures
 
 
@@ -324,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     figures = report(args.half, total, seconds)
     if args.errors:
         print_errors(corpus, rows, args.errors)
+        realnews_actors.print_confusion(total.actors)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     if args.no_floors or args.limit or args.half != "check":
@@ -333,6 +342,9 @@ def main(argv: list[str] | None = None) -> int:
         failed.append(f"main event all three {figures['all3']:.1%} < {FLOORS['all3']:.0%}")
     if figures["outside"] > FLOORS["outside_max"]:
         failed.append(f"outside Syria {figures['outside']:.1%} > {FLOORS['outside_max']:.0%}")
+    for name, floor in ACTOR_FLOORS.items():
+        if figures[name] < floor:
+            failed.append(f"{name} {figures[name]:.1%} < {floor:.0%}")
     for line in failed:
         print("FLOOR:", line)
     return 1 if failed else 0

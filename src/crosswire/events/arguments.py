@@ -81,6 +81,48 @@ def _by_agent(token: Token) -> Token | None:
     return None
 
 
+# Verbs whose "by" phrase names who carried an attack out ("strikes carried out by X",
+# "a bombing claimed by X"), and verbs of belief that pass the attribution on ("an attack
+# believed to have been carried out by X"). Other verbs' agents ("condemned by the UN")
+# are no perpetrators.
+_PERPETRATION_VERBS = frozenset(
+    ["carry", "launch", "conduct", "lead", "claim", "perpetrate", "commit", "fire", "drop"]
+) | frozenset(["stage", "mount", "execute", "plant", "leave", "blame", "fly", "order", "make"])
+_ATTRIBUTION_VERBS = frozenset(["believe", "suspect", "think", "report", "say", "allege"])
+
+
+def clause_agent(verb: Token, depth: int = 0) -> Token | None:
+    """Who a perpetration verb's clause says did it: "carried out by X", "blamed on X",
+    through verbs of belief ("believed to have been carried out by X")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PERPETRATION_VERBS:
+        found = _prep_object(verb, {"by"})
+        if found is None and lemma == "blame":
+            found = _prep_object(verb, {"on"})
+        if found is not None:
+            return found
+    if depth < 3 and (lemma in _ATTRIBUTION_VERBS or lemma in _PERPETRATION_VERBS):
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp", "conj") and child.pos_ in ("VERB", "AUX"):
+                found = clause_agent(child, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _noun_clause_agent(noun: Token) -> Token | None:
+    """The perpetrator a clause on an event noun names: "air strikes launched by X", "the
+    attack, believed to have been carried out by X", "the bombing was blamed on X"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            found = clause_agent(child)
+            if found is not None:
+                return found
+    if noun.dep_ == "nsubjpass" and noun.head.pos_ == "VERB":
+        return clause_agent(noun.head)
+    return None
+
+
 def _subject(verb: Token, depth: int = 0) -> Token | None:
     """The verb's own subject, or the one it shares with the verb it hangs from."""
     subject = _child(verb, "nsubj")
@@ -138,7 +180,7 @@ def _noun_roles(noun: Token) -> Roles:
             patient=others[0] if others else None,
             co_patients=others[1:],
         )
-    by = _by_agent(noun)
+    by = _by_agent(noun) or _noun_clause_agent(noun)
     if by is not None:
         agent = by
     if agent is None:

@@ -119,7 +119,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts = settle_tolls(drafts)
     name_means(drafts)
     for draft in drafts:
-        unnamed_perpetrator(index, draft.label, draft.actors, draft.place)
+        unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)

@@ -4,12 +4,14 @@ Backers ("X, backed by Y") and partners become associated actors; victims with n
 entity of their own become ACLED's generic actors ("Civilians (Syria)"); state
 actors named by a common noun ("the army") take the regime of the event's date; a
 violent event whose report names no perpetrator is by an "Unidentified Armed Group
-(country)", as ACLED codes it.
+(country)", as ACLED codes it. Perpetrators named outside the agent role (modifiers,
+the aircraft's owner, claims) are read in ``perpetrators``; civilian dead in ``victims``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,11 +26,20 @@ from crosswire.events.arguments import (
     category_of_noun,
     phrase,
 )
-from crosswire.events.index import NOT_NATIONAL, ArticleIndex
+from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
+from crosswire.events.perpetrators import (
+    claimant,
+    drone_only,
+    military_of,
+    premodifier_actor,
+    weapon_owner,
+)
 from crosswire.events.typer import EventCandidate
+from crosswire.events.victims import civilian_dead
 from crosswire.model import (
     Entity,
     Place,
+    SourceSpan,
 )
 
 _BACKING = frozenset(
@@ -97,7 +108,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     actor = _Actor()
     main_mentions = []
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
-        if not index.is_actor_mention(m_start, m_end, entity):
+        if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
@@ -114,9 +125,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
                         if backer is not None and backer not in actor.backers:
                             actor.backers.append(backer)
     if main_mentions:
-        spot = token.idx
-        containing = [m for m in main_mentions if m[0] <= spot < m[1]]
-        chosen = containing[0] if containing else min(main_mentions, key=lambda m: abs(m[0] - spot))
+        chosen = _chosen_mention(main_mentions, token.idx, index.text)
         actor.main = chosen[2]
         actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
@@ -125,6 +134,44 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
         if index.place_at(token) is not None and actor.category is None:
             actor.category = "territory"
     return actor
+
+
+_COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
+
+
+_SIDE_WORDS = lx.STATE_FORCE_NOUNS | lx.ARMED_NOUNS | lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS
+
+
+def _no_side(entity: Entity) -> bool:
+    """An unlinked name that cannot be a side: a person (ACLED codes the group a person
+    acts for, which a linked person carries), or a common noun a tagger took for a name
+    ("Regime airstrikes"), whose word then speaks for itself."""
+    if entity.canonical_key:
+        return False
+    if entity.kind == "person":
+        return not entity.affiliation
+    words = entity.name.casefold().split()
+    return len(words) == 1 and words[0] in _SIDE_WORDS
+
+
+def _chosen_mention(
+    mentions: list[tuple[int, int, Entity]], spot: int, text: str
+) -> tuple[int, int, Entity]:
+    """The phrase's mention that names its head: the one covering it, else the head's own
+    modifiers, the first named first (of "Syrian or Russian jets" ACLED codes the side
+    named first), else the nearest."""
+    before = [m for m in mentions if m[1] <= spot]
+    containing = [m for m in mentions if m[0] <= spot < m[1]]
+    if containing:
+        chosen = containing[0]
+        for other in sorted(before, key=lambda m: -m[0]):
+            if not _COORDINATION.fullmatch(text, other[1], chosen[0]):
+                break
+            chosen = other  # "Syrian or [Russian jets]"
+        return chosen
+    if before:
+        return min(before, key=lambda m: m[0])
+    return min(mentions, key=lambda m: abs(m[0] - spot))
 
 
 def _entity_category(index: ArticleIndex, entity: Entity) -> Category | None:
@@ -172,7 +219,16 @@ def _resolve_actor(
     actor = _actor(index, token)
     if actor.main is None:
         actor.main = _generic_for(index, token, country, day)
+    elif country is not None and actor.main.country_code != country:
+        # A generic side ("Civilians (X)") is of the country the event happens in, never
+        # of a state named elsewhere in the article ("Russian raids killed civilians").
+        category = actor.main.canonical_key.partition(":")[0]
+        if category in _GENERIC_CATEGORIES:
+            actor.main = index.generic(category, country)
     return actor
+
+
+_GENERIC_CATEGORIES = frozenset(["civilians", "protesters", "rioters", "uag"])
 
 
 def _sentence_entities(index: ArticleIndex, sentence: Span, categories: set[str]) -> list[Entity]:
@@ -206,7 +262,7 @@ def _crowd_actors(index: ArticleIndex, label: str, sentence: Span, country: str 
 
 
 # Violent sub-events an armed group can carry out; an air strike needs an air force,
-# so an unattributed one keeps no actor rather than a wrong one.
+# so one the report attributes to no air force keeps no actor rather than a wrong one.
 _UNKNOWN_PERPETRATOR_LABELS = frozenset(
     {
         on.ARMED_CLASH,
@@ -217,8 +273,29 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
         on.ATTACK,
         on.ABDUCTION,
         on.SEXUAL_VIOLENCE,
+        on.CHEMICAL,
     }
 )
+
+
+_WEAPON_KINDS = {on.AIR_STRIKE: "air", on.CHEMICAL: "air", on.SHELLING: "ground"}
+_VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+
+
+def _modifier_side(
+    index: ArticleIndex,
+    tokens: tuple[Token | None, ...],
+    country: str | None,
+    day: date | None,
+) -> Entity | None:
+    def category_of(entity: Entity) -> str | None:
+        return _entity_category(index, entity)
+
+    for token in tokens:
+        found = premodifier_actor(index, token, country, day, category_of)
+        if found is not None:
+            return found
+    return None
 
 
 def event_actors(
@@ -235,6 +312,14 @@ def event_actors(
     result = Actors()
     agent = _resolve_actor(index, roles.agent, country, day)
     result.actor1 = agent.main
+    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
+    # event noun's own modifiers name its side before any clause around it; the agent's
+    # modifiers when the agent names no side.
+    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
+    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
+    modifier = _modifier_side(index, candidates, country, day)
+    if modifier is not None:
+        result.actor1, agent.named = modifier, True
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
         co = _resolve_actor(index, other, country, day)
@@ -269,9 +354,50 @@ def event_actors(
         if result.actor1 is not None:
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
-    if label == on.ATTACK and result.actor2 is None:
-        # An Attack is by definition on civilians.
+    if on.event_type_of(label) == "Battles" and result.actor1 is None and patient.named:
+        _battle_sides(result, victims)
+    civilian = label == on.ATTACK or (
+        on.event_type_of(label) == "Explosions/Remote violence"
+        and patient.category not in ("armed", "state")
+        and civilian_dead(sentence, (roles.agent, *roles.co_agents))
+    )
+    return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _battle_sides(result: Actors, dead: _Actor) -> None:
+    """ "Ten troops were killed in clashes with IS": the side fought with is the one
+    that killed (actor1); the dead, when their side is named, are the other."""
+    result.actor1, result.actor2 = result.actor2, None
+    result.assoc1, result.assoc2 = result.assoc2, []
+    if dead.category in ("state", "armed") and dead.main is not None:
+        result.actor2 = dead.main
+
+
+def _as_coded(
+    index: ArticleIndex,
+    label: str,
+    result: Actors,
+    day: date | None,
+    *,
+    civilian_victims: bool,
+    country: str | None,
+) -> Actors:
+    """The sides as ACLED codes them: civilian victims as actor2 (an Attack is on
+    civilians by definition; "air strikes killed 12 people, including five children"),
+    a violent event's government or official as its forces, no side twice."""
+    violent = on.event_type_of(label) in _VIOLENT_TYPES
+    if violent and result.actor1 is not None and result.actor1.inter_code == 7:
+        # Civilians are never the attacker of a violent event: a parse that makes
+        # the victims the subject ("civilians were among 20 killed") names the victims.
+        result.actor2 = result.actor2 or result.actor1
+        result.actor1 = None
+    if result.actor2 is None and civilian_victims:
         result.actor2 = index.generic("civilians", country)
+    if violent:
+        result.actor1 = military_of(index, result.actor1, day)
+        result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
+        if result.actor2 is not None and result.actor2.kind == "person":
+            result.actor2 = military_of(index, result.actor2, day)  # the side, not the person
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
         result.actor2 = None
     result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
@@ -280,13 +406,32 @@ def event_actors(
 
 
 def unnamed_perpetrator(
-    index: ArticleIndex, label: str, actors: Actors, place: Place | None
+    index: ArticleIndex,
+    label: str,
+    actors: Actors,
+    place: Place | None,
+    spans: Sequence[SourceSpan] = (),
 ) -> None:
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
     article's sentences are joined, so a later sentence can still name the side."""
+    if actors.actor1 is not None:
+        return
+    kind = _WEAPON_KINDS.get(label)
+    if kind == "air" and spans and drone_only(spans[0].text):
+        kind = "drone"  # "the drone attack on the ship": whoever the report credits drones
+    if kind is not None:
+        # An air strike needs an air force, shelling guns: the report's attribution of the
+        # aircraft or the guns.
+        day = day_of(index.published[0]) if index.published else None
+        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
+    if label != on.ARMED_CLASH:
+        # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
+        actors.actor1 = claimant(index, lambda e: _entity_category(index, e))
+        if actors.actor1 is not None:
+            return
     # The group of the country the story is set in, as for generic victims: a place
     # named in passing ("the London-based monitor") must not make it a British group.
     country = index.focus_country

@@ -1,0 +1,230 @@
+"""Who carried an attack out, where the event word's arguments do not say it.
+
+Three classes of phrasing name the perpetrator outside the agent role:
+
+- the event noun's own modifiers: "regime shelling", "Syrian government air
+  strikes", "US-led coalition strikes", "a Daesh car bomb", and an agent's:
+  "regime helicopters dropped barrel bombs";
+- for an air strike, the aircraft's owner named elsewhere in the report: "the
+  strike was suspected to have been carried out by Russian planes", "Syrian
+  regime warplanes bombed ...". An air strike needs an air force, so the report's
+  first attribution of aircraft or air strikes to a side is the strike's; ACLED
+  codes it so, and of "Syrian or Russian jets" the side named first;
+- state actors named by their government ("the Syrian regime launched air
+  strikes"): ACLED codes the fighting to the forces a government commands, so a
+  violent event's government actor is that state's military.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from spacy.tokens import Token
+
+from crosswire.events.index import ArticleIndex
+from crosswire.model import Entity
+
+# Premodifier words that can sit between a side's name and its attack noun.
+_MODIFIER_POS = frozenset(["ADJ", "NOUN", "PROPN"])
+_MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s", "and", "or"])
+_MAX_MODIFIERS = 6
+# Common nouns that name a state's forces when they modify an attack word.
+_AGAINST = re.compile(r"\b(?:anti|counter)[\s-]*$", re.IGNORECASE)
+_STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
+
+_AIRCRAFT = re.compile(
+    r"(?:war\s*)?(?:planes?|jets?|aircrafts?|helicopters?|bombers?|choppers?"
+    r"|air\s*(?:strikes?|raids?|force|power|campaign)|airstrikes?|airraids?)\b",
+    re.IGNORECASE,
+)
+_DRONES = re.compile(r"\bdrones?\b", re.IGNORECASE)
+
+
+def drone_only(text: str) -> bool:
+    """Whether an event's words name drones and no other aircraft: armed groups fly
+    drones too, so its owner is whoever the report credits with drones."""
+    return _DRONES.search(text) is not None and _AIRCRAFT.search(text) is None
+
+
+# Between a side's name and its aircraft: "Syrian or Russian jets", "US-led coalition
+# air strikes", "regime's warplanes", "Syrian government fighter jets".
+_OWNER_GAP = re.compile(
+    r"(?:'s|’s)?(?:\s*+(?:or|and|/)\s*+[\w-]+)?(?:-?led(?:\s+military)?\s+coalition)?"
+    r"(?:\s+(?:government|regime|military|army))?\s*+(?:fighter\s+|military\s+)?",
+    re.IGNORECASE,
+)
+_GENERIC_OWNER = re.compile(
+    r"\b(?:regime|government|army|military)(?:'s|’s)?\s+(?:fighter\s+)?", re.IGNORECASE
+)
+# Who can own the weapons: air forces are states'; guns and rockets any armed side's.
+_OWNER_CATEGORIES = {
+    "air": frozenset(["state"]),
+    "drone": frozenset(["state", "armed"]),
+    "ground": frozenset(["state", "armed"]),
+}
+
+
+def premodifier_range(token: Token) -> tuple[int, int] | None:
+    """Character range of the words right before ``token`` that modify it ("Syrian
+    government" in "Syrian government shelling"), or None when there are none."""
+    doc = token.doc
+    first = token.i
+    sentence_start = token.sent.start
+    while (
+        first > sentence_start
+        and token.i - first < _MAX_MODIFIERS
+        and (doc[first - 1].pos_ in _MODIFIER_POS or doc[first - 1].lower_ in _MODIFIER_GLUE)
+    ):
+        first -= 1
+    if first == token.i:
+        return None
+    return doc[first].idx, token.idx
+
+
+def premodifier_actor(
+    index: ArticleIndex,
+    token: Token | None,
+    country: str | None,
+    day: date | None,
+    category_of: Callable[[Entity], str | None],
+) -> Entity | None:
+    """The armed side an attack or weapon word's modifiers name: an actor mention among
+    them (the first), else a common noun for the state's forces ("regime shelling")."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    found = premodifier_range(token)
+    if found is None:
+        return None
+    start, end = found
+    for m_start, m_end, entity in sorted(index.entity_mentions_in(start, end), key=lambda m: m[0]):
+        if m_start < start or m_end > end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if _AGAINST.search(index.text, max(0, m_start - 9), m_start):
+            continue  # "anti-IS air strikes" are against IS
+        if category_of(entity) in ("state", "armed"):
+            return entity
+    words = {w.lower() for w in re.findall(r"[\w]+", index.text[start:end])}
+    if words & _STATE_MODIFIERS and country is not None:
+        return index.state(country, "mil", day)
+    return None
+
+
+def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) -> Entity | None:
+    """A violent event's side as ACLED codes it: a person as the group they act for, a
+    government as the forces it commands (gov:X -> mil:X)."""
+    if entity is not None and entity.kind == "person" and entity.affiliation:
+        entity = index.known.get(entity.affiliation, entity)
+    if entity is None or not entity.country_code:
+        return entity
+    if entity.canonical_key.partition(":")[0] != "gov":
+        return entity
+    return index.state(entity.country_code, "mil", day) or entity
+
+
+_WEAPON_WORDS = {
+    "air": _AIRCRAFT.pattern,
+    "drone": _DRONES.pattern,
+    "ground": _AIRCRAFT.pattern
+    + r"|shelling|artillery|bombardments?|shells|mortars?|rockets?|missiles?"
+    + r"|barrel[\s-]+bombs?|bombing",
+}
+_WEAPONS = {
+    kind: re.compile(rf"(?:{words})\b", re.IGNORECASE) for kind, words in _WEAPON_WORDS.items()
+}
+_BY_AFTER = {
+    kind: re.compile(
+        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
+        r"(?:(?:carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+    for kind, words in _WEAPON_WORDS.items()
+}
+
+
+def weapon_owner(
+    index: ArticleIndex,
+    day: date | None,
+    category_of: Callable[[Entity], str | None],
+    kind: str = "air",
+) -> Entity | None:
+    """The side the report first credits with aircraft or air strikes ("Russian planes",
+    "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
+    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs."""
+    best: tuple[int, Entity] | None = None
+    for m_start, m_end, entity in index.entities:
+        if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if category_of(entity) not in _OWNER_CATEGORIES[kind]:
+            continue
+        if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
+            best = (m_start, entity)
+    generic = _generic_owner(index, day, _WEAPONS[kind])
+    if generic is not None and (best is None or generic[0] < best[0]):
+        best = generic
+    return military_of(index, best[1], day) if best else None
+
+
+def _credited(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether a mention owns weapons of ``kind``: "Russian jets", "Syrian or Russian
+    jets", "shelling by the army"."""
+    weapons = _WEAPONS[kind]
+    if weapons.search(text, start, end) is not None:
+        return True
+    gap = _OWNER_GAP.match(text, end)
+    if gap is not None and weapons.match(text, gap.end()) is not None:
+        return True
+    return _BY_AFTER[kind].search(text, max(0, start - 70), start) is not None
+
+
+def _generic_owner(
+    index: ArticleIndex, day: date | None, weapons: re.Pattern[str]
+) -> tuple[int, Entity] | None:
+    """ "regime warplanes", "government air strikes": the forces of the article's country."""
+    if index.focus_country is None:
+        return None
+    for match in _GENERIC_OWNER.finditer(index.text, index.dateline_end):
+        if weapons.match(index.text, match.end()):
+            entity = index.state(index.focus_country, "mil", day)
+            return (match.start(), entity) if entity is not None else None
+    return None
+
+
+_CLAIMED = re.compile(
+    r"\b(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit)\b", re.IGNORECASE
+)
+_CLAIMED_BY = re.compile(
+    r"\b(?:claimed|blamed|attributed)\s+(?:by|on|to)\s+(?:the\s+)?", re.IGNORECASE
+)
+_DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
+_CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
+
+
+def claimant(index: ArticleIndex, category_of: Callable[[Entity], str | None]) -> Entity | None:
+    """The armed group the report says claimed the attack or had it blamed on it: "IS
+    claimed responsibility", "an attack claimed by IS", "a bombing blamed on Daesh"."""
+    text = index.text
+    armed = [
+        (m_start, m_end, entity)
+        for m_start, m_end, entity in index.entities
+        if m_start >= index.dateline_end
+        and category_of(entity) == "armed"
+        and index.is_actor_mention(m_start, m_end, entity)
+    ]
+    for match in _CLAIMED.finditer(text, index.dateline_end):
+        if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        before = [
+            m
+            for m in armed
+            if match.start() - _CLAIM_REACH <= m[1] <= match.start()
+            and "." not in text[m[1] : match.start()]
+        ]
+        if before:
+            return before[-1][2]
+    for match in _CLAIMED_BY.finditer(text, index.dateline_end):
+        after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
+        if after:
+            return after[0][2]
+    return None

@@ -1,0 +1,101 @@
+"""Whether a remote attack's unnamed dead are civilians.
+
+A report of an air strike or shelling often counts its dead as "people" ("killed 12
+people, including five children"). ACLED codes civilian victims as the event's second
+actor ("Civilians (Syria)"); the dead of a strike on fighters are no civilians. The
+sentence decides by its person words: civilian ones (children, women, residents,
+medics, a market's shoppers) and none for armed people (fighters, soldiers, militants)
+other than the attacker's own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from crosswire.events import lexicon as lx
+
+# "people", "man", "person" say nothing of who the dead were.
+_NEUTRAL = frozenset(["people", "person", "persons", "man", "men", "individual"])
+_CIVILIAN_CUES = (lx.CIVILIAN_NOUNS - _NEUTRAL) | frozenset(
+    ["medic", "rescuer", "schoolchild", "schoolchildren", "displaced", "residential", "market"]
+)
+_ARMED_CUES = frozenset(
+    [
+        "fighter",
+        "soldier",
+        "troop",
+        "troops",
+        "militant",
+        "rebel",
+        "jihadist",
+        "gunman",
+        "gunmen",
+        "militiaman",
+        "militiamen",
+        "combatant",
+        "commander",
+        "guard",
+        "officer",
+        "personnel",
+        "serviceman",
+        "servicemen",
+        "policeman",
+        "policemen",
+        "recruit",
+        "insurgent",
+        "terrorist",
+        "mercenary",
+    ]
+)
+# Modifier positions: "rebel-held", "the militant group's": not a count of the dead.
+_MODIFIER_DEPS = frozenset(["compound", "npadvmod", "poss", "amod"])
+
+
+_NEIGHBOURS = 2  # sentences after the event's that may count its dead
+
+
+def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
+    """Whether the sentence's dead are civilians by its person words; when it has none
+    ("killed 12 people"), by the counted dead of the next sentences ("nine children
+    were among the dead")."""
+    skip: set[int] = set()
+    for token in attackers:
+        if token is not None:
+            skip.update(t.i for t in token.subtree)
+    civilian, armed = _cues(sentence, skip, counted=False)
+    if civilian or armed:
+        return civilian and not armed
+    doc = sentence.doc
+    end = sentence.end
+    for _ in range(_NEIGHBOURS):
+        if end >= len(doc):
+            break
+        following = doc[end].sent
+        civilian, armed = _cues(following, skip, counted=True)
+        if civilian or armed:
+            return civilian and not armed
+        end = following.end
+    return False
+
+
+def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]:
+    """(civilian, armed) person words in a sentence; with ``counted``, only those given a
+    number ("nine children", "including a child"): the dead, not the fighting sides."""
+    civilian = armed = False
+    for token in sentence:
+        if token.i in skip or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        if counted and not _is_counted(token):
+            continue
+        lemma, word = token.lemma_.lower(), token.lower_
+        if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
+            armed = True
+        elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
+            civilian = True
+    return civilian, armed
+
+
+def _is_counted(token: Token) -> bool:
+    if any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "one") for c in token.children):
+        return True
+    return token.head.lower_ in ("including", "among") or token.dep_ == "nsubjpass"

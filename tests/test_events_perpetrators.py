@@ -1,0 +1,150 @@
+"""Who did it and to whom, through the whole pipeline: perpetrators named outside the
+agent role, the aircraft's owner, claims, battle sides and civilian victims."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.api import run_corpus
+from crosswire.model import Analysis
+
+pytestmark = pytest.mark.slow
+
+TEXTS = {
+    "by_clause": (
+        "At least 39 people were killed in airstrikes launched by the Syrian regime and "
+        "Russian warplanes in the town of Maarat al-Numan in Idlib province on Sunday."
+    ),
+    "believed": (
+        "The attack, believed to have been carried out by Russian aircraft, killed at least "
+        "18 people including five children in the town of Saraqib in Idlib province."
+    ),
+    "modifier": (
+        "At least seven Syrian children were killed in regime shelling of the town of Douma "
+        "outside Damascus on Tuesday."
+    ),
+    "later_sentence": (
+        "An air strike killed 15 civilians in the town of Saraqib in Idlib province on "
+        "Saturday. The monitor said the strike was suspected to have been carried out by "
+        "Russian planes."
+    ),
+    "either": (
+        "Syrian or Russian jets struck a market in the town of Ariha in Idlib province on "
+        "Monday, killing 20 civilians."
+    ),
+    "claimed": (
+        "A suicide bomber killed 20 people at a checkpoint in the city of Qamishli in Syria "
+        "on Saturday. The Islamic State group claimed responsibility for the attack."
+    ),
+    "clash_with": (
+        "At least 18 jihadists from the Islamic State group were killed in overnight clashes "
+        "with Kurdish fighters near the town of Tal Abyad in northern Syria."
+    ),
+    "people_and_children": (
+        "Government air strikes killed 12 people, including five children, in the town of "
+        "Douma outside Damascus on Monday."
+    ),
+    "fighters_dead": (
+        "Government air strikes killed 12 fighters in the town of Douma outside Damascus on Monday."
+    ),
+    "dead_counted_later": (
+        "Regime air strikes on the town of Douma outside Damascus killed 12 people on Monday. "
+        "Five children and two women were among the dead, the monitor said."
+    ),
+    "condemned": (
+        "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
+        "The attack was condemned by the United Nations."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
+    path: Path = tmp_path_factory.mktemp("perp") / "articles.jsonl"
+    names = list(TEXTS)
+    with path.open("w", encoding="utf-8") as handle:
+        for number, name in enumerate(names):
+            row = {
+                "title": f"Report number {number} from the war",
+                "maintext": TEXTS[name],
+                "source_domain": "example.org",
+                "date_publish": "2016-07-02 00:00:00",
+            }
+            handle.write(json.dumps(row) + "\n")
+    corpus = run_corpus([path], db=":memory:")
+    lines = {a.id: int(a.position.split("#")[-1].split("/")[0]) for a in corpus.articles}
+    out: dict[str, Analysis] = {}
+    for analysis in corpus.analyses:
+        out.setdefault(names[lines[analysis.article]], analysis)
+    return out
+
+
+def sides(analysis: Analysis) -> list[tuple[str | None, str | None, tuple[str, ...]]]:
+    known = {e.id: e.name for e in analysis.entities}
+    return [
+        (
+            known.get(e.actor1 or ""),
+            known.get(e.actor2 or ""),
+            tuple(known.get(a, a) for a in e.assoc_actor1),
+        )
+        for e in analysis.events
+        if e.modality == "asserted"
+    ]
+
+
+def first(analysis: Analysis) -> tuple[str | None, str | None, tuple[str, ...]]:
+    return sides(analysis)[0]
+
+
+def test_a_by_clause_on_the_event_noun_names_the_perpetrators(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, _, assoc1 = first(analyses["by_clause"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert "Military Forces of Russia" in assoc1
+
+
+def test_a_suspected_perpetrator_is_actor1(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["believed"])[0] == "Military Forces of Russia"
+
+
+def test_the_event_words_own_modifier_names_the_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["modifier"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_an_air_strike_takes_the_aircraft_owner_named_later(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["later_sentence"])
+    assert actor1 == "Military Forces of Russia"
+    # The victims are of the country the strike hit, not of the air force's.
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_of_two_states_in_the_alternative_the_first_named_is_actor1(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["either"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_a_claim_in_another_sentence_names_the_bomber(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["claimed"])[0] == "Islamic State"
+
+
+def test_clashes_with_a_side_make_it_actor1_and_the_dead_actor2(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["clash_with"])[:2] == ("People's Protection Units (YPG)", "Islamic State")
+
+
+def test_people_killed_with_children_among_them_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["people_and_children"])[1] == "Civilians (Syria)"
+    assert first(analyses["fighters_dead"])[1] != "Civilians (Syria)"
+
+
+def test_the_dead_counted_in_the_next_sentence_say_they_were_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["dead_counted_later"])[1] == "Civilians (Syria)"
+
+
+def test_who_condemned_an_attack_is_not_its_perpetrator(analyses) -> None:  # type: ignore[no-untyped-def]
+    for actor1, _, _ in sides(analyses["condemned"]):
+        assert actor1 != "United Nations"
