@@ -148,3 +148,13 @@ def test_the_dead_counted_in_the_next_sentence_say_they_were_civilians(analyses)
 def test_who_condemned_an_attack_is_not_its_perpetrator(analyses) -> None:  # type: ignore[no-untyped-def]
     for actor1, _, _ in sides(analyses["condemned"]):
         assert actor1 != "United Nations"
+
+
+def test_the_means_named_nearest_the_event_word_decide_a_drone_attack() -> None:
+    from crosswire.events.perpetrators import drone_only
+
+    text = "Its aircraft destroyed drone launch sites used to attack shipping."
+    assert drone_only(text, text.index("attack"))
+    assert not drone_only(text, text.index("destroyed"))
+    assert drone_only("A drone attack hit the ship.")
+    assert not drone_only("Jets and drones struck the town.")  # no event word given

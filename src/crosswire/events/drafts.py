@@ -73,6 +73,7 @@ class Draft:
     habitual: bool  # "its cells carry out ambushes": what happens, not what happened
     trigger: str = ""  # the event word
     civilian_targeting: bool = False
+    at: int = -1  # character offset of the event word
 
     @property
     def violent(self) -> bool:

@@ -42,10 +42,20 @@ _AIRCRAFT = re.compile(
 _DRONES = re.compile(r"\bdrones?\b", re.IGNORECASE)
 
 
-def drone_only(text: str) -> bool:
-    """Whether an event's words name drones and no other aircraft: armed groups fly
-    drones too, so its owner is whoever the report credits with drones."""
-    return _DRONES.search(text) is not None and _AIRCRAFT.search(text) is None
+def drone_only(text: str, at: int = -1) -> bool:
+    """Whether an event's means are drones rather than other aircraft: armed groups fly
+    drones too, so its owner is whoever the report credits with drones. With the event
+    word's offset ``at``, the means named nearest it decide ("its aircraft destroyed
+    drone launch sites used to attack shipping": the attacks are drone attacks)."""
+    drones = [m.start() for m in _DRONES.finditer(text)]
+    if not drones:
+        return False
+    aircraft = [m.start() for m in _AIRCRAFT.finditer(text)]
+    if not aircraft:
+        return True
+    if at < 0:
+        return False
+    return min(abs(d - at) for d in drones) < min(abs(a - at) for a in aircraft)
 
 
 # Between a side's name and its aircraft: "Syrian or Russian jets", "US-led coalition
