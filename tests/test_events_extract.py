@@ -372,8 +372,8 @@ def test_not_acled_events_are_left_out(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_stage_fills_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.events.stage import make_events
     from crosswire.registry import StageContext
-    from crosswire.stages.events import make_events
 
     text = "Police arrested the opposition leader in Kampala on Tuesday."
     art = article(text)

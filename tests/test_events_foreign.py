@@ -6,9 +6,9 @@ import pytest
 
 from crosswire.events import foreign
 from crosswire.events import ontology as on
+from crosswire.events.stage import make_events
 from crosswire.model import Article, Corpus
 from crosswire.registry import StageContext
-from crosswire.stages.events import make_events
 
 LEAD = (
     "BENGHAZI (Libye) — Des affrontements ont opposé mardi deux milices rivales dans le centre "

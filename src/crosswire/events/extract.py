@@ -119,7 +119,15 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts = settle_tolls(drafts)
     name_means(drafts)
     for draft in drafts:
-        unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans)
+        # A side already acting in another event of the sentence is not also, by the
+        # report's general attribution, the unnamed side of this one ("its aircraft
+        # destroyed sites used to launch drone attacks": the attacks are the other side's).
+        busy = {
+            other.actors.actor1
+            for other in drafts
+            if other is not draft and other.sentence == draft.sentence and other.actors.actor1
+        }
+        unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans, busy)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)

@@ -11,7 +11,7 @@ the aircraft's owner, claims) are read in ``perpetrators``; civilian dead in ``v
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -411,6 +411,7 @@ def unnamed_perpetrator(
     actors: Actors,
     place: Place | None,
     spans: Sequence[SourceSpan] = (),
+    busy: Collection[Entity] = (),
 ) -> None:
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
@@ -424,7 +425,8 @@ def unnamed_perpetrator(
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        actors.actor1 = owner if owner not in busy else None
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     if label != on.ARMED_CLASH:
