@@ -30,7 +30,9 @@ whole pipeline runs over it once, in memory. Printed:
     governorates differ.
 (d) **Contested tolls.** Of the groups whose annotated tolls differ, the share
     where a pair of conflicting casualty claims (``Claim.conflicts_with``)
-    draws on two different articles of the group.
+    draws on two different articles of the group. Beside it, the events with a
+    casualty claim contested across articles, and how many of them draw only on
+    articles of one annotated incident.
 (e) **Comparisons.** How many report pairs fusion tested (``Fuser.comparisons``),
     beside the count of all pairs, to show blocking.
 
@@ -243,9 +245,26 @@ def score_contested(run: Run, show: int) -> float:
     print(
         f"    counting contests over any value (running totals too): {_ratio(loose, len(groups))}"
     )
+    _contest_precision(run, claims)
     for miss in misses[:show]:
         print(f"      {miss}")
     return marked / len(groups) if groups else 0.0
+
+
+def _contest_precision(run: Run, claims: dict[str, Claim]) -> None:
+    """Beside the recall: the contested casualty claims across articles, by event, and
+    how many draw only on articles of one annotated incident (the rest set reports of
+    incidents the annotation keeps apart against each other, or fused them wrongly)."""
+    articles: dict[str, set[str]] = {}
+    for claim in claims.values():
+        if claim.status == "contested" and claim.event is not None:
+            articles.setdefault(claim.event, set()).update(s.article for s in claim.sources)
+    across = {e: a for e, a in articles.items() if len(a) > 1}
+    one = [a for a in across.values() if len({run.gold[x].group for x in a if x in run.gold}) == 1]
+    differ = sum(len({run.gold[x].toll for x in a if x in run.gold}) > 1 for a in one)
+    print(f"    events with a casualty claim contested across articles: {len(across)}; "
+          f"their articles all of one annotated incident: {len(one)} "
+          f"(annotated tolls differ: {differ})")  # fmt: skip
 
 
 def _casualty(text: str) -> bool:
