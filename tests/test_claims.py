@@ -339,3 +339,31 @@ def test_a_running_total_does_not_contest_an_incident_toll() -> None:
     # ... and the running totals contest neither
     assert values[300000].id not in values[12].conflicts_with + values[14].conflicts_with
     assert values[40].id not in values[12].conflicts_with + values[14].conflicts_with
+
+
+def _two_reports_of_one_clash(first: int, second: int) -> list[Claim]:
+    a = article("a", "Clashes in Tafas on Tuesday killed at least 23 fighters.", outlet="A")
+    b = article("b", "Tuesday's clashes in Tafas left 39 people dead.", outlet="B")
+    return run_claims(
+        [(a, [figure(a, "at least 23", 23, counted="fighters killed", exact=False)])],
+        [
+            (a, event(a, "Clashes in Tafas on Tuesday killed at least 23 fighters",
+                      fatalities=first, low=first)),
+            (b, event(b, "Tuesday's clashes in Tafas left 39 people dead",
+                      fatalities=second, low=second, high=second)),
+        ],
+    )  # fmt: skip
+
+
+def test_one_fused_event_whose_sources_give_different_tolls_is_contested() -> None:
+    # "at least 23" and "39" fit together as bands, but two reports of one incident
+    # giving 23 and 39 dead disagree on its toll.
+    tolls = [c for c in _two_reports_of_one_clash(23, 39) if c.status == "contested"]
+    assert sorted(c.value for c in tolls) == [23, 39]
+    assert len({s.article for c in tolls for s in c.sources}) == 2
+    assert all(c.conflicts_with for c in tolls)
+
+
+def test_sources_agreeing_on_a_fused_event_toll_make_no_toll_claim() -> None:
+    claims = _two_reports_of_one_clash(23, 23)
+    assert not [c for c in claims if c.status == "contested"]

@@ -28,6 +28,15 @@ qualifiers, units that agree) in the same context:
 A running total ("300,000 killed since the war began", "so far this year") is
 never one topic with an incident's count: it does not contest the toll.
 
+An event fused from two or more articles also gets a *toll* topic: each article
+that reports the event with a toll states it once (the median of its reports),
+over the words that say it. Its position is the toll itself, not the open band
+of "at least 23": the sources of one incident that give 23 and 39 dead disagree
+on its toll, as an analyst reads them, though both are "at least" figures. A
+toll statement meets only the toll statements of its own fused event, so the
+figures' own topics stay as they are; a toll topic whose articles agree adds
+nothing to them and makes no claim.
+
 Two figures of one sentence that count different subjects are a breakdown
 ("twelve people, among them three soldiers"), never one topic. Topics are
 formed complete-link (``crosswire.crosscheck.cluster``).
@@ -75,6 +84,8 @@ REST_SIMILARITY = 0.5
 # appeared within this many days of each other (and name the same place).
 SETTING_DAYS = 7
 PLACE_PREFIX = "plc_"
+# Marks a fused event's toll as one article reports it: it meets only its kind.
+TOLL = "<toll>"
 # "two of the wounded", "three of them": a part of a count given elsewhere.
 _PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those)\b([^.;:,]*)", re.I)
 # Between a count and its breakdown: "Twelve people, among them three soldiers".
@@ -157,6 +168,8 @@ def same_topic(left: Statement, right: Statement) -> bool:
         return False  # a running total is no account of an incident's toll
     if not quantities.subjects_agree(a.subject, b.subject) or a.qualifiers != b.qualifiers:
         return False
+    if (TOLL in a.rest) != (TOLL in b.rest):
+        return False  # an event's toll meets only tolls
     same_sentence = left.article == right.article and left.sentence == right.sentence
     if same_sentence and a.subject != b.subject:
         return False  # a breakdown of one count: "12 people, among them three soldiers"
@@ -246,6 +259,13 @@ class ClaimBuilder:
         }
         self.evidence: dict[str, list[tuple[int, int, str]]] = {}
         self.told: dict[str, set[str]] = {}  # article -> events it reports or mentions
+        # (article, start, end) of a report's evidence -> the fused event holding it, for
+        # events fused from two or more articles (their toll topics).
+        self.fused_from: dict[tuple[str, int, int], str] = {}
+        for event in events:
+            if not event.background and len({s.article for s in event.sources}) > 1:
+                for span in event.sources:
+                    self.fused_from[(span.article, span.start, span.end)] = event.id
         for event in events:
             for span in (*event.sources, *event.mentions):
                 self.told.setdefault(span.article, set()).add(event.id)
@@ -257,7 +277,7 @@ class ClaimBuilder:
             statement
             for analysis in sorted(analyses, key=lambda a: a.article)
             if analysis.article in self.articles
-            for statement in self._statements(analysis)
+            for statement in (*self._statements(analysis), *self._tolls(analysis))
         ]
 
     def _statements(self, analysis: Analysis) -> Iterable[Statement]:
@@ -304,6 +324,55 @@ class ClaimBuilder:
                 context=context,
                 where=named or main_place,
                 day=day,
+            )
+
+    def _tolls(self, analysis: Analysis) -> Iterable[Statement]:
+        """Each fused event's toll as this article reports it (see the module docstring)."""
+        article = self.articles[analysis.article]
+        reported: dict[str, list[tuple[float, SourceSpan]]] = {}
+        for event in analysis.events:
+            if event.fatalities is None or event.background or event.modality != "asserted":
+                continue
+            fused = next(
+                (
+                    self.fused_from[key]
+                    for span in event.sources
+                    if (key := (span.article, span.start, span.end)) in self.fused_from
+                ),
+                None,
+            )
+            if fused is not None:
+                reported.setdefault(fused, []).append((event.fatalities, event.sources[0]))
+        for fused, tolls in reported.items():
+            value, span = sorted(tolls, key=lambda t: t[0])[(len(tolls) - 1) // 2]
+            if _TALLY.search(span.text):
+                continue  # a running total is no incident's toll
+            yield Statement(
+                figure=Figure(
+                    mention=Mention(
+                        article=article.id, start=span.start, end=span.end, text=span.text
+                    ),
+                    value=value,
+                    low=value,
+                    high=value,
+                    unit="people",
+                    counted="killed",
+                ),
+                article=article.id,
+                source=self.sources.passage_key(article.id, span.text),
+                outlet=article.outlet,
+                order=(article.published or "9999", article.id, span.start),
+                sentence=(span.start, span.end),
+                sentence_text=span.text,
+                counted=quantities.Counted(
+                    subject="people", outcome="killed", rest=frozenset({TOLL})
+                ),
+                unit=quantities.unit_key("people"),
+                band=(value, value),
+                event=fused,
+                context=frozenset({fused}),
+                where=frozenset(),
+                day=_day(article.published),
             )
 
     def _counted(self, figure: Figure, text: str, whole: Counted | None) -> Counted:
@@ -392,6 +461,8 @@ class ClaimBuilder:
             event = _topic_event(topic)
             about = self._about(topic, event)
             built = [self._claim(group, about, event) for group in positions(topic)]
+            if len(built) == 1 and TOLL in topic[0].counted.rest:
+                continue  # the articles agree on the event's toll: the figures say so
             independent = len({s.source for s in topic})
             for claim in built:
                 if len(built) > 1:
