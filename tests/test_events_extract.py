@@ -367,6 +367,16 @@ def test_coordinated_tolls_add_up_and_wounded_do_not_count(nlp) -> None:  # type
     assert event.fatalities == 8
 
 
+def test_more_dead_besides_the_first_figure_add_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Air raids on the town killed eleven civilians, and seven others were killed."
+    figures = (
+        figure(text, "eleven civilians", 11, "civilians killed", high=11),
+        figure(text, "seven others", 7, "others killed", high=7),
+    )
+    event = only(run(nlp, text, figures=figures))
+    assert event.fatalities == 18
+
+
 def test_not_acled_events_are_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
     assert run(nlp, "A magnitude 6.1 earthquake struck eastern Turkey.").events == ()
 

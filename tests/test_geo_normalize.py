@@ -40,6 +40,8 @@ from crosswire.geo.normalize import fold, fold_key, skeleton_key, translit_key
         ("Mazraat Beit Jinn", "Mazra‘at Bayt Jinn", "ei/ay"),
         ("Suwaydiyah", "Suwaydiya", "-iyah/-iya"),
         ("Suwaydieh", "Suwaydiyeh", "-ieh/-iyeh"),
+        ("Deir Ezzor", "Deir ez-Zor", "an assimilated article fused into the next word"),
+        ("Deir Ezour", "Dayr az Zawr", "a fused article, one letter written"),
     ],
 )
 def test_translit_pairs_meet(news: str, gazetteer: str, rule: str) -> None:

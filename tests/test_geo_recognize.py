@@ -96,3 +96,11 @@ def test_multiword_names_spacy_missed_are_found() -> None:
     )
     found = {m.text for _, m in result.places}
     assert {"Ras al-Ain", "Tal Abyad", "Syria"} <= found
+
+
+@pytest.mark.slow
+def test_a_country_possessive_without_its_apostrophe_is_not_part_of_the_place() -> None:
+    result = _run_unscored("Air strikes hit Syrias Idlib province on Monday, killing five.")
+    names = {mention.text: place.admin1 for place, mention in result.places}
+    assert names.get("Idlib") == "Idlib"
+    assert not any("Syrias" in text for text in names)

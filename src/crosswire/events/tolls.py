@@ -60,6 +60,9 @@ _WOUNDED_AFTER = re.compile(
 _WOUNDED_BEFORE = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I
 )
+_MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
+_MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s+$", re.I)
 _ONE = frozenset(["a", "an", "the", "one"])
 _SETTING_PREPS = frozenset(
     ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
@@ -165,7 +168,7 @@ def fatalities(
     """Death tolls by event position in ``events``."""
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
-    tolls_seen = False
+    tolls_seen, last = False, 0
     for figure in sorted(figures, key=lambda f: f.mention.start):
         if not (sentence.start_char <= figure.mention.start < sentence.end_char):
             continue
@@ -176,8 +179,9 @@ def fatalities(
             or _is_part(text, figure, earlier=tolls_seen)
         ):
             continue
-        tolls_seen = True
-        if token is None:
+        if tolls_seen and _adds_to_earlier(text, figure, token):
+            position = last  # "and seven others were killed": more dead of the same event
+        elif token is None:
             position = 0
         else:
             position = min(
@@ -186,10 +190,11 @@ def fatalities(
                     tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
                 ),
             )
+        tolls_seen, last = True, position
         found.setdefault(position, []).append((figure, token))
     tolls = {}
     for position, counted in found.items():
-        groups = _coordinated(counted)
+        groups = _coordinated(counted, text)
         exact = [g for g in groups if not all(f.vague for f, _t in g)]
         # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
         groups = exact or groups
@@ -242,12 +247,31 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     return Toll(value=1, low=1, high=1, text=text[start:end])
 
 
+def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
+    """A figure for more dead besides those already counted: "and seven others were
+    killed", "another five died", "six children were also killed"."""
+    start, end = figure.mention.start, figure.mention.end
+    if (
+        _MORE_AFTER.match(text[end : end + 20])
+        or _MORE_WORD.search(figure.mention.text)
+        or _MORE_BEFORE.search(text[max(0, start - 20) : start])
+    ):
+        return True
+    if token is None:
+        return False
+    verb = _noun_of(token).head
+    return any(c.lower_ == "also" for c in verb.children)
+
+
 def _coordinated(
-    figures: list[tuple[Figure, Token | None]],
+    figures: list[tuple[Figure, Token | None]], text: str = ""
 ) -> list[list[tuple[Figure, Token | None]]]:
     groups: list[list[tuple[Figure, Token | None]]] = []
     for item in figures:
         token = item[1]
+        if groups and text and _adds_to_earlier(text, item[0], token):
+            groups[-1].append(item)
+            continue
         for group in groups:
             if token is not None and any(
                 other is not None and _noun_of(token) in _noun_of(other).conjuncts

@@ -99,6 +99,7 @@ THRESHOLD = 0.35
 # of the other places and demonyms) needs less (threshold_for).
 THRESHOLD_IN_FOCUS = 0.1
 FOCUS_SHARE = 0.5
+TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
 NEAR_SCALE_KM = 250.0
 EXACT_INDEX = FEATURES.index("exact_name")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -216,8 +217,17 @@ def threshold_for(vector: Sequence[float]) -> float:
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
     (US and British news) hold almost none, so the model cannot learn how good they are."""
     in_focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
-    transliterated = vector[FEATURES.index("own_name")] > 0 and not vector[EXACT_INDEX] > 0
-    return THRESHOLD_IN_FOCUS if in_focus and transliterated else THRESHOLD
+    own = vector[FEATURES.index("own_name")] > 0
+    transliterated = own and not vector[EXACT_INDEX] > 0
+    # A large town under its own name, which the sentence treats as a place ("the city
+    # of X", "in X"), is as sure inside the focus as a transliteration is.
+    town = (
+        own
+        and vector[FEATURES.index("place_cue")] > 0
+        and vector[FEATURES.index("log_population")] >= TOWN_LOG_POPULATION
+        and not vector[FEATURES.index("area")] > 0
+    )
+    return THRESHOLD_IN_FOCUS if in_focus and (transliterated or town) else THRESHOLD
 
 
 def confidence(vector: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:

@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 
 # Bump when any key changes: the gazetteer cache is keyed by it.
-NORMALIZATION_VERSION = 3
+NORMALIZATION_VERSION = 4
 
 _MARKS = "'’‘`´ʿʾʻʼ′\u02bd\u02be\u02bf"
 _MARKS_TABLE = str.maketrans("", "", _MARKS)
@@ -91,6 +91,7 @@ _DIGRAPHS = (
     ("aw", "u"),
 )
 _LETTERS = str.maketrans({"q": "k", "g": "k", "z": "d", "w": "u", "o": "u", "e": "a"})
+_FUSED_ARTICLE = re.compile(r"^e(?=(?:sh|[zstdrn])[a-z]{2})")
 _DOUBLE = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"[aeiouy]")
 _GLIDE = re.compile(r"(?<=[aiu])y")
@@ -135,6 +136,9 @@ def _fold_token(token: str) -> str:
 def translit_key(text: str) -> str:
     tokens = fold_key(text).split()
     kept = [t for t in tokens if t not in ARTICLES] or tokens
+    # An assimilated article written into the next word after the first ("Deir Ezzor",
+    # "Deir Ezour" for Deir ez-Zor) is dropped as the separate one is.
+    kept = kept[:1] + [_FUSED_ARTICLE.sub("", t) for t in kept[1:]]
     return _DOUBLE.sub(r"\1", "".join(_fold_token(t) for t in kept))
 
 

@@ -407,6 +407,8 @@ class Recognizer:
                 for a, b in parts
             )
             for a, b in parts:
+                if b - a > 1 and self._lost_possessive(doc[a].text):
+                    a += 1  # "Syrias Idlib province": the place is Idlib's
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
         for start, end in self._scan_runs(doc, taken, capitalised):
             accept(self._from_scan(doc, start, end), start, end)
@@ -838,6 +840,14 @@ class Recognizer:
             if noun in sets["actor_nouns"] or phrase in sets["actor_nouns"]:
                 return True
         return False
+
+    def _lost_possessive(self, text: str) -> bool:
+        """A country's possessive whose apostrophe the text lost ("Syrias", "Russias"),
+        as pasted or scraped text often has it."""
+        if len(text) < 5 or not text.isalpha() or not text.endswith("s") or text.isupper():
+            return False
+        best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
+        return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
 
     def _is_polity(self, text: str) -> bool:
         """A country, capital or first-level unit: the names that stand for governments."""

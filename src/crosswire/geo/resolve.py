@@ -172,6 +172,7 @@ LANDFORM_WORDS = frozenset(
 UNIT_WORDS = frozenset({"municipal", "local", "government", "metropolitan", "city", "of", "the"})
 MIN_SCORE = 1.2
 NO_RIVAL_MARGIN = 5.0
+SAME_SPOT_KM = 50.0
 MAX_CANDIDATES = 300
 FOCUS_MIN_SHARE = 0.15
 
@@ -643,6 +644,18 @@ class Resolver:
                 return True
         return False
 
+    def _same_spot(self, best: Candidate, other: Candidate) -> bool:
+        """The other entry answers the same: it lies near, or is the subdivision holding it."""
+        if haversine_km(best.lat, best.lon, other.lat, other.lon) <= SAME_SPOT_KM:
+            return True
+        code = self.gazetteer.admin1_code(best.index)
+        return (
+            other.feature in ("admin1", "admin2")
+            and code >= 0
+            and other.country == best.country
+            and self.gazetteer.admin1_code(other.index) == code
+        )
+
     def _best(self, toponym: Toponym, pool: Sequence[Candidate], context: _Context) -> Resolution:
         if not pool:
             return Resolution(None, float("-inf"))
@@ -651,6 +664,9 @@ class Resolver:
             key=lambda pair: -pair[0],
         )
         best_score, best = scored[0]
-        margin = best_score - scored[1][0] if len(scored) > 1 else NO_RIVAL_MARGIN
+        # An entry for the same spot (the city, its district, its governorate) is
+        # no rival reading: the margin is over the best entry elsewhere.
+        rivals = [score for score, c in scored[1:] if not self._same_spot(best, c)]
+        margin = best_score - rivals[0] if rivals else NO_RIVAL_MARGIN
         support = context.support.get(best.index, (0.0, 0.0))[0]
         return Resolution(best, best_score, margin, len(pool), support)
