@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.append(str(REPO / "src"))  # PYTHONPATH, when set, wins
 
 from crosswire.events.confidence import shown  # noqa: E402
-from crosswire.model import Corpus, Event  # noqa: E402
+from crosswire.model import Corpus, Event, content_id  # noqa: E402
 
 SEED = 20261206
 SAMPLE = 50
@@ -46,9 +46,18 @@ def shown_events(corpus: Corpus) -> list[Event]:
     return [e for e in corpus.events if shown(e) and not e.background]
 
 
+def sample_key(event: Event) -> str:
+    """A stable order for the draw: the hash of the sub-type and the first source, which was
+    ``Event.id`` when the verdicts were made (the id now hashes more, see ``model.Event``),
+    so the same events are drawn."""
+    first = event.sources[0] if event.sources else None
+    anchor = (first.article, first.start) if first else (event.date_start, event.place)
+    return content_id("evt", event.sub_event_type, *anchor)
+
+
 def pick(events: list[Event], n: int = SAMPLE, seed: int = SEED) -> list[Event]:
-    """``n`` events drawn with a fixed seed, from events in a stable (id) order."""
-    ordered = sorted(events, key=lambda e: e.id)
+    """``n`` events drawn with a fixed seed, from events in a stable order."""
+    ordered = sorted(events, key=sample_key)  # stable: ties keep the fusion order
     return random.Random(seed).sample(ordered, min(n, len(ordered)))
 
 

@@ -319,9 +319,15 @@ class Event:
 
     @property
     def id(self) -> str:
+        # Anchored on the first source, so a fused event keeps its id as later articles
+        # join it; one sentence can report two events of one sub-type ("jets struck X and
+        # hit Y"), which the trigger and the modality tell apart (for a fused event, its
+        # best report's trigger).
         first = self.sources[0] if self.sources else None
         anchor = (first.article, first.start) if first else (self.date_start, self.place)
-        return content_id("evt", self.sub_event_type, *anchor)
+        trigger = next((r for r in self.reasons if r.startswith("trigger=")), None)
+        extra = [trigger, self.modality] if trigger else []  # unscored events: as before
+        return content_id("evt", self.sub_event_type, *anchor, *extra)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
