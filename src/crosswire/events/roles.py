@@ -438,7 +438,18 @@ def unnamed_perpetrator(
     country = index.focus_country
     if country is None and place is not None:
         country = place.country_code
-    actors.actor1 = index.generic("uag", country)
+    rebels = label == on.ARMED_CLASH and any(_REBELS.search(span.text) for span in spans)
+    # A clash the report tells as fought with "rebels" or "opposition fighters" has them
+    # as the side it leaves unnamed: ACLED's generic rebels, not an unidentified group.
+    actors.actor1 = index.generic("rebels" if rebels else "uag", country)
+
+
+# Unnamed rebels as a side: "rebels", "opposition fighters", "rebel forces", "insurgents".
+_REBELS = re.compile(
+    r"\b(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+"
+    r"(?:fighters|forces|groups|factions|brigades|militants))\b",
+    re.I,
+)
 
 
 def actor_country(index: ArticleIndex, place: Place | None, named: str | None) -> str | None:
