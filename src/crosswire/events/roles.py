@@ -458,7 +458,7 @@ _REBEL_AGENT = re.compile(
     rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|shelled|launched|detonated|attacked|bombarded"
     r"|targeted|stormed|ambushed|shot)\b"
     r"|\b(?:rebel|insurgent)\s+(?:\w+\s+)?(?:bombardment|shelling|rockets?|mortars?|fire"
-    r"|attacks?|tunnel|bomb|group)\b",
+    r"|attacks?|tunnel|bomb)\b",
     re.I,
 )
 
