@@ -344,6 +344,27 @@ def test_fatalities_from_vague_figures(nlp) -> None:  # type: ignore[no-untyped-
     assert event.fatalities_text == "Dozens of people"
 
 
+def test_a_vague_toll_joined_to_a_tollless_report_takes_the_exact_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes hit the market of Tafas on Tuesday. "
+        "Dozens of people were killed in the air strikes on Tafas. "
+        "The monitor said 45 people were killed in the air strikes on Tafas."
+    )
+    tafas = place(text, "Tafas", "Tafas")
+    result = run(
+        nlp,
+        text,
+        places=(tafas,),
+        figures=(
+            figure(text, "Dozens of people", 12, "people killed", vague=True),
+            figure(text, "45 people", 45, "people killed"),
+        ),
+    )
+    first = result.events[0]
+    assert first.sub_event_type == on.AIR_STRIKE
+    assert first.fatalities == 45
+
+
 def test_alternative_tolls_keep_the_lowest(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Rebels attacked the army post; some said 9 were killed, others put the toll at 15."
     figures = (
@@ -540,6 +561,21 @@ def test_an_unnamed_perpetrator_is_an_unidentified_armed_group(nlp) -> None:  # 
     event = only(result)
     assert event.sub_event_type == on.SHELLING
     assert names(result)[event.actor1] == "Unidentified Armed Group (Syria)"
+
+
+def test_unnamed_rebels_are_the_generic_rebel_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebel shelling hit the town of Tafas on Tuesday, killing 12 civilians."
+    tafas = place(text, "Tafas", "Tafas")
+    result = run(
+        nlp,
+        text,
+        places=(tafas,),
+        dates=(day(text, "Tuesday", "2026-03-03"),),
+        figures=(figure(text, "12 civilians", 12, "civilians killed"),),
+    )
+    event = only(result)
+    assert event.sub_event_type == on.SHELLING
+    assert names(result)[event.actor1] == "Opposition Rebels (Syria)"
 
 
 def test_an_unattributed_air_strike_keeps_no_perpetrator(nlp) -> None:  # type: ignore[no-untyped-def]

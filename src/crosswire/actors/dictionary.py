@@ -57,6 +57,9 @@ GENERIC: dict[str, tuple[str, str]] = {
     "rioters": ("Rioters", "rioters"),
     "civilians": ("Civilians", "civilians"),
     "uag": ("Unidentified Armed Group", "unidentified_armed_group"),
+    # Rebels a report names only as such ("rebels", "opposition fighters"): ACLED's
+    # generic "Opposition Rebels (X)"-style actor, a rebel group of no known name.
+    "rebels": ("Opposition Rebels", "rebel_group"),
 }
 
 

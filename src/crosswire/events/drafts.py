@@ -227,10 +227,13 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 continue
             if draft.toll is None:
                 # "Deadly blast hits Damascus" told with its toll in the next sentences.
-                if later.sentence <= draft.sentence + _MEANS_REACH:
-                    _join(draft, later)
-                    joined.add(id(later))
-                break
+                if later.sentence > draft.sentence + _MEANS_REACH:
+                    break
+                _join(draft, later)
+                joined.add(id(later))
+                if not later.toll.vague:
+                    break
+                continue  # "Army kills dozens in ambush ... dozens killed ... 62 killed"
             value = draft.toll.value or 0
             vague = draft.toll.vague and not later.toll.vague and later.toll.value >= value
             if vague or _raises(draft.toll, later):

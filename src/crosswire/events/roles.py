@@ -438,7 +438,29 @@ def unnamed_perpetrator(
     country = index.focus_country
     if country is None and place is not None:
         country = place.country_code
-    actors.actor1 = index.generic("uag", country)
+    # A clash the report tells as fought with "rebels" or "opposition fighters" has them
+    # as the side it leaves unnamed, an attack it credits to them ("rebel shelling", "a
+    # rocket attack by rebels") has them as its author: ACLED's generic rebels.
+    pattern = _REBELS if label == on.ARMED_CLASH else _REBEL_AGENT
+    rebels = any(pattern.search(span.text) for span in spans)
+    actors.actor1 = index.generic("rebels" if rebels else "uag", country)
+
+
+# Unnamed rebels as a side: "rebels", "opposition fighters", "rebel forces", "insurgents".
+_REBELS = re.compile(
+    r"\b(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+"
+    r"(?:fighters|forces|groups|factions|brigades|militants))\b",
+    re.I,
+)
+_REBEL_NOUN = r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+(?:fighters|forces|groups?))"
+_REBEL_AGENT = re.compile(
+    rf"\bby\s+(?:the\s+)?{_REBEL_NOUN}\b"
+    rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|shelled|launched|detonated|attacked|bombarded"
+    r"|targeted|stormed|ambushed|shot)\b"
+    r"|\b(?:rebel|insurgent)\s+(?:\w+\s+)?(?:bombardment|shelling|rockets?|mortars?|fire"
+    r"|attacks?|tunnel|bomb)\b",
+    re.I,
+)
 
 
 def actor_country(index: ArticleIndex, place: Place | None, named: str | None) -> str | None:
