@@ -1,6 +1,6 @@
 """Fit fusion's match weights (crosswire.crosscheck.linkage.MATCH_WEIGHTS) on the FA-KES TUNE half.
 
-Run: ``PYTHONPATH=src:bench .venv/bin/python bench/fit_fusion.py [--c 1.0]``
+Run: ``PYTHONPATH=src:bench .venv/bin/python bench/fit_fusion.py [--c 1.0] [--cache FILE]``
 
 The whole pipeline runs over the tune half (bench/realnews_corpus.py). Every
 candidate pair fusion would test (its blocking) whose reports come from two
@@ -99,11 +99,12 @@ def sweep(run: realnews_corpus.Run, weights: dict[str, float]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--cache", help="DuckDB file reusing per-article results")
     args = parser.parse_args()
     if not fakes_data.available():
         print("skipped: FA-KES is absent")
         return 0
-    run = realnews_corpus.run_half("tune")
+    run = realnews_corpus.run_half("tune", args.cache)
     rows = examples(run)
     fitted = fit(rows, args.c)
     positive = sum(label for _found, label in rows)

@@ -87,12 +87,16 @@ class Run:
     seconds: float
 
 
-def run_half(half: str) -> Run:
+def run_half(half: str, cache: str | None = None) -> Run:
+    """The whole pipeline over ``half``. With ``cache`` (a DuckDB file outside the repo)
+    the per-article stages' results are stored there and reused by later runs of the
+    same half and settings, so only the corpus stages (dedupe, fuse, claims ...) rerun:
+    for work on those only. Delete the file after changing any per-article stage."""
     articles = fakes_data.load(half)
     with tempfile.TemporaryDirectory() as folder:
         path = fakes_data.write_jsonl(articles, Path(folder) / "fakes.jsonl")
         started = time.perf_counter()
-        corpus = run_corpus([path], settings=load_settings(), db=":memory:")
+        corpus = run_corpus([path], settings=load_settings(), db=cache or ":memory:")
         seconds = time.perf_counter() - started
     gold = {a.id: articles[int(a.position)] for a in corpus.articles}
     return Run(corpus, gold, seconds)
@@ -328,11 +332,12 @@ def main() -> int:
     add_half_argument(parser)
     parser.add_argument("--show", type=int, default=0, help="misses to list per figure")
     parser.add_argument("--no-floors", action="store_true", help="never fail")
+    parser.add_argument("--cache", help="DuckDB file reusing per-article results (see run_half)")
     args = parser.parse_args()
     if not fakes_data.available():
         print(f"skipped: {fakes_data.FAKES_CSV} is absent")
         return 0
-    run = run_half(args.half)
+    run = run_half(args.half, args.cache)
     print(f"FA-KES {args.half} half: {len(run.corpus.articles)} articles, "
           f"{len(run.corpus.events)} fused events, pipeline {run.seconds:.0f}s")  # fmt: skip
     date_right, date_found = score_dates(run, args.show)

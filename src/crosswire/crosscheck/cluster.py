@@ -15,11 +15,13 @@ def complete_link(
     pairs: Iterable[tuple[int, int]],
     compatible: Callable[[int, int], bool],
     affinity: Callable[[int, int], float],
+    joins: Callable[[int, int], bool] | None = None,
 ) -> list[list[int]]:
     """Clusters of ``range(count)``, each sorted, in order of their first member.
 
     ``pairs`` are the candidate pairs (i < j) worth testing; pairs not listed
-    are treated as incompatible.
+    are treated as incompatible. With ``joins``, a compatible pair it rejects may
+    share a cluster but never merges two clusters by itself: another pair must.
     """
     linked: set[tuple[int, int]] = set()
     neighbours: dict[int, set[int]] = {i: set() for i in range(count)}
@@ -30,7 +32,8 @@ def complete_link(
             linked.add((left, right))
             neighbours[left].add(right)
             neighbours[right].add(left)
-            ranked.append((affinity(left, right), left, right))
+            if joins is None or joins(left, right):
+                ranked.append((affinity(left, right), left, right))
     ranked.sort(key=lambda p: (-p[0], p[1], p[2]))
 
     cluster_of = list(range(count))

@@ -4,7 +4,9 @@ Two reports can be one event when every test passes:
 
 - type: the same sub-event type, or two that reporters use for one incident
   (``SUB_EVENT_FAMILIES``: an armed clash and a government retaking the town;
-  an air strike and a missile attack);
+  an air strike and a missile attack), or any two of remote violence (one
+  outlet's air strike is another's shelling or explosion; the scored
+  comparison weighs whether the sub-event types agree);
 - date: their ranges overlap. A date counts as stated only when the report
   read it from a date expression (``Event.date_text``); a report whose date was
   inferred (from the article's date or an earlier sentence) or that has none
@@ -36,7 +38,12 @@ are not compared.
 
 Reports are clustered complete-link: a report joins an event only when it is
 compatible with every report already in it, so a vague report cannot chain two
-distinct events together. Merges happen best pair first (``_affinity``, plus
+distinct events together. Two articles' reports that the events stage both
+doubts (confidence under ``DOUBTFUL``, the brief's display threshold:
+background lines, commentary, page furniture) and that are not one wire text
+(``COPY_WORDS``) may share an event but never merge two by themselves: a
+surer report must link them, else their agreeing on type, town and days would
+make a doubtful event look corroborated. Merges happen best pair first (``_affinity``, plus
 the scored comparison across articles). A cluster whose
 reports' dates still span more than ``max_span_days``, or whose reports' dates
 lie more than ``split_days`` apart, is split at its widest gap
@@ -78,6 +85,7 @@ from typing import Any, TypeVar
 from crosswire.crosscheck import geo, linkage
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
+from crosswire.crosscheck.text import terms
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -100,10 +108,13 @@ SUB_EVENT_FAMILIES: tuple[frozenset[str], ...] = tuple(
     )
 )
 UNDIRECTED_TYPES = frozenset({"Battles"})
+REMOTE_VIOLENCE = "Explosions/Remote violence"
 # The actor kind of ACLED's generic unnamed perpetrator (crosswire.actors.dictionary).
 UNIDENTIFIED_KIND = "unidentified_armed_group"
 STATE_INTER_CODE = 1
 AFFINITY_MATCH = 1.0  # weight of the scored comparison in the merge order across articles
+DOUBTFUL = 0.05  # events.confidence.SHOW_THRESHOLD: below it an event is hidden by default
+COPY_WORDS = 0.5  # evidence sharing this much of its content words is one wire text
 PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -145,6 +156,15 @@ def types_compatible(left: str, right: str) -> bool:
     return any(left in family and right in family for family in SUB_EVENT_FAMILIES)
 
 
+def _types_fit(left: Event, right: Event) -> bool:
+    """Sub-event types reporters use for one incident, or both remote violence: one
+    outlet's "air strike" is another's "shelling" or "explosion" (barrel bombs, rockets);
+    the scored comparison weighs whether the sub-event types agree."""
+    if types_compatible(left.sub_event_type, right.sub_event_type):
+        return True
+    return left.event_type == right.event_type == REMOTE_VIOLENCE
+
+
 def _parse_iso(text: str, *, end: bool) -> int | None:
     """An ISO date, month or year as a day ordinal (its first day, or last with ``end``)."""
     parts = text.strip()[:10].split("-")
@@ -176,6 +196,7 @@ class Report:
     place: Place | None
     dated: bool  # the evidence states the date
     cell: Cell | None = None  # locality block: see ``locality_cell``
+    words: frozenset[str] = frozenset()  # content words of the evidence
 
     @property
     def background(self) -> bool:
@@ -255,6 +276,7 @@ class Fuser:
             place=place,
             dated=stated,
             cell=_cell(event.place, place),
+            words=frozenset(terms(evidence)),
         )
 
     # -- compatibility -------------------------------------------------------
@@ -302,7 +324,7 @@ class Fuser:
     def agree(self, left: Report, right: Report) -> bool:
         """The gates: type family, overlapping dates, compatible places, fitting sides."""
         a, b = left.event, right.event
-        if a.modality != b.modality or not types_compatible(a.sub_event_type, b.sub_event_type):
+        if a.modality != b.modality or not _types_fit(a, b):
             return False
         if not (self._dates_fit(left, right) and self._places_fit(left, right)):
             return False
@@ -388,6 +410,7 @@ class Fuser:
             self.candidate_pairs(),
             lambda i, j: self.compatible(reports[i], reports[j]),
             lambda i, j: self._affinity(reports[i], reports[j]),
+            lambda i, j: not _doubtful_pair(reports[i], reports[j]),
         )
         ordered = [
             sorted(part, key=lambda r: r.order)
@@ -538,9 +561,26 @@ def _voted_dates(
     return dates, date_text
 
 
+def _doubtful_pair(left: Report, right: Report) -> bool:
+    """Two articles' reports the events stage doubts (below ``DOUBTFUL``: background
+    lines, page furniture, commentary) that are not one wire text: their agreeing on
+    type, town and days is no evidence of one incident, and linking them would make a
+    doubtful event look corroborated. Such a pair may share an event that a surer
+    report links them into, but never merges two by itself."""
+    if left.article == right.article:
+        return False
+    doubtful = all(
+        r.event.confidence is not None and r.event.confidence < DOUBTFUL for r in (left, right)
+    )
+    return doubtful and linkage.shared_words(left.words, right.words) < COPY_WORDS
+
+
 def _side(report: Report) -> linkage.Side:
     return linkage.Side(
-        event=report.event, place=report.place, dated=report.dated, dates=(report.start, report.end)
+        event=report.event,
+        place=report.place,
+        dated=report.dated,
+        dates=(report.start, report.end),
     )
 
 

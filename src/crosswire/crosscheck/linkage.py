@@ -81,7 +81,7 @@ def features(left: Side, right: Side, named_sides: int) -> dict[str, float]:
     both_tolls = a.fatalities is not None and b.fatalities is not None
     lowest = min(UNSCORED if e.confidence is None else e.confidence for e in (a, b))
     return {
-        "bias": 1.27,
+        "bias": 1.0,
         "same_type": float(a.sub_event_type == b.sub_event_type),
         "same_place": float(a.place is not None and a.place == b.place),
         "coarse_place": float(coarse),
@@ -95,6 +95,12 @@ def features(left: Side, right: Side, named_sides: int) -> dict[str, float]:
         "background": float(a.background or b.background),
         "date_width": math.log1p(max(_width(left), _width(right))),
     }
+
+
+def shared_words(left: frozenset[str], right: frozenset[str]) -> float:
+    """Jaccard overlap of two evidence texts' content words: near 1 for one wire copy."""
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0
 
 
 def _width(side: Side) -> float:
