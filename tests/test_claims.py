@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+import pytest
+
 from crosscheck_fixtures import HODEIDAH, TAFAS, article, event, figure, mention, stated_dates
 from crosswire.crosscheck.quantities import band, parse_counted, subjects_agree
 from crosswire.model import Analysis, Article, ArticleGroup, Claim, Corpus, Event, Figure, Place
@@ -367,3 +369,31 @@ def test_one_fused_event_whose_sources_give_different_tolls_is_contested() -> No
 def test_sources_agreeing_on_a_fused_event_toll_make_no_toll_claim() -> None:
     claims = _two_reports_of_one_clash(23, 23)
     assert not [c for c in claims if c.status == "contested"]
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        "More than 190000 people have been killed since the uprising against the government began.",
+        "More than 190000 people have been killed in the conflict, which started as a protest "
+        "movement.",
+        "The war has since killed more than 190000 people.",
+        "More than 190000 people have been killed since then.",
+        "It was the deadliest month, with the war killing 190000 people.",
+    ],
+)
+def test_running_totals_in_other_words_contest_no_incident_toll(total: str) -> None:
+    a = article("a", "Fighting in Tafas killed 12 people on Tuesday.", outlet="A")
+    b = article("b", f"Fighting in Tafas killed 14 people on Tuesday. {total}", outlet="B")
+    claims = run_claims(
+        [
+            (a, [figure(a, "12", 12, counted="people killed")]),
+            (b, [figure(b, "14", 14, counted="people killed"),
+                 figure(b, "190000", 190000, counted="people killed")]),
+        ],
+        [(a, event(a, "Fighting in Tafas killed 12 people on Tuesday.")),
+         (b, event(b, "Fighting in Tafas killed 14 people on Tuesday."))],
+    )  # fmt: skip
+    values = by_value(claims)
+    assert values[14].id in values[12].conflicts_with
+    assert values[190000].status != "contested"

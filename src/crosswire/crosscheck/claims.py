@@ -105,7 +105,12 @@ _TALLY = re.compile(
     r"|(?:(?:early|late|mid)[\s-]*)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d{2}\b)"
     r"|so\s+far|to\s+date|in\s+total"
     r"|(?:war|conflict|fighting|crisis)\s+(?:(?:which|that)\s+)?(?:has|have|had)\s+"
-    r"(?:(?:already|so\s+far|now)\s+)?(?:killed|claimed|left|cost))",
+    r"(?:(?:already|so\s+far|now|since)\s+)?(?:killed|claimed|left|cost)"
+    # "since the uprising (against ...) began", "killed since then"
+    r"|since\s+(?:(?:the|an?)\s+(?:uprising|revolt|revolution|war|conflict|unrest)|then)\b"
+    # "killed in Syria's conflict, which started ...", "the conflict which began in 2011"
+    r"|(?:war|conflict|uprising)\W+(?:which|that)\s+(?:began|started|erupted|broke\s+out)"
+    r"|(?:war|conflict)\s+killing\b)",
     re.I,
 )
 _PASSIVE = re.compile(r"^[^.;:]{0,40}?\b(?:were|was|had been|have been|has been)\s+([a-z]+)", re.I)

@@ -10,7 +10,9 @@ Two reports can be one event when every test passes:
 - date: their ranges overlap. A date counts as stated only when the report
   read it from a date expression (``Event.date_text``); a report whose date was
   inferred (from the article's date or an earlier sentence) or that has none
-  happened in the ``recent_days`` up to its article's publication. A range
+  happened in the ``recent_days`` up to its article's publication. A stated
+  day told with the hours around midnight ("late Thursday", "early Friday",
+  "overnight") reaches into the next or the previous day. A range
   longer than ``max_span_days`` sums up a period and is not one event, and a
   report with no date and an undated article fuses with no other article's;
 - place: the same place, towns within ``near_km``, a town and a site of it
@@ -21,7 +23,9 @@ Two reports can be one event when every test passes:
   precise than its town);
 - actors: each side is the same actor, unknown on one side, or two state
   actors of one country ("the army" and "the government"). Battles have no
-  direction, so their sides may be swapped.
+  direction, so their sides may be swapped. In remote violence, civilians on
+  the struck side fit any target: one outlet names the base hit, another the
+  civilians killed beside it.
 
 These are gates. Two articles' reports that pass them are then scored
 (``crosswire.crosscheck.linkage``: a logistic comparison of how closely type,
@@ -77,6 +81,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -111,6 +116,7 @@ UNDIRECTED_TYPES = frozenset({"Battles"})
 REMOTE_VIOLENCE = "Explosions/Remote violence"
 # The actor kind of ACLED's generic unnamed perpetrator (crosswire.actors.dictionary).
 UNIDENTIFIED_KIND = "unidentified_armed_group"
+CIVILIANS_KIND = "civilians"
 STATE_INTER_CODE = 1
 AFFINITY_MATCH = 1.0  # weight of the scored comparison in the merge order across articles
 DOUBTFUL = 0.05  # events.confidence.SHOW_THRESHOLD: below it an event is hidden by default
@@ -163,6 +169,17 @@ def _types_fit(left: Event, right: Event) -> bool:
     if types_compatible(left.sub_event_type, right.sub_event_type):
         return True
     return left.event_type == right.event_type == REMOTE_VIOLENCE
+
+
+# A day told with the hours around midnight reaches into the next or the day before:
+# one outlet's "late Thursday" or "Thursday night" is another's "early Friday".
+_INTO_NEXT = re.compile(r"\b(?:late|night|overnight|midnight)\b", re.I)
+_INTO_PREVIOUS = re.compile(r"\b(?:early|dawn|pre-dawn|overnight|midnight)\b", re.I)
+
+
+def _overnight(text: str, day: float) -> tuple[float, float]:
+    """The window of a stated day: the day, widened by a night its words tell of."""
+    return (day - bool(_INTO_PREVIOUS.search(text)), day + bool(_INTO_NEXT.search(text)))
 
 
 def _parse_iso(text: str, *, end: bool) -> int | None:
@@ -257,6 +274,8 @@ class Fuser:
         if stated:
             low = float(start)  # type: ignore[arg-type]
             high = float(end if end is not None and end >= low else low)
+            if high == low:
+                low, high = _overnight(event.date_text or "", low)
         else:
             # Not stated: it happened lately, up to the article's publication.
             last = _parse_iso(published, end=True) if published else None
@@ -300,9 +319,20 @@ class Fuser:
             and a.country_code == b.country_code
         )
 
+    def _civilians(self, actor: str | None) -> bool:
+        entity = self.entities.get(actor) if actor else None
+        return entity is not None and entity.kind == CIVILIANS_KIND
+
     def _actors_fit(self, left: Event, right: Event, *, swapped: bool) -> bool:
         r1, r2 = (right.actor2, right.actor1) if swapped else (right.actor1, right.actor2)
-        return self._same_side(left.actor1, r1) and self._same_side(left.actor2, r2)
+        if not self._same_side(left.actor1, r1):
+            return False
+        # A strike's victims: one outlet names the target, another the civilians killed
+        # beside it; both are the struck side.
+        struck = left.event_type == right.event_type == REMOTE_VIOLENCE and not swapped
+        if struck and (self._civilians(left.actor2) or self._civilians(r2)):
+            return True
+        return self._same_side(left.actor2, r2)
 
     def _orientation(self, left: Event, right: Event) -> bool | None:
         """Whether ``right``'s sides must be swapped to meet ``left``'s; None when they cannot."""
