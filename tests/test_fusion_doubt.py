@@ -42,12 +42,17 @@ def _remote(name: str, text: str, sub_event_type: str, **overrides: object):  # 
     return art, [event(art, text, fatalities=5, **{**options, **overrides})]  # type: ignore[arg-type]
 
 
-def test_remote_violence_subtypes_are_one_incident_when_the_rest_agrees() -> None:
+def test_remote_violence_subtypes_by_one_named_perpetrator_are_one_incident() -> None:
     strike = _remote("a", STRIKE, "Air/drone strike")
     blast = _remote("b", BLAST, "Remote explosive/landmine/IED")
     (fused,) = fuse([strike, blast])
     assert fused.source_count == 2
     assert fused.event_type == REMOTE
+    unnamed = [
+        _remote("c", STRIKE, "Air/drone strike", actor1=None),
+        _remote("d", BLAST, "Remote explosive/landmine/IED", actor1=None),
+    ]
+    assert len(fuse(unnamed)) == 2
 
 
 def test_a_battle_and_a_blast_stay_apart() -> None:

@@ -4,9 +4,8 @@ Two reports can be one event when every test passes:
 
 - type: the same sub-event type, or two that reporters use for one incident
   (``SUB_EVENT_FAMILIES``: an armed clash and a government retaking the town;
-  an air strike and a missile attack), or any two of remote violence (one
-  outlet's air strike is another's shelling or explosion; the scored
-  comparison weighs whether the sub-event types agree);
+  an air strike and a missile attack), or two of remote violence by one
+  named perpetrator (one outlet's air strike is another's explosion);
 - date: their ranges overlap. A date counts as stated only when the report
   read it from a date expression (``Event.date_text``); a report whose date was
   inferred (from the article's date or an earlier sentence) or that has none
@@ -160,15 +159,6 @@ def types_compatible(left: str, right: str) -> bool:
     if left == right:
         return True
     return any(left in family and right in family for family in SUB_EVENT_FAMILIES)
-
-
-def _types_fit(left: Event, right: Event) -> bool:
-    """Sub-event types reporters use for one incident, or both remote violence: one
-    outlet's "air strike" is another's "shelling" or "explosion" (barrel bombs, rockets);
-    the scored comparison weighs whether the sub-event types agree."""
-    if types_compatible(left.sub_event_type, right.sub_event_type):
-        return True
-    return left.event_type == right.event_type == REMOTE_VIOLENCE
 
 
 # A day told with the hours around midnight reaches into the next or the day before:
@@ -351,10 +341,24 @@ class Fuser:
             return False
         return left.article == right.article or self.match(left, right) >= self.settings.min_match
 
+    def _types_fit(self, left: Event, right: Event) -> bool:
+        """Sub-event types reporters use for one incident, or two of remote violence by
+        one named perpetrator: one outlet's "air strike" is another's "shelling" or
+        "explosion". With no named perpetrator a barrel bomb and a rocket attack on one
+        town and day are as likely two incidents."""
+        if types_compatible(left.sub_event_type, right.sub_event_type):
+            return True
+        return (
+            left.event_type == right.event_type == REMOTE_VIOLENCE
+            and left.actor1 is not None
+            and left.actor1 == right.actor1
+            and not self._unidentified(left.actor1)
+        )
+
     def agree(self, left: Report, right: Report) -> bool:
         """The gates: type family, overlapping dates, compatible places, fitting sides."""
         a, b = left.event, right.event
-        if a.modality != b.modality or not _types_fit(a, b):
+        if a.modality != b.modality or not self._types_fit(a, b):
             return False
         if not (self._dates_fit(left, right) and self._places_fit(left, right)):
             return False
