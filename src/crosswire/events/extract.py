@@ -178,7 +178,8 @@ def _draft(
         sentence=number,
         weak=is_weak(candidate, actors),
         history=history,
-        habitual=is_habitual(candidate.anchor),
+        # A habit has no toll: "strikes kill 12" is a headline's present, not a habit.
+        habitual=is_habitual(candidate.anchor) and (toll is None or not toll.value),
         trigger=candidate.anchor.text,
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,

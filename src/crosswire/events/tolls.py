@@ -53,8 +53,11 @@ _PART_AMONG = re.compile(
 # "100 injured", "9 civilians wounded", "left seven people injured", "injuring 15 others":
 # a count of the wounded, wherever the parser hangs it (a headline often hangs it on
 # "killed").
+# The words between never include a conjunction: in "killed 26 people and injured 30" the
+# wounded are another figure's.
 _WOUNDED_AFTER = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?(?:wounded|injured|hurt)\b",
+    r"^\s+(?:(?!(?:and|or|but|while)\b)[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?"
+    r"(?:wounded|injured|hurt)\b",
     re.I,
 )
 _WOUNDED_BEFORE = re.compile(
@@ -76,6 +79,8 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
 
 
 def _counts_dead(figure: Figure, token: Token | None) -> bool:
+    if figure.unit == "percent":
+        return False  # "40% of them are children", "nearly half of the population"
     if token is not None and _counts_things(token):
         return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):

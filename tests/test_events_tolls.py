@@ -1,0 +1,67 @@
+"""Incident tolls and types: which figure is the incident's toll, and how it is typed."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_events_extract import figure, only, place, run
+
+from crosswire.events import ontology as on
+from crosswire.model import Figure
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from crosswire.nlp import load_nlp
+
+    return load_nlp()
+
+
+def test_a_headline_in_the_present_with_a_toll_is_no_habit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Drone strikes kill 14 fighters near the dam"
+    event = only(run(nlp, text, figures=(figure(text, "14 fighters", 14, None, high=14),)))
+    assert not event.background
+    assert event.fatalities == 14
+    habit = only(run(nlp, "Their drone strikes on the dam invite retaliation."))
+    assert habit.background
+
+
+def test_the_wounded_after_a_conjunction_are_another_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed 26 people and injured 30 others in the square on Monday."
+    figures = (
+        figure(text, "26", 26, None, high=26),
+        figure(text, "30", 30, None, high=30),
+    )
+    assert only(run(nlp, text, figures=figures)).fatalities == 26
+    hurt = "A car bomb killed two and left 30 people injured in the square."
+    figures = (figure(hurt, "two", 2, None, high=2), figure(hurt, "30", 30, None, high=30))
+    assert only(run(nlp, hurt, figures=figures)).fatalities == 2
+
+
+def test_a_share_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The bombardment of the camp killed people, 40 percent of them children."
+    share = Figure(
+        mention=figure(text, "40 percent", 40, None).mention,
+        value=40,
+        low=40,
+        high=40,
+        unit="percent",
+    )
+    event = only(run(nlp, text, figures=(share,)))
+    assert not event.fatalities
+
+
+def test_an_attack_takes_the_means_of_a_part_of_its_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Terrorist attacks killed 10 civilians in Harim on Sunday. "
+        "Terrorists fired rocket shells at the market in Harim, killing 4 civilians."
+    )
+    harim = place(text, "Harim", "Harim")
+    figures = (
+        figure(text, "10 civilians", 10, "civilians killed", high=10),
+        figure(text, "4 civilians", 4, "civilians killed", high=4),
+    )
+    first = run(nlp, text, places=(harim,), figures=figures).events[0]
+    assert first.sub_event_type == on.SHELLING
+    assert first.fatalities == 10
