@@ -65,3 +65,13 @@ def test_an_attack_takes_the_means_of_a_part_of_its_toll(nlp) -> None:  # type: 
     first = run(nlp, text, places=(harim,), figures=figures).events[0]
     assert first.sub_event_type == on.SHELLING
     assert first.fatalities == 10
+
+
+def test_clashes_and_strikes_that_kill_are_remote_violence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes and air strikes killed 20 fighters near the dam on Sunday."
+    event = only(run(nlp, text, figures=(figure(text, "20 fighters", 20, None, high=20),)))
+    assert event.sub_event_type == on.AIR_STRIKE
+    assert event.fatalities == 20
+    alone = "Clashes killed 20 fighters near the dam on Sunday."
+    fight = only(run(nlp, alone, figures=(figure(alone, "20 fighters", 20, None, high=20),)))
+    assert fight.sub_event_type == on.ARMED_CLASH

@@ -110,7 +110,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             own.append(
                 _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
             )
-        for draft in incident.one_per_incident(own):
+        for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)
             if host is not None:
                 host.absorb(draft)
