@@ -75,3 +75,13 @@ def test_clashes_and_strikes_that_kill_are_remote_violence(nlp) -> None:  # type
     alone = "Clashes killed 20 fighters near the dam on Sunday."
     fight = only(run(nlp, alone, figures=(figure(alone, "20 fighters", 20, None, high=20),)))
     assert fight.sub_event_type == on.ARMED_CLASH
+
+
+def test_the_agents_of_another_verb_are_not_the_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "At least 30 guards were killed when two suicide bombers detonated their trucks."
+    figures = (
+        figure(text, "At least 30", 30, None, high=None),
+        figure(text, "two", 2, None, high=2),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 30

@@ -102,6 +102,10 @@ def _counts_dead(figure: Figure, token: Token | None) -> bool:
             return True  # "12 dead", "put the toll at 15"
         if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
             return False  # "killed 12 people in one of the deadliest attacks": no count
+        if current.dep_ == "nsubj" and current.head.pos_ == "VERB":
+            # The agents of a verb of their own: "when two bombers detonated their
+            # trucks" does not count the dead of the "killed" above it.
+            return current.head.lemma_.lower() in _DEATH_WORDS
         current = current.head
     return False
 
