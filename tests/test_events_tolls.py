@@ -85,3 +85,34 @@ def test_the_agents_of_another_verb_are_not_the_dead(nlp) -> None:  # type: igno
     )
     event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
     assert event.fatalities == 30
+
+
+def test_an_exact_figure_refines_an_open_bound(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "More than 40 soldiers were killed in the raid, and the army said 43 soldiers died."
+    figures = (
+        figure(text, "More than 40", 40, None, low=40, high=None),
+        figure(text, "43", 43, None, high=43),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 43
+    far = "More than 40 soldiers were killed in the raid, and the army said 90 soldiers died."
+    figures = (
+        figure(far, "More than 40", 40, None, low=40, high=None),
+        figure(far, "90", 90, None, high=90),
+    )
+    event = next(e for e in run(nlp, far, figures=figures).events if e.fatalities)
+    assert event.fatalities == 40  # two reports that disagree: the lowest
+
+
+def test_a_part_named_again_is_no_toll_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen execute 6 farmers in a raid Six farmers were among at least 21 people killed"
+        " in the village when gunmen stormed it."
+    )
+    figures = (
+        figure(text, "6", 6, None, high=6),
+        figure(text, "Six", 6, None, high=6),
+        figure(text, "at least 21", 21, None, low=21, high=None),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 21

@@ -141,6 +141,19 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
     )
 
 
+def _repeated_parts(text: str, figures: list[Figure]) -> set[float]:
+    """Values of the parts of a larger toll the sentence gives ("ten children were among at
+    least 48 killed"): a headline run into the lead ("forces execute 10 children ...") names
+    the same part again, and it is no toll of its own."""
+    parts = [f for f in figures if f.value is not None and _is_part(text, f, earlier=False)]
+    return {
+        part.value
+        for part in parts
+        if part.value is not None
+        and any((f.value or 0) > part.value for f in figures if f is not part)
+    }
+
+
 @dataclass(slots=True)
 class Toll:
     value: int | None
@@ -178,14 +191,15 @@ def fatalities(
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
     tolls_seen, last = False, 0
-    for figure in sorted(figures, key=lambda f: f.mention.start):
-        if not (sentence.start_char <= figure.mention.start < sentence.end_char):
-            continue
+    here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
+    repeated = _repeated_parts(text, here)
+    for figure in sorted(here, key=lambda f: f.mention.start):
         token = _figure_token(doc, figure)
         if (
             not _counts_dead(figure, token)
             or _counts_wounded(text, figure)
             or _is_part(text, figure, earlier=tolls_seen)
+            or figure.value in repeated
         ):
             continue
         if tolls_seen and _adds_to_earlier(text, figure, token):
@@ -206,7 +220,7 @@ def fatalities(
         groups = _coordinated(counted, text)
         exact = [g for g in groups if not all(f.vague for f, _t in g)]
         # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
-        groups = exact or groups
+        groups = _refined(exact or groups)
         # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
         # figures for the same dead are alternatives, of which ACLED keeps the lowest.
         totals = [
@@ -236,6 +250,35 @@ def fatalities(
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
     return tolls
+
+
+# An exact figure refines an open bound ("more than 60") it lies just above.
+_REFINES = 1.5
+
+
+def _refined(
+    groups: list[list[tuple[Figure, Token | None]]],
+) -> list[list[tuple[Figure, Token | None]]]:
+    """Alternatives without the open bounds an exact figure refines: "more than 60 soldiers
+    were killed ... 62 soldiers" tells 62, not "the lowest of 60 and 62"."""
+    exact = [
+        g[0][0].value
+        for g in groups
+        if len(g) == 1 and g[0][0].value is not None and g[0][0].high == g[0][0].value
+    ]
+
+    def refined(group: list[tuple[Figure, Token | None]]) -> bool:
+        figure = group[0][0]
+        bound = figure.low if figure.low is not None else figure.value
+        return (
+            len(group) == 1
+            and figure.high is None
+            and bound is not None
+            and any(bound <= value < bound * _REFINES for value in exact)
+        )
+
+    kept = [g for g in groups if not refined(g)]
+    return kept or groups
 
 
 def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc) -> Toll | None:
