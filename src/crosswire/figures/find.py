@@ -279,7 +279,7 @@ _LABEL_WORDS = _words(
     resolution article section chapter paragraph decree law no no. number flight route
     highway road model type page room code bus line brigade division unit squad
     battalion regiment sector zone gate building block station platform channel tel tel.
-    phone fax
+    phone fax views
     """
 )
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
