@@ -116,3 +116,10 @@ def test_a_part_named_again_is_no_toll_of_its_own(nlp) -> None:  # type: ignore[
     )
     event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
     assert event.fatalities == 21
+
+
+def test_the_killing_of_people_counts_the_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The car bomb in the market led to the killing of four people and the injury of 30."
+    figures = (figure(text, "four", 4, None, high=4), figure(text, "30", 30, None, high=30))
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 4

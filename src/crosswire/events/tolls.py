@@ -21,6 +21,7 @@ _DEATH_WORDS = frozenset(
     [
         "kill",
         "killed",
+        "killing",  # the tagger reads some "killing N people" as a noun
         "die",
         "died",
         "dead",
