@@ -216,41 +216,40 @@ def fatalities(
             )
         tolls_seen, last = True, position
         found.setdefault(position, []).append((figure, token))
-    tolls = {}
-    for position, counted in found.items():
-        groups = _coordinated(counted, text)
-        exact = [g for g in groups if not all(f.vague for f, _t in g)]
-        # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
-        groups = _refined(exact or groups)
-        # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
-        # figures for the same dead are alternatives, of which ACLED keeps the lowest.
-        totals = [
-            (
-                sum(f.value or 0 for f, _t in group),
-                sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
-                None
-                if any(
-                    f.high is None and f.low is not None and f.value != f.high for f, _t in group
-                )
-                else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
-            )
-            for group in groups
-        ]
-        value = min(t[0] for t in totals)
-        low = min(t[1] for t in totals)
-        highs = [t[2] for t in totals]
-        high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-        tolls[position] = Toll(
-            value=_as_int(value),
-            low=_as_int(low),
-            high=_as_int(high),
-            text="; ".join(f.mention.text for f, _t in counted),
-            vague=not exact,
-        )
+    tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
     return tolls
+
+
+def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
+    """One event's toll from the figures that count its dead."""
+    groups = _coordinated(counted, text)
+    exact = [g for g in groups if not all(f.vague for f, _t in g)]
+    # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
+    groups = _refined(exact or groups)
+    # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
+    # figures for the same dead are alternatives, of which ACLED keeps the lowest.
+    totals = [
+        (
+            sum(f.value or 0 for f, _t in group),
+            sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
+            None
+            if any(f.high is None and f.low is not None and f.value != f.high for f, _t in group)
+            else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
+        )
+        for group in groups
+    ]
+    highs = [t[2] for t in totals]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return Toll(
+        value=_as_int(min(t[0] for t in totals)),
+        low=_as_int(min(t[1] for t in totals)),
+        high=_as_int(high),
+        text="; ".join(f.mention.text for f, _t in counted),
+        vague=not exact,
+    )
 
 
 # An exact figure refines an open bound ("more than 60") it lies just above.
