@@ -70,7 +70,7 @@ from crosswire.model import Analysis, Corpus, Event, Place  # noqa: E402
 HAPPENED = "asserted"
 COUNTRY = "SY"
 # Floors pinned on the check half (fractions). Raise them as the figures rise.
-FLOORS = {"all3": 0.56, "outside_max": 0.02}
+FLOORS = {"all3": 0.60, "outside_max": 0.02}
 # The main event's actors (bench/realnews_actors.py), pinned on the check half.
 ACTOR_FLOORS = {"actor1": 0.64, "actor1_precision": 0.65, "actor2_civ": 0.76}
 

@@ -228,6 +228,7 @@ def test_a_figure_inside_a_quote_belongs_to_the_speaker(figures: Find) -> None:
         "It was the second attack on the convoy.",
         "The fighting lasted three days.",
         "No one was hurt.",
+        "Print Tweet Views 458 Related stories.",
     ],
 )
 def test_numbers_that_are_not_quantities_are_skipped(figures: Find, text: str) -> None:
@@ -327,3 +328,18 @@ def test_shared_attributions_give_the_same_figures() -> None:
     shared = find_attributions(doc)
     assert find_figures(doc, "art_1", None, shared) == find_figures(doc, "art_1", None)
     assert find_quotes(doc, "art_1", shared) == find_quotes(doc, "art_1")
+
+
+@pytest.mark.parametrize(
+    ("text", "literal", "value"),
+    [
+        ("12-03-2019 40 Villagers Killed 100 Injured in Rocket Fire on Market.", "40", 40),
+        ("Tuesday 5 March 2019 09:15 27 Killed as Shells Hit Bus Station.", "27", 27),
+    ],
+)
+def test_a_headline_count_after_a_dateline_is_a_figure(
+    figures: Find, text: str, literal: str, value: float
+) -> None:
+    found = figures(text)
+    assert pick(found, literal).value == value
+    assert not any(f.mention.text in ("12-03", "03-2019") for f in found)

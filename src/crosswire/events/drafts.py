@@ -272,8 +272,8 @@ def name_means(drafts: list[Draft]) -> None:
             if on.event_type_of(later.label) != on.EXPLOSIONS or not _same_incident(draft, later):
                 continue
             mine, theirs = draft.toll, later.toll
-            if mine is not None and theirs is not None and mine.value != theirs.value:
-                continue
+            if mine is not None and theirs is not None and (theirs.value or 0) > (mine.value or 0):
+                continue  # a higher toll is another incident; a lower one may be a part
             draft.label, draft.civilian_targeting = later.label, True
             break
 

@@ -110,7 +110,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             own.append(
                 _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
             )
-        for draft in incident.one_per_incident(own):
+        for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)
             if host is not None:
                 host.absorb(draft)
@@ -178,7 +178,8 @@ def _draft(
         sentence=number,
         weak=is_weak(candidate, actors),
         history=history,
-        habitual=is_habitual(candidate.anchor),
+        # A habit has no toll: "strikes kill 12" is a headline's present, not a habit.
+        habitual=is_habitual(candidate.anchor) and (toll is None or not toll.value),
         trigger=candidate.anchor.text,
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,

@@ -37,6 +37,45 @@ def one_per_incident(drafts: list[Any]) -> list[Any]:
     return kept
 
 
+def fold_composite(drafts: list[Any], candidates: list[Any]) -> list[Any]:
+    """The sentence's drafts with a battle coordinated with remote violence folded into it:
+    "clashes and air strikes killed 20", "fighting, shelling and car bombs killed 18" tell
+    one toll whose killing the strikes or shells did, and the parse hangs the toll on the
+    first conjunct. ``drafts[n]`` is ``candidates[n]``'s draft."""
+    folded: set[int] = set()
+    for n, candidate in enumerate(candidates):
+        if on.event_type_of(candidate.label) != on.BATTLES:
+            continue
+        together = {t.i for t in candidate.anchor.conjuncts}
+        host = next(
+            (
+                drafts[m]
+                for m, other in enumerate(candidates)
+                if m not in folded
+                and on.event_type_of(other.label) == on.EXPLOSIONS
+                and other.anchor.i in together
+                and drafts[m].mode == drafts[n].mode
+            ),
+            None,
+        )
+        if host is not None:
+            _take_over(host, drafts[n])
+            folded.add(n)
+    return [draft for n, draft in enumerate(drafts) if n not in folded]
+
+
+def _take_over(host: Any, other: Any) -> None:
+    """``host`` takes what ``other`` told of the same incident and it lacks."""
+    if host.toll is None:
+        host.toll = other.toll
+    for side in ("actor1", "actor2"):
+        if getattr(host.actors, side) is None:
+            setattr(host.actors, side, getattr(other.actors, side))
+    host.actors.named = host.actors.named or other.actors.named
+    if host.place is None and other.place is not None:
+        host.place, host.place_named = other.place, other.place_named
+
+
 def _fold(host: Any, attack: Any) -> None:
     host.civilian_targeting = True
     if attack.toll is not None:

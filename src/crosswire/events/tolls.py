@@ -21,6 +21,7 @@ _DEATH_WORDS = frozenset(
     [
         "kill",
         "killed",
+        "killing",  # the tagger reads some "killing N people" as a noun
         "die",
         "died",
         "dead",
@@ -53,8 +54,11 @@ _PART_AMONG = re.compile(
 # "100 injured", "9 civilians wounded", "left seven people injured", "injuring 15 others":
 # a count of the wounded, wherever the parser hangs it (a headline often hangs it on
 # "killed").
+# The words between never include a conjunction: in "killed 26 people and injured 30" the
+# wounded are another figure's.
 _WOUNDED_AFTER = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?(?:wounded|injured|hurt)\b",
+    r"^\s+(?:(?!(?:and|or|but|while)\b)[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?"
+    r"(?:wounded|injured|hurt)\b",
     re.I,
 )
 _WOUNDED_BEFORE = re.compile(
@@ -76,6 +80,8 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
 
 
 def _counts_dead(figure: Figure, token: Token | None) -> bool:
+    if figure.unit == "percent":
+        return False  # "40% of them are children", "nearly half of the population"
     if token is not None and _counts_things(token):
         return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
@@ -97,6 +103,10 @@ def _counts_dead(figure: Figure, token: Token | None) -> bool:
             return True  # "12 dead", "put the toll at 15"
         if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
             return False  # "killed 12 people in one of the deadliest attacks": no count
+        if current.dep_ == "nsubj" and current.head.pos_ == "VERB":
+            # The agents of a verb of their own: "when two bombers detonated their
+            # trucks" does not count the dead of the "killed" above it.
+            return current.head.lemma_.lower() in _DEATH_WORDS
         current = current.head
     return False
 
@@ -130,6 +140,19 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
         _PART_AFTER.match(text[end : end + 30])
         or _PART_BEFORE.search(text[max(0, start - 25) : start])
     )
+
+
+def _repeated_parts(text: str, figures: list[Figure]) -> set[float]:
+    """Values of the parts of a larger toll the sentence gives ("ten children were among at
+    least 48 killed"): a headline run into the lead ("forces execute 10 children ...") names
+    the same part again, and it is no toll of its own."""
+    parts = [f for f in figures if f.value is not None and _is_part(text, f, earlier=False)]
+    return {
+        part.value
+        for part in parts
+        if part.value is not None
+        and any((f.value or 0) > part.value for f in figures if f is not part)
+    }
 
 
 @dataclass(slots=True)
@@ -169,14 +192,15 @@ def fatalities(
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
     tolls_seen, last = False, 0
-    for figure in sorted(figures, key=lambda f: f.mention.start):
-        if not (sentence.start_char <= figure.mention.start < sentence.end_char):
-            continue
+    here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
+    repeated = _repeated_parts(text, here)
+    for figure in sorted(here, key=lambda f: f.mention.start):
         token = _figure_token(doc, figure)
         if (
             not _counts_dead(figure, token)
             or _counts_wounded(text, figure)
             or _is_part(text, figure, earlier=tolls_seen)
+            or figure.value in repeated
         ):
             continue
         if tolls_seen and _adds_to_earlier(text, figure, token):
@@ -192,41 +216,69 @@ def fatalities(
             )
         tolls_seen, last = True, position
         found.setdefault(position, []).append((figure, token))
-    tolls = {}
-    for position, counted in found.items():
-        groups = _coordinated(counted, text)
-        exact = [g for g in groups if not all(f.vague for f, _t in g)]
-        # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
-        groups = exact or groups
-        # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
-        # figures for the same dead are alternatives, of which ACLED keeps the lowest.
-        totals = [
-            (
-                sum(f.value or 0 for f, _t in group),
-                sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
-                None
-                if any(
-                    f.high is None and f.low is not None and f.value != f.high for f, _t in group
-                )
-                else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
-            )
-            for group in groups
-        ]
-        value = min(t[0] for t in totals)
-        low = min(t[1] for t in totals)
-        highs = [t[2] for t in totals]
-        high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-        tolls[position] = Toll(
-            value=_as_int(value),
-            low=_as_int(low),
-            high=_as_int(high),
-            text="; ".join(f.mention.text for f, _t in counted),
-            vague=not exact,
-        )
+    tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
     return tolls
+
+
+def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
+    """One event's toll from the figures that count its dead."""
+    groups = _coordinated(counted, text)
+    exact = [g for g in groups if not all(f.vague for f, _t in g)]
+    # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
+    groups = _refined(exact or groups)
+    # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
+    # figures for the same dead are alternatives, of which ACLED keeps the lowest.
+    totals = [
+        (
+            sum(f.value or 0 for f, _t in group),
+            sum((f.low if f.low is not None else f.value or 0) for f, _t in group),
+            None
+            if any(f.high is None and f.low is not None and f.value != f.high for f, _t in group)
+            else sum((f.high if f.high is not None else f.value or 0) for f, _t in group),
+        )
+        for group in groups
+    ]
+    highs = [t[2] for t in totals]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return Toll(
+        value=_as_int(min(t[0] for t in totals)),
+        low=_as_int(min(t[1] for t in totals)),
+        high=_as_int(high),
+        text="; ".join(f.mention.text for f, _t in counted),
+        vague=not exact,
+    )
+
+
+# An exact figure refines an open bound ("more than 60") it lies just above.
+_REFINES = 1.5
+
+
+def _refined(
+    groups: list[list[tuple[Figure, Token | None]]],
+) -> list[list[tuple[Figure, Token | None]]]:
+    """Alternatives without the open bounds an exact figure refines: "more than 60 soldiers
+    were killed ... 62 soldiers" tells 62, not "the lowest of 60 and 62"."""
+    exact = [
+        g[0][0].value
+        for g in groups
+        if len(g) == 1 and g[0][0].value is not None and g[0][0].high == g[0][0].value
+    ]
+
+    def refined(group: list[tuple[Figure, Token | None]]) -> bool:
+        figure = group[0][0]
+        bound = figure.low if figure.low is not None else figure.value
+        return (
+            len(group) == 1
+            and figure.high is None
+            and bound is not None
+            and any(bound <= value < bound * _REFINES for value in exact)
+        )
+
+    kept = [g for g in groups if not refined(g)]
+    return kept or groups
 
 
 def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc) -> Toll | None:

@@ -279,7 +279,7 @@ _LABEL_WORDS = _words(
     resolution article section chapter paragraph decree law no no. number flight route
     highway road model type page room code bus line brigade division unit squad
     battalion regiment sector zone gate building block station platform channel tel tel.
-    phone fax
+    phone fax views
     """
 )
 _AGE_BEFORE = frozenset({"aged", "age", "ages"})
@@ -366,6 +366,9 @@ _MIXED_FRACTION = re.compile(rf"{_SP}\d+/\d+")
 _NAME_TYPES = frozenset({"GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 # Phone numbers: "+44 20 7946 0958", "(555) 986-8456", "986-8456".
 _PHONE = re.compile(r"(?<![\w,])(?:\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}|\d{3}-\d{4})(?![\w,])")
+# A numeric date ("04-06-2016", "4.6.2016"), which the date patterns may leave to the
+# dateline reader: neither a range nor, with the figure after it, a phone number.
+_NUMERIC_DATE = re.compile(r"(?<![\w.-])\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?![\w-])")
 
 
 # ---------------------------------------------------------------------------
@@ -608,7 +611,9 @@ def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]
         return False  # "Ten Mile", "Group of 20": part of a name
     g = candidate.groups
     if candidate.kind == "number" and not g.get("pct"):
-        return _counts_as_number(doc, span, g, text, end)
+        head = span.root.head.idx
+        dated = any(s <= head < e for s, e in skip)
+        return _counts_as_number(doc, span, g, text, end, dated)
     if candidate.kind == "vague":
         word = " ".join((g.get("vague") or "").lower().split())
         following = text[end : end + 4].lower()
@@ -633,8 +638,11 @@ def _reads_as_label(text: str, candidate: _Candidate) -> bool:
     return _MIXED_FRACTION.match(text, end) is not None
 
 
-def _counts_as_number(doc: Doc, span: Span, g: _Groups, text: str, end: int) -> bool:
-    """Whether a bare number counts something, rather than giving an age, a label or a year."""
+def _counts_as_number(
+    doc: Doc, span: Span, g: _Groups, text: str, end: int, dated: bool = False
+) -> bool:
+    """Whether a bare number counts something, rather than giving an age, a label or a year.
+    ``dated``: the word it hangs on lies in a date expression."""
     first, root = span[0], span.root
     # "Ahmed Ali, 34, said": an age in apposition to a person.
     if (
@@ -645,12 +653,14 @@ def _counts_as_number(doc: Doc, span: Span, g: _Groups, text: str, end: int) -> 
         and doc[span.end].text == ","
     ):
         return False
-    # "Brigade 93": a number after the noun it labels.
+    # "Brigade 93": a number after the noun it labels; not a date's ("Monday 3 May 2016
+    # 14:28 54 killed", a dateline the parser hangs a headline's count on).
     if (
         root.dep_ in ("nummod", "appos", "npadvmod", "compound")
         and root.head.i < root.i
         and root.head.pos_ in ("NOUN", "PROPN")
         and not g.get("bound")
+        and not dated
     ):
         return False
     if (g.get("a") or "").lower() == "one" and root.dep_ != "nummod":
@@ -897,7 +907,13 @@ def find_figures(
     ``crosswire.quotes.find.find_attributions`` on the same doc.
     """
     text = doc_text(doc)
-    skip = [*date_spans(doc), *(m.span() for m in _PHONE.finditer(text))]
+    numeric_dates = [m.span() for m in _NUMERIC_DATE.finditer(text)]
+    phones = [
+        m.span()
+        for m in _PHONE.finditer(text)
+        if not any(s < m.end() and m.start() < e for s, e in numeric_dates)
+    ]
+    skip = [*date_spans(doc), *numeric_dates, *phones]
     figures: list[Figure] = []
     for candidate in _candidates(text):
         if not _is_quantity(doc, candidate, skip):

@@ -1,0 +1,125 @@
+"""Incident tolls and types: which figure is the incident's toll, and how it is typed."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_events_extract import figure, only, place, run
+
+from crosswire.events import ontology as on
+from crosswire.model import Figure
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from crosswire.nlp import load_nlp
+
+    return load_nlp()
+
+
+def test_a_headline_in_the_present_with_a_toll_is_no_habit(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Drone strikes kill 14 fighters near the dam"
+    event = only(run(nlp, text, figures=(figure(text, "14 fighters", 14, None, high=14),)))
+    assert not event.background
+    assert event.fatalities == 14
+    habit = only(run(nlp, "Their drone strikes on the dam invite retaliation."))
+    assert habit.background
+
+
+def test_the_wounded_after_a_conjunction_are_another_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed 26 people and injured 30 others in the square on Monday."
+    figures = (
+        figure(text, "26", 26, None, high=26),
+        figure(text, "30", 30, None, high=30),
+    )
+    assert only(run(nlp, text, figures=figures)).fatalities == 26
+    hurt = "A car bomb killed two and left 30 people injured in the square."
+    figures = (figure(hurt, "two", 2, None, high=2), figure(hurt, "30", 30, None, high=30))
+    assert only(run(nlp, hurt, figures=figures)).fatalities == 2
+
+
+def test_a_share_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The bombardment of the camp killed people, 40 percent of them children."
+    share = Figure(
+        mention=figure(text, "40 percent", 40, None).mention,
+        value=40,
+        low=40,
+        high=40,
+        unit="percent",
+    )
+    event = only(run(nlp, text, figures=(share,)))
+    assert not event.fatalities
+
+
+def test_an_attack_takes_the_means_of_a_part_of_its_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Terrorist attacks killed 10 civilians in Harim on Sunday. "
+        "Terrorists fired rocket shells at the market in Harim, killing 4 civilians."
+    )
+    harim = place(text, "Harim", "Harim")
+    figures = (
+        figure(text, "10 civilians", 10, "civilians killed", high=10),
+        figure(text, "4 civilians", 4, "civilians killed", high=4),
+    )
+    first = run(nlp, text, places=(harim,), figures=figures).events[0]
+    assert first.sub_event_type == on.SHELLING
+    assert first.fatalities == 10
+
+
+def test_clashes_and_strikes_that_kill_are_remote_violence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Clashes and air strikes killed 20 fighters near the dam on Sunday."
+    event = only(run(nlp, text, figures=(figure(text, "20 fighters", 20, None, high=20),)))
+    assert event.sub_event_type == on.AIR_STRIKE
+    assert event.fatalities == 20
+    alone = "Clashes killed 20 fighters near the dam on Sunday."
+    fight = only(run(nlp, alone, figures=(figure(alone, "20 fighters", 20, None, high=20),)))
+    assert fight.sub_event_type == on.ARMED_CLASH
+
+
+def test_the_agents_of_another_verb_are_not_the_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "At least 30 guards were killed when two suicide bombers detonated their trucks."
+    figures = (
+        figure(text, "At least 30", 30, None, high=None),
+        figure(text, "two", 2, None, high=2),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 30
+
+
+def test_an_exact_figure_refines_an_open_bound(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "More than 40 soldiers were killed in the raid, and the army said 43 soldiers died."
+    figures = (
+        figure(text, "More than 40", 40, None, low=40, high=None),
+        figure(text, "43", 43, None, high=43),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 43
+    far = "More than 40 soldiers were killed in the raid, and the army said 90 soldiers died."
+    figures = (
+        figure(far, "More than 40", 40, None, low=40, high=None),
+        figure(far, "90", 90, None, high=90),
+    )
+    event = next(e for e in run(nlp, far, figures=figures).events if e.fatalities)
+    assert event.fatalities == 40  # two reports that disagree: the lowest
+
+
+def test_a_part_named_again_is_no_toll_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen execute 6 farmers in a raid Six farmers were among at least 21 people killed"
+        " in the village when gunmen stormed it."
+    )
+    figures = (
+        figure(text, "6", 6, None, high=6),
+        figure(text, "Six", 6, None, high=6),
+        figure(text, "at least 21", 21, None, low=21, high=None),
+    )
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 21
+
+
+def test_the_killing_of_people_counts_the_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The car bomb in the market led to the killing of four people and the injury of 30."
+    figures = (figure(text, "four", 4, None, high=4), figure(text, "30", 30, None, high=30))
+    event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
+    assert event.fatalities == 4
