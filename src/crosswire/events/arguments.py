@@ -250,38 +250,42 @@ def _path_to(token: Token, top: Token) -> list[Token]:
     return path
 
 
-def category_of_noun(token: Token) -> Category | None:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+# The category each word list names, in the order they are tried: a word in two lists
+# takes the first.
+_NOUN_CATEGORIES: tuple[tuple[frozenset[str], Category], ...] = (
+    (lx.PROTESTER_NOUNS, "protesters"),
+    (lx.RIOTER_NOUNS, "rioters"),
+    (lx.ARMED_NOUNS, "armed"),
+    (lx.STATE_FORCE_NOUNS, "state"),
+    (lx.MILITARY_TARGET_NOUNS, "armed"),
+    (lx.CIVILIAN_NOUNS, "civilians"),
+    (lx.WEAPON_NOUNS, "weapon"),
+    (lx.PROPERTY_NOUNS, "property"),
+    (lx.TERRITORY_NOUNS, "territory"),
+)
+
+
+def category_of_noun(token: Token) -> Category | None:
     """The actor category a noun names by its word alone ("villagers" -> civilians)."""
     lemma = token.lemma_.lower()
-    text = token.lower_
-    for word in (lemma, text):
-        if word in lx.PROTESTER_NOUNS:
-            return "protesters"
-        if word in lx.RIOTER_NOUNS:
-            return "rioters"
-        if word in lx.ARMED_NOUNS:
-            return "armed"
-        if word in lx.STATE_FORCE_NOUNS:
-            return "state"
-        if word in lx.MILITARY_TARGET_NOUNS:
-            return "armed"
-        if word in lx.CIVILIAN_NOUNS:
-            return "civilians"
-        if word in lx.WEAPON_NOUNS:
-            return "weapon"
-        if word in lx.PROPERTY_NOUNS:
-            return "property"
-        if word in lx.TERRITORY_NOUNS:
-            return "territory"
+    for word in (lemma, token.lower_):
+        for words, category in _NOUN_CATEGORIES:
+            if word in words:
+                return category
     if token.ent_type_ in ("GPE", "LOC", "FAC"):
         return "territory"
     if lemma in _FORMATION_NOUNS:
-        # "army units", "rebel brigades": the modifier says whose.
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
-                found = category_of_noun(child)
-                if found in ("state", "armed"):
-                    return found
+        return _formation_category(token)
+    return None
+
+
+def _formation_category(token: Token) -> Category | None:
+    """ "army units", "rebel brigades": the modifier before the noun says whose."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < token.i:
+            found = category_of_noun(child)
+            if found in ("state", "armed"):
+                return found
     return None
 
 
