@@ -142,7 +142,7 @@ _NOBODY = frozenset(["nobody", "none", "neither", "noone"])
 _SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
 
 
-def modality(anchor: Token) -> str:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+def modality(anchor: Token) -> str:
     """How the text reports the event.
 
     One of asserted, negated, denied, threatened, planned, hypothetical: the
@@ -153,48 +153,71 @@ def modality(anchor: Token) -> str:  # noqa: C901  # one reading of many cases, 
     token = anchor
     came_from: Token | None = None
     for step in range(8):
-        for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
-                return "negated"
-            if child.dep_ == "nsubj" and child.lower_ in _NOBODY | {"no one"}:
-                return "negated"  # "nobody agrees"
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                return "hypothetical"
-            if child.dep_ == "aux":
-                if child.lower_ in lx.HYPOTHETICAL_MODALS:
-                    return "hypothetical"
-                if child.lower_ in lx.FUTURE_MODALS:
-                    return "planned"
-        lemma = token.lemma_.lower()
-        if step > 0:
-            if lemma in lx.DENIAL_VERBS:
-                return "denied"
-            if lemma in lx.THREAT_VERBS or lemma in lx.THREAT_NOUNS:
-                return "threatened"
-            if lemma in lx.PLAN_VERBS or lemma in lx.PLAN_NOUNS:
-                return "planned"
-            if lemma in lx.HYPOTHETICAL_NOUNS:
-                return "hypothetical"
-            if (
-                lemma in _SCHEDULED
-                and token.pos_ in ("ADJ", "VERB")
-                and came_from is not None
-                and came_from.dep_ == "xcomp"
-            ):
-                return "planned"  # "set to attack", not "set a ship on fire"
-        if (
-            token.dep_ == "advcl"
-            and token.pos_ == "VERB"
-            and _is_infinitive(token)
-            and token.head.lemma_.lower() not in _MEANS_VERBS
-        ):
-            return "planned"  # "entered the town to arrest men"; "used drones to attack" did
+        found = _marked_by_child(token)
+        if found is None and step > 0:
+            found = _marked_by_governor(token, came_from)
+        if found is None and _is_purpose_clause(token):
+            found = "planned"  # "entered the town to arrest men"; "used drones to attack" did
+        if found is not None:
+            return found
         if token.dep_ in ("advcl", "relcl", "ROOT") or token.head.i == token.i:
             break
-        if step > 0 and lemma in _SPEECH_VERBS:
+        if step > 0 and token.lemma_.lower() in _SPEECH_VERBS:
             break
         came_from, token = token, token.head
     return "asserted"
+
+
+def _marked_by_child(token: Token) -> str | None:
+    """A negation, a condition or a modal among the word's own dependents."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return "negated"
+        if child.dep_ == "nsubj" and child.lower_ in _NOBODY | {"no one"}:
+            return "negated"  # "nobody agrees"
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return "hypothetical"
+        if child.dep_ == "aux":
+            if child.lower_ in lx.HYPOTHETICAL_MODALS:
+                return "hypothetical"
+            if child.lower_ in lx.FUTURE_MODALS:
+                return "planned"
+    return None
+
+
+# A governing word's lemma lists and the modality each marks, in the order they are tried.
+_GOVERNOR_MODES: tuple[tuple[frozenset[str], str], ...] = (
+    (lx.DENIAL_VERBS, "denied"),
+    (lx.THREAT_VERBS | lx.THREAT_NOUNS, "threatened"),
+    (lx.PLAN_VERBS | lx.PLAN_NOUNS, "planned"),
+    (lx.HYPOTHETICAL_NOUNS, "hypothetical"),
+)
+
+
+def _marked_by_governor(token: Token, came_from: Token | None) -> str | None:
+    """A verb or noun governing the event word that denies, threatens, plans or supposes it."""
+    lemma = token.lemma_.lower()
+    for lemmas, mode in _GOVERNOR_MODES:
+        if lemma in lemmas:
+            return mode
+    if (
+        lemma in _SCHEDULED
+        and token.pos_ in ("ADJ", "VERB")
+        and came_from is not None
+        and came_from.dep_ == "xcomp"
+    ):
+        return "planned"  # "set to attack", not "set a ship on fire"
+    return None
+
+
+def _is_purpose_clause(token: Token) -> bool:
+    """An infinitive clause of purpose, unless it tells what a means was used for."""
+    return (
+        token.dep_ == "advcl"
+        and token.pos_ == "VERB"
+        and _is_infinitive(token)
+        and token.head.lemma_.lower() not in _MEANS_VERBS
+    )
 
 
 def _is_infinitive(verb: Token) -> bool:
