@@ -89,39 +89,29 @@ class ForcesPass(ContextPass):
                 if theatre is not None:
                     self._add(token.i, token.i + 1, theatre, "context")
 
-    def _state_force_phrase(self, token: Token) -> tuple[int, int, Branch] | None:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+    def _state_force_phrase(self, token: Token) -> tuple[int, int, Branch] | None:
         """(start, end, branch) when token starts or heads a generic state-force phrase."""
-        doc = self.doc
-        word = token.lower_
-        noun = token
-        branch: Branch | None = _STATE_FORCE_NOUNS.get(word)
-        if branch is not None:
-            head = token.head
-            if token.dep_ == "compound" and head.i > token.i and head.pos_ == "NOUN":
-                if head.lower_ not in _FORCE_PART_NOUNS or head.lower_ in _CORE_TITLES:
-                    return None  # "police station", "army chief": a place or a title
-                noun = head  # "army units", "police vehicles"
-        elif word in ("forces", "force"):
-            found = [
-                _STATE_FORCE_MODIFIERS[c.lower_]
-                for c in token.lefts
-                if c.dep_ in ("amod", "compound") and c.lower_ in _STATE_FORCE_MODIFIERS
-            ]
-            if not any(found):
-                return None
-            branch = "pol" if "pol" in found else "mil"
-        elif (
-            word in ("government", "regime")
-            and token.dep_ in ("compound", "amod")
-            and token.head.i > token.i
-            and token.head.lower_ in _MILITARY_NOUNS - {"forces", "force"}
-        ):
-            noun, branch = token.head, "mil"  # "government artillery", "regime jets"
-        else:
+        found = _force_noun(token)
+        if found is None:
             return None
-        named = any(t.ent_type_ not in ("", "CARDINAL", "DATE") for t in doc[token.i : noun.i + 1])
+        noun, branch = found
+        named = any(
+            t.ent_type_ not in ("", "CARDINAL", "DATE") for t in self.doc[token.i : noun.i + 1]
+        )
         if noun.i in self.covered or named:
             return None  # part of a name: "the Arakan Army"
+        start = self._unowned_start(token, noun)
+        if start is None:
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
+            return None  # "the army of Chad", "forces of the administration"
+        if not self._free(start, noun.i + 1):
+            return None
+        return start, noun.i + 1, branch
+
+    def _unowned_start(self, token: Token, noun: Token) -> int | None:
+        """Where the phrase starts, taking in state modifiers ("government troops"); None
+        when a modifier, possessor or definite description makes the forces someone's."""
         start = min(token.i, noun.i)
         for child in list(noun.lefts) + ([] if noun is token else list(token.lefts)):
             if child.i >= start and child.i <= noun.i:
@@ -140,11 +130,7 @@ class ForcesPass(ContextPass):
                 start = min(start, child.i)
                 continue
             return None  # "rebel forces", "its troops", "Kurdish forces", "Houthi forces"
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.rights):
-            return None  # "the army of Chad", "forces of the administration"
-        if not self._free(start, noun.i + 1):
-            return None
-        return start, noun.i + 1, branch
+        return start
 
     def _bare(self, token: Token) -> bool:
         """No uncovered modifier, possessor or determiner other than an article on a noun."""
@@ -329,3 +315,34 @@ class ForcesPass(ContextPass):
         if root.dep_ == "dobj" and root.head.lemma_.lower() in _ENTERING_VERBS:
             return True
         return any(c.dep_ == "appos" and c.lower_ in _SETTLEMENT_NOUNS for c in root.children)
+
+
+def _force_noun(token: Token) -> tuple[Token, Branch] | None:
+    """The head noun and branch of a generic state-force word: "troops", "army units",
+    "security forces", "regime jets"; None for "police station" or "army chief"."""
+    word = token.lower_
+    branch: Branch | None = _STATE_FORCE_NOUNS.get(word)
+    if branch is not None:
+        head = token.head
+        if token.dep_ == "compound" and head.i > token.i and head.pos_ == "NOUN":
+            if head.lower_ not in _FORCE_PART_NOUNS or head.lower_ in _CORE_TITLES:
+                return None  # "police station", "army chief": a place or a title
+            return head, branch  # "army units", "police vehicles"
+        return token, branch
+    if word in ("forces", "force"):
+        found = [
+            _STATE_FORCE_MODIFIERS[c.lower_]
+            for c in token.lefts
+            if c.dep_ in ("amod", "compound") and c.lower_ in _STATE_FORCE_MODIFIERS
+        ]
+        if not any(found):
+            return None
+        return token, "pol" if "pol" in found else "mil"
+    if (
+        word in ("government", "regime")
+        and token.dep_ in ("compound", "amod")
+        and token.head.i > token.i
+        and token.head.lower_ in _MILITARY_NOUNS - {"forces", "force"}
+    ):
+        return token.head, "mil"  # "government artillery", "regime jets"
+    return None
