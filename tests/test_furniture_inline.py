@@ -125,3 +125,34 @@ def test_a_paragraph_that_is_only_a_share_bar_is_removed_whole() -> None:
     cleaned = clean_text(f"{LEDE}\n\nFacebook Twitter WhatsApp Email\n\n{MORE}")
     assert cleaned.paragraphs == (LEDE, MORE)
     assert [b.text for b in cleaned.removed] == ["Facebook Twitter WhatsApp Email"]
+
+
+def test_a_page_foot_after_a_credit_goes_even_without_a_sentence_break() -> None:
+    foot = "Related News Varna dam to reopen Follow us on Instagram Copyright 2025 Varna Post"
+    cleaned, _removed = cut_inline(f"{LEDE} Source agencies {foot}")
+    assert cleaned == f"{LEDE} Source agencies"
+
+
+def test_a_bracketed_image_prompt_goes() -> None:
+    text, removed = cut_inline(f"{LEDE} [Click to enlarge] {MORE}")
+    assert text == f"{LEDE} {MORE}"
+    assert [b.reason for b in removed] == ["site_chrome"]
+
+
+def test_a_photo_credit_and_teaser_before_a_dateline_go_and_the_dateline_stays() -> None:
+    teaser = "AP Photo Jane Roe Storm Hits Mirel Coast as Dam Holds"
+    text, removed = cut_inline(f"{LEDE} {teaser} MIREL (Varna Post) {MORE}")
+    assert text == f"{LEDE} MIREL (Varna Post) {MORE}"
+    assert [(b.reason, b.text) for b in removed] == [("photo_credit", teaser)]
+
+
+def test_a_credit_word_in_prose_before_a_dateline_is_kept() -> None:
+    text = f"{LEDE} Reuters reported that the dam held. MIREL (Varna Post) {MORE}"
+    assert find_cuts(text) == []
+
+
+def test_editors_initials_closing_the_text_go() -> None:
+    for initials in ("K.L/ M. Roe", "KLMB"):
+        text, removed = cut_inline(f"{LEDE} {MORE} {initials}")
+        assert text == f"{LEDE} {MORE}"
+        assert [b.text for b in removed] == [initials]

@@ -20,7 +20,11 @@ the run, never the sentence it is glued to:
   carries two or more distinct footer phrases (copyright, "Comment via",
   "Privacy Policy" ...): the page's foot;
 - ``agency_tail``: an agency credit glued after the last full stop ("...
-  siege.-AFP").
+  siege.-AFP");
+- ``bracket_prompt``: an image widget's prompt in brackets ("[Click to enlarge]");
+- ``credit_teaser``: a photo credit and the teaser headline under it, between a
+  full stop and a dateline ("... said. AP Photo NAME Headline CITY (Wire) ...");
+- ``desk_initials``: editors' initials closing the text ("... said. R.J/ H. Roe").
 
 Precision comes first: a rule that cannot find where its run ends cuts nothing.
 """
@@ -89,6 +93,23 @@ _AGENCY_TAIL = re.compile(
     r"ANADOLU|TASS|UPI|NNA|Agencies|AGENCIES)\s*$"
 )
 
+# A photo credit run into the text with the teaser headline under it, between a full stop
+# and a dateline ("... said. AP Photo Jane Roe Storm Hits Coast MOSCOW (Wire) The ..."):
+# it opens with an agency's name and holds no full stop.
+_CREDIT_TEASER = re.compile(
+    r"(?<=[.!?\"”])\s+(?P<cut>(?:AP|AFP|Reuters|REUTERS|EPA|Getty|Sputnik|Xinhua|Anadolu|DPA)"
+    r"\b[^.!?]{1,240}?)\s+(?=[A-Z]{3,}(?:[\s-][A-Z]{3,})?,?\s+\([A-Z][\w .-]{1,25}\)\s)"
+)
+# A desk's initials closing the text: "... the sources said. R.J/ H. Roe", "... said. KLMB".
+_DESK_INITIALS = re.compile(
+    r"(?<=[.!?\"”])\s+(?P<cut>(?:[A-Z][\w.\- ]{0,20}/\s?)+[A-Z][\w.\- ]{0,20}|[A-Z]{4,8})\s*$"
+)
+# An image widget's prompt in brackets: "[Click to enlarge]", "(Tap to expand image)".
+_BRACKET_PROMPT = re.compile(
+    r"[\[(]\s*(?:click|tap)\s+(?:here\s+)?to\s+(?:enlarge|expand|zoom|view\s+(?:larger|full))"
+    r"[^\])]{0,20}[\])]",
+    _FLAGS,
+)
 # Words that open a sentence and seldom stand in a tag list or a headline list.
 _OPENERS = _wordset(
     """a an the at in on after as more nearly some about around over dozens hundreds scores
@@ -238,13 +259,13 @@ def _labelled_lists(text: str, tokens: list[re.Match[str]]) -> list[Cut]:
             rule, reason, reach = "related_list", "related", _RELATED_REACH
         else:
             continue
-        if k > 0 and not _after_break(tokens[k - 1].group()):
-            continue  # "the tags" or "related" inside a sentence
         if k + 1 >= len(tokens) or _is_function(tokens[k + 1].group()):
             continue  # "Related to the ..." opens a sentence
         if _footer_tail(text, token.start()):
             cuts.append(Cut(token.start(), len(text), "site_chrome", "footer_tail", 0.9))
             break
+        if k > 0 and not _after_break(tokens[k - 1].group()):
+            continue  # "the Tags" or "Related" inside a sentence
         first = k + 1 + (token.group() == "Related" and tokens[k + 1].group() == "News")
         start = _sentence_start(tokens, first + 1, reach, openers_only=rule == "related_list")
         if start is not None:
@@ -266,6 +287,25 @@ def _agency_tail(text: str) -> list[Cut]:
     return [Cut(match.start(), match.end(), "source_stamp", "agency_tail", 0.85)]
 
 
+def _credits(text: str) -> list[Cut]:
+    cuts = [
+        Cut(m.start("cut"), m.end("cut"), "photo_credit", "credit_teaser", 0.8)
+        for m in _CREDIT_TEASER.finditer(text)
+        if len(m.group("cut").split()) <= _RELATED_REACH // 2
+    ]
+    desk = _DESK_INITIALS.search(text)
+    if desk is not None and len(desk.group("cut").split()) <= 6:
+        cuts.append(Cut(desk.start("cut"), desk.end("cut"), "source_stamp", "desk_initials", 0.8))
+    return cuts
+
+
+def _bracket_prompts(text: str) -> list[Cut]:
+    return [
+        Cut(m.start(), m.end(), "site_chrome", "bracket_prompt", 0.85)
+        for m in _BRACKET_PROMPT.finditer(text)
+    ]
+
+
 def find_cuts(paragraph: str) -> list[Cut]:
     """Furniture runs inside one paragraph, in order, without overlaps."""
     tokens = _tokens(paragraph)
@@ -274,6 +314,8 @@ def find_cuts(paragraph: str) -> list[Cut]:
         *_share_bars(paragraph, tokens),
         *_labelled_lists(paragraph, tokens),
         *_agency_tail(paragraph),
+        *_bracket_prompts(paragraph),
+        *_credits(paragraph),
     ]
     merged: list[Cut] = []
     for cut in sorted(found, key=lambda c: (c.start, -c.end)):
