@@ -2,8 +2,10 @@
 
 Run: ``PYTHONPATH=src:bench .venv/bin/python bench/furniture.py [--half tune|check|all]``
 (default: both halves, one after the other; quote the check half).
-``--sample N`` (tune half only) prints N removals drawn with a fixed seed, for the
-hand audit kept in ``bench/audits/furniture_removals.csv``.
+``--sample N [--half check]`` prints N removals of the tune (or check) half drawn
+with a fixed seed, for the hand audit kept in ``bench/audits/furniture_removals.csv``
+(judged after the rules were fixed; the check half's removals are read only to
+measure, never to tune).
 
 The articles go through the pipeline's own ``ingest``, ``extract`` and ``split``
 stages (news-please JSON lines, as ``bench/realnews.py`` feeds them), then the
@@ -141,14 +143,13 @@ def score_half(name: str) -> Half:
 
 
 def audit_precision(half: Half) -> tuple[int, int] | None:
-    """(furniture, audited) over the sampled audit rows of this half's articles (rows
+    """(furniture, audited) over the sampled audit rows of this half (rows
     marked ``sampled=no`` record errors found outside the random sample)."""
     if not AUDIT.is_file():
         return None
-    units = {unit for unit, _rule, _text in half.removals}
     with AUDIT.open(encoding="utf-8", newline="") as handle:
         rows = [
-            r for r in csv.DictReader(handle) if r["unit_id"] in units and r["sampled"] == "yes"
+            r for r in csv.DictReader(handle) if r["half"] == half.name and r["sampled"] == "yes"
         ]
     if not rows:
         return None
@@ -183,13 +184,13 @@ def sample(half: Half, size: int, seed: int = 8) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=["tune", "check", "both"], default="both")
-    parser.add_argument("--sample", type=int, default=0, help="tune half only: removals to audit")
+    parser.add_argument("--sample", type=int, default=0, help="removals to audit, of --half")
     args = parser.parse_args()
     if not fakes_data.available():
         print(f"skipped: {fakes_data.FAKES_CSV} is absent")
         return 0
     if args.sample:
-        sample(score_half("tune"), args.sample)
+        sample(score_half("check" if args.half == "check" else "tune"), args.sample)
         return 0
     for name in ("tune", "check") if args.half == "both" else (args.half,):
         report(score_half(name))

@@ -156,3 +156,8 @@ def test_editors_initials_closing_the_text_go() -> None:
         text, removed = cut_inline(f"{LEDE} {MORE} {initials}")
         assert text == f"{LEDE} {MORE}"
         assert [b.text for b in removed] == [initials]
+
+
+def test_a_capitalised_participle_opening_the_lede_is_kept() -> None:
+    text = f"Villages flooded. Tags Varna floods Mirel Suspected Mirel saboteurs and their {MORE}"
+    assert cut_inline(text)[1][0].text == "Tags Varna floods Mirel"

@@ -188,10 +188,18 @@ def _sentence_start(
                 back -= 1
             if back < first or _verb_before(tokens, back, first):
                 return None
-            while back > first and _bare(tokens[back - 1].group()).casefold() in _OPENERS:
-                back -= 1  # "Fifty nine US missiles ...": the number opens the sentence
+            while back > first and _opens_phrase(tokens[back - 1].group()):
+                back -= 1  # "Fifty nine US ...", "Suspected Syrian ...": the sentence's first words
             return back if _prose_follows(tokens, back) else None
     return None
+
+
+def _opens_phrase(token: str) -> bool:
+    """An opener, or a capitalised participle ("Suspected", "Renewed"): a keyword list
+    seldom holds one, a sentence often starts with one. When unsure, the word is kept."""
+    bare = _bare(token)
+    participle = bare[:1].isupper() and bare.isalpha() and bare.endswith(("ed", "ing"))
+    return bare.casefold() in _OPENERS or (participle and len(bare) > 4)
 
 
 def _verb_before(tokens: list[re.Match[str]], index: int, first: int) -> bool:
