@@ -7,5 +7,7 @@ Stages ``extract``, ``split`` and ``clean``, in that order:
   ``html_furniture``; ``repair`` undoes mojibake (ftfy) before any offset;
 - ``split`` (stage): one article per story, the headline out of the body;
 - ``stage`` (stage ``clean``): page furniture out of the body, paragraph by
-  paragraph, scored by ``furniture`` (cue lexicons, shape, context, cohesion).
+  paragraph, scored by ``furniture`` (cue lexicons, shape, context, cohesion),
+  after ``inline`` has cut furniture runs glued inside a paragraph (tag lists, share
+  bars, a page's foot: text scraped without its line breaks).
 """

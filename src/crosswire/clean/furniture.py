@@ -30,6 +30,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from crosswire.clean.inline import cut_inline
 from crosswire.model import RemovedBlock
 
 Run = Literal["", "all", "short"]
@@ -1387,10 +1388,20 @@ def clean_paragraphs(
 
     ``title`` and ``outlet`` help recognise the headline and the masthead in the body.
     """
-    items = score_paragraphs(paragraphs, title=title, outlet=outlet, threshold=threshold)
+    # Runs glued inside a paragraph go first, so that what is left is scored as it reads.
+    inline = [cut_inline(normalise(p)) for p in paragraphs]
+    items = iter(
+        score_paragraphs(
+            [text for text, _cut in inline if text], title=title, outlet=outlet, threshold=threshold
+        )
+    )
     kept: list[str] = []
     removed: list[RemovedBlock] = []
-    for item in items:
+    for text, cut in inline:
+        removed.extend(cut)
+        if not text:
+            continue
+        item = next(items)
         if item.score > threshold:
             removed.append(
                 RemovedBlock(
