@@ -66,6 +66,7 @@ RANK_FEATURES = (
     "site",  # curated: a name that matches one is seldom anything else
     "site_named",  # "Shayrat airbase": the mention says what kind of site it is
     "admin_named",  # "Idlib province", "Rapides Parish"
+    "town_named",  # "Mexico City", "the city of X": a town, not the country or province
     "shadowed_admin",  # admin1 "Homs" when the city "Homs" is a candidate too
     "focus",  # share of the document's other places and demonyms in its country
     "container_inside",  # "X, Y", "X in Y": inside Y
@@ -116,6 +117,7 @@ RANK_PRIOR = (
     1.5,  # site
     2.0,  # site_named
     2.5,  # admin_named
+    2.0,  # town_named
     -2.0,  # shadowed_admin
     2.5,  # focus
     4.0,  # container_inside
@@ -133,30 +135,31 @@ RANK_PRIOR = (
 # RANK_FEATURES.
 RANK_WEIGHTS = (
     0.35,  # log_population
-    1.626,  # primary_name
+    1.608,  # primary_name
     -1.5,  # skeleton
     3.392,  # country
     2.02,  # continent
     0.5,  # admin1
     1.2,  # capital
-    -0.373,  # admin2
+    -0.358,  # admin2
     4.0,  # sea
     3.02,  # river_or_lake
     1.495,  # site
     2.001,  # site_named
-    2.575,  # admin_named
-    -1.796,  # shadowed_admin
-    2.755,  # focus
+    2.603,  # admin_named
+    2.001,  # town_named
+    -1.783,  # shadowed_admin
+    2.762,  # focus
     3.903,  # container_inside
     -3.903,  # container_outside
-    2.07,  # named_admin1
+    2.052,  # named_admin1
     -4.005,  # definite_town
-    2.687,  # near
-    1.037,  # support
-    0.393,  # admin1_support
-    1.427,  # neighbour_focus
-    0.758,  # admin1_named
-    1.497,  # sibling_admin1
+    2.627,  # near
+    1.056,  # support
+    0.403,  # admin1_support
+    1.428,  # neighbour_focus
+    0.734,  # admin1_named
+    1.523,  # sibling_admin1
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
@@ -649,6 +652,7 @@ class Resolver:
             float(site),
             float(site and toponym.hint == "site"),
             float(named_as_unit and feature in ("admin1", "admin2")),
+            float(toponym.hint == "city" and feature in ("city", "capital")),
             float(shadowed),
             context.focus.get(candidate.country, 0.0),
             inside,
