@@ -152,3 +152,14 @@ def test_a_loose_spelling_needs_the_full_bar_where_names_are_not_transliterated(
     assert threshold_for(vector) == THRESHOLD  # "Lanexa" for Lenexa in a US report
     vector[FEATURES.index("foreign_script")] = 1.0
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # "Qamishli" in a report on Syria
+
+
+@pytest.mark.slow
+def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
+    # "MoD" is also an alternate name of Maud, Texas.
+    result = _run(
+        "The Ministry of Defence (MoD) has named the soldier who died in Texas on Thursday."
+    )
+    surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert "MoD" not in surfaces
+    assert _mapped(result) == {"Texas": "US"}

@@ -245,6 +245,31 @@ def _acronym(text: str) -> bool:
     return len(text) <= 5 and sum(c.isupper() for c in text) > 1
 
 
+_OPEN_PAREN = re.compile(r"\(\s*$")
+_CLOSE_PAREN = re.compile(r"^\s*\)")
+
+
+def _spelled_out(text: str, start: int, end: int) -> str | None:
+    """The name an abbreviation in brackets stands for, when the words before the bracket
+    spell its capitals: "the Ministry of Defence (MoD)" -> "Ministry of Defence"."""
+    abbreviation = text[start:end]
+    capitals = [c for c in abbreviation if c.isupper()]
+    if not _acronym(abbreviation) or not _OPEN_PAREN.search(text[max(0, start - 3) : start]):
+        return None
+    if not _CLOSE_PAREN.match(text[end : end + 3]):
+        return None
+    words = text[max(0, start - 120) : start].rstrip(" (").split()
+    initials: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][:1].isupper():
+            initials.insert(0, words[i][0])
+        if initials == capitals:
+            return " ".join(words[i:])
+        if len(initials) > len(capitals) or not words[i][:1].isalpha():
+            return None
+    return None
+
+
 def _described_as_place(head: Token) -> bool:
     """ "Misurata, Libya's third-largest city, ...", "Daraa, where the uprising began",
     "Kamishli, which sits on the border": the sentence itself says the name is a place."""
@@ -433,6 +458,11 @@ class Recognizer:
             return False  # "al-", "el", "-", "E."
         if item.hint == "street":
             return True
+        long_name = _spelled_out(doc.text, item.start, item.end)
+        if long_name is not None:
+            # "(MoD)" after "the Ministry of Defence" names the ministry, "(UAE)" after
+            # "the United Arab Emirates" the country.
+            return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(long_name))
         if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
             # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
             return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
