@@ -163,3 +163,12 @@ def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
     surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
     assert "MoD" not in surfaces
     assert _mapped(result) == {"Texas": "US"}
+
+
+@pytest.mark.slow
+def test_a_town_the_parser_takes_for_a_person_is_kept_inside_the_focus() -> None:
+    # spaCy's small model tags "Khan Sheikhun" PERSON; no preposition marks it a place.
+    result = _run(
+        "Khan Sheikhun was hit by a sarin attack, the monitor said. Residents of Idlib fled."
+    )
+    assert _mapped(result).get("Khan Sheikhun") == "SY"

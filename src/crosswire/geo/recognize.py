@@ -474,8 +474,12 @@ class Recognizer:
             return False
         if any(t.ent_type_ == "PERSON" for t in span) and not cue:
             # "Hammad said": a lone name with no cue stands only for a place of that very
-            # name ("Madison"), never for a loose transliteration of one.
-            return self._names_entry(item.query)
+            # name ("Madison"), never for a loose transliteration of one. A longer name
+            # spelled as one of a town's names ("Khan Sheikhun was hit") stays tentative:
+            # kept only inside the document's focus countries.
+            return self._names_entry(item.query) or (
+                item.tentative and self._spelled_compound(item.query)
+            )
         if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
             # "Break", "Photo": a capitalised English word is a place only as an NER place.
             return words[0].lower_ not in _common_words()
@@ -500,6 +504,11 @@ class Recognizer:
         if not self.gazetteer.lookup(span.text):
             return None
         return replace(self._make(span, role="place"), dateline=True)
+
+    def _spelled_compound(self, query: str) -> bool:
+        """A name of two words or more spelled letter for letter as one of an entry's names
+        ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
+        return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
 
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
@@ -624,7 +633,7 @@ class Recognizer:
         # With a cue any gazetteer entry will do (GeoNames lists many towns with no population).
         if cue:
             floor = 0
-        elif label == "PERSON":
+        elif label == "PERSON" and not self._spelled_compound(query):
             floor = _MIN_PERSON_POPULATION
         else:
             floor = _MIN_TENTATIVE_POPULATION
