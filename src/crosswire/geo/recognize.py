@@ -391,7 +391,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def recognize(self, doc: Doc) -> list[Recognized]:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+    def recognize(self, doc: Doc) -> list[Recognized]:
         found: list[Recognized] = []
         taken: set[int] = set()  # token indices already inside an accepted toponym
 
@@ -406,16 +406,35 @@ class Recognizer:
         datelines = self._datelines(doc)
         for start, end in datelines:
             accept(self._dateline_place(doc, start, end), start, end)
+        ents = doc.ents
+        self._from_entities(doc, accept)
+        capitalised = self._capitalised(doc)
+        for start, end in self._scan_runs(doc, taken, capitalised):
+            accept(self._from_scan(doc, start, end), start, end)
+        for start, end in self._repeats(doc, ents, found, taken, capitalised):
+            accept(self._make(doc[start:end]), start, end)
+        if datelines:
+            # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
+            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
+            found = [
+                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
+                for r in found
+            ]
+        found.sort(key=lambda r: r.start)
+        return found
+
+    def _from_entities(
+        self, doc: Doc, accept: Callable[[Recognized | None, int, int], None]
+    ) -> None:
+        """Toponyms from spaCy's entities, each comma-separated part on its own."""
         # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
         person_words: dict[str, set[int]] = {}
-        ents = doc.ents
-        for ent in ents:
+        for ent in doc.ents:
             words = [t for t in ent if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL]
             if ent.label_ == "PERSON" and len(words) > 1:
                 for t in words:
                     person_words.setdefault(t.lower_, set()).add(ent.start)
-        capitalised = self._capitalised(doc)
-        for ent in ents:
+        for ent in doc.ents:
             if ent.label_ in NUMERIC_LABELS:
                 continue
             # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.
@@ -435,19 +454,6 @@ class Recognizer:
                 if b - a > 1 and self._lost_possessive(doc[a].text):
                     a += 1  # "Syrias Idlib province": the place is Idlib's
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
-        for start, end in self._scan_runs(doc, taken, capitalised):
-            accept(self._from_scan(doc, start, end), start, end)
-        for start, end in self._repeats(doc, ents, found, taken, capitalised):
-            accept(self._make(doc[start:end]), start, end)
-        if datelines:
-            # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
-            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
-            found = [
-                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
-                for r in found
-            ]
-        found.sort(key=lambda r: r.start)
-        return found
 
     def _has_evidence(self, doc: Doc, item: Recognized, start: int, end: int) -> bool:
         """A place needs a toponym-like span: no bare particle, actor alias, person's name
