@@ -172,3 +172,22 @@ def test_a_town_the_parser_takes_for_a_person_is_kept_inside_the_focus() -> None
         "Khan Sheikhun was hit by a sarin attack, the monitor said. Residents of Idlib fled."
     )
     assert _mapped(result).get("Khan Sheikhun") == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This has nothing to do with it!” said Smith, who is a co-pastor of St. James "
+        "United Methodist Church, where the vigil was held.",
+        "Tax fines rise.\nMan accused of threatening clerk . ST. PAUL -- No matter how "
+        "frustrating taxes get, it is not a good idea.",
+        "“In the two years that I have been here, we haven’t had one student leave from "
+        "TLC,” said Jones.",
+    ],
+)
+@pytest.mark.slow
+def test_an_abbreviation_or_a_contraction_alone_is_no_place(text: str) -> None:
+    # spaCy tags a lone "St." or "n't" now and then; "St" is an alternate name of Sète.
+    result = _run(text)
+    surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert not surfaces & {"St.", "St", "n’t", "n't"}

@@ -128,6 +128,9 @@ _NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", 
 _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _MIN_TENTATIVE_POPULATION = 5000
+# Tokens that are never a place on their own: the abbreviations that open a name
+# ("St. James", "ST. PAUL", "Mt. Hood") and English contractions ("haven't" -> "n't").
+_NEVER_ALONE = frozenset({"st", "ste", "mt", "ft", "pt", "n't", "'s", "'re", "'ll", "'ve", "'d"})
 _MIN_PERSON_POPULATION = 50000
 STREET_WORDS = frozenset(
     [
@@ -462,6 +465,8 @@ class Recognizer:
         words = [t for t in span if t.lower_.rstrip("-") not in _NAME_LINKS_ALL]
         if sum(c.isalpha() for t in words for c in t.text) < 2:
             return False  # "al-", "el", "-", "E."
+        if len(words) == 1 and words[0].lower_.replace("’", "'").rstrip(".") in _NEVER_ALONE:
+            return False
         if item.hint == "street":
             return True
         long_name = _spelled_out(doc.text, item.start, item.end)
