@@ -82,26 +82,26 @@ SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1, 0)
 
 # Fitted weights (see the module docstring); order as FEATURES.
 WEIGHTS = (
-    -7.611,  # bias
-    2.733,  # log_population
-    0.298,  # own_name
-    2.488,  # exact_name
+    -7.553,  # bias
+    2.721,  # log_population
+    0.202,  # own_name
+    2.572,  # exact_name
     0.0,  # skeleton
-    0.359,  # area
+    0.323,  # area
     0.0,  # focus_country
-    0.381,  # focus_admin1
-    0.232,  # near
-    0.773,  # ner_place
+    0.395,  # focus_admin1
+    0.219,  # near
+    0.794,  # ner_place
     0.0,  # ner_other
-    1.971,  # margin
-    -0.281,  # ambiguity
-    0.83,  # repeated
-    0.378,  # tentative
+    2.018,  # margin
+    -0.302,  # ambiguity
+    0.82,  # repeated
+    0.362,  # tentative
     0.0,  # loose_in_focus
-    2.169,  # resolver_score
+    2.108,  # resolver_score
     0.0,  # site_or_water
-    0.197,  # place_cue
-    0.523,  # support
+    0.174,  # place_cue
+    0.486,  # support
     0.0,  # foreign_script
 )
 # Chosen on the tune halves (bench/fit_place_confidence.py prints the sweep): the share

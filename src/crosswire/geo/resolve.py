@@ -135,13 +135,13 @@ RANK_PRIOR = (
 # RANK_FEATURES.
 RANK_WEIGHTS = (
     0.35,  # log_population
-    1.608,  # primary_name
+    1.612,  # primary_name
     -1.5,  # skeleton
-    3.392,  # country
+    3.384,  # country
     2.02,  # continent
     0.5,  # admin1
     1.2,  # capital
-    -0.358,  # admin2
+    -0.357,  # admin2
     4.0,  # sea
     3.02,  # river_or_lake
     1.495,  # site
@@ -149,16 +149,16 @@ RANK_WEIGHTS = (
     2.603,  # admin_named
     2.001,  # town_named
     -1.783,  # shadowed_admin
-    2.762,  # focus
+    2.763,  # focus
     3.903,  # container_inside
     -3.903,  # container_outside
-    2.052,  # named_admin1
+    2.051,  # named_admin1
     -4.005,  # definite_town
-    2.627,  # near
-    1.056,  # support
+    2.628,  # near
+    1.061,  # support
     0.403,  # admin1_support
-    1.428,  # neighbour_focus
-    0.734,  # admin1_named
+    1.429,  # neighbour_focus
+    0.733,  # admin1_named
     1.523,  # sibling_admin1
 )
 SUPPORT_KM = 50.0
