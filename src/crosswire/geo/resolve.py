@@ -253,8 +253,9 @@ def _contains(outer: Candidate, inner: Candidate, gazetteer: Gazetteer) -> bool:
         return True
     if outer.feature == "admin1":
         return gazetteer.admin1_code(outer.index) == gazetteer.admin1_code(inner.index)
-    if outer.feature in ("admin2", "city", "capital"):
-        # No second-level codes are kept: a town "in" a county or city lies near it.
+    if outer.feature in ("admin2", "city", "capital", "district"):
+        # No second-level codes are kept: a town "in" a county, a city or a district
+        # ("Douma in Eastern Ghouta") lies near it.
         return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 60.0
     return False
 

