@@ -141,3 +141,53 @@ def test_a_place_inside_an_actors_name_is_no_place() -> None:
     spans = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
     assert "Levant" not in spans
     assert "IQ" not in _mapped(result).values()
+
+
+def test_a_loose_spelling_needs_the_full_bar_where_names_are_not_transliterated() -> None:
+    from crosswire.geo.confidence import THRESHOLD_IN_FOCUS, threshold_for
+
+    vector = [0.0] * len(FEATURES)
+    vector[FEATURES.index("own_name")] = 1.0  # a transliteration: own name, not exact
+    vector[FEATURES.index("focus_country")] = 1.0
+    assert threshold_for(vector) == THRESHOLD  # "Lanexa" for Lenexa in a US report
+    vector[FEATURES.index("foreign_script")] = 1.0
+    assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # "Qamishli" in a report on Syria
+
+
+@pytest.mark.slow
+def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
+    # "MoD" is also an alternate name of Maud, Texas.
+    result = _run(
+        "The Ministry of Defence (MoD) has named the soldier who died in Texas on Thursday."
+    )
+    surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert "MoD" not in surfaces
+    assert _mapped(result) == {"Texas": "US"}
+
+
+@pytest.mark.slow
+def test_a_town_the_parser_takes_for_a_person_is_kept_inside_the_focus() -> None:
+    # spaCy's small model tags "Khan Sheikhun" PERSON; no preposition marks it a place.
+    result = _run(
+        "Khan Sheikhun was hit by a sarin attack, the monitor said. Residents of Idlib fled."
+    )
+    assert _mapped(result).get("Khan Sheikhun") == "SY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This has nothing to do with it!” said Smith, who is a co-pastor of St. James "
+        "United Methodist Church, where the vigil was held.",
+        "Tax fines rise.\nMan accused of threatening clerk . ST. PAUL -- No matter how "
+        "frustrating taxes get, it is not a good idea.",
+        "“In the two years that I have been here, we haven’t had one student leave from "
+        "TLC,” said Jones.",
+    ],
+)
+@pytest.mark.slow
+def test_an_abbreviation_or_a_contraction_alone_is_no_place(text: str) -> None:
+    # spaCy tags a lone "St." or "n't" now and then; "St" is an alternate name of Sète.
+    result = _run(text)
+    surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert not surfaces & {"St.", "St", "n’t", "n't"}

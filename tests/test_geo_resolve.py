@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.geo import GeoResult, Toponym, resolve_places, resolve_toponyms
+from crosswire.geo import GeoResult, Toponym, link_containers, resolve_places, resolve_toponyms
+from crosswire.geo.recognize import Recognized, Recognizer
 from crosswire.geo.resolve import haversine_km
 from crosswire.nlp import load_nlp
 
@@ -148,3 +149,56 @@ def test_towns_that_lie_together_are_read_together() -> None:
 def test_a_lake_named_after_a_state_is_not_the_state() -> None:
     [resolution] = resolve_toponyms(_toponyms(["Lake Vermont"]))
     assert resolution.candidate is None
+
+
+def test_a_name_beside_the_neighbours_of_its_country_is_that_countrys() -> None:
+    # "Gaza" is also a province of Mozambique, larger by GeoNames' count of its towns.
+    result = _run(
+        "The writer will travel to Gaza next month, crossing from Egypt, after Israel "
+        "eased its closure of Gaza for a visiting delegation."
+    )
+    assert _place(result, "Gaza")[1] == "PS"
+
+
+def test_states_named_together_are_states_not_a_country_or_namesake_towns() -> None:
+    # Georgia the country outnumbers the US state in GeoNames; Illinois has towns called
+    # Oregon and Washington a few miles from Chicago.
+    result = _run(
+        "A Georgia man's death is at the centre of the case. Doctors in Chicago and a group "
+        "in Arizona back Oregon and Washington laws that let the dying end their lives."
+    )
+    assert _place(result, "Georgia")[1:] == ("US", "admin1")
+    assert _place(result, "Oregon")[1:] == ("US", "admin1")
+    assert _place(result, "Washington")[1:] == ("US", "admin1")
+
+
+def test_a_list_of_names_is_no_chain_of_containers() -> None:
+    # "Utah, Colorado": read as "Utah in Colorado", Utah became a Colorado town.
+    result = _run("Tech firms are moving to cheaper states such as Utah, Colorado, and Idaho.")
+    assert _place(result, "Utah")[1:] == ("US", "admin1")
+    assert _place(result, "Colorado")[1:] == ("US", "admin1")
+
+
+def test_the_members_of_a_list_share_its_last_members_container() -> None:
+    toponyms = link_containers(
+        "Clashes spread to Douma, Harasta and Zamalka in Eastern Ghouta.",
+        _recognized("Clashes spread to Douma, Harasta and Zamalka in Eastern Ghouta."),
+    )
+    by_text = {t.text: t for t in toponyms}
+    ghouta = [i for i, t in enumerate(toponyms) if t.text == "Eastern Ghouta"]
+    assert ghouta
+    assert {by_text[n].container for n in ("Douma", "Harasta")} == {ghouta[0]}
+    # "Springfield, Illinois, to Columbus, Ohio" keeps both containers.
+    pairs = link_containers(
+        "He flew from Springfield, Illinois, to Columbus, Ohio, on Monday.",
+        _recognized("He flew from Springfield, Illinois, to Columbus, Ohio, on Monday."),
+    )
+    named = {t.text: pairs[t.container].text for t in pairs if t.container is not None}
+    assert named == {"Springfield": "Illinois", "Columbus": "Ohio"}
+
+
+def _recognized(text: str) -> list[Recognized]:
+    from crosswire.geo import Gazetteer
+
+    found = Recognizer(Gazetteer.load()).recognize(load_nlp()(text))
+    return [r for r in found if r.role != "demonym"]

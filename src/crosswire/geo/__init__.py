@@ -103,6 +103,26 @@ def place_from_candidate(
     )
 
 
+def _flat_lists(text: str, found: Sequence[Recognized]) -> list[list[int]]:
+    """Runs of three names or more joined by commas and a last "and" or "or": "Idlib, Hama
+    and Aleppo", "Utah, Colorado, and Idaho". A comma inside such a run joins list
+    members, not a town and its container. A run whose last name follows a comma
+    ("Aleppo, Syria and Mosul, Iraq") is left alone."""
+    runs: list[list[int]] = []
+    run = [0] if found else []
+    last_and = False
+    for i in range(1, len(found) + 1):
+        between = text[found[i - 1].end : found[i].start] if i < len(found) else "."
+        if i < len(found) and (_COMMA.match(between) or _AND.match(between)):
+            run.append(i)
+            last_and = bool(_AND.match(between))
+            continue
+        if len(run) >= 3 and last_and:
+            runs.append(run)
+        run, last_and = [i], False
+    return runs
+
+
 def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
     """Toponyms with "X, Y", "X in Y", "the Y province of X" and "X, La." links filled in."""
     states = us_states()
@@ -116,11 +136,13 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
             found[i] = replace(item, query=state_name, hint="admin", role="place")
     toponyms: list[Toponym] = []
     containers: list[int | None] = []
+    runs = _flat_lists(text, found)
+    listed = {i for run in runs for i in run[:-1]}
     for i, item in enumerate(found):
         container: int | None = None
         container_admin1: tuple[str, str] | None = None
         following = found[i + 1] if i + 1 < len(found) else None
-        if following is not None:
+        if following is not None and i not in listed:
             between = text[item.end : following.start]
             if _COMMA.match(between) or _IN.match(between) or _ADMIN_OF.match(between):
                 container = i + 1
@@ -155,6 +177,12 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
             and _AND.match(text[toponyms[i].end : later.start])
         ):
             toponyms[i] = replace(toponyms[i], container=later.container)
+    # "Douma, Harasta and Arbin in Eastern Ghouta": every member takes the last one's.
+    for run in runs:
+        last = toponyms[run[-1]]
+        if last.container is not None and _IN.match(text[last.end : found[last.container].start]):
+            for i in run[:-1]:
+                toponyms[i] = replace(toponyms[i], container=last.container)
     return toponyms
 
 

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -73,68 +73,80 @@ class Candidate:
     match: str  # "primary" (the entry's own name), "alternate", "skeleton"
 
 
-def _write_cache(records: Iterable[Record], folder: Path) -> None:  # noqa: PLR0915  # one reading of many cases, kept whole until its phase is reworked
-    gids: list[int] = []
-    lats: list[float] = []
-    lons: list[float] = []
-    pops: list[int] = []
-    countries: list[str] = []
-    admin1_ids: list[int] = []
-    features: list[int] = []
-    names: list[str] = []
-    admin1_table: dict[str, int] = {}
-    key_rows: list[tuple[bytes, int]] = []
-    exact_rows: list[tuple[bytes, int]] = []  # folded spellings, for "is it one of its names"
-    for index, record in enumerate(records):
-        gids.append(record.geonameid)
-        lats.append(record.lat)
-        lons.append(record.lon)
-        pops.append(record.population)
-        countries.append(record.country)
+@dataclass(slots=True)
+class _Columns:
+    """The gazetteer's columns as they are gathered, one record at a time."""
+
+    gids: list[int] = field(default_factory=list)
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
+    pops: list[int] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    admin1_ids: list[int] = field(default_factory=list)
+    features: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    admin1_table: dict[str, int] = field(default_factory=dict)
+    key_rows: list[tuple[bytes, int]] = field(default_factory=list)
+    # folded spellings, for "is it one of its names"
+    exact_rows: list[tuple[bytes, int]] = field(default_factory=list)
+
+    def add(self, index: int, record: Record) -> None:
+        self.gids.append(record.geonameid)
+        self.lats.append(record.lat)
+        self.lons.append(record.lon)
+        self.pops.append(record.population)
+        self.countries.append(record.country)
         if record.admin1 is None:
-            admin1_ids.append(-1)
+            self.admin1_ids.append(-1)
         else:
-            admin1_ids.append(
-                admin1_table.setdefault(f"{record.country}\t{record.admin1}", len(admin1_table))
-            )
-        features.append(_FEATURE_CODE[record.feature])
-        names.append(record.name)
-        name_keys = {translit_key(n) for n in record.names | {record.name}}
-        for key in name_keys:
+            key = f"{record.country}\t{record.admin1}"
+            self.admin1_ids.append(self.admin1_table.setdefault(key, len(self.admin1_table)))
+        self.features.append(_FEATURE_CODE[record.feature])
+        self.names.append(record.name)
+        for key in {translit_key(n) for n in record.names | {record.name}}:
             if key:
-                key_rows.append((key.encode("ascii", "ignore")[:MAX_KEY_BYTES], index))
+                self.key_rows.append((key.encode("ascii", "ignore")[:MAX_KEY_BYTES], index))
         for spelling in {fold_key(n) for n in record.names | {record.name}}:
             if spelling and spelling.isascii():
-                exact_rows.append((spelling.encode("ascii")[:MAX_KEY_BYTES], index))
+                self.exact_rows.append((spelling.encode("ascii")[:MAX_KEY_BYTES], index))
 
-    keys, rows = _sorted_keys(key_rows)
-    skeleton_keys, skeleton_rows = _skeleton_index(keys, rows, countries)
+
+def _write_cache(records: Iterable[Record], folder: Path) -> None:
+    columns = _Columns()
+    for index, record in enumerate(records):
+        columns.add(index, record)
+    names = columns.names
+    keys, rows = _sorted_keys(columns.key_rows)
+    skeleton_keys, skeleton_rows = _skeleton_index(keys, rows, columns.countries)
     name_blob = "\x00".join(names).encode("utf-8")
     offsets = np.zeros(len(names) + 1, dtype=np.int64)
     offsets[1:] = np.cumsum([len(name.encode("utf-8")) + 1 for name in names])
-
-    np.save(folder / "keys.npy", keys)
-    np.save(folder / "rows.npy", rows)
-    np.save(folder / "skeleton_keys.npy", skeleton_keys)
-    np.save(folder / "skeleton_rows.npy", skeleton_rows)
-    exact_keys, exact_index_rows = _sorted_keys(exact_rows)
-    np.save(folder / "exact_keys.npy", exact_keys)
-    np.save(folder / "exact_rows.npy", exact_index_rows)
-    np.save(folder / "gid.npy", np.array(gids, dtype=np.int64))
-    np.save(folder / "lat.npy", np.array(lats, dtype=np.float64))
-    np.save(folder / "lon.npy", np.array(lons, dtype=np.float64))
-    np.save(folder / "pop.npy", np.array(pops, dtype=np.int64))
-    np.save(folder / "country.npy", np.array(countries, dtype="S2"))
-    np.save(folder / "admin1.npy", np.array(admin1_ids, dtype=np.int32))
-    np.save(folder / "feature.npy", np.array(features, dtype=np.int8))
-    np.save(folder / "name_offsets.npy", offsets)
+    exact_keys, exact_index_rows = _sorted_keys(columns.exact_rows)
+    arrays = {
+        "keys": keys,
+        "rows": rows,
+        "skeleton_keys": skeleton_keys,
+        "skeleton_rows": skeleton_rows,
+        "exact_keys": exact_keys,
+        "exact_rows": exact_index_rows,
+        "gid": np.array(columns.gids, dtype=np.int64),
+        "lat": np.array(columns.lats, dtype=np.float64),
+        "lon": np.array(columns.lons, dtype=np.float64),
+        "pop": np.array(columns.pops, dtype=np.int64),
+        "country": np.array(columns.countries, dtype="S2"),
+        "admin1": np.array(columns.admin1_ids, dtype=np.int32),
+        "feature": np.array(columns.features, dtype=np.int8),
+        "name_offsets": offsets,
+    }
+    for name, array in arrays.items():
+        np.save(folder / f"{name}.npy", array)
     (folder / "names.bin").write_bytes(name_blob)
-    ordered_admin1 = sorted(admin1_table, key=admin1_table.__getitem__)
+    ordered_admin1 = sorted(columns.admin1_table, key=columns.admin1_table.__getitem__)
     meta = {
         "features": list(FEATURES),
         "admin1": [entry.split("\t", 1)[1] for entry in ordered_admin1],
         "entries": len(names),
-        "keys": len(key_rows),
+        "keys": len(columns.key_rows),
     }
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 

@@ -128,6 +128,9 @@ _NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", 
 _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _MIN_TENTATIVE_POPULATION = 5000
+# Tokens that are never a place on their own: the abbreviations that open a name
+# ("St. James", "ST. PAUL", "Mt. Hood") and English contractions ("haven't" -> "n't").
+_NEVER_ALONE = frozenset({"st", "ste", "mt", "ft", "pt", "n't", "'s", "'re", "'ll", "'ve", "'d"})
 _MIN_PERSON_POPULATION = 50000
 STREET_WORDS = frozenset(
     [
@@ -243,6 +246,31 @@ def _of_place_noun(doc: Doc, start: int) -> bool:
 def _acronym(text: str) -> bool:
     """ "CIS", "MoD", "EU": short names with several capitals stand for too many things."""
     return len(text) <= 5 and sum(c.isupper() for c in text) > 1
+
+
+_OPEN_PAREN = re.compile(r"\(\s*$")
+_CLOSE_PAREN = re.compile(r"^\s*\)")
+
+
+def _spelled_out(text: str, start: int, end: int) -> str | None:
+    """The name an abbreviation in brackets stands for, when the words before the bracket
+    spell its capitals: "the Ministry of Defence (MoD)" -> "Ministry of Defence"."""
+    abbreviation = text[start:end]
+    capitals = [c for c in abbreviation if c.isupper()]
+    if not _acronym(abbreviation) or not _OPEN_PAREN.search(text[max(0, start - 3) : start]):
+        return None
+    if not _CLOSE_PAREN.match(text[end : end + 3]):
+        return None
+    words = text[max(0, start - 120) : start].rstrip(" (").split()
+    initials: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        if words[i][:1].isupper():
+            initials.insert(0, words[i][0])
+        if initials == capitals:
+            return " ".join(words[i:])
+        if len(initials) > len(capitals) or not words[i][:1].isalpha():
+            return None
+    return None
 
 
 def _described_as_place(head: Token) -> bool:
@@ -366,7 +394,7 @@ class Recognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def recognize(self, doc: Doc) -> list[Recognized]:  # noqa: C901  # one reading of many cases, kept whole until its phase is reworked
+    def recognize(self, doc: Doc) -> list[Recognized]:
         found: list[Recognized] = []
         taken: set[int] = set()  # token indices already inside an accepted toponym
 
@@ -381,16 +409,35 @@ class Recognizer:
         datelines = self._datelines(doc)
         for start, end in datelines:
             accept(self._dateline_place(doc, start, end), start, end)
+        ents = doc.ents
+        self._from_entities(doc, accept)
+        capitalised = self._capitalised(doc)
+        for start, end in self._scan_runs(doc, taken, capitalised):
+            accept(self._from_scan(doc, start, end), start, end)
+        for start, end in self._repeats(doc, ents, found, taken, capitalised):
+            accept(self._make(doc[start:end]), start, end)
+        if datelines:
+            # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
+            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
+            found = [
+                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
+                for r in found
+            ]
+        found.sort(key=lambda r: r.start)
+        return found
+
+    def _from_entities(
+        self, doc: Doc, accept: Callable[[Recognized | None, int, int], None]
+    ) -> None:
+        """Toponyms from spaCy's entities, each comma-separated part on its own."""
         # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
         person_words: dict[str, set[int]] = {}
-        ents = doc.ents
-        for ent in ents:
+        for ent in doc.ents:
             words = [t for t in ent if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL]
             if ent.label_ == "PERSON" and len(words) > 1:
                 for t in words:
                     person_words.setdefault(t.lower_, set()).add(ent.start)
-        capitalised = self._capitalised(doc)
-        for ent in ents:
+        for ent in doc.ents:
             if ent.label_ in NUMERIC_LABELS:
                 continue
             # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.
@@ -410,19 +457,6 @@ class Recognizer:
                 if b - a > 1 and self._lost_possessive(doc[a].text):
                     a += 1  # "Syrias Idlib province": the place is Idlib's
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
-        for start, end in self._scan_runs(doc, taken, capitalised):
-            accept(self._from_scan(doc, start, end), start, end)
-        for start, end in self._repeats(doc, ents, found, taken, capitalised):
-            accept(self._make(doc[start:end]), start, end)
-        if datelines:
-            # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
-            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
-            found = [
-                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
-                for r in found
-            ]
-        found.sort(key=lambda r: r.start)
-        return found
 
     def _has_evidence(self, doc: Doc, item: Recognized, start: int, end: int) -> bool:
         """A place needs a toponym-like span: no bare particle, actor alias, person's name
@@ -431,8 +465,15 @@ class Recognizer:
         words = [t for t in span if t.lower_.rstrip("-") not in _NAME_LINKS_ALL]
         if sum(c.isalpha() for t in words for c in t.text) < 2:
             return False  # "al-", "el", "-", "E."
+        if len(words) == 1 and words[0].lower_.replace("’", "'").rstrip(".") in _NEVER_ALONE:
+            return False
         if item.hint == "street":
             return True
+        long_name = _spelled_out(doc.text, item.start, item.end)
+        if long_name is not None:
+            # "(MoD)" after "the Ministry of Defence" names the ministry, "(UAE)" after
+            # "the United Arab Emirates" the country.
+            return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(long_name))
         if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
             # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
             return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
@@ -444,8 +485,12 @@ class Recognizer:
             return False
         if any(t.ent_type_ == "PERSON" for t in span) and not cue:
             # "Hammad said": a lone name with no cue stands only for a place of that very
-            # name ("Madison"), never for a loose transliteration of one.
-            return self._names_entry(item.query)
+            # name ("Madison"), never for a loose transliteration of one. A longer name
+            # spelled as one of a town's names ("Khan Sheikhun was hit") stays tentative:
+            # kept only inside the document's focus countries.
+            return self._names_entry(item.query) or (
+                item.tentative and self._spelled_compound(item.query)
+            )
         if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
             # "Break", "Photo": a capitalised English word is a place only as an NER place.
             return words[0].lower_ not in _common_words()
@@ -470,6 +515,11 @@ class Recognizer:
         if not self.gazetteer.lookup(span.text):
             return None
         return replace(self._make(span, role="place"), dateline=True)
+
+    def _spelled_compound(self, query: str) -> bool:
+        """A name of two words or more spelled letter for letter as one of an entry's names
+        ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
+        return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
 
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
@@ -594,7 +644,7 @@ class Recognizer:
         # With a cue any gazetteer entry will do (GeoNames lists many towns with no population).
         if cue:
             floor = 0
-        elif label == "PERSON":
+        elif label == "PERSON" and not self._spelled_compound(query):
             floor = _MIN_PERSON_POPULATION
         else:
             floor = _MIN_TENTATIVE_POPULATION

