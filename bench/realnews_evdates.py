@@ -20,9 +20,11 @@ and the exact-containment figures (no slack) beside them; then how many main
 events were dated from a date expression of the text (``date_text``) and how
 many of those are right, and how many misses carry a gold date more than a day
 after the article's own date (no reading of the text reaches those: the crowd's
-date is a month or a year off). Many other misses carry the article's own date
-as the gold while the text dates the incident a day or more before it, so the
-figure is a floor; read misses with ``--date-errors N`` on the tune half.
+date is a month or a year off), and how many carry the article's own date as the
+gold while the main event is dated more than a day before it: most of those are
+the crowd taking the report's day for the incident's ("killed on Sunday" in a
+Tuesday article), so the figure is a floor. Read misses with ``--date-errors N``
+on the tune half.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class DateScore:
     stated: int = 0  # dated from a date expression of the text (date_text)
     stated_right: int = 0
     after_article: int = 0  # misses whose gold date lies over a day after the article's
+    gold_is_article: int = 0  # misses whose gold is the article's own date, the event earlier
     verdicts: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)  # tune-half error lines
 
@@ -110,6 +113,7 @@ def score_article(
     if said not in ("exact", "near"):
         total.misses.append(_miss(article, main, published, said))
         total.after_article += _after(article.incident_date, published)
+        total.gold_is_article += said == "early" and article.incident_date.isoformat() == published
     if said == "none":
         return said
     total.dated += 1
@@ -160,7 +164,8 @@ def report(total: DateScore) -> dict[str, float]:
         f"  precision {_share(total.exact, total.dated):6.1%}  ({total.exact});"
         f" coarse (> {MAX_SPAN_DAYS} days) {total.coarse};"
         f" read from the text {total.stated_right}/{total.stated};"
-        f" misses dated by the gold after the article {total.after_article}"
+        f" misses with the gold after the article's date {total.after_article},"
+        f" with the gold on the article's date and the event earlier {total.gold_is_article}"
     )
     return {
         "date": recall,

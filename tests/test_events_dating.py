@@ -11,6 +11,7 @@ import pytest
 
 from crosswire.dates.find import find_dates
 from crosswire.events.extract import extract_events
+from crosswire.figures.find import find_figures
 from crosswire.model import Analysis, Article, Event
 
 pytestmark = pytest.mark.slow
@@ -38,7 +39,9 @@ def events(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
         published=PUBLISHED,
         published_precision="day",
     )
-    return extract_events(doc, Analysis(article=ARTICLE, dates=dates), article).events
+    figures = tuple(find_figures(doc, ARTICLE, None))
+    analysis = Analysis(article=ARTICLE, dates=dates, figures=figures)
+    return extract_events(doc, analysis, article).events
 
 
 def violent(found: tuple[Event, ...], needle: str) -> Event:
@@ -89,3 +92,24 @@ def test_a_narrower_date_inside_a_wide_one_wins(nlp) -> None:  # type: ignore[no
     )
     event = violent(events(nlp, text), "twelve soldiers")
     assert (event.date_start, event.date_end) == ("2026-03-01", "2026-03-01")
+
+
+def test_a_lead_told_undated_takes_the_date_the_body_gives_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government air strikes killed 14 people in a rebel-held town, a monitor said. "
+        "The town has been besieged for months. Government warplanes struck the market "
+        "on Sunday, killing 14 people including four children."
+    )
+    lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
+    assert (lead.date_start, lead.date_end) == ("2026-03-01", "2026-03-01")
+    assert lead.date_text is None  # inferred from the body, not read in its own words
+
+
+def test_a_later_report_of_another_toll_does_not_date_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government air strikes killed 14 people in a rebel-held town, a monitor said. "
+        "The town has been besieged for months. Government warplanes struck the market "
+        "on Sunday, killing three people including a child."
+    )
+    lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
+    assert lead.date_start == PUBLISHED

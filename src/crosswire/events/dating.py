@@ -14,6 +14,12 @@ An event of a sentence takes, in this order:
 3. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
+Once the article is read, ``backdate`` gives a report told first with no date (a
+headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
+tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
+event type and the same toll, in no other area. Its ``date_text`` stays empty: the
+date is inferred, not read in its own words.
+
 The stamp that dates the page ("Published October 2 2017", "AFP Thursday 25 Sep
 2014" heading the body) is never an event's date expression: it dates the
 report, not the incident, and an event told with no date of its own already
@@ -29,7 +35,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.location import event_tokens
+from crosswire.events.drafts import Draft
+from crosswire.events.location import event_tokens, same_area
 from crosswire.events.tolls import tree_distance
 from crosswire.events.typer import EventCandidate
 from crosswire.metadata.pubdates import HEAD_CHARS, head_dates
@@ -175,3 +182,28 @@ def _too_old(d: DateMention, published: str | None) -> bool:
     except ValueError:
         return False
     return date.fromisoformat(d.end_date) < day - timedelta(days=BORROW_DAYS)
+
+
+def backdate(drafts: list[Draft]) -> None:
+    """An undated report takes the date a later sentence tells the same incident with:
+    same type, same toll, no other area (in place)."""
+    for number, draft in enumerate(drafts):
+        if draft.date_text is not None or draft.toll is None or not draft.toll.value:
+            continue
+        later = next((d for d in drafts[number + 1 :] if _dates_it(d, draft)), None)
+        if later is not None:
+            draft.when = later.when
+
+
+def _dates_it(later: Draft, draft: Draft) -> bool:
+    here, there = draft.place, later.place
+    return (
+        later.label == draft.label
+        and later.date_text is not None
+        and later.when is not None
+        and not later.history
+        and later.mode == "asserted"
+        and later.toll is not None
+        and later.toll.value == draft.toll.value  # type: ignore[union-attr]  # checked by caller
+        and (here is None or there is None or same_area(here, there) or same_area(there, here))
+    )

@@ -49,7 +49,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import clause_date, sentence_date, stamp_starts
+from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -103,6 +103,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             else:
                 drafts.append(draft)
     drafts = settle_tolls(drafts)
+    backdate(drafts)
     name_means(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans, draft.at)
