@@ -49,7 +49,13 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
+from crosswire.events.dating import (
+    backdate,
+    clause_date,
+    lend_date,
+    sentence_date,
+    stamp_starts,
+)
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -99,6 +105,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         for draft in incident.one_per_incident(own):
             host = host_of(drafts, draft)
             if host is not None:
+                lend_date(host, draft)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
