@@ -113,13 +113,3 @@ def test_a_later_report_of_another_toll_does_not_date_the_lead(nlp) -> None:  # 
     )
     lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
     assert lead.date_start == PUBLISHED
-
-
-def test_a_dated_addition_dates_the_event_it_joins(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "Government air strikes hit a rebel-held town in Idlib province, a monitor said. "
-        "Five people were killed on Sunday."
-    )
-    strike = violent(events(nlp, text), "Government air strikes")
-    assert len(strike.sources) == 2  # the casualty sentence joined the strike
-    assert (strike.date_start, strike.fatalities) == ("2026-03-01", 5)

@@ -14,10 +14,6 @@ An event of a sentence takes, in this order:
 3. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
-A sentence that only adds to an event told before it ("Five people were killed on
-Sunday", joined to the latest strike by ``drafts.host_of``) lends the event its date
-when the event has none of its own (``lend_date``).
-
 Once the article is read, ``backdate`` gives a report told first with no date (a
 headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
 tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
@@ -211,9 +207,3 @@ def _dates_it(later: Draft, draft: Draft) -> bool:
         and later.toll.value == draft.toll.value  # type: ignore[union-attr]  # checked by caller
         and (here is None or there is None or same_area(here, there) or same_area(there, here))
     )
-
-
-def lend_date(host: Draft, draft: Draft) -> None:
-    """A dated addition to an undated event dates it (not a history date)."""
-    if host.date_text is None and draft.date_text is not None and not draft.history:
-        host.when = draft.when

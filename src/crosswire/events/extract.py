@@ -49,13 +49,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import (
-    backdate,
-    clause_date,
-    lend_date,
-    sentence_date,
-    stamp_starts,
-)
+from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -105,7 +99,6 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         for draft in incident.one_per_incident(own):
             host = host_of(drafts, draft)
             if host is not None:
-                lend_date(host, draft)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
