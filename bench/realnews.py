@@ -39,7 +39,10 @@ Printed, with precision beside recall:
   Recall divides by every article; precision by the articles that got a main
   event at all.
 - the main event's **actors** against the annotated perpetrator category and
-  civilian dead (``bench/realnews_actors.py``).
+  civilian dead (``bench/realnews_actors.py``);
+- the main event's **date** against the annotated incident date: right when a
+  range of a week or less holds it or ends within a day of it
+  (``bench/realnews_evdates.py``; ``--date-errors N`` lists misses, tune half).
 
 Floors (exit 1 below them) are pinned at what the check half reaches.
 """
@@ -60,6 +63,7 @@ from pathlib import Path
 
 import fakes_data
 import realnews_actors
+import realnews_evdates
 from splits import add_half_argument
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,6 +77,8 @@ COUNTRY = "SY"
 FLOORS = {"all3": 0.60, "outside_max": 0.02}
 # The main event's actors (bench/realnews_actors.py), pinned on the check half.
 ACTOR_FLOORS = {"actor1": 0.64, "actor1_precision": 0.65, "actor2_civ": 0.76}
+# The main event's date (bench/realnews_evdates.py), pinned on the check half.
+DATE_FLOORS = {"date": 0.67, "date_precision": 0.68}
 
 # Governorate capitals (facts: approximate coordinates), for the nearest-capital
 # fallback of places in Syria that carry no admin1.
@@ -213,10 +219,13 @@ class Score:
     outside: int = 0
     no_place: int = 0
     actors: realnews_actors.ActorScore = field(default_factory=realnews_actors.ActorScore)
+    dates: realnews_evdates.DateScore = field(default_factory=realnews_evdates.DateScore)
 
 
 def score(
-    articles: list[fakes_data.FakesArticle], by_line: dict[int, Analysis]
+    articles: list[fakes_data.FakesArticle],
+    by_line: dict[int, Analysis],
+    published: dict[str, str | None] | None = None,
 ) -> tuple[Score, list[tuple[fakes_data.FakesArticle, Event | None, dict[str, bool]]]]:
     total = Score(articles=len(articles))
     rows = []
@@ -248,6 +257,8 @@ def score(
         total.toll += marks["toll"]
         total.all3 += all(marks.values()) and main is not None
         realnews_actors.score_article(total.actors, article, analysis, main)
+        dated = (published or {}).get(analysis.article) if analysis else None
+        realnews_evdates.score_article(total.dates, article, main, dated)
         rows.append((article, main, marks))
     return total, rows
 
@@ -286,6 +297,7 @@ def report(half: str, score: Score, seconds: float) -> dict[str, float]:
     print(f"  main event toll         {_pr(score.toll, score)}")
     print(f"  main event all three    {_pr(score.all3, score)}")
     figures.update(realnews_actors.report(score.actors))
+    figures.update(realnews_evdates.report(score.dates))
     return figures
 
 
@@ -314,25 +326,31 @@ def main(argv: list[str] | None = None) -> int:
     add_half_argument(parser)
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="show N wrong articles (tune)")
+    parser.add_argument(
+        "--date-errors", type=int, default=0, help="show N main-event date misses (tune)"
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--no-floors", action="store_true", help="report only")
     args = parser.parse_args(argv)
     if not fakes_data.available():
         print(f"skipped: {fakes_data.FAKES_CSV} is absent")
         return 0
-    if args.errors and args.half != "tune":
-        parser.error("--errors reads the tune half only")
+    if (args.errors or args.date_errors) and args.half != "tune":
+        parser.error("--errors and --date-errors read the tune half only")
     articles = fakes_data.load(args.half)
     if args.limit:
         articles = articles[: args.limit]
     started = time.perf_counter()
     corpus = run_articles(fakes_rows(articles))
     seconds = time.perf_counter() - started
-    total, rows = score(articles, analyses_by_line(corpus))
+    published = {a.id: a.published for a in corpus.articles}
+    total, rows = score(articles, analyses_by_line(corpus), published)
     figures = report(args.half, total, seconds)
     if args.errors:
         print_errors(corpus, rows, args.errors)
         realnews_actors.print_confusion(total.actors)
+    if args.date_errors:
+        realnews_evdates.print_misses(total.dates, args.date_errors)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
     if args.no_floors or args.limit or args.half != "check":
@@ -342,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         failed.append(f"main event all three {figures['all3']:.1%} < {FLOORS['all3']:.0%}")
     if figures["outside"] > FLOORS["outside_max"]:
         failed.append(f"outside Syria {figures['outside']:.1%} > {FLOORS['outside_max']:.0%}")
-    for name, floor in ACTOR_FLOORS.items():
+    for name, floor in (ACTOR_FLOORS | DATE_FLOORS).items():
         if figures[name] < floor:
             failed.append(f"{name} {figures[name]:.1%} < {floor:.0%}")
     for line in failed:

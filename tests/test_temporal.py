@@ -246,3 +246,20 @@ def test_the_weekend_in_a_saturday_article_is_that_weekend(dates: Find) -> None:
         "2026-03-07",
         "2026-03-08",
     )
+
+
+def test_four_digits_before_a_time_zone_are_a_clock_time(dates: Find) -> None:
+    found = dates("Updated March 4 2026 1930 GMT The talks resumed in 2024.")
+    assert [d.mention.text for d in found] == ["March 4 2026", "2024"]
+
+
+def test_two_days_in_a_row_joined_by_and_are_one_stretch(dates: Find) -> None:
+    assert only(dates("Raids on Monday and Tuesday killed 13 people.")) == (
+        "Monday and Tuesday",
+        "2026-03-02",
+        "2026-03-03",
+        "day",
+    )
+    # Days that are not in a row stay apart.
+    found = dates("Raids on Monday and Wednesday killed 13 people.")
+    assert [d.mention.text for d in found] == ["Monday", "Wednesday"]

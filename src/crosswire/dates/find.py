@@ -174,6 +174,8 @@ _DAY_PREFIX = (
 )
 _DAY_SUFFIX = rf"(?:{_SP}(?i:morning|afternoon|evening|night)\b)?"
 _NO_NUMBER_BEFORE = r"(?<![\w.,$€£/-])"
+# A time zone after four digits makes them a clock time: "2037 UTC+3", "1600 GMT".
+_ZONE = r"(?:(?:GMT|UTC|[ECMP][SD]T|CES?T|EES?T|AST)\b|(?i:hrs|hours)\b)"
 
 # Each pattern is a lead-in (often optional: "late", "the start of", "last")
 # and a body; they are searched near where the body matches (crosswire.leadscan).
@@ -227,7 +229,8 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
             "year",
             rf"{_NO_NUMBER_BEFORE}(?:(?P<part>{_PART})(?:-|{_SP}))?",
             rf"(?P<y>{_YEAR})"
-            rf"(?:{_SP}?(?:-|–|(?i:to)){_SP}?(?P<y2>{_YEAR}|\d\d(?!\d)))?(?![\w%]|,\d|\.\d)",
+            rf"(?:{_SP}?(?:-|–|(?i:to)){_SP}?(?P<y2>{_YEAR}|\d\d(?!\d)))?(?![\w%]|,\d|\.\d)"
+            rf"(?!{_SP}?{_ZONE})",
         ),
         (
             "season",
@@ -899,6 +902,12 @@ class _Resolved:
     range: _Range
 
 
+def _next_day(first: _Range, second: _Range) -> bool:
+    """ "on Friday and Saturday": two days in a row make one stretch of two days."""
+    in_a_row = second.start == first.end + timedelta(days=1)
+    return first.precision == second.precision == "day" and in_a_row
+
+
 def _merge_ranges(text: str, resolved: list[_Resolved]) -> Iterator[_Resolved]:
     """Joins "from March 3 to March 5" and "between 2014 and 2016" into one range."""
     index = 0
@@ -910,7 +919,9 @@ def _merge_ranges(text: str, resolved: list[_Resolved]) -> Iterator[_Resolved]:
             opener = _RANGE_OPEN.search(text[max(0, current.start - 12) : current.start])
             joined = _RANGE_JOIN.match(gap) is not None
             if joined and gap.strip().lower() == "and":
-                joined = opener is not None and opener.group("word").lower() == "between"
+                joined = (
+                    opener is not None and opener.group("word").lower() == "between"
+                ) or _next_day(current.range, following.range)
             if joined and current.range.start <= following.range.end:
                 start_char = current.start - len(opener.group(0)) if opener else current.start
                 first, last = current.range.start, following.range.end

@@ -12,7 +12,7 @@ explicit passes, each in its own module:
   dateline; origins, seats, attributions and places naming an actor do not count;
 - ``roles``: actor1, actor2 and associated actors from the agent and patient
   phrases; generic actors (civilians, an unidentified armed group) when none is named;
-- dates: a date expression in the event's own clause (``clause_date`` below);
+- ``dating``: a date expression in the event's own clause, else an unclaimed one of its sentence;
   otherwise the date of an earlier event of the same type in the article (a later
   sentence elaborating it); otherwise the article's own date;
 - ``tolls``: figures in the sentence that count the dead, kept ACLED's way;
@@ -39,6 +39,7 @@ as sources.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -48,6 +49,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
+from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -62,7 +64,7 @@ from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.realis import modality
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
-from crosswire.events.tolls import Toll, fatalities, tree_distance
+from crosswire.events.tolls import Toll, fatalities
 from crosswire.events.typer import EventCandidate, typed_events
 from crosswire.model import (
     Analysis,
@@ -72,44 +74,28 @@ from crosswire.model import (
     SourceSpan,
 )
 
-
-def clause_date(
-    index: ArticleIndex, event: EventCandidate, sentence: Span, region: set[int]
-) -> DateMention | None:
-    """The date expression of the event's own clause nearest its words; a date elsewhere in
-    the sentence is another clause's ("a truce held on Thursday, two days after fighting
-    killed 12")."""
-    doc = sentence.doc
-    words = event_tokens(event, doc)
-    found: list[tuple[int, int, DateMention]] = []
-    for d in index.dates:
-        if not (sentence.start_char <= d.mention.start and d.mention.end <= sentence.end_char):
-            continue
-        span = doc.char_span(d.mention.start, d.mention.end, "expand")
-        if span is not None and len(span) and any(t.i in region for t in span):
-            distance = min(tree_distance(span.root, w) for w in words)
-            found.append((distance, d.mention.start, d))
-    return min(found, key=lambda item: item[:2])[2] if found else None
+# Event label -> the date of the article's first dated event of that type.
+Dated = dict[str, tuple[str, str, DatePrecision]]
 
 
 def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None) -> Analysis:
     """The analysis with its ``events`` filled, plus any generic actors the events needed."""
     index = build_index(doc, analysis, article)
+    index.stamps = stamp_starts(index.text, index.dates)
     categorize = categorizer(index)
     drafts: list[Draft] = []
-    dated: dict[str, tuple[str, str, DatePrecision]] = {}
+    dated: Dated = {}
     for number, sentence in enumerate(sentences(doc, index)):
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
             continue
         tolls = fatalities(index.text, index.figures, candidates, sentence)
-        words = [{t.i for t in event_tokens(c, sentence.doc)} for c in candidates]
-        own = []
-        for position, candidate in enumerate(candidates):
-            foreign = frozenset().union(*(w for n, w in enumerate(words) if n != position))
-            own.append(
-                _draft(index, candidate, sentence, number, tolls.get(position), dated, foreign)
+        own = [
+            _draft(index, candidate, sentence, number, tolls.get(position), dated, clause)
+            for position, (candidate, clause) in enumerate(
+                zip(candidates, _clauses(candidates, sentence), strict=True)
             )
+        ]
         for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)
             if host is not None:
@@ -117,6 +103,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             else:
                 drafts.append(draft)
     drafts = settle_tolls(drafts)
+    backdate(drafts)
     name_means(drafts)
     for draft in drafts:
         unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans, draft.at)
@@ -125,14 +112,62 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     return replace(analysis, events=events, entities=analysis.entities + new)
 
 
+class _Clause(NamedTuple):
+    """A candidate's share of its sentence."""
+
+    foreign: frozenset[int]  # the words of the sentence's other events
+    region: set[int]  # its own clause
+    claimed: set[int]  # the clauses of the sentence's other events
+
+
+def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
+    words = [{t.i for t in event_tokens(c, sentence.doc)} for c in candidates]
+    foreigns = [
+        frozenset().union(*(w for n, w in enumerate(words) if n != position))
+        for position in range(len(candidates))
+    ]
+    regions = [clause_region(c, sentence.doc, f) for c, f in zip(candidates, foreigns, strict=True)]
+    return [
+        _Clause(foreign, region, set().union(*(r for n, r in enumerate(regions) if n != position)))
+        for position, (foreign, region) in enumerate(zip(foreigns, regions, strict=True))
+    ]
+
+
+def _when(
+    index: ArticleIndex,
+    candidate: EventCandidate,
+    sentence: Span,
+    clause: _Clause,
+    dated: Dated,
+    asserted: bool,
+) -> tuple[tuple[str, str, DatePrecision] | None, DateMention | None, bool]:
+    """The event's date, the expression it was read from and whether it is history: its
+    clause's date, else its sentence's unclaimed one, else an earlier event's of its type
+    (``crosswire.events.dating``)."""
+    stated = clause_date(index.dates, candidate, sentence, clause.region, index.stamps)
+    when = (stated.start_date, stated.end_date, stated.precision) if stated else None
+    history = when is not None and is_history(when, index.published)
+    if when is not None and asserted and not history:
+        dated.setdefault(candidate.label, when)
+    if when is None:
+        published = index.published[0] if index.published else None
+        stated = sentence_date(
+            index.dates, candidate, sentence, clause.claimed, published, index.stamps
+        )
+        when = (stated.start_date, stated.end_date, stated.precision) if stated else None
+    if when is None:
+        when = dated.get(candidate.label)
+    return when, stated, history
+
+
 def _draft(
     index: ArticleIndex,
     candidate: EventCandidate,
     sentence: Span,
     number: int,
     toll: Toll | None,
-    dated: dict[str, tuple[str, str, DatePrecision]],
-    foreign: frozenset[int],
+    dated: Dated,
+    clause: _Clause,
 ) -> Draft:
     by_means = incident.by_means(candidate.label, candidate.anchor, sentence)
     on_civilians, candidate.label = by_means != candidate.label, by_means
@@ -141,19 +176,13 @@ def _draft(
         for token in (candidate.roles.agent, *candidate.roles.co_agents)
         if token is not None and index.place_at(token) is None
     ]
-    region = clause_region(candidate, sentence.doc, foreign)
+    foreign, region = clause.foreign, clause.region
     place, place_named = event_place(index, sentence, region, foreign, actor_spans)
     country = actor_country(index, place, place_named)
     mode = realis.refine(
         modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
     )
-    stated = clause_date(index, candidate, sentence, region)
-    when = (stated.start_date, stated.end_date, stated.precision) if stated else None
-    history = when is not None and is_history(when, index.published)
-    if when is not None and mode == "asserted" and not history:
-        dated.setdefault(candidate.label, when)
-    if when is None:
-        when = dated.get(candidate.label)
+    when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()

@@ -120,6 +120,7 @@ class ArticleIndex:
     known: dict[str, Entity]
     outlet: str = ""  # the article's outlet, folded: never an actor of its events
     added: dict[str, Entity] = field(default_factory=dict)
+    stamps: frozenset[int] = frozenset()  # starts of the dates stamping the page (dating)
 
     def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
         """Whether an entity mention can be an event's actor: not a place name or a date

@@ -1,0 +1,209 @@
+"""When an event happened: the date expression an event is dated by.
+
+An event of a sentence takes, in this order:
+
+1. a date expression of its own clause, the one nearest its words
+   (``clause_date``); when the clause holds a wide date and a narrower one inside
+   it ("earlier this month ... killed ... on Friday", "last week, on Tuesday"),
+   the narrower one, which says more;
+2. otherwise a date of its sentence outside its clause that no other event of the
+   sentence holds in its own clause (``sentence_date``): "a helicopter dropped
+   barrels on Wednesday, killing four", "fighters were killed, a monitor said on
+   Monday". Only a date of a week or less that is not history (the article says
+   nothing of a weeks-old day without naming the event it belongs to);
+3. otherwise ``extract`` gives it the date of an earlier event of its type, then
+   the article's own date.
+
+Once the article is read, ``backdate`` gives a report told first with no date (a
+headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
+tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
+event type and the same toll, in no other area. Its ``date_text`` stays empty: the
+date is inferred, not read in its own words.
+
+The stamp that dates the page ("Published October 2 2017", "AFP Thursday 25 Sep
+2014" heading the body) is never an event's date expression: it dates the
+report, not the incident, and an event told with no date of its own already
+falls back to the article's date. Reading it as the event's own date hid the
+clause's own words ("late Tuesday", "since Saturday", "over the weekend").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from crosswire.events.drafts import Draft
+from crosswire.events.location import event_tokens, same_area
+from crosswire.events.tolls import tree_distance
+from crosswire.events.typer import EventCandidate
+from crosswire.metadata.pubdates import HEAD_CHARS, head_dates
+from crosswire.model import DateMention
+
+_YEAR = re.compile(r"\d{4}")
+# A date wider than this many days does not date an incident on its own.
+NARROW_DAYS = 7
+# Words that put two clauses at different times: a date across them is the other
+# clause's ("a truce held on Thursday, two days after fighting killed 12").
+_SEQUENCE_WORDS = frozenset(
+    {"after", "before", "following", "since", "until", "till", "prior", "ago"}
+    | {"earlier", "later", "previously", "then"}
+)
+# A borrowed date older than this many days before the article's date is history,
+# as ``drafts.HISTORY_DAYS`` has it for a clause's own date.
+BORROW_DAYS = 31
+
+
+def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
+    """Offsets of the date mentions that stamp the page: a day with its year at the head
+    of the body, read as the article's date by the metadata stage's rules. A weekday of
+    the lead ("killed on Monday") is no stamp, though the stamp may name it too."""
+    stamps = [(h.date.iso, h.text) for h in head_dates(text)]
+    return frozenset(
+        d.mention.start
+        for d in dates
+        if d.mention.start < HEAD_CHARS
+        and _YEAR.search(d.mention.text)
+        and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
+    )
+
+
+def _in_sentence(d: DateMention, sentence: Span) -> bool:
+    return sentence.start_char <= d.mention.start and d.mention.end <= sentence.end_char
+
+
+def _tokens(d: DateMention, sentence: Span) -> Span | None:
+    span = sentence.doc.char_span(d.mention.start, d.mention.end, "expand")
+    return span if span is not None and len(span) else None
+
+
+def _contains(wide: DateMention, narrow: DateMention) -> bool:
+    return (
+        wide.start_date <= narrow.start_date
+        and narrow.end_date <= wide.end_date
+        and (wide.start_date, wide.end_date) != (narrow.start_date, narrow.end_date)
+    )
+
+
+def _narrowest_inside(chosen: DateMention, others: list[DateMention]) -> DateMention:
+    inside = [d for d in others if _contains(chosen, d)]
+    if not inside:
+        return chosen
+    return min(inside, key=lambda d: (_days(d), d.mention.start))
+
+
+def _days(d: DateMention) -> int:
+    return (date.fromisoformat(d.end_date) - date.fromisoformat(d.start_date)).days + 1
+
+
+def _distance(span: Span, words: list[Token]) -> int:
+    return min(tree_distance(span.root, w) for w in words)
+
+
+def clause_date(
+    dates: Iterable[DateMention],
+    event: EventCandidate,
+    sentence: Span,
+    region: set[int],
+    stamps: frozenset[int] = frozenset(),
+) -> DateMention | None:
+    """The date expression of the event's own clause nearest its words (a narrower one
+    inside it wins); a date elsewhere in the sentence is another clause's ("a truce held
+    on Thursday, two days after fighting killed 12")."""
+    words = event_tokens(event, sentence.doc)
+    found: list[tuple[int, int, DateMention]] = []
+    for d in dates:
+        if d.mention.start in stamps or not _in_sentence(d, sentence):
+            continue
+        span = _tokens(d, sentence)
+        if span is not None and any(t.i in region for t in span):
+            found.append((_distance(span, words), d.mention.start, d))
+    if not found:
+        return None
+    nearest = min(found, key=lambda item: item[:2])[2]
+    return _narrowest_inside(nearest, [d for _n, _s, d in found])
+
+
+def sentence_date(
+    dates: Iterable[DateMention],
+    event: EventCandidate,
+    sentence: Span,
+    claimed: set[int],
+    published: str | None,
+    stamps: frozenset[int] = frozenset(),
+) -> DateMention | None:
+    """A narrow, recent date of the sentence outside every other event's clause
+    (``claimed``), nearest the event's words; None when there is none."""
+    words = event_tokens(event, sentence.doc)
+    found: list[tuple[int, int, DateMention]] = []
+    for d in dates:
+        if d.mention.start in stamps or not _in_sentence(d, sentence):
+            continue
+        span = _tokens(d, sentence)
+        if span is None or any(t.i in claimed for t in span):
+            continue
+        if _days(d) > NARROW_DAYS or _too_old(d, published):
+            continue
+        if any(_in_sequence(w, span.root) for w in words):
+            continue
+        found.append((_distance(span, words), d.mention.start, d))
+    return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+def _in_sequence(word: Token, date_root: Token) -> bool:
+    """Whether the tree path from the event's word to the date crosses a word of
+    sequence ("after", "before", "since" ...), on the path or marking a clause on it."""
+    date_side = {t.i for t in (date_root, *date_root.ancestors)}
+    path = [word]
+    for token in word.ancestors:
+        if path[-1].i in date_side:
+            break
+        path.append(token)
+    common = path[-1].i if path[-1].i in date_side else None
+    for token in date_root.ancestors:
+        if token.i == common:
+            break
+        path.append(token)
+    return any(
+        t.lower_ in _SEQUENCE_WORDS
+        or any(
+            c.dep_ in ("mark", "advmod", "prep") and c.lower_ in _SEQUENCE_WORDS for c in t.children
+        )
+        for t in path
+        if t.i != common
+    )
+
+
+def _too_old(d: DateMention, published: str | None) -> bool:
+    try:
+        day = date.fromisoformat(published or "")
+    except ValueError:
+        return False
+    return date.fromisoformat(d.end_date) < day - timedelta(days=BORROW_DAYS)
+
+
+def backdate(drafts: list[Draft]) -> None:
+    """An undated report takes the date a later sentence tells the same incident with:
+    same type, same toll, no other area (in place)."""
+    for number, draft in enumerate(drafts):
+        if draft.date_text is not None or draft.toll is None or not draft.toll.value:
+            continue
+        later = next((d for d in drafts[number + 1 :] if _dates_it(d, draft)), None)
+        if later is not None:
+            draft.when = later.when
+
+
+def _dates_it(later: Draft, draft: Draft) -> bool:
+    here, there = draft.place, later.place
+    return (
+        later.label == draft.label
+        and later.date_text is not None
+        and later.when is not None
+        and not later.history
+        and later.mode == "asserted"
+        and later.toll is not None
+        and later.toll.value == draft.toll.value  # type: ignore[union-attr]  # checked by caller
+        and (here is None or there is None or same_area(here, there) or same_area(there, here))
+    )

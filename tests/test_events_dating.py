@@ -1,0 +1,118 @@
+"""The date each event is told with (``crosswire.events.dating``), through the real
+``dates`` resolver: the page's stamp is never an event's date, a sentence's own date
+dates an event whose clause names none unless a word of sequence ("after") parts
+them, and a narrower date inside a wide one wins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosswire.dates.find import find_dates
+from crosswire.events.extract import extract_events
+from crosswire.figures.find import find_figures
+from crosswire.model import Analysis, Article, Event
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = "art_dating"
+PUBLISHED = "2026-03-04"  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from crosswire.nlp import load_nlp
+
+    return load_nlp()
+
+
+def events(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    dates = tuple(find_dates(doc, ARTICLE, date.fromisoformat(PUBLISHED)))
+    article = Article(
+        input_sha256="1" * 64,
+        position="0",
+        source="test.txt",
+        format="txt",
+        text=text,
+        published=PUBLISHED,
+        published_precision="day",
+    )
+    figures = tuple(find_figures(doc, ARTICLE, None))
+    analysis = Analysis(article=ARTICLE, dates=dates, figures=figures)
+    return extract_events(doc, analysis, article).events
+
+
+def violent(found: tuple[Event, ...], needle: str) -> Event:
+    """The happened event whose first source holds ``needle``."""
+    hits = [e for e in found if e.modality == "asserted" and needle in e.sources[0].text]
+    assert hits, found
+    return hits[0]
+
+
+def test_the_page_stamp_is_not_the_event_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Wire Service Wednesday 4 Mar 2026 Air strikes hit a market in the village "
+        "late Tuesday, killing seven people, rescuers said."
+    )
+    event = violent(events(nlp, text), "Air strikes")
+    assert (event.date_start, event.date_end) == ("2026-03-03", "2026-03-03")
+    assert event.date_text == "late Tuesday"
+
+
+def test_a_stamp_alone_leaves_the_event_on_the_article_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Wire Service Wednesday 4 Mar 2026 Eleven people were killed in a car bomb blast "
+        "at a checkpoint in the city."
+    )
+    event = violent(events(nlp, text), "car bomb")
+    assert event.date_start == PUBLISHED
+    assert event.date_text is None  # inferred from the article's date, not read
+
+
+def test_the_sentence_date_dates_an_event_whose_clause_names_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling killed six civilians in the eastern districts, a monitor said on Monday."
+    event = violent(events(nlp, text), "Shelling")
+    assert event.date_start == "2026-03-02"
+    assert event.date_text in ("on Monday", "Monday")
+
+
+def test_a_date_across_after_belongs_to_the_other_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Calm returned to the town on Tuesday, three days after clashes between two "
+        "armed groups killed nine fighters there."
+    )
+    found = events(nlp, text)
+    clash = next(e for e in found if e.event_type == "Battles")
+    assert clash.date_start != "2026-03-03"
+
+
+def test_a_narrower_date_inside_a_wide_one_wins(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Earlier this month, twelve soldiers were killed in clashes with insurgents "
+        "near the desert town on Sunday."
+    )
+    event = violent(events(nlp, text), "twelve soldiers")
+    assert (event.date_start, event.date_end) == ("2026-03-01", "2026-03-01")
+
+
+def test_a_lead_told_undated_takes_the_date_the_body_gives_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government air strikes killed 14 people in a rebel-held town, a monitor said. "
+        "The town has been besieged for months. Government warplanes struck the market "
+        "on Sunday, killing 14 people including four children."
+    )
+    lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
+    assert (lead.date_start, lead.date_end) == ("2026-03-01", "2026-03-01")
+    assert lead.date_text is None  # inferred from the body, not read in its own words
+
+
+def test_a_later_report_of_another_toll_does_not_date_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government air strikes killed 14 people in a rebel-held town, a monitor said. "
+        "The town has been besieged for months. Government warplanes struck the market "
+        "on Sunday, killing three people including a child."
+    )
+    lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
+    assert lead.date_start == PUBLISHED
