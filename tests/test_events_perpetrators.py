@@ -58,6 +58,19 @@ TEXTS = {
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
     ),
+    "named_after_lead": (
+        "Civilians were executed in a village in Aleppo province on Tuesday. The Islamic State "
+        "group executed 20 civilians in the village of Tal Rifaat in Aleppo province on "
+        "Tuesday, a monitor said."
+    ),
+    "unnamed_then_named": (
+        "Terrorists executed civilians in a village in Hama province on Tuesday. Jabhat "
+        "al-Nusra fighters executed 20 civilians in the village, the monitor said."
+    ),
+    "based_abroad": (
+        "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
+        "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
+    ),
 }
 
 
@@ -148,6 +161,23 @@ def test_the_dead_counted_in_the_next_sentence_say_they_were_civilians(analyses)
 def test_who_condemned_an_attack_is_not_its_perpetrator(analyses) -> None:  # type: ignore[no-untyped-def]
     for actor1, _, _ in sides(analyses["condemned"]):
         assert actor1 != "United Nations"
+
+
+@pytest.mark.parametrize(
+    ("name", "perpetrator"),
+    [("named_after_lead", "Islamic State"), ("unnamed_then_named", "Jabhat al-Nusra")],
+)
+def test_a_lead_told_without_its_author_takes_the_one_the_report_names(  # type: ignore[no-untyped-def]
+    analyses, name: str, perpetrator: str
+) -> None:
+    assert first(analyses[name])[0] == perpetrator
+
+
+def test_a_place_that_stands_for_an_actor_gives_no_nationality(analyses) -> None:  # type: ignore[no-untyped-def]
+    # "UK-based" names where the monitor sits, not where the shooting was.
+    actor1, actor2, _ = first(analyses["based_abroad"])
+    assert actor1 == "Unidentified Armed Group (Syria)"
+    assert actor2 == "Civilians (Syria)"
 
 
 def test_the_means_named_nearest_the_event_word_decide_a_drone_attack() -> None:

@@ -101,7 +101,15 @@ class Draft:
             return
         self.actors.named = True
         newcomer = other.actors.actor1
-        if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
+        if newcomer is None or newcomer in (self.actors.actor1, self.actors.actor2):
+            return
+        if self.actors.actor1 is None or (_unnamed(self.actors.actor1) and not _unnamed(newcomer)):
+            # A headline told first ("19 executed in Deir Ezzor", "terrorists executed 40")
+            # and the report that names who did it ("IS executed 19 men"): the named
+            # perpetrator is the event's.
+            self.actors.actor1 = newcomer
+            self.actors.assoc1 = list(other.actors.assoc1)
+        elif self.actors.actor2 is None:
             self.actors.actor2 = newcomer  # the other side of a battle
 
     def event(
@@ -155,6 +163,14 @@ class Draft:
             confidence=sure,
             reasons=reasons,
         )
+
+
+# Generic sides that stand for an author the sentence does not name.
+_UNNAMED_SIDES = frozenset(["uag", "rebels"])
+
+
+def _unnamed(entity: Entity) -> bool:
+    return entity.canonical_key.partition(":")[0] in _UNNAMED_SIDES
 
 
 def is_habitual(anchor: Token) -> bool:
