@@ -67,6 +67,18 @@ TEXTS = {
         "Terrorists executed civilians in a village in Hama province on Tuesday. Jabhat "
         "al-Nusra fighters executed 20 civilians in the village, the monitor said."
     ),
+    "rebels_in_shelling": (
+        "The monitor said the rebels had killed 19 civilians including five children in "
+        "shelling on the city of Aleppo on Monday."
+    ),
+    "rebel_group": (
+        "A Syrian rebel Islamist group launched a rocket attack on residential areas of "
+        "Damascus on Monday, leaving at least three people dead."
+    ),
+    "mines_planted_by": (
+        "Land mines planted by the Islamic State group killed 12 civilians in the town of "
+        "Manbij in Aleppo province, a rights group said on Wednesday."
+    ),
     "based_abroad": (
         "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
         "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
@@ -171,6 +183,17 @@ def test_a_lead_told_without_its_author_takes_the_one_the_report_names(  # type:
     analyses, name: str, perpetrator: str
 ) -> None:
     assert first(analyses[name])[0] == perpetrator
+
+
+@pytest.mark.parametrize("name", ["rebels_in_shelling", "rebel_group"])
+def test_unnamed_rebels_as_the_agent_are_the_generic_rebels(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses[name])
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_who_planted_the_mines_set_off_the_blast(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["mines_planted_by"])[:2] == ("Islamic State", "Civilians (Syria)")
 
 
 def test_a_place_that_stands_for_an_actor_gives_no_nationality(analyses) -> None:  # type: ignore[no-untyped-def]

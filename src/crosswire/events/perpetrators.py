@@ -18,7 +18,7 @@ Three classes of phrasing name the perpetrator outside the agent role:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.tokens import Token
@@ -73,6 +73,7 @@ _OWNER_CATEGORIES = {
     "air": frozenset(["state"]),
     "drone": frozenset(["state", "armed"]),
     "ground": frozenset(["state", "armed"]),
+    "explosive": frozenset(["state", "armed"]),
 }
 
 
@@ -139,6 +140,8 @@ _WEAPON_WORDS = {
     "ground": _AIRCRAFT.pattern
     + r"|shelling|artillery|bombardments?|shells|mortars?|rockets?|missiles?"
     + r"|barrel[\s-]+bombs?|bombing",
+    "explosive": r"(?:land\s*)?mines?|IEDs?|explosive\s+devices?|explosives|(?:car\s+)?bombs?"
+    r"|booby[\s-]*traps?",
 }
 _WEAPONS = {
     kind: re.compile(rf"(?:{words})\b", re.IGNORECASE) for kind, words in _WEAPON_WORDS.items()
@@ -146,7 +149,8 @@ _WEAPONS = {
 _BY_AFTER = {
     kind: re.compile(
         rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
-        r"(?:(?:carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$",
+        r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
+        r"|detonated)\s+)?by\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
     for kind, words in _WEAPON_WORDS.items()
@@ -158,19 +162,24 @@ def weapon_owner(
     day: date | None,
     category_of: Callable[[Entity], str | None],
     kind: str = "air",
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> Entity | None:
     """The side the report first credits with aircraft or air strikes ("Russian planes",
     "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
-    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs."""
+    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs; with
+    ``kind="explosive"`` mines or bombs ("mines planted by IS"). ``within``: only credits
+    in these character ranges (the event's own sentences)."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if within is not None and not any(a <= m_start and m_end <= b for a, b in within):
             continue
         if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
         if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
-    generic = _generic_owner(index, day, _WEAPONS[kind])
+    generic = _generic_owner(index, day, _WEAPONS[kind]) if within is None else None
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None

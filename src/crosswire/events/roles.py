@@ -206,11 +206,32 @@ def _generic_for(
         return index.generic("rioters", country)
     if lemma in lx.UNIDENTIFIED_NOUNS or token.lower_ in lx.UNIDENTIFIED_NOUNS:
         return index.generic("uag", country)
+    if _is_rebel_side(token):
+        return index.generic("rebels", country)
     branch = _STATE_BRANCHES.get(lemma)
     if category == "state" and branch is not None and country is not None:
         # "government forces" in a Syrian story are the Military Forces of Syria.
         return index.state(country, branch, day)
     return None
+
+
+# Unnamed rebels in an agent or patient role: "rebels", "insurgents", "opposition
+# fighters", "a Syrian rebel Islamist group": ACLED's generic rebels of the country.
+_REBEL_HEADS = frozenset(["rebel", "insurgent"])
+_REBEL_MODIFIERS = frozenset(["rebel", "opposition", "insurgent"])
+_SIDE_HEADS = frozenset(["fighter", "force", "group", "faction", "brigade", "militant", "unit"])
+
+
+def _is_rebel_side(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in _REBEL_HEADS or token.lower_ in ("rebels", "insurgents"):
+        return True
+    return lemma in _SIDE_HEADS and any(
+        word.lower_ in _REBEL_MODIFIERS
+        for left in token.lefts
+        if left.dep_ in ("amod", "compound", "nmod")
+        for word in left.subtree
+    )
 
 
 def _resolve_actor(
@@ -221,14 +242,24 @@ def _resolve_actor(
         actor.main = _generic_for(index, token, country, day)
     elif country is not None and actor.main.country_code != country:
         # A generic side ("Civilians (X)") is of the country the event happens in, never
-        # of a state named elsewhere in the article ("Russian raids killed civilians").
+        # of a state named elsewhere in the article ("Russian raids killed civilians"); one
+        # the linker left without a country takes it too.
         category = actor.main.canonical_key.partition(":")[0]
+        if not actor.main.canonical_key:
+            category = _COUNTRYLESS.get(actor.main.kind, "")
         if category in _GENERIC_CATEGORIES:
             actor.main = index.generic(category, country)
     return actor
 
 
 _GENERIC_CATEGORIES = frozenset(["civilians", "protesters", "rioters", "uag"])
+# Kinds of the generic sides the linker makes without a country, by category.
+_COUNTRYLESS = {
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "rioters": "rioters",
+    "unidentified_armed_group": "uag",
+}
 
 
 def _sentence_entities(index: ArticleIndex, sentence: Span, categories: set[str]) -> list[Entity]:
@@ -278,6 +309,7 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
 )
 
 
+_EXPLOSIVE_LABELS = frozenset({on.REMOTE_EXPLOSIVE, on.SUICIDE_BOMB})
 _WEAPON_KINDS = {on.AIR_STRIKE: "air", on.CHEMICAL: "air", on.SHELLING: "ground"}
 _VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
@@ -428,6 +460,15 @@ def unnamed_perpetrator(
         actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
+    if label in _EXPLOSIVE_LABELS:
+        # "mines planted by IS", "a car bomb left by the group": in the event's own report.
+        day = day_of(index.published[0]) if index.published else None
+        within = [(span.start, span.end) for span in spans]
+        actors.actor1 = weapon_owner(
+            index, day, lambda e: _entity_category(index, e), "explosive", within
+        )
+        if actors.actor1 is not None:
+            return
     if label != on.ARMED_CLASH:
         # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
         actors.actor1 = claimant(index, lambda e: _entity_category(index, e))
