@@ -79,6 +79,21 @@ TEXTS = {
         "Land mines planted by the Islamic State group killed 12 civilians in the town of "
         "Manbij in Aleppo province, a rights group said on Wednesday."
     ),
+    "claim_of_another_day": (
+        "SANA said four people were wounded on Saturday when two mortar rounds hit a square "
+        "in the centre of Damascus. On Wednesday three suicide bombers killed at least two "
+        "people near the police headquarters in Damascus in an attack claimed by the Islamic "
+        "State group."
+    ),
+    "elsewhere": (
+        "Government air strikes killed 12 civilians in the town of Saraqib in Idlib province "
+        "on Monday. Elsewhere, three people were killed in a town in the Idlib countryside."
+    ),
+    "they_executed": (
+        "Regime helicopters dropped barrel bombs on the city of Idlib on Monday. Before "
+        "government forces left the city they executed 15 detainees by shooting, the report "
+        "added."
+    ),
     "based_abroad": (
         "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
         "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
@@ -194,6 +209,29 @@ def test_unnamed_rebels_as_the_agent_are_the_generic_rebels(analyses, name: str)
 
 def test_who_planted_the_mines_set_off_the_blast(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["mines_planted_by"])[:2] == ("Islamic State", "Civilians (Syria)")
+
+
+def test_a_claim_told_of_another_days_attack_is_not_this_ones(analyses) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in analyses["claim_of_another_day"].events if e.modality == "asserted"]
+    known = {e.id: e.name for e in analyses["claim_of_another_day"].entities}
+    mortars = next(e for e in events if "mortar" in e.sources[0].text)
+    assert len(mortars.sources) == 1  # the suicide bombing is an incident of its own
+    assert known.get(mortars.actor1 or "") != "Islamic State"
+    assert not mortars.fatalities
+
+
+def test_a_report_of_elsewhere_adds_nothing_to_the_event_before(analyses) -> None:  # type: ignore[no-untyped-def]
+    strike = analyses["elsewhere"].events[0]
+    assert strike.fatalities == 12
+    assert len(strike.sources) == 1
+
+
+def test_an_execution_is_its_own_incident_by_the_side_they_stands_for(analyses) -> None:  # type: ignore[no-untyped-def]
+    known = {e.id: e.name for e in analyses["they_executed"].entities}
+    killing = next(e for e in analyses["they_executed"].events if e.fatalities == 15)
+    assert len(killing.sources) == 1
+    assert known[killing.actor1 or ""].startswith("Military Forces of Syria")
+    assert known[killing.actor2 or ""] == "Civilians (Syria)"
 
 
 def test_a_place_that_stands_for_an_actor_gives_no_nationality(analyses) -> None:  # type: ignore[no-untyped-def]

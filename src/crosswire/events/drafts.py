@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from crosswire.events import confidence
+from crosswire.events import confidence, sameness
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     category_of_noun,
@@ -308,7 +308,7 @@ def _live(draft: Draft) -> bool:
 
 
 def _same_incident(draft: Draft, later: Draft) -> bool:
-    if not _live(later):
+    if not _live(later) or not sameness.same(draft, later):
         return False
     kinds = {on.event_type_of(draft.label), on.event_type_of(later.label)}
     if len(kinds) > 1 and not (on.ATTACK in (draft.label, later.label) and on.EXPLOSIONS in kinds):
@@ -338,6 +338,8 @@ def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:
 
 
 def _fits(host: Draft, draft: Draft) -> bool:
+    if not sameness.same(host, draft):
+        return False  # another day, town, author or means ("elsewhere, jets struck ...")
     mine, theirs = draft.when, host.when
     if draft.date_text and mine and theirs and (mine[0] > theirs[1] or theirs[0] > mine[1]):
         return False
@@ -349,3 +351,20 @@ def _fits(host: Draft, draft: Draft) -> bool:
         return True
     # Only a battle with a side still unknown can take a new fighter.
     return host.actors.actor2 is None and on.event_type_of(host.label) == on.BATTLES
+
+
+def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that tell violent incidents other than ``draft``'s
+    ("On Wednesday, three suicide bombers killed two people in an attack claimed by IS"
+    after "mortar rounds hit the square on Saturday"): what they say is not its."""
+    own = {(span.start, span.end) for span in draft.spans}
+    ranges = []
+    for other in drafts:
+        if not _live(other) or other.sentence == draft.sentence:
+            continue  # itself, or another reading of its own sentence
+        first, second = (draft, other) if draft.sentence < other.sentence else (other, draft)
+        if not sameness.same(first, second):
+            ranges.extend(
+                (span.start, span.end) for span in other.spans if (span.start, span.end) not in own
+            )
+    return ranges

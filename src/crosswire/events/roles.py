@@ -342,7 +342,7 @@ def event_actors(
     if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
         return _crowd_actors(index, label, sentence, country)
     result = Actors()
-    agent = _resolve_actor(index, roles.agent, country, day)
+    agent = _resolve_actor(index, _antecedent(index, roles.agent) or roles.agent, country, day)
     result.actor1 = agent.main
     # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
     # event noun's own modifiers name its side before any clause around it; the agent's
@@ -396,6 +396,17 @@ def event_actors(
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
 
 
+def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
+    """The side a "they" agent stands for: the nearest armed or state subject before it in
+    its sentence ("before government forces left the city they executed 15 detainees")."""
+    if pronoun is None or pronoun.lower_ != "they":
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            return token if _actor(index, token).category in ("state", "armed") else None
+    return None
+
+
 def _battle_sides(result: Actors, dead: _Actor) -> None:
     """ "Ten troops were killed in clashes with IS": the side fought with is the one
     that killed (actor1); the dead, when their side is named, are the other."""
@@ -444,10 +455,12 @@ def unnamed_perpetrator(
     place: Place | None,
     spans: Sequence[SourceSpan] = (),
     at: int = -1,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> None:
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
-    article's sentences are joined, so a later sentence can still name the side."""
+    article's sentences are joined, so a later sentence can still name the side; a claim
+    in ``elsewhere`` (another incident's sentences) is not this event's."""
     if actors.actor1 is not None:
         return
     kind = _WEAPON_KINDS.get(label)
@@ -457,7 +470,9 @@ def unnamed_perpetrator(
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        actors.actor1 = weapon_owner(
+            index, day, lambda e: _entity_category(index, e), kind, elsewhere=elsewhere
+        )
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     if label in _EXPLOSIVE_LABELS:
@@ -471,7 +486,7 @@ def unnamed_perpetrator(
             return
     if label != on.ARMED_CLASH:
         # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
-        actors.actor1 = claimant(index, lambda e: _entity_category(index, e))
+        actors.actor1 = claimant(index, lambda e: _entity_category(index, e), elsewhere)
         if actors.actor1 is not None:
             return
     # The group of the country the story is set in, as for generic victims: a place
