@@ -89,6 +89,11 @@ TEXTS = {
         "Government air strikes killed 12 civilians in the town of Saraqib in Idlib province "
         "on Monday. Elsewhere, three people were killed in a town in the Idlib countryside."
     ),
+    "roundup": (
+        "Terrorists fired rocket shells at the Midan neighbourhood in Aleppo city on Saturday. "
+        "Earlier, two children were killed when two rocket shells hit a residential area, a "
+        "police source said."
+    ),
     "they_executed": (
         "Regime helicopters dropped barrel bombs on the city of Idlib on Monday. Before "
         "government forces left the city they executed 15 detainees by shooting, the report "
@@ -224,6 +229,11 @@ def test_a_report_of_elsewhere_adds_nothing_to_the_event_before(analyses) -> Non
     strike = analyses["elsewhere"].events[0]
     assert strike.fatalities == 12
     assert len(strike.sources) == 1
+
+
+def test_a_roundups_next_item_is_another_incident(analyses) -> None:  # type: ignore[no-untyped-def]
+    tolls = sorted(e.fatalities or 0 for e in analyses["roundup"].events)
+    assert tolls == [0, 2]  # the Midan shelling is told without a toll of its own
 
 
 def test_an_execution_is_its_own_incident_by_the_side_they_stands_for(analyses) -> None:  # type: ignore[no-untyped-def]

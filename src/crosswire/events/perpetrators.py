@@ -114,6 +114,8 @@ def premodifier_actor(
             continue
         if _AGAINST.search(index.text, max(0, m_start - 9), m_start):
             continue  # "anti-IS air strikes" are against IS
+        if any(m_end <= p_start <= token.idx for p_start, _p_end, _p in index.places):
+            continue  # a list of names, not a modifier: "Tags ISIS Al-Mayadin Missile strikes"
         if category_of(entity) in ("state", "armed"):
             return entity
     words = {w.lower() for w in re.findall(r"[\w]+", index.text[start:end])}

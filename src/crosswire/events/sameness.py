@@ -11,10 +11,11 @@ or its figures and actors are another incident's.
 - for: a definite reference back to the event ("the attack", "the strike", "among
   the dead"), the same place;
 - against: words that open another incident ("another", "elsewhere", "a separate",
-  "a similar", "last year"), a date of its own that does not overlap the event's,
-  a place of its own outside the event's area, a named author other than the
-  event's, other means (a suicide bomb is not the air strike told before; an
-  execution is not a shelling), and the sentences between them.
+  "a similar", "last year"; a roundup's "Earlier, ...", "In the same context, ..."),
+  a date of its own that does not overlap the event's, a place of its own outside
+  the event's area, a named author other than the event's, other means (a suicide
+  bomb is not the air strike told before; an execution is not a shelling), and the
+  sentences between them.
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -61,6 +62,12 @@ _ANOTHER = re.compile(
     r"|strikes?|incidents?|provinces?|neighbourhoods?|neighborhoods?))\b",
     re.IGNORECASE,
 )
+# A roundup's next item: "Earlier, ...", "Moreover, ...", "In the same context, ...".
+_NEXT_ITEM = re.compile(
+    r"^\W*(?:[A-Z][\w-]*\s+)?(?:earlier|moreover|in\s+addition|additionally"
+    r"|in\s+(?:a|the)\s+(?:relevant|related|same|similar|separate)\s+(?:context|development))\b",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # Event words that name their own means: an execution or a shooting is not a strike.
 _OWN_MEANS = re.compile(
@@ -83,7 +90,9 @@ def features(event: Any, later: Any) -> dict[str, float]:
     text = later.spans[0].text if later.spans else ""
     found = {
         "refers_back": float(_ANAPHORA.search(text) is not None),
-        "opens_another": float(_ANOTHER.search(text) is not None),
+        "opens_another": float(
+            _ANOTHER.search(text) is not None or _NEXT_ITEM.match(text) is not None
+        ),
         "also": float(_ALSO.search(text) is not None),
         "other_day": float(_other_day(event, later)),
         "other_author": float(_other_author(event, later)),
