@@ -80,8 +80,8 @@ TEXTS = {
         "Manbij in Aleppo province, a rights group said on Wednesday."
     ),
     "claim_of_another_day": (
-        "SANA said four people were wounded on Saturday when two mortar rounds hit a square "
-        "in the centre of Damascus. On Wednesday three suicide bombers killed at least two "
+        "SANA said one person was killed on Saturday when two mortar rounds hit a square in "
+        "the centre of Damascus. On Wednesday three suicide bombers killed at least two "
         "people near the police headquarters in Damascus in an attack claimed by the Islamic "
         "State group."
     ),
@@ -90,12 +90,12 @@ TEXTS = {
         "on Monday. Elsewhere, three people were killed in a town in the Idlib countryside."
     ),
     "roundup": (
-        "Terrorists fired rocket shells at the Midan neighbourhood in Aleppo city on Saturday. "
-        "Earlier, two children were killed when two rocket shells hit a residential area, a "
-        "police source said."
+        "Terrorists fired rocket shells at the Midan neighbourhood in Aleppo city on Saturday, "
+        "killing three civilians. Earlier, two children were killed, a police source said."
     ),
     "they_executed": (
-        "Regime helicopters dropped barrel bombs on the city of Idlib on Monday. Before "
+        "Regime helicopters dropped barrel bombs on the city of Idlib on Monday, killing four "
+        "civilians. Before "
         "government forces left the city they executed 15 detainees by shooting, the report "
         "added."
     ),
@@ -222,7 +222,7 @@ def test_a_claim_told_of_another_days_attack_is_not_this_ones(analyses) -> None:
     mortars = next(e for e in events if "mortar" in e.sources[0].text)
     assert len(mortars.sources) == 1  # the suicide bombing is an incident of its own
     assert known.get(mortars.actor1 or "") != "Islamic State"
-    assert not mortars.fatalities
+    assert mortars.fatalities == 1
 
 
 def test_a_report_of_elsewhere_adds_nothing_to_the_event_before(analyses) -> None:  # type: ignore[no-untyped-def]
@@ -233,7 +233,7 @@ def test_a_report_of_elsewhere_adds_nothing_to_the_event_before(analyses) -> Non
 
 def test_a_roundups_next_item_is_another_incident(analyses) -> None:  # type: ignore[no-untyped-def]
     tolls = sorted(e.fatalities or 0 for e in analyses["roundup"].events)
-    assert tolls == [0, 2]  # the Midan shelling is told without a toll of its own
+    assert tolls == [2, 3]
 
 
 def test_an_execution_is_its_own_incident_by_the_side_they_stands_for(analyses) -> None:  # type: ignore[no-untyped-def]

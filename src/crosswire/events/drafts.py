@@ -308,7 +308,7 @@ def _live(draft: Draft) -> bool:
 
 
 def _same_incident(draft: Draft, later: Draft) -> bool:
-    if not _live(later) or not sameness.same(draft, later):
+    if not _live(later):
         return False
     kinds = {on.event_type_of(draft.label), on.event_type_of(later.label)}
     if len(kinds) > 1 and not (on.ATTACK in (draft.label, later.label) and on.EXPLOSIONS in kinds):

@@ -165,30 +165,23 @@ def weapon_owner(
     category_of: Callable[[Entity], str | None],
     kind: str = "air",
     within: Sequence[tuple[int, int]] | None = None,
-    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> Entity | None:
     """The side the report first credits with aircraft or air strikes ("Russian planes",
     "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
     X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs; with
     ``kind="explosive"`` mines or bombs ("mines planted by IS"). ``within``: only credits
-    in these character ranges (the event's own sentences); none in ``elsewhere`` (another
-    incident's sentences: "shells fired by rebels hit the west of the city" is not who
-    flew the strike told before)."""
+    in these character ranges (the event's own sentences)."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
             continue
         if within is not None and not any(a <= m_start and m_end <= b for a, b in within):
             continue
-        if any(a <= m_start < b for a, b in elsewhere):
-            continue
         if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
         if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
     generic = _generic_owner(index, day, _WEAPONS[kind]) if within is None else None
-    if generic is not None and any(a <= generic[0] < b for a, b in elsewhere):
-        generic = None
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None

@@ -470,9 +470,7 @@ def unnamed_perpetrator(
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = weapon_owner(
-            index, day, lambda e: _entity_category(index, e), kind, elsewhere=elsewhere
-        )
+        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     if label in _EXPLOSIVE_LABELS:

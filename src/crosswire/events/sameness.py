@@ -17,6 +17,13 @@ or its figures and actors are another incident's.
   bomb is not the air strike told before; an execution is not a shelling), and the
   sentences between them.
 
+It decides whether a weak sentence (casualty words, bare violence) joins the event
+before it (``drafts.host_of``) and which sentences are another incident's, whose
+claims do not name this event's author (``drafts.other_incidents``). The toll-less
+lead joined to the next report with a toll (``drafts.settle_tolls``) does not use it:
+there the sides and means a lead gives are told loosely, and vetoing on them cost
+main-event tolls on both halves of the FA-KES set.
+
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
 told right after its event, and a reference back outweighs a weak sign against.
