@@ -21,8 +21,8 @@ It decides whether a weak sentence (casualty words, bare violence) joins the eve
 before it (``drafts.host_of``) and which sentences are another incident's, whose
 claims do not name this event's author (``drafts.other_incidents``). The toll-less
 lead joined to the next report with a toll (``drafts.settle_tolls``) does not use it:
-there the sides and means a lead gives are told loosely, and vetoing on them cost
-main-event tolls on both halves of the FA-KES set.
+there the sides and means a lead gives are told loosely; vetoing that join gained one
+main event on the FA-KES tune half and lost four on the check half.
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
