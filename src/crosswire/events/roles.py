@@ -342,16 +342,8 @@ def event_actors(
     if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
         return _crowd_actors(index, label, sentence, country)
     result = Actors()
-    agent = _resolve_actor(index, _antecedent(index, roles.agent) or roles.agent, country, day)
+    agent = _author(index, event, country, day)
     result.actor1 = agent.main
-    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
-    # event noun's own modifiers name its side before any clause around it; the agent's
-    # modifiers when the agent names no side.
-    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
-    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
-    modifier = _modifier_side(index, candidates, country, day)
-    if modifier is not None:
-        result.actor1, agent.named = modifier, True
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
         co = _resolve_actor(index, other, country, day)
@@ -394,6 +386,23 @@ def event_actors(
         and civilian_dead(sentence, (roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _author(
+    index: ArticleIndex, event: EventCandidate, country: str | None, day: date | None
+) -> _Actor:
+    """The agent phrase's side, or the one the event noun's own modifiers name."""
+    roles = event.roles
+    agent = _resolve_actor(index, _antecedent(index, roles.agent) or roles.agent, country, day)
+    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
+    # event noun's own modifiers name its side before any clause around it; the agent's
+    # modifiers when the agent names no side.
+    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
+    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
+    modifier = _modifier_side(index, candidates, country, day)
+    if modifier is not None:
+        agent.main, agent.named = modifier, True
+    return agent
 
 
 def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
