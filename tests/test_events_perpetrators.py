@@ -58,6 +58,51 @@ TEXTS = {
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
     ),
+    "named_after_lead": (
+        "Civilians were executed in a village in Aleppo province on Tuesday. The Islamic State "
+        "group executed 20 civilians in the village of Tal Rifaat in Aleppo province on "
+        "Tuesday, a monitor said."
+    ),
+    "unnamed_then_named": (
+        "Terrorists executed civilians in a village in Hama province on Tuesday. Jabhat "
+        "al-Nusra fighters executed 20 civilians in the village, the monitor said."
+    ),
+    "rebels_in_shelling": (
+        "The monitor said the rebels had killed 19 civilians including five children in "
+        "shelling on the city of Aleppo on Monday."
+    ),
+    "rebel_group": (
+        "A Syrian rebel Islamist group launched a rocket attack on residential areas of "
+        "Damascus on Monday, leaving at least three people dead."
+    ),
+    "mines_planted_by": (
+        "Land mines planted by the Islamic State group killed 12 civilians in the town of "
+        "Manbij in Aleppo province, a rights group said on Wednesday."
+    ),
+    "claim_of_another_day": (
+        "SANA said one person was killed on Saturday when two mortar rounds hit a square in "
+        "the centre of Damascus. On Wednesday three suicide bombers killed at least two "
+        "people near the police headquarters in Damascus in an attack claimed by the Islamic "
+        "State group."
+    ),
+    "elsewhere": (
+        "Government air strikes killed 12 civilians in the town of Saraqib in Idlib province "
+        "on Monday. Elsewhere, three people were killed in a town in the Idlib countryside."
+    ),
+    "roundup": (
+        "Terrorists fired rocket shells at the Midan neighbourhood in Aleppo city on Saturday, "
+        "killing three civilians. Earlier, two children were killed, a police source said."
+    ),
+    "they_executed": (
+        "Regime helicopters dropped barrel bombs on the city of Idlib on Monday, killing four "
+        "civilians. Before "
+        "government forces left the city they executed 15 detainees by shooting, the report "
+        "added."
+    ),
+    "based_abroad": (
+        "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
+        "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
+    ),
 }
 
 
@@ -148,6 +193,62 @@ def test_the_dead_counted_in_the_next_sentence_say_they_were_civilians(analyses)
 def test_who_condemned_an_attack_is_not_its_perpetrator(analyses) -> None:  # type: ignore[no-untyped-def]
     for actor1, _, _ in sides(analyses["condemned"]):
         assert actor1 != "United Nations"
+
+
+@pytest.mark.parametrize(
+    ("name", "perpetrator"),
+    [("named_after_lead", "Islamic State"), ("unnamed_then_named", "Jabhat al-Nusra")],
+)
+def test_a_lead_told_without_its_author_takes_the_one_the_report_names(  # type: ignore[no-untyped-def]
+    analyses, name: str, perpetrator: str
+) -> None:
+    assert first(analyses[name])[0] == perpetrator
+
+
+@pytest.mark.parametrize("name", ["rebels_in_shelling", "rebel_group"])
+def test_unnamed_rebels_as_the_agent_are_the_generic_rebels(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses[name])
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_who_planted_the_mines_set_off_the_blast(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["mines_planted_by"])[:2] == ("Islamic State", "Civilians (Syria)")
+
+
+def test_a_claim_told_of_another_days_attack_is_not_this_ones(analyses) -> None:  # type: ignore[no-untyped-def]
+    events = [e for e in analyses["claim_of_another_day"].events if e.modality == "asserted"]
+    known = {e.id: e.name for e in analyses["claim_of_another_day"].entities}
+    mortars = next(e for e in events if "mortar" in e.sources[0].text)
+    assert len(mortars.sources) == 1  # the suicide bombing is an incident of its own
+    assert known.get(mortars.actor1 or "") != "Islamic State"
+    assert mortars.fatalities == 1
+
+
+def test_a_report_of_elsewhere_adds_nothing_to_the_event_before(analyses) -> None:  # type: ignore[no-untyped-def]
+    strike = analyses["elsewhere"].events[0]
+    assert strike.fatalities == 12
+    assert len(strike.sources) == 1
+
+
+def test_a_roundups_next_item_is_another_incident(analyses) -> None:  # type: ignore[no-untyped-def]
+    tolls = sorted(e.fatalities or 0 for e in analyses["roundup"].events)
+    assert tolls == [2, 3]
+
+
+def test_an_execution_is_its_own_incident_by_the_side_they_stands_for(analyses) -> None:  # type: ignore[no-untyped-def]
+    known = {e.id: e.name for e in analyses["they_executed"].entities}
+    killing = next(e for e in analyses["they_executed"].events if e.fatalities == 15)
+    assert len(killing.sources) == 1
+    assert known[killing.actor1 or ""].startswith("Military Forces of Syria")
+    assert known[killing.actor2 or ""] == "Civilians (Syria)"
+
+
+def test_a_place_that_stands_for_an_actor_gives_no_nationality(analyses) -> None:  # type: ignore[no-untyped-def]
+    # "UK-based" names where the monitor sits, not where the shooting was.
+    actor1, actor2, _ = first(analyses["based_abroad"])
+    assert actor1 == "Unidentified Armed Group (Syria)"
+    assert actor2 == "Civilians (Syria)"
 
 
 def test_the_means_named_nearest_the_event_word_decide_a_drone_attack() -> None:

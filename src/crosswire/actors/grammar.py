@@ -17,6 +17,7 @@ from crosswire.actors.lexicon import (
     _COMMUNICATION_VERBS,
     _CORE_TITLES,
     _DEMONYM_ARMED_NOUNS,
+    _DEMONYM_REBEL_NOUNS,
     _DESCRIPTION_DETERMINERS,
     _DIPLOMATIC_NOUNS,
     _DIPLOMATIC_PREPOSITIONS,
@@ -118,6 +119,8 @@ def _noun_class(noun: Token) -> str | None:
     category = _CATEGORY_NOUNS.get(word)
     if category is not None:
         return category
+    if word in _DEMONYM_REBEL_NOUNS or lemma in _DEMONYM_REBEL_NOUNS:
+        return "rebels"
     if word in _DEMONYM_ARMED_NOUNS or lemma in _DEMONYM_ARMED_NOUNS:
         return "uag"
     return None

@@ -13,6 +13,7 @@ from crosswire.actors.lexicon import (
     _BACKED_TOKEN,
     _BACKING_WORDS,
     _DEMONYM_ARMED_NOUNS,
+    _DEMONYM_REBEL_NOUNS,
     _NOT_THE_STATE,
     _POSSESSIVES,
     _STATE_ACTIVITY_NOUNS,
@@ -118,8 +119,10 @@ class GroupPass(ContextPass):
         }
         if modifiers & _NOT_THE_STATE:
             return None  # "Ugandan opposition candidates"
+        if modifiers & _DEMONYM_REBEL_NOUNS:
+            return path[-1].i, "rebels"  # "Syrian rebel commanders", "a Syrian rebel group"
         if modifiers & (_DEMONYM_ARMED_NOUNS | {"suicide"}):
-            return path[-1].i, "uag"  # "Afghan rebel leaders", "Palestinian suicide bombers"
+            return path[-1].i, "uag"  # "Palestinian militia leaders", "suicide bombers"
         for noun in reversed(path):
             if not self._free(noun.i, noun.i + 1):
                 return None

@@ -111,6 +111,9 @@ _DEMONYM_ARMED_NOUNS = _words(
     "militant militants insurgent insurgents rebel rebels jihadist jihadists separatist "
     "separatists militia militias militiaman militiamen"
 )
+# Of those, the ones that name an opposition side: ACLED's generic rebels of the country
+# ("Syrian rebels", "a Syrian rebel Islamist group"), not an unidentified armed group.
+_DEMONYM_REBEL_NOUNS = _words("rebel rebels insurgent insurgents")
 # Modifiers that take a noun away from the state: "Ugandan opposition candidates".
 _NOT_THE_STATE = _words("opposition dissident dissidents exiled exile anti-government")
 # What a "-backed" modifier may describe when no known actor is named there.

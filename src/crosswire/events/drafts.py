@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from crosswire.events import confidence
+from crosswire.events import confidence, sameness
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     category_of_noun,
@@ -101,7 +101,15 @@ class Draft:
             return
         self.actors.named = True
         newcomer = other.actors.actor1
-        if newcomer is not None and self.actors.actor2 is None and newcomer != self.actors.actor1:
+        if newcomer is None or newcomer in (self.actors.actor1, self.actors.actor2):
+            return
+        if self.actors.actor1 is None or (_unnamed(self.actors.actor1) and not _unnamed(newcomer)):
+            # A headline told first ("19 executed in Deir Ezzor", "terrorists executed 40")
+            # and the report that names who did it ("IS executed 19 men"): the named
+            # perpetrator is the event's.
+            self.actors.actor1 = newcomer
+            self.actors.assoc1 = list(other.actors.assoc1)
+        elif self.actors.actor2 is None:
             self.actors.actor2 = newcomer  # the other side of a battle
 
     def event(
@@ -155,6 +163,14 @@ class Draft:
             confidence=sure,
             reasons=reasons,
         )
+
+
+# Generic sides that stand for an author the sentence does not name.
+_UNNAMED_SIDES = frozenset(["uag", "rebels"])
+
+
+def _unnamed(entity: Entity) -> bool:
+    return entity.canonical_key.partition(":")[0] in _UNNAMED_SIDES
 
 
 def is_habitual(anchor: Token) -> bool:
@@ -322,6 +338,8 @@ def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:
 
 
 def _fits(host: Draft, draft: Draft) -> bool:
+    if not sameness.same(host, draft):
+        return False  # another day, town, author or means ("elsewhere, jets struck ...")
     mine, theirs = draft.when, host.when
     if draft.date_text and mine and theirs and (mine[0] > theirs[1] or theirs[0] > mine[1]):
         return False
@@ -333,3 +351,20 @@ def _fits(host: Draft, draft: Draft) -> bool:
         return True
     # Only a battle with a side still unknown can take a new fighter.
     return host.actors.actor2 is None and on.event_type_of(host.label) == on.BATTLES
+
+
+def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that tell violent incidents other than ``draft``'s
+    ("On Wednesday, three suicide bombers killed two people in an attack claimed by IS"
+    after "mortar rounds hit the square on Saturday"): what they say is not its."""
+    own = {(span.start, span.end) for span in draft.spans}
+    ranges = []
+    for other in drafts:
+        if not _live(other) or other.sentence == draft.sentence:
+            continue  # itself, or another reading of its own sentence
+        first, second = (draft, other) if draft.sentence < other.sentence else (other, draft)
+        if not sameness.same(first, second):
+            ranges.extend(
+                (span.start, span.end) for span in other.spans if (span.start, span.end) not in own
+            )
+    return ranges

@@ -58,6 +58,7 @@ from crosswire.events.drafts import (
     is_history,
     is_weak,
     name_means,
+    other_incidents,
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
@@ -106,7 +107,10 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     backdate(drafts)
     name_means(drafts)
     for draft in drafts:
-        unnamed_perpetrator(index, draft.label, draft.actors, draft.place, draft.spans, draft.at)
+        elsewhere = other_incidents(drafts, draft)
+        unnamed_perpetrator(
+            index, draft.label, draft.actors, draft.place, draft.spans, draft.at, elsewhere
+        )
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)

@@ -67,7 +67,10 @@ _FURNITURE_WORDS = frozenset(["photo", "photos", "tags", "gmt", "print", "tweet"
 
 
 # "US-led", "London-based", "Iran-backed": the place names an actor.
-ACTOR_SUFFIX = re.compile(r"^-(?:led|based|backed|supported|sponsored|run|allied|born)\b", re.I)
+ACTOR_SUFFIX = re.compile(
+    r"^-(?:led|based|backed|supported|sponsored|run|allied|born|formed|trained|funded|armed)\b",
+    re.I,
+)
 # "troops loyal to Damascus", "forces backed by Moscow": the place stands for a government.
 _FOR_GOVERNMENT = re.compile(
     r"\b(?:loyal\s+to|allied\s+(?:to|with)|backed\s+by|supported\s+by|ties\s+with)\s+$", re.I
@@ -260,10 +263,6 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
     match = _DATELINE.match(doc.text)
     dateline_end = match.end() if match is not None else 0
     dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
-    named = [(s, p) for s, _e, p in places if s >= dateline_end]
-    countries = Counter(p.country_code for _s, p in named if p.country_code)
-    if not countries and dateline_place is not None and dateline_place.country_code:
-        countries[dateline_place.country_code] += 1
     focus_places = _focus_places(
         [
             (s, p)
@@ -280,13 +279,41 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         dates=list(analysis.dates),
         figures=list(analysis.figures),
         published=_published(article),
-        focus_country=countries.most_common(1)[0][0] if countries else None,
+        focus_country=_focus_country(doc, places, entities, dateline_end, dateline_place),
         dateline_end=dateline_end,
         dateline_place=dateline_place,
         focus_places=focus_places,
         known={e.id: e for e in analysis.entities},
         outlet=(article.outlet or "").casefold() if article is not None else "",
     )
+
+
+_STATE_KINDS = frozenset(["government", "military", "police"])
+
+
+def _focus_country(
+    doc: Doc,
+    places: list[tuple[int, int, Place]],
+    entities: list[tuple[int, int, Entity]],
+    dateline_end: int,
+    dateline: Place | None,
+) -> str | None:
+    """The country the story is set in: the most named country of its scenes, leaving out
+    places that stand for an actor ("the UK-based monitor", "Washington said"); then of
+    the dateline's; then the state forces it names; then any place."""
+    named = [(s, e, p) for s, e, p in places if s >= dateline_end and p.country_code]
+    scenes = Counter(p.country_code for s, e, p in named if not _stands_for_actor(doc, s, e))
+    if scenes:
+        return scenes.most_common(1)[0][0]
+    if dateline is not None and dateline.country_code:
+        return dateline.country_code
+    # Only places that stand for actors: the story's country is not theirs ("the UK-based
+    # monitor said IS executed 19 men"); the state forces it names say more.
+    states = Counter(
+        e.country_code for _s, _e, e in entities if e.kind in _STATE_KINDS and e.country_code
+    )
+    countries = states or Counter(p.country_code for _s, _e, p in named)
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def in_aside(text: str, start: int) -> bool:

@@ -18,7 +18,7 @@ Three classes of phrasing name the perpetrator outside the agent role:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.tokens import Token
@@ -73,6 +73,7 @@ _OWNER_CATEGORIES = {
     "air": frozenset(["state"]),
     "drone": frozenset(["state", "armed"]),
     "ground": frozenset(["state", "armed"]),
+    "explosive": frozenset(["state", "armed"]),
 }
 
 
@@ -113,6 +114,8 @@ def premodifier_actor(
             continue
         if _AGAINST.search(index.text, max(0, m_start - 9), m_start):
             continue  # "anti-IS air strikes" are against IS
+        if any(m_end <= p_start <= token.idx for p_start, _p_end, _p in index.places):
+            continue  # a list of names, not a modifier: "Tags ISIS Al-Mayadin Missile strikes"
         if category_of(entity) in ("state", "armed"):
             return entity
     words = {w.lower() for w in re.findall(r"[\w]+", index.text[start:end])}
@@ -139,6 +142,8 @@ _WEAPON_WORDS = {
     "ground": _AIRCRAFT.pattern
     + r"|shelling|artillery|bombardments?|shells|mortars?|rockets?|missiles?"
     + r"|barrel[\s-]+bombs?|bombing",
+    "explosive": r"(?:land\s*)?mines?|IEDs?|explosive\s+devices?|explosives|(?:car\s+)?bombs?"
+    r"|booby[\s-]*traps?",
 }
 _WEAPONS = {
     kind: re.compile(rf"(?:{words})\b", re.IGNORECASE) for kind, words in _WEAPON_WORDS.items()
@@ -146,7 +151,8 @@ _WEAPONS = {
 _BY_AFTER = {
     kind: re.compile(
         rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
-        r"(?:(?:carried\s+out|launched|conducted|fired)\s+)?by\s+(?:the\s+)?$",
+        r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
+        r"|detonated)\s+)?by\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
     for kind, words in _WEAPON_WORDS.items()
@@ -158,19 +164,24 @@ def weapon_owner(
     day: date | None,
     category_of: Callable[[Entity], str | None],
     kind: str = "air",
+    within: Sequence[tuple[int, int]] | None = None,
 ) -> Entity | None:
     """The side the report first credits with aircraft or air strikes ("Russian planes",
     "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
-    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs."""
+    X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs; with
+    ``kind="explosive"`` mines or bombs ("mines planted by IS"). ``within``: only credits
+    in these character ranges (the event's own sentences)."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if within is not None and not any(a <= m_start and m_end <= b for a, b in within):
             continue
         if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
         if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
-    generic = _generic_owner(index, day, _WEAPONS[kind])
+    generic = _generic_owner(index, day, _WEAPONS[kind]) if within is None else None
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None
@@ -211,9 +222,15 @@ _DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECAS
 _CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
 
 
-def claimant(index: ArticleIndex, category_of: Callable[[Entity], str | None]) -> Entity | None:
+def claimant(
+    index: ArticleIndex,
+    category_of: Callable[[Entity], str | None],
+    elsewhere: Sequence[tuple[int, int]] = (),
+) -> Entity | None:
     """The armed group the report says claimed the attack or had it blamed on it: "IS
-    claimed responsibility", "an attack claimed by IS", "a bombing blamed on Daesh"."""
+    claimed responsibility", "an attack claimed by IS", "a bombing blamed on Daesh". A
+    claim in ``elsewhere`` (the sentences of another incident the article tells) is that
+    incident's."""
     text = index.text
     armed = [
         (m_start, m_end, entity)
@@ -225,6 +242,8 @@ def claimant(index: ArticleIndex, category_of: Callable[[Entity], str | None]) -
     for match in _CLAIMED.finditer(text, index.dateline_end):
         if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
             continue
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
         before = [
             m
             for m in armed
@@ -234,6 +253,8 @@ def claimant(index: ArticleIndex, category_of: Callable[[Entity], str | None]) -
         if before:
             return before[-1][2]
     for match in _CLAIMED_BY.finditer(text, index.dateline_end):
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
         after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
         if after:
             return after[0][2]

@@ -206,11 +206,32 @@ def _generic_for(
         return index.generic("rioters", country)
     if lemma in lx.UNIDENTIFIED_NOUNS or token.lower_ in lx.UNIDENTIFIED_NOUNS:
         return index.generic("uag", country)
+    if _is_rebel_side(token):
+        return index.generic("rebels", country)
     branch = _STATE_BRANCHES.get(lemma)
     if category == "state" and branch is not None and country is not None:
         # "government forces" in a Syrian story are the Military Forces of Syria.
         return index.state(country, branch, day)
     return None
+
+
+# Unnamed rebels in an agent or patient role: "rebels", "insurgents", "opposition
+# fighters", "a Syrian rebel Islamist group": ACLED's generic rebels of the country.
+_REBEL_HEADS = frozenset(["rebel", "insurgent"])
+_REBEL_MODIFIERS = frozenset(["rebel", "opposition", "insurgent"])
+_SIDE_HEADS = frozenset(["fighter", "force", "group", "faction", "brigade", "militant", "unit"])
+
+
+def _is_rebel_side(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in _REBEL_HEADS or token.lower_ in ("rebels", "insurgents"):
+        return True
+    return lemma in _SIDE_HEADS and any(
+        word.lower_ in _REBEL_MODIFIERS
+        for left in token.lefts
+        if left.dep_ in ("amod", "compound", "nmod")
+        for word in left.subtree
+    )
 
 
 def _resolve_actor(
@@ -221,14 +242,24 @@ def _resolve_actor(
         actor.main = _generic_for(index, token, country, day)
     elif country is not None and actor.main.country_code != country:
         # A generic side ("Civilians (X)") is of the country the event happens in, never
-        # of a state named elsewhere in the article ("Russian raids killed civilians").
+        # of a state named elsewhere in the article ("Russian raids killed civilians"); one
+        # the linker left without a country takes it too.
         category = actor.main.canonical_key.partition(":")[0]
+        if not actor.main.canonical_key:
+            category = _COUNTRYLESS.get(actor.main.kind, "")
         if category in _GENERIC_CATEGORIES:
             actor.main = index.generic(category, country)
     return actor
 
 
 _GENERIC_CATEGORIES = frozenset(["civilians", "protesters", "rioters", "uag"])
+# Kinds of the generic sides the linker makes without a country, by category.
+_COUNTRYLESS = {
+    "civilians": "civilians",
+    "protesters": "protesters",
+    "rioters": "rioters",
+    "unidentified_armed_group": "uag",
+}
 
 
 def _sentence_entities(index: ArticleIndex, sentence: Span, categories: set[str]) -> list[Entity]:
@@ -278,6 +309,7 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
 )
 
 
+_EXPLOSIVE_LABELS = frozenset({on.REMOTE_EXPLOSIVE, on.SUICIDE_BOMB})
 _WEAPON_KINDS = {on.AIR_STRIKE: "air", on.CHEMICAL: "air", on.SHELLING: "ground"}
 _VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
@@ -310,16 +342,8 @@ def event_actors(
     if label in _PROTEST_LABELS or label == on.VIOLENT_DEMONSTRATION:
         return _crowd_actors(index, label, sentence, country)
     result = Actors()
-    agent = _resolve_actor(index, roles.agent, country, day)
+    agent = _author(index, event, country, day)
     result.actor1 = agent.main
-    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
-    # event noun's own modifiers name its side before any clause around it; the agent's
-    # modifiers when the agent names no side.
-    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
-    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
-    modifier = _modifier_side(index, candidates, country, day)
-    if modifier is not None:
-        result.actor1, agent.named = modifier, True
     result.assoc1 = list(agent.backers)
     for other in roles.co_agents:
         co = _resolve_actor(index, other, country, day)
@@ -362,6 +386,34 @@ def event_actors(
         and civilian_dead(sentence, (roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _author(
+    index: ArticleIndex, event: EventCandidate, country: str | None, day: date | None
+) -> _Actor:
+    """The agent phrase's side, or the one the event noun's own modifiers name."""
+    roles = event.roles
+    agent = _resolve_actor(index, _antecedent(index, roles.agent) or roles.agent, country, day)
+    # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
+    # event noun's own modifiers name its side before any clause around it; the agent's
+    # modifiers when the agent names no side.
+    own = event.anchor if event.anchor.pos_ in ("NOUN", "PROPN") else None
+    candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
+    modifier = _modifier_side(index, candidates, country, day)
+    if modifier is not None:
+        agent.main, agent.named = modifier, True
+    return agent
+
+
+def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
+    """The side a "they" agent stands for: the nearest armed or state subject before it in
+    its sentence ("before government forces left the city they executed 15 detainees")."""
+    if pronoun is None or pronoun.lower_ != "they":
+        return None
+    for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            return token if _actor(index, token).category in ("state", "armed") else None
+    return None
 
 
 def _battle_sides(result: Actors, dead: _Actor) -> None:
@@ -412,10 +464,12 @@ def unnamed_perpetrator(
     place: Place | None,
     spans: Sequence[SourceSpan] = (),
     at: int = -1,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> None:
     """ACLED codes a violent event whose report names no perpetrator as by an
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
-    article's sentences are joined, so a later sentence can still name the side."""
+    article's sentences are joined, so a later sentence can still name the side; a claim
+    in ``elsewhere`` (another incident's sentences) is not this event's."""
     if actors.actor1 is not None:
         return
     kind = _WEAPON_KINDS.get(label)
@@ -428,9 +482,18 @@ def unnamed_perpetrator(
         actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
+    if label in _EXPLOSIVE_LABELS:
+        # "mines planted by IS", "a car bomb left by the group": in the event's own report.
+        day = day_of(index.published[0]) if index.published else None
+        within = [(span.start, span.end) for span in spans]
+        actors.actor1 = weapon_owner(
+            index, day, lambda e: _entity_category(index, e), "explosive", within
+        )
+        if actors.actor1 is not None:
+            return
     if label != on.ARMED_CLASH:
         # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
-        actors.actor1 = claimant(index, lambda e: _entity_category(index, e))
+        actors.actor1 = claimant(index, lambda e: _entity_category(index, e), elsewhere)
         if actors.actor1 is not None:
             return
     # The group of the country the story is set in, as for generic victims: a place
