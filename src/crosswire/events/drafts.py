@@ -104,8 +104,8 @@ class Draft:
         if newcomer is None or newcomer in (self.actors.actor1, self.actors.actor2):
             return
         if self.actors.actor1 is None or (_unnamed(self.actors.actor1) and not _unnamed(newcomer)):
-            # A headline told first ("19 executed in Deir Ezzor", "terrorists executed 40")
-            # and the report that names who did it ("IS executed 19 men"): the named
+            # A headline told first ("9 executed in a town", "terrorists executed 30")
+            # and the report that names who did it ("IS executed 9 men"): the named
             # perpetrator is the event's.
             self.actors.actor1 = newcomer
             self.actors.assoc1 = list(other.actors.assoc1)
