@@ -143,17 +143,6 @@ def test_a_place_inside_an_actors_name_is_no_place() -> None:
     assert "IQ" not in _mapped(result).values()
 
 
-def test_a_loose_spelling_needs_the_full_bar_where_names_are_not_transliterated() -> None:
-    from crosswire.geo.confidence import THRESHOLD_IN_FOCUS, threshold_for
-
-    vector = [0.0] * len(FEATURES)
-    vector[FEATURES.index("own_name")] = 1.0  # a transliteration: own name, not exact
-    vector[FEATURES.index("focus_country")] = 1.0
-    assert threshold_for(vector) == THRESHOLD  # "Lanexa" for Lenexa in a US report
-    vector[FEATURES.index("foreign_script")] = 1.0
-    assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # "Qamishli" in a report on Syria
-
-
 @pytest.mark.slow
 def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
     # "MoD" is also an alternate name of Maud, Texas.

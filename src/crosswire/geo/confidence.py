@@ -33,12 +33,7 @@ from spacy.tokens import Doc
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.resolve import Resolution, Toponym, haversine_km
-from crosswire.geo.sources import (
-    AREA_FEATURES,
-    SITE_FEATURES,
-    WATER_FEATURES,
-    transliterated_countries,
-)
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, WATER_FEATURES
 
 FEATURES = (
     "bias",
@@ -69,40 +64,33 @@ FEATURES = (
     # Other names of the document that could lie within 50 km of the chosen entry
     # (geo.resolve's "support"), whatever was chosen for them.
     "support",
-    # The entry's country writes its names in another script (Arabic, Cyrillic, ...), so
-    # English news spells them as transliterations. Read by threshold_for; its weight is
-    # held at 0 (fit with --fix foreign_script=0): fitted freely on the tune halves'
-    # international news it raised every place in such countries, and on Syrian-war news
-    # put more events in Jerusalem and the Palestinian "Old City".
-    "foreign_script",
 )
 # The sign each weight is held to when fitting, so that evidence never counts against
 # what it says (+1: >= 0, -1: <= 0, 0: free).
-SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1, 0)
+SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1)
 
 # Fitted weights (see the module docstring); order as FEATURES.
 WEIGHTS = (
-    -7.553,  # bias
-    2.721,  # log_population
-    0.202,  # own_name
-    2.572,  # exact_name
+    -7.714,  # bias
+    2.865,  # log_population
+    0.26,  # own_name
+    2.569,  # exact_name
     0.0,  # skeleton
-    0.323,  # area
+    0.319,  # area
     0.0,  # focus_country
-    0.395,  # focus_admin1
-    0.219,  # near
-    0.794,  # ner_place
+    0.429,  # focus_admin1
+    0.385,  # near
+    0.771,  # ner_place
     0.0,  # ner_other
-    2.018,  # margin
-    -0.302,  # ambiguity
-    0.82,  # repeated
-    0.362,  # tentative
+    2.08,  # margin
+    -0.362,  # ambiguity
+    0.613,  # repeated
+    0.37,  # tentative
     0.0,  # loose_in_focus
-    2.108,  # resolver_score
+    2.126,  # resolver_score
     0.0,  # site_or_water
-    0.174,  # place_cue
-    0.486,  # support
-    0.0,  # foreign_script
+    0.212,  # place_cue
+    0.502,  # support
 )
 # Chosen on the tune halves (bench/fit_place_confidence.py prints the sweep): the share
 # right meets the goals there while acc@161 loses about a point.
@@ -219,27 +207,16 @@ def document_features(
                 float(c.feature in SITE_FEATURES or c.feature in WATER_FEATURES),
                 float(toponym.hint is not None or _cue(doc, toponym.start, toponym.end)),
                 resolution.support,
-                float(c.country in transliterated_countries()),
             )
         )
     return vectors
 
 
-def threshold_for(
-    vector: Sequence[float],
-    threshold: float = THRESHOLD,
-    in_focus_threshold: float = THRESHOLD_IN_FOCUS,
-) -> float:
+def threshold_for(vector: Sequence[float]) -> float:
     """The score a mention needs. A transliteration of an entry's own name ("Qamishli"
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
-    (US and British news) hold almost none, so the model cannot learn how good they are.
-    Only where names are transliterated (a country writing them in another script): in a
-    report on the US, "Hartmann" for Hartman or "Lanexa" for Lenexa is another word or
-    another place, and the model, fitted on such reports, already knows how good it is."""
-    in_focus = (
-        vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
-        and vector[FEATURES.index("foreign_script")] > 0
-    )
+    (US and British news) hold almost none, so the model cannot learn how good they are."""
+    in_focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
     own = vector[FEATURES.index("own_name")] > 0
     transliterated = own and not vector[EXACT_INDEX] > 0
     # A large town under its own name, which the sentence treats as a place ("the city
@@ -250,7 +227,7 @@ def threshold_for(
         and vector[FEATURES.index("log_population")] >= TOWN_LOG_POPULATION
         and not vector[FEATURES.index("area")] > 0
     )
-    return in_focus_threshold if in_focus and (transliterated or town) else threshold
+    return THRESHOLD_IN_FOCUS if in_focus and (transliterated or town) else THRESHOLD
 
 
 def confidence(vector: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:

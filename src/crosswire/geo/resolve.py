@@ -40,7 +40,7 @@ from functools import cache
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import translit_key
-from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, country_neighbours, lexicon
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
 from crosswire.geo.words import (
     DIRECTION_WORDS,
     admin_abbreviation,
@@ -66,7 +66,6 @@ RANK_FEATURES = (
     "site",  # curated: a name that matches one is seldom anything else
     "site_named",  # "Shayrat airbase": the mention says what kind of site it is
     "admin_named",  # "Idlib province", "Rapides Parish"
-    "town_named",  # "Mexico City", "the city of X": a town, not the country or province
     "shadowed_admin",  # admin1 "Homs" when the city "Homs" is a candidate too
     "focus",  # share of the document's other places and demonyms in its country
     "container_inside",  # "X, Y", "X in Y": inside Y
@@ -80,16 +79,6 @@ RANK_FEATURES = (
     # Other names with a reading in this one's subdivision, each weighted by 1 / the
     # subdivisions its readings span, / 3.
     "admin1_support",
-    # Share of the document's other places and demonyms in a country bordering this one's
-    # (GeoNames' neighbours): "Gaza" beside Israel and Egypt is the Palestinian one.
-    "neighbour_focus",
-    # The document names this entry's first-level subdivision elsewhere ("Atlanta" beside
-    # "Georgia"), however that other name is resolved.
-    "admin1_named",
-    # A subdivision among the document's other names that could be subdivisions of the
-    # same country ("Oregon and Washington laws"), / 3; none when a town of its name
-    # lies inside it.
-    "sibling_admin1",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -117,7 +106,6 @@ RANK_PRIOR = (
     1.5,  # site
     2.0,  # site_named
     2.5,  # admin_named
-    2.0,  # town_named
     -2.0,  # shadowed_admin
     2.5,  # focus
     4.0,  # container_inside
@@ -127,39 +115,32 @@ RANK_PRIOR = (
     1.5,  # near
     0.0,  # support
     0.0,  # admin1_support
-    1.5,  # neighbour_focus: weaker than the focus country itself
-    1.0,  # admin1_named
-    1.0,  # sibling_admin1
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES.
 RANK_WEIGHTS = (
     0.35,  # log_population
-    1.612,  # primary_name
+    1.678,  # primary_name
     -1.5,  # skeleton
-    3.384,  # country
-    2.02,  # continent
+    3.338,  # country
+    2.018,  # continent
     0.5,  # admin1
     1.2,  # capital
-    -0.357,  # admin2
+    -0.342,  # admin2
     4.0,  # sea
-    3.02,  # river_or_lake
-    1.495,  # site
-    2.001,  # site_named
-    2.603,  # admin_named
-    2.001,  # town_named
-    -1.783,  # shadowed_admin
-    2.763,  # focus
-    3.903,  # container_inside
-    -3.903,  # container_outside
-    2.051,  # named_admin1
-    -4.005,  # definite_town
-    2.628,  # near
-    1.061,  # support
-    0.403,  # admin1_support
-    1.429,  # neighbour_focus
-    0.733,  # admin1_named
-    1.523,  # sibling_admin1
+    3.021,  # river_or_lake
+    1.49,  # site
+    2.002,  # site_named
+    2.606,  # admin_named
+    -1.793,  # shadowed_admin
+    2.782,  # focus
+    3.902,  # container_inside
+    -3.902,  # container_outside
+    2.343,  # named_admin1
+    -4.004,  # definite_town
+    2.691,  # near
+    1.042,  # support
+    0.451,  # admin1_support
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
@@ -253,9 +234,8 @@ def _contains(outer: Candidate, inner: Candidate, gazetteer: Gazetteer) -> bool:
         return True
     if outer.feature == "admin1":
         return gazetteer.admin1_code(outer.index) == gazetteer.admin1_code(inner.index)
-    if outer.feature in ("admin2", "city", "capital", "district"):
-        # No second-level codes are kept: a town "in" a county, a city or a district
-        # ("Douma in Eastern Ghouta") lies near it.
+    if outer.feature in ("admin2", "city", "capital"):
+        # No second-level codes are kept: a town "in" a county or city lies near it.
         return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) < 60.0
     return False
 
@@ -305,10 +285,6 @@ class _Context:
     is_container: bool = False  # the "Y" of "X, Y": a country or subdivision, not a town
     # candidate index -> (support, admin1_support): see RANK_FEATURES
     support: dict[int, tuple[float, float]] = field(default_factory=dict)
-    # The keys of the document's other place names, and per country the keys of the
-    # names that could be one of its first-level subdivisions.
-    names: frozenset[str] = frozenset()
-    admin1_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Resolver:
@@ -437,7 +413,6 @@ class Resolver:
             if not pools[i] and toponym.hint != "street":
                 pools[i] = self._embedded(toponym.query)
         support = self._support(toponyms, pools)
-        names, admin1_names = self._names(toponyms, pools)
         self.pools = pools
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
@@ -464,8 +439,6 @@ class Resolver:
                     ),
                     is_container=i in containers,
                     support=support[i],
-                    names=names - {translit_key(toponym.query)},
-                    admin1_names=admin1_names,
                 )
                 self.contexts.append(context)
                 picks.append(self._best(toponym, pools[i], context))
@@ -507,24 +480,6 @@ class Resolver:
         ]
 
     # -- evidence -----------------------------------------------------------
-
-    @staticmethod
-    def _names(
-        toponyms: Sequence[Toponym], pools: Sequence[Sequence[Candidate]]
-    ) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-        """The keys of the document's place names, and per country those of the names
-        that could be one of its first-level subdivisions."""
-        keys: set[str] = set()
-        admin1_names: dict[str, set[str]] = defaultdict(set)
-        for toponym, pool in zip(toponyms, pools, strict=True):
-            if toponym.role != "place":
-                continue
-            key = translit_key(toponym.query)
-            keys.add(key)
-            for c in pool:
-                if c.feature == "admin1":
-                    admin1_names[c.country].add(key)
-        return frozenset(keys), {cc: frozenset(v) for cc, v in admin1_names.items()}
 
     def _support(
         self, toponyms: Sequence[Toponym], pools: Sequence[Sequence[Candidate]]
@@ -653,7 +608,6 @@ class Resolver:
             float(site),
             float(site and toponym.hint == "site"),
             float(named_as_unit and feature in ("admin1", "admin2")),
-            float(toponym.hint == "city" and feature in ("city", "capital")),
             float(shadowed),
             context.focus.get(candidate.country, 0.0),
             inside,
@@ -663,35 +617,7 @@ class Resolver:
             near,
             support,
             admin1_support,
-            *self._neighbourhood(toponym, candidate, pool, context, shadowed=shadowed),
         )
-
-    @staticmethod
-    def _neighbourhood(
-        toponym: Toponym,
-        candidate: Candidate,
-        pool: Sequence[Candidate],
-        context: _Context,
-        *,
-        shadowed: bool,
-    ) -> tuple[float, float, float]:
-        """neighbour_focus, admin1_named and sibling_admin1 (RANK_FEATURES)."""
-        neighbours = country_neighbours().get(candidate.country, frozenset())
-        named = (
-            candidate.feature != "admin1"
-            and candidate.admin1 is not None
-            and translit_key(candidate.admin1) in context.names
-        )
-        siblings = 0.0
-        # Not for a subdivision named like a town inside it, or like its country ("México").
-        if (
-            candidate.feature == "admin1"
-            and not shadowed
-            and not any(c.feature == "country" and c.country == candidate.country for c in pool)
-        ):
-            others = context.admin1_names.get(candidate.country, frozenset())
-            siblings = min(len(others - {translit_key(toponym.query)}), 3) / 3
-        return sum(context.focus.get(n, 0.0) for n in neighbours), float(named), siblings
 
     def score(
         self,
