@@ -259,3 +259,23 @@ def test_the_means_named_nearest_the_event_word_decide_a_drone_attack() -> None:
     assert not drone_only(text, text.index("destroyed"))
     assert drone_only("A drone attack hit the ship.")
     assert not drone_only("Jets and drones struck the town.")  # no event word given
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "key", "side"),
+    [
+        ("Takfiri", "organisation", "", False),  # a label the tagger took for a name
+        ("Town Gunmen Commit Massacre", "organisation", "", False),  # a headline run
+        ("Union of Aid Workers", "organisation", "", False),  # an aid body
+        ("Sultan Murad Brigade", "organisation", "", True),  # an armed formation
+        ("Free Northern Army", "organisation", "", True),
+        ("Islamic State", "rebel_group", "islamic_state", True),  # linked: the dictionary's
+    ],
+)
+def test_an_unlinked_organisation_is_a_side_only_when_named_as_an_armed_formation(
+    name: str, kind: str, key: str, side: bool
+) -> None:
+    from crosswire.events.roles import _no_side
+    from crosswire.model import Entity
+
+    assert _no_side(Entity(name=name, kind=kind, canonical_key=key)) is not side

@@ -140,17 +140,51 @@ _COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
 
 
 _SIDE_WORDS = lx.STATE_FORCE_NOUNS | lx.ARMED_NOUNS | lx.CIVILIAN_NOUNS | lx.PROTESTER_NOUNS
+# The last word of a named armed formation the dictionary does not know ("the Sultan Murad
+# Brigade", "the Free Idlib Army"). An unlinked organisation without one is a tagger's ORG
+# over a label ("Takfiri"), a headline or tag run, an aid body or a watchdog: no side.
+_FORMATION_HEADS = frozenset(
+    [
+        "army",
+        "armies",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "front",
+        "forces",
+        "force",
+        "division",
+        "divisions",
+        "regiment",
+        "corps",
+        "legion",
+        "militia",
+        "militias",
+        "guard",
+        "guards",
+        "units",
+        "movement",
+        "group",
+        "groups",
+        "council",
+        "command",
+    ]
+)
 
 
 def _no_side(entity: Entity) -> bool:
     """An unlinked name that cannot be a side: a person (ACLED codes the group a person
-    acts for, which a linked person carries), or a common noun a tagger took for a name
-    ("Regime airstrikes"), whose word then speaks for itself."""
+    acts for, which a linked person carries), an organisation not named as an armed
+    formation, or a common noun a tagger took for a name ("Regime airstrikes"), whose
+    word then speaks for itself."""
     if entity.canonical_key:
         return False
     if entity.kind == "person":
         return not entity.affiliation
     words = entity.name.casefold().split()
+    if entity.kind == "organisation" and (not words or words[-1] not in _FORMATION_HEADS):
+        return True
     return len(words) == 1 and words[0] in _SIDE_WORDS
 
 
