@@ -115,3 +115,19 @@ def test_copies_under_different_headlines_are_still_duplicates() -> None:
 def test_the_stage_refuses_an_unknown_headline_mode() -> None:
     with pytest.raises(ConfigError):
         get("clean").factory(headline="move")
+
+
+def test_the_shipped_default_is_the_documented_one() -> None:
+    from crosswire.clean.headline import DEFAULT_HEADLINE
+    from crosswire.config import default_config_dict
+
+    shipped = default_config_dict()["stages"]["clean"]["headline"]
+    assert shipped == DEFAULT_HEADLINE == "drop"
+
+
+def test_the_stage_keeps_the_headline_when_configured() -> None:
+    (part,) = split_article(_article("\n\n".join(BODY)))
+    stage = get("clean").factory(headline="keep")
+    (kept,) = stage(Corpus(articles=(part,)), StageContext()).articles
+    assert kept.text.split("\n\n")[0] == TITLE
+    assert kept.id == part.id

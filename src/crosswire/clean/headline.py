@@ -29,7 +29,7 @@ from crosswire.model import Article, FieldOrigin, RemovedBlock
 HeadlineMode = Literal["keep", "drop"]
 HEADLINE_MODES: tuple[HeadlineMode, ...] = ("keep", "drop")
 # The default of `stages.clean.headline` (default_config.toml says the same).
-DEFAULT_HEADLINE: HeadlineMode = "keep"
+DEFAULT_HEADLINE: HeadlineMode = "drop"
 # The origin field that marks a kept headline paragraph.
 HEADLINE_FIELD = "headline"
 # How similar (0-100) a paragraph must be to the headline to be its copy, and a
