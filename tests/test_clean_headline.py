@@ -131,3 +131,38 @@ def test_the_stage_keeps_the_headline_when_configured() -> None:
     (kept,) = stage(Corpus(articles=(part,)), StageContext()).articles
     assert kept.text.split("\n\n")[0] == TITLE
     assert kept.id == part.id
+
+
+def test_an_event_read_from_a_kept_headline_cites_it_in_the_brief(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from crosswire.api import run_corpus
+    from crosswire.brief import build_brief
+    from crosswire.config import load_settings
+    from crosswire.render import render_markdown
+
+    # The body never states the toll; only the headline (present tense) does.
+    row = {
+        "title": "Air strikes kill 14 in river port of Kandor",
+        "maintext": "Residents of the river port of Kandor said warplanes circled the town for "
+        "hours on Tuesday before rescue teams reached the market. The market was closed on "
+        "Wednesday as families buried their dead, the local council said.",
+        "source_domain": "kandor-courier.example",
+        "date_publish": "2026-03-04 10:00:00",
+    }
+    path = tmp_path / "kandor.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    settings = load_settings(overrides={"stages.clean.headline": "keep"})
+    corpus = run_corpus([path], settings=settings, db=":memory:")
+    (article,) = corpus.articles
+    assert article.text.startswith(row["title"] + "\n\n")
+    spans = [s for a in corpus.analyses for e in a.events for s in e.sources]
+    assert spans, "the headline's event was not read"
+    assert all(article.text[s.start : s.end] == s.text for s in spans)
+    # spaCy runs a headline without a closing stop into the next sentence, so the span
+    # starts in the headline and may end in the body.
+    headline_events = [
+        e for a in corpus.analyses for e in a.events if e.sources[0].start < body_start(article)
+    ]
+    assert [e.fatalities for e in headline_events] == [14]
+    assert "Air strikes kill 14" in render_markdown(build_brief(corpus))
