@@ -164,5 +164,10 @@ def test_an_event_read_from_a_kept_headline_cites_it_in_the_brief(tmp_path) -> N
     headline_events = [
         e for a in corpus.analyses for e in a.events if e.sources[0].start < body_start(article)
     ]
-    assert [e.fatalities for e in headline_events] == [14]
+    found = [
+        (e.sub_event_type, e.fatalities, e.sources[0].start)
+        for a in corpus.analyses
+        for e in a.events
+    ]
+    assert [e.fatalities for e in headline_events] == [14], (found, article.text)
     assert "Air strikes kill 14" in render_markdown(build_brief(corpus))
