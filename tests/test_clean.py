@@ -342,7 +342,7 @@ def test_stage_cleans_articles_and_keeps_earlier_removed_blocks_first() -> None:
         title=TITLE,
         removed=(headline,),
     )
-    stage = get("clean").factory(threshold=0.5)
+    stage = get("clean").factory(threshold=0.5, headline="drop")
     out = stage(Corpus(articles=(article,)), StageContext())
     (cleaned,) = out.articles
     assert cleaned.text == "\n\n".join(BODY)

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from crosswire.clean.headline import body_start
 from crosswire.geo.resolve import haversine_km
 from crosswire.model import Analysis, Article, Corpus, Entity, Mention
 
@@ -74,14 +75,22 @@ def _overlapping(mention: Mention, start: int, end: int) -> bool:
 
 
 def _find(
-    records: Sequence[Any], mention_of: Callable[[Any], Iterable[Mention]], item: dict[str, Any]
+    records: Sequence[Any],
+    mention_of: Callable[[Any], Iterable[Mention]],
+    item: dict[str, Any],
+    shift: int = 0,
 ) -> Any | None:
-    """The record with a mention overlapping the gold span (the longest overlap wins)."""
+    """The record with a mention overlapping the gold span (the longest overlap wins).
+
+    Gold offsets index the article's body; ``shift`` is where that body starts in the
+    text the pipeline read (after a headline paragraph the clean stage kept on top).
+    """
+    start, end = item["start"] + shift, item["end"] + shift
     best, best_overlap = None, 0
     for record in records:
         for mention in mention_of(record):
-            if _overlapping(mention, item["start"], item["end"]):
-                overlap = min(mention.end, item["end"]) - max(mention.start, item["start"])
+            if _overlapping(mention, start, end):
+                overlap = min(mention.end, end) - max(mention.start, start)
                 if overlap > best_overlap:
                     best, best_overlap = record, overlap
     return best
@@ -95,6 +104,10 @@ class GoldRun:
         self.refs = articles_by_ref(corpus.articles)
         self.analyses: dict[str, Analysis] = {a.article: a for a in corpus.analyses}
 
+    def shift(self, ref: str) -> int:
+        """Where the gold's body starts in the article's text (after a kept headline)."""
+        return body_start(self.refs[ref])
+
     def analysis(self, ref: str) -> Analysis:
         article = self.refs[ref]
         return self.analyses.get(article.id, Analysis(article=article.id))
@@ -104,7 +117,12 @@ class GoldRun:
         for item in gold("places"):
             if item.get("lat") is None:
                 continue
-            place = _find(self.analysis(item["ref"]).places, lambda p: p.mentions, item)
+            place = _find(
+                self.analysis(item["ref"]).places,
+                lambda p: p.mentions,
+                item,
+                self.shift(item["ref"]),
+            )
             ok = (
                 place is not None
                 and place.lat is not None
@@ -120,7 +138,10 @@ class GoldRun:
         score = Score("actor mentions linked right")
         for item in gold("actors"):
             entity: Entity | None = _find(
-                self.analysis(item["ref"]).entities, lambda e: e.mentions, item
+                self.analysis(item["ref"]).entities,
+                lambda e: e.mentions,
+                item,
+                self.shift(item["ref"]),
             )
             ok = entity is not None and entity.name == item["canonical"]
             got = entity.name if entity else "nothing"
@@ -130,7 +151,12 @@ class GoldRun:
     def dates(self) -> Score:
         score = Score("dates right")
         for item in gold("dates"):
-            found = _find(self.analysis(item["ref"]).dates, lambda d: [d.mention], item)
+            found = _find(
+                self.analysis(item["ref"]).dates,
+                lambda d: [d.mention],
+                item,
+                self.shift(item["ref"]),
+            )
             got = (found.start_date, found.end_date, found.precision) if found else None
             want = (item["start_date"], item["end_date"], item["precision"])
             score.add(got == want, f"{item['ref']} {item['text']!r}: want {want}, got {got}")
@@ -139,7 +165,12 @@ class GoldRun:
     def figures(self) -> Score:
         score = Score("figures right")
         for item in gold("figures"):
-            found = _find(self.analysis(item["ref"]).figures, lambda f: [f.mention], item)
+            found = _find(
+                self.analysis(item["ref"]).figures,
+                lambda f: [f.mention],
+                item,
+                self.shift(item["ref"]),
+            )
             got = (found.value, found.low, found.high) if found else None
             want = (item["value"], item["low"], item["high"])
             same = got is not None and all(

@@ -9,5 +9,7 @@ Stages ``extract``, ``split`` and ``clean``, in that order:
 - ``stage`` (stage ``clean``): page furniture out of the body, paragraph by
   paragraph, scored by ``furniture`` (cue lexicons, shape, context, cohesion),
   after ``inline`` has cut furniture runs glued inside a paragraph (tag lists, share
-  bars, a page's foot: text scraped without its line breaks).
+  bars, a page's foot: text scraped without its line breaks); with
+  ``stages.clean.headline = "keep"``, ``headline`` then puts the headline back on
+  top of the text as its first paragraph.
 """

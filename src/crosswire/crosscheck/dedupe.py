@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from crosswire.clean.headline import body_text
 from crosswire.model import Article, ArticleGroup, Corpus
 from crosswire.registry import Stage, StageContext, stage
 
@@ -42,7 +43,9 @@ def _earliest_first(articles: Sequence[Article]) -> tuple[str, ...]:
 def find_groups(articles: Sequence[Article], threshold: float) -> list[ArticleGroup]:
     by_text: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_text[" ".join(_WORD.findall(article.text.casefold()))].append(article)
+        # Bodies are compared without a kept headline: a wire story republished under a
+        # new headline is still a copy.
+        by_text[" ".join(_WORD.findall(body_text(article).casefold()))].append(article)
 
     groups = [
         ArticleGroup(kind="duplicate", articles=_earliest_first(copies))
@@ -51,7 +54,7 @@ def find_groups(articles: Sequence[Article], threshold: float) -> list[ArticleGr
     ]
     # One representative per exact-duplicate set takes part in the similarity search.
     representatives = [copies[0] for copies in by_text.values()]
-    sets = [shingles(a.text) for a in representatives]
+    sets = [shingles(body_text(a)) for a in representatives]
     index: dict[int, list[int]] = defaultdict(list)
     for doc, doc_shingles in enumerate(sets):
         for shingle in doc_shingles:

@@ -54,6 +54,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, partial
 from pathlib import Path
 
+from crosswire.clean.headline import body_text
 from crosswire.errors import ConfigError
 from crosswire.metadata import outlets, pubdates
 from crosswire.metadata.bylines import Byline, Dateline, parse_byline, parse_dateline, stamp_date
@@ -288,7 +289,8 @@ class _Evidence:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.paragraphs = [p for p in article.text.split("\n\n") if p.strip()]
+        # The body's own paragraphs: a headline the cleaner kept on top is no dateline.
+        self.paragraphs = [p for p in body_text(article).split("\n\n") if p.strip()]
 
     @cached_property
     def head(self) -> list[str]:
