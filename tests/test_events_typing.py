@@ -110,3 +110,31 @@ def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def
 
 def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, "Government forces shelled the town, killing 12 civilians.") == [on.SHELLING]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A strike with a target or a toll and no means named is remote violence, whoever
+        # its victims are (ACLED codes no Attack or Armed clash for it).
+        ("Four people were killed in strikes on the market town on Sunday.", on.AIR_STRIKE),
+        ("A strike on an army convoy killed six soldiers.", on.AIR_STRIKE),
+        # An air power as the agent of a strike verb strikes from the air.
+        ("Israel struck an ammunition depot near the airport overnight.", on.AIR_STRIKE),
+        ("The coalition hit militant positions near the dam, killing 25 fighters.", on.AIR_STRIKE),
+    ],
+)
+def test_strikes_are_remote_violence(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses staged a strike at the main hospital.",
+        "Gunmen struck a farming village, killing nine residents.",
+        "Insurgents struck a police checkpoint, killing two officers.",
+    ],
+)
+def test_strikes_that_are_not_from_the_air(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.AIR_STRIKE not in labels(nlp, text)
