@@ -138,3 +138,27 @@ def test_strikes_are_remote_violence(nlp, text: str, expected: str) -> None:  # 
 )
 def test_strikes_that_are_not_from_the_air(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert on.AIR_STRIKE not in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops destroyed over 40 insurgents in the hills overnight.",
+        "Government forces eliminated 35 militants near the border crossing.",
+        "The army destroyed an insurgent hideout and eliminated 12 gunmen in the valley.",
+    ],
+)
+def test_destroying_fighters_is_killing_them(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found[:1] == [on.ARMED_CLASH], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels destroyed a bridge near the town.", [on.LOOTING]),
+        ("The reform aims to eliminate poverty in rural areas.", []),
+    ],
+)
+def test_destroying_things_is_not_killing(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text) == expected

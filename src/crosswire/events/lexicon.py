@@ -59,6 +59,8 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
             casualty; fatality; lose life; claim life; toll; shot dead; martyr/VERB;
             kill in action""",
+        # "eliminated 20 militants" kills; "eliminated a checkpoint" or "poverty" does not.
+        "needs_object": """eliminate; liquidate""",
     },
     "air": {
         "event": """airstrike; air strike; air raid; air attack; airstrikes; drone strike;

@@ -215,6 +215,8 @@ _GENERIC_BOMBS = frozenset(["bomb", "bombing", "bombard"])
 _AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", "allied"])
 # Agents whose strikes in conflict news are from the air or afar, and the verbs they strike with.
 _AIR_POWER_AGENTS = _AIR_POWERS | {"israel", "idf", "russia", "warplane", "warplanes", "jets"}
+# Verbs that, with people as their object, report them killed.
+_KILL_VERBS = frozenset(["destroy", "eliminate", "liquidate"])
 _STRIKE_VERBS = frozenset(["strike", "hit", "raid", "bomb", "pound", "target", "attack"])
 # Killing captives or people held: violence against civilians, whoever the victims were
 # (ACLED codes executions of prisoners and mass killings of captured fighters so).
@@ -550,6 +552,10 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     then events typed by their object, then ``_BY_GROUP``: the first cue group the
     event has decides, by a fixed label or by a small function of its roles."""
     groups = {c.group for c in event.cues if c.kind != "needs_object"}
+    killed = _killed_people(event, doc, categorize)
+    if killed is not None:
+        groups.add("violence")
+        event.victims = event.victims or killed
     if not groups:
         return _type_needs_object(event, doc) or ("", 0.0)
     if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
@@ -575,6 +581,23 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+def _killed_people(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Token | None:
+    """ "the army destroyed 60 terrorists", "eliminated 75 militants": a destroy or
+    eliminate verb whose object is people (fighters, troops) reports them killed, a
+    violent event typed by its means and sides, not property destruction."""
+    for cue in event.cues:
+        head = doc[cue.head]
+        if cue.kind not in ("event", "needs_object") or head.lemma_.lower() not in _KILL_VERBS:
+            continue
+        objects = [t for t in head.children if t.dep_ in ("dobj", "nsubjpass")]
+        if event.roles.patient is not None and not objects:
+            objects = [event.roles.patient]
+        for token in objects:
+            if categorize(token) in ("armed", "state", "civilians"):
+                return token
+    return None
 
 
 def _dropped_bombs(
