@@ -162,3 +162,14 @@ def test_destroying_fighters_is_killing_them(nlp, text: str) -> None:  # type: i
 )
 def test_destroying_things_is_not_killing(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mortar round fired by rebels left two children dead in the square.", on.SHELLING),
+        ("A roadside bomb left four soldiers dead on the highway.", on.REMOTE_EXPLOSIVE),
+    ],
+)
+def test_weapon_that_left_people_dead_names_the_means(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text)[:1] == [expected]
