@@ -110,3 +110,66 @@ def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def
 
 def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, "Government forces shelled the town, killing 12 civilians.") == [on.SHELLING]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A strike with a target or a toll and no means named is remote violence, whoever
+        # its victims are (ACLED codes no Attack or Armed clash for it).
+        ("Four people were killed in strikes on the market town on Sunday.", on.AIR_STRIKE),
+        ("A strike on an army convoy killed six soldiers.", on.AIR_STRIKE),
+        # An air power as the agent of a strike verb strikes from the air.
+        ("Israel struck an ammunition depot near the airport overnight.", on.AIR_STRIKE),
+        ("The coalition hit militant positions near the dam, killing 25 fighters.", on.AIR_STRIKE),
+    ],
+)
+def test_strikes_are_remote_violence(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses staged a strike at the main hospital.",
+        "Gunmen struck a farming village, killing nine residents.",
+        "Insurgents struck a police checkpoint, killing two officers.",
+    ],
+)
+def test_strikes_that_are_not_from_the_air(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.AIR_STRIKE not in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops destroyed over 40 insurgents in the hills overnight.",
+        "Government forces eliminated 35 militants near the border crossing.",
+        "The army destroyed an insurgent hideout and eliminated 12 gunmen in the valley.",
+    ],
+)
+def test_destroying_fighters_is_killing_them(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found[:1] == [on.ARMED_CLASH], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels destroyed a bridge near the town.", [on.LOOTING]),
+        ("The reform aims to eliminate poverty in rural areas.", []),
+    ],
+)
+def test_destroying_things_is_not_killing(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mortar round fired by rebels left two children dead in the square.", on.SHELLING),
+        ("A roadside bomb left four soldiers dead on the highway.", on.REMOTE_EXPLOSIVE),
+    ],
+)
+def test_weapon_that_left_people_dead_names_the_means(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text)[:1] == [expected]
