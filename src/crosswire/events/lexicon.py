@@ -59,8 +59,6 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
             casualty; fatality; lose life; claim life; toll; shot dead; martyr/VERB;
             kill in action""",
-        # "eliminated 20 militants" kills; "eliminated a checkpoint" or "poverty" does not.
-        "needs_object": """eliminate; liquidate""",
     },
     "air": {
         "event": """airstrike; air strike; air raid; air attack; airstrikes; drone strike;
@@ -339,12 +337,11 @@ PROPERTY_NOUNS = _words(
     """
 )
 
-# Verbs a weapon noun is the subject or means of when it carries out the attack
-# ("a mortar shell left a child dead", "the blast claimed 20 lives").
+# Verbs a weapon noun is the subject or means of when it carries out the attack.
 WEAPON_VERBS = _words(
     """
     hit strike kill wound injure land explode detonate target pound slam rain destroy
-    damage fall struck killed wounded injured landed exploded pounded leave left claim claimed
+    damage fall struck killed wounded injured landed exploded pounded
     """
 )
 # "launched an attack": the light verb's subject is the event's agent.

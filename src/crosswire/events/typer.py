@@ -213,11 +213,6 @@ _ATTRIBUTIVE_ONLY = frozenset(["besiege", "besieged"])
 _GENERIC_BOMBS = frozenset(["bomb", "bombing", "bombard"])
 # Modifiers of "raids" or "strikes" that name an air power or an air coalition.
 _AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", "allied"])
-# Agents whose strikes in conflict news are from the air or afar, and the verbs they strike with.
-_AIR_POWER_AGENTS = _AIR_POWERS | {"israel", "idf", "russia", "warplane", "warplanes", "jets"}
-# Verbs that, with people as their object, report them killed.
-_KILL_VERBS = frozenset(["destroy", "eliminate", "liquidate"])
-_STRIKE_VERBS = frozenset(["strike", "hit", "raid", "bomb", "pound", "target", "attack"])
 # Killing captives or people held: violence against civilians, whoever the victims were
 # (ACLED codes executions of prisoners and mass killings of captured fighters so).
 _EXECUTION_WORDS = frozenset(
@@ -552,10 +547,6 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     then events typed by their object, then ``_BY_GROUP``: the first cue group the
     event has decides, by a fixed label or by a small function of its roles."""
     groups = {c.group for c in event.cues if c.kind != "needs_object"}
-    killed = _killed_people(event, doc, categorize)
-    if killed is not None:
-        groups.add("violence")
-        event.victims = event.victims or killed
     if not groups:
         return _type_needs_object(event, doc) or ("", 0.0)
     if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
@@ -571,8 +562,6 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
             return label, 1.0
     if _air_power_raid(event, doc):
         return on.AIR_STRIKE, 0.8
-    if _bare_strike(event, doc):
-        return on.AIR_STRIKE, 0.6
     typed = _type_needs_object(event, doc)
     if typed is not None:
         return typed
@@ -581,23 +570,6 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
-
-
-def _killed_people(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Token | None:
-    """ "the army destroyed 60 terrorists", "eliminated 75 militants": a destroy or
-    eliminate verb whose object is people (fighters, troops) reports them killed, a
-    violent event typed by its means and sides, not property destruction."""
-    for cue in event.cues:
-        head = doc[cue.head]
-        if cue.kind not in ("event", "needs_object") or head.lemma_.lower() not in _KILL_VERBS:
-            continue
-        objects = [t for t in head.children if t.dep_ in ("dobj", "nsubjpass")]
-        if event.roles.patient is not None and not objects:
-            objects = [event.roles.patient]
-        for token in objects:
-            if categorize(token) in ("armed", "state", "civilians"):
-                return token
-    return None
 
 
 def _dropped_bombs(
@@ -632,10 +604,7 @@ def _dropped_bombs(
 
 def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
     """ "Russian raids", "US-led coalition strikes", "Israeli strikes": a raid or strike
-    by a foreign air power or an air coalition named as its modifier is an air strike;
-    so is a strike, raid or bombing verb whose agent is one ("Israel struck a depot")."""
-    if _air_power_agent(event, doc):
-        return True
+    by a foreign air power or an air coalition named as its modifier is an air strike."""
     for cue in event.cues:
         head = doc[cue.head]
         if cue.kind != "event" or head.pos_ != "NOUN" or head.lemma_ not in ("raid", "strike"):
@@ -645,31 +614,6 @@ def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
             return True
         if any(t.lower_ == "led" for t in modifiers):
             return True  # "US-led" split by the tokenizer
-    return False
-
-
-def _air_power_agent(event: EventCandidate, doc: Doc) -> bool:
-    agent = event.roles.agent
-    if agent is None or not any(
-        c.kind == "event" and doc[c.head].pos_ == "VERB" and doc[c.head].lemma_ in _STRIKE_VERBS
-        for c in event.cues
-    ):
-        return False
-    words = {t.lower_ for t in agent.subtree}
-    return bool(words & _AIR_POWER_AGENTS) or any(w.endswith("-led") for w in words)
-
-
-def _bare_strike(event: EventCandidate, doc: Doc) -> bool:
-    """ "killed in strikes on the town", "a strike on the convoy killed four": a strike
-    with a target or a toll and no means named is a strike from the air or afar (ACLED's
-    remote violence), not a ground attack; "teachers staged a strike" has neither."""
-    lethal = any(c.kind == "outcome" for c in event.cues)
-    for cue in event.cues:
-        head = doc[cue.head]
-        if cue.kind != "event" or head.pos_ != "NOUN" or head.lemma_ != "strike":
-            continue
-        if lethal or any(t.dep_ == "prep" and t.lower_ in ("on", "against") for t in head.children):
-            return True
     return False
 
 
