@@ -355,10 +355,10 @@ def _fits(host: Draft, draft: Draft) -> bool:
 
 def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
     """Character ranges of the sentences that tell violent incidents other than ``draft``'s
-    ("On Wednesday, three suicide bombers killed two people in an attack claimed by IS"
-    after "mortar rounds hit the square on Saturday"): what they say is not its."""
+    ("On Monday, a car bomb killed four people in an attack claimed by a group" after
+    "shells hit the market on Friday"): what they say is not its."""
     own = {(span.start, span.end) for span in draft.spans}
-    ranges = []
+    ranges: list[tuple[int, int]] = []
     for other in drafts:
         if not _live(other) or other.sentence == draft.sentence:
             continue  # itself, or another reading of its own sentence

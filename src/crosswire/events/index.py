@@ -307,12 +307,12 @@ def _focus_country(
         return scenes.most_common(1)[0][0]
     if dateline is not None and dateline.country_code:
         return dateline.country_code
-    # Only places that stand for actors: the story's country is not theirs ("the UK-based
-    # monitor said IS executed 19 men"); the state forces it names say more.
-    states = Counter(
-        e.country_code for _s, _e, e in entities if e.kind in _STATE_KINDS and e.country_code
+    # Only places that stand for actors: the story's country is not theirs ("a London-based
+    # group said gunmen killed 5"); the state forces it names say more.
+    states: Counter[str] = Counter(
+        code for _s, _e, e in entities if e.kind in _STATE_KINDS and (code := e.country_code)
     )
-    countries = states or Counter(p.country_code for _s, _e, p in named)
+    countries = states or Counter(code for _s, _e, p in named if (code := p.country_code))
     return countries.most_common(1)[0][0] if countries else None
 
 

@@ -128,7 +128,7 @@ def _other_day(event: Any, later: Any) -> bool:
     mine, theirs = event.when, later.when
     if not (_stated(event) and _stated(later)) or mine is None or theirs is None:
         return False
-    return theirs[0] > mine[1] or mine[0] > theirs[1]
+    return bool(theirs[0] > mine[1] or mine[0] > theirs[1])
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
