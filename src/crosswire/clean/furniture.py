@@ -30,7 +30,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from crosswire.clean.inline import cut_inline
+from crosswire.clean.inline import MONTH_EN, WEEKDAY_EN, cut_inline
 from crosswire.model import RemovedBlock
 
 Run = Literal["", "all", "short"]
@@ -46,16 +46,14 @@ def _wordset(words: str) -> frozenset[str]:
 
 
 _MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai"
+    rf"(?:{MONTH_EN}|janvier|février|mars|avril|mai"
     r"|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli"
     r"|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
     r"|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro"
     r"|outubro|novembro|dezembro)\.?"
 )
 _WEEKDAY = (
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira"
+    WEEKDAY_EN + r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|terça-feira"
     r"|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves"
     r"|viernes|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
 )

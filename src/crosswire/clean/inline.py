@@ -43,11 +43,14 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# English month and weekday names; clean.furniture adds other languages' to them.
+MONTH_EN = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+WEEKDAY_EN = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MONTH = rf"(?:{MONTH_EN})\.?"
+_WEEKDAY = WEEKDAY_EN
 _HEAD_DATE = (
     rf"(?:(?:published|posted|updated|last\s+updated)(?:\s+(?:on|at))?:?\s+)?"
     rf"(?:{_WEEKDAY},?\s+)?"
