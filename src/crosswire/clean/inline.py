@@ -11,7 +11,7 @@ the run, never the sentence it is glued to:
   1459", "... 2016 14:28", "... 2013 1849 UTC+3") and an "(updated ...)" stamp;
   the date stays for the ``metadata`` stage;
 - ``share_bar``: two or more share or counter buttons in a row ("Print Tweet
-  Views 458", "Get short URL 0 110"), with the counters that follow them;
+  Views 120", "Get short URL 0 35"), with the counters that follow them;
 - ``tag_list`` and ``related_list``: a "Tags" or "Related" label and the
   keywords or headlines under it, up to where a sentence plainly starts (an
   opener such as "At least", "Two", "The", or a capitalised word before the
@@ -58,7 +58,7 @@ _HEAD_DATE = (
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
 # A clock needs a mark that it is one ("at", a colon, a time zone): a bare four-digit
-# number after a date may be a count ("... 2013 2000 families fled").
+# number after a date may be a count ("... 2019 3000 families fled").
 _TZ = r"(?:utc|gmt)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
 _CLOCK = (
     rf"(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*{_TZ})?"
@@ -251,7 +251,7 @@ def _share_bars(text: str, tokens: list[re.Match[str]]) -> list[Cut]:
 
 def _counters(text: str, tokens: list[re.Match[str]], offset: int) -> int:
     """The end of the counters after a button: numbers, but not the one opening a
-    sentence ("Views 458 At least ..." takes 458; "... URL 35 people died" keeps 35)."""
+    sentence ("Views 120 At least ..." takes 120; "... URL 35 people died" keeps 35)."""
     after = [t for t in tokens if t.start() >= offset]
     k = 0
     while k < len(after) and _NUMBER.match(after[k].group()):

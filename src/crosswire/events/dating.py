@@ -20,8 +20,8 @@ tells the same incident with ("The strikes on Tuesday killed 40 people"): the sa
 event type and the same toll, in no other area. Its ``date_text`` stays empty: the
 date is inferred, not read in its own words.
 
-The stamp that dates the page ("Published October 2 2017", "AFP Thursday 25 Sep
-2014" heading the body) is never an event's date expression: it dates the
+The stamp that dates the page ("Published October 2 2017", an agency name and "Monday 3 Mar
+2025" heading the body) is never an event's date expression: it dates the
 report, not the incident, and an event told with no date of its own already
 falls back to the article's date. Reading it as the event's own date hid the
 clause's own words ("late Tuesday", "since Saturday", "over the weekend").

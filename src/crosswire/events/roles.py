@@ -441,7 +441,7 @@ def _author(
 
 def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
     """The side a "they" agent stands for: the nearest armed or state subject before it in
-    its sentence ("before government forces left the city they executed 15 detainees")."""
+    its sentence ("before the troops left the town they shot 7 prisoners")."""
     if pronoun is None or pronoun.lower_ != "they":
         return None
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):

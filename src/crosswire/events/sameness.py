@@ -136,7 +136,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _stated(draft: Any) -> bool:
     """A date of the event's own clause; a full date in the lead sentence is most often the
-    article's dateline ("21 Jul 2016 Dozens of civilians were killed ..."), not the day
+    article's dateline ("3 Mar 2025 Dozens of people were killed ..."), not the day
     the incident happened."""
     text = draft.date_text or ""
     return bool(text) and not (draft.sentence == 0 and _YEAR.search(text))

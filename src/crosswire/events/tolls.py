@@ -143,8 +143,8 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
 
 
 def _repeated_parts(text: str, figures: list[Figure]) -> set[float]:
-    """Values of the parts of a larger toll the sentence gives ("ten children were among at
-    least 48 killed"): a headline run into the lead ("forces execute 10 children ...") names
+    """Values of the parts of a larger toll the sentence gives ("six children were among at
+    least 30 killed"): a headline run into the lead ("gunmen kill 6 children ...") names
     the same part again, and it is no toll of its own."""
     parts = [f for f in figures if f.value is not None and _is_part(text, f, earlier=False)]
     return {
