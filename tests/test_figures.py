@@ -228,7 +228,7 @@ def test_a_figure_inside_a_quote_belongs_to_the_speaker(figures: Find) -> None:
         "It was the second attack on the convoy.",
         "The fighting lasted three days.",
         "No one was hurt.",
-        "Print Tweet Views 458 Related stories.",
+        "Print Tweet Views 120 Related stories.",
     ],
 )
 def test_numbers_that_are_not_quantities_are_skipped(figures: Find, text: str) -> None:
