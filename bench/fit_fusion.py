@@ -31,23 +31,12 @@ from dataclasses import replace
 import fakes_data
 import realnews_corpus
 from crosswire.crosscheck import linkage
-from crosswire.crosscheck.fusion import Fuser, FusionSettings
-from crosswire.crosscheck.sources import SourceIndex
+from crosswire.crosscheck.fusion import FusionSettings
 
 THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
 
 
-def fuser_of(run: realnews_corpus.Run, settings: FusionSettings | None = None) -> Fuser:
-    """The Fuser the ``fuse`` stage builds: asserted reports, analyses in article order."""
-    corpus = run.corpus
-    analyses = sorted(
-        (
-            replace(a, events=tuple(e for e in a.events if e.modality == "asserted"))
-            for a in corpus.analyses
-        ),
-        key=lambda a: a.article,
-    )
-    return Fuser(analyses, SourceIndex.build(corpus.articles, corpus.groups), settings)
+fuser_of = realnews_corpus.fuser_of
 
 
 def examples(run: realnews_corpus.Run) -> list[tuple[dict[str, float], int]]:
