@@ -92,6 +92,7 @@ FLOORS = {
     "contested": 0.60,
 }
 # At 2026-12-06's merge of all branches: check 13/21 fused, 10/15 contested, 16 spanning.
+# Spanning with every article's annotation fitting its own date: 0 on both halves (s14).
 CEILINGS = {"spanning_7d": 18, "spanning_fit_7d": 0}
 # Articles of one incident are published within this many days of each other.
 CLOSE_DAYS = 3
