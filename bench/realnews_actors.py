@@ -82,6 +82,8 @@ def category(entity: Entity | None, known: dict[str, Entity]) -> str | None:
     """The FA-KES perpetrator category of crosswire's actor1 (None: no actor1)."""
     if entity is None:
         return None
+    if entity.kind == "unidentified_armed_group":
+        return UNKNOWN  # also one whose country the report leaves unknown (no key)
     key = entity.canonical_key
     seen = 0
     while key and seen < 4:
