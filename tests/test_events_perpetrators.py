@@ -124,6 +124,10 @@ TEXTS = {
         "killed nine people on Friday. The Islamic State group said its fighters repelled "
         "an attack. The strikes were carried out by Russian jets, the monitor said."
     ),
+    "opposition_alliance": (
+        "Nine civilians were killed on Thursday in an assault by a new opposition alliance on "
+        "government-held districts of Aleppo city, Syria, a monitor said."
+    ),
     "no_nationality": (
         "Six civilians were killed on Friday as terrorists shelled the Sabil neighbourhood. "
         "A Dutch photographer was among the wounded, the agency said."
@@ -333,3 +337,10 @@ def test_victims_get_no_nationality_from_a_bystander(analyses) -> None:  # type:
     actor1, actor2, _ = first(analyses["no_nationality"])
     assert actor2 is not None and "Netherlands" not in actor2
     assert actor1 is not None and "Netherlands" not in actor1
+
+
+def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["opposition_alliance"])[:2] == (
+        "Opposition Rebels (Syria)",
+        "Civilians (Syria)",
+    )

@@ -30,6 +30,11 @@ from crosswire.model import Entity
 _MODIFIER_POS = frozenset(["ADJ", "NOUN", "PROPN"])
 _MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s", "and", "or"])
 _MAX_MODIFIERS = 6
+# A side's name that only says who holds a place: "the IS-held town", "Daesh-controlled",
+# "government-held districts": no side of the event.
+HOLDER_AFTER = re.compile(
+    r"\s*+(?:group\s*+)?-\s*+(?:held|controlled|run|dominated|occupied|besieged)\b", re.I
+)
 # Common nouns that name a state's forces when they modify an attack word.
 _AGAINST = re.compile(r"\b(?:anti|counter)[\s-]*$", re.IGNORECASE)
 _STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
@@ -111,6 +116,8 @@ def premodifier_actor(
     start, end = found
     for m_start, m_end, entity in sorted(index.entity_mentions_in(start, end), key=lambda m: m[0]):
         if m_start < start or m_end > end or not index.is_actor_mention(m_start, m_end, entity):
+            continue
+        if HOLDER_AFTER.match(index.text, m_end):
             continue
         if category_of(entity) == "state" and is_setting(index, token, m_start, m_end, [entity]):
             continue  # "central Syria attack", "Aleppo fighting": where, not who

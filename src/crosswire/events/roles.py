@@ -28,6 +28,7 @@ from crosswire.events.arguments import (
 )
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
 from crosswire.events.perpetrators import (
+    HOLDER_AFTER,
     claimant,
     drone_only,
     is_setting,
@@ -59,10 +60,6 @@ _BACKING = frozenset(
 )
 
 
-# A side's name that only says who holds a place: "the IS-held town", "Daesh-controlled".
-_HOLDER_AFTER = re.compile(
-    r"\s*+(?:group\s*+)?-\s*+(?:held|controlled|run|dominated|occupied|besieged)\b", re.I
-)
 _BACKED_AFTER = re.compile(r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
 
 
@@ -115,7 +112,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
         if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
-        if _HOLDER_AFTER.match(index.text, m_end):
+        if HOLDER_AFTER.match(index.text, m_end):
             continue  # "the IS-held town": the town is the target, its holder is no side
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
@@ -260,7 +257,9 @@ def _generic_for(
 # fighters", "a Syrian rebel Islamist group": ACLED's generic rebels of the country.
 _REBEL_HEADS = frozenset(["rebel", "insurgent"])
 _REBEL_MODIFIERS = frozenset(["rebel", "opposition", "insurgent"])
-_SIDE_HEADS = frozenset(["fighter", "force", "group", "faction", "brigade", "militant", "unit"])
+_SIDE_HEADS = frozenset(
+    ["fighter", "force", "group", "faction", "brigade", "militant", "unit", "coalition", "alliance"]
+)
 
 
 def _is_rebel_side(token: Token) -> bool:
@@ -485,7 +484,7 @@ def _killer(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
         return None
     verb = prep.head
-    for _ in range(3):  # "kills more than 20 in": the phrase may hang off the count
+    for _ in range(5):  # "kills more than 20 in": the phrase may hang off the count
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
@@ -624,7 +623,10 @@ _REBELS = re.compile(
     r"(?:fighters|forces|groups|factions|brigades|militants))\b",
     re.I,
 )
-_REBEL_NOUN = r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+(?:fighters|forces|groups?))"
+_REBEL_NOUN = (
+    r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+"
+    r"(?:fighters|forces|groups?|coalition|alliance))"
+)
 _REBEL_AGENT = re.compile(
     rf"\bby\s+(?:the\s+)?{_REBEL_NOUN}\b"
     rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|shelled|launched|detonated|attacked|bombarded"
