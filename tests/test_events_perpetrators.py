@@ -128,6 +128,14 @@ TEXTS = {
         "Nine civilians were killed on Thursday in an assault by a new opposition alliance on "
         "government-held districts of Aleppo city, Syria, a monitor said."
     ),
+    "nationals_abroad": (
+        "At least 16 Syrian rebels were killed in a blast at a border crossing with Turkey on "
+        "Thursday, the monitor said."
+    ),
+    "rebels_as_victims": (
+        "At least 14 rebels died in a blast in the city of Homs in central Syria on Sunday as "
+        "they loaded a car bomb, the monitor said."
+    ),
     "no_nationality": (
         "Six civilians were killed on Friday as terrorists shelled the Sabil neighbourhood. "
         "A Dutch photographer was among the wounded, the agency said."
@@ -344,3 +352,13 @@ def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type
         "Opposition Rebels (Syria)",
         "Civilians (Syria)",
     )
+
+
+def test_a_sides_own_nationality_word_keeps_its_country(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["nationals_abroad"])[1] == "Opposition Rebels (Syria)"
+
+
+def test_rebels_among_the_dead_are_not_also_the_unnamed_attacker(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["rebels_as_victims"])
+    assert actor2 == "Opposition Rebels (Syria)"
+    assert actor1 != actor2

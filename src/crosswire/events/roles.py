@@ -283,14 +283,13 @@ def _resolve_actor(
     elif actor.main.country_code != country:
         # A generic side ("Civilians (X)") is of the country the event happens in, never
         # of a state named elsewhere in the article ("Russian raids killed civilians"); one
-        # the linker left without a country takes it too. Where the event's country is
-        # unknown, only the phrase's own nationality word ("Syrian civilians") gives one.
+        # the linker left without a country takes it too. The phrase's own nationality word
+        # ("Syrian civilians") keeps its country; with none, no country is invented.
         category = actor.main.canonical_key.partition(":")[0]
         if not actor.main.canonical_key:
             category = _COUNTRYLESS.get(actor.main.kind, "")
-        if category in _GENERIC_CATEGORIES and (
-            country is not None or not _names_nationality(token)
-        ):
+        own = _names_nationality(token)  # "Syrian rebels" are Syrian wherever they fell
+        if category in _GENERIC_CATEGORIES and not (own and actor.main.country_code):
             actor.main = index.generic(category, country)
     return actor
 
@@ -604,7 +603,10 @@ def unnamed_perpetrator(
     # rocket attack by rebels") has them as its author: ACLED's generic rebels.
     pattern = _REBELS if label == on.ARMED_CLASH else _REBEL_AGENT
     rebels = any(pattern.search(span.text) for span in spans)
-    actors.actor1 = index.generic("rebels" if rebels else "uag", country)
+    side = index.generic("rebels" if rebels else "uag", country)
+    if side == actors.actor2:
+        side = index.generic("uag", country)  # the rebels named are the victims
+    actors.actor1 = side
 
 
 def _groundless_air_strike(
