@@ -26,7 +26,9 @@ Printed:
 
 - **actor1 category**: recall over every article (an unknown-annotated article
   is right when actor1 is an Unidentified Armed Group or an air strike with no
-  actor1), precision over the main events that have an actor1;
+  actor1), precision over the main events that have an actor1, and the share right
+  of those whose actor1 is a named side (not an Unidentified Armed Group): a named
+  perpetrator on the wrong side costs there;
 - **actor2 civilians**: of the main events of articles whose dead are all
   civilians (``nb_civilians > 0``, ``nb_noncivilians == 0``), the share whose
   actor2 is a civilians actor; and its precision: of the main events with a
@@ -82,6 +84,8 @@ def category(entity: Entity | None, known: dict[str, Entity]) -> str | None:
     """The FA-KES perpetrator category of crosswire's actor1 (None: no actor1)."""
     if entity is None:
         return None
+    if entity.kind == "unidentified_armed_group":
+        return UNKNOWN  # also one whose country the report leaves unknown (no key)
     key = entity.canonical_key
     seen = 0
     while key and seen < 4:
@@ -122,6 +126,8 @@ class ActorScore:
     with_actor1: int = 0
     right: int = 0  # recall numerator (air strikes left empty count as unknown)
     right_named: int = 0  # precision numerator: right among events with an actor1
+    named_side: int = 0  # main events whose actor1 is a named side (not unidentified)
+    named_side_right: int = 0
     civ_articles: int = 0  # articles whose dead are all civilians
     civ_right: int = 0
     civ_actor2: int = 0  # main events with a civilians actor2
@@ -154,6 +160,9 @@ def score_article(
     if predicted is not None:
         total.with_actor1 += 1
         total.right_named += predicted == gold
+    if predicted not in (None, UNKNOWN):
+        total.named_side += 1
+        total.named_side_right += predicted == gold
     total.confusion[(gold, guessed)] += 1
     if article.civilians > 0 and article.noncivilians == 0:
         total.civ_articles += 1
@@ -168,10 +177,15 @@ def report(total: ActorScore) -> dict[str, float]:
     recall = total.right / total.articles if total.articles else 0.0
     precision = total.right_named / total.with_actor1 if total.with_actor1 else 0.0
     civ = total.civ_right / total.civ_articles if total.civ_articles else 0.0
+    named = total.named_side_right / total.named_side if total.named_side else 0.0
     civ_p = total.civ_actor2_right / total.civ_actor2 if total.civ_actor2 else 0.0
     print(
         f"  main event actor1 category recall {recall:6.1%} ({total.right}/{total.articles})"
         f"  precision {precision:6.1%} ({total.right_named}/{total.with_actor1})"
+    )
+    print(
+        f"  main event actor1 named side right {named:6.1%}"
+        f" ({total.named_side_right}/{total.named_side}; a side named wrongly costs here)"
     )
     print(
         f"  main event actor2 civilians (all-civilian dead) {civ:6.1%}"
@@ -181,6 +195,7 @@ def report(total: ActorScore) -> dict[str, float]:
     return {
         "actor1": recall,
         "actor1_precision": precision,
+        "actor1_named_precision": named,
         "actor2_civ": civ,
         "actor2_civ_precision": civ_p,
     }

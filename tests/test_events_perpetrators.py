@@ -103,6 +103,43 @@ TEXTS = {
         "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
         "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
     ),
+    "country_as_setting": (
+        "Jihadists kill 23 in north Syria attack. The Islamic State group killed 23 people "
+        "in an attack on two villages in Hama province on Monday, a monitor said."
+    ),
+    "country_fighting_kills": (
+        "Syria fighting kills 41 Islamic State fighters in Hasakeh province. The monitor "
+        "said the dead fell on Tuesday."
+    ),
+    "country_owns_strikes": (
+        "Russia air strikes kill 14 in the town of Ariha in Idlib province, a monitor said on "
+        "Sunday."
+    ),
+    "led_by": (
+        "Air strikes led by the international coalition killed 17 people in the village of "
+        "Tal Ahmar near Manbij in Aleppo province on Thursday."
+    ),
+    "held_by_group": (
+        "Air strikes on the Islamic State-held town of al-Qaim near Deir Ezzor in Syria "
+        "killed nine people on Friday. The Islamic State group said its fighters repelled "
+        "an attack. The strikes were carried out by Russian jets, the monitor said."
+    ),
+    "opposition_alliance": (
+        "Nine civilians were killed on Thursday in an assault by a new opposition alliance on "
+        "government-held districts of Aleppo city, Syria, a monitor said."
+    ),
+    "nationals_abroad": (
+        "At least 16 Syrian rebels were killed in a blast at a border crossing with Turkey on "
+        "Thursday, the monitor said."
+    ),
+    "rebels_as_victims": (
+        "At least 14 rebels died in a blast in the city of Homs in central Syria on Sunday as "
+        "they loaded a car bomb, the monitor said."
+    ),
+    "no_nationality": (
+        "Six civilians were killed on Friday as terrorists shelled the Sabil neighbourhood. "
+        "A Dutch photographer was among the wounded, the agency said."
+    ),
 }
 
 
@@ -279,3 +316,49 @@ def test_an_unlinked_organisation_is_a_side_only_when_named_as_an_armed_formatio
     from crosswire.model import Entity
 
     assert _no_side(Entity(name=name, kind=kind, canonical_key=key)) is not side
+
+
+def test_a_country_named_before_an_attack_noun_is_where_not_who(analyses) -> None:  # type: ignore[no-untyped-def]
+    for actor1, _, _ in sides(analyses["country_as_setting"]):
+        assert actor1 is None or not actor1.startswith("Military Forces of Syria")
+
+
+def test_fighters_killed_in_fighting_are_not_its_attacker(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["country_fighting_kills"])
+    assert actor1 != "Islamic State" and not (actor1 or "").startswith("Military Forces of Syria")
+    assert actor2 == "Islamic State"
+
+
+def test_a_country_named_before_strikes_owns_them(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["country_owns_strikes"])[0] == "Military Forces of Russia"
+
+
+def test_strikes_led_by_the_international_coalition_are_the_coalitions(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["led_by"])[0] == "Global Coalition Against Daesh (US-led)"
+
+
+def test_an_air_strike_is_never_by_a_side_with_no_air_force(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["held_by_group"])[0] == "Military Forces of Russia"
+
+
+def test_victims_get_no_nationality_from_a_bystander(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["no_nationality"])
+    assert actor2 is not None and "Netherlands" not in actor2
+    assert actor1 is not None and "Netherlands" not in actor1
+
+
+def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["opposition_alliance"])[:2] == (
+        "Opposition Rebels (Syria)",
+        "Civilians (Syria)",
+    )
+
+
+def test_a_sides_own_nationality_word_keeps_its_country(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["nationals_abroad"])[1] == "Opposition Rebels (Syria)"
+
+
+def test_rebels_among_the_dead_are_not_also_the_unnamed_attacker(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["rebels_as_victims"])
+    assert actor2 == "Opposition Rebels (Syria)"
+    assert actor1 != actor2

@@ -30,6 +30,11 @@ from crosswire.model import Entity
 _MODIFIER_POS = frozenset(["ADJ", "NOUN", "PROPN"])
 _MODIFIER_GLUE = frozenset(["-", "led", "backed", "'s", "’s", "and", "or"])
 _MAX_MODIFIERS = 6
+# A side's name that only says who holds a place: "the IS-held town", "Daesh-controlled",
+# "government-held districts": no side of the event.
+HOLDER_AFTER = re.compile(
+    r"\s*+(?:group\s*+)?-\s*+(?:held|controlled|run|dominated|occupied|besieged)\b", re.I
+)
 # Common nouns that name a state's forces when they modify an attack word.
 _AGAINST = re.compile(r"\b(?:anti|counter)[\s-]*$", re.IGNORECASE)
 _STATE_MODIFIERS = frozenset(["regime", "government", "army", "military", "loyalist"])
@@ -112,6 +117,10 @@ def premodifier_actor(
     for m_start, m_end, entity in sorted(index.entity_mentions_in(start, end), key=lambda m: m[0]):
         if m_start < start or m_end > end or not index.is_actor_mention(m_start, m_end, entity):
             continue
+        if HOLDER_AFTER.match(index.text, m_end):
+            continue
+        if category_of(entity) == "state" and is_setting(index, token, m_start, m_end, [entity]):
+            continue  # "central Syria attack", "Aleppo fighting": where, not who
         if _AGAINST.search(index.text, max(0, m_start - 9), m_start):
             continue  # "anti-IS air strikes" are against IS
         if any(m_end <= p_start <= token.idx for p_start, _p_end, _p in index.places):
@@ -122,6 +131,47 @@ def premodifier_actor(
     if words & _STATE_MODIFIERS and country is not None:
         return index.state(country, "mil", day)
     return None
+
+
+# Event nouns a bare country name before which names their owner ("Russia strikes", "US
+# air raids"): an air force's or a state's strikes. Before other event nouns ("Syria
+# fighting", "central Syria attack", "Aleppo bombing") the name says where it happened.
+_OWNED_EVENT_WORDS = re.compile(
+    rf"\b(?:{_AIRCRAFT.pattern}|strikes?\b|raids?\b|missiles?\b|rockets?\b|bombardments?\b)",
+    re.IGNORECASE,
+)
+
+
+def names_owner(text: str) -> bool:
+    """Whether a country's name before ``text`` (the words up to and including the
+    event word) names its side: "Russia strikes", "US missile attack"."""
+    return _OWNED_EVENT_WORDS.search(text) is not None
+
+
+def is_setting(
+    index: ArticleIndex, token: Token, start: int, end: int, entities: Sequence[Entity] = ()
+) -> bool:
+    """Whether a state's name in [start, end) before the event word ``token`` says where
+    the event happened, not who did it: a place name (resolved, or one the tagger reads
+    as a geopolitical entity, or the name of the country of ``entities``, the state
+    mentioned there: "Syria", not "Syrian") before an event word that no state
+    owns by name ("Syria fighting", not "Russia strikes")."""
+    if names_owner(index.text[end : token.idx + len(token)]):
+        return False
+    if any(p_start <= start and end <= p_end for p_start, p_end, _p in index.places):
+        return True
+    span = token.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if all(t.ent_type_ in ("GPE", "LOC") for t in span):
+        return True
+    return any(_COUNTRY_OF.sub("", e.name).casefold() == span.text.casefold() for e in entities)
+
+
+# "Military Forces of Syria (2000-2024)" -> "Syria": the country a state actor is of.
+_COUNTRY_OF = re.compile(
+    r"^(?:Government|Military Forces|Police Forces|Military|State) of (?:the )?|\s*\(.*\)$"
+)
 
 
 def military_of(index: ArticleIndex, entity: Entity | None, day: date | None) -> Entity | None:
@@ -152,7 +202,7 @@ _BY_AFTER = {
     kind: re.compile(
         rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
         r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
-        r"|detonated)\s+)?by\s+(?:the\s+)?$",
+        r"|detonated|led)\s+)?by\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
     for kind, words in _WEAPON_WORDS.items()

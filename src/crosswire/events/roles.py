@@ -28,8 +28,10 @@ from crosswire.events.arguments import (
 )
 from crosswire.events.index import NOT_NATIONAL, ArticleIndex, day_of
 from crosswire.events.perpetrators import (
+    HOLDER_AFTER,
     claimant,
     drone_only,
+    is_setting,
     military_of,
     premodifier_actor,
     weapon_owner,
@@ -110,6 +112,8 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
         if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
+        if HOLDER_AFTER.match(index.text, m_end):
+            continue  # "the IS-held town": the town is the target, its holder is no side
         if _is_backer(index, m_start, m_end, token):
             if entity not in actor.backers:
                 actor.backers.append(entity)
@@ -253,7 +257,9 @@ def _generic_for(
 # fighters", "a Syrian rebel Islamist group": ACLED's generic rebels of the country.
 _REBEL_HEADS = frozenset(["rebel", "insurgent"])
 _REBEL_MODIFIERS = frozenset(["rebel", "opposition", "insurgent"])
-_SIDE_HEADS = frozenset(["fighter", "force", "group", "faction", "brigade", "militant", "unit"])
+_SIDE_HEADS = frozenset(
+    ["fighter", "force", "group", "faction", "brigade", "militant", "unit", "coalition", "alliance"]
+)
 
 
 def _is_rebel_side(token: Token) -> bool:
@@ -274,16 +280,27 @@ def _resolve_actor(
     actor = _actor(index, token)
     if actor.main is None:
         actor.main = _generic_for(index, token, country, day)
-    elif country is not None and actor.main.country_code != country:
+    elif actor.main.country_code != country:
         # A generic side ("Civilians (X)") is of the country the event happens in, never
         # of a state named elsewhere in the article ("Russian raids killed civilians"); one
-        # the linker left without a country takes it too.
+        # the linker left without a country takes it too. The phrase's own nationality word
+        # ("Syrian civilians") keeps its country; with none, no country is invented.
         category = actor.main.canonical_key.partition(":")[0]
         if not actor.main.canonical_key:
             category = _COUNTRYLESS.get(actor.main.kind, "")
-        if category in _GENERIC_CATEGORIES:
+        own = _names_nationality(token)  # "Syrian rebels" are Syrian wherever they fell
+        if category in _GENERIC_CATEGORIES and not (own and actor.main.country_code):
             actor.main = index.generic(category, country)
     return actor
+
+
+def _names_nationality(token: Token | None) -> bool:
+    """Whether a phrase says whose its people are: "Syrian civilians", "Kurdish villagers"."""
+    if token is None:
+        return False
+    return any(
+        t.ent_type_ in ("NORP", "GPE") for t in token.subtree if t.i < token.i or t.i == token.i
+    )
 
 
 _GENERIC_CATEGORIES = frozenset(["civilians", "protesters", "rioters", "uag"])
@@ -413,7 +430,7 @@ def event_actors(
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
     if on.event_type_of(label) == "Battles" and result.actor1 is None and patient.named:
-        _battle_sides(result, victims)
+        _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
     civilian = label == on.ATTACK or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
@@ -427,7 +444,10 @@ def _author(
 ) -> _Actor:
     """The agent phrase's side, or the one the event noun's own modifiers name."""
     roles = event.roles
-    agent = _resolve_actor(index, _antecedent(index, roles.agent) or roles.agent, country, day)
+    token = roles.agent
+    if token is not None and _is_setting(index, token, event.anchor):
+        token = _killer(event.anchor)
+    agent = _resolve_actor(index, _antecedent(index, token) or token, country, day)
     # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
     # event noun's own modifiers name its side before any clause around it; the agent's
     # modifiers when the agent names no side.
@@ -437,6 +457,41 @@ def _author(
     if modifier is not None:
         agent.main, agent.named = modifier, True
     return agent
+
+
+def _is_setting(index: ArticleIndex, token: Token, anchor: Token) -> bool:
+    """A state's name right before the event noun that says where it happened ("central
+    Syria attack", "Syria fighting kills 50"), not whose it was ("Russia strikes")."""
+    if anchor.pos_ not in ("NOUN", "PROPN") and anchor.tag_ != "VBG":
+        return False  # "Syria launched strikes": the subject of an event verb is its side
+    modifier = token.head.i == anchor.i and token.dep_ in ("compound", "nmod", "amod")
+    if not (modifier or token.i + 1 == anchor.i):
+        return False
+    entity = index.entity_at(token)
+    if entity is not None and _entity_category(index, entity) != "state":
+        return False
+    named = [entity] if entity is not None else []
+    return is_setting(index, anchor, token.idx, token.idx + len(token), named)
+
+
+_KILLING_VERBS = frozenset(["kill", "wound", "injure", "massacre", "slaughter", "execute"])
+
+
+def _killer(noun: Token) -> Token | None:
+    """Who "X kills 20 in an attack" says did it: the killing verb's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during"):
+        return None
+    verb = prep.head
+    for _ in range(5):  # "kills more than 20 in": the phrase may hang off the count
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in _KILLING_VERBS or any(
+        c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+    ):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
@@ -450,9 +505,16 @@ def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
     return None
 
 
-def _battle_sides(result: Actors, dead: _Actor) -> None:
+def _same_side(patient: _Actor, dead: _Actor) -> bool:
+    return patient.main is not None and dead.named and dead.main == patient.main
+
+
+def _battle_sides(result: Actors, dead: _Actor, *, dead_patient: bool = False) -> None:
     """ "Ten troops were killed in clashes with IS": the side fought with is the one
-    that killed (actor1); the dead, when their side is named, are the other."""
+    that killed (actor1); the dead, when their side is named, are the other. When the
+    dead are the side named ("fighting kills 50 IS fighters"), they are no attacker."""
+    if dead_patient:
+        return
     result.actor1, result.actor2 = result.actor2, None
     result.assoc1, result.assoc2 = result.assoc2, []
     if dead.category in ("state", "armed") and dead.main is not None:
@@ -504,16 +566,17 @@ def unnamed_perpetrator(
     "Unidentified Armed Group (country)", never as an event with no actor. Done once the
     article's sentences are joined, so a later sentence can still name the side; a claim
     in ``elsewhere`` (another incident's sentences) is not this event's."""
-    if actors.actor1 is not None:
-        return
     kind = _WEAPON_KINDS.get(label)
     if kind == "air" and spans and drone_only(spans[0].text, at - spans[0].start):
         kind = "drone"  # "the drone attack on the ship": whoever the report credits drones
+    if actors.actor1 is not None and not _groundless_air_strike(index, label, kind, actors):
+        return
     if kind is not None:
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        actors.actor1 = owner or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     if label in _EXPLOSIVE_LABELS:
@@ -540,7 +603,20 @@ def unnamed_perpetrator(
     # rocket attack by rebels") has them as its author: ACLED's generic rebels.
     pattern = _REBELS if label == on.ARMED_CLASH else _REBEL_AGENT
     rebels = any(pattern.search(span.text) for span in spans)
-    actors.actor1 = index.generic("rebels" if rebels else "uag", country)
+    side = index.generic("rebels" if rebels else "uag", country)
+    if side == actors.actor2:
+        side = index.generic("uag", country)  # the rebels named are the victims
+    actors.actor1 = side
+
+
+def _groundless_air_strike(
+    index: ArticleIndex, label: str, kind: str | None, actors: Actors
+) -> bool:
+    """An air strike credited to a side with no air force (a parse that takes "a town
+    held by IS" for its author): the report's attribution of the aircraft decides."""
+    if label != on.AIR_STRIKE or kind != "air" or actors.actor1 is None:
+        return False
+    return _entity_category(index, actors.actor1) != "state"
 
 
 # Unnamed rebels as a side: "rebels", "opposition fighters", "rebel forces", "insurgents".
@@ -549,7 +625,10 @@ _REBELS = re.compile(
     r"(?:fighters|forces|groups|factions|brigades|militants))\b",
     re.I,
 )
-_REBEL_NOUN = r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+(?:fighters|forces|groups?))"
+_REBEL_NOUN = (
+    r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+"
+    r"(?:fighters|forces|groups?|coalition|alliance))"
+)
 _REBEL_AGENT = re.compile(
     rf"\bby\s+(?:the\s+)?{_REBEL_NOUN}\b"
     rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|shelled|launched|detonated|attacked|bombarded"

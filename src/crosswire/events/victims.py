@@ -89,10 +89,20 @@ def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]
             continue
         lemma, word = token.lemma_.lower(), token.lower_
         if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
-            armed = True
+            armed = armed or not _acting(token)
         elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
             civilian = True
     return civilian, armed
+
+
+def _acting(token: Token) -> bool:
+    """An armed word as the subject of what its side did ("after rebels fired mortars"):
+    they acted in the sentence, they are not its dead ("12 fighters died")."""
+    head = token.head
+    return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in _DYING_VERBS
+
+
+_DYING_VERBS = frozenset(["die", "perish", "fall", "be", "remain"])
 
 
 def _is_counted(token: Token) -> bool:
