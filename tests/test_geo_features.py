@@ -82,12 +82,35 @@ def test_datelines_without_a_country_or_in_two_words(dateline: str, country: str
 def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> None:
     nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
     dateline = nlp("Officials met.\n\nDERAA, Syria — A truce held on Thursday.")
-    assert [dateline[a:b].text for a, b in recognizer._datelines(dateline)] == ["DERAA"]
+    assert [(dateline[a:b].text, vouched) for a, b, vouched in recognizer._datelines(dateline)] == [
+        ("DERAA", True)
+    ]
     for text in (
         "Officials said the AMMAN office — closed since May — would reopen.",
         "BREAKING NEWS: fighting resumed in Tafas on Thursday.",
+        "Talks stalled for weeks. Then officials said the PRESTON office -- shut in May -- "
+        "would reopen.",
     ):
         assert recognizer._datelines(nlp(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council backs new bridge plan. DERAA — The council voted on Monday to fund it.",
+        "Bridge vote due. By A. Writer, Staff Reporter March 3, 2021 DERAA -- The council met.",
+        "Truce holds . DERAA (Coastline Wire) --- A truce held on Thursday.",
+    ],
+)
+def test_dateline_run_into_the_headline_is_a_place_but_vouches_for_nothing(text: str) -> None:
+    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    doc = nlp(text)
+    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
+        ("DERAA", False)
+    ]
+    found = [r for r in recognizer.recognize(doc) if r.text == "DERAA"]
+    assert [(r.role, r.dateline) for r in found] == [("place", False)]
 
 
 # -- seas, rivers, regions ---------------------------------------------------------

@@ -118,11 +118,15 @@ OF_PLACE_NOUNS = frozenset(
 # A paragraph that opens with a place in capitals, then at most a region or country, a
 # date and the outlet in brackets, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?P<place>(?<![\w'’.\-])[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z0-9][\w.'’\-]*(?:[ \t]+[A-Z0-9][\w.'’\-]*){0,3}){0,3})"
-    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:—|–|--|-)[ \t]",
-    re.MULTILINE,
+    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:—|–|-{1,3})[ \t]",
 )
+# Pasted and scraped text often runs the headline and the byline into the body's first
+# line ("Council backs the plan. SPRINGFIELD — The council ..."): a dateline may also
+# follow a sentence's end or the byline's year within the head of the text.
+_DATELINE_HEAD_CHARS = 400
+_AFTER_HEAD = re.compile(r"(?:[.!?:\"”’)]|\b(?:19|20)\d\d)\s+$")
 # Connectors allowed inside a multiword name: "Ras al-Ain", "Bab el Hawa", "Dayr az Zawr".
 _NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed"})
 _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
@@ -407,8 +411,8 @@ class Recognizer:
             found.append(item)
 
         datelines = self._datelines(doc)
-        for start, end in datelines:
-            accept(self._dateline_place(doc, start, end), start, end)
+        for start, end, line_start in datelines:
+            accept(self._dateline_place(doc, start, end, vouched=line_start), start, end)
         ents = doc.ents
         self._from_entities(doc, accept)
         capitalised = self._capitalised(doc)
@@ -418,9 +422,12 @@ class Recognizer:
             accept(self._make(doc[start:end]), start, end)
         if datelines:
             # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
-            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
+            dateline_start = min(doc[start].idx for start, _, _ in datelines)
+            dateline_end = max(doc[end - 1].idx for _, end, _ in datelines) + 100
             found = [
-                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
+                replace(r, role="place")
+                if r.role == "metonym" and dateline_start <= r.start and r.end <= dateline_end
+                else r
                 for r in found
             ]
         found.sort(key=lambda r: r.start)
@@ -499,22 +506,33 @@ class Recognizer:
     # -- datelines and repeated names -------------------------------------
 
     @staticmethod
-    def _datelines(doc: Doc) -> list[tuple[int, int]]:
-        """Token bounds of the town in capitals opening a paragraph before a dash."""
+    def _datelines(doc: Doc) -> list[tuple[int, int, bool]]:
+        """Token bounds of the town in capitals opening a paragraph before a dash, or
+        following the headline or byline within the head of the text; True for the first
+        kind."""
         bounds = []
-        for match in _DATELINE.finditer(doc.text):
-            if match.start() > 0 and doc.text[match.start() - 1] != "\n":
+        text = doc.text
+        for match in _DATELINE.finditer(text):
+            at = match.start()
+            line_start = at == 0 or text[at - 1] == "\n"
+            after_head = at < _DATELINE_HEAD_CHARS and _AFTER_HEAD.search(text[max(0, at - 8) : at])
+            if not (line_start or after_head):
                 continue
             span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
             if span is not None and sum(c.isalpha() for c in span.text) >= 3:
-                bounds.append((span.start, span.end))
+                bounds.append((span.start, span.end, line_start))
         return bounds
 
-    def _dateline_place(self, doc: Doc, start: int, end: int) -> Recognized | None:
+    def _dateline_place(
+        self, doc: Doc, start: int, end: int, *, vouched: bool = True
+    ) -> Recognized | None:
+        """The dateline's town, a literal place. Only a paragraph-opening dateline vouches
+        for its reading: a bare town in capitals run into the headline ("MANSFIELD —")
+        is as ambiguous as any other mention and is scored like one."""
         span = doc[start:end]
         if not self.gazetteer.lookup(span.text):
             return None
-        return replace(self._make(span, role="place"), dateline=True)
+        return replace(self._make(span, role="place"), dateline=vouched)
 
     def _spelled_compound(self, query: str) -> bool:
         """A name of two words or more spelled letter for letter as one of an entry's names
