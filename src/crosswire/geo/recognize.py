@@ -198,6 +198,8 @@ def _lex_sets() -> dict[str, frozenset[str]]:
         "site_nouns": place_nouns - admin_words - {"city", "town", "village", "area"},
         "city_nouns": frozenset({"city", "town", "village"}),
         "of_nouns": place_nouns | admin_words | OF_PLACE_NOUNS,
+        "resident_nouns": frozenset(lex["resident_nouns"]),
+        "service_nouns": frozenset(lex["local_service_nouns"]),
     }
 
 
@@ -245,6 +247,25 @@ def _of_place_noun(doc: Doc, start: int) -> bool:
         return False
     noun = doc[start - 2].lower_
     return noun in _lex_sets()["of_nouns"] or noun in DIRECTION_WORDS
+
+
+def _local_noun_after(doc: Doc, end: int) -> str | None:
+    """ "Alexandria police", "the Dublin City Council" ("service"); "a Springfield man",
+    "Kent County's residents" ("resident"): the name is where those people live or where
+    the local service works. None when no such noun follows."""
+    sets = _lex_sets()
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        end += 1
+    for width in (2, 1):
+        words = doc[end : end + width]
+        phrase = " ".join(t.lower_ for t in words)
+        if len(words) < width or doc[end + width - 1 : end + width + 1].text.endswith(("-", "–")):
+            continue
+        if phrase in sets["service_nouns"]:
+            return "service"
+        if phrase in sets["resident_nouns"]:
+            return "resident"
+    return None
 
 
 def _acronym(text: str) -> bool:
@@ -633,7 +654,12 @@ class Recognizer:
             )
             if item is None:
                 continue
-            if sub_end < end and item.hint is None and sub_end - start < 2:
+            if (
+                sub_end < end
+                and item.hint is None
+                and sub_end - start < 2
+                and _local_noun_after(doc, sub_end) is None
+            ):
                 continue  # "Tal" out of "Tal Abyad" is no reading of it
             accept(item, start, sub_end)
             return
@@ -859,6 +885,8 @@ class Recognizer:
             return True
         if _of_place_noun(doc, start) or _described_as_place(head):
             return True
+        if _local_noun_after(doc, end) is not None:
+            return True
         return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
 
     def _make(
@@ -889,6 +917,12 @@ class Recognizer:
         sets = _lex_sets()
         if _agent_compound(span):
             return True
+        local = _local_noun_after(span.doc, span.end)
+        if local is not None:
+            # A town's police or residents are where the town is. A country's or a state's
+            # police ("Iraq police", "New York Police Department") stand for a government,
+            # or name a city the state reading would misplace.
+            return self._is_country(span.text, polity=local == "service")
         head = span.root
         # "Moscow and Tehran said": the second conjunct takes the first one's role.
         while head.dep_ == "conj" and head.head is not head:
@@ -916,6 +950,12 @@ class Recognizer:
             return False
         best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
         return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
+
+    def _is_country(self, text: str, *, polity: bool = False) -> bool:
+        """A country, continent or region (with ``polity``, a first-level unit too)."""
+        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
+        wide = ("country", "continent", "region", *(("admin1",) if polity else ()))
+        return best is not None and best.feature in wide
 
     def _is_polity(self, text: str) -> bool:
         """A country, capital or first-level unit: the names that stand for governments."""
