@@ -288,3 +288,20 @@ def test_cache_indexes_water_and_consonant_skeletons(tmp_path: Path) -> None:
     assert (river.feature, river.country, river.geonameid) == ("river", "", None)
     assert [c.name for c in gazetteer.lookup_skeleton("Hmus", ["SY"])] == ["Homs"]
     assert gazetteer.lookup_skeleton("Hmus", ["LB"]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DERAA (Coastline Wire) \ufffd A truce held on Thursday.",
+        "DERAA, May 4 (Coastline Wire):A truce held on Thursday.",
+        "DERAA, Syria--(Coastline Wire)--A truce held on Thursday.",
+    ],
+)
+def test_dateline_with_a_lost_dash_a_colon_or_a_wire_bracket(text: str) -> None:
+    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    doc = nlp(text)
+    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
+        ("DERAA", True)
+    ]

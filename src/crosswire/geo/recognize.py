@@ -120,7 +120,9 @@ OF_PLACE_NOUNS = frozenset(
 _DATELINE = re.compile(
     r"(?P<place>(?<![\w'’.\-])[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z0-9][\w.'’\-]*(?:[ \t]+[A-Z0-9][\w.'’\-]*){0,3}){0,3})"
-    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:—|–|-{1,3})[ \t]",
+    # The dash, or a character lost in decoding one (U+FFFD), then a space or the bracket of
+    # a wire's name ("PLEASANTON, Calif.--(Wire)--"); or a colon after the wire's name.
+    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:(?:—|–|-{1,3}|\ufffd)[ \t(]|(?<=\)):)",
 )
 # Pasted and scraped text often runs the headline and the byline into the body's first
 # line ("Council backs the plan. SPRINGFIELD — The council ..."): a dateline may also
