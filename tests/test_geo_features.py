@@ -305,3 +305,27 @@ def test_dateline_with_a_lost_dash_a_colon_or_a_wire_bracket(text: str) -> None:
     assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
         ("DERAA", True)
     ]
+
+
+@pytest.mark.slow
+def test_a_town_named_with_city_is_not_its_country_or_province() -> None:
+    result = _run_unscored(
+        "Buses carried families from Kuwait City to Mexico City, then on to Jersey City."
+    )
+    found = _found(result)
+    assert found["Kuwait City"] == ("Kuwait City", "KW", "capital")
+    assert found["Mexico City"] == ("Mexico City", "MX", "capital")
+    assert found["Jersey City"][1:] == ("US", "city")
+    # With no town of that whole name, "City" is a place noun as before.
+    syria = _found(_run_unscored("Jets struck Raqqa City in northern Syria on Monday."))
+    assert syria["Raqqa City"][1:] == ("SY", "city")
+
+
+@pytest.mark.slow
+def test_a_country_is_not_placed_at_its_capital_named_beside_it() -> None:
+    result = _run_unscored(
+        "Migrants crossed southern Mexico by bus. Others are set to reach Mexico City soon."
+    )
+    found = _found(result)
+    assert found["Mexico"][2] == "country"
+    assert found["Mexico City"][2] == "capital"

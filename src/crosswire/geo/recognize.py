@@ -562,6 +562,9 @@ class Recognizer:
         ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
         return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
 
+    def _names_town(self, name: str) -> bool:
+        return any(c.feature in ("city", "capital") for c in self.gazetteer.lookup(name))
+
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
         match of one of its alternates: only such a name is safe to spread."""
@@ -837,6 +840,10 @@ class Recognizer:
         last = doc[end - 1].lower_
         if end - start > 1:
             hint = _hint_for(last)
+            if hint == "city" and self._names_town(span.text):
+                # "Mexico City", "Gaza City", "Quebec City": the whole name is the town's
+                # own; without "City" it names the country or province.
+                return query, hint, end
             if hint is not None:
                 return doc[start : end - 1].text, hint, end
         for width in (2, 1):
