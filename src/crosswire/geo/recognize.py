@@ -122,7 +122,7 @@ _DATELINE = re.compile(
     r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z0-9][\w.'’\-]*(?:[ \t]+[A-Z0-9][\w.'’\-]*){0,3}){0,3})"
     # The dash, or a character lost in decoding one (U+FFFD), then a space or the bracket of
     # a wire's name ("PLEASANTON, Calif.--(Wire)--"); or a colon after the wire's name.
-    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:(?:—|–|-{1,3}|\ufffd)[ \t(]|(?<=\)):)",
+    r"[ \t]*(?:(?P<wire>\([^()\n]{1,60}\))[ \t]*)?(?:(?:—|–|-{1,3}|\ufffd)[ \t(]|(?<=\)):)",
 )
 # Pasted and scraped text often runs the headline and the byline into the body's first
 # line ("Council backs the plan. SPRINGFIELD — The council ..."): a dateline may also
@@ -538,7 +538,11 @@ class Recognizer:
         for match in _DATELINE.finditer(text):
             at = match.start()
             line_start = at == 0 or text[at - 1] == "\n"
-            after_head = at < _DATELINE_HEAD_CHARS and _AFTER_HEAD.search(text[max(0, at - 8) : at])
+            # A wire's name in brackets ("WASHINGTON (AP) —") marks a dateline after any
+            # byline.
+            after_head = at < _DATELINE_HEAD_CHARS and (
+                match.group("wire") is not None or _AFTER_HEAD.search(text[max(0, at - 8) : at])
+            )
             if not (line_start or after_head):
                 continue
             span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
