@@ -101,7 +101,7 @@ def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> N
         "Council backs new bridge plan. DERAA — The council voted on Monday to fund it.",
         "Bridge vote due. By A. Writer, Staff Reporter March 3, 2021 DERAA -- The council met.",
         "Truce holds . DERAA (Coastline Wire) --- A truce held on Thursday.",
-        "By JO WRITER and AL AUTHOR, Coastline Wire DERAA (CW) — A truce held on Thursday.",
+        "By Jo Writer, staff reporter DERAA (CW) — A truce held on Thursday.",
     ],
 )
 def test_dateline_run_into_the_headline_is_a_place_but_vouches_for_nothing(text: str) -> None:
