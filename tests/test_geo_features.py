@@ -82,12 +82,36 @@ def test_datelines_without_a_country_or_in_two_words(dateline: str, country: str
 def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> None:
     nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
     dateline = nlp("Officials met.\n\nDERAA, Syria — A truce held on Thursday.")
-    assert [dateline[a:b].text for a, b in recognizer._datelines(dateline)] == ["DERAA"]
+    assert [(dateline[a:b].text, vouched) for a, b, vouched in recognizer._datelines(dateline)] == [
+        ("DERAA", True)
+    ]
     for text in (
         "Officials said the AMMAN office — closed since May — would reopen.",
         "BREAKING NEWS: fighting resumed in Tafas on Thursday.",
+        "Talks stalled for weeks. Then officials said the PRESTON office -- shut in May -- "
+        "would reopen.",
     ):
         assert recognizer._datelines(nlp(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council backs new bridge plan. DERAA — The council voted on Monday to fund it.",
+        "Bridge vote due. By A. Writer, Staff Reporter March 3, 2021 DERAA -- The council met.",
+        "Truce holds . DERAA (Coastline Wire) --- A truce held on Thursday.",
+        "By Jo Writer, staff reporter DERAA (CW) — A truce held on Thursday.",
+    ],
+)
+def test_dateline_run_into_the_headline_is_a_place_but_vouches_for_nothing(text: str) -> None:
+    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    doc = nlp(text)
+    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
+        ("DERAA", False)
+    ]
+    found = [r for r in recognizer.recognize(doc) if r.text == "DERAA"]
+    assert [(r.role, r.dateline) for r in found] == [("place", False)]
 
 
 # -- seas, rivers, regions ---------------------------------------------------------
@@ -265,3 +289,44 @@ def test_cache_indexes_water_and_consonant_skeletons(tmp_path: Path) -> None:
     assert (river.feature, river.country, river.geonameid) == ("river", "", None)
     assert [c.name for c in gazetteer.lookup_skeleton("Hmus", ["SY"])] == ["Homs"]
     assert gazetteer.lookup_skeleton("Hmus", ["LB"]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DERAA (Coastline Wire) \ufffd A truce held on Thursday.",
+        "DERAA, May 4 (Coastline Wire):A truce held on Thursday.",
+        "DERAA, Syria--(Coastline Wire)--A truce held on Thursday.",
+    ],
+)
+def test_dateline_with_a_lost_dash_a_colon_or_a_wire_bracket(text: str) -> None:
+    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    doc = nlp(text)
+    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
+        ("DERAA", True)
+    ]
+
+
+@pytest.mark.slow
+def test_a_town_named_with_city_is_not_its_country_or_province() -> None:
+    result = _run_unscored(
+        "Buses carried families from Kuwait City to Mexico City, then on to Jersey City."
+    )
+    found = _found(result)
+    assert found["Kuwait City"] == ("Kuwait City", "KW", "capital")
+    assert found["Mexico City"] == ("Mexico City", "MX", "capital")
+    assert found["Jersey City"][1:] == ("US", "city")
+    # With no town of that whole name, "City" is a place noun as before.
+    syria = _found(_run_unscored("Jets struck Raqqa City in northern Syria on Monday."))
+    assert syria["Raqqa City"][1:] == ("SY", "city")
+
+
+@pytest.mark.slow
+def test_a_country_is_not_placed_at_its_capital_named_beside_it() -> None:
+    result = _run_unscored(
+        "Migrants crossed southern Mexico by bus. Others are set to reach Mexico City soon."
+    )
+    found = _found(result)
+    assert found["Mexico"][2] == "country"
+    assert found["Mexico City"][2] == "capital"

@@ -104,3 +104,25 @@ def test_a_country_possessive_without_its_apostrophe_is_not_part_of_the_place() 
     names = {mention.text: place.admin1 for place, mention in result.places}
     assert names.get("Idlib") == "Idlib"
     assert not any("Syrias" in text for text in names)
+
+
+@pytest.mark.slow
+def test_a_towns_police_and_residents_name_the_town() -> None:
+    result = _run_unscored(
+        "Fargo police said a Bismarck man was arrested on Friday. Three Moorhead residents "
+        "told the Fargo City Council they heard shots."
+    )
+    places = {m.text: p.admin1 for p, m in result.places}
+    assert places.get("Fargo") == "North Dakota"
+    assert places.get("Bismarck") == "North Dakota"
+    assert places.get("Moorhead") == "Minnesota"
+    assert "Fargo" not in {surface for surface, _, _ in result.metonyms}
+
+
+@pytest.mark.slow
+def test_a_country_or_states_police_stay_actors() -> None:
+    result = _run_unscored(
+        "Iraq police said the convoy was hit. The New York Police Department declined to comment."
+    )
+    assert not {m.text for _, m in result.places} & {"Iraq", "New York"}
+    assert {"Iraq", "New York"} <= {surface for surface, _, _ in result.metonyms}

@@ -118,11 +118,17 @@ OF_PLACE_NOUNS = frozenset(
 # A paragraph that opens with a place in capitals, then at most a region or country, a
 # date and the outlet in brackets, then a dash.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?P<place>(?<![\w'’.\-])[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
     r"(?P<rest>(?:[ \t]*,[ \t]*[A-Z0-9][\w.'’\-]*(?:[ \t]+[A-Z0-9][\w.'’\-]*){0,3}){0,3})"
-    r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?(?:—|–|--|-)[ \t]",
-    re.MULTILINE,
+    # The dash, or a character lost in decoding one (U+FFFD), then a space or the bracket of
+    # a wire's name ("PLEASANTON, Calif.--(Wire)--"); or a colon after the wire's name.
+    r"[ \t]*(?:(?P<wire>\([^()\n]{1,60}\))[ \t]*)?(?:(?:—|–|-{1,3}|\ufffd)[ \t(]|(?<=\)):)",
 )
+# Pasted and scraped text often runs the headline and the byline into the body's first
+# line ("Council backs the plan. SPRINGFIELD — The council ..."): a dateline may also
+# follow a sentence's end or the byline's year within the head of the text.
+_DATELINE_HEAD_CHARS = 400
+_AFTER_HEAD = re.compile(r"(?:[.!?:\"”’)]|\b(?:19|20)\d\d)\s+$")
 # Connectors allowed inside a multiword name: "Ras al-Ain", "Bab el Hawa", "Dayr az Zawr".
 _NAME_LINKS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "ed"})
 _NAME_LINKS_ALL = _NAME_LINKS | {"-", "de", "del", "la", "du", "of", "upon", "on", "bin", "bani"}
@@ -194,6 +200,8 @@ def _lex_sets() -> dict[str, frozenset[str]]:
         "site_nouns": place_nouns - admin_words - {"city", "town", "village", "area"},
         "city_nouns": frozenset({"city", "town", "village"}),
         "of_nouns": place_nouns | admin_words | OF_PLACE_NOUNS,
+        "resident_nouns": frozenset(lex["resident_nouns"]),
+        "service_nouns": frozenset(lex["local_service_nouns"]),
     }
 
 
@@ -241,6 +249,25 @@ def _of_place_noun(doc: Doc, start: int) -> bool:
         return False
     noun = doc[start - 2].lower_
     return noun in _lex_sets()["of_nouns"] or noun in DIRECTION_WORDS
+
+
+def _local_noun_after(doc: Doc, end: int) -> str | None:
+    """ "Alexandria police", "the Dublin City Council" ("service"); "a Springfield man",
+    "Kent County's residents" ("resident"): the name is where those people live or where
+    the local service works. None when no such noun follows."""
+    sets = _lex_sets()
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        end += 1
+    for width in (2, 1):
+        words = doc[end : end + width]
+        phrase = " ".join(t.lower_ for t in words)
+        if len(words) < width or doc[end + width - 1 : end + width + 1].text.endswith(("-", "–")):
+            continue
+        if phrase in sets["service_nouns"]:
+            return "service"
+        if phrase in sets["resident_nouns"]:
+            return "resident"
+    return None
 
 
 def _acronym(text: str) -> bool:
@@ -407,8 +434,8 @@ class Recognizer:
             found.append(item)
 
         datelines = self._datelines(doc)
-        for start, end in datelines:
-            accept(self._dateline_place(doc, start, end), start, end)
+        for start, end, line_start in datelines:
+            accept(self._dateline_place(doc, start, end, vouched=line_start), start, end)
         ents = doc.ents
         self._from_entities(doc, accept)
         capitalised = self._capitalised(doc)
@@ -418,9 +445,12 @@ class Recognizer:
             accept(self._make(doc[start:end]), start, end)
         if datelines:
             # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
-            dateline_end = max(doc[end - 1].idx for _, end in datelines) + 100
+            dateline_start = min(doc[start].idx for start, _, _ in datelines)
+            dateline_end = max(doc[end - 1].idx for _, end, _ in datelines) + 100
             found = [
-                replace(r, role="place") if r.role == "metonym" and r.end <= dateline_end else r
+                replace(r, role="place")
+                if r.role == "metonym" and dateline_start <= r.start and r.end <= dateline_end
+                else r
                 for r in found
             ]
         found.sort(key=lambda r: r.start)
@@ -499,27 +529,45 @@ class Recognizer:
     # -- datelines and repeated names -------------------------------------
 
     @staticmethod
-    def _datelines(doc: Doc) -> list[tuple[int, int]]:
-        """Token bounds of the town in capitals opening a paragraph before a dash."""
+    def _datelines(doc: Doc) -> list[tuple[int, int, bool]]:
+        """Token bounds of the town in capitals opening a paragraph before a dash, or
+        following the headline or byline within the head of the text; True for the first
+        kind."""
         bounds = []
-        for match in _DATELINE.finditer(doc.text):
-            if match.start() > 0 and doc.text[match.start() - 1] != "\n":
+        text = doc.text
+        for match in _DATELINE.finditer(text):
+            at = match.start()
+            line_start = at == 0 or text[at - 1] == "\n"
+            # A wire's name in brackets ("WASHINGTON (AP) —") marks a dateline after any
+            # byline.
+            after_head = at < _DATELINE_HEAD_CHARS and (
+                match.group("wire") is not None or _AFTER_HEAD.search(text[max(0, at - 8) : at])
+            )
+            if not (line_start or after_head):
                 continue
             span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
             if span is not None and sum(c.isalpha() for c in span.text) >= 3:
-                bounds.append((span.start, span.end))
+                bounds.append((span.start, span.end, line_start))
         return bounds
 
-    def _dateline_place(self, doc: Doc, start: int, end: int) -> Recognized | None:
+    def _dateline_place(
+        self, doc: Doc, start: int, end: int, *, vouched: bool = True
+    ) -> Recognized | None:
+        """The dateline's town, a literal place. Only a paragraph-opening dateline vouches
+        for its reading: a bare town in capitals run into the headline ("MANSFIELD —")
+        is as ambiguous as any other mention and is scored like one."""
         span = doc[start:end]
         if not self.gazetteer.lookup(span.text):
             return None
-        return replace(self._make(span, role="place"), dateline=True)
+        return replace(self._make(span, role="place"), dateline=vouched)
 
     def _spelled_compound(self, query: str) -> bool:
         """A name of two words or more spelled letter for letter as one of an entry's names
         ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
         return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
+
+    def _names_town(self, name: str) -> bool:
+        return any(c.feature in ("city", "capital") for c in self.gazetteer.lookup(name))
 
     def _names_entry(self, query: str) -> bool:
         """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
@@ -615,7 +663,12 @@ class Recognizer:
             )
             if item is None:
                 continue
-            if sub_end < end and item.hint is None and sub_end - start < 2:
+            if (
+                sub_end < end
+                and item.hint is None
+                and sub_end - start < 2
+                and _local_noun_after(doc, sub_end) is None
+            ):
                 continue  # "Tal" out of "Tal Abyad" is no reading of it
             accept(item, start, sub_end)
             return
@@ -791,6 +844,10 @@ class Recognizer:
         last = doc[end - 1].lower_
         if end - start > 1:
             hint = _hint_for(last)
+            if hint == "city" and self._names_town(span.text):
+                # "Mexico City", "Gaza City", "Quebec City": the whole name is the town's
+                # own; without "City" it names the country or province.
+                return query, hint, end
             if hint is not None:
                 return doc[start : end - 1].text, hint, end
         for width in (2, 1):
@@ -841,6 +898,8 @@ class Recognizer:
             return True
         if _of_place_noun(doc, start) or _described_as_place(head):
             return True
+        if _local_noun_after(doc, end) is not None:
+            return True
         return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
 
     def _make(
@@ -871,6 +930,12 @@ class Recognizer:
         sets = _lex_sets()
         if _agent_compound(span):
             return True
+        local = _local_noun_after(span.doc, span.end)
+        if local is not None:
+            # A town's police or residents are where the town is. A country's or a state's
+            # police ("Iraq police", "New York Police Department") stand for a government,
+            # or name a city the state reading would misplace.
+            return self._is_country(span.text, polity=local == "service")
         head = span.root
         # "Moscow and Tehran said": the second conjunct takes the first one's role.
         while head.dep_ == "conj" and head.head is not head:
@@ -898,6 +963,12 @@ class Recognizer:
             return False
         best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
         return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
+
+    def _is_country(self, text: str, *, polity: bool = False) -> bool:
+        """A country, continent or region (with ``polity``, a first-level unit too)."""
+        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
+        wide = ("country", "continent", "region", *(("admin1",) if polity else ()))
+        return best is not None and best.feature in wide
 
     def _is_polity(self, text: str) -> bool:
         """A country, capital or first-level unit: the names that stand for governments."""

@@ -582,10 +582,11 @@ class Resolver:
             inside, outside = float(within), float(not within)
         code = gazetteer.admin1_code(candidate.index)
         near = 0.0
-        if context.anchors and feature not in AREA_FEATURES:
-            nearest = min(
-                haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in context.anchors
-            )
+        # Another name's reading that is this very entry ("Mexico" beside "Mexico City") is
+        # no evidence of nearness.
+        others = [a for a in context.anchors if a.index != candidate.index]
+        if others and feature not in AREA_FEATURES:
+            nearest = min(haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in others)
             near = math.exp(-nearest / NEARNESS_SCALE_KM)
         elif feature == "admin1" and any(
             gazetteer.admin1_code(a.index) == code for a in context.anchors
