@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -627,7 +628,7 @@ class Resolver:
         context: _Context,
     ) -> float:
         vector = self.rank_features(toponym, candidate, pool, context)
-        return sum(w * x for w, x in zip(RANK_WEIGHTS, vector, strict=True))
+        return sum(map(operator.mul, RANK_WEIGHTS, vector))  # same order as a loop, no frames
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
