@@ -27,6 +27,7 @@ from crosswire.actors.lexicon import (
 from crosswire.actors.matching import _Candidate, _case_compatible, _matchers_for, _variants
 from crosswire.actors.mentions import ActorMention, _Found
 from crosswire.model import Entity, Mention
+from crosswire.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,7 +42,7 @@ class LinkerState:
         self, doc: Doc, article_id: str, dictionary: ActorDictionary, on: date | None = None
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text and Doc.ents on every access
+        self.text = doc_text(doc)  # spaCy rebuilds Doc.text and Doc.ents on every access
         self.ents = list(doc.ents)
         self.article_id = article_id
         self.dictionary = dictionary

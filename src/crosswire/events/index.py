@@ -29,7 +29,7 @@ from crosswire.model import (
     Figure,
     Place,
 )
-from crosswire.nlp import load_nlp
+from crosswire.nlp import doc_text, load_nlp
 
 # "DERAA —", "AMMAN, Jordan (Coastline Wire) —", "Misrata, Libya —": a town in capitals,
 # or a town and its country, before a dash.
@@ -260,7 +260,7 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         if entity.canonical_key
         or not any(p_start <= start and end <= p_end for p_start, p_end, _p in places)
     ]
-    match = _DATELINE.match(doc.text)
+    match = _DATELINE.match(doc_text(doc))
     dateline_end = match.end() if match is not None else 0
     dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
     focus_places = _focus_places(
@@ -273,7 +273,7 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
     )
     return ArticleIndex(
         article_id=analysis.article,
-        text=doc.text,
+        text=doc_text(doc),
         entities=entities,
         places=places,
         dates=list(analysis.dates),
@@ -325,7 +325,7 @@ def in_aside(text: str, start: int) -> bool:
 def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> bool:
     """A mention that names a government or an actor, not a scene: "Moscow said", "loyal
     to Damascus", "US-led", or one inside an aside in brackets ("(banned in Russia)")."""
-    text = doc.text
+    text = doc_text(doc)
     if ACTOR_SUFFIX.match(text[end : end + 12]) or _FOR_GOVERNMENT.search(
         text[max(0, start - 25) : start]
     ):
@@ -373,10 +373,10 @@ def sentences(doc: Doc, index: ArticleIndex) -> Iterator[Span]:
     if not index.dateline_end:
         yield from doc.sents
         return
-    paragraph_end = doc.text.find("\n", index.dateline_end)
+    paragraph_end = doc_text(doc).find("\n", index.dateline_end)
     if paragraph_end < 0:
-        paragraph_end = len(doc.text)
-    lead = " " * index.dateline_end + doc.text[index.dateline_end : paragraph_end]
+        paragraph_end = len(doc_text(doc))
+    lead = " " * index.dateline_end + doc_text(doc)[index.dateline_end : paragraph_end]
     yield from load_nlp()(lead).sents
     for sentence in doc.sents:
         if sentence.start_char >= paragraph_end:

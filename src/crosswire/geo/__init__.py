@@ -27,6 +27,7 @@ from crosswire.geo.resolve import MIN_SCORE, Resolution, Resolver, Toponym
 from crosswire.geo.sources import SITE_FEATURES, WATER_FEATURES
 from crosswire.geo.words import facility_nouns, us_states
 from crosswire.model import Mention, Place
+from crosswire.nlp import doc_text
 
 VOUCHED_FEATURES = SITE_FEATURES | WATER_FEATURES
 EXACT = FEATURES.index("exact_name")
@@ -208,7 +209,7 @@ def _recognize_and_resolve(
     items = [r for r in found if r.role != "demonym"]
     context = [r.country for r in demonyms if r.country]
     resolver = Resolver(gazetteer)
-    toponyms = link_containers(doc.text, items)
+    toponyms = link_containers(doc_text(doc), items)
     resolutions = resolver.resolve(toponyms, context_countries=context)
     # A relabelled entity with no cue in its sentence stays only inside the focus countries.
     focus = {
@@ -223,7 +224,7 @@ def _recognize_and_resolve(
     ]
     if len(kept) != len(items):
         items = kept
-        toponyms = link_containers(doc.text, items)
+        toponyms = link_containers(doc_text(doc), items)
         resolutions = resolver.resolve(toponyms, context_countries=context)
     return demonyms, items, toponyms, resolutions, context
 
@@ -237,10 +238,19 @@ class _Scored:
 
 
 def _score(
-    doc: Doc, items: list[Recognized], context: list[str], gazetteer: Gazetteer
+    doc: Doc,
+    items: list[Recognized],
+    context: list[str],
+    gazetteer: Gazetteer,
+    resolved: tuple[list[Toponym], list[Resolution]] | None = None,
 ) -> list[_Scored]:
-    toponyms = link_containers(doc.text, items)
-    resolutions = Resolver(gazetteer).resolve(toponyms, context_countries=context)
+    """Score ``items``; ``resolved`` is their toponyms and resolutions when already known
+    (resolving is a pure function of the toponyms and context, and the costliest step)."""
+    if resolved is None:
+        toponyms = link_containers(doc_text(doc), items)
+        resolutions = Resolver(gazetteer).resolve(toponyms, context_countries=context)
+    else:
+        toponyms, resolutions = resolved
     vectors = document_features(
         doc, toponyms, resolutions, [i.tentative for i in items], context, gazetteer
     )
@@ -295,8 +305,8 @@ def resolve_places(doc: Doc, article_id: str, *, threshold: float | None = None)
     document's focus or nearness towards its false reading.
     """
     gazetteer = Gazetteer.load()
-    demonyms, items, _, _, context = _recognize_and_resolve(doc, gazetteer)
-    scored = _score(doc, items, context, gazetteer)
+    demonyms, items, toponyms, resolutions, context = _recognize_and_resolve(doc, gazetteer)
+    scored = _score(doc, items, context, gazetteer, (toponyms, resolutions))
     weak = [s for s in scored if _weak(s, threshold)]
     if weak:
         strong = [i for i, s in zip(items, scored, strict=True) if not _weak(s, threshold)]

@@ -57,6 +57,10 @@ def data_version() -> str:
     return digest.hexdigest()[:16]
 
 
+# Names whose lookup() answers are kept; Candidates are frozen, so sharing them is safe.
+LOOKUP_CACHE_SIZE = 50_000
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One gazetteer entry offered for a name, and how the name matched it."""
@@ -234,6 +238,8 @@ class Gazetteer:
         self._skeleton_rows: npt.NDArray[np.int32] = np.load(folder / "skeleton_rows.npy")
         self._exact_keys: npt.NDArray[np.bytes_] = np.load(folder / "exact_keys.npy", mmap_mode="r")
         self._exact_rows: npt.NDArray[np.int32] = np.load(folder / "exact_rows.npy", mmap_mode="r")
+        # lookup() by name: recognising and resolving ask for the same names many times.
+        self._looked_up: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -293,6 +299,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Entries whose name, or one of whose alternate names, meets ``name``'s key."""
+        found = self._looked_up.get(name)
+        if found is None:
+            if len(self._looked_up) >= LOOKUP_CACHE_SIZE:
+                self._looked_up.clear()  # a long run's names: start afresh, memory stays flat
+            found = self._looked_up[name] = tuple(self._lookup(name))
+        return list(found)
+
+    def _lookup(self, name: str) -> list[Candidate]:
         wanted = fold_key(name)
         found = []
         for index in self._indices_for_key(translit_key(name)):

@@ -30,6 +30,7 @@ from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
 from crosswire.geo.words import DIRECTION_WORDS, demonym_country
+from crosswire.nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -499,7 +500,7 @@ class Recognizer:
             return False
         if item.hint == "street":
             return True
-        long_name = _spelled_out(doc.text, item.start, item.end)
+        long_name = _spelled_out(doc_text(doc), item.start, item.end)
         if long_name is not None:
             # "(MoD)" after "the Ministry of Defence" names the ministry, "(UAE)" after
             # "the United Arab Emirates" the country.
@@ -507,7 +508,7 @@ class Recognizer:
         if fold_key(item.query) in _actor_aliases() or fold_key(span.text) in _actor_aliases():
             # "IS", "Daesh", "AP": an alias is a place only when it names a polity ("EU").
             return any(c.feature in _POLITY_FEATURES for c in self.gazetteer.lookup(item.query))
-        if _in_actor_name(doc.text, item.start, item.end):
+        if _in_actor_name(doc_text(doc), item.start, item.end):
             return False  # "Islamic State of Iraq and the Levant" names a group
         place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
         cue = item.hint is not None or self._locative_cue(doc, start, end)
@@ -534,7 +535,7 @@ class Recognizer:
         following the headline or byline within the head of the text; True for the first
         kind."""
         bounds = []
-        text = doc.text
+        text = doc_text(doc)
         for match in _DATELINE.finditer(text):
             at = match.start()
             line_start = at == 0 or text[at - 1] == "\n"
@@ -730,7 +731,7 @@ class Recognizer:
         making a Token object for every word would cost more than the rest of the work."""
         starts = doc.to_array("IDX")
         types = doc.to_array("ENT_TYPE")
-        text = doc.text
+        text = doc_text(doc)
         return [
             i
             for i, (start, ent_type) in enumerate(zip(starts.tolist(), types.tolist(), strict=True))

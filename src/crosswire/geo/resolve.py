@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -400,8 +401,9 @@ class Resolver:
         pools = [self.candidates(t) for t in toponyms]
         containers = {t.container for t in toponyms if t.container is not None}
         # Pass 1: no document context, only size, kind and name.
+        memo: dict[tuple[object, ...], Resolution] = {}
         picks = [
-            self._best(t, pool, _Context(focus={}, is_container=i in containers))
+            self._best_once(memo, t, pool, _Context(focus={}, is_container=i in containers))
             for i, (t, pool) in enumerate(zip(toponyms, pools, strict=True))
         ]
         votes = _Votes.count(toponyms, picks, context_countries)
@@ -424,6 +426,7 @@ class Resolver:
             previous = picks
             picks = []
             self.contexts = []
+            memo = {}
             for i, toponym in enumerate(toponyms):
                 container = None
                 if toponym.container is not None:
@@ -441,7 +444,7 @@ class Resolver:
                     support=support[i],
                 )
                 self.contexts.append(context)
-                picks.append(self._best(toponym, pools[i], context))
+                picks.append(self._best_once(memo, toponym, pools[i], context))
             votes = _Votes.count(toponyms, picks, context_countries)
         picks = self._place_streets(toponyms, picks)
         if self.min_score is None:
@@ -628,7 +631,7 @@ class Resolver:
         context: _Context,
     ) -> float:
         vector = self.rank_features(toponym, candidate, pool, context)
-        return sum(w * x for w, x in zip(RANK_WEIGHTS, vector, strict=True))
+        return sum(map(operator.mul, RANK_WEIGHTS, vector))  # same order as a loop, no frames
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
@@ -656,6 +659,31 @@ class Resolver:
             and other.country == best.country
             and self.gazetteer.admin1_code(other.index) == code
         )
+
+    def _best_once(
+        self,
+        memo: dict[tuple[object, ...], Resolution],
+        toponym: Toponym,
+        pool: Sequence[Candidate],
+        context: _Context,
+    ) -> Resolution:
+        """``_best``, once per reading within one pass: mentions of one name with the same
+        container get the same pool, support and context (focus, anchors and named
+        subdivisions leave out every mention of the name itself), hence the same answer."""
+        key = (
+            toponym.text,
+            toponym.query,
+            toponym.hint,
+            toponym.container_admin1,
+            toponym.role,
+            toponym.definite,
+            context.container,
+            context.is_container,
+        )
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._best(toponym, pool, context)
+        return found
 
     def _best(self, toponym: Toponym, pool: Sequence[Candidate], context: _Context) -> Resolution:
         if not pool:
