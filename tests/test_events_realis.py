@@ -81,6 +81,11 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         ("Militia raids lately focused on the market district.", "raids", "cumulative"),
         ("Troops have killed 80 fighters since they attacked on Thursday.", "killed", "asserted"),
         ("A jet crashed on Monday, the worst loss since the mission began.", "crashed", "asserted"),
+        # told by how often, with no day and no toll of its own
+        ("The district is regularly targeted by government air strikes.", "strikes", "ongoing"),
+        ("The base has been used for countless air raids on the valley.", "raids", "ongoing"),
+        ("This week-long campaign of bombing is very intense, a medic said.", "bombing", "ongoing"),
+        ("Jets carried out repeated strikes on the town on Monday.", "strikes", "asserted"),
     ],
 )
 def test_realis_flags_what_did_not_happen_as_one_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

@@ -96,6 +96,8 @@ def refine(mode: str, anchor: Token, sentence: Span, toll: int | None) -> str:
     ):
         if test(anchor, sentence):
             return flag
+    if not toll and _told_as_habit(anchor):
+        return "ongoing"
     if (
         (toll is not None and toll >= TALLY_FLOOR)
         or _TALLY.search(sentence.text)
@@ -225,6 +227,40 @@ def _is_effort(word: Token) -> bool:
     if word.lower_ in _EFFORT_NOUNS and word.pos_ == "NOUN":
         return word.head.pos_ in ("VERB", "AUX") and _present(word.head)
     return word.lemma_.lower() in _EFFORT and word.pos_ == "VERB" and _present(word)
+
+
+# How often, not when: "regularly targeted", "frequent attacks", "a week-long campaign".
+_OFTEN = frozenset(
+    {"regularly", "frequently", "repeatedly", "routinely", "often", "constantly", "continually"}
+)
+_OFTEN_ADJECTIVES = frozenset(
+    {"regular", "frequent", "countless", "repeated", "routine", "constant", "incessant"}
+)
+_LONG_SPAN_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+
+
+def _lasting(adjective: Token) -> bool:
+    """ "week-long", "months-long" (one token or three)."""
+    head, _, tail = adjective.lower_.partition("-")
+    if tail == "long":
+        return head in _LONG_SPAN_WORDS
+    return adjective.lower_ == "long" and any(
+        c.lower_ in _LONG_SPAN_WORDS for c in adjective.children
+    )
+
+
+def _told_as_habit(anchor: Token) -> bool:
+    """The event is told by how often it happens, with no day of its own and no toll:
+    "the province is regularly targeted", "groups launch frequent attacks"."""
+    if any(w.lower_ in _DAYS for w in anchor.sent):
+        return False
+    for word in _own_clause(anchor):
+        for child in word.children:
+            if child.dep_ == "advmod" and child.lower_ in _OFTEN:
+                return True
+            if child.dep_ == "amod" and (child.lower_ in _OFTEN_ADJECTIVES or _lasting(child)):
+                return True
+    return False
 
 
 def _is_ongoing(anchor: Token, _sentence: Span) -> bool:
