@@ -85,9 +85,11 @@ def recheck(path: Path, events: list[Event]) -> int:
         share = real / len(group) if group else 0.0
         print(f"  {label:<12} {len(group):>4} events, real {real:>4} = {share:.1%}")
     for row in rows:
-        if row["real"].strip() == "0":
-            state = "shown" if row["key"] in keys else "hidden"
-            print(f"    not real [{row['event_index']}] {state}: {row['note']}")
+        real = row["real"].strip() == "1"
+        if not real or row["key"] not in keys:
+            state = "shown" if row["key"] in keys else "hidden or changed"
+            verdict = "real" if real else "not real"
+            print(f"    {verdict} [{row['event_index']}] {state}: {row['note']}")
     return 0
 
 

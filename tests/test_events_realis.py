@@ -86,6 +86,16 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         ("The base has been used for countless air raids on the valley.", "raids", "ongoing"),
         ("This week-long campaign of bombing is very intense, a medic said.", "bombing", "ongoing"),
         ("Jets carried out repeated strikes on the town on Monday.", "strikes", "asserted"),
+        (
+            "Militias hold the plain, where the army is fighting to take the dam.",
+            "fighting",
+            "ongoing",
+        ),
+        (
+            "Rebels are fighting troops in the town on Sunday, a monitor said.",
+            "fighting",
+            "asserted",
+        ),
     ],
 )
 def test_realis_flags_what_did_not_happen_as_one_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

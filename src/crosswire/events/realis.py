@@ -249,12 +249,21 @@ def _lasting(adjective: Token) -> bool:
     )
 
 
+def _progressive(verb: Token) -> bool:
+    """ "is fighting", "are losing ground": a state the report finds going on."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children
+    )
+
+
 def _told_as_habit(anchor: Token) -> bool:
     """The event is told by how often it happens, with no day of its own and no toll:
     "the province is regularly targeted", "groups launch frequent attacks"."""
     if any(w.lower_ in _DAYS for w in anchor.sent):
         return False
     for word in _own_clause(anchor):
+        if _progressive(word):
+            return True
         for child in word.children:
             if child.dep_ == "advmod" and child.lower_ in _OFTEN:
                 return True
