@@ -8,7 +8,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
 - ``reaction``: the event is what someone condemns, denounces or blames ("the
   minister condemned the bombing"); the report of the bombing is elsewhere;
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
-  far this year", "during the five-year war", "the conflict has killed"), or a
+  far this year", "during the five-year war", "the conflict has killed", "in recent
+  weeks", "have been killed since talks broke off"), or a
   toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
@@ -17,7 +18,10 @@ event is kept (brief.json) but stays off the timeline, map and exports:
 - ``ongoing``: a state or an effort over a long time, not an incident: the event's
   own clause lasts "for more than two years" or "ever since", the event is what
   someone is still trying to do ("has been attempting to seize", "tries to break",
-  "continues attempts to"), or it is conceded as a setting ("despite a truce").
+  "continues attempts to"), or it is conceded as a setting ("despite a truce"); with
+  no day and no toll of its own, an event told by how often ("regularly targeted",
+  "countless air raids", "a week-long campaign") or in the present progressive
+  ("where the army is fighting to take the dam").
 
 Background told as such ("in August last year", "two years ago") is history, like
 an event whose date ended before the article (``told_as_history``).
