@@ -117,6 +117,12 @@ def test_an_event_told_a_year_or_more_back_is_history(nlp, text, trigger, expect
     assert realis.told_as_history(anchor, sentence) is expected
 
 
+def test_a_conceded_setting_with_a_toll_of_its_own_is_an_incident(nlp):  # type: ignore[no-untyped-def]
+    text = "The rebels held the road despite shelling by the army."
+    assert flag(nlp, text, "shelling") == "ongoing"
+    assert flag(nlp, text, "shelling", toll=9) == "asserted"
+
+
 def test_a_toll_no_incident_reaches_is_a_tally(nlp):  # type: ignore[no-untyped-def]
     assert flag(nlp, "Bombing killed 25000 people.", "killed", toll=25000) == "cumulative"
 

@@ -100,7 +100,7 @@ def refine(mode: str, anchor: Token, sentence: Span, toll: int | None) -> str:
     ):
         if test(anchor, sentence):
             return flag
-    if not toll and _told_as_habit(anchor):
+    if not toll and (_conceded(anchor) or _told_as_habit(anchor)):
         return "ongoing"
     if (
         (toll is not None and toll >= TALLY_FLOOR)
@@ -253,6 +253,12 @@ def _lasting(adjective: Token) -> bool:
     )
 
 
+def _conceded(anchor: Token) -> bool:
+    """A setting conceded: "killed on Tuesday despite a ceasefire" (a toll of its own, as
+    in "despite shelling that killed five", makes it an incident)."""
+    return anchor.head.lower_ == "despite" and anchor.dep_ in ("pobj", "pcomp")
+
+
 def _progressive(verb: Token) -> bool:
     """ "is fighting", "are losing ground": a state the report finds going on."""
     return verb.tag_ == "VBG" and any(
@@ -277,9 +283,7 @@ def _told_as_habit(anchor: Token) -> bool:
 
 
 def _is_ongoing(anchor: Token, _sentence: Span) -> bool:
-    """A state or an effort over time, or a setting conceded ("despite a ceasefire")."""
-    if anchor.head.lower_ == "despite" and anchor.dep_ == "pobj":
-        return True
+    """A state or an effort over time."""
     clause = _own_clause(anchor)
     return _lasts_long(clause) or any(_is_effort(word) for word in clause[1:])
 
