@@ -6,6 +6,12 @@ by default (``crosswire.events.confidence.shown``: asserted, at or above the
 show threshold; background mentions left out), each with its type, place, dates,
 actors, toll, confidence and evidence sentences with the FA-KES ``unit_id``.
 
+``--more N`` draws N further shown events beyond the 50 (a second fixed seed, from
+the events the 50 left), printed as [51] onwards, to find more instances of a class.
+Each event prints its ``key`` (``sample_key``), which the verdict CSV may keep in a
+``key`` column: ``--recheck FILE`` then says which judged events a later run still
+shows and the share of those judged real (a before/after reading of the same events).
+
 ``--article UNIT_ID`` prints one article of the set (to read it while judging);
 ``--verdicts FILE`` reads a CSV of hand verdicts (``event_index, real, type,
 place, date, actors, fatalities, note``; each field 1, 0 or na, the fields of
@@ -61,6 +67,32 @@ def pick(events: list[Event], n: int = SAMPLE, seed: int = SEED) -> list[Event]:
     return random.Random(seed).sample(ordered, min(n, len(ordered)))
 
 
+def more(events: list[Event], chosen: list[Event], n: int, seed: int = SEED + 1) -> list[Event]:
+    """``n`` further events drawn with a second fixed seed from those ``pick`` left."""
+    taken = {e.id for e in chosen}
+    rest = sorted((e for e in events if e.id not in taken), key=sample_key)
+    return random.Random(seed).sample(rest, min(n, len(rest)))
+
+
+def recheck(path: Path, events: list[Event]) -> int:
+    """Of the events judged in ``path`` (by ``key``), those still shown and their share real."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    keys = {sample_key(e) for e in events}
+    kept = [r for r in rows if r["key"] in keys]
+    for label, group in (("judged", rows), ("still shown", kept)):
+        real = sum(r["real"].strip() == "1" for r in group)
+        share = real / len(group) if group else 0.0
+        print(f"  {label:<12} {len(group):>4} events, real {real:>4} = {share:.1%}")
+    for row in rows:
+        real = row["real"].strip() == "1"
+        if not real or row["key"] not in keys:
+            state = "shown" if row["key"] in keys else "hidden or changed"
+            verdict = "real" if real else "not real"
+            print(f"    {verdict} [{row['event_index']}] {state}: {row['note']}")
+    return 0
+
+
 def describe(index: int, event: Event, corpus: Corpus, units: dict[str, str]) -> str:
     places = {p.id: p for p in corpus.places}
     entities = {e.id: e for e in corpus.entities}
@@ -73,7 +105,8 @@ def describe(index: int, event: Event, corpus: Corpus, units: dict[str, str]) ->
         return entities[ref].name if ref and ref in entities else (ref or "-")
 
     lines = [
-        f"[{index}] {event.id}  {event.event_type} / {event.sub_event_type}",
+        f"[{index}] {event.id}  {event.event_type} / {event.sub_event_type}"
+        f"  key {sample_key(event)}",
         f"    place: {where}",
         f"    date: {event.date_start} .. {event.date_end} ({event.date_text!r})",
         f"    actors: {actor(event.actor1)}  ->  {actor(event.actor2)}",
@@ -122,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     add_half_argument(parser)
     parser.add_argument("--verdicts", type=Path, help="hand verdicts CSV: print the table")
     parser.add_argument("--article", help="print one article's text by unit_id")
+    parser.add_argument("--more", type=int, default=0, help="draw N further shown events")
+    parser.add_argument("--recheck", type=Path, help="verdicts CSV with keys: still shown?")
     args = parser.parse_args(argv)
     if args.verdicts:
         return verdict_table(args.verdicts)
@@ -139,9 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     corpus = run_articles(fakes_rows(articles))
     events = shown_events(corpus)
     units = unit_ids(corpus, articles)
+    if args.recheck:
+        return recheck(args.recheck, events)
     chosen = pick(events)
+    chosen += more(events, chosen, args.more)
     print(f"FA-KES {args.half} half: {len(articles)} articles, {len(events)} shown fused events")
-    print(f"sample of {len(chosen)} (seed {SEED})\n")
+    print(f"sample of {len(chosen)} (seed {SEED}; from [51]: seed {SEED + 1})\n")
     for index, event in enumerate(chosen, 1):
         print(describe(index, event, corpus, units) + "\n")
     return 0

@@ -43,10 +43,84 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         ("A boy walks past rubble after an air strike on the town.", "strike", "caption"),
         ("Jets bombed the village of Tel Amar on Monday, killing nine.", "bombed", "asserted"),
         ("Shelling killed 12 people since Saturday in the old city.", "killed", "asserted"),
+        # states and efforts over time, settings conceded
+        ("The army has been trying to take Tel Amar for more than two years.", "take", "ongoing"),
+        (
+            "The valley has been under siege for a year as troops try to break the lines.",
+            "break",
+            "ongoing",
+        ),
+        ("Elders in the village have had a truce with the army for months.", "truce", "ongoing"),
+        (
+            "Armed groups continue attempts to storm the hill, the ministry said.",
+            "storm",
+            "ongoing",
+        ),
+        ("Nine people died in shelling on Monday despite a ceasefire.", "ceasefire", "ongoing"),
+        ("Nine people died in shelling on Monday despite a ceasefire.", "shelling", "asserted"),
+        (
+            "Jets struck Kafr Dael, a town that has been besieged for two years.",
+            "struck",
+            "asserted",
+        ),
+        ("It was the worst shelling in the valley for two years.", "shelling", "asserted"),
+        ("Gunmen died in a failed attempt to storm the base on Monday.", "storm", "asserted"),
+        ("Militants tried to storm the base on Monday but were repelled.", "storm", "asserted"),
+        # tallies over a period told otherwise
+        ("Jets have in recent weeks carried out raids across the plain.", "raids", "cumulative"),
+        (
+            "Since Oct. 3 at least 200 people have been killed by raids on the city.",
+            "killed",
+            "cumulative",
+        ),
+        (
+            "Hundreds have been killed in the district since the talks collapsed.",
+            "killed",
+            "cumulative",
+        ),
+        ("Militia raids lately focused on the market district.", "raids", "cumulative"),
+        ("Troops have killed 80 fighters since they attacked on Thursday.", "killed", "asserted"),
+        ("A jet crashed on Monday, the worst loss since the mission began.", "crashed", "asserted"),
+        # told by how often, with no day and no toll of its own
+        ("The district is regularly targeted by government air strikes.", "strikes", "ongoing"),
+        ("The base has been used for countless air raids on the valley.", "raids", "ongoing"),
+        ("This week-long campaign of bombing is very intense, a medic said.", "bombing", "ongoing"),
+        ("Jets carried out repeated strikes on the town on Monday.", "strikes", "asserted"),
+        (
+            "Militias hold the plain, where the army is fighting to take the dam.",
+            "fighting",
+            "ongoing",
+        ),
+        (
+            "Rebels are fighting troops in the town on Sunday, a monitor said.",
+            "fighting",
+            "asserted",
+        ),
     ],
 )
 def test_realis_flags_what_did_not_happen_as_one_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
     assert flag(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("In May last year another car bomb killed 12 people in the square.", "bomb", True),
+        ("The bridge was blown up two years ago by retreating troops.", "blown", True),
+        ("It was the deadliest bombing in the town since last year.", "bombing", False),
+        ("Jets hit Kafr Dael, which rebels took two years ago, on Monday.", "hit", False),
+    ],
+)
+def test_an_event_told_a_year_or_more_back_is_history(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.told_as_history(anchor, sentence) is expected
+
+
+def test_a_conceded_setting_with_a_toll_of_its_own_is_an_incident(nlp):  # type: ignore[no-untyped-def]
+    text = "The rebels held the road despite shelling by the army."
+    assert flag(nlp, text, "shelling") == "ongoing"
+    assert flag(nlp, text, "shelling", toll=9) == "asserted"
 
 
 def test_a_toll_no_incident_reaches_is_a_tally(nlp):  # type: ignore[no-untyped-def]

@@ -294,7 +294,8 @@ class Event:
     fatalities_high: int | None = None
     fatalities_text: str | None = None
     # asserted, negated, hypothetical, planned, threatened, denied; reaction (condemned,
-    # denounced), cumulative (a tally over weeks: "since April"), caption (a photo's)
+    # denounced), cumulative (a tally over weeks: "since April"), caption (a photo's),
+    # ongoing (a state or effort over time: "has been trying to seize X for two years")
     modality: str = "asserted"
     plover: str | None = None
     cameo: str | None = None

@@ -187,6 +187,7 @@ def _draft(
         modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
+    history = history or realis.told_as_history(candidate.anchor, sentence)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()

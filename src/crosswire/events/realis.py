@@ -8,12 +8,23 @@ event is kept (brief.json) but stays off the timeline, map and exports:
 - ``reaction``: the event is what someone condemns, denounces or blames ("the
   minister condemned the bombing"); the report of the bombing is elsewhere;
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
-  far this year", "during the five-year war", "the conflict has killed"), or a
+  far this year", "during the five-year war", "the conflict has killed", "in recent
+  weeks", "have been killed since talks broke off"), or a
   toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
-- ``hypothetical``: commentary ("perhaps", "possible strikes").
+- ``hypothetical``: commentary ("perhaps", "possible strikes");
+- ``ongoing``: a state or an effort over a long time, not an incident: the event's
+  own clause lasts "for more than two years" or "ever since", the event is what
+  someone is still trying to do ("has been attempting to seize", "tries to break",
+  "continues attempts to"), or it is conceded as a setting ("despite a truce"); with
+  no day and no toll of its own, an event told by how often ("regularly targeted",
+  "countless air raids", "a week-long campaign") or in the present progressive
+  ("where the army is fighting to take the dam").
+
+Background told as such ("in August last year", "two years ago") is history, like
+an event whose date ended before the article (``told_as_history``).
 """
 
 from __future__ import annotations
@@ -44,7 +55,10 @@ REACTION_VERBS = frozenset(
         "protest",
     ]
 )
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+\d)"  # "since Sept. 19"
+)
 _PERIOD = (
     r"(?:war|conflict|intervention|campaign|uprising|crisis|revolution|siege|offensive"
     r"|escalation)"
@@ -55,6 +69,7 @@ _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD})\b"
     r"|\bso\s+far\s+(?:this|in)\b|\bthis\s+year\b|\bto\s+date\b"
+    r"|\bin\s+recent\s+(?:days|weeks|months|years)\b|\blately\b"
     r"|\b(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|its|their|\w+'s|\w+s')\s+"
     rf"(?:[\w-]+\s+){{0,2}}(?:{_PERIOD}|{_SPAN})\b"
     rf"|\b{_PERIOD}\s+(?:in\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:has|have|had)\s+"
@@ -81,12 +96,50 @@ def refine(mode: str, anchor: Token, sentence: Span, toll: int | None) -> str:
         (_is_reaction, "reaction"),
         (_is_commentary, "hypothetical"),
         (_is_caption, "caption"),
+        (_is_ongoing, "ongoing"),
     ):
         if test(anchor, sentence):
             return flag
-    if (toll is not None and toll >= TALLY_FLOOR) or _TALLY.search(sentence.text):
+    if not toll and (_conceded(anchor) or _told_as_habit(anchor)):
+        return "ongoing"
+    if (
+        (toll is not None and toll >= TALLY_FLOOR)
+        or _TALLY.search(sentence.text)
+        or _since_clause(anchor)
+    ):
         return "cumulative"
     return mode
+
+
+_DAYS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "overnight",
+    }
+)
+
+
+def _since_clause(anchor: Token) -> bool:
+    """A count since something happened: "have been killed since peace talks broke off"
+    ("since" heading a past-tense clause on the event's own verbs). One that began days
+    ago ("since they attacked on Thursday") is a battle, like "since Saturday"; one on
+    another word is a comparison ("the worst loss since they arrived")."""
+    verbs = {t.i for t in _own_clause(anchor)}
+    return any(
+        t.lower_ == "since"
+        and t.dep_ == "mark"
+        and t.head.tag_ == "VBD"
+        and t.head.head.i in verbs
+        and not any(w.lower_ in _DAYS for w in t.head.subtree)
+        for t in anchor.sent
+    )
 
 
 def _ancestors(anchor: Token, steps: int = 4) -> list[Token]:
@@ -116,6 +169,147 @@ def _is_commentary(anchor: Token, _sentence: Span) -> bool:
     return any(
         c.lower_ in _COMMENT_ADVERBS and c.dep_ == "advmod" for v in verbs for c in v.children
     )
+
+
+# An effort that goes on ("has been trying to seize", "tries to break"): no incident yet.
+_EFFORT = frozenset({"try", "attempt", "strive", "struggle"})
+_EFFORT_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid", "bids"})
+# A span of time a clause lasts: "for more than two years", "for months".
+_LONG_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+# "since last year" counts from then: the event itself may be today's.
+_LONG_AGO = re.compile(
+    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b",
+    re.I,
+)
+
+
+def _own_clause(anchor: Token) -> list[Token]:
+    """The event word and the words it hangs from, up to its clause's verb."""
+    chain = [anchor]
+    for token in _ancestors(anchor, 4):
+        chain.append(token)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl", "ccomp"):
+            break
+    return chain
+
+
+def _lasts_long(words: list[Token]) -> bool:
+    """A verb of the event's clause lasts years or months ("has been under siege for
+    two years") or "ever since"; on a noun, "for months" compares ("the worst for months")."""
+    for word in words:
+        if word.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in word.children:
+            objects = {c.lower_ for c in child.children if c.dep_ == "pobj"}
+            if child.lower_ == "for" and child.dep_ == "prep" and objects & _LONG_SPANS:
+                return not _compares(word, child)
+            if child.lower_ == "since" and any(c.lower_ == "ever" for c in child.children):
+                return True
+    return False
+
+
+def _compares(verb: Token, span: Token) -> bool:
+    """A superlative or a first puts the span as a window: "the deadliest for two years"."""
+    inside = {t.i for t in span.subtree}
+    return any(
+        t.i not in inside and (t.tag_ in ("JJS", "RBS") or t.lower_ == "first")
+        for t in verb.subtree
+    )
+
+
+def _present(verb: Token) -> bool:
+    """Told in the present: "tries", "are trying", "has been attempting"."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBG" and bool(helpers & {"is", "are", "been", "has", "have"})
+
+
+def _is_effort(word: Token) -> bool:
+    """A word of trying in the present, or an effort noun a present verb governs
+    ("continue attempts to break"); "an abortive attempt to storm" was a clash."""
+    if word.lower_ in _EFFORT_NOUNS and word.pos_ == "NOUN":
+        return word.head.pos_ in ("VERB", "AUX") and _present(word.head)
+    return word.lemma_.lower() in _EFFORT and word.pos_ == "VERB" and _present(word)
+
+
+# How often, not when: "regularly targeted", "frequent attacks", "a week-long campaign".
+_OFTEN = frozenset(
+    {"regularly", "frequently", "repeatedly", "routinely", "often", "constantly", "continually"}
+)
+_OFTEN_ADJECTIVES = frozenset(
+    {"regular", "frequent", "countless", "repeated", "routine", "constant", "incessant"}
+)
+_LONG_SPAN_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years"})
+
+
+def _lasting(adjective: Token) -> bool:
+    """ "week-long", "months-long" (one token or three)."""
+    head, _, tail = adjective.lower_.partition("-")
+    if tail == "long":
+        return head in _LONG_SPAN_WORDS
+    return adjective.lower_ == "long" and any(
+        c.lower_ in _LONG_SPAN_WORDS for c in adjective.children
+    )
+
+
+def _conceded(anchor: Token) -> bool:
+    """A setting conceded: "killed on Tuesday despite a ceasefire" (a toll of its own, as
+    in "despite shelling that killed five", makes it an incident)."""
+    return anchor.head.lower_ == "despite" and anchor.dep_ in ("pobj", "pcomp")
+
+
+def _progressive(verb: Token) -> bool:
+    """ "is fighting", "are losing ground": a state the report finds going on."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children
+    )
+
+
+def _told_as_habit(anchor: Token) -> bool:
+    """The event is told by how often it happens, with no day of its own and no toll:
+    "the province is regularly targeted", "groups launch frequent attacks"."""
+    if any(w.lower_ in _DAYS for w in anchor.sent):
+        return False
+    for word in _own_clause(anchor):
+        if _progressive(word):
+            return True
+        for child in word.children:
+            if child.dep_ == "advmod" and child.lower_ in _OFTEN:
+                return True
+            if child.dep_ == "amod" and (child.lower_ in _OFTEN_ADJECTIVES or _lasting(child)):
+                return True
+    return False
+
+
+def _is_ongoing(anchor: Token, _sentence: Span) -> bool:
+    """A state or an effort over time."""
+    clause = _own_clause(anchor)
+    return _lasts_long(clause) or any(_is_effort(word) for word in clause[1:])
+
+
+def told_as_history(anchor: Token, sentence: Span) -> bool:
+    """The event's own clause places it a year or more back ("in August last year
+    another bomb killed", "two years ago"), which a bare month or weekday would date to
+    this year; in a clause of its own ("a town held ever since rebels took it two years
+    ago") the phrase dates something else."""
+    verbs = {t.i for t in _own_clause(anchor)}
+    for match in _LONG_AGO.finditer(sentence.text):
+        word = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
+        if word is not None and _hangs_from(word.root, verbs):
+            return True
+    return False
+
+
+def _hangs_from(token: Token, verbs: set[int]) -> bool:
+    """``token`` reaches one of ``verbs`` climbing its heads without entering a clause."""
+    for _ in range(8):
+        if token.i in verbs:
+            return True
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _is_caption(anchor: Token, sentence: Span) -> bool:
