@@ -631,7 +631,8 @@ class Resolver:
         context: _Context,
     ) -> float:
         vector = self.rank_features(toponym, candidate, pool, context)
-        return sum(map(operator.mul, RANK_WEIGHTS, vector))  # same order as a loop, no frames
+        total: float = sum(map(operator.mul, RANK_WEIGHTS, vector))  # loop's order, no frames
+        return total
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
