@@ -69,7 +69,7 @@ FEATURES = (
     # Other names of the document that could lie within 50 km of the chosen entry
     # (geo.resolve's "support"), whatever was chosen for them.
     "support",
-    # The document's focus country (most place mentions, metonyms and demonyms) is the
+    # The document's focus country (most literal place mentions and demonyms) is the
     # candidate's, a country whose names reach English as transliterations ("Deir Ezour",
     # "Hasaka"), and the name is the entry's own or one of its names (no looser match).
     # The tune halves (US and British news) hold almost none: threshold_for uses it.
@@ -154,15 +154,15 @@ def _focus_share(country: str, key: str, picks: Sequence[_Pick], demonyms: Seque
 def _mention_votes(
     toponyms: Sequence[Toponym], resolutions: Sequence[Resolution], demonyms: Sequence[str]
 ) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """Every place mention and every demonym votes for its country, as CLIFF's focus
-    counts mentions ("Syria" named six times outweighs "Iraq" named once); also each
-    name's own votes, so that a name can be left out of its own focus. Metonyms vote too:
-    state actors ("Syria's army", "Damascus said") are focus evidence (issue 8)."""
+    """Every literal place mention and every demonym votes for its country, as CLIFF's
+    focus counts mentions ("Syria" named six times outweighs "Iraq" named once); also each
+    name's own votes, so that a name can be left out of its own focus. Metonyms do not
+    vote: "Washington said" tells who speaks, not where the report is."""
     total: Counter[str] = Counter(demonyms)
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
     for toponym, resolution in zip(toponyms, resolutions, strict=True):
         c = resolution.candidate
-        if c is not None and c.country:
+        if c is not None and c.country and toponym.role == "place":
             total[c.country] += 1
             by_key[translit_key(toponym.query)][c.country] += 1
     return total, by_key

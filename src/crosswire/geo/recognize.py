@@ -205,10 +205,6 @@ def _lex_sets() -> dict[str, frozenset[str]]:
     }
 
 
-# "X countryside", "the countryside of X", "rural X": the first-level region around X.
-COUNTRYSIDE = "countryside"
-
-
 def _hint_for(words: str) -> str | None:
     sets = _lex_sets()
     if words in sets["admin_words"]:
@@ -859,8 +855,6 @@ class Recognizer:
                 words = " ".join(t.lower_ for t in doc[end : end + width])
                 hint = _hint_for(words)
                 if hint is not None:
-                    if words == COUNTRYSIDE:
-                        return self._countryside(query), hint, end
                     if hint == "site":
                         # "Shayrat airbase" is a curated name; look the whole phrase up.
                         phrase = doc[start : end + width].text
@@ -871,19 +865,8 @@ class Recognizer:
         if start >= 2 and doc[start - 1].lower_ == "of":
             hint = _hint_for(doc[start - 2].lower_)
             if hint in ("admin", "city"):
-                countryside = doc[start - 2].lower_ == COUNTRYSIDE
-                return self._countryside(query) if countryside else query, hint, end
-        # "rural Idlib", "rural Damascus": the province around the town.
-        if start >= 1 and doc[start - 1].lower_ == "rural":
-            return self._countryside(query), "admin", end
+                return query, hint, end
         return query, None, end
-
-    def _countryside(self, name: str) -> str:
-        """ "X countryside" when a first-level region goes by that name (the governorate
-        around a capital city that has one of its own), else X."""
-        phrase = f"{name} {COUNTRYSIDE}"
-        found = self.gazetteer.lookup(phrase)
-        return phrase if any(c.feature == "admin1" for c in found) else name
 
     @staticmethod
     def locative_cue(doc: Doc, start: int, end: int) -> bool:

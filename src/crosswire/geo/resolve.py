@@ -307,10 +307,8 @@ class Resolver:
             found_state = self.gazetteer.lookup(state)
             return [c for c in found_state if c.feature == "admin1" and c.country == "US"][:1]
         found = {c.index: c for c in self.gazetteer.lookup(toponym.query)}
-        if toponym.query != toponym.text and not toponym.query.startswith(toponym.text + " "):
+        if toponym.query != toponym.text:
             # "Gaza Strip" is a name of its own, "Idlib province" names Idlib: try both.
-            # A query that extends the text ("Damascus countryside" for "rural Damascus")
-            # names a region of its own, not the town.
             found.update((c.index, c) for c in self.gazetteer.lookup(toponym.text))
         for code_country, state_name in admin_abbreviation(toponym.query):
             found.update(
