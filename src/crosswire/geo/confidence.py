@@ -33,12 +33,7 @@ from spacy.tokens import Doc
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.resolve import Resolution, Toponym, haversine_km
-from crosswire.geo.sources import (
-    AREA_FEATURES,
-    SITE_FEATURES,
-    WATER_FEATURES,
-    transliterated_countries,
-)
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, WATER_FEATURES
 
 FEATURES = (
     "bias",
@@ -69,15 +64,10 @@ FEATURES = (
     # Other names of the document that could lie within 50 km of the chosen entry
     # (geo.resolve's "support"), whatever was chosen for them.
     "support",
-    # The document's focus country (most literal place mentions and demonyms) is the
-    # candidate's, a country whose names reach English as transliterations ("Deir Ezour",
-    # "Hasaka"), and the name is the entry's own or one of its names (no looser match).
-    # The tune halves (US and British news) hold almost none: threshold_for uses it.
-    "focus_transliterated",
 )
 # The sign each weight is held to when fitting, so that evidence never counts against
 # what it says (+1: >= 0, -1: <= 0, 0: free).
-SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1, 1)
+SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1)
 
 # Fitted weights (see the module docstring); order as FEATURES.
 WEIGHTS = (
@@ -101,7 +91,6 @@ WEIGHTS = (
     0.0,  # site_or_water
     0.212,  # place_cue
     0.502,  # support
-    0.0,  # focus_transliterated
 )
 # Chosen on the tune halves (bench/fit_place_confidence.py prints the sweep): the share
 # right meets the goals there while acc@161 loses about a point. Raised from 0.35 when
@@ -114,9 +103,6 @@ THRESHOLD = 0.38
 THRESHOLD_IN_FOCUS = 0.1
 FOCUS_SHARE = 0.5
 TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
-# A name of the document's transliterated focus country (focus_transliterated) needs
-# less when it is a first-level region or a town of 10,000 people or more.
-FOCUS_TOWN_LOG_POPULATION = 4 / 7
 NEAR_SCALE_KM = 250.0
 EXACT_INDEX = FEATURES.index("exact_name")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -149,32 +135,6 @@ def _focus_share(country: str, key: str, picks: Sequence[_Pick], demonyms: Seque
     counts = Counter(votes.values()) + Counter(demonyms)
     total = sum(counts.values())
     return counts[country] / total if total else 0.0
-
-
-def _mention_votes(
-    toponyms: Sequence[Toponym], resolutions: Sequence[Resolution], demonyms: Sequence[str]
-) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """Every literal place mention and every demonym votes for its country, as CLIFF's
-    focus counts mentions ("Syria" named six times outweighs "Iraq" named once); also each
-    name's own votes, so that a name can be left out of its own focus. Metonyms do not
-    vote: "Washington said" tells who speaks, not where the report is."""
-    total: Counter[str] = Counter(demonyms)
-    by_key: dict[str, Counter[str]] = defaultdict(Counter)
-    for toponym, resolution in zip(toponyms, resolutions, strict=True):
-        c = resolution.candidate
-        if c is not None and c.country and toponym.role == "place":
-            total[c.country] += 1
-            by_key[translit_key(toponym.query)][c.country] += 1
-    return total, by_key
-
-
-def _is_focus(country: str, key: str, votes: tuple[Counter[str], dict[str, Counter[str]]]) -> bool:
-    """``country`` holds more of the document's mention votes than any other country, this
-    name's own votes left out."""
-    total, by_key = votes
-    counts = total - by_key.get(key, Counter())
-    mine = counts[country]
-    return mine > 0 and all(n < mine for c, n in counts.items() if c != country)
 
 
 def _label(doc: Doc, start: int, end: int) -> str:
@@ -213,8 +173,6 @@ def document_features(
             admin1_names[pick.admin1].add(pick.key)
     vectors: list[tuple[float, ...] | None] = []
     spellings: dict[str, frozenset[int]] = {}
-    votes = _mention_votes(toponyms, resolutions, demonyms)
-    transliterated = transliterated_countries()
     for toponym, resolution, shaky in zip(toponyms, resolutions, tentative, strict=True):
         c = resolution.candidate
         if c is None:
@@ -230,12 +188,6 @@ def document_features(
         label = _label(doc, toponym.start, toponym.end)
         code = gazetteer.admin1_code(c.index)
         focus = _focus_share(c.country, key, picks, demonyms)
-        focus_transliterated = (
-            (own or exact or translit_key(c.name) == key)
-            and c.match != "skeleton"
-            and c.country in transliterated
-            and _is_focus(c.country, key, votes)
-        )
         vectors.append(
             (
                 1.0,
@@ -258,7 +210,6 @@ def document_features(
                 float(c.feature in SITE_FEATURES or c.feature in WATER_FEATURES),
                 float(toponym.hint is not None or _cue(doc, toponym.start, toponym.end)),
                 resolution.support,
-                float(focus_transliterated),
             )
         )
     return vectors
@@ -279,17 +230,7 @@ def threshold_for(vector: Sequence[float]) -> float:
         and vector[FEATURES.index("log_population")] >= TOWN_LOG_POPULATION
         and not vector[FEATURES.index("area")] > 0
     )
-    if in_focus and (transliterated or town):
-        return THRESHOLD_IN_FOCUS
-    # A region or a sizeable town of a focus country whose names are transliterations,
-    # under one of its names: "Deir Ezour" or "Hasaka" in a report on Syria.
-    sizeable = (
-        vector[FEATURES.index("area")] > 0
-        or vector[FEATURES.index("log_population")] >= FOCUS_TOWN_LOG_POPULATION
-    )
-    if vector[FEATURES.index("focus_transliterated")] > 0 and sizeable:
-        return THRESHOLD_IN_FOCUS
-    return THRESHOLD
+    return THRESHOLD_IN_FOCUS if in_focus and (transliterated or town) else THRESHOLD
 
 
 def confidence(vector: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
