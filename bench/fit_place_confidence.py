@@ -23,7 +23,13 @@ import numpy as np
 from scipy.optimize import minimize
 
 from crosswire.geo import resolve_places
-from crosswire.geo.confidence import FEATURES, FOCUS_SHARE, SIGNS, confidence
+from crosswire.geo.confidence import (
+    FEATURES,
+    SIGNS,
+    THRESHOLD_IN_FOCUS,
+    confidence,
+    threshold_for,
+)
 from crosswire.geo.resolve import haversine_km
 from crosswire.nlp import load_nlp
 from geo import EVAL_DIR, GoldArticle, _judge_output, read_gwn, read_lgl
@@ -102,9 +108,8 @@ def passes(
     vector: tuple[float, ...], weights: list[float], threshold: float, in_focus: float
 ) -> bool:
     """As geo.confidence.threshold_for, with the two thresholds given."""
-    focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
-    loose = vector[FEATURES.index("own_name")] > 0 and not vector[FEATURES.index("exact_name")] > 0
-    needed = min(in_focus, threshold) if focus and loose else threshold
+    relaxed = threshold_for(vector) == THRESHOLD_IN_FOCUS
+    needed = min(in_focus, threshold) if relaxed else threshold
     return confidence(vector, weights) >= needed
 
 
