@@ -133,6 +133,8 @@ def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: 
             "Clashes broke out between police and protesters near the square.",
             on.VIOLENT_DEMONSTRATION,
         ),
+        # The report calls the demonstration violent.
+        ("The rallies in the capital turned violent on Saturday.", on.VIOLENT_DEMONSTRATION),
         # "Troopers" are state forces: a capture by them regains territory.
         ("Troopers captured two insurgent camps in the hills.", on.GOV_REGAINS),
     ],

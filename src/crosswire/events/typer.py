@@ -839,7 +839,7 @@ def _fold_protests(
     # (no violence mentioned: peaceful) is weaker evidence.
     if lethal:
         label, confidence = on.EXCESSIVE_FORCE, 1.0
-    elif "riot" in groups or crowd_violent or "mob" in groups:
+    elif "riot" in groups or crowd_violent or "mob" in groups or _called_violent(folded, doc):
         label, confidence = on.VIOLENT_DEMONSTRATION, 1.0
     elif (
         "protest" in modifiers
@@ -864,6 +864,22 @@ def _fold_protests(
         victims=next((e.victims for e in folded if e.victims is not None), None),
     )
     return [merged] + [e for e in events if e not in folded]
+
+
+def _called_violent(folded: list[EventCandidate], doc: Doc) -> bool:
+    """ "violent protests", "the protests turned violent": the report itself says the
+    demonstration was violent (ACLED: a violent demonstration)."""
+    for event in folded:
+        for cue in event.cues:
+            head = doc[cue.head]
+            if cue.group != "protest" or cue.kind != "event":
+                continue
+            described = list(head.children)
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                described += [t for t in head.head.children if t.dep_ in ("acomp", "oprd")]
+            if any(t.lemma_.lower() == "violent" for t in described):
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------
