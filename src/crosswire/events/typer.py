@@ -178,7 +178,7 @@ def _names_chemical_holding(cue: Cue, doc: Doc) -> bool:
     head = doc[cue.head]
     return (
         cue.group == "chemical"
-        and head.dep_ in ("compound", "amod", "nmod", "pobj")
+        and head.dep_ in ("compound", "amod", "nmod")
         and head.head.lemma_.lower() in lx.CHEMICAL_HOLDING_NOUNS
     )
 
