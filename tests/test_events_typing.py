@@ -110,3 +110,35 @@ def test_two_events_in_one_sentence(nlp) -> None:  # type: ignore[no-untyped-def
 
 def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, "Government forces shelled the town, killing 12 civilians.") == [on.SHELLING]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A "suicide" modifier on the device: the bomber dies with it (Suicide bomb).
+        ("A suicide truck bomb struck the army base near the river.", on.SUICIDE_BOMB),
+        (
+            "Fighters detonated a suicide vehicle-borne explosive device at the gate, "
+            "killing 9 guards.",
+            on.SUICIDE_BOMB,
+        ),
+        # What an aircraft fires is an air strike, whatever the munition.
+        ("Warplanes fired missiles at the market, killing six people.", on.AIR_STRIKE),
+        # A chemical-weapons site as the target is no chemical attack.
+        ("Jets struck a chemical weapons depot outside the city.", on.AIR_STRIKE),
+        # ... but a chemical agent as the means is.
+        ("Residents were attacked with poisonous gas on Tuesday.", on.CHEMICAL),
+        # Demonstrators clashing with police: a violent demonstration.
+        (
+            "Clashes broke out between police and protesters near the square.",
+            on.VIOLENT_DEMONSTRATION,
+        ),
+        # The report calls the demonstration violent.
+        ("The rallies in the capital turned violent on Saturday.", on.VIOLENT_DEMONSTRATION),
+        # "Troopers" are state forces: a capture by them regains territory.
+        ("Troopers captured two insurgent camps in the hills.", on.GOV_REGAINS),
+    ],
+)
+def test_codebook_rules(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[0] == expected, found

@@ -87,7 +87,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
         "event": """suicide bombing; suicide attack; suicide bomber; blow himself up;
             blew himself up; blow herself up; blew herself up; detonate his vest;
             suicide car bombing; self-detonate; martyrdom operation; suicide blast;
-            suicide explosion""",
+            suicide explosion; svbied; svbieds""",
         "weapon": """suicide vest; suicide belt; suicide car bomb; suicide bomb; explosive vest;
             explosive belt""",
     },
@@ -97,7 +97,8 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
     },
     "chemical": {
         "event": """chemical attack; gas attack; chemical weapon; chemical weapons; poison gas;
-            toxic gas; chemical agent; chemical strike""",
+            toxic gas; chemical agent; chemical strike; poisonous gas; toxic gases;
+            poisonous gases""",
         "weapon": """chlorine; sarin; mustard gas; nerve agent; vx; phosgene; toxic chemical;
             chemical munition""",
     },
@@ -287,7 +288,7 @@ STATE_FORCE_NOUNS = _words(
     soldier troop troops army military police policeman policemen policewoman officer
     gendarme gendarmerie guard commando marine navy regime force forces serviceman
     servicemen security government authority authorities ministry junta paratrooper
-    coastguard
+    coastguard trooper
     """
 )
 ARMED_NOUNS = _words(
@@ -334,6 +335,17 @@ PROPERTY_NOUNS = _words(
     house home building shop store market office property properties church mosque
     school hospital vehicle car truck warehouse crop crops field granary livestock
     cattle hut homestead structure facility
+    """
+)
+
+# Nouns a chemical-weapon phrase can modify without the agent being used ("a chemical
+# weapons depot", "the chemical weapons programme"). ACLED codes a chemical weapon only
+# when the agent is the means of the attack, so such a phrase is no chemical cue.
+CHEMICAL_HOLDING_NOUNS = _words(
+    """
+    facility site plant factory depot stockpile storage store program programme arsenal
+    inspector inspection watchdog convention prohibition production research centre center
+    lab laboratory warehouse plan capability capacity stock destruction
     """
 )
 

@@ -155,7 +155,7 @@ def find_cues(sentence: Span) -> list[Cue]:
                 )
                 if cue not in found:
                     found.append(cue)
-    return [
+    kept = [
         cue
         for cue in found
         if not any(
@@ -165,6 +165,35 @@ def find_cues(sentence: Span) -> list[Cue]:
             for other in found
         )
     ]
+    doc = sentence.doc
+    return [_as_suicide(cue, doc) for cue in kept if not _names_chemical_holding(cue, doc)]
+
+
+# Devices a "suicide" modifier makes a suicide bombing: "a suicide truck bomb", "a
+# suicide vehicle-borne explosive device" (ACLED: the bomber dies with the device).
+_SUICIDE_DEVICE_HEADS = frozenset(["bomb", "device", "ied", "vbied", "explosive", "explosion"])
+
+
+def _names_chemical_holding(cue: Cue, doc: Doc) -> bool:
+    head = doc[cue.head]
+    return (
+        cue.group == "chemical"
+        and head.dep_ in ("compound", "amod", "nmod")
+        and head.head.lemma_.lower() in lx.CHEMICAL_HOLDING_NOUNS
+    )
+
+
+def _as_suicide(cue: Cue, doc: Doc) -> Cue:
+    """A bomb or device cue whose own modifiers say "suicide" is a suicide bombing."""
+    head = doc[cue.head]
+    if cue.group not in ("remote", "violence") or head.lemma_.lower() not in (
+        _SUICIDE_DEVICE_HEADS
+    ):
+        return cue
+    modifiers = [t for left in head.lefts for t in left.subtree]
+    if not any(t.lower_ == "suicide" for t in modifiers):
+        return cue
+    return Cue(group="suicide", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
 
 
 # --------------------------------------------------------------------------
@@ -557,6 +586,8 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
     if _dropped_bombs(event, doc, categorize):
         return on.AIR_STRIKE, 0.7
+    if weapon_groups and weapon_groups <= _AIRCRAFT_MUNITIONS and _aircraft_agent(event):
+        return on.AIR_STRIKE, 0.9
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
@@ -600,6 +631,25 @@ def _dropped_bombs(
         return True
     modifiers = [t for c in bombs for left in doc[c.head].lefts for t in left.subtree]
     return any(t.lower_ in _AIR_POWERS or t.lower_ in ("regime", "government") for t in modifiers)
+
+
+# Aircraft named by one word in the lexicon ("warplane", "helicopter", "drone").
+_AIRCRAFT = frozenset(
+    p.words[0][0]
+    for p in lx.PATTERNS
+    if p.group == "air" and p.kind == "weapon" and len(p.words) == 1
+) - {"aerial", "sortie"}
+
+
+# Cue groups of what an aircraft fires or drops (not a chemical agent or a battle).
+_AIRCRAFT_MUNITIONS = frozenset({"air", "shelling", "remote", "violence"})
+
+
+def _aircraft_agent(event: EventCandidate) -> bool:
+    """ "Warplanes fired missiles at the town": what an aircraft fires or drops is an air
+    strike in ACLED's codebook, whatever the munition (missile, rocket, bomb)."""
+    agent = event.roles.agent
+    return agent is not None and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
 
 
 def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
@@ -789,7 +839,7 @@ def _fold_protests(
     # (no violence mentioned: peaceful) is weaker evidence.
     if lethal:
         label, confidence = on.EXCESSIVE_FORCE, 1.0
-    elif "riot" in groups or crowd_violent or "mob" in groups:
+    elif "riot" in groups or crowd_violent or "mob" in groups or _called_violent(folded, doc):
         label, confidence = on.VIOLENT_DEMONSTRATION, 1.0
     elif (
         "protest" in modifiers
@@ -797,7 +847,11 @@ def _fold_protests(
         or any(doc[c.head].lemma_ in _INTERVENTION_LEMMAS for e in folded for c in e.cues)
     ):
         label, confidence = on.PROTEST_INTERVENTION, 1.0
-    elif groups & {"violence", "clash"}:
+    elif "clash" in groups:
+        # Demonstrators clashing with police or a rival crowd engage in violence
+        # themselves: a violent demonstration in ACLED's codebook.
+        label, confidence = on.VIOLENT_DEMONSTRATION, 0.6
+    elif "violence" in groups:
         label, confidence = on.PROTEST_INTERVENTION, 0.6
     else:
         label, confidence = on.PEACEFUL_PROTEST, 0.6
@@ -810,6 +864,22 @@ def _fold_protests(
         victims=next((e.victims for e in folded if e.victims is not None), None),
     )
     return [merged] + [e for e in events if e not in folded]
+
+
+def _called_violent(folded: list[EventCandidate], doc: Doc) -> bool:
+    """ "violent protests", "the protests turned violent": the report itself says the
+    demonstration was violent (ACLED: a violent demonstration)."""
+    for event in folded:
+        for cue in event.cues:
+            head = doc[cue.head]
+            if cue.group != "protest" or cue.kind != "event":
+                continue
+            described = list(head.children)
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                described += [t for t in head.head.children if t.dep_ in ("acomp", "oprd")]
+            if any(t.lemma_.lower() == "violent" for t in described):
+                return True
+    return False
 
 
 # --------------------------------------------------------------------------
