@@ -72,6 +72,21 @@ _SETTING_PREPS = frozenset(
     ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
 )
 _COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
+_VICTIMS = frozenset(["civilians", "protesters", "state", "armed", "rioters"])
+# "the toll has risen to 42": the figure an earlier toll of the same sentence rose to.
+_ROSE_TO = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
+    re.I,
+)
+# Nouns of acts of violence: "the two air raids killed 19" counts raids, not dead.
+_ACTS = frozenset(
+    """
+    raid strike airstrike attack explosion blast bombing bombardment assault clash sortie
+    operation offensive ambush wave barrage volley salvo shelling incident
+    """.split()
+)
+# Units of distance, weight and area: "60 km east of the city" is no toll.
+_MEASURE_UNITS = frozenset(["km", "m", "miles", "kg", "tonnes", "hectares"])
 
 
 def _figure_token(doc: Doc, figure: Figure) -> Token | None:
@@ -80,10 +95,10 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
 
 
 def _counts_dead(figure: Figure, token: Token | None) -> bool:
-    if figure.unit == "percent":
-        return False  # "40% of them are children", "nearly half of the population"
-    if token is not None and _counts_things(token):
-        return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
+    if figure.unit == "percent" or figure.unit in _MEASURE_UNITS:
+        return False  # "40% of them are children", "60 km east of the city"
+    if token is not None and (_counts_things(token) or _counts_acts(token)):
+        return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
     if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
@@ -118,6 +133,12 @@ def _counts_things(token: Token) -> bool:
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _counts_acts(token: Token) -> bool:
+    """The figure counts attacks ("two air raids", "three explosions"), not the dead."""
+    noun = _noun_of(token)
+    return noun.i != token.i and noun.lemma_.lower() in _ACTS
 
 
 def _counts_wounded(text: str, figure: Figure) -> bool:
@@ -229,6 +250,7 @@ def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
     exact = [g for g in groups if not all(f.vague for f, _t in g)]
     # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
     groups = _refined(exact or groups)
+    groups = _updated(groups, text)
     # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
     # figures for the same dead are alternatives, of which ACLED keeps the lowest.
     totals = [
@@ -250,6 +272,25 @@ def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
         text="; ".join(f.mention.text for f, _t in counted),
         vague=not exact,
     )
+
+
+def _updated(
+    groups: list[list[tuple[Figure, Token | None]]], text: str
+) -> list[list[tuple[Figure, Token | None]]]:
+    """Alternatives without the lower tolls a figure of the sentence says the toll rose to:
+    "the toll has risen to 42, after a first toll of 17" tells 42, not the lowest."""
+    risen = [
+        g[0][0].value
+        for g in groups
+        if len(g) == 1
+        and g[0][0].value is not None
+        and _ROSE_TO.search(text[max(0, g[0][0].mention.start - 30) : g[0][0].mention.start])
+    ]
+    if not risen or not text:
+        return groups
+    top = max(v for v in risen if v is not None)
+    kept = [g for g in groups if sum(f.value or 0 for f, _t in g) >= top]
+    return kept or groups
 
 
 # An exact figure refines an open bound ("more than 60") it lies just above.
@@ -289,14 +330,18 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     )
     if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
         return None
-    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
+    if category_of_noun(victim) not in _VICTIMS:
         return None
     if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
         return None
     start, end = phrase(victim)
     if any(start <= f.mention.start < end for f in figures):
         return None  # a figure of its own says how many
-    return Toll(value=1, low=1, high=1, text=text[start:end])
+    # "killed a man and a woman", "his father and brother were killed": one dead each.
+    dead = 1 + sum(
+        1 for c in victim.conjuncts if c.tag_ == "NN" and category_of_noun(c) in _VICTIMS
+    )
+    return Toll(value=dead, low=dead, high=dead, text=text[start:end])
 
 
 def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
