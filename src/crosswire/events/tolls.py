@@ -183,6 +183,9 @@ class Toll:
     high: int | None
     text: str
     vague: bool = False  # only vague figures ("dozens" is coded 12)
+    # The figures of the sentence that count a part of these dead ("including five
+    # children"): a report told first with one of them told only that part.
+    parts: tuple[int, ...] = ()
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -215,14 +218,17 @@ def fatalities(
     tolls_seen, last = False, 0
     here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
     repeated = _repeated_parts(text, here)
+    parts: set[int] = set()
     for figure in sorted(here, key=lambda f: f.mention.start):
         token = _figure_token(doc, figure)
-        if (
-            not _counts_dead(figure, token)
-            or _counts_wounded(text, figure)
-            or _is_part(text, figure, earlier=tolls_seen)
-            or figure.value in repeated
-        ):
+        if _counts_wounded(text, figure):
+            continue
+        dead = _counts_dead(figure, token)
+        if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
+            if figure.value is not None and (dead or figure.unit == "people"):
+                parts.add(int(figure.value))
+            continue
+        if not dead:
             continue
         if tolls_seen and _adds_to_earlier(text, figure, token):
             position = last  # "and seven others were killed": more dead of the same event
@@ -238,6 +244,8 @@ def fatalities(
         tolls_seen, last = True, position
         found.setdefault(position, []).append((figure, token))
     tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
+    for toll in tolls.values():
+        toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
@@ -382,7 +390,11 @@ def _coordinated(
 
 
 def _noun_of(token: Token) -> Token:
-    return token.head if token.dep_ == "nummod" else token
+    # A capitalised number word may parse as a compound ('"Eleven regime fighters').
+    number = token.dep_ == "nummod" or (
+        token.dep_ == "compound" and token.like_num and token.head.i > token.i
+    )
+    return token.head if number else token
 
 
 def tree_distance(a: Token, b: Token) -> int:
