@@ -80,10 +80,28 @@ _ROSE_TO = re.compile(
 )
 # Nouns of acts of violence: "the two air raids killed 19" counts raids, not dead.
 _ACTS = frozenset(
-    """
-    raid strike airstrike attack explosion blast bombing bombardment assault clash sortie
-    operation offensive ambush wave barrage volley salvo shelling incident
-    """.split()
+    [
+        "raid",
+        "strike",
+        "airstrike",
+        "attack",
+        "explosion",
+        "blast",
+        "bombing",
+        "bombardment",
+        "assault",
+        "clash",
+        "sortie",
+        "operation",
+        "offensive",
+        "ambush",
+        "wave",
+        "barrage",
+        "volley",
+        "salvo",
+        "shelling",
+        "incident",
+    ]
 )
 # Units of distance, weight and area: "60 km east of the city" is no toll.
 _MEASURE_UNITS = frozenset(["km", "m", "miles", "kg", "tonnes", "hectares"])
