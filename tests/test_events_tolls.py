@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from tests.test_events_extract import figure, only, place, run
+from tests.test_events_extract import ARTICLE, figure, only, place, run
 
 from crosswire.events import ontology as on
+from crosswire.figures.find import find_figures
 from crosswire.model import Figure
 
 pytestmark = pytest.mark.slow
@@ -123,3 +124,55 @@ def test_the_killing_of_people_counts_the_dead(nlp) -> None:  # type: ignore[no-
     figures = (figure(text, "four", 4, None, high=4), figure(text, "30", 30, None, high=30))
     event = next(e for e in run(nlp, text, figures=figures).events if e.fatalities)
     assert event.fatalities == 4
+
+
+def _tolls(nlp, text: str) -> list[int | None]:  # type: ignore[no-untyped-def]
+    """The events' tolls with the figures the figures stage finds in ``text``."""
+    figures = tuple(find_figures(nlp(text), ARTICLE, None))
+    return [e.fatalities for e in run(nlp, text, figures=figures).events]
+
+
+def test_a_count_of_attacks_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rescuers said the three air raids on the village on Sunday killed 14 and wounded 30."
+    assert _tolls(nlp, text) == [14]
+    assert _tolls(nlp, "Four explosions killed civilians near the bakery.") == [None]
+
+
+def test_a_distance_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A roadside bomb killed soldiers 40 kilometres south of the town."
+    assert all(not toll for toll in _tolls(nlp, text))
+
+
+def test_coordinated_victims_count_one_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, "Masked gunmen killed a farmer and his wife in the orchard.") == [2]
+    text = "The driver and his son were killed in the raid on the farm, a neighbour said."
+    assert _tolls(nlp, text) == [2]
+    assert _tolls(nlp, "Masked gunmen killed a farmer and wounded his wife.") == [1]
+
+
+def test_the_toll_it_rose_to_supersedes_the_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The toll from the shelling of the market has risen to 27 dead, the monitor said,"
+        " after it had first given a toll of 9."
+    )
+    assert _tolls(nlp, text) == [27]
+
+
+def test_a_first_report_of_a_part_takes_the_whole_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Four nurses killed in strike on clinic. An air strike on a clinic in the town on"
+        " Tuesday killed 13 people including four nurses, rescuers said."
+    )
+    assert _tolls(nlp, text) == [13]
+    other = (
+        "Four nurses killed in strike on clinic. An air strike on a bakery in the town on"
+        " Tuesday killed 13 people, rescuers said."
+    )
+    assert sorted(t or 0 for t in _tolls(nlp, other)) == [4, 13]  # no part named: two reports
+
+
+def test_a_capitalised_number_word_still_coordinates(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Eleven army soldiers and 14 Daesh fighters were killed in the attack" said Omar Haddad.'
+    )
+    assert _tolls(nlp, text) == [25]

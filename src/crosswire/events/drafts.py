@@ -251,6 +251,12 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                     break
                 continue  # "Army kills dozens in ambush ... dozens killed ... 62 killed"
             value = draft.toll.value or 0
+            if value and value in later.toll.parts and later.sentence <= draft.sentence + 2:
+                # "Five children killed in air strike" then "the strike killed 12 people,
+                # including five children": the first report told a part of the toll.
+                _join(draft, later)
+                joined.add(id(later))
+                break
             vague = draft.toll.vague and not later.toll.vague and later.toll.value >= value
             if vague or _raises(draft.toll, later):
                 draft.toll = later.toll

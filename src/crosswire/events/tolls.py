@@ -72,6 +72,39 @@ _SETTING_PREPS = frozenset(
     ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
 )
 _COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
+_VICTIMS = frozenset(["civilians", "protesters", "state", "armed", "rioters"])
+# "the toll has risen to 42": the figure an earlier toll of the same sentence rose to.
+_ROSE_TO = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
+    re.I,
+)
+# Nouns of acts of violence: "the two air raids killed 19" counts raids, not dead.
+_ACTS = frozenset(
+    [
+        "raid",
+        "strike",
+        "airstrike",
+        "attack",
+        "explosion",
+        "blast",
+        "bombing",
+        "bombardment",
+        "assault",
+        "clash",
+        "sortie",
+        "operation",
+        "offensive",
+        "ambush",
+        "wave",
+        "barrage",
+        "volley",
+        "salvo",
+        "shelling",
+        "incident",
+    ]
+)
+# Units of distance, weight and area: "60 km east of the city" is no toll.
+_MEASURE_UNITS = frozenset(["km", "m", "miles", "kg", "tonnes", "hectares"])
 
 
 def _figure_token(doc: Doc, figure: Figure) -> Token | None:
@@ -80,10 +113,10 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
 
 
 def _counts_dead(figure: Figure, token: Token | None) -> bool:
-    if figure.unit == "percent":
-        return False  # "40% of them are children", "nearly half of the population"
-    if token is not None and _counts_things(token):
-        return False  # "fired dozens of mortar rounds", "destroyed 18 trucks"
+    if figure.unit == "percent" or figure.unit in _MEASURE_UNITS:
+        return False  # "40% of them are children", "60 km east of the city"
+    if token is not None and (_counts_things(token) or _counts_acts(token)):
+        return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
     if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
@@ -118,6 +151,12 @@ def _counts_things(token: Token) -> bool:
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _counts_acts(token: Token) -> bool:
+    """The figure counts attacks ("two air raids", "three explosions"), not the dead."""
+    noun = _noun_of(token)
+    return noun.i != token.i and noun.lemma_.lower() in _ACTS
 
 
 def _counts_wounded(text: str, figure: Figure) -> bool:
@@ -162,6 +201,9 @@ class Toll:
     high: int | None
     text: str
     vague: bool = False  # only vague figures ("dozens" is coded 12)
+    # The figures of the sentence that count a part of these dead ("including five
+    # children"): a report told first with one of them told only that part.
+    parts: tuple[int, ...] = ()
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -194,14 +236,17 @@ def fatalities(
     tolls_seen, last = False, 0
     here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
     repeated = _repeated_parts(text, here)
+    parts: set[int] = set()
     for figure in sorted(here, key=lambda f: f.mention.start):
         token = _figure_token(doc, figure)
-        if (
-            not _counts_dead(figure, token)
-            or _counts_wounded(text, figure)
-            or _is_part(text, figure, earlier=tolls_seen)
-            or figure.value in repeated
-        ):
+        if _counts_wounded(text, figure):
+            continue
+        dead = _counts_dead(figure, token)
+        if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
+            if figure.value is not None and (dead or figure.unit == "people"):
+                parts.add(int(figure.value))
+            continue
+        if not dead:
             continue
         if tolls_seen and _adds_to_earlier(text, figure, token):
             position = last  # "and seven others were killed": more dead of the same event
@@ -217,6 +262,8 @@ def fatalities(
         tolls_seen, last = True, position
         found.setdefault(position, []).append((figure, token))
     tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
+    for toll in tolls.values():
+        toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
@@ -229,6 +276,7 @@ def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
     exact = [g for g in groups if not all(f.vague for f, _t in g)]
     # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
     groups = _refined(exact or groups)
+    groups = _updated(groups, text)
     # Figures for coordinated groups add up ("5 soldiers and 3 civilians"); separate
     # figures for the same dead are alternatives, of which ACLED keeps the lowest.
     totals = [
@@ -250,6 +298,25 @@ def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
         text="; ".join(f.mention.text for f, _t in counted),
         vague=not exact,
     )
+
+
+def _updated(
+    groups: list[list[tuple[Figure, Token | None]]], text: str
+) -> list[list[tuple[Figure, Token | None]]]:
+    """Alternatives without the lower tolls a figure of the sentence says the toll rose to:
+    "the toll has risen to 42, after a first toll of 17" tells 42, not the lowest."""
+    risen = [
+        g[0][0].value
+        for g in groups
+        if len(g) == 1
+        and g[0][0].value is not None
+        and _ROSE_TO.search(text[max(0, g[0][0].mention.start - 30) : g[0][0].mention.start])
+    ]
+    if not risen or not text:
+        return groups
+    top = max(v for v in risen if v is not None)
+    kept = [g for g in groups if sum(f.value or 0 for f, _t in g) >= top]
+    return kept or groups
 
 
 # An exact figure refines an open bound ("more than 60") it lies just above.
@@ -289,14 +356,18 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     )
     if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
         return None
-    if category_of_noun(victim) not in ("civilians", "protesters", "state", "armed", "rioters"):
+    if category_of_noun(victim) not in _VICTIMS:
         return None
     if not any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE for c in victim.children):
         return None
     start, end = phrase(victim)
     if any(start <= f.mention.start < end for f in figures):
         return None  # a figure of its own says how many
-    return Toll(value=1, low=1, high=1, text=text[start:end])
+    # "killed a man and a woman", "his father and brother were killed": one dead each.
+    dead = 1 + sum(
+        1 for c in victim.conjuncts if c.tag_ == "NN" and category_of_noun(c) in _VICTIMS
+    )
+    return Toll(value=dead, low=dead, high=dead, text=text[start:end])
 
 
 def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
@@ -337,7 +408,11 @@ def _coordinated(
 
 
 def _noun_of(token: Token) -> Token:
-    return token.head if token.dep_ == "nummod" else token
+    # A capitalised number word may parse as a compound ('"Eleven regime fighters').
+    number = token.dep_ == "nummod" or (
+        token.dep_ == "compound" and token.like_num and token.head.i > token.i
+    )
+    return token.head if number else token
 
 
 def tree_distance(a: Token, b: Token) -> int:
