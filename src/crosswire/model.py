@@ -15,6 +15,19 @@ from typing import Literal
 DatePrecision = Literal["day", "week", "month", "year"]
 ClaimStatus = Literal["corroborated", "single", "contested"]
 PlaceRole = Literal["location", "metonym", "unresolved"]
+# How a text reports an event; only "asserted" events are coded as happened (see Event).
+Modality = Literal[
+    "asserted",
+    "negated",
+    "hypothetical",
+    "planned",
+    "threatened",
+    "denied",
+    "reaction",
+    "cumulative",
+    "caption",
+    "ongoing",
+]
 
 
 def content_id(kind: str, *parts: object) -> str:
@@ -296,7 +309,7 @@ class Event:
     # asserted, negated, hypothetical, planned, threatened, denied; reaction (condemned,
     # denounced), cumulative (a tally over weeks: "since April"), caption (a photo's),
     # ongoing (a state or effort over time: "has been trying to seize X for two years")
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     plover: str | None = None
     cameo: str | None = None
     sources: tuple[SourceSpan, ...] = ()

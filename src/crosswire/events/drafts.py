@@ -27,6 +27,7 @@ from crosswire.model import (
     DatePrecision,
     Entity,
     Event,
+    Modality,
     Place,
     SourceSpan,
 )
@@ -64,7 +65,7 @@ class Draft:
     when: tuple[str, str, DatePrecision] | None
     date_text: str | None  # the date expression of its own clause, when there is one
     toll: Toll | None
-    mode: str
+    mode: Modality
     spans: list[SourceSpan]
     depth: int  # of the event word below its sentence's root
     sentence: int  # the sentence's position in the article

@@ -44,6 +44,7 @@ from crosswire.model import (
     Event,
     Figure,
     Mention,
+    Modality,
     Place,
     SourceSpan,
 )
@@ -458,7 +459,7 @@ def _event(
     )
 
 
-def _modality(lexicon: Lexicon, text: str) -> str:
+def _modality(lexicon: Lexicon, text: str) -> Modality:
     if re.search(lexicon.negation, text, re.I):
         return "negated"
     if re.search(lexicon.threat, text, re.I):

@@ -30,10 +30,12 @@ an event whose date ended before the article (``told_as_history``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
 from crosswire.events import lexicon as lx
+from crosswire.model import Modality
 
 # No single incident of the wars crosswire covers killed this many: a war's toll.
 TALLY_FLOOR = 2000
@@ -88,16 +90,11 @@ _SETTING = frozenset({"after", "following", "amid", "during"})
 _REPORTING = frozenset({"say", "report", "tell", "claim", "announce", "add", "state", "confirm"})
 
 
-def refine(mode: str, anchor: Token, sentence: Span, toll: int | None) -> str:
+def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> Modality:
     """The modality of an event word, ``mode`` (from the grammar) refined by this pass."""
     if mode != "asserted":
         return mode
-    for test, flag in (
-        (_is_reaction, "reaction"),
-        (_is_commentary, "hypothetical"),
-        (_is_caption, "caption"),
-        (_is_ongoing, "ongoing"),
-    ):
+    for test, flag in _REFINERS:
         if test(anchor, sentence):
             return flag
     if not toll and (_conceded(anchor) or _told_as_habit(anchor)):
@@ -336,7 +333,7 @@ _NOBODY = frozenset(["nobody", "none", "neither", "noone"])
 _SCHEDULED = frozenset(["set", "due", "scheduled", "expected", "going"])
 
 
-def modality(anchor: Token) -> str:
+def modality(anchor: Token) -> Modality:
     """How the text reports the event.
 
     One of asserted, negated, denied, threatened, planned, hypothetical: the
@@ -362,7 +359,7 @@ def modality(anchor: Token) -> str:
     return "asserted"
 
 
-def _marked_by_child(token: Token) -> str | None:
+def _marked_by_child(token: Token) -> Modality | None:
     """A negation, a condition or a modal among the word's own dependents."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
@@ -380,7 +377,7 @@ def _marked_by_child(token: Token) -> str | None:
 
 
 # A governing word's lemma lists and the modality each marks, in the order they are tried.
-_GOVERNOR_MODES: tuple[tuple[frozenset[str], str], ...] = (
+_GOVERNOR_MODES: tuple[tuple[frozenset[str], Modality], ...] = (
     (lx.DENIAL_VERBS, "denied"),
     (lx.THREAT_VERBS | lx.THREAT_NOUNS, "threatened"),
     (lx.PLAN_VERBS | lx.PLAN_NOUNS, "planned"),
@@ -388,7 +385,7 @@ _GOVERNOR_MODES: tuple[tuple[frozenset[str], str], ...] = (
 )
 
 
-def _marked_by_governor(token: Token, came_from: Token | None) -> str | None:
+def _marked_by_governor(token: Token, came_from: Token | None) -> Modality | None:
     """A verb or noun governing the event word that denies, threatens, plans or supposes it."""
     lemma = token.lemma_.lower()
     for lemmas, mode in _GOVERNOR_MODES:
@@ -416,3 +413,12 @@ def _is_purpose_clause(token: Token) -> bool:
 
 def _is_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+# The clause tests of ``refine`` and the modality each marks, in the order they are tried.
+_REFINERS: tuple[tuple[Callable[[Token, Span], bool], Modality], ...] = (
+    (_is_reaction, "reaction"),
+    (_is_commentary, "hypothetical"),
+    (_is_caption, "caption"),
+    (_is_ongoing, "ongoing"),
+)
