@@ -15,11 +15,21 @@ T = TypeVar("T")
 
 def to_dict(record: Any) -> Any:
     """A record (or tuple of records) as plain JSON-ready data."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _field_names(type(record))  # type: ignore[arg-type]  # a type is hashable
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (tuple, list)):
         return [to_dict(item) for item in record]
     return record
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass type, in order; None for any other type (a class
+    object itself has type ``type``, so it is returned as it is)."""
+    if not dataclasses.is_dataclass(cls):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 @cache

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 Vector = dict[str, float]
 
@@ -71,17 +72,20 @@ def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int
 
 def terms(text: str) -> list[str]:
     """Content words, case-folded, plurals cut: "strikes" meets "strike", "deaths" "death"."""
-    words = []
-    for raw in _WORD.findall(text.casefold()):
-        word = raw.replace("’", "'").removesuffix("'s")
-        if word in STOPWORDS or len(word) < 2 or word.isdigit():
-            continue
-        if len(word) > 4 and word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        words.append(word)
-    return words
+    return [term for raw in _WORD.findall(text.casefold()) if (term := _term(raw)) is not None]
+
+
+@lru_cache(maxsize=1 << 16)  # word forms repeat across sentences and articles
+def _term(raw: str) -> str | None:
+    """One case-folded word as a term, or None for a stopword, number or letter."""
+    word = raw.replace("’", "'").removesuffix("'s")
+    if word in STOPWORDS or len(word) < 2 or word.isdigit():
+        return None
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 class Tfidf:

@@ -155,19 +155,32 @@ class ContextPass(LinkerState):
         # forms of organisations are more often pieces of a garbled NER span.
         if len(words) > 1 or words[0] in BODY_WORDS:
             return max(earlier, key=lambda item: item[0])[1] if earlier else None
-        for ent in self.ents:
-            first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
-            if ent.label_ != "ORG" or last > start or first >= last:
+        for span, span_words in self._organisation_names:
+            first, last = span.start, span.end
+            if last > start:
                 continue
-            span = self.doc[first:last]
             if (
-                _holds_run(span.text.lower().split(), words)
+                _holds_run(span_words, words)
                 and not self._overlaps_alias(first, last)
                 and non_actor_reason(span, countries=self.countries) is None
             ):
                 earlier.append((span.start_char, Entity(name=span.text, kind="organisation")))
         return max(earlier, key=lambda item: item[0])[1] if earlier else None
+
+    @cached_property
+    def _organisation_names(self) -> list[tuple[Span, list[str]]]:
+        """Each ORG entity less a leading "the" and a trailing possessive, with its
+        lower-cased words; built once per article, not once per short name."""
+        names = []
+        for ent in self.ents:
+            if ent.label_ != "ORG":
+                continue
+            first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            last = ent.end - (1 if ent[-1].text in _POSSESSIVES else 0)
+            if first < last:
+                span = self.doc[first:last]
+                names.append((span, span.text.lower().split()))
+        return names
 
     def _reads_as_place(self, span: Span) -> bool:
         """A name in a place's position: "in Tafas", "the province of Daraa", "entered

@@ -28,9 +28,10 @@ class DescriptionPass(ContextPass):
 
     def _link_descriptions(self) -> None:
         pool = sorted(self.found, key=lambda f: f.start)
-        for token in self.doc:
-            if token.i in self.covered or token.pos_ not in ("NOUN", "PROPN"):
+        for i, pos in enumerate(self._columns[0]):
+            if pos not in ("NOUN", "PROPN") or i in self.covered:
                 continue
+            token = self.doc[i]
             description = self._description(token)
             if description is None:
                 continue

@@ -38,9 +38,10 @@ class ForcesPass(ContextPass):
     # ---- generic actors, unknown organisations
 
     def _link_categories(self) -> None:
-        for token in self.doc:
-            if token.i in self.covered or token.pos_ not in ("NOUN", "PROPN"):
+        for i, pos in enumerate(self._columns[0]):
+            if pos not in ("NOUN", "PROPN") or i in self.covered:
                 continue
+            token = self.doc[i]
             category = _CATEGORY_NOUNS.get(token.lower_)
             start = token.i
             if (
@@ -66,9 +67,10 @@ class ForcesPass(ContextPass):
         """ "government forces", "security forces", "troops", "police", "army units" with no
         demonym or name: the forces of the country the sentence is set in, else of the
         article's state; "coalition jets": the coalition fighting in the article's country."""
-        for token in self.doc:
-            if token.i in self.covered or token.pos_ != "NOUN":
+        for i, pos in enumerate(self._columns[0]):
+            if pos != "NOUN" or i in self.covered:
                 continue
+            token = self.doc[i]
             phrase = self._state_force_phrase(token)
             if phrase is not None:
                 start, end, branch = phrase
@@ -143,9 +145,10 @@ class ForcesPass(ContextPass):
         Ministry": the government of its state. A ministry run by a non-state actor
         ("the Houthi-run health ministry", "the rebels' ministry") is left alone."""
         doc = self.doc
-        for token in doc:
-            if token.i in self.covered or token.lower_ not in _MINISTRY_NOUNS:
+        for i, lower in enumerate(self._columns[1]):
+            if lower not in _MINISTRY_NOUNS or i in self.covered:
                 continue
+            token = doc[i]
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             start = token.i
@@ -200,9 +203,10 @@ class ForcesPass(ContextPass):
         else ("local ...") from the sentence or the one before; a "local" mention with no
         place in reach takes the article's only such militia. No place, no militia."""
         pending: list[tuple[int, int, str | None]] = []
-        for token in self.doc:
-            if token.i in self.covered or token.lower_ not in _COMMUNAL_HEADS:
+        for i, lower in enumerate(self._columns[1]):
+            if lower not in _COMMUNAL_HEADS or i in self.covered:
                 continue
+            token = self.doc[i]
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             start = token.i

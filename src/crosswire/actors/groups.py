@@ -185,10 +185,11 @@ class GroupPass(ContextPass):
 
     def _link_hyphenated_backers(self) -> None:
         """Backers glued into one token by the tokenizer: "U.S.-backed"."""
-        for token in self.doc:
-            if token.i in self.covered:
+        for i, text in enumerate(self._columns[2]):
+            if "-" not in text or i in self.covered:
                 continue
-            match = _BACKED_TOKEN.match(token.text) if "-" in token.text else None
+            token = self.doc[i]
+            match = _BACKED_TOKEN.match(token.text)
             if match is None or match["word"] not in _BACKING_WORDS:
                 continue
             owner = match["owner"]

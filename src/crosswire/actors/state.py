@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from crosswire.actors.dictionary import _STATE_KINDS, ActorDictionary, Branch, LinkMode, Role
@@ -81,12 +82,17 @@ class LinkerState:
         year after "since" starts a state that still holds, so it dates nothing."""
         if last <= first:
             return None
+        if not self._year_tokens:
+            return None  # no year in the article: nothing to date any clause by
         root = self.doc[first:last].root
         clause = root
         for _ in range(8):
             if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
                 break
             clause = clause.head
+        left, right = clause.left_edge.i, clause.right_edge.i
+        if not any(left <= i <= right for i in self._year_tokens):
+            return None  # the walk below stays inside the clause's subtree
         best: tuple[int, int] | None = None  # (distance, year)
         stack = [clause]
         while stack:
@@ -99,6 +105,30 @@ class LinkerState:
                 if child.dep_ not in _CLAUSE_DEPS or holds_mention:
                     stack.append(child)
         return date(best[1], 7, 1) if best else None
+
+    @cached_property
+    def _columns(self) -> tuple[list[str], list[str], list[str]]:
+        """Every token's coarse tag, lower-cased form and text, read once per article: the
+        passes that scan the whole article test these before looking at a token."""
+        pos: list[str] = []
+        lower: list[str] = []
+        text: list[str] = []
+        for token in self.doc:
+            pos.append(token.pos_)
+            lower.append(token.lower_)
+            text.append(token.text)
+        return pos, lower, text
+
+    @cached_property
+    def _year_tokens(self) -> list[int]:
+        """Indices of the tokens ``_year_of`` can read a year from (4 digits in a DATE)."""
+        return [
+            token.i
+            for ent in self.ents
+            if ent.label_ == "DATE"
+            for token in ent
+            if len(token.text) == 4 and token.text.isdigit()
+        ]
 
     @staticmethod
     def _year_of(token: Token, clause: Token) -> int | None:

@@ -240,11 +240,12 @@ def _share_bars(text: str, tokens: list[re.Match[str]]) -> list[Cut]:
         end = k
         while end < len(tokens) and _bare(tokens[end].group()) in _BUTTONS:
             end += 1
-        run = [_bare(t.group()) for t in tokens[k:end]]
-        verbs = [w for w in run if w not in _NETWORKS]
-        if len(run) >= 3 or (len(run) == 2 and verbs):
-            stop = _counters(text, tokens, tokens[end - 1].end())
-            cuts.append(Cut(tokens[k].start(), stop, "share_prompt", "share_bar", 0.85))
+        if end - k >= 2:  # most words are no button: skip them without building lists
+            run = [_bare(t.group()) for t in tokens[k:end]]
+            verbs = [w for w in run if w not in _NETWORKS]
+            if len(run) >= 3 or verbs:
+                stop = _counters(text, tokens, tokens[end - 1].end())
+                cuts.append(Cut(tokens[k].start(), stop, "share_prompt", "share_bar", 0.85))
         k = max(end, k + 1)
     return cuts
 

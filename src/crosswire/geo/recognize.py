@@ -438,7 +438,7 @@ class Recognizer:
         for start, end, line_start in datelines:
             accept(self._dateline_place(doc, start, end, vouched=line_start), start, end)
         ents = doc.ents
-        self._from_entities(doc, accept)
+        self._from_entities(doc, ents, accept)
         capitalised = self._capitalised(doc)
         for start, end in self._scan_runs(doc, taken, capitalised):
             accept(self._from_scan(doc, start, end), start, end)
@@ -458,17 +458,20 @@ class Recognizer:
         return found
 
     def _from_entities(
-        self, doc: Doc, accept: Callable[[Recognized | None, int, int], None]
+        self,
+        doc: Doc,
+        ents: Sequence[Span],  # doc.ents, which spaCy rebuilds on each access
+        accept: Callable[[Recognized | None, int, int], None],
     ) -> None:
         """Toponyms from spaCy's entities, each comma-separated part on its own."""
         # Name words of multiword PERSON entities: "Jones" after "David Jones" is that person.
         person_words: dict[str, set[int]] = {}
-        for ent in doc.ents:
+        for ent in ents:
             words = [t for t in ent if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL]
             if ent.label_ == "PERSON" and len(words) > 1:
                 for t in words:
                     person_words.setdefault(t.lower_, set()).add(ent.start)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in NUMERIC_LABELS:
                 continue
             # "Palmyra, New York" tagged as one ORG: each comma-separated part on its own.

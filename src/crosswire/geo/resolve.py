@@ -228,6 +228,21 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _nearest_km(
+    candidate: Candidate, others: Sequence[Candidate], memo: dict[tuple[int, int], float]
+) -> float:
+    """The distance from ``candidate`` to the nearest of ``others``, each pair computed once."""
+    nearest = math.inf
+    for other in others:
+        key = (candidate.index, other.index)
+        km = memo.get(key)
+        if km is None:
+            km = memo[key] = haversine_km(candidate.lat, candidate.lon, other.lat, other.lon)
+        if km < nearest:
+            nearest = km
+    return nearest
+
+
 def _contains(outer: Candidate, inner: Candidate, gazetteer: Gazetteer) -> bool:
     if outer.country != inner.country or outer.index == inner.index:
         return False
@@ -286,6 +301,8 @@ class _Context:
     is_container: bool = False  # the "Y" of "X, Y": a country or subdivision, not a town
     # candidate index -> (support, admin1_support): see RANK_FEATURES
     support: dict[int, tuple[float, float]] = field(default_factory=dict)
+    # (candidate index, anchor index) -> km, shared by every context of one resolve()
+    distances: dict[tuple[int, int], float] = field(default_factory=dict)
 
 
 class Resolver:
@@ -416,6 +433,7 @@ class Resolver:
                 pools[i] = self._embedded(toponym.query)
         support = self._support(toponyms, pools)
         self.pools = pools
+        distances: dict[tuple[int, int], float] = {}  # the same pairs recur across names and passes
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
             named_admin1 = [
@@ -442,6 +460,7 @@ class Resolver:
                     ),
                     is_container=i in containers,
                     support=support[i],
+                    distances=distances,
                 )
                 self.contexts.append(context)
                 picks.append(self._best_once(memo, toponym, pools[i], context))
@@ -589,8 +608,7 @@ class Resolver:
         # no evidence of nearness.
         others = [a for a in context.anchors if a.index != candidate.index]
         if others and feature not in AREA_FEATURES:
-            nearest = min(haversine_km(candidate.lat, candidate.lon, a.lat, a.lon) for a in others)
-            near = math.exp(-nearest / NEARNESS_SCALE_KM)
+            near = math.exp(-_nearest_km(candidate, others, context.distances) / NEARNESS_SCALE_KM)
         elif feature == "admin1" and any(
             gazetteer.admin1_code(a.index) == code for a in context.anchors
         ):
