@@ -137,7 +137,8 @@ def find_cues(sentence: Span) -> list[Cue]:
     for index, token in enumerate(tokens):
         if token.ent_type_ in ("DATE", "TIME"):
             continue  # "on March 4": a month, no march
-        keys = {token.lower_, token.lemma_.lower()}
+        # The form, then the lemma: a tuple, as a set's order would follow the hash seed.
+        keys = dict.fromkeys((token.lower_, token.lemma_.lower()))
         for key in keys:
             for pattern in _BY_FIRST.get(key, ()):
                 end = _match_at(tokens, index, pattern)

@@ -289,7 +289,9 @@ class SqlStore(Store):
                 )
 
     def write_results(self, corpus: Corpus, kinds: Iterable[str] | None = None) -> None:
-        chosen = RESULT_KINDS.keys() if kinds is None else set(kinds) & RESULT_KINDS.keys()
+        # In RESULT_KINDS' order, so the rows come out the same on every run.
+        wanted = RESULT_KINDS.keys() if kinds is None else set(kinds)
+        chosen = [kind for kind in RESULT_KINDS if kind in wanted]
         with self._transaction():
             for kind in chosen:
                 records = getattr(corpus, kind)
