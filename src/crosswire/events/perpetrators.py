@@ -268,22 +268,6 @@ _CLAIMED = re.compile(
 _CLAIMED_BY = re.compile(
     r"\b(?:claimed|blamed|attributed)\s+(?:by|on|to)\s+(?:the\s+)?", re.IGNORECASE
 )
-# "X was responsible for the attack", "X were likely behind the bombing", "held X responsible
-# for": a side (state or armed) the report names as the author without a claim.
-_RESPONSIBLE = re.compile(
-    r"\b(?:(?:was|were|is|are|be|been)\s+(?:\w+\s+)?(?:responsible\s+for|behind)"
-    r"|responsible\s+for)\s+(?:the\s+|an?\s+|this\s+|these\s+)?(?:\w+\s+){0,3}?"
-    r"(?:attacks?|bombings?|strikes?|air\s*strikes?|raids?|shelling|massacre|blasts?"
-    r"|explosions?|killings?)\b",
-    re.IGNORECASE,
-)
-# Between the author's name and "responsible": its head noun and a hedge ("Syrian government
-# forces were likely"), never another clause ("the government held rebels responsible").
-_NAMES_AUTHOR = re.compile(
-    r"(?:\s*+(?:group|forces|troops|militants|fighters|jihadists|regime|government|army"
-    r"|military|s|'s|’s|,|likely|probably|most|also|itself|themselves))*\s*+",
-    re.IGNORECASE,
-)
 _DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
 _CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
 
@@ -324,31 +308,4 @@ def claimant(
         after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
         if after:
             return after[0][2]
-    return _held_responsible(index, category_of, elsewhere)
-
-
-def _held_responsible(
-    index: ArticleIndex,
-    category_of: Callable[[Entity], str | None],
-    elsewhere: Sequence[tuple[int, int]] = (),
-) -> Entity | None:
-    """The side the report says was responsible for or behind the attack: the last
-    state or armed mention before "responsible for" in its sentence, not denied."""
-    text = index.text
-    for match in _RESPONSIBLE.finditer(text, index.dateline_end):
-        if any(a <= match.start() < b for a, b in elsewhere):
-            continue
-        if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
-            continue
-        before = [
-            entity
-            for m_start, m_end, entity in index.entities
-            if match.start() - _CLAIM_REACH <= m_end <= match.start()
-            and m_start >= index.dateline_end
-            and _NAMES_AUTHOR.fullmatch(text, m_end, match.start()) is not None
-            and category_of(entity) in ("state", "armed")
-            and index.is_actor_mention(m_start, m_end, entity)
-        ]
-        if before:
-            return before[-1]
     return None
