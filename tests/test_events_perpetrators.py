@@ -71,6 +71,18 @@ TEXTS = {
         "The monitor said the rebels had killed 19 civilians including five children in "
         "shelling on the city of Aleppo on Monday."
     ),
+    "their_shelling": (
+        "Government forces stepped up their shelling of the town of Douma outside Damascus "
+        "on Monday, killing 12 civilians."
+    ),
+    "their_assault": (
+        "Islamic State fighters launched their assault on the town of Kobani in Aleppo "
+        "province on Monday, killing 12 civilians."
+    ),
+    "their_homes": (
+        "Residents of the town of Douma outside Damascus said shelling hit their homes on "
+        "Monday, killing 12 civilians."
+    ),
     "rebel_group": (
         "A Syrian rebel Islamist group launched a rocket attack on residential areas of "
         "Damascus on Monday, leaving at least three people dead."
@@ -362,3 +374,14 @@ def test_rebels_among_the_dead_are_not_also_the_unnamed_attacker(analyses) -> No
     actor1, actor2, _ = first(analyses["rebels_as_victims"])
     assert actor2 == "Opposition Rebels (Syria)"
     assert actor1 != actor2
+
+
+def test_their_attack_is_by_the_subject_of_its_verb(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["their_shelling"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"
+    assert first(analyses["their_assault"])[0] == "Islamic State"
+
+
+def test_their_is_no_side_when_its_owner_is_no_armed_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["their_homes"])[0] == "Unidentified Armed Group (Syria)"

@@ -474,6 +474,18 @@ def _is_setting(index: ArticleIndex, token: Token, anchor: Token) -> bool:
     return is_setting(index, anchor, token.idx, token.idx + len(token), named)
 
 
+_POSSESSIVE_PRONOUNS = frozenset(["their", "its"])
+
+
+def _possessor(pronoun: Token) -> Token | None:
+    """Whose "their bombardment" is: the subject of the verb whose object it is ("the
+    regime and its allies stepped up their bombardment of the town")."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.dep_ not in ("dobj", "obj") or noun.head.i == noun.i:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+
+
 _KILLING_VERBS = frozenset(["kill", "wound", "injure", "massacre", "slaughter", "execute"])
 
 
@@ -497,7 +509,14 @@ def _killer(noun: Token) -> Token | None:
 def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
     """The side a "they" agent stands for: the nearest armed or state subject before it in
     its sentence ("before the troops left the town they shot 7 prisoners")."""
-    if pronoun is None or pronoun.lower_ != "they":
+    if pronoun is None:
+        return None
+    if pronoun.lower_ in _POSSESSIVE_PRONOUNS:
+        pronoun = _possessor(pronoun)
+        if pronoun is None or pronoun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return pronoun if _actor(index, pronoun).category in ("state", "armed") else None
+    if pronoun.lower_ != "they":
         return None
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
