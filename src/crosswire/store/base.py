@@ -165,6 +165,15 @@ class SqlStore(Store):
     @abstractmethod
     def _fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
 
+    def _insert_many(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert ``rows`` (one value per column) into ``table``; a backend may batch."""
+        self._executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({self._marks(len(columns))})",
+            rows,
+        )
+
     @abstractmethod
     @contextmanager
     def _transaction(self) -> Iterator[None]: ...
@@ -255,20 +264,19 @@ class SqlStore(Store):
                     rejection_ids,
                 )
             if batch.articles:
-                self._executemany(
-                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
-                    f"VALUES ({self._marks(len(ARTICLE_COLUMNS))})",
-                    [article_row(a) for a in _unique(batch.articles)],
+                self._insert_many(
+                    "articles", ARTICLE_COLUMNS, [article_row(a) for a in _unique(batch.articles)]
                 )
             if batch.rejections:
-                self._executemany(
-                    f"INSERT INTO rejections ({', '.join(REJECTION_COLUMNS)}) "
-                    f"VALUES ({self._marks(len(REJECTION_COLUMNS))})",
+                self._insert_many(
+                    "rejections",
+                    REJECTION_COLUMNS,
                     [rejection_row(r) for r in _unique(batch.rejections)],
                 )
             if batch.analyses:
-                self._executemany(
-                    f"INSERT INTO analyses (article, input_sha256, data) VALUES ({self._marks(3)})",
+                self._insert_many(
+                    "analyses",
+                    ("article", "input_sha256", "data"),
                     [
                         (
                             a.article,
@@ -282,9 +290,9 @@ class SqlStore(Store):
                 )
             ledger = [(i.sha256, i.source, i.size, fingerprint, now) for i in inputs if i.sha256]
             if ledger:
-                self._executemany(
-                    "INSERT INTO inputs (sha256, source, size, fingerprint, finished_at) "
-                    f"VALUES ({self._marks(5)})",
+                self._insert_many(
+                    "inputs",
+                    ("sha256", "source", "size", "fingerprint", "finished_at"),
                     list({row[0]: row for row in ledger}.values()),
                 )
 
@@ -301,10 +309,7 @@ class SqlStore(Store):
                         r.id: (kind, r.id, json.dumps(to_dict(r), ensure_ascii=False))
                         for r in records
                     }
-                    self._executemany(
-                        f"INSERT INTO results (kind, id, data) VALUES ({self._marks(3)})",
-                        list(rows.values()),
-                    )
+                    self._insert_many("results", ("kind", "id", "data"), list(rows.values()))
             self._materialise()
 
     def _select(
