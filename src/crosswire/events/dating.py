@@ -30,7 +30,7 @@ clause's own words ("late Tuesday", "since Saturday", "over the weekend").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -79,6 +79,18 @@ def _tokens(d: DateMention, sentence: Span) -> Span | None:
     return span if span is not None and len(span) else None
 
 
+def _sentence_dates(
+    dates: Iterable[DateMention], sentence: Span, stamps: frozenset[int]
+) -> Iterator[tuple[DateMention, Span]]:
+    """The sentence's date expressions with their tokens, the page's stamps left out."""
+    for d in dates:
+        if d.mention.start in stamps or not _in_sentence(d, sentence):
+            continue
+        span = _tokens(d, sentence)
+        if span is not None:
+            yield d, span
+
+
 def _contains(wide: DateMention, narrow: DateMention) -> bool:
     return (
         wide.start_date <= narrow.start_date
@@ -114,11 +126,8 @@ def clause_date(
     on Thursday, two days after fighting killed 12")."""
     words = event_tokens(event, sentence.doc)
     found: list[tuple[int, int, DateMention]] = []
-    for d in dates:
-        if d.mention.start in stamps or not _in_sentence(d, sentence):
-            continue
-        span = _tokens(d, sentence)
-        if span is not None and any(t.i in region for t in span):
+    for d, span in _sentence_dates(dates, sentence, stamps):
+        if any(t.i in region for t in span):
             found.append((_distance(span, words), d.mention.start, d))
     if not found:
         return None
@@ -138,11 +147,8 @@ def sentence_date(
     (``claimed``), nearest the event's words; None when there is none."""
     words = event_tokens(event, sentence.doc)
     found: list[tuple[int, int, DateMention]] = []
-    for d in dates:
-        if d.mention.start in stamps or not _in_sentence(d, sentence):
-            continue
-        span = _tokens(d, sentence)
-        if span is None or any(t.i in claimed for t in span):
+    for d, span in _sentence_dates(dates, sentence, stamps):
+        if any(t.i in claimed for t in span):
             continue
         if _days(d) > NARROW_DAYS or _too_old(d, published):
             continue
