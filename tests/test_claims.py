@@ -397,3 +397,31 @@ def test_running_totals_in_other_words_contest_no_incident_toll(total: str) -> N
     values = by_value(claims)
     assert values[14].id in values[12].conflicts_with
     assert values[190000].status != "contested"
+
+
+@pytest.mark.parametrize("clash_first", [True, False])
+def test_a_sentence_behind_two_fused_events_gives_its_toll_to_the_right_one(
+    clash_first: bool,
+) -> None:
+    # One sentence is the evidence of two reports (the clash and the detentions after
+    # it) that fuse with other articles' reports into two events: its toll belongs to
+    # the clash, whose other source gives another toll.
+    text = "Troops detained residents of Tafas on Tuesday after clashes that killed 23 people."
+    a = article("a", text, outlet="A")
+    b = article("b", "Tuesday's clashes in Tafas left 39 people dead.", outlet="B")
+    c = article("c", "Troops detained dozens of residents of Tafas on Tuesday.", outlet="C")
+    detained = {"sub_event_type": "Arrests", "event_type": "Strategic developments"}
+    reports = [event(a, text, **detained, actor2=None), event(a, text, fatalities=23, low=23)]
+    claims = run_claims(
+        [],
+        [
+            *((a, r) for r in (reports[::-1] if clash_first else reports)),
+            (b, event(b, "Tuesday's clashes in Tafas left 39 people dead",
+                      fatalities=39, low=39, high=39)),
+            (c, event(c, "Troops detained dozens of residents of Tafas on Tuesday",
+                      **detained, actor2=None)),
+        ],
+    )  # fmt: skip
+    tolls = [c for c in claims if c.status == "contested"]
+    assert sorted(c.value for c in tolls) == [23, 39]
+    assert len({c.event for c in tolls}) == 1

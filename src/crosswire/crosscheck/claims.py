@@ -264,13 +264,15 @@ class ClaimBuilder:
         }
         self.evidence: dict[str, list[tuple[int, int, str]]] = {}
         self.told: dict[str, set[str]] = {}  # article -> events it reports or mentions
-        # (article, start, end) of a report's evidence -> the fused event holding it, for
-        # events fused from two or more articles (their toll topics).
-        self.fused_from: dict[tuple[str, int, int], str] = {}
+        # (article, start, end) of a report's evidence -> the fused events holding it, for
+        # events fused from two or more articles (their toll topics). One sentence can be
+        # the evidence of two reports that fused into different events.
+        self.fused_from: dict[tuple[str, int, int], list[str]] = {}
         for event in events:
             if not event.background and len({s.article for s in event.sources}) > 1:
                 for span in event.sources:
-                    self.fused_from[(span.article, span.start, span.end)] = event.id
+                    key = (span.article, span.start, span.end)
+                    self.fused_from.setdefault(key, []).append(event.id)
         for event in events:
             for span in (*event.sources, *event.mentions):
                 self.told.setdefault(span.article, set()).add(event.id)
@@ -338,14 +340,7 @@ class ClaimBuilder:
         for event in analysis.events:
             if event.fatalities is None or event.background or event.modality != "asserted":
                 continue
-            fused = next(
-                (
-                    self.fused_from[key]
-                    for span in event.sources
-                    if (key := (span.article, span.start, span.end)) in self.fused_from
-                ),
-                None,
-            )
+            fused = self._fused_event(event)
             if fused is not None:
                 reported.setdefault(fused, []).append((event.fatalities, event.sources[0]))
         for fused, tolls in reported.items():
@@ -379,6 +374,27 @@ class ClaimBuilder:
                 where=frozenset(),
                 day=_day(article.published),
             )
+
+    def _fused_event(self, report: Event) -> str | None:
+        """The fused event (of two or more articles) an article's report went into: the one
+        holding every span of its evidence (a reporting report's spans all become the fused
+        event's sources). Where a sentence is the evidence of several reports, of several
+        fused events, the one of the report's type whose toll band holds its toll wins."""
+        holders: list[str] | None = None
+        for span in report.sources:
+            found = self.fused_from.get((span.article, span.start, span.end), [])
+            holders = found if holders is None else [e for e in holders if e in found]
+        if not holders:
+            return None
+
+        def fit(event_id: str) -> tuple[bool, bool]:
+            fused = self.events[event_id]
+            low = fused.fatalities_low if fused.fatalities_low is not None else fused.fatalities
+            high = fused.fatalities_high if fused.fatalities_high is not None else math.inf
+            holds = low is not None and low <= (report.fatalities or 0) <= high
+            return (fused.sub_event_type != report.sub_event_type, not holds)
+
+        return min(holders, key=fit)
 
     def _counted(self, figure: Figure, text: str, whole: Counted | None) -> Counted:
         """What ``figure`` counts: its phrase, completed from the sentence (module docstring)."""
