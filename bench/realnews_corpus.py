@@ -43,7 +43,9 @@ whole pipeline runs over it once, in memory. Printed:
     where a pair of conflicting casualty claims (``Claim.conflicts_with``)
     draws on two different articles of the group. Beside it, the events with a
     casualty claim contested across articles, and how many of them draw only on
-    articles of one annotated incident.
+    articles of one annotated incident; of the others, how many join articles of one
+    annotated governorate published within ``CLOSE_DAYS`` of each other (the crowd
+    often splits one incident into groups dated days or weeks apart).
 (e) **Comparisons.** How many report pairs fusion tested (``Fuser.comparisons``),
     beside the count of all pairs, to show blocking.
 
@@ -374,9 +376,19 @@ def _contest_precision(run: Run, claims: dict[str, Claim]) -> None:
     across = {e: a for e, a in articles.items() if len(a) > 1}
     one = [a for a in across.values() if len({run.gold[x].group for x in a if x in run.gold}) == 1]
     differ = sum(len({run.gold[x].toll for x in a if x in run.gold}) > 1 for a in one)
+    # The rest may still be one incident the annotation splits: articles of one annotated
+    # governorate published (as read) within CLOSE_DAYS of each other.
+    rest = [a for a in across.values() if a not in one]
+    close = sum(
+        len({run.gold[x].governorate for x in a if x in run.gold}) == 1
+        and _dated_together(run, sorted(a))
+        for a in rest
+    )
     print(f"    events with a casualty claim contested across articles: {len(across)}; "
           f"their articles all of one annotated incident: {len(one)} "
           f"(annotated tolls differ: {differ})")  # fmt: skip
+    print(f"    of the other {len(rest)}, articles of one annotated governorate published "
+          f"within {CLOSE_DAYS} days of each other: {close}")  # fmt: skip
 
 
 def _casualty(text: str) -> bool:
