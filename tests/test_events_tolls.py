@@ -176,3 +176,18 @@ def test_a_capitalised_number_word_still_coordinates(nlp) -> None:  # type: igno
         '"Eleven army soldiers and 14 Daesh fighters were killed in the attack" said Omar Haddad.'
     )
     assert _tolls(nlp, text) == [25]
+
+
+def test_a_count_of_killed_or_wounded_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling on the market on Tuesday left 40 people killed or wounded, medics said."
+    assert _tolls(nlp, text) == [None]
+    text = "The blast killed or wounded 25 workers at the plant, and 6 of them died."
+    assert 25 not in _tolls(nlp, text)
+
+
+def test_a_count_of_things_destroyed_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The convoy came under fire on Monday; 18 of the 31 lorries were destroyed"
+        " and the driver was killed."
+    )
+    assert _tolls(nlp, text) == [1]

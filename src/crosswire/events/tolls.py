@@ -64,6 +64,18 @@ _WOUNDED_AFTER = re.compile(
 _WOUNDED_BEFORE = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+(?:at\s+least\s+|about\s+|some\s+)?$", re.I
 )
+# "dozens were killed or wounded": a count of casualties, dead and wounded together, is no
+# toll (ACLED codes the dead only).
+_CASUALTIES_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|are|been)\s+)?(?:reported\s+)?"
+    r"(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b",
+    re.I,
+)
+_CASUALTIES_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+(?:wounded|wounding|injured|injuring)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+)?$",
+    re.I,
+)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s+$", re.I)
@@ -119,8 +131,8 @@ def _counts_dead(figure: Figure, token: Token | None) -> bool:
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
-    if figure.counted and re.search(r"wound|injur|hurt", figure.counted, re.I):
-        return False
+    if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
+        return False  # "9 wounded", "14 of the 20 buses were destroyed"
     current = token
     for _ in range(4):
         if current is None:
@@ -162,6 +174,10 @@ def _counts_acts(token: Token) -> bool:
 def _counts_wounded(text: str, figure: Figure) -> bool:
     start, end = figure.mention.start, figure.mention.end
     after = text[end : end + 40]
+    if _CASUALTIES_AFTER.match(text[end : end + 70]) or _CASUALTIES_BEFORE.search(
+        text[max(0, start - 40) : start]
+    ):
+        return True  # "killed or wounded": the dead and the wounded in one count
     if re.match(r"^\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was)\s+)?(?:killed|dead|died)\b", after, re.I):
         return False
     return bool(
