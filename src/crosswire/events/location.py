@@ -179,13 +179,20 @@ def event_place(
     home = index.focus_country
     elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
-    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
-    if chosen is not None:
-        return _settle(index, sentence, chosen, own or elsewhere), "clause" if own else "sentence"
     # A place of the sentence's other event ("killed in fighting backed by air strikes in
     # X province"): the same scene, more likely than the article's focus.
-    chosen = _choose_place([c for c in sibling if home is not None and c[1].country_code == home])
-    if chosen is not None and chosen.feature not in NOT_NATIONAL and rank(chosen) < _COUNTRY:
+    sibling = [
+        c
+        for c in sibling
+        if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
+    ]
+    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    if chosen is not None:
+        named = own or elsewhere
+        place = _settle(index, sentence, chosen, named, sibling)
+        return place, "clause" if own else "sentence"
+    chosen = _choose_place(sibling)
+    if chosen is not None:
         return chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
     # named by its capital, an aside) say nothing of where it was: the lead's next
@@ -195,14 +202,23 @@ def event_place(
 
 
 def _settle(
-    index: ArticleIndex, sentence: Span, chosen: Place, candidates: list[tuple[int, Place]]
+    index: ArticleIndex,
+    sentence: Span,
+    chosen: Place,
+    candidates: list[tuple[int, Place]],
+    sibling: list[tuple[int, Place]],
 ) -> Place:
     """The place chosen among the sentence's, made as fine as the article allows."""
     if chosen.feature in NOT_NATIONAL:
         # "crossing the Euphrates to escape fighting in Deir Ezzor", "the Levant": the
         # sentence's national place if it names one, else the article's focus.
         national = [c for c in candidates if c[1].feature not in NOT_NATIONAL]
-        chosen = _choose_place(national) or index.focus(index.focus_country) or chosen
+        chosen = (
+            _choose_place(national)
+            or _choose_place(sibling)
+            or index.focus(index.focus_country)
+            or chosen
+        )
     chosen = _within_named_province(index, chosen, candidates) or chosen
     finer = None
     if rank(chosen) >= _COUNTRY:

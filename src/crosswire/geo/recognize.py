@@ -515,7 +515,9 @@ class Recognizer:
             return False  # "Islamic State of Iraq and the Levant" names a group
         place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
         cue = item.hint is not None or self._locative_cue(doc, start, end)
-        if _in_person_name(doc, start, end) and not place_label:
+        if _in_person_name(doc, start, end) and not place_label and not (
+            cue and self._after_lost_possessive(doc, start, end)
+        ):
             return False
         if any(t.ent_type_ == "PERSON" for t in span) and not cue:
             # "Hammad said": a lone name with no cue stands only for a place of that very
@@ -967,6 +969,18 @@ class Recognizer:
             return False
         best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
         return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
+
+    def _after_lost_possessive(self, doc: Doc, start: int, end: int) -> bool:
+        """The rest of a PERSON entity that opens with a lost possessive ("in Syrias Hama
+        province" tagged PERSON): the name is the place's, not a person's."""
+        head = start - 1
+        return (
+            head >= 0
+            and doc[head].ent_type_ == "PERSON"
+            and doc[head].ent_iob_ == "B"
+            and self._lost_possessive(doc[head].text)
+            and not _in_person_name(doc, head, end)
+        )
 
     def _is_country(self, text: str, *, polity: bool = False) -> bool:
         """A country, continent or region (with ``polity``, a first-level unit too)."""
