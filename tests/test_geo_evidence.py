@@ -191,3 +191,15 @@ def test_a_province_named_with_its_unit_noun_is_on_the_map() -> None:
     )
     provinces = [p for p, m in result.places if m.text.startswith("Hasakeh")]
     assert provinces and provinces[0].feature == "admin1" and provinces[0].country_code == "SY"
+
+
+@pytest.mark.slow
+def test_a_town_after_a_compass_word_has_its_cue() -> None:
+    # The tagger misses the town; "a district of northern X" still says it is a place.
+    places = _mapped(
+        _run(
+            "Helicopters dropped barrel bombs on a district of northern Aleppo a monitoring "
+            "group said, and residents dug through the rubble."
+        )
+    )
+    assert places.get("Aleppo") == "SY"
