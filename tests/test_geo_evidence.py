@@ -184,10 +184,11 @@ def test_an_abbreviation_or_a_contraction_alone_is_no_place(text: str) -> None:
 
 @pytest.mark.slow
 def test_a_province_named_with_its_unit_noun_is_on_the_map() -> None:
-    # A loose spelling of a first-level region, read as one because the text says "province".
+    # A loose spelling of a first-level region of a country the article is about, read as
+    # one because the text says "province".
     result = _run(
-        "Nine fighters were killed in clashes near a village in Hasakeh province, "
-        "a monitor in Britain said."
+        "Nine fighters were killed in clashes near a village in Hasakeh province, a monitor "
+        "in Britain said, as envoys met in Geneva and Vienna to discuss the war in Syria."
     )
     provinces = [p for p, m in result.places if m.text.startswith("Hasakeh")]
     assert provinces and provinces[0].feature == "admin1" and provinces[0].country_code == "SY"

@@ -32,6 +32,7 @@ from crosswire.nlp import doc_text
 VOUCHED_FEATURES = SITE_FEATURES | WATER_FEATURES
 EXACT = FEATURES.index("exact_name")
 OWN = FEATURES.index("own_name")
+FOCUS = FEATURES.index("focus_country")
 
 __all__ = [
     "Gazetteer",
@@ -296,7 +297,8 @@ def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
 def _province(entry: _Scored) -> bool:
     """A name the text calls a first-level unit ("Hasakeh province", "the province of
     Deraa", "the Idlib countryside") that is one of a first-level region's own names or
-    a transliteration of it: the unit noun settles the reading, however the name is spelt."""
+    a transliteration of it, in a country the document names other places in: the unit
+    noun settles the reading, however the name is spelt."""
     candidate, vector = entry.resolution.candidate, entry.vector
     return (
         candidate is not None
@@ -305,6 +307,7 @@ def _province(entry: _Scored) -> bool:
         and entry.toponym.hint == "admin"
         and candidate.feature == "admin1"
         and (vector[OWN] > 0 or vector[EXACT] > 0)
+        and vector[FOCUS] > 0  # the document names another place in that country
     )
 
 
