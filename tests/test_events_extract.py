@@ -580,3 +580,49 @@ def test_an_unattributed_air_strike_keeps_no_perpetrator(nlp) -> None:  # type: 
     event = only(result)
     assert event.sub_event_type == on.AIR_STRIKE
     assert event.actor1 is None
+
+
+def test_a_lead_told_only_in_its_country_takes_the_next_sentences_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen killed nine people in an attack on a checkpoint in northern Syria on Monday. "
+        "The checkpoint stands on the road out of the village of Kafr Dael. "
+        "Kafr Dael lies in Aleppo province, where fighting has raged for weeks. "
+        "Earlier, shelling hit Saraqeb and Saraqeb again, wounding two."
+    )
+    syria = place(text, "Syria", "Syria", feature="country")
+    province = replace(place(text, "Aleppo province", "Aleppo", feature="admin1"), admin1="Aleppo")
+    saraqeb = Place(
+        name="Saraqib",
+        geonameid=2,
+        country_code="SY",
+        admin1="Idlib",
+        feature="city",
+        mentions=(mention(text, "Saraqeb"), mention(text, "Saraqeb", 1)),
+    )
+    result = run(nlp, text, places=(syria, province, saraqeb))
+    lead = next(e for e in result.events if e.sources and e.sources[0].start == 0)
+    # Saraqeb is the article's most named town, but the lead's next sentences say where.
+    assert lead.place == province.id
+
+
+def test_the_river_crossed_gives_way_to_the_region_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An air strike killed 12 civilians as they crossed the Euphrates to flee fighting "
+        "in the province of Deir Ezzor. Raqqa and Raqqa city were quiet."
+    )
+    river = place(text, "Euphrates", "Euphrates", feature="river", country="")
+    river = replace(river, country_code=None)
+    province = replace(
+        place(text, "Deir Ezzor", "Deir ez-Zor", feature="admin1"), admin1="Deir ez-Zor"
+    )
+    raqqa = Place(
+        name="Raqqa",
+        geonameid=3,
+        country_code="SY",
+        admin1="Raqqa",
+        feature="city",
+        mentions=(mention(text, "Raqqa"), mention(text, "Raqqa", 1)),
+    )
+    result = run(nlp, text, places=(river, province, raqqa))
+    strike = next(e for e in result.events if e.sub_event_type == on.AIR_STRIKE)
+    assert strike.place == province.id

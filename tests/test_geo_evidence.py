@@ -180,3 +180,27 @@ def test_an_abbreviation_or_a_contraction_alone_is_no_place(text: str) -> None:
     result = _run(text)
     surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
     assert not surfaces & {"St.", "St", "n’t", "n't"}
+
+
+@pytest.mark.slow
+def test_a_province_named_with_its_unit_noun_is_on_the_map() -> None:
+    # A loose spelling of a first-level region of a country the article is about, read as
+    # one because the text says "province".
+    result = _run(
+        "Nine fighters were killed in clashes near a village in Hasakeh province, a monitor "
+        "in Britain said, as envoys met in Geneva and Vienna to discuss the war in Syria."
+    )
+    provinces = [p for p, m in result.places if m.text.startswith("Hasakeh")]
+    assert provinces and provinces[0].feature == "admin1" and provinces[0].country_code == "SY"
+
+
+@pytest.mark.slow
+def test_a_town_after_a_compass_word_has_its_cue() -> None:
+    # The tagger misses the town; "a district of northern X" still says it is a place.
+    places = _mapped(
+        _run(
+            "Helicopters dropped barrel bombs on a district of northern Aleppo a monitoring "
+            "group said, and residents dug through the rubble."
+        )
+    )
+    assert places.get("Aleppo") == "SY"

@@ -38,6 +38,9 @@ _WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
 _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
 
 
+_COUNTRY = rank(Place(name="", feature="country"))
+
+
 @dataclass(frozen=True, slots=True)
 class CharSpan:
     start: int
@@ -147,6 +150,7 @@ def event_place(
     own: list[tuple[int, Place]] = []
     elsewhere: list[tuple[int, Place]] = []
     weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
+    sibling: list[tuple[int, Place]] = []  # in the clause of the sentence's other event
     for start, end, place in index.places:
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
@@ -169,22 +173,100 @@ def event_place(
             own.append((start, place))
         elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
             elsewhere.append((start, place))
+        else:
+            sibling.append((start, place))
     # Away from the event's own clause, a place abroad is context ("talks in Geneva").
     home = index.focus_country
     elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
+    # A place of the sentence's other event ("killed in fighting backed by air strikes in
+    # X province"): the same scene, more likely than the article's focus.
+    sibling = [
+        c
+        for c in sibling
+        if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
+    ]
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
-    if chosen is not None and chosen.feature in NOT_NATIONAL:
-        # "crossing the Euphrates", "the Levant": no place to code; the article's focus.
-        chosen = index.focus(index.focus_country) or chosen
-    chosen = _within_named_province(index, chosen, own or elsewhere)
     if chosen is not None:
-        # "fighting in the province of Daraa" in an article about Tafas, a town in it.
-        finer = index.focus(None, within=chosen) if rank(chosen) >= AREA_RANK else None
-        return finer or chosen, "clause" if own else "sentence"
+        named = own or elsewhere
+        place = _settle(index, sentence, chosen, named, sibling)
+        return place, "clause" if own else "sentence"
+    chosen = _choose_place(sibling)
+    if chosen is not None:
+        return chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
-    # named by its capital, an aside) say nothing of where it was: the article's focus.
-    return index.focus(index.focus_country) or index.dateline_place, None
+    # named by its capital, an aside) say nothing of where it was: the lead's next
+    # sentences, then the article's focus.
+    fallback = lead_place(index, sentence) or index.focus(index.focus_country)
+    return fallback or index.dateline_place, None
+
+
+def _settle(
+    index: ArticleIndex,
+    sentence: Span,
+    chosen: Place,
+    candidates: list[tuple[int, Place]],
+    sibling: list[tuple[int, Place]],
+) -> Place:
+    """The place chosen among the sentence's, made as fine as the article allows."""
+    if chosen.feature in NOT_NATIONAL:
+        # "crossing the Euphrates to escape fighting in Deir Ezzor", "the Levant": the
+        # sentence's national place if it names one, else the article's focus.
+        national = [c for c in candidates if c[1].feature not in NOT_NATIONAL]
+        chosen = (
+            _choose_place(national)
+            or _choose_place(sibling)
+            or index.focus(index.focus_country)
+            or chosen
+        )
+    chosen = _within_named_province(index, chosen, candidates) or chosen
+    finer = None
+    if rank(chosen) >= _COUNTRY:
+        finer = lead_place(index, sentence)  # "killed in northeastern Syria. ... in X"
+    if finer is None and rank(chosen) >= AREA_RANK:
+        # "fighting in the province of Daraa" in an article about Tafas, a town in it.
+        finer = index.focus(None, within=chosen)
+    return finer or chosen
+
+
+# The lead: the first sentence after the dateline. Two (a pasted headline may be the
+# first) let the next sentence ("It said the bombing took place near ...") take a
+# place of its own and split from the lead's event: tune half, two types lost.
+_LEAD_SENTENCES = 1
+# How far a report's lead goes on telling its incident: "At least 24 people were killed
+# in an attack near a camp. Militants stormed the village of X. The village lies in Y."
+_LEAD_FOLLOWING = 2
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(0-9])")
+
+
+def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
+    """For an event told in the lead with no place finer than its country, the first
+    place inside the article's country that the next sentences name: a report's opening
+    sentence often says only "in northern Syria" and the next one where."""
+    home = index.focus_country
+    if home is None or not _in_lead(index, sentence):
+        return None
+    end = _following_end(index.text, sentence.end_char)
+    scenes = {p.id for p in index.focus_places}
+    for start, _end, place in index.places:
+        if not (sentence.end_char <= start < end) or place.id not in scenes:
+            continue
+        if place.country_code == home and rank(place) < _COUNTRY:
+            return place
+    return None
+
+
+def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
+    ends = _SENTENCE_END.finditer(index.text, index.dateline_end, sentence.start_char + 1)
+    return sum(1 for _ in ends) < _LEAD_SENTENCES
+
+
+def _following_end(text: str, start: int) -> int:
+    """Where the ``_LEAD_FOLLOWING`` sentences after offset ``start`` end."""
+    for count, match in enumerate(_SENTENCE_END.finditer(text, start), 1):
+        if count == _LEAD_FOLLOWING:
+            return match.end()
+    return len(text)
 
 
 def _within_named_province(

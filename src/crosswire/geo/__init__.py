@@ -31,6 +31,8 @@ from crosswire.nlp import doc_text
 
 VOUCHED_FEATURES = SITE_FEATURES | WATER_FEATURES
 EXACT = FEATURES.index("exact_name")
+OWN = FEATURES.index("own_name")
+FOCUS = FEATURES.index("focus_country")
 
 __all__ = [
     "Gazetteer",
@@ -270,8 +272,9 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
 
 def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
     """Evidence the scored model cannot weigh from its tune data, passed on as a score of 1:
-    the town a report was filed from (wherever the text names it), and a curated site or
-    water body under one of its own names ("Hmeimim airbase", "the Red Sea"). Giving every
+    the town a report was filed from (wherever the text names it), a curated site or
+    water body under one of its own names ("Hmeimim airbase", "the Red Sea"), and a
+    first-level region named with its unit noun ("Hasakeh province"). Giving every
     mention of an entry the best score any of them earned was tried: on the LGL check half
     acc@161 +1.4, share right -6 points."""
     filed_from = {
@@ -285,10 +288,27 @@ def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
         curated = candidate is not None and candidate.feature in VOUCHED_FEATURES
         exact = entry.vector is not None and entry.vector[EXACT] > 0
         dateline = candidate is not None and candidate.index in filed_from
-        if entry.score is not None and (dateline or (curated and exact)):
+        if entry.score is not None and (dateline or (curated and exact) or _province(entry)):
             entry = replace(entry, score=1.0)
         out.append(entry)
     return out
+
+
+def _province(entry: _Scored) -> bool:
+    """A name the text calls a first-level unit ("Hasakeh province", "the province of
+    Deraa", "the Idlib countryside") that is one of a first-level region's own names or
+    a transliteration of it, in a country the document names other places in: the unit
+    noun settles the reading, however the name is spelt."""
+    candidate, vector = entry.resolution.candidate, entry.vector
+    return (
+        candidate is not None
+        and vector is not None
+        and entry.toponym.role == "place"
+        and entry.toponym.hint == "admin"
+        and candidate.feature == "admin1"
+        and (vector[OWN] > 0 or vector[EXACT] > 0)
+        and vector[FOCUS] > 0  # the document names another place in that country
+    )
 
 
 def _weak(scored: _Scored, threshold: float | None) -> bool:

@@ -244,8 +244,18 @@ def _strong(candidates: Iterable[Candidate], min_population: int) -> list[Candid
     ]
 
 
+def _before_compass(doc: Doc, start: int) -> int:
+    """Where a name starts with the compass words before it: "northern Aleppo"."""
+    lead = start
+    while lead > 0 and start - lead < 2 and doc[lead - 1].lower_ in DIRECTION_WORDS:
+        lead -= 1
+    return lead
+
+
 def _of_place_noun(doc: Doc, start: int) -> bool:
-    """ "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah"."""
+    """ "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah",
+    "a district of northern Aleppo"."""
+    start = _before_compass(doc, start)
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
     noun = doc[start - 2].lower_
@@ -515,7 +525,11 @@ class Recognizer:
             return False  # "Islamic State of Iraq and the Levant" names a group
         place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
         cue = item.hint is not None or self._locative_cue(doc, start, end)
-        if _in_person_name(doc, start, end) and not place_label:
+        if (
+            _in_person_name(doc, start, end)
+            and not place_label
+            and not (cue and self._after_lost_possessive(doc, start, end))
+        ):
             return False
         if any(t.ent_type_ == "PERSON" for t in span) and not cue:
             # "Hammad said": a lone name with no cue stands only for a place of that very
@@ -879,7 +893,9 @@ class Recognizer:
 
     @staticmethod
     def _locative_cue(doc: Doc, start: int, end: int) -> bool:
-        before = doc[start - 1] if start > 0 else None
+        # "in northern Aleppo": the compass word goes with the name.
+        lead = _before_compass(doc, start)
+        before = doc[lead - 1] if lead > 0 else None
         if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
             return True
         head = doc[start:end].root
@@ -967,6 +983,18 @@ class Recognizer:
             return False
         best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
         return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
+
+    def _after_lost_possessive(self, doc: Doc, start: int, end: int) -> bool:
+        """The rest of a PERSON entity that opens with a lost possessive ("in Syrias Hama
+        province" tagged PERSON): the name is the place's, not a person's."""
+        head = start - 1
+        return (
+            head >= 0
+            and doc[head].ent_type_ == "PERSON"
+            and doc[head].ent_iob_ == "B"
+            and self._lost_possessive(doc[head].text)
+            and not _in_person_name(doc, head, end)
+        )
 
     def _is_country(self, text: str, *, polity: bool = False) -> bool:
         """A country, continent or region (with ``polity``, a first-level unit too)."""
