@@ -158,6 +158,10 @@ TEXTS = {
     "no_place_gunmen": (
         "Gunmen opened fire on a bus on Monday, killing six civilians, Russian officials said."
     ),
+    "victims_as_subject": (
+        "Three medics were among at least 20 people killed on Friday in Syrian government "
+        "shelling of an opposition-held village west of Aleppo, activists said."
+    ),
     "place_named_later": (
         "Russian jets struck a crowded market on Monday, killing 14 civilians in the town of "
         "Ariha in Idlib province, the monitor said."
@@ -380,6 +384,12 @@ def test_victims_get_no_nationality_from_the_state_forces_named(analyses) -> Non
     assert actor1 == "Unidentified Armed Group" and actor2 == "Civilians"
     # A place the event names gives them its country.
     assert first(analyses["place_named_later"])[1] == "Civilians (Syria)"
+
+
+def test_dead_parsed_as_the_subject_still_count_as_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["victims_as_subject"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"
 
 
 def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]

@@ -60,7 +60,9 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     were among the dead")."""
     skip: set[int] = set()
     for token in attackers:
-        if token is not None:
+        if token is not None and not _civilian_word(token):
+            # A civilian word is never the attacker: a parse that makes the dead the
+            # subject ("two medics were among 31 killed") names the victims.
             skip.update(t.i for t in token.subtree)
     civilian, armed = _cues(sentence, skip, counted=False)
     if civilian or armed:
@@ -93,6 +95,10 @@ def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]
         elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
             civilian = True
     return civilian, armed
+
+
+def _civilian_word(token: Token) -> bool:
+    return token.lemma_.lower() in _CIVILIAN_CUES or token.lower_ in _CIVILIAN_CUES
 
 
 def _acting(token: Token) -> bool:
