@@ -162,6 +162,18 @@ TEXTS = {
         "Three medics were among at least 20 people killed on Friday in Syrian government "
         "shelling of an opposition-held village west of Aleppo, activists said."
     ),
+    "school_struck": (
+        "Government air strikes on a school in the town of Saraqib in Syria killed nine "
+        "people on Monday."
+    ),
+    "wedding_struck": (
+        "A suicide bomber struck a wedding in the city of Hasakah in Syria on Sunday, killing "
+        "32 people and wounding dozens."
+    ),
+    "taken_to_hospital": (
+        "Government air strikes killed nine people in the town of Saraqib in Syria on Monday, "
+        "and the wounded were taken to a hospital."
+    ),
     "place_named_later": (
         "Russian jets struck a crowded market on Monday, killing 14 civilians in the town of "
         "Ariha in Idlib province, the monitor said."
@@ -390,6 +402,13 @@ def test_dead_parsed_as_the_subject_still_count_as_civilians(analyses) -> None: 
     actor1, actor2, _ = first(analyses["victims_as_subject"])
     assert actor1 is not None and actor1.startswith("Military Forces of Syria")
     assert actor2 == "Civilians (Syria)"
+
+
+def test_the_dead_of_a_strike_on_a_civilian_gathering_place_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["school_struck"])[1] == "Civilians (Syria)"
+    assert first(analyses["wedding_struck"])[1] == "Civilians (Syria)"
+    # A hospital the wounded were taken to was not struck: the dead stay unnamed.
+    assert first(analyses["taken_to_hospital"])[1] is None
 
 
 def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]
