@@ -843,15 +843,3 @@ def test_a_shortened_name_is_the_name_given_before(nlp: Language) -> None:
     assert observatory
     assert {m.entity.name for m in observatory} == {"Syrian Observatory for Human Rights"}
     assert find(mentions, "Abdel Rahman").entity.name == "Rami Abdel Rahman"
-
-
-def test_a_town_run_into_army_units_is_the_states_army_not_an_organisation(nlp: Language) -> None:
-    # State agencies head paragraphs with the province; with the colon lost the tagger
-    # reads "Hama Army" as one organisation's name.
-    text = (
-        "The Syrian army pressed its offensive in Syria on Monday, the agency said. "
-        "Hama Army units killed more than 30 terrorists in the countryside of the province."
-    )
-    mentions = link(nlp, text)
-    assert all(m.mention.text != "Hama Army" for m in mentions), names(mentions)
-    assert find(mentions, "Army").entity.name.startswith("Military Forces of Syria")

@@ -17,11 +17,9 @@ from crosswire.actors.lexicon import (
     _NOT_THE_STATE,
     _POSSESSIVES,
     _STATE_ACTIVITY_NOUNS,
-    _STATE_FORCE_NOUNS,
     _TITLE_MODIFIERS,
 )
 from crosswire.actors.mentions import _Found
-from crosswire.actors.nonactors import _gazetteer_place
 from crosswire.model import Entity
 
 if TYPE_CHECKING:
@@ -263,28 +261,9 @@ class GroupPass(ContextPass):
                 continue  # a town spaCy took for an organisation: "entered Tafas"
             if self._no_actor(start, end):
                 continue
-            if self._placed_force(start, end):
-                continue
             longer = self._shortened(start, end)
             if longer is not None:
                 self._add(start, end, longer, "coreference")
                 continue
             name = self.doc[start:end].text
             self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
-
-    def _placed_force(self, start: int, end: int) -> bool:
-        """A town or province's name run into a generic force word, as state news agencies
-        head their paragraphs ("Homs: Army units killed..." printed "Homs Army units"): no
-        organisation, but the state's forces, linked here when the state is known."""
-        force = self.doc[end - 1]
-        branch = _STATE_FORCE_NOUNS.get(force.lower_)
-        if branch is None or end - start < 2:
-            return False
-        place = self.doc[start : end - 1].text
-        if not _gazetteer_place(place, frozenset(self.countries)):
-            return False
-        country = self._state_country(force)
-        if country is not None:
-            entity = self.dictionary.state_actor(country, branch).entity()
-            self._add(end - 1, end, entity, "context")
-        return True
