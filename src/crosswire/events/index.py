@@ -318,37 +318,9 @@ def _scene_country(
 
 # People a country's name can say the nationality of: "a US aid worker", "UK citizens".
 _PEOPLE_NOUNS = frozenset(
-    [
-        "worker",
-        "citizen",
-        "national",
-        "journalist",
-        "reporter",
-        "hostage",
-        "soldier",
-        "troop",
-        "serviceman",
-        "official",
-        "envoy",
-        "diplomat",
-        "ambassador",
-        "president",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "volunteer",
-        "tourist",
-        "student",
-        "doctor",
-        "nurse",
-        "pilot",
-        "fighter",
-        "jihadist",
-        "militant",
-        "commander",
-        "adviser",
-        "advisor",
-    ]
+    """worker citizen national journalist reporter hostage soldier troop serviceman official
+    envoy diplomat ambassador president minister spokesman spokeswoman volunteer tourist
+    student doctor nurse pilot fighter jihadist militant commander adviser advisor""".split()
 )
 
 
