@@ -304,41 +304,13 @@ def _scene_country(
     scenes = Counter(
         p.country_code
         for s, e, p in places
-        if s >= dateline_end
-        and p.country_code
-        and not _stands_for_actor(doc, s, e)
-        and not _nationality_word(doc, s, e, p)
+        if s >= dateline_end and p.country_code and not _stands_for_actor(doc, s, e)
     )
     if scenes:
         return scenes.most_common(1)[0][0]
     if dateline is not None and dateline.country_code:
         return dateline.country_code
     return None
-
-
-# People a country's name can say the nationality of: "a US aid worker", "UK citizens".
-_PEOPLE_NOUNS = frozenset(
-    """worker citizen national journalist reporter hostage soldier troop serviceman official
-    envoy diplomat ambassador president minister spokesman spokeswoman volunteer tourist
-    student doctor nurse pilot fighter jihadist militant commander adviser advisor""".split()
-)
-
-
-def _nationality_word(doc: Doc, start: int, end: int, place: Place) -> bool:
-    """A country's name that says whose people are meant, not where things happened: "a
-    US aid worker", "UK citizens"."""
-    if place.feature != "country":
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    if root.dep_ not in ("compound", "amod", "nmod"):
-        return False
-    head = root.head
-    while head.dep_ == "compound" and head.head.i != head.i:
-        head = head.head  # "US aid worker": the modifier chain's noun
-    return head.lemma_.lower() in _PEOPLE_NOUNS
 
 
 def _focus_country(
