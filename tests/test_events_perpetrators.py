@@ -158,10 +158,6 @@ TEXTS = {
     "no_place_gunmen": (
         "Gunmen opened fire on a bus on Monday, killing six civilians, Russian officials said."
     ),
-    "victims_as_subject": (
-        "Three medics were among at least 20 people killed on Friday in Syrian government "
-        "shelling of an opposition-held village west of Aleppo, activists said."
-    ),
     "school_struck": (
         "Government air strikes on a school in the town of Saraqib in Syria killed nine "
         "people on Monday."
@@ -396,12 +392,6 @@ def test_victims_get_no_nationality_from_the_state_forces_named(analyses) -> Non
     assert actor1 == "Unidentified Armed Group" and actor2 == "Civilians"
     # A place the event names gives them its country.
     assert first(analyses["place_named_later"])[1] == "Civilians (Syria)"
-
-
-def test_dead_parsed_as_the_subject_still_count_as_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
-    actor1, actor2, _ = first(analyses["victims_as_subject"])
-    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
-    assert actor2 == "Civilians (Syria)"
 
 
 def test_the_dead_of_a_strike_on_a_civilian_gathering_place_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]

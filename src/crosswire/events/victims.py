@@ -66,9 +66,7 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     were among the dead")."""
     skip: set[int] = set()
     for token in attackers:
-        if token is not None and not _civilian_word(token):
-            # A civilian word is never the attacker: a parse that makes the dead the
-            # subject ("two medics were among 31 killed") names the victims.
+        if token is not None:
             skip.update(t.i for t in token.subtree)
     civilian, armed = _cues(sentence, skip, counted=False)
     if civilian or armed:
@@ -113,10 +111,6 @@ def _struck(place: Token) -> bool:
     if place.dep_ in ("dobj", "obj", "nsubjpass"):
         return head.lemma_.lower() in _STRIKING_VERBS
     return place.dep_ == "pobj" and head.lower_ == "on"
-
-
-def _civilian_word(token: Token) -> bool:
-    return token.lemma_.lower() in _CIVILIAN_CUES or token.lower_ in _CIVILIAN_CUES
 
 
 def _acting(token: Token) -> bool:
