@@ -152,6 +152,28 @@ TEXTS = {
         "Six civilians were killed on Friday as terrorists shelled the Sabil neighbourhood. "
         "A Dutch photographer was among the wounded, the agency said."
     ),
+    "no_place_named": (
+        "Russian jets struck a crowded market on Monday, killing 14 civilians, a local medic said."
+    ),
+    "no_place_gunmen": (
+        "Gunmen opened fire on a bus on Monday, killing six civilians, Russian officials said."
+    ),
+    "school_struck": (
+        "Government air strikes on a school in the town of Saraqib in Syria killed nine "
+        "people on Monday."
+    ),
+    "wedding_struck": (
+        "A suicide bomber struck a wedding in the city of Hasakah in Syria on Sunday, killing "
+        "32 people and wounding dozens."
+    ),
+    "taken_to_hospital": (
+        "Government air strikes killed nine people in the town of Saraqib in Syria on Monday, "
+        "and the wounded were taken to a hospital."
+    ),
+    "place_named_later": (
+        "Russian jets struck a crowded market on Monday, killing 14 civilians in the town of "
+        "Ariha in Idlib province, the monitor said."
+    ),
 }
 
 
@@ -295,9 +317,11 @@ def test_an_execution_is_its_own_incident_by_the_side_they_stands_for(analyses) 
 
 def test_a_place_that_stands_for_an_actor_gives_no_nationality(analyses) -> None:  # type: ignore[no-untyped-def]
     # "UK-based" names where the monitor sits, not where the shooting was.
+    # No place sets the shooting anywhere: the sides keep no nationality (the state forces
+    # named elsewhere do not give them one either).
     actor1, actor2, _ = first(analyses["based_abroad"])
-    assert actor1 == "Unidentified Armed Group (Syria)"
-    assert actor2 == "Civilians (Syria)"
+    assert actor1 == "Unidentified Armed Group"
+    assert actor2 == "Civilians"
 
 
 def test_the_means_named_nearest_the_event_word_decide_a_drone_attack() -> None:
@@ -357,6 +381,24 @@ def test_victims_get_no_nationality_from_a_bystander(analyses) -> None:  # type:
     actor1, actor2, _ = first(analyses["no_nationality"])
     assert actor2 is not None and "Netherlands" not in actor2
     assert actor1 is not None and "Netherlands" not in actor1
+
+
+def test_victims_get_no_nationality_from_the_state_forces_named(analyses) -> None:  # type: ignore[no-untyped-def]
+    # No place in the text: the civilians Russian jets killed are not Russian civilians.
+    actor1, actor2, _ = first(analyses["no_place_named"])
+    assert actor1 == "Military Forces of Russia"
+    assert actor2 == "Civilians"
+    actor1, actor2, _ = first(analyses["no_place_gunmen"])
+    assert actor1 == "Unidentified Armed Group" and actor2 == "Civilians"
+    # A place the event names gives them its country.
+    assert first(analyses["place_named_later"])[1] == "Civilians (Syria)"
+
+
+def test_the_dead_of_a_strike_on_a_civilian_gathering_place_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["school_struck"])[1] == "Civilians (Syria)"
+    assert first(analyses["wedding_struck"])[1] == "Civilians (Syria)"
+    # A hospital the wounded were taken to was not struck: the dead stay unnamed.
+    assert first(analyses["taken_to_hospital"])[1] is None
 
 
 def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]

@@ -124,6 +124,9 @@ class ArticleIndex:
     outlet: str = ""  # the article's outlet, folded: never an actor of its events
     added: dict[str, Entity] = field(default_factory=dict)
     stamps: frozenset[int] = frozenset()  # starts of the dates stamping the page (dating)
+    # The country of the places the story is set in (its scenes, else its dateline's), never
+    # one guessed from the state forces it names: whose the unnamed victims are.
+    scene_country: str | None = None
 
     def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
         """Whether an entity mention can be an event's actor: not a place name or a date
@@ -271,6 +274,7 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         ],
         lead_end=dateline_end + _LEAD_CHARS,
     )
+    scene = _scene_country(doc, places, dateline_end, dateline_place)
     return ArticleIndex(
         article_id=analysis.article,
         text=doc_text(doc),
@@ -279,7 +283,8 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         dates=list(analysis.dates),
         figures=list(analysis.figures),
         published=_published(article),
-        focus_country=_focus_country(doc, places, entities, dateline_end, dateline_place),
+        focus_country=_focus_country(places, entities, dateline_end, scene),
+        scene_country=scene,
         dateline_end=dateline_end,
         dateline_place=dateline_place,
         focus_places=focus_places,
@@ -291,22 +296,35 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
 _STATE_KINDS = frozenset(["government", "military", "police"])
 
 
-def _focus_country(
-    doc: Doc,
-    places: list[tuple[int, int, Place]],
-    entities: list[tuple[int, int, Entity]],
-    dateline_end: int,
-    dateline: Place | None,
+def _scene_country(
+    doc: Doc, places: list[tuple[int, int, Place]], dateline_end: int, dateline: Place | None
 ) -> str | None:
-    """The country the story is set in: the most named country of its scenes, leaving out
-    places that stand for an actor ("the UK-based monitor", "Washington said"); then of
-    the dateline's; then the state forces it names; then any place."""
-    named = [(s, e, p) for s, e, p in places if s >= dateline_end and p.country_code]
-    scenes = Counter(p.country_code for s, e, p in named if not _stands_for_actor(doc, s, e))
+    """The most named country of the story's scenes (places that stand for no actor), else
+    the dateline's; None when the text places nothing."""
+    scenes = Counter(
+        p.country_code
+        for s, e, p in places
+        if s >= dateline_end and p.country_code and not _stands_for_actor(doc, s, e)
+    )
     if scenes:
         return scenes.most_common(1)[0][0]
     if dateline is not None and dateline.country_code:
         return dateline.country_code
+    return None
+
+
+def _focus_country(
+    places: list[tuple[int, int, Place]],
+    entities: list[tuple[int, int, Entity]],
+    dateline_end: int,
+    scene: str | None,
+) -> str | None:
+    """The country the story is set in: the most named country of its scenes, leaving out
+    places that stand for an actor ("the UK-based monitor", "Washington said"); then of
+    the dateline's; then the state forces it names; then any place."""
+    if scene is not None:
+        return scene
+    named = [(s, e, p) for s, e, p in places if s >= dateline_end and p.country_code]
     # Only places that stand for actors: the story's country is not theirs ("a London-based
     # group said gunmen killed 5"); the state forces it names say more.
     states: Counter[str] = Counter(

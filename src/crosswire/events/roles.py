@@ -613,8 +613,9 @@ def unnamed_perpetrator(
         if actors.actor1 is not None:
             return
     # The group of the country the story is set in, as for generic victims: a place
-    # named in passing ("the London-based monitor") must not make it a British group.
-    country = index.focus_country
+    # named in passing ("the London-based monitor") must not make it a British group,
+    # nor the state forces the article names ("Russian jets") a Russian one.
+    country = index.scene_country
     if country is None and place is not None:
         country = place.country_code
     # A clash the report tells as fought with "rebels" or "opposition fighters" has them
@@ -660,12 +661,15 @@ _REBEL_AGENT = re.compile(
 
 def actor_country(index: ArticleIndex, place: Place | None, named: str | None) -> str | None:
     """The country of generic actors ("Civilians (X)"): a place attached to the event word,
-    else the article's; no nationality invented from a place elsewhere."""
+    else the country of the article's scenes; never one guessed from the state forces an
+    article names ("Russian jets struck" makes no Russian civilians): with no place in
+    the text, the victims keep no nationality."""
+    scene = index.scene_country
     if (
         place is not None
         and place.country_code
         and place.feature not in NOT_NATIONAL
-        and (named == "clause" or index.focus_country is None)
+        and (named == "clause" or scene is None)
     ):
         return place.country_code
-    return index.focus_country
+    return scene

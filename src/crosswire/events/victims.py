@@ -47,6 +47,12 @@ _ARMED_CUES = frozenset(
         "mercenary",
     ]
 )
+# Places where civilians gather: a remote attack that strikes one ("hit a hospital",
+# "struck a wedding", "a strike on a bakery") has civilians for its unnamed dead.
+_CIVILIAN_TARGETS = frozenset(
+    ["hospital", "clinic", "school", "mosque", "church", "wedding", "funeral", "bakery", "bus"]
+)
+_STRIKING_VERBS = frozenset(["hit", "strike", "target", "bomb", "shell", "attack", "pound"])
 # Modifier positions: "rebel-held", "the militant group's": not a count of the dead.
 _MODIFIER_DEPS = frozenset(["compound", "npadvmod", "poss", "amod"])
 
@@ -83,16 +89,28 @@ def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]
     number ("nine children", "including a child"): the dead, not the fighting sides."""
     civilian = armed = False
     for token in sentence:
-        if token.i in skip or token.pos_ not in ("NOUN", "ADJ", "PROPN"):
-            continue
-        if counted and not _is_counted(token):
+        if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             continue
         lemma, word = token.lemma_.lower(), token.lower_
+        if not counted and lemma in _CIVILIAN_TARGETS and _struck(token):
+            civilian = True  # also in the attack's own words: "strikes on a school"
+            continue
+        if token.i in skip or (counted and not _is_counted(token)):
+            continue
         if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
             armed = armed or not _acting(token)
         elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
             civilian = True
     return civilian, armed
+
+
+def _struck(place: Token) -> bool:
+    """Whether a place is what the attack struck: the object of a striking verb ("hit a
+    hospital") or of "on" after an attack word ("an air strike on a school")."""
+    head = place.head
+    if place.dep_ in ("dobj", "obj", "nsubjpass"):
+        return head.lemma_.lower() in _STRIKING_VERBS
+    return place.dep_ == "pobj" and head.lower_ == "on"
 
 
 def _acting(token: Token) -> bool:
