@@ -81,6 +81,18 @@ def only(found: list[DateMention]) -> tuple[str, str, str, str]:
         ),
         ("The town has been calm this year.", ("this year", "2026-01-01", "2026-12-31", "year")),
         ("Two drones were downed yesterday.", ("yesterday", "2026-03-03", "2026-03-03", "day")),
+        (
+            "Gunmen raided the camp overnight, a spokesman said.",
+            ("overnight", "2026-03-03", "2026-03-04", "day"),
+        ),
+        (
+            "An overnight raid left two guards dead.",
+            ("overnight", "2026-03-03", "2026-03-04", "day"),
+        ),
+        (
+            "Gunmen raided the camp overnight Monday.",
+            ("overnight Monday", "2026-03-02", "2026-03-02", "day"),
+        ),
         ("The crossing reopened today.", ("today", "2026-03-04", "2026-03-04", "day")),
         ("Last year was the deadliest yet.", ("Last year", "2025-01-01", "2025-12-31", "year")),
         (

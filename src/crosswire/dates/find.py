@@ -252,6 +252,10 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
             rf"(?:morning|afternoon|evening)|earlier{_SP}today|later{_SP}today))\b{_DAY_SUFFIX}",
         ),
         ("weekend", "", rf"(?i:(?:over|at|on|during){_SP}the{_SP}weekend)\b"),
+        # A bare "overnight" ("jets pounded the town overnight", "an overnight raid"):
+        # the night that ended on the article's day. A named day ("overnight Tuesday")
+        # is the weekday pattern's, which matches longer.
+        ("overnight", "", r"(?i:\bovernight)\b"),
         (
             "relative_period",
             rf"(?:(?P<part>{_PART})(?:{_SP}|-)|(?P<mod>(?i:earlier|later)){_SP})?"
@@ -584,6 +588,14 @@ def _resolve_relative_day(g: _Groups, anchor: date | None, future: bool) -> _Ran
     return _Range(start=day, end=day, precision="day")
 
 
+def _resolve_overnight(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
+    if anchor is None:
+        return None
+    if future:
+        return _Range(start=anchor, end=anchor + timedelta(days=1), precision="day")
+    return _Range(start=anchor - timedelta(days=1), end=anchor, precision="day")
+
+
 def _weekend(anchor: date, relation: str, future: bool) -> tuple[date, date]:
     latest_saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
     if relation == "next" or (relation == "this" and future):
@@ -716,6 +728,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "weekday": _resolve_weekday,
     "relative_day": _resolve_relative_day,
     "weekend": _resolve_weekend,
+    "overnight": _resolve_overnight,
     "relative_period": _resolve_relative_period,
     "rolling": _resolve_rolling,
     "recent": _resolve_recent,

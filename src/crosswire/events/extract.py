@@ -49,7 +49,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
+from crosswire.events.dating import backdate, clause_date, held_by, sentence_date, stamp_starts
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -121,7 +121,7 @@ class _Clause(NamedTuple):
 
     foreign: frozenset[int]  # the words of the sentence's other events
     region: set[int]  # its own clause
-    claimed: set[int]  # the clauses of the sentence's other events
+    claimed: set[int]  # the clauses of the sentence's other events that do not hold it
 
 
 def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
@@ -132,7 +132,17 @@ def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
     ]
     regions = [clause_region(c, sentence.doc, f) for c, f in zip(candidates, foreigns, strict=True)]
     return [
-        _Clause(foreign, region, set().union(*(r for n, r in enumerate(regions) if n != position)))
+        _Clause(
+            foreign,
+            region,
+            set().union(
+                *(
+                    r
+                    for n, r in enumerate(regions)
+                    if n != position and not held_by(candidates[position], candidates[n], words[n])
+                )
+            ),
+        )
         for position, (foreign, region) in enumerate(zip(foreigns, regions, strict=True))
     ]
 
