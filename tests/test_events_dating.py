@@ -163,3 +163,19 @@ def test_overnight_dates_the_night_before_the_article(nlp) -> None:  # type: ign
     event = violent(events(nlp, text), "Warplanes")
     assert (event.date_start, event.date_end) == ("2026-03-03", PUBLISHED)
     assert event.date_text == "overnight"
+
+
+def test_an_event_takes_the_date_of_the_clause_telling_its_means(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Over 30 civilians were killed in the aerial bombardment that hit at least nine "
+        "villages across the province on Tuesday."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert found
+    assert all(e.date_start == "2026-03-03" for e in found)
+
+
+def test_a_relative_clause_about_the_actor_keeps_its_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops who had seized the town on Monday killed five civilians."
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert any(e.date_start == PUBLISHED and e.date_text is None for e in found)

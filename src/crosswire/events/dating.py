@@ -58,7 +58,8 @@ _SEQUENCE_WORDS = frozenset(
 )
 # Prepositions that put an event noun in another's telling as its cause or its object,
 # not its part: "killed 10 in retaliation for an attack", "protests against the strikes".
-_ABOUT_ANOTHER = frozenset({"for", "against", "over"})
+# "including" lists instances, each with its own day ("attacks, including the one on X").
+_ABOUT_ANOTHER = frozenset({"for", "against", "over", "including"})
 # A borrowed date older than this many days before the article's date is history,
 # as ``drafts.HISTORY_DAYS`` has it for a clause's own date.
 BORROW_DAYS = 31
@@ -175,7 +176,11 @@ def held_by(event: EventCandidate, other: EventCandidate, other_words: set[int])
     if anchor.pos_ in ("NOUN", "PROPN") and any(t.i == other.anchor.i for t in anchor.conjuncts):
         return other.anchor.pos_ in ("NOUN", "PROPN")
     token = anchor
-    while token.head.i != token.i and not _clause_of_its_own(token):
+    while token.head.i != token.i:
+        if token.head.i in other_words and token.dep_ in ("acl", "relcl"):
+            return True  # a clause telling more of it: "the bombardment that hit X"
+        if _clause_of_its_own(token):
+            return False
         token = token.head
         if token.dep_ == "prep" and token.lower_ in _ABOUT_ANOTHER:
             return False
@@ -185,14 +190,16 @@ def held_by(event: EventCandidate, other: EventCandidate, other_words: set[int])
 
 
 def _clause_of_its_own(token: Token) -> bool:
-    """A clause that tells its own time: a relative, reported or coordinated clause
-    ("rebels shelled X on Monday and jets struck Y"); a participle of result ("...,
-    killing four") tells the same incident."""
+    """A clause that tells its own time: a relative, reported, coordinated, participle or
+    infinitive clause ("rebels shelled X on Monday and jets struck Y"); a participle of
+    result ("..., killing four") tells the same incident."""
     if token.dep_ == "conj":
         return token.pos_ in ("VERB", "AUX")
     if token.dep_ == "advcl":
         return token.tag_ != "VBG"
-    return token.dep_ in ("relcl", "ccomp", "parataxis")
+    # A participle or infinitive clause of its own: "sites used to attack shipping",
+    # "the vessel struck late Tuesday".
+    return token.dep_ in ("relcl", "ccomp", "parataxis", "acl", "xcomp")
 
 
 def _in_sequence(word: Token, date_root: Token) -> bool:

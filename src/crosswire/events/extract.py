@@ -139,7 +139,9 @@ def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
                 *(
                     r
                     for n, r in enumerate(regions)
-                    if n != position and not held_by(candidates[position], candidates[n], words[n])
+                    if n != position
+                    and not held_by(candidates[position], candidates[n], words[n])
+                    and not held_by(candidates[n], candidates[position], words[position])
                 )
             ),
         )
