@@ -145,6 +145,8 @@ _LABEL_WORDS = _words(
 )
 # Capitalised words that make a weekday a feast or an anniversary, not a recent day.
 _WEEKDAY_NAMES = _words("good black bloody holy palm ash easter cyber super maundy")
+# Words before a plural weekday that make it a habit ("on Fridays", "most Sundays").
+_HABITUAL_WORDS = _words("on every most some all many by until till through")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "due", "expect", "slate", "go"})
 
@@ -158,7 +160,8 @@ _MONTH_FULL = (
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!,\d|\.\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"{_WEEKDAY_NAME}\b"
 _PART = rf"(?i:early|mid|late|(?:the{_SP})?(?:beginning|start|middle|end){_SP}of)"
 _COUNT = (
     rf"(?:\d{{1,3}}|(?i:a{_SP}few|a{_SP}couple{_SP}of|few|several|one|two|three|four|five|six|"
@@ -244,6 +247,9 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
             rf"{_SP})?",
             rf"(?P<wd>{_WEEKDAY}){_DAY_SUFFIX}",
         ),
+        # A possessive weekday whose apostrophe the page lost ("Tuesdays attack struck",
+        # "said Thursdays raids"); ``_plausible`` keeps it only before the noun it owns.
+        ("weekday_possessive", "", rf"(?P<wd>{_WEEKDAY_NAME})s\b"),
         (
             "relative_day",
             _DAY_PREFIX,
@@ -726,6 +732,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "year": _resolve_year,
     "season": _resolve_season,
     "weekday": _resolve_weekday,
+    "weekday_possessive": _resolve_weekday,
     "relative_day": _resolve_relative_day,
     "weekend": _resolve_weekend,
     "overnight": _resolve_overnight,
@@ -816,7 +823,22 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
         return word != "fall" and before in ("in", "during", "since", "over", "through", "the")
     if kind == "weekday" and not g.get("rel"):
         return before not in _WEEKDAY_NAMES
+    if kind == "weekday_possessive":
+        return _owns_a_noun(doc, match) and before not in _HABITUAL_WORDS | _WEEKDAY_NAMES
     return True
+
+
+def _owns_a_noun(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether "Tuesdays" (a lost apostrophe) modifies a noun after it: "Tuesdays attack"."""
+    token = _token_at(doc, match.start(), match.end())
+    if token is None or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return (
+        following.is_lower
+        and following.pos_ in ("NOUN", "ADJ", "VERB")
+        and (token.head.i > token.i)
+    )
 
 
 @per_doc
