@@ -85,6 +85,7 @@ def _take_date(host: Any, other: Any) -> None:
     ("the first car bomb since the uprising began in March 2011")."""
     if host.date_text is None and other.date_text is not None and not other.history:
         host.when, host.date_text, host.history = other.when, other.date_text, other.history
+        host.date_shared = True
 
 
 def _fold(host: Any, attack: Any) -> None:
