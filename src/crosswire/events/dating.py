@@ -10,9 +10,7 @@ An event of a sentence takes, in this order:
    sentence holds in its own clause (``sentence_date``): "a helicopter dropped
    barrels on Wednesday, killing four", "fighters were killed, a monitor said on
    Monday". Only a date of a week or less that is not history (the article says
-   nothing of a weeks-old day without naming the event it belongs to). The clause
-   of an event that holds this one (``held_by``: "killed a commander in clashes on
-   Tuesday", "air strikes and shelling on Tuesday") does not keep its date from it;
+   nothing of a weeks-old day without naming the event it belongs to);
 3. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
@@ -52,14 +50,7 @@ NARROW_DAYS = 7
 _SEQUENCE_WORDS = frozenset(
     {"after", "before", "following", "since", "until", "till", "prior", "ago"}
     | {"earlier", "later", "previously", "then"}
-    | {"followed", "follows", "preceded", "precedes"}
-    # "killed 10 in retaliation for an attack", "in response to", "in the wake of"
-    | {"retaliation", "response", "revenge", "reprisal", "wake"}
 )
-# Prepositions that put an event noun in another's telling as its cause or its object,
-# not its part: "killed 10 in retaliation for an attack", "protests against the strikes".
-# "including" lists instances, each with its own day ("attacks, including the one on X").
-_ABOUT_ANOTHER = frozenset({"for", "against", "over", "including"})
 # A borrowed date older than this many days before the article's date is history,
 # as ``drafts.HISTORY_DAYS`` has it for a clause's own date.
 BORROW_DAYS = 31
@@ -165,41 +156,6 @@ def sentence_date(
             continue
         found.append((_distance(span, words), d.mention.start, d))
     return min(found, key=lambda item: item[:2])[2] if found else None
-
-
-def held_by(event: EventCandidate, other: EventCandidate, other_words: set[int]) -> bool:
-    """Whether ``event`` is told inside ``other``'s telling, so that a date of ``other``'s
-    clause dates it too (``sentence_date``): its word hangs below ``other``'s words
-    ("the army killed a commander in clashes on Tuesday") or is a noun coordinated with
-    ``other``'s ("air strikes and shelling on Tuesday struck the town")."""
-    anchor = event.anchor
-    if anchor.pos_ in ("NOUN", "PROPN") and any(t.i == other.anchor.i for t in anchor.conjuncts):
-        return other.anchor.pos_ in ("NOUN", "PROPN")
-    token = anchor
-    while token.head.i != token.i:
-        if token.head.i in other_words and token.dep_ in ("acl", "relcl"):
-            return True  # a clause telling more of it: "the bombardment that hit X"
-        if _clause_of_its_own(token):
-            return False
-        token = token.head
-        if token.dep_ == "prep" and token.lower_ in _ABOUT_ANOTHER:
-            return False
-        if token.i in other_words:
-            return True
-    return False
-
-
-def _clause_of_its_own(token: Token) -> bool:
-    """A clause that tells its own time: a relative, reported, coordinated, participle or
-    infinitive clause ("rebels shelled X on Monday and jets struck Y"); a participle of
-    result ("..., killing four") tells the same incident."""
-    if token.dep_ == "conj":
-        return token.pos_ in ("VERB", "AUX")
-    if token.dep_ == "advcl":
-        return token.tag_ != "VBG"
-    # A participle or infinitive clause of its own: "sites used to attack shipping",
-    # "the vessel struck late Tuesday".
-    return token.dep_ in ("relcl", "ccomp", "parataxis", "acl", "xcomp")
 
 
 def _in_sequence(word: Token, date_root: Token) -> bool:

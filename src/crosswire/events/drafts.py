@@ -75,9 +75,6 @@ class Draft:
     trigger: str = ""  # the event word
     civilian_targeting: bool = False
     at: int = -1  # character offset of the event word
-    # Its date expression is another event's of the sentence that it shares (``dating.held_by``,
-    # ``incident``): it dates the event but, as before sharing, adds no confidence.
-    date_shared: bool = False
 
     @property
     def violent(self) -> bool:
@@ -132,7 +129,7 @@ class Draft:
                 place_country=self.place.country_code if self.place is not None else None,
                 focus_country=focus_country,
                 named_actor=actors.named,
-                date_stated=self.date_text is not None and not self.date_shared,
+                date_stated=self.date_text is not None,
                 depth=self.depth,
                 extra_sentences=len(self.spans) - 1,
                 background=background,

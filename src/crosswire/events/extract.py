@@ -49,7 +49,7 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import backdate, clause_date, held_by, sentence_date, stamp_starts
+from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -121,8 +121,7 @@ class _Clause(NamedTuple):
 
     foreign: frozenset[int]  # the words of the sentence's other events
     region: set[int]  # its own clause
-    claimed: set[int]  # the clauses of the sentence's other events that do not hold it
-    shared: set[int]  # the clauses of the events that hold it or that it holds (``held_by``)
+    claimed: set[int]  # the clauses of the sentence's other events
 
 
 def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
@@ -132,22 +131,10 @@ def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
         for position in range(len(candidates))
     ]
     regions = [clause_region(c, sentence.doc, f) for c, f in zip(candidates, foreigns, strict=True)]
-    clauses = []
-    for position, (foreign, region) in enumerate(zip(foreigns, regions, strict=True)):
-        holding = {
-            n
-            for n in range(len(candidates))
-            if n != position
-            and (
-                held_by(candidates[position], candidates[n], words[n])
-                or held_by(candidates[n], candidates[position], words[position])
-            )
-        }
-        others = [n for n in range(len(candidates)) if n != position]
-        claimed = set().union(*(regions[n] for n in others if n not in holding))
-        shared = set().union(*(regions[n] for n in holding))
-        clauses.append(_Clause(foreign, region, claimed, shared))
-    return clauses
+    return [
+        _Clause(foreign, region, set().union(*(r for n, r in enumerate(regions) if n != position)))
+        for position, (foreign, region) in enumerate(zip(foreigns, regions, strict=True))
+    ]
 
 
 def _when(
@@ -157,32 +144,24 @@ def _when(
     clause: _Clause,
     dated: Dated,
     asserted: bool,
-) -> tuple[tuple[str, str, DatePrecision] | None, DateMention | None, bool, bool]:
-    """The event's date, the expression it was read from, whether it is history and whether
-    the expression is another event's it shares (``held_by``): its clause's date, else
-    its sentence's unclaimed one, else one of an event told with it, else an earlier
-    event's of its type (``crosswire.events.dating``)."""
+) -> tuple[tuple[str, str, DatePrecision] | None, DateMention | None, bool]:
+    """The event's date, the expression it was read from and whether it is history: its
+    clause's date, else its sentence's unclaimed one, else an earlier event's of its type
+    (``crosswire.events.dating``)."""
     stated = clause_date(index.dates, candidate, sentence, clause.region, index.stamps)
     when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     history = when is not None and is_history(when, index.published)
     if when is not None and asserted and not history:
         dated.setdefault(candidate.label, when)
-    shared = False
     if when is None:
         published = index.published[0] if index.published else None
-        # An unclaimed date first; then one of an event told with this one.
-        others = clause.claimed | clause.shared
-        stated = sentence_date(index.dates, candidate, sentence, others, published, index.stamps)
-        if stated is None and clause.shared:
-            stated = sentence_date(
-                index.dates, candidate, sentence, clause.claimed, published, index.stamps
-            )
-            shared = stated is not None
-        if stated is not None:
-            when = (stated.start_date, stated.end_date, stated.precision)
+        stated = sentence_date(
+            index.dates, candidate, sentence, clause.claimed, published, index.stamps
+        )
+        when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     if when is None:
         when = dated.get(candidate.label)
-    return when, stated, history, shared
+    return when, stated, history
 
 
 def _draft(
@@ -207,9 +186,7 @@ def _draft(
     mode = realis.refine(
         modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
     )
-    when, stated, history, shared = _when(
-        index, candidate, sentence, clause, dated, mode == "asserted"
-    )
+    when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
     history = history or realis.told_as_history(candidate.anchor, sentence)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
@@ -221,7 +198,6 @@ def _draft(
         place_named=place_named,
         when=when,
         date_text=stated.mention.text if stated else None,
-        date_shared=shared,
         toll=toll,
         mode=mode,
         spans=[

@@ -11,8 +11,7 @@ and its victims go over, and the event is marked as targeting civilians.
 ("the attack, carried out by aircraft"): air strike, shelling, chemical weapon.
 
 ``one_per_incident`` works on the extractor's drafts (``extract._Draft``): anything with
-``label``, ``mode``, ``toll``, ``actors``, ``civilian_targeting`` and the date
-(``when``, ``date_text``, ``history``): a folded event's date goes to a host told with none.
+``label``, ``mode``, ``toll``, ``actors`` and ``civilian_targeting``.
 """
 
 from __future__ import annotations
@@ -75,17 +74,6 @@ def _take_over(host: Any, other: Any) -> None:
     host.actors.named = host.actors.named or other.actors.named
     if host.place is None and other.place is not None:
         host.place, host.place_named = other.place, other.place_named
-    _take_date(host, other)
-
-
-def _take_date(host: Any, other: Any) -> None:
-    """One incident, one date: a host told with no date expression of its own takes the
-    one the folded event was told with ("killed during bombing and shelling on Friday").
-    Not a date of history: an Attack folded by its type alone may be another incident
-    ("the first car bomb since the uprising began in March 2011")."""
-    if host.date_text is None and other.date_text is not None and not other.history:
-        host.when, host.date_text, host.history = other.when, other.date_text, other.history
-        host.date_shared = True
 
 
 def _fold(host: Any, attack: Any) -> None:
@@ -99,7 +87,6 @@ def _fold(host: Any, attack: Any) -> None:
     host.actors.named = host.actors.named or attack.actors.named
     if host.place is None and attack.place is not None:
         host.place, host.place_named = attack.place, attack.place_named
-    _take_date(host, attack)
 
 
 # The means an attack used -> the remote-violence sub-event type ACLED codes it as.
