@@ -116,3 +116,32 @@ def test_a_later_report_of_another_toll_does_not_date_the_lead(nlp) -> None:  # 
     )
     lead = violent(events(nlp, text), "killed 14 people in a rebel-held town")
     assert lead.date_start == PUBLISHED
+
+
+def test_a_cause_told_inside_another_clause_keeps_its_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government forces on Tuesday killed ten people in retaliation for an attack "
+        "on a checkpoint."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert any(e.date_start == "2026-03-03" for e in found)
+    assert any(e.date_start == PUBLISHED and e.date_text is None for e in found)
+
+
+def test_a_coordinated_clause_keeps_its_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels shelled the town on Monday and government jets struck the village."
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert sorted(e.date_start for e in found) == ["2026-03-02", PUBLISHED]
+
+
+def test_overnight_dates_the_night_before_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Warplanes pounded the rebel-held town overnight, killing six civilians."
+    event = violent(events(nlp, text), "Warplanes")
+    assert (event.date_start, event.date_end) == ("2026-03-03", PUBLISHED)
+    assert event.date_text == "overnight"
+
+
+def test_a_relative_clause_about_the_actor_keeps_its_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Troops who had seized the town on Monday killed five civilians."
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert any(e.date_start == PUBLISHED and e.date_text is None for e in found)

@@ -81,6 +81,22 @@ def only(found: list[DateMention]) -> tuple[str, str, str, str]:
         ),
         ("The town has been calm this year.", ("this year", "2026-01-01", "2026-12-31", "year")),
         ("Two drones were downed yesterday.", ("yesterday", "2026-03-03", "2026-03-03", "day")),
+        (
+            "Gunmen raided the camp overnight, a spokesman said.",
+            ("overnight", "2026-03-03", "2026-03-04", "day"),
+        ),
+        (
+            "An overnight raid left two guards dead.",
+            ("overnight", "2026-03-03", "2026-03-04", "day"),
+        ),
+        (
+            "Mondays raid on the camp left two guards dead.",
+            ("Mondays", "2026-03-02", "2026-03-02", "day"),
+        ),
+        (
+            "Gunmen raided the camp overnight Monday.",
+            ("overnight Monday", "2026-03-02", "2026-03-02", "day"),
+        ),
         ("The crossing reopened today.", ("today", "2026-03-04", "2026-03-04", "day")),
         ("Last year was the deadliest yet.", ("Last year", "2025-01-01", "2025-12-31", "year")),
         (
@@ -263,3 +279,11 @@ def test_two_days_in_a_row_joined_by_and_are_one_stretch(dates: Find) -> None:
     # Days that are not in a row stay apart.
     found = dates("Raids on Monday and Wednesday killed 13 people.")
     assert [d.mention.text for d in found] == ["Monday", "Wednesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The market opens on Tuesdays and Fridays.", "Fridays are quiet in the old city."],
+)
+def test_a_plural_weekday_is_a_habit_not_a_date(dates: Find, text: str) -> None:
+    assert dates(text) == []

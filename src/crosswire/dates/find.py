@@ -145,6 +145,8 @@ _LABEL_WORDS = _words(
 )
 # Capitalised words that make a weekday a feast or an anniversary, not a recent day.
 _WEEKDAY_NAMES = _words("good black bloody holy palm ash easter cyber super maundy")
+# Words before a plural weekday that make it a habit ("on Fridays", "most Sundays").
+_HABITUAL_WORDS = _words("on every most some all many by until till through")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _FUTURE_LEMMAS = frozenset({"schedule", "plan", "due", "expect", "slate", "go"})
 
@@ -158,7 +160,8 @@ _MONTH_FULL = (
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?!,\d|\.\d)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = rf"{_WEEKDAY_NAME}\b"
 _PART = rf"(?i:early|mid|late|(?:the{_SP})?(?:beginning|start|middle|end){_SP}of)"
 _COUNT = (
     rf"(?:\d{{1,3}}|(?i:a{_SP}few|a{_SP}couple{_SP}of|few|several|one|two|three|four|five|six|"
@@ -244,6 +247,9 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
             rf"{_SP})?",
             rf"(?P<wd>{_WEEKDAY}){_DAY_SUFFIX}",
         ),
+        # A possessive weekday whose apostrophe the page lost ("Tuesdays attack struck",
+        # "said Thursdays raids"); ``_plausible`` keeps it only before the noun it owns.
+        ("weekday_possessive", "", rf"(?P<wd>{_WEEKDAY_NAME})s\b"),
         (
             "relative_day",
             _DAY_PREFIX,
@@ -252,6 +258,10 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
             rf"(?:morning|afternoon|evening)|earlier{_SP}today|later{_SP}today))\b{_DAY_SUFFIX}",
         ),
         ("weekend", "", rf"(?i:(?:over|at|on|during){_SP}the{_SP}weekend)\b"),
+        # A bare "overnight" ("jets pounded the town overnight", "an overnight raid"):
+        # the night that ended on the article's day. A named day ("overnight Tuesday")
+        # is the weekday pattern's, which matches longer.
+        ("overnight", "", r"(?i:\bovernight)\b"),
         (
             "relative_period",
             rf"(?:(?P<part>{_PART})(?:{_SP}|-)|(?P<mod>(?i:earlier|later)){_SP})?"
@@ -584,6 +594,14 @@ def _resolve_relative_day(g: _Groups, anchor: date | None, future: bool) -> _Ran
     return _Range(start=day, end=day, precision="day")
 
 
+def _resolve_overnight(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
+    if anchor is None:
+        return None
+    if future:
+        return _Range(start=anchor, end=anchor + timedelta(days=1), precision="day")
+    return _Range(start=anchor - timedelta(days=1), end=anchor, precision="day")
+
+
 def _weekend(anchor: date, relation: str, future: bool) -> tuple[date, date]:
     latest_saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
     if relation == "next" or (relation == "this" and future):
@@ -714,8 +732,10 @@ _RESOLVERS: dict[str, _Resolver] = {
     "year": _resolve_year,
     "season": _resolve_season,
     "weekday": _resolve_weekday,
+    "weekday_possessive": _resolve_weekday,
     "relative_day": _resolve_relative_day,
     "weekend": _resolve_weekend,
+    "overnight": _resolve_overnight,
     "relative_period": _resolve_relative_period,
     "rolling": _resolve_rolling,
     "recent": _resolve_recent,
@@ -803,7 +823,22 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
         return word != "fall" and before in ("in", "during", "since", "over", "through", "the")
     if kind == "weekday" and not g.get("rel"):
         return before not in _WEEKDAY_NAMES
+    if kind == "weekday_possessive":
+        return _owns_a_noun(doc, match) and before not in _HABITUAL_WORDS | _WEEKDAY_NAMES
     return True
+
+
+def _owns_a_noun(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether "Tuesdays" (a lost apostrophe) modifies a noun after it: "Tuesdays attack"."""
+    token = _token_at(doc, match.start(), match.end())
+    if token is None or token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return (
+        following.is_lower
+        and following.pos_ in ("NOUN", "ADJ", "VERB")
+        and (token.head.i > token.i)
+    )
 
 
 @per_doc

@@ -75,7 +75,7 @@ def _in_sentence(d: DateMention, sentence: Span) -> bool:
 
 
 def _tokens(d: DateMention, sentence: Span) -> Span | None:
-    span = sentence.doc.char_span(d.mention.start, d.mention.end, "expand")
+    span = sentence.doc.char_span(d.mention.start, d.mention.end, alignment_mode="expand")
     return span if span is not None and len(span) else None
 
 
