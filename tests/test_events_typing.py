@@ -137,6 +137,15 @@ def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: 
         ("The rallies in the capital turned violent on Saturday.", on.VIOLENT_DEMONSTRATION),
         # "Troopers" are state forces: a capture by them regains territory.
         ("Troopers captured two insurgent camps in the hills.", on.GOV_REGAINS),
+        # What is dropped falls from the air: an air strike, whatever the device.
+        ("Two guards died when bombs dropped from a helicopter hit the depot.", on.AIR_STRIKE),
+        ("Barrel bombs were dropped on the district, killing eight people.", on.AIR_STRIKE),
+        ("Helicopters dropped explosive barrels on the suburb, killing a man.", on.AIR_STRIKE),
+        # A strike named by the noun alone, by no armed group, is from the air.
+        ("Four people were killed in strikes on the village overnight.", on.AIR_STRIKE),
+        ("The strike on the clinic killed nine patients, medics said.", on.AIR_STRIKE),
+        # ... a rebel one on an army post stays a battle.
+        ("Rebels launched a strike on an army checkpoint, killing six soldiers.", on.ARMED_CLASH),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]

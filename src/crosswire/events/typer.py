@@ -231,6 +231,8 @@ _CONTACT_VERBS = frozenset(["hit", "strike", "step", "run", "drive", "trigger"])
 _WEAPON_USE_VERBS = frozenset(
     ["fire", "launch", "drop", "lob", "hurl", "throw", "use", "plant", "detonate"]
 )
+# Verbs that deliver a munition: what drops or fires it, or what it is dropped or fired by.
+_DELIVERY_VERBS = frozenset(["drop", "fire", "launch"])
 _QUANTITY_NOUNS = frozenset(
     ["number", "dozen", "series", "salvo", "wave", "swarm", "volley", "barrage", "pair", "couple"]
 )
@@ -350,6 +352,11 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
         weapon.dep_ == "dobj" or (weapon.dep_ == "pobj" and weapon.head.lower_ in ("on", "over"))
     ) and (contact.lemma_ in _CONTACT_VERBS):
         return heads.get(contact.i) or EventCandidate(anchor=contact, cues=[])
+    return _verb_host(weapon, heads)
+
+
+def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidate | None:
+    """The event of the verb that uses the weapon, a new one when the verb is no cue."""
     # "fired rockets at", "dropped barrel bombs on"
     if weapon.dep_ == "dobj" and weapon.head.lemma_ in _WEAPON_USE_VERBS:
         if weapon.head.i in heads:
@@ -357,7 +364,24 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
         return EventCandidate(anchor=weapon.head, cues=[])
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
+    delivery = _delivery_verb(weapon)
+    if delivery is not None:
+        return heads.get(delivery.i) or EventCandidate(anchor=delivery, cues=[])
     return None
+
+
+def _delivery_verb(weapon: Token) -> Token | None:
+    """The verb that drops or fires the weapon, or that the aircraft drops or fires with:
+    "barrel bombs were dropped", "bombs dropped from a helicopter", "helicopters dropped
+    explosive barrels", "dropped by warplanes" (a misparsed "bombs dropped" included)."""
+    head = weapon.head
+    if weapon.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _DELIVERY_VERBS:
+        return head
+    if weapon.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in _DELIVERY_VERBS:
+        return head.head
+    return next(
+        (c for c in weapon.children if c.dep_ == "acl" and c.lemma_ in _DELIVERY_VERBS), None
+    )
 
 
 def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
@@ -613,6 +637,8 @@ def _dropped_bombs(
     """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
     or an air power ("regime bombing", "government forces bombed the town", "dropped
     bombs"): what a state drops is an air strike."""
+    if event.anchor.lemma_ == "drop" and any(c.group == "remote" for c in event.cues):
+        return True  # "bombs dropped from a helicopter": what is dropped falls from the air
     bombs = [
         c
         for c in event.cues
@@ -740,6 +766,8 @@ def _violence(facts: _Facts) -> Typed:
         # A blast is remote violence whoever it kills: civilians (then with civilian
         # targeting) or fighters, as ACLED codes it.
         return on.REMOTE_EXPLOSIVE, 0.7
+    if _bare_strike(facts):
+        return on.AIR_STRIKE, 0.6
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -748,6 +776,19 @@ def _violence(facts: _Facts) -> Typed:
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
     return on.ATTACK, 0.6
+
+
+def _bare_strike(facts: _Facts) -> bool:
+    """ "Killed in strikes on the town", "the strike on the hospital": a strike named by the
+    noun alone, by no armed group, is one from the air in news usage (a ground assault is
+    an "attack", a strike by workers a protest cue)."""
+    doc = facts.doc
+    words = [doc[c.head] for c in facts.event.cues if c.kind == "event"]
+    return (
+        bool(words)
+        and all(w.lemma_ == "strike" and w.pos_ == "NOUN" for w in words)
+        and facts.agent in (None, "state")
+    )
 
 
 def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
