@@ -146,8 +146,24 @@ def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: 
         ("The strike on the clinic killed nine patients, medics said.", on.AIR_STRIKE),
         # ... a rebel one on an army post stays a battle.
         ("Rebels launched a strike on an army checkpoint, killing six soldiers.", on.ARMED_CLASH),
+        # Fire an armed actor opens is gunfire, not a blaze.
+        ("Militia fire on the camp killed three refugees.", on.ATTACK),
+        ("Sniper fire killed a boy near the bridge.", on.ATTACK),
+        ("A fire broke out in a warehouse, killing two guards.", on.MANMADE_DISASTER),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, text)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters battled the blaze at the depot for six hours.",
+        "Floods destroyed dozens of homes in the valley.",
+    ],
+)
+def test_fighting_or_destruction_by_a_disaster_is_no_conflict_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not {on.ARMED_CLASH, on.LOOTING} & set(found), found

@@ -603,6 +603,8 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     groups = {c.group for c in event.cues if c.kind != "needs_object"}
     if not groups:
         return _type_needs_object(event, doc) or ("", 0.0)
+    if "manmade" in groups and _actor_fire(event, doc):
+        groups = (groups - {"manmade"}) | {"violence"}
     if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
         # "an earthquake struck", "a fire broke out, killing 8": no political violence.
         groups -= {"violence"}
@@ -626,6 +628,21 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+def _actor_fire(event: EventCandidate, doc: Doc) -> bool:
+    """ "Rebel fire killed 21", "sniper fire", "government fire on the suburb": fire that an
+    armed actor opens, or a gun, is gunfire or shelling, not a blaze."""
+    fires = [doc[c.head] for c in event.cues if c.group == "manmade"]
+    return bool(fires) and all(
+        token.lemma_ == "fire"
+        and any(
+            child.dep_ in ("compound", "amod", "nmod", "poss")
+            and category_of_noun(child) in ("state", "armed", "weapon")
+            for child in token.children
+        )
+        for token in fires
+    )
 
 
 def _dropped_bombs(
@@ -791,6 +808,28 @@ def _bare_strike(facts: _Facts) -> bool:
     )
 
 
+# What firefighters, medics or officials fight or battle: no armed foe.
+_NO_FOE_NOUNS = frozenset(
+    ["fire", "blaze", "flame", "wildfire", "inferno", "flood", "disease", "epidemic", "outbreak"]
+)
+
+
+def _fights_no_foe(facts: _Facts) -> bool:
+    """ "Firefighters battled the blaze", "fighting the flames": a fight against a
+    disaster is no battle."""
+    patient = facts.event.roles.patient
+    if patient is None or patient.lemma_.lower() not in _NO_FOE_NOUNS:
+        return False
+    # "exchanged fire": the fire is the cue's own word, the battle itself.
+    return not any(c.start <= patient.i < c.end for c in facts.event.cues)
+
+
+def _by_disaster(facts: _Facts) -> bool:
+    """ "The fire destroyed three houses", "floods destroyed crops": no one destroyed them."""
+    agent = facts.event.roles.agent
+    return agent is not None and agent.lemma_.lower() in _NO_FOE_NOUNS
+
+
 def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
     """Whether one of the event's own event words (not its outcome words) is in ``words``."""
     doc = facts.doc
@@ -810,11 +849,11 @@ _BY_GROUP: tuple[tuple[str, Callable[[_Facts], Typed]], ...] = (
     ("arrest", _arrest),
     ("gain_territory", _gain_territory),
     ("take_territory", _take_territory),
-    ("clash", _fixed(on.ARMED_CLASH, 1.0)),
+    ("clash", lambda facts: ("", 0.0) if _fights_no_foe(facts) else (on.ARMED_CLASH, 1.0)),
     ("transfer_territory", _fixed(on.NONVIOLENT_TRANSFER, 0.8)),
     ("agreement", _fixed(on.AGREEMENT, 0.9)),
     ("violence", _violence),
-    ("looting", _fixed(on.LOOTING, 0.9)),
+    ("looting", lambda facts: ("", 0.0) if _by_disaster(facts) else (on.LOOTING, 0.9)),
     ("change_group", _fixed(on.CHANGE_TO_GROUP, 0.7)),
     ("other_event", _fixed(on.OTHER, 0.8)),
     ("attribution", _fixed(on.ATTRIBUTION, 0.6)),
