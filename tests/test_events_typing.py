@@ -146,6 +146,9 @@ def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: 
         ("The strike on the clinic killed nine patients, medics said.", on.AIR_STRIKE),
         # ... a rebel one on an army post stays a battle.
         ("Rebels launched a strike on an army checkpoint, killing six soldiers.", on.ARMED_CLASH),
+        # The weapon of a clause describing the attack, and a bomb set off, are its means.
+        ("The attack, carried out with a car bomb, killed 12 people.", on.REMOTE_EXPLOSIVE),
+        ("Gunmen set off a bomb at the entrance of the hall.", on.REMOTE_EXPLOSIVE),
         # Fire an armed actor opens is gunfire, not a blaze.
         ("Militia fire on the camp killed three refugees.", on.ATTACK),
         ("Sniper fire killed a boy near the bridge.", on.ATTACK),

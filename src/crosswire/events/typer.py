@@ -344,6 +344,9 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
     # "killed by a roadside bomb", "hit with mortars", "fire from tanks"
     if weapon.dep_ == "pobj" and weapon.head.lower_ in _MEANS_PREPS:
         host = weapon.head.head
+        # "the attack, carried out with a car bomb": the clause describes the event noun.
+        while host.i not in heads and host.dep_ in ("acl", "relcl") and host.head.i != host.i:
+            host = host.head
         if host.i in heads:
             return heads[host.i]
     # "their car hit a landmine", "stepped on a mine"
@@ -357,8 +360,10 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
 
 def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidate | None:
     """The event of the verb that uses the weapon, a new one when the verb is no cue."""
-    # "fired rockets at", "dropped barrel bombs on"
-    if weapon.dep_ == "dobj" and weapon.head.lemma_ in _WEAPON_USE_VERBS:
+    # "fired rockets at", "dropped barrel bombs on", "set off a bomb"
+    if weapon.dep_ == "dobj" and (
+        weapon.head.lemma_ in _WEAPON_USE_VERBS or _sets_off(weapon.head)
+    ):
         if weapon.head.i in heads:
             return heads[weapon.head.i]
         return EventCandidate(anchor=weapon.head, cues=[])
@@ -368,6 +373,12 @@ def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidat
     if delivery is not None:
         return heads.get(delivery.i) or EventCandidate(anchor=delivery, cues=[])
     return None
+
+
+def _sets_off(verb: Token) -> bool:
+    return verb.lemma_ == "set" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
 
 
 def _delivery_verb(weapon: Token) -> Token | None:
