@@ -170,3 +170,9 @@ def test_codebook_rules(nlp, text: str, expected: str) -> None:  # type: ignore[
 def test_fighting_or_destruction_by_a_disaster_is_no_conflict_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, text)
     assert not {on.ARMED_CLASH, on.LOOTING} & set(found), found
+
+
+def test_an_act_after_another_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Killing captives after taking a village is an attack beside the capture, not an abduction.
+    found = labels(nlp, "The militants executed 24 villagers after capturing the hamlet.")
+    assert on.ATTACK in found and on.ABDUCTION not in found, found

@@ -224,6 +224,8 @@ _VIOLENT_GROUPS = frozenset(
 # Events whose casualties a "killed" in the same sentence counts.
 _OUTCOME_HOSTS = _VIOLENT_GROUPS | {"natural", "manmade", "crime", "other_event"}
 _CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj"})
+# Prepositions that put a gerund's act before or after another ("after capturing").
+_SEQUENCE_PREPS = frozenset(["after", "before", "since", "following", "upon"])
 _MEANS_PREPS = frozenset(["with", "by", "from", "using", "in", "during"])
 # What a "capture" or "seizure" can take besides territory.
 _TAKEN = frozenset({"weapon", "civilians", "armed", "state", "territory", "property"})
@@ -297,6 +299,8 @@ def _crosses_clause(a: Token, b: Token) -> bool:
             continue
         if token.dep_ in _CLAUSE_BOUNDARIES:
             return True
+        if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE_PREPS:
+            return True  # "executed them after capturing the village": an act before
         if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return True  # a verb with a subject of its own heads a clause of its own
     return False
