@@ -618,8 +618,6 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     groups = {c.group for c in event.cues if c.kind != "needs_object"}
     if not groups:
         return _type_needs_object(event, doc) or ("", 0.0)
-    if "manmade" in groups and _actor_fire(event, doc):
-        groups = (groups - {"manmade"}) | {"violence"}
     if groups - {"violence"} and groups - {"violence"} <= lx.NON_ACLED_GROUPS:
         # "an earthquake struck", "a fire broke out, killing 8": no political violence.
         groups -= {"violence"}
@@ -643,21 +641,6 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
-
-
-def _actor_fire(event: EventCandidate, doc: Doc) -> bool:
-    """ "Rebel fire killed 21", "sniper fire", "government fire on the suburb": fire that an
-    armed actor opens, or a gun, is gunfire or shelling, not a blaze."""
-    fires = [doc[c.head] for c in event.cues if c.group == "manmade"]
-    return bool(fires) and all(
-        token.lemma_ == "fire"
-        and any(
-            child.dep_ in ("compound", "amod", "nmod", "poss")
-            and category_of_noun(child) in ("state", "armed", "weapon")
-            for child in token.children
-        )
-        for token in fires
-    )
 
 
 def _dropped_bombs(
@@ -798,8 +781,6 @@ def _violence(facts: _Facts) -> Typed:
         # A blast is remote violence whoever it kills: civilians (then with civilian
         # targeting) or fighters, as ACLED codes it.
         return on.REMOTE_EXPLOSIVE, 0.7
-    if _bare_strike(facts):
-        return on.AIR_STRIKE, 0.6
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -808,19 +789,6 @@ def _violence(facts: _Facts) -> Typed:
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
     return on.ATTACK, 0.6
-
-
-def _bare_strike(facts: _Facts) -> bool:
-    """ "Killed in strikes on the town", "the strike on the hospital": a strike named by the
-    noun alone, by no armed group, is one from the air in news usage (a ground assault is
-    an "attack", a strike by workers a protest cue)."""
-    doc = facts.doc
-    words = [doc[c.head] for c in facts.event.cues if c.kind == "event"]
-    return (
-        bool(words)
-        and all(w.lemma_ == "strike" and w.pos_ == "NOUN" for w in words)
-        and facts.agent in (None, "state")
-    )
 
 
 # What firefighters, medics or officials fight or battle: no armed foe.
