@@ -137,8 +137,34 @@ def test_casualties_belong_to_the_event_that_caused_them(nlp) -> None:  # type: 
         ("The rallies in the capital turned violent on Saturday.", on.VIOLENT_DEMONSTRATION),
         # "Troopers" are state forces: a capture by them regains territory.
         ("Troopers captured two insurgent camps in the hills.", on.GOV_REGAINS),
+        # What is dropped falls from the air: an air strike, whatever the device.
+        ("Two guards died when bombs dropped from a helicopter hit the depot.", on.AIR_STRIKE),
+        ("Barrel bombs were dropped on the district, killing eight people.", on.AIR_STRIKE),
+        ("Helicopters dropped explosive barrels on the suburb, killing a man.", on.AIR_STRIKE),
+        # The weapon of a clause describing the attack, and a bomb set off, are its means.
+        ("The attack, carried out with a car bomb, killed 12 people.", on.REMOTE_EXPLOSIVE),
+        ("Gunmen set off a bomb at the entrance of the hall.", on.REMOTE_EXPLOSIVE),
+        ("A fire broke out in a warehouse, killing two guards.", on.MANMADE_DISASTER),
     ],
 )
 def test_codebook_rules(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, text)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firefighters battled the blaze at the depot for six hours.",
+        "Floods destroyed dozens of homes in the valley.",
+    ],
+)
+def test_fighting_or_destruction_by_a_disaster_is_no_conflict_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not {on.ARMED_CLASH, on.LOOTING} & set(found), found
+
+
+def test_an_act_after_another_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Killing captives after taking a village is an attack beside the capture, not an abduction.
+    found = labels(nlp, "The militants executed 24 villagers after capturing the hamlet.")
+    assert on.ATTACK in found and on.ABDUCTION not in found, found

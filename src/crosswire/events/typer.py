@@ -224,6 +224,8 @@ _VIOLENT_GROUPS = frozenset(
 # Events whose casualties a "killed" in the same sentence counts.
 _OUTCOME_HOSTS = _VIOLENT_GROUPS | {"natural", "manmade", "crime", "other_event"}
 _CLAUSE_BOUNDARIES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "csubj"})
+# Prepositions that put a gerund's act before or after another ("after capturing").
+_SEQUENCE_PREPS = frozenset(["after", "before", "since", "following", "upon"])
 _MEANS_PREPS = frozenset(["with", "by", "from", "using", "in", "during"])
 # What a "capture" or "seizure" can take besides territory.
 _TAKEN = frozenset({"weapon", "civilians", "armed", "state", "territory", "property"})
@@ -231,6 +233,8 @@ _CONTACT_VERBS = frozenset(["hit", "strike", "step", "run", "drive", "trigger"])
 _WEAPON_USE_VERBS = frozenset(
     ["fire", "launch", "drop", "lob", "hurl", "throw", "use", "plant", "detonate"]
 )
+# Verbs that deliver a munition: what drops or fires it, or what it is dropped or fired by.
+_DELIVERY_VERBS = frozenset(["drop", "fire", "launch"])
 _QUANTITY_NOUNS = frozenset(
     ["number", "dozen", "series", "salvo", "wave", "swarm", "volley", "barrage", "pair", "couple"]
 )
@@ -295,6 +299,8 @@ def _crosses_clause(a: Token, b: Token) -> bool:
             continue
         if token.dep_ in _CLAUSE_BOUNDARIES:
             return True
+        if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE_PREPS:
+            return True  # "executed them after capturing the village": an act before
         if token.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
             return True  # a verb with a subject of its own heads a clause of its own
     return False
@@ -342,6 +348,9 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
     # "killed by a roadside bomb", "hit with mortars", "fire from tanks"
     if weapon.dep_ == "pobj" and weapon.head.lower_ in _MEANS_PREPS:
         host = weapon.head.head
+        # "the attack, carried out with a car bomb": the clause describes the event noun.
+        while host.i not in heads and host.dep_ in ("acl", "relcl") and host.head.i != host.i:
+            host = host.head
         if host.i in heads:
             return heads[host.i]
     # "their car hit a landmine", "stepped on a mine"
@@ -350,14 +359,44 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
         weapon.dep_ == "dobj" or (weapon.dep_ == "pobj" and weapon.head.lower_ in ("on", "over"))
     ) and (contact.lemma_ in _CONTACT_VERBS):
         return heads.get(contact.i) or EventCandidate(anchor=contact, cues=[])
-    # "fired rockets at", "dropped barrel bombs on"
-    if weapon.dep_ == "dobj" and weapon.head.lemma_ in _WEAPON_USE_VERBS:
+    return _verb_host(weapon, heads)
+
+
+def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidate | None:
+    """The event of the verb that uses the weapon, a new one when the verb is no cue."""
+    # "fired rockets at", "dropped barrel bombs on", "set off a bomb"
+    if weapon.dep_ == "dobj" and (
+        weapon.head.lemma_ in _WEAPON_USE_VERBS or _sets_off(weapon.head)
+    ):
         if weapon.head.i in heads:
             return heads[weapon.head.i]
         return EventCandidate(anchor=weapon.head, cues=[])
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
+    delivery = _delivery_verb(weapon)
+    if delivery is not None:
+        return heads.get(delivery.i) or EventCandidate(anchor=delivery, cues=[])
     return None
+
+
+def _sets_off(verb: Token) -> bool:
+    return verb.lemma_ == "set" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
+
+
+def _delivery_verb(weapon: Token) -> Token | None:
+    """The verb that drops or fires the weapon, or that the aircraft drops or fires with:
+    "barrel bombs were dropped", "bombs dropped from a helicopter", "helicopters dropped
+    explosive barrels", "dropped by warplanes" (a misparsed "bombs dropped" included)."""
+    head = weapon.head
+    if weapon.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in _DELIVERY_VERBS:
+        return head
+    if weapon.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in _DELIVERY_VERBS:
+        return head.head
+    return next(
+        (c for c in weapon.children if c.dep_ == "acl" and c.lemma_ in _DELIVERY_VERBS), None
+    )
 
 
 def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
@@ -613,6 +652,8 @@ def _dropped_bombs(
     """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
     or an air power ("regime bombing", "government forces bombed the town", "dropped
     bombs"): what a state drops is an air strike."""
+    if event.anchor.lemma_ == "drop" and any(c.group == "remote" for c in event.cues):
+        return True  # "bombs dropped from a helicopter": what is dropped falls from the air
     bombs = [
         c
         for c in event.cues
@@ -750,6 +791,28 @@ def _violence(facts: _Facts) -> Typed:
     return on.ATTACK, 0.6
 
 
+# What firefighters, medics or officials fight or battle: no armed foe.
+_NO_FOE_NOUNS = frozenset(
+    ["fire", "blaze", "flame", "wildfire", "inferno", "flood", "disease", "epidemic", "outbreak"]
+)
+
+
+def _fights_no_foe(facts: _Facts) -> bool:
+    """ "Firefighters battled the blaze", "fighting the flames": a fight against a
+    disaster is no battle."""
+    patient = facts.event.roles.patient
+    if patient is None or patient.lemma_.lower() not in _NO_FOE_NOUNS:
+        return False
+    # "exchanged fire": the fire is the cue's own word, the battle itself.
+    return not any(c.start <= patient.i < c.end for c in facts.event.cues)
+
+
+def _by_disaster(facts: _Facts) -> bool:
+    """ "The fire destroyed three houses", "floods destroyed crops": no one destroyed them."""
+    agent = facts.event.roles.agent
+    return agent is not None and agent.lemma_.lower() in _NO_FOE_NOUNS
+
+
 def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
     """Whether one of the event's own event words (not its outcome words) is in ``words``."""
     doc = facts.doc
@@ -769,11 +832,11 @@ _BY_GROUP: tuple[tuple[str, Callable[[_Facts], Typed]], ...] = (
     ("arrest", _arrest),
     ("gain_territory", _gain_territory),
     ("take_territory", _take_territory),
-    ("clash", _fixed(on.ARMED_CLASH, 1.0)),
+    ("clash", lambda facts: ("", 0.0) if _fights_no_foe(facts) else (on.ARMED_CLASH, 1.0)),
     ("transfer_territory", _fixed(on.NONVIOLENT_TRANSFER, 0.8)),
     ("agreement", _fixed(on.AGREEMENT, 0.9)),
     ("violence", _violence),
-    ("looting", _fixed(on.LOOTING, 0.9)),
+    ("looting", lambda facts: ("", 0.0) if _by_disaster(facts) else (on.LOOTING, 0.9)),
     ("change_group", _fixed(on.CHANGE_TO_GROUP, 0.7)),
     ("other_event", _fixed(on.OTHER, 0.8)),
     ("attribution", _fixed(on.ATTRIBUTION, 0.6)),
