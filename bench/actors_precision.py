@@ -1,8 +1,9 @@
 """Actor precision on real news: the share of actor mentions that are junk.
 
-Runs the document stages up to ``actors`` (ingest .. parse, actors) over the
-FA-KES development articles (``../shared/eval/events/fakes_dev.csv``, loader
-``bench/fakes_data.py``; fixed halves by ``bench/splits.py``), each article
+Runs the document stages up to ``actor_countries`` (ingest .. parse, actors, places,
+actor_countries) over the FA-KES development articles
+(``../shared/eval/events/fakes_dev.csv``, loader ``bench/fakes_data.py``; fixed
+halves by ``bench/splits.py``), each article
 given as a user would paste it: title and body, no date, no outlet. Every
 actor mention the stage outputs is put in at most one junk class, each
 detected automatically from the mention and its context, never from a list of
@@ -51,6 +52,7 @@ import fakes_data
 
 STAGES = [
     "ingest", "extract", "split", "clean", "metadata", "language", "parse", "actors",
+    "places", "actor_countries",
 ]  # fmt: skip
 
 
@@ -235,6 +237,8 @@ def report(half: str, rows: list[Row]) -> float:
     civilians = [r for r in rows if r.kind == "civilians" and r.linked]
     elsewhere = [r for r in civilians if not r.entity.endswith("(Syria)")]
     print(f"  civilians given a country other than Syria: {len(elsewhere)}/{len(civilians)}")
+    bare = sum(1 for r in rows if r.kind == "civilians" and not r.linked)
+    print(f"  civilians left with no country (no place in the text): {bare}")
     for cls, n in Counter(r.junk for r in junk).most_common():
         examples = Counter(r.text for r in junk if r.junk == cls).most_common(6)
         shown = ", ".join(f"{t} x{c}" for t, c in examples)

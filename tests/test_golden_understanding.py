@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 
 UNDERSTANDING = [
     "ingest", "extract", "split", "clean", "metadata", "language",
-    "parse", "actors", "places", "dates", "figures", "quotes",
+    "parse", "actors", "places", "actor_countries", "dates", "figures", "quotes",
 ]  # fmt: skip
 
 

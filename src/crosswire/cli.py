@@ -422,7 +422,9 @@ def stages() -> None:
     from crosswire.registry import registered
 
     default_order = default_config_dict()["pipeline"]["stages"]
-    table = Table("stage", "scope", "needs", "provides", "default", "what it does")
+    # Stage names are never cut: they are what a config lists.
+    stage_column = Column("stage", no_wrap=True)
+    table = Table(stage_column, "scope", "needs", "provides", "default", "what it does")
     rank = {name: index for index, name in enumerate(default_order)}
     ordered = sorted(registered().items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
     for name, info in ordered:

@@ -313,6 +313,24 @@ def _scene_country(
     return None
 
 
+def scene_country(doc: Doc, analysis: Analysis) -> str | None:
+    """The country of the article's scenes from its resolved places (as ``build_index``
+    reads it): whose the unnamed civilians and gunmen of the story are."""
+    places = sorted(
+        (
+            (m.start, m.end, place)
+            for place in analysis.places
+            for m in place.mentions
+            if m.article == analysis.article
+        ),
+        key=lambda item: item[0],
+    )
+    match = _DATELINE.match(doc_text(doc))
+    dateline_end = match.end() if match is not None else 0
+    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
+    return _scene_country(doc, places, dateline_end, dateline_place)
+
+
 def _focus_country(
     places: list[tuple[int, int, Place]],
     entities: list[tuple[int, int, Entity]],

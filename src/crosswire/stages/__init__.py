@@ -17,6 +17,7 @@ In pipeline order::
     parse     crosswire.nlp.parse
     actors    crosswire.actors.stage
     places    crosswire.geo.places
+    actor_countries  crosswire.actors.actor_countries
     dates     crosswire.dates.stage
     figures   crosswire.figures.stage
     quotes    crosswire.quotes.stage
@@ -29,6 +30,7 @@ In pipeline order::
 """
 
 # Imported to register the stages; the comment names each module's stages.
+from crosswire.actors import actor_countries  # noqa: F401  (actor_countries)
 from crosswire.actors import stage as actors  # noqa: F401  (actors)
 from crosswire.clean import extract, split  # noqa: F401  (extract, split)
 from crosswire.clean import stage as clean  # noqa: F401  (clean)
