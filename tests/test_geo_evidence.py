@@ -204,3 +204,15 @@ def test_a_town_after_a_compass_word_has_its_cue() -> None:
         )
     )
     assert places.get("Aleppo") == "SY"
+
+
+@pytest.mark.slow
+def test_a_regions_press_name_is_the_region_not_its_capital() -> None:
+    # "Rural Damascus" (as ACLED and the press write Rif Dimashq) is the region around
+    # the capital, not the capital.
+    result = _run(
+        "Rockets fired by government forces struck the town of Zamalka in Rural Damascus"
+        " province on Thursday, killing five civilians, rescuers said."
+    )
+    regions = [p for p, m in result.places if m.text == "Rural Damascus"]
+    assert regions and regions[0].feature == "admin1" and regions[0].admin1 == "Rīf Dimashq"

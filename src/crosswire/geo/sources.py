@@ -80,6 +80,18 @@ def lexicon() -> dict[str, Any]:
     return loaded
 
 
+@cache
+def _admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Press names of first-level regions the subdivision source lacks ("Rural Damascus")."""
+    table: dict[str, Any] = lexicon()["admin1_aliases"]
+    return {
+        (cc, name): tuple(aliases)
+        for cc, regions in table.items()
+        if cc != "about"
+        for name, aliases in regions.items()
+    }
+
+
 def source_versions() -> dict[str, str]:
     return {pkg: metadata.version(pkg) for pkg in SOURCE_PACKAGES}
 
@@ -362,6 +374,8 @@ def _read_subdivisions(units: _Units) -> Iterator[Record]:
         else:
             continue
         names = {view.name, *view.aliases}
+        if view.admin_level == 1:
+            names.update(_admin1_aliases().get((view.country.alpha2, view.name), ()))
         yield Record(
             geonameid=int(view.geonames_id),
             name=view.name,
