@@ -174,6 +174,44 @@ TEXTS = {
         "Russian jets struck a crowded market on Monday, killing 14 civilians in the town of "
         "Ariha in Idlib province, the monitor said."
     ),
+    "blamed_for": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. "
+        "Local officials blamed the Islamic State group for the attack."
+    ),
+    "blamed_regime": (
+        "A bomb exploded at a market in the town of Douma outside Damascus on Monday, killing "
+        "nine civilians. Activists blamed the regime for the bombing."
+    ),
+    "accused_of": (
+        "An explosion killed 12 people in the town of Azaz in Aleppo province on Monday. "
+        "Kurdish officials accused the Islamic State group of carrying out the bombing."
+    ),
+    "claimed_bombing": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. "
+        "The Islamic State group claimed the bombing."
+    ),
+    "responsible": (
+        "A bomb killed 14 people in the town of Azaz in Aleppo province on Monday. Activists "
+        "said the Islamic State group was responsible for the attack."
+    ),
+    "fired_by_later": (
+        "Shelling killed eight civilians in the town of Douma outside Damascus on Monday. "
+        "The shells were fired by government forces, the monitor said."
+    ),
+    "claimed_before": (
+        "A suicide bomber killed five police officers in the town of Qamishli in Hasakah "
+        "province on Monday. It was not clear who carried out the attack, but the Islamic "
+        "State group has claimed previous bombings in the town."
+    ),
+    "denied": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. The "
+        "Islamic State group denied it was responsible for the attack."
+    ),
+    "blamed_before": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. In 2013 "
+        "the United States accused Damascus of that attack on Ghouta, and Washington has "
+        "accused Moscow of war crimes."
+    ),
 }
 
 
@@ -427,3 +465,26 @@ def test_their_attack_is_by_the_subject_of_its_verb(analyses) -> None:  # type: 
 
 def test_their_is_no_side_when_its_owner_is_no_armed_side(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["their_homes"])[0] == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("name", "side"),
+    [
+        ("blamed_for", "Islamic State"),
+        ("blamed_regime", "Military Forces of Syria"),
+        ("accused_of", "Islamic State"),
+        ("claimed_bombing", "Islamic State"),
+        ("responsible", "Islamic State"),
+        ("fired_by_later", "Military Forces of Syria"),
+    ],
+)
+def test_the_side_blamed_for_or_claiming_this_attack_is_actor1(
+    analyses, name: str, side: str
+) -> None:  # type: ignore[no-untyped-def]
+    actor1 = first(analyses[name])[0]
+    assert actor1 is not None and actor1.startswith(side)
+
+
+@pytest.mark.parametrize("name", ["claimed_before", "denied", "blamed_before"])
+def test_earlier_claims_denials_and_other_charges_name_no_author(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses[name])[0] == "Unidentified Armed Group (Syria)"

@@ -201,6 +201,8 @@ _WEAPONS = {
 _BY_AFTER = {
     kind: re.compile(
         rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
+        r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been|being|been)\s+)?"
+        r"(?:(?:reportedly|allegedly|apparently|probably|likely)\s+)?"
         r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
         r"|detonated|led)\s+)?by\s+(?:the\s+)?$",
         re.IGNORECASE,
@@ -262,11 +264,43 @@ def _generic_owner(
     return None
 
 
+# The attack a claim or a blame is about: "claimed the bombing", "blamed IS for the
+# attack", "accused the regime of carrying out the strike". Earlier attacks are not this
+# one ("IS has claimed previous bombings in the city"), nor is "that attack", which
+# mostly points back to another incident the report recalls.
+_ATTACK_NOUN = (
+    r"(?:attacks?|bombings?|blasts?|explosions?|(?:air\s*)?strikes?|airstrikes?|raids?"
+    r"|shelling|massacre|killings?|assault|ambush|car\s+bomb|suicide\s+bomb(?:ing)?)\b"
+)
+_NOT_THIS = (
+    r"(?:that|those|previous|earlier|past|other|similar|several|many|numerous|most|some"
+    r"|such|recent)"
+)
+_THIS_ATTACK = rf"(?:(?!{_NOT_THIS}\b)[\w'’-]+\s+){{0,3}}?{_ATTACK_NOUN}"
 _CLAIMED = re.compile(
-    r"\b(?:claimed|claims|claiming)\s+(?:the\s+)?(?:responsibility|credit)\b", re.IGNORECASE
+    r"\b(?:claimed|claims|claiming)\s+(?:(?:the\s+)?(?:responsibility|credit)\b"
+    rf"|{_THIS_ATTACK})",
+    re.IGNORECASE,
 )
 _CLAIMED_BY = re.compile(
     r"\b(?:claimed|blamed|attributed)\s+(?:by|on|to)\s+(?:the\s+)?", re.IGNORECASE
+)
+# "activists blamed the regime for the attack", "officials accused IS of carrying out the
+# bombing": the side named right after the verb, when the blame is for an attack.
+_BLAMED = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+", re.IGNORECASE)
+_BLAMED_FOR = re.compile(
+    r"\s*+(?:forces\s+|fighters\s+|militants\s+|group\s+)?(?:for|of)\s+"
+    r"(?:(?:carrying\s+out|launching|staging|conducting|being\s+behind|perpetrating"
+    rf"|committing)\s+)?{_THIS_ATTACK}",
+    re.IGNORECASE,
+)
+# "the group was responsible for the attack", "regime forces were likely behind the strike";
+# not "has been responsible for attacks", a record rather than this event's author.
+_RESPONSIBLE = re.compile(
+    r"\s*+(?:forces\s+|fighters\s+|militants\s+|group\s+)?(?:was|were|is|are|had\s+been)"
+    r"\s+(?:\w+\s+)?(?:responsible\s+for|to\s+blame\s+for|behind)\s+"
+    rf"{_THIS_ATTACK}",
+    re.IGNORECASE,
 )
 _DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
 _CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
@@ -276,19 +310,38 @@ def claimant(
     index: ArticleIndex,
     category_of: Callable[[Entity], str | None],
     elsewhere: Sequence[tuple[int, int]] = (),
+    day: date | None = None,
 ) -> Entity | None:
     """The armed group the report says claimed the attack or had it blamed on it: "IS
-    claimed responsibility", "an attack claimed by IS", "a bombing blamed on Daesh". A
-    claim in ``elsewhere`` (the sentences of another incident the article tells) is that
-    incident's."""
-    text = index.text
-    armed = [
+    claimed responsibility", "IS claimed the bombing", "an attack claimed by IS", "a
+    bombing blamed on Daesh"; else the armed side or state forces the report blames by
+    name: "activists blamed the regime for the attack", "the group was responsible for
+    the bombing". A claim in ``elsewhere`` (the sentences of another incident the article
+    tells) is that incident's."""
+    armed = _sides(index, category_of, frozenset(["armed"]))
+    return _claim(index, armed, elsewhere) or _blame(
+        index, _sides(index, category_of, frozenset(["armed", "state"])), elsewhere, day
+    )
+
+
+def _sides(
+    index: ArticleIndex, category_of: Callable[[Entity], str | None], categories: frozenset[str]
+) -> list[tuple[int, int, Entity]]:
+    return [
         (m_start, m_end, entity)
         for m_start, m_end, entity in index.entities
         if m_start >= index.dateline_end
-        and category_of(entity) == "armed"
+        and category_of(entity) in categories
         and index.is_actor_mention(m_start, m_end, entity)
     ]
+
+
+def _claim(
+    index: ArticleIndex,
+    armed: list[tuple[int, int, Entity]],
+    elsewhere: Sequence[tuple[int, int]],
+) -> Entity | None:
+    text = index.text
     for match in _CLAIMED.finditer(text, index.dateline_end):
         if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
             continue
@@ -308,4 +361,64 @@ def claimant(
         after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
         if after:
             return after[0][2]
+    return None
+
+
+def _blame(
+    index: ArticleIndex,
+    sides: list[tuple[int, int, Entity]],
+    elsewhere: Sequence[tuple[int, int]],
+    day: date | None,
+) -> Entity | None:
+    """The first side named as the author of an attack: "blamed X for the attack", "X
+    was responsible for the bombing"; "the regime" as the forces of the story's country."""
+    text = index.text
+    found: list[tuple[int, Entity]] = []
+    for m_start, m_end, entity in sides:
+        if any(a <= m_start < b for a, b in elsewhere):
+            continue
+        if _DENIAL.search(text, max(0, m_start - 20), m_start):
+            continue
+        if _blamed_here(text, m_start, m_end):
+            found.append((m_start, entity))
+    generic = _generic_blamed(index, elsewhere, day)
+    if generic is not None:
+        found.append(generic)
+    if not found:
+        return None
+    return military_of(index, min(found, key=lambda f: f[0])[1], day)
+
+
+def _blamed_here(text: str, start: int, end: int) -> bool:
+    """Whether the side named in [start, end) is blamed for an attack there."""
+    if _RESPONSIBLE.match(text, end):
+        return True
+    blamed = _BLAMED.search(text, max(0, start - 20), start)
+    return bool(blamed and _clean_gap(text, blamed.end(), start) and _BLAMED_FOR.match(text, end))
+
+
+def _clean_gap(text: str, start: int, end: int) -> bool:
+    """Only an article or a side's adjective between the verb and the name."""
+    return re.fullmatch(r"(?:the\s+)?(?:[\w-]+\s+)?", text[start:end], re.IGNORECASE) is not None
+
+
+_GENERIC_BLAMED = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?"
+    r"(?:regime|government|army)(?:\s+forces)?",
+    re.IGNORECASE,
+)
+
+
+def _generic_blamed(
+    index: ArticleIndex, elsewhere: Sequence[tuple[int, int]], day: date | None
+) -> tuple[int, Entity] | None:
+    """ "blamed the regime for the attack": the forces of the article's country."""
+    if index.focus_country is None:
+        return None
+    for match in _GENERIC_BLAMED.finditer(index.text, index.dateline_end):
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
+        if _BLAMED_FOR.match(index.text, match.end()):
+            entity = index.state(index.focus_country, "mil", day)
+            return (match.end() - 1, entity) if entity is not None else None
     return None

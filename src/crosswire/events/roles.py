@@ -609,7 +609,8 @@ def unnamed_perpetrator(
             return
     if label != on.ARMED_CLASH:
         # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
-        actors.actor1 = claimant(index, lambda e: _entity_category(index, e), elsewhere)
+        day = day_of(index.published[0]) if index.published else None
+        actors.actor1 = claimant(index, lambda e: _entity_category(index, e), elsewhere, day)
         if actors.actor1 is not None:
             return
     # The group of the country the story is set in, as for generic victims: a place
