@@ -278,8 +278,14 @@ def _resolve_actor(
     index: ArticleIndex, token: Token | None, country: str | None, day: date | None
 ) -> _Actor:
     actor = _actor(index, token)
-    if actor.main is None:
-        actor.main = _generic_for(index, token, country, day)
+    if actor.main is None or (
+        actor.main.kind == "unidentified_armed_group"
+        and token is not None
+        and _is_rebel_side(token)
+    ):
+        # "the rebels" are ACLED's generic rebels, also where the linker took the word
+        # for an unidentified armed group.
+        actor.main = _generic_for(index, token, country, day) or actor.main
     elif actor.main.country_code != country:
         # A generic side ("Civilians (X)") is of the country the event happens in, never
         # of a state named elsewhere in the article ("Russian raids killed civilians"); one
