@@ -301,33 +301,6 @@ def name_means(drafts: list[Draft]) -> None:
             break
 
 
-def name_authors(drafts: list[Draft]) -> list[Draft]:
-    """An incident told first without its author ("a car bomb killed 10 people in the
-    town") and again in the next sentences by the side that did it ("IS militants had
-    planted the bomb", "government forces shelled the town"): one event, by that side.
-    The same incident: an asserted event of the same sub-event type, in the same area,
-    that the scored sameness joins and that tells no other toll. The drafts left."""
-    joined: set[int] = set()
-    for number, draft in enumerate(drafts):
-        if draft.actors.actor1 is not None or not _live(draft) or id(draft) in joined:
-            continue
-        for later in drafts[number + 1 :]:
-            if later.sentence > draft.sentence + _MEANS_REACH:
-                break
-            if id(later) in joined or later.label != draft.label:
-                continue
-            if not (later.actors.named and later.actors.actor1 is not None):
-                continue
-            theirs, mine = later.toll, draft.toll
-            if theirs is not None and (mine is None or theirs.value != mine.value):
-                continue  # a toll of its own: another incident, or one settle_tolls joined
-            if _same_incident(draft, later) and sameness.same(draft, later):
-                draft.absorb(later)
-                joined.add(id(later))
-                break
-    return [d for d in drafts if id(d) not in joined]
-
-
 def _raises(toll: Toll, later: Draft) -> bool:
     """Whether ``later`` says the toll rose to a higher figure than ``toll``."""
     return (

@@ -57,7 +57,6 @@ from crosswire.events.drafts import (
     is_habitual,
     is_history,
     is_weak,
-    name_authors,
     name_means,
     other_incidents,
     settle_tolls,
@@ -107,7 +106,6 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts = settle_tolls(drafts)
     backdate(drafts)
     name_means(drafts)
-    drafts = name_authors(drafts)
     for draft in drafts:
         elsewhere = other_incidents(drafts, draft)
         unnamed_perpetrator(
