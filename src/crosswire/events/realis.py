@@ -10,8 +10,7 @@ event is kept (brief.json) but stays off the timeline, map and exports:
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
   far this year", "during the five-year war", "the conflict has killed", "in recent
   weeks", "have been killed since talks broke off"), a toll summed over a land or
-  several areas ("across Syria", "in Hama and Idlib provinces", "the week's toll") or
-  several days ("in three days", "two days of clashes"), or a
+  several areas ("across Syria", "in Hama and Idlib provinces", "the week's toll"), or a
   toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
@@ -70,7 +69,6 @@ _PERIOD = (
 )
 _FEW = r"(?:\d+|a|two|three|four|five|six|several|few)"
 _SPAN = r"(?:years?|months?|weeks?|decades?)"
-_DAYS_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
 _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD})\b"
@@ -90,16 +88,6 @@ _TALLY = re.compile(
     r"|\bthis\s+past\s+week\b",
     re.I,
 )
-# Over several days: "in three days", "over the past two days", "48 hours", "a three-day
-# bombardment"; one day's count ("the past 24 hours") may be one incident.
-_OVER_DAYS = re.compile(
-    rf"\b(?:in|over|during|within|for)\s+(?:the\s+)?(?:(?:past|last|previous|first)\s+)?"
-    rf"{_DAYS_FEW}\s+days\b|\b(?:48|72|96)\s+hours\b|\b{_DAYS_FEW}-day\s+(?:[\w-]+\s+)?"
-    r"(?:bombardment|campaign|offensive|assault|battle|fighting|clashes|onslaught)\b",
-    re.I,
-)
-# "the second such attack in three days" counts incidents: the event itself is one.
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth|another|latest)\b(?:\W+\w+){0,3}\W*$", re.I)
 # Tolls summed over areas named together: "in Hama and Idlib provinces".
 _AREAS = re.compile(r"\band\s+(?:the\s+)?[A-Z][\w'-]+\s+(?:[Pp]rovinces|[Gg]overnorates)\b")
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
@@ -122,7 +110,6 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
         (toll is not None and toll >= TALLY_FLOOR)
         or _TALLY.search(sentence.text)
         or _AREAS.search(sentence.text)
-        or _over_days(sentence.text)
         or _since_clause(anchor)
         or _over_areas(anchor)
     ):
@@ -161,19 +148,13 @@ def _since_clause(anchor: Token) -> bool:
     )
 
 
-def _over_days(text: str) -> bool:
-    """A count over several days, not an ordinal's window ("the third raid in two days")."""
-    return any(not _ORDINAL.search(text[: m.start()]) for m in _OVER_DAYS.finditer(text))
-
-
 # "across the country", "across several towns": a count over a land, not one place.
 _WIDE = frozenset({"country", "nation", "region", "provinces", "governorates", "towns", "cities"})
 
 
 def _over_areas(anchor: Token) -> bool:
-    """The event's own clause sums over places: "in" two places named together ("clashes
-    in Hama and Idlib", not "in Douma and its outskirts"), or "across" a land ("across
-    Syria", "across the country"; "in Syria" may be one incident's place)."""
+    """The event's own clause sums over a land: "across Syria", "across northern Syria",
+    "across the country" ("in Syria" may be one incident's place)."""
     words = _own_clause(anchor)
     heads = {t.i for t in words} | {
         c.i for t in words for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
@@ -184,12 +165,6 @@ def _over_areas(anchor: Token) -> bool:
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             if prep.lower_ == "across" and (
                 place.lower_ in _WIDE or (place.pos_ == "PROPN" and place.ent_type_ == "GPE")
-            ):
-                return True
-            if (
-                prep.lower_ == "in"
-                and place.pos_ == "PROPN"
-                and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in place.children)
             ):
                 return True
     return False
