@@ -9,8 +9,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   minister condemned the bombing"); the report of the bombing is elsewhere;
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
   far this year", "during the five-year war", "the conflict has killed", "in recent
-  weeks", "have been killed since talks broke off"), a toll summed over a land or
-  several areas ("across Syria", "in Hama and Idlib provinces", "the week's toll"), or a
+  weeks", "have been killed since talks broke off"), a toll summed over provinces
+  named together or a week ("in Hama and Idlib provinces", "the week's toll"), or a
   toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
@@ -111,7 +111,6 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
         or _TALLY.search(sentence.text)
         or _AREAS.search(sentence.text)
         or _since_clause(anchor)
-        or _over_areas(anchor)
     ):
         return "cumulative"
     return mode
@@ -146,28 +145,6 @@ def _since_clause(anchor: Token) -> bool:
         and not any(w.lower_ in _DAYS for w in t.head.subtree)
         for t in anchor.sent
     )
-
-
-# "across the country", "across several towns": a count over a land, not one place.
-_WIDE = frozenset({"country", "nation", "region", "provinces", "governorates", "towns", "cities"})
-
-
-def _over_areas(anchor: Token) -> bool:
-    """The event's own clause sums over a land: "across Syria", "across northern Syria",
-    "across the country" ("in Syria" may be one incident's place)."""
-    words = _own_clause(anchor)
-    heads = {t.i for t in words} | {
-        c.i for t in words for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-    }
-    for prep in anchor.sent:
-        if prep.dep_ != "prep" or prep.head.i not in heads:
-            continue
-        for place in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ == "across" and (
-                place.lower_ in _WIDE or (place.pos_ == "PROPN" and place.ent_type_ == "GPE")
-            ):
-                return True
-    return False
 
 
 def _ancestors(anchor: Token, steps: int = 4) -> list[Token]:
