@@ -9,9 +9,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   minister condemned the bombing"); the report of the bombing is elsewhere;
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
   far this year", "during the five-year war", "the conflict has killed", "in recent
-  weeks", "have been killed since talks broke off"), a toll summed over provinces
-  named together or a week ("in Hama and Idlib provinces", "the week's toll"), or a
-  toll no single incident reaches (``TALLY_FLOOR`` dead and more);
+  weeks", "have been killed since talks broke off"), a week's toll ("the
+  week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
@@ -88,8 +87,6 @@ _TALLY = re.compile(
     r"|\bthis\s+past\s+week\b",
     re.I,
 )
-# Tolls summed over areas named together: "in Hama and Idlib provinces".
-_AREAS = re.compile(r"\band\s+(?:the\s+)?[A-Z][\w'-]+\s+(?:[Pp]rovinces|[Gg]overnorates)\b")
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
 _COMMENT_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "presumably", "conceivably"})
 _COMMENT_ADJECTIVES = frozenset({"possible", "potential", "future", "eventual", "hypothetical"})
@@ -109,7 +106,6 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
     if (
         (toll is not None and toll >= TALLY_FLOOR)
         or _TALLY.search(sentence.text)
-        or _AREAS.search(sentence.text)
         or _since_clause(anchor)
     ):
         return "cumulative"
