@@ -243,3 +243,56 @@ def test_page_furniture_or_a_date_is_no_actor(nlp, text, name):  # type: ignore[
     events = extract_events(nlp(text), analysis, article).events
     assert events
     assert all(wrong.id not in (e.actor1, e.actor2) for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # tallies over the country, several provinces or a week
+        ("Shelling killed 30 people across the country on Monday.", "killed", "cumulative"),
+        (
+            "At least 120 people were killed in fighting in several provinces over the past"
+            " 24 hours.",
+            "killed",
+            "cumulative",
+        ),
+        ("The week's death toll in the city rose to 300.", "toll", "cumulative"),
+        (
+            "More than 1,000 people have been killed since the offensive began.",
+            "killed",
+            "cumulative",
+        ),
+        # one incident, one place, one day
+        ("Gunmen killed 12 people in the town of Tel Amar on Tuesday.", "killed", "asserted"),
+        (
+            "An air strike on the town of Tel Amar killed 14 people in the past 24 hours.",
+            "killed",
+            "asserted",
+        ),
+        ("Shelling killed five people in Tel Amar and its outskirts.", "killed", "asserted"),
+        ("Air strikes in Syria killed 20 fighters near the border.", "killed", "asserted"),
+        (
+            "Jets bombed Tel Amar on Monday, killing nine, as rebels held out in Hama and Idlib.",
+            "bombed",
+            "asserted",
+        ),
+    ],
+)
+def test_a_toll_summed_over_places_is_a_tally(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert flag(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Just days after a chemical attack, a woman was killed in the town.", "attack", True),
+        ("Weeks after the siege, residents returned to the town.", "siege", True),
+        ("Days after an attack that killed 20, the town was quiet.", "attack", True),
+        ("A day after the strike, rescuers were still digging in the rubble.", "strike", False),
+        ("Two civilians died after an air strike hit the town on Monday.", "strike", False),
+    ],
+)
+def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.told_as_history(anchor, sentence) is expected

@@ -9,8 +9,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   minister condemned the bombing"); the report of the bombing is elsewhere;
 - ``cumulative``: a tally over a period, not one incident ("since April", "so
   far this year", "during the five-year war", "the conflict has killed", "in recent
-  weeks", "have been killed since talks broke off"), or a
-  toll no single incident reaches (``TALLY_FLOOR`` dead and more);
+  weeks", "have been killed since talks broke off"), a week's toll ("the
+  week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
@@ -23,7 +23,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   "countless air raids", "a week-long campaign") or in the present progressive
   ("where the army is fighting to take the dam").
 
-Background told as such ("in August last year", "two years ago") is history, like
+Background told as such ("in August last year", "two years ago", "days after a chemical
+attack") is history, like
 an event whose date ended before the article (``told_as_history``).
 """
 
@@ -80,7 +81,10 @@ _TALLY = re.compile(
     rf"|\b(?:in|within)\s+(?:less|more)\s+than\s+{_FEW}\s+{_SPAN}\b"
     # roll-ups over many places: "across the country", "in several provinces"
     r"|\bacross\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b"
-    r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b",
+    r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b"
+    # a week's or a month's count
+    r"|\b(?:week|month)'?s\s+(?:death\s+)?tolls?\b|\bweekly\s+(?:death\s+)?tolls?\b"
+    r"|\bthis\s+past\s+week\b",
     re.I,
 )
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
@@ -290,12 +294,37 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
     another bomb killed", "two years ago"), which a bare month or weekday would date to
     this year; in a clause of its own ("a town held ever since rebels took it two years
     ago") the phrase dates something else."""
+    if _days_before(anchor):
+        return True
     verbs = {t.i for t in _own_clause(anchor)}
     for match in _LONG_AGO.finditer(sentence.text):
         word = sentence.char_span(match.start(), match.end(), alignment_mode="expand")
         if word is not None and _hangs_from(word.root, verbs):
             return True
     return False
+
+
+_SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
+
+
+def _days_before(anchor: Token) -> bool:
+    """The event is the earlier point a time is told from: "days after a chemical
+    attack", "weeks after the siege" (a background mention; its report is elsewhere)."""
+    prep = anchor.head
+    return (
+        anchor.dep_ == "pobj"
+        and prep.lower_ in ("after", "since")
+        and any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_BEFORE for c in prep.children)
+        and not any(_own_subject(c) for c in anchor.children if c.dep_ == "relcl")
+    )
+
+
+def _own_subject(clause: Token) -> bool:
+    """A clause hung on a noun with a subject of its own, not "that" or "which": a main
+    clause misread after an unpunctuated phrase ("days after an attack a woman was killed")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in clause.children
+    )
 
 
 def _hangs_from(token: Token, verbs: set[int]) -> bool:
