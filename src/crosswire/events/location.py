@@ -9,6 +9,7 @@ article's focus place in its focus country, then the dateline.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from crosswire.events.index import (
     rank,
 )
 from crosswire.events.typer import EventCandidate
+from crosswire.geo.surroundings import surrounding_region
 from crosswire.model import (
     Place,
 )
@@ -39,6 +41,23 @@ _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement"
 
 
 _COUNTRY = rank(Place(name="", feature="country"))
+
+
+# Words that put an event around a town, not in it: "the outskirts of X", "the X
+# countryside", "suburbs east of X", "near X".
+_AROUND_NOUNS = frozenset(
+    ["outskirts", "outskirt", "suburbs", "suburb", "countryside", "environs", "periphery"]
+)
+_DIRECTIONS = frozenset(
+    [
+        *("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"),
+        *("north-east", "north-west", "south-east", "south-west"),
+    ]
+)
+_NEAR = frozenset(["near", "outside", "around"])
+# How far from the town a place the lead's next sentences name may lie to be where the
+# event "around" it was: a city's suburbs and countryside.
+_AROUND_KM = 40.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +151,35 @@ def _is_seat(index: ArticleIndex, token: Token, end: int) -> bool:
     return False
 
 
-def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
+def _choose_place(
+    candidates: list[tuple[int, Place]], around: frozenset[int] = frozenset()
+) -> Place | None:
+    """The finest place; among equals one named as the scene before one named as the
+    landmark it lay around ("shelling near Damascus hit Douma"), then the first."""
     if not candidates:
         return None
-    return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
+    return min(candidates, key=lambda item: (rank(item[1]), item[0] in around, item[0]))[1]
+
+
+def _mention_head(token: Token, end: int) -> Token:
+    """The last word of a place mention starting at ``token`` ("Deir" -> "Ezzor")."""
+    while token.dep_ == "compound" and token.i < token.head.i and token.head.idx < end:
+        token = token.head
+    return token
+
+
+def is_around(token: Token) -> bool:
+    """A town named only as the landmark the event lay around: "the suburbs of X",
+    "the X countryside", "suburbs east of X", "near X", "outside X"."""
+    if token.dep_ in ("compound", "nmod", "amod"):
+        return token.head.lower_ in _AROUND_NOUNS
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ in _NEAR:
+        return True
+    holder = prep.head
+    return prep.lower_ == "of" and (holder.lower_ in _AROUND_NOUNS or holder.lower_ in _DIRECTIONS)
 
 
 def event_place(
@@ -151,6 +195,7 @@ def event_place(
     elsewhere: list[tuple[int, Place]] = []
     weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
     sibling: list[tuple[int, Place]] = []  # in the clause of the sentence's other event
+    around: set[int] = set()  # starts of towns named as what the event lay around
     for start, end, place in index.places:
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
@@ -163,6 +208,8 @@ def event_place(
             continue
         if _is_metonymic(index.text, token, place, end, index.focus_country):
             continue
+        if rank(place) < AREA_RANK and is_around(_mention_head(token, end)):
+            around.add(start)
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
             town = index.focus(place.country_code, within=_area_of(place))
@@ -186,10 +233,14 @@ def event_place(
         for c in sibling
         if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
     ]
-    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    aside = frozenset(around)
+    pool = own or elsewhere or weaker
+    chosen = _choose_place(pool, aside)
     if chosen is not None:
         named = own or elsewhere
         place = _settle(index, sentence, chosen, named, sibling)
+        if place is chosen and all(s in aside for s, p in pool if p.id == chosen.id):
+            place = _around_place(index, sentence, chosen)
         return place, "clause" if own else "sentence"
     chosen = _choose_place(sibling)
     if chosen is not None:
@@ -239,10 +290,12 @@ _LEAD_FOLLOWING = 2
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(0-9])")
 
 
-def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
+def lead_place(index: ArticleIndex, sentence: Span, near: Place | None = None) -> Place | None:
     """For an event told in the lead with no place finer than its country, the first
     place inside the article's country that the next sentences name: a report's opening
-    sentence often says only "in northern Syria" and the next one where."""
+    sentence often says only "in northern Syria" and the next one where. With ``near``
+    (an event told only around a town: "the suburbs east of X"), the first town or site
+    of the next sentences within ``_AROUND_KM`` of it ("The shells hit the town of Y")."""
     home = index.focus_country
     if home is None or not _in_lead(index, sentence):
         return None
@@ -251,9 +304,39 @@ def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
     for start, _end, place in index.places:
         if not (sentence.end_char <= start < end) or place.id not in scenes:
             continue
-        if place.country_code == home and rank(place) < _COUNTRY:
+        if place.country_code != home or rank(place) >= _COUNTRY:
+            continue
+        if near is None:
+            return place
+        if place.id != near.id and rank(place) < AREA_RANK and _close(place, near):
             return place
     return None
+
+
+def _around_place(index: ArticleIndex, sentence: Span, town: Place) -> Place:
+    """The place of an event told only around ``town``: a town or site near it that the
+    lead's next sentences name, else the region around the town when the town is a
+    first-level region of its own ("the suburbs of Damascus" lie in Rif Dimashq), else
+    the town."""
+    finer = lead_place(index, sentence, near=town)
+    if finer is not None:
+        return finer
+    region = surrounding_region(town)
+    if region is None:
+        return town
+    for _start, _end, place in index.places:
+        if place.id == region.id:
+            return place  # the text names the region too: its own record
+    return index.added_places.setdefault(region.id, region)
+
+
+def _close(place: Place, town: Place) -> bool:
+    if None in (place.lat, place.lon, town.lat, town.lon):
+        return False
+    scale = math.cos(math.radians((place.lat + town.lat) / 2))  # type: ignore[operator]
+    dy = place.lat - town.lat  # type: ignore[operator]
+    dx = (place.lon - town.lon) * scale  # type: ignore[operator]
+    return 111.2 * math.hypot(dx, dy) <= _AROUND_KM
 
 
 def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
@@ -323,4 +406,13 @@ def same_area(left: Place, right: Place) -> bool:
     if left.id == right.id:
         return True
     outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
-    return rank(outer) >= AREA_RANK and inside(outer, inner)
+    if rank(outer) < AREA_RANK:
+        return False
+    # "Damascus" in a headline, "the countryside of Damascus" in the lead: a city that is
+    # a region of its own names its surroundings too.
+    return inside(outer, inner) or (
+        outer.feature == "admin1"
+        and rank(inner) < AREA_RANK
+        and (region := surrounding_region(inner)) is not None
+        and region.id == outer.id
+    )
