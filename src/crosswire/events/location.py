@@ -55,6 +55,8 @@ _DIRECTIONS = frozenset(
     ]
 )
 _NEAR = frozenset(["near", "outside", "around"])
+# What an event may lie around: a town, not a site ("the outskirts of the Old City").
+_TOWNS = frozenset(["city", "capital"])
 # How far from the town a place the lead's next sentences name may lie to be where the
 # event "around" it was: a city's suburbs and countryside.
 _AROUND_KM = 40.0
@@ -170,7 +172,10 @@ def _mention_head(token: Token, end: int) -> Token:
 
 def is_around(token: Token) -> bool:
     """A town named only as the landmark the event lay around: "the suburbs of X",
-    "the X countryside", "suburbs east of X", "near X", "outside X"."""
+    "the X countryside", "suburbs east of X", "near X", "outside X"; "in X and Y
+    countryside": both."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        return is_around(token.head)
     if token.dep_ in ("compound", "nmod", "amod"):
         return token.head.lower_ in _AROUND_NOUNS
     if token.dep_ != "pobj":
@@ -208,7 +213,7 @@ def event_place(
             continue
         if _is_metonymic(index.text, token, place, end, index.focus_country):
             continue
-        if rank(place) < AREA_RANK and is_around(_mention_head(token, end)):
+        if place.feature in _TOWNS and is_around(_mention_head(token, end)):
             around.add(start)
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
