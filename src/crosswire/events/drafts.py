@@ -282,10 +282,7 @@ def _join(draft: Draft, later: Draft) -> None:
     """``later`` tells ``draft``'s incident again, with its toll: one event."""
     draft.absorb(later)
     draft.toll = later.toll
-    # A place the text names beats one guessed from the article's focus ("Army kills
-    # dozens in ambush" placed at the capital, then "... in the Damascus countryside").
-    guessed = draft.place is None or (draft.place_named is None and later.place_named)
-    if guessed and later.place is not None:
+    if draft.place is None and later.place is not None:
         draft.place, draft.place_named = later.place, later.place_named
     if draft.label == on.ATTACK and on.event_type_of(later.label) == on.EXPLOSIONS:
         draft.label, draft.civilian_targeting = later.label, True

@@ -153,14 +153,10 @@ def _is_seat(index: ArticleIndex, token: Token, end: int) -> bool:
     return False
 
 
-def _choose_place(
-    candidates: list[tuple[int, Place]], around: frozenset[int] = frozenset()
-) -> Place | None:
-    """The finest place; among equals one named as the scene before one named as the
-    landmark it lay around ("shelling near Damascus hit Douma"), then the first."""
+def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
     if not candidates:
         return None
-    return min(candidates, key=lambda item: (rank(item[1]), item[0] in around, item[0]))[1]
+    return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
 
 
 def _mention_head(token: Token, end: int) -> Token:
@@ -238,13 +234,12 @@ def event_place(
         for c in sibling
         if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
     ]
-    aside = frozenset(around)
     pool = own or elsewhere or weaker
-    chosen = _choose_place(pool, aside)
+    chosen = _choose_place(pool)
     if chosen is not None:
         named = own or elsewhere
         place = _settle(index, sentence, chosen, named, sibling)
-        if place is chosen and all(s in aside for s, p in pool if p.id == chosen.id):
+        if place is chosen and all(s in around for s, p in pool if p.id == chosen.id):
             place = _around_place(index, sentence, chosen)
         return place, "clause" if own else "sentence"
     chosen = _choose_place(sibling)
