@@ -141,3 +141,26 @@ def test_a_town_far_from_the_city_is_not_where_the_event_around_it_was(nlp) -> N
     where = placed(result, lead(result))
     assert where.id != saraqeb.id
     assert where.feature == "admin1"
+
+
+def test_reports_of_the_city_and_of_the_region_around_it_may_be_one_event() -> None:
+    from crosswire.crosscheck import geo
+    from crosswire.crosscheck.fusion import locality_cell
+
+    city = Place(
+        name="Damascus",
+        geonameid=170654,
+        lat=33.5102,
+        lon=36.2913,
+        country_code="SY",
+        admin1="Dimashq",
+        feature="capital",
+    )
+    region = surrounding_region(city)
+    assert region is not None
+    assert geo.compatible(region, city, 5.0)
+    assert locality_cell(city) == locality_cell(region)  # compared when fusing
+    far = Place(
+        name="Douma", lat=33.5833, lon=36.4, country_code="SY", admin1=region.name, feature="city"
+    )
+    assert not geo.compatible(far, city, 5.0)  # two towns stay apart

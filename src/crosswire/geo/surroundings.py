@@ -59,7 +59,8 @@ def _surrounding(
             own.append(index)
         elif region is not None:
             beyond[region] += 1
-    if not beyond or not _compact(gazetteer, country, admin1, lat, lon):
+    # ``own`` empty: the region's name is not the gazetteer's, so nothing is known of it.
+    if not own or not beyond or not _compact(gazetteer, country, admin1, lat, lon):
         return None
     region = beyond.most_common(1)[0][0]
     for index in gazetteer.within(lat, lon, 400.0, country):
