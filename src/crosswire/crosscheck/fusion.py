@@ -90,7 +90,6 @@ from crosswire.crosscheck import geo, linkage
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
-from crosswire.geo.surroundings import surrounding_region
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -139,10 +138,6 @@ def _cell(place_id: str | None, place: Place | None) -> Cell | None:
 def locality_cell(place: Place) -> Cell:
     """The block a place's reports are compared in (see ``Fuser.candidate_pairs``)."""
     region = place.admin1 or (place.name if place.feature == "admin1" else None)
-    if geo.rank(place) <= geo.POINT_RANK and (outer := surrounding_region(place)) is not None:
-        # A city that is a region of its own meets the region around it ("Damascus" and
-        # "the Damascus countryside"); ``geo.compatible`` still keeps its towns apart.
-        region = outer.name
     if place.country_code is None:
         return ("?", place.id)  # unresolved: only the same name can meet it
     return (place.country_code, geo.fold(region) if region else ANY_REGION)

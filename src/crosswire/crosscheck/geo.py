@@ -15,7 +15,6 @@ import math
 import unicodedata
 
 from crosswire.geo.resolve import haversine_km
-from crosswire.geo.surroundings import surrounding_region
 from crosswire.model import Place
 
 # How fine each feature class is; a lower rank is more precise.
@@ -86,15 +85,6 @@ def contains(outer: Place, inner: Place) -> bool | None:
     return None
 
 
-def around(region: Place, city: Place) -> bool:
-    """A city that is a region of its own and the region around it: one report's
-    "Damascus" is another's "the Damascus countryside" (``crosswire.geo.surroundings``)."""
-    if region.feature != "admin1" or (city.feature or "") not in TOWN_FEATURES:
-        return False
-    found = surrounding_region(city)
-    return found is not None and found.id == region.id
-
-
 def _names(place: Place) -> set[str]:
     return {key for key in (fold(place.name), *(fold(m.text) for m in place.mentions)) if key}
 
@@ -119,8 +109,6 @@ def compatible(left: Place, right: Place, near_km: float) -> bool:
     outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
     if rank(outer) > POINT_RANK:
         inside = contains(outer, inner)
-        if inside is False and around(outer, inner):
-            return True
         if inside is not None:
             return inside
         gap = distance_km(outer, inner)

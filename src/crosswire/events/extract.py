@@ -113,12 +113,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         )
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
-    used = {e.place for e in events}
-    known = {p.id for p in analysis.places}
-    regions = tuple(p for p in index.added_places.values() if p.id in used and p.id not in known)
-    return replace(
-        analysis, events=events, entities=analysis.entities + new, places=analysis.places + regions
-    )
+    return replace(analysis, events=events, entities=analysis.entities + new)
 
 
 class _Clause(NamedTuple):

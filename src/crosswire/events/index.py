@@ -123,9 +123,6 @@ class ArticleIndex:
     known: dict[str, Entity]
     outlet: str = ""  # the article's outlet, folded: never an actor of its events
     added: dict[str, Entity] = field(default_factory=dict)
-    # Places the events need that the text names only around a town ("the suburbs of
-    # Damascus": Rif Dimashq), by id: added to the analysis' places.
-    added_places: dict[str, Place] = field(default_factory=dict)
     stamps: frozenset[int] = frozenset()  # starts of the dates stamping the page (dating)
     # The country of the places the story is set in (its scenes, else its dateline's), never
     # one guessed from the state forces it names: whose the unnamed victims are.

@@ -9,7 +9,6 @@ article's focus place in its focus country, then the dateline.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,25 +40,6 @@ _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement"
 
 
 _COUNTRY = rank(Place(name="", feature="country"))
-
-
-# Words that put an event around a town, not in it: "the outskirts of X", "the X
-# countryside", "suburbs east of X", "near X".
-_AROUND_NOUNS = frozenset(
-    ["outskirts", "outskirt", "suburbs", "suburb", "countryside", "environs", "periphery"]
-)
-_DIRECTIONS = frozenset(
-    [
-        *("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"),
-        *("north-east", "north-west", "south-east", "south-west"),
-    ]
-)
-_NEAR = frozenset(["near", "outside", "around"])
-# What an event may lie around: a town, not a site ("the outskirts of the Old City").
-_TOWNS = frozenset(["city", "capital"])
-# How far from the town a place the lead's next sentences name may lie to be where the
-# event "around" it was: a city's suburbs and countryside.
-_AROUND_KM = 40.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,30 +139,6 @@ def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
     return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
 
 
-def _mention_head(token: Token, end: int) -> Token:
-    """The last word of a place mention starting at ``token`` ("Deir" -> "Ezzor")."""
-    while token.dep_ == "compound" and token.i < token.head.i and token.head.idx < end:
-        token = token.head
-    return token
-
-
-def is_around(token: Token) -> bool:
-    """A town named only as the landmark the event lay around: "the suburbs of X",
-    "the X countryside", "suburbs east of X", "near X", "outside X"; "in X and Y
-    countryside": both."""
-    if token.dep_ == "conj" and token.head.i != token.i:
-        return is_around(token.head)
-    if token.dep_ in ("compound", "nmod", "amod"):
-        return token.head.lower_ in _AROUND_NOUNS
-    if token.dep_ != "pobj":
-        return False
-    prep = token.head
-    if prep.lower_ in _NEAR:
-        return True
-    holder = prep.head
-    return prep.lower_ == "of" and (holder.lower_ in _AROUND_NOUNS or holder.lower_ in _DIRECTIONS)
-
-
 def event_place(
     index: ArticleIndex,
     sentence: Span,
@@ -196,7 +152,6 @@ def event_place(
     elsewhere: list[tuple[int, Place]] = []
     weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
     sibling: list[tuple[int, Place]] = []  # in the clause of the sentence's other event
-    around: set[int] = set()  # starts of towns named as what the event lay around
     for start, end, place in index.places:
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
@@ -209,8 +164,6 @@ def event_place(
             continue
         if _is_metonymic(index.text, token, place, end, index.focus_country):
             continue
-        if place.feature in _TOWNS and is_around(_mention_head(token, end)):
-            around.add(start)
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
             town = index.focus(place.country_code, within=_area_of(place))
@@ -234,13 +187,10 @@ def event_place(
         for c in sibling
         if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
     ]
-    pool = own or elsewhere or weaker
-    chosen = _choose_place(pool)
+    chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
     if chosen is not None:
         named = own or elsewhere
         place = _settle(index, sentence, chosen, named, sibling)
-        if place is chosen and all(s in around for s, p in pool if p.id == chosen.id):
-            place = _around_place(index, sentence, chosen)
         return place, "clause" if own else "sentence"
     chosen = _choose_place(sibling)
     if chosen is not None:
@@ -290,12 +240,10 @@ _LEAD_FOLLOWING = 2
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“'‘(0-9])")
 
 
-def lead_place(index: ArticleIndex, sentence: Span, near: Place | None = None) -> Place | None:
+def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
     """For an event told in the lead with no place finer than its country, the first
     place inside the article's country that the next sentences name: a report's opening
-    sentence often says only "in northern Syria" and the next one where. With ``near``
-    (an event told only around a town: "the suburbs east of X"), the first town or site
-    of the next sentences within ``_AROUND_KM`` of it ("The shells hit the town of Y")."""
+    sentence often says only "in northern Syria" and the next one where."""
     home = index.focus_country
     if home is None or not _in_lead(index, sentence):
         return None
@@ -304,39 +252,9 @@ def lead_place(index: ArticleIndex, sentence: Span, near: Place | None = None) -
     for start, _end, place in index.places:
         if not (sentence.end_char <= start < end) or place.id not in scenes:
             continue
-        if place.country_code != home or rank(place) >= _COUNTRY:
-            continue
-        if near is None:
-            return place
-        if place.id != near.id and rank(place) < AREA_RANK and _close(place, near):
+        if place.country_code == home and rank(place) < _COUNTRY:
             return place
     return None
-
-
-def _around_place(index: ArticleIndex, sentence: Span, town: Place) -> Place:
-    """The place of an event told only around ``town``: a town or site near it that the
-    lead's next sentences name, else the region around the town when the town is a
-    first-level region of its own ("the suburbs of Damascus" lie in Rif Dimashq), else
-    the town."""
-    finer = lead_place(index, sentence, near=town)
-    if finer is not None:
-        return finer
-    region = surrounding_region(town)
-    if region is None:
-        return town
-    for _start, _end, place in index.places:
-        if place.id == region.id:
-            return place  # the text names the region too: its own record
-    return index.added_places.setdefault(region.id, region)
-
-
-def _close(place: Place, town: Place) -> bool:
-    if None in (place.lat, place.lon, town.lat, town.lon):
-        return False
-    scale = math.cos(math.radians((place.lat + town.lat) / 2))  # type: ignore[operator]
-    dy = place.lat - town.lat  # type: ignore[operator]
-    dx = (place.lon - town.lon) * scale  # type: ignore[operator]
-    return 111.2 * math.hypot(dx, dy) <= _AROUND_KM
 
 
 def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
@@ -408,8 +326,8 @@ def same_area(left: Place, right: Place) -> bool:
     outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
     if rank(outer) < AREA_RANK:
         return False
-    # "Damascus" in a headline, "the countryside of Damascus" in the lead: a city that is
-    # a region of its own names its surroundings too.
+    # "Damascus" in a headline, "Rural Damascus" in the lead: a city that is a region of
+    # its own names its surroundings too.
     return inside(outer, inner) or (
         outer.feature == "admin1"
         and rank(inner) < AREA_RANK

@@ -35,12 +35,7 @@ NEEDS = [
 ]
 
 
-@stage(
-    STAGE,
-    needs=NEEDS,
-    provides=["analyses.events", "analyses.entities", "analyses.places"],
-    scope="document",
-)
+@stage(STAGE, needs=NEEDS, provides=["analyses.events", "analyses.entities"], scope="document")
 def make_events() -> Stage:
     """Extract per-article events (ACLED types, PLOVER, CAMEO) from parsed sentences."""
 
