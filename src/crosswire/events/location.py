@@ -25,7 +25,6 @@ from crosswire.events.index import (
     rank,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.geo.surroundings import surrounding_region
 from crosswire.model import (
     Place,
 )
@@ -324,13 +323,4 @@ def same_area(left: Place, right: Place) -> bool:
     if left.id == right.id:
         return True
     outer, inner = (left, right) if rank(left) >= rank(right) else (right, left)
-    if rank(outer) < AREA_RANK:
-        return False
-    # "Damascus" in a headline, "Rural Damascus" in the lead: a city that is a region of
-    # its own names its surroundings too.
-    return inside(outer, inner) or (
-        outer.feature == "admin1"
-        and rank(inner) < AREA_RANK
-        and (region := surrounding_region(inner)) is not None
-        and region.id == outer.id
-    )
+    return rank(outer) >= AREA_RANK and inside(outer, inner)

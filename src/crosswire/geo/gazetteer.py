@@ -324,17 +324,6 @@ class Gazetteer:
         hi = int(np.searchsorted(self._exact_keys, raw, side="right"))
         return frozenset(int(i) for i in self._exact_rows[lo:hi])
 
-    def within(self, lat: float, lon: float, km: float, country: str) -> list[int]:
-        """Entries of ``country`` within ``km`` of a point (an equirectangular distance,
-        fine at the scale of a city's surroundings)."""
-        mask = self._country == country.encode("ascii")
-        rows = np.flatnonzero(mask)
-        scale = np.cos(np.radians(lat))
-        dy = self._lat[rows] - lat
-        dx = (self._lon[rows] - lon) * scale
-        close = 111.2 * np.hypot(dx, dy) <= km
-        return [int(i) for i in rows[close]]
-
     def country(self, code: str) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
         index = self._country_index.get(code)
