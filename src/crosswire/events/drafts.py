@@ -201,7 +201,7 @@ def is_weak(candidate: EventCandidate, actors: Actors) -> bool:
     the pipe"), by no agent of its own: none, a pronoun, a weapon, fighters of no group
     the article names, or a named actor (which the event it joins must already have, see
     ``_fits``; "gunmen" are ACLED's unidentified armed group, an actor of their own)."""
-    if not candidate.groups <= {"violence"}:
+    if not (candidate.groups <= {"violence"} or _told_before(candidate.roles.agent)):
         return False
     patient = candidate.roles.patient
     bare = candidate.victims is None and (
@@ -216,6 +216,19 @@ def is_weak(candidate: EventCandidate, actors: Actors) -> bool:
         or category_of_noun(agent) == "weapon"
         or (category_of_noun(agent) == "armed" and actors.actor1 is None)
         or (actors.actor1 is not None and actors.named)
+    )
+
+
+_DEFINITE = frozenset(["the", "these", "those", "both"])
+
+
+def _told_before(agent: Token | None) -> bool:
+    """Weapons an earlier sentence told: "The shells hit the town of X", "the strikes
+    destroyed a bakery" say more of that event, not a new one."""
+    return (
+        agent is not None
+        and category_of_noun(agent) == "weapon"
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in agent.children)
     )
 
 
