@@ -240,13 +240,9 @@ def day_of(text: str | None) -> date | None:
         return None
 
 
-def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> ArticleIndex:
-    entities = [
-        (m.start, m.end, entity)
-        for entity in analysis.entities
-        for m in entity.mentions
-        if m.article == analysis.article
-    ]
+def _placed(doc: Doc, analysis: Analysis) -> tuple[list[tuple[int, int, Place]], int, Place | None]:
+    """The article's place mentions in text order, where its dateline ends, and the
+    dateline's place."""
     places = sorted(
         (
             (m.start, m.end, place)
@@ -256,6 +252,20 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         ),
         key=lambda item: item[0],
     )
+    match = _DATELINE.match(doc_text(doc))
+    dateline_end = match.end() if match is not None else 0
+    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
+    return places, dateline_end, dateline_place
+
+
+def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> ArticleIndex:
+    entities = [
+        (m.start, m.end, entity)
+        for entity in analysis.entities
+        for m in entity.mentions
+        if m.article == analysis.article
+    ]
+    places, dateline_end, dateline_place = _placed(doc, analysis)
     # An unlinked "organisation" that is really a town ("attacked Hama") is the place.
     entities = [
         (start, end, entity)
@@ -263,9 +273,6 @@ def build_index(doc: Doc, analysis: Analysis, article: Article | None) -> Articl
         if entity.canonical_key
         or not any(p_start <= start and end <= p_end for p_start, p_end, _p in places)
     ]
-    match = _DATELINE.match(doc_text(doc))
-    dateline_end = match.end() if match is not None else 0
-    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
     focus_places = _focus_places(
         [
             (s, p)
@@ -316,19 +323,7 @@ def _scene_country(
 def scene_country(doc: Doc, analysis: Analysis) -> str | None:
     """The country of the article's scenes from its resolved places (as ``build_index``
     reads it): whose the unnamed civilians and gunmen of the story are."""
-    places = sorted(
-        (
-            (m.start, m.end, place)
-            for place in analysis.places
-            for m in place.mentions
-            if m.article == analysis.article
-        ),
-        key=lambda item: item[0],
-    )
-    match = _DATELINE.match(doc_text(doc))
-    dateline_end = match.end() if match is not None else 0
-    dateline_place = next((p for s, _e, p in places if s < dateline_end), None)
-    return _scene_country(doc, places, dateline_end, dateline_place)
+    return _scene_country(doc, *_placed(doc, analysis))
 
 
 def _focus_country(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -258,7 +259,8 @@ def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
 
 def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
     ends = _SENTENCE_END.finditer(index.text, index.dateline_end, sentence.start_char + 1)
-    return sum(1 for _ in ends) < _LEAD_SENTENCES
+    # Stop at the first ends: a sentence deep in the article need not count them all.
+    return sum(1 for _ in islice(ends, _LEAD_SENTENCES)) < _LEAD_SENTENCES
 
 
 def _following_end(text: str, start: int) -> int:
