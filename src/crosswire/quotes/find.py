@@ -673,16 +673,11 @@ def _opens_sentence(text: str, segment: _Segment) -> bool:
     return not lead.strip() or re.search(r"[.!?][\"”’']?\s*$", lead) is not None
 
 
-@per_doc
-def find_attributions(doc: Doc) -> tuple[Attribution, ...]:
-    """Direct quotes, reported clauses and bare attributions, in text order.
-
-    Computed once per Doc: the figures and quotes stages share the result.
-    """
-    text = doc_text(doc)
-    paragraphs = _paragraphs(text)
-    segments = _quote_segments(text)
-    cues = _cues(doc, segments, paragraphs)
+def _direct_quotes(
+    doc: Doc, text: str, segments: list[_Segment], cues: list[_Cue]
+) -> tuple[list[Attribution], set[int]]:
+    """Quoted segments with their cue (or the previous segment's, when it runs on) and the
+    token indices of the cues they used. Short unattributed quotes are skipped."""
     found: list[Attribution] = []
     used: set[int] = set()
     previous: tuple[_Segment, _Cue | None] | None = None
@@ -698,8 +693,7 @@ def find_attributions(doc: Doc) -> tuple[Attribution, ...]:
             if same_paragraph or carried_over:
                 cue = earlier_cue
         previous = (segment, cue)
-        words = len(text[start:end].split())
-        if cue is None and words < _MIN_UNATTRIBUTED_WORDS:
+        if cue is None and len(text[start:end].split()) < _MIN_UNATTRIBUTED_WORDS:
             continue
         if cue is not None:
             used.add(cue.token.i)
@@ -715,30 +709,45 @@ def find_attributions(doc: Doc) -> tuple[Attribution, ...]:
                 direct=True,
             )
         )
+    return found, used
+
+
+def _reported(cue: _Cue, direct_spans: list[tuple[int, int]]) -> Attribution | None:
+    """A reported clause ("said that ...") or a bare source attribution for one unused cue."""
+    clause = _reported_clause(cue, direct_spans)
+    lemma = cue.token.lemma_.lower()
+    if lemma in _QUOTE_ONLY_CUES or (clause is None and lemma not in _SOURCE_CUES):
+        return None
+    if lemma == "put" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PUT_OBJECTS for c in cue.token.children
+    ):
+        return None
+    cue_sentence = _local_sentence(cue.token)
+    return Attribution(
+        speaker=cue.speaker,
+        cue=cue.cue,
+        start=clause[0] if clause else None,
+        end=clause[1] if clause else None,
+        sentence_start=cue_sentence.start_char,
+        sentence_end=cue_sentence.end_char,
+        direct=False,
+    )
+
+
+@per_doc
+def find_attributions(doc: Doc) -> tuple[Attribution, ...]:
+    """Direct quotes, reported clauses and bare attributions, in text order.
+
+    Computed once per Doc: the figures and quotes stages share the result.
+    """
+    text = doc_text(doc)
+    segments = _quote_segments(text)
+    cues = _cues(doc, segments, _paragraphs(text))
+    found, used = _direct_quotes(doc, text, segments, cues)
     direct_spans = [(a.start or 0, a.end or 0) for a in found]
     for cue in cues:
-        if cue.token.i in used:
-            continue
-        cue_sentence = _local_sentence(cue.token)
-        clause = _reported_clause(cue, direct_spans)
-        lemma = cue.token.lemma_.lower()
-        if lemma in _QUOTE_ONLY_CUES or (clause is None and lemma not in _SOURCE_CUES):
-            continue
-        if lemma == "put" and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _PUT_OBJECTS for c in cue.token.children
-        ):
-            continue
-        found.append(
-            Attribution(
-                speaker=cue.speaker,
-                cue=cue.cue,
-                start=clause[0] if clause else None,
-                end=clause[1] if clause else None,
-                sentence_start=cue_sentence.start_char,
-                sentence_end=cue_sentence.end_char,
-                direct=False,
-            )
-        )
+        if cue.token.i not in used and (reported := _reported(cue, direct_spans)):
+            found.append(reported)
     return tuple(sorted(found, key=lambda a: (a.sentence_start, a.start or 0)))
 
 

@@ -242,25 +242,55 @@ def _admin(view: BriefView, event: dict[str, Any], place: dict[str, Any]) -> tup
     )
 
 
-def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[str, Any]:
-    place = view.place(event.get("place")) or {}
-    nation = country(place.get("country_code"))
+def _actor_columns(view: BriefView, event: dict[str, Any]) -> dict[str, Any]:
+    """ACLED's actor, association and interaction columns of one event."""
     actor1, actor2 = event.get("actor1"), event.get("actor2")
     inter1 = view.entities.get(actor1 or "", {}).get("inter_code") if actor1 else None
     inter2 = view.entities.get(actor2 or "", {}).get("inter_code") if actor2 else 0
-    when, time_precision = event_date(event)
-    feature = place.get("feature")
-    location = place.get("name") or ""
-    admin1 = place.get("admin1") or (location if feature == "admin1" else "")
-    place_words = ", ".join(
-        p for p in (admin1, nation.name if nation else "") if p and p != location
-    )
     targeted = event["event_type"] == "Violence against civilians" or (
         event["event_type"] in POLITICAL_VIOLENCE and CIVILIANS_INTER in (inter1, inter2)
     )
+    return {
+        "actor1": view.entity_name(actor1),
+        "assoc_actor_1": "; ".join(view.entity_name(a) for a in event.get("assoc_actor1", [])),
+        "inter1": inter1,
+        "actor2": view.entity_name(actor2),
+        "assoc_actor_2": "; ".join(view.entity_name(a) for a in event.get("assoc_actor2", [])),
+        "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if targeted else "",
+    }
+
+
+def _place_columns(view: BriefView, event: dict[str, Any], place: dict[str, Any]) -> dict[str, Any]:
+    """ACLED's country, admin, location and coordinate columns of one event."""
+    nation = country(place.get("country_code"))
+    feature = place.get("feature")
+    location = place.get("name") or ""
+    admin2, admin3 = _admin(view, event, place)
+    return {
+        "iso": nation.iso_numeric if nation else None,
+        "region": nation.region if nation else "",
+        "country": nation.name if nation else "",
+        "admin1": place.get("admin1") or (location if feature == "admin1" else ""),
+        "admin2": admin2,
+        "admin3": admin3,
+        "location": location,
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "geo_precision": _GEO_PRECISION.get(feature or "", 1) if place else None,
+    }
+
+
+def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[str, Any]:
+    place = view.place(event.get("place")) or {}
+    nation = country(place.get("country_code"))
+    when, time_precision = event_date(event)
+    places = _place_columns(view, event, place)
+    location = places["location"]
+    place_words = ", ".join(p for p in (places["admin1"], places["country"]) if p and p != location)
     articles = view.source_articles(event)
     best = event.get("fatalities")
-    admin2, admin3 = _admin(view, event, place)
     scale = source_scale(
         [(view.articles.get(a) or {}).get("url") for a in articles],
         place.get("country_code"),
@@ -274,24 +304,8 @@ def acled_row(view: BriefView, event: dict[str, Any], timestamp: int) -> dict[st
         "disorder_type": disorder_type(event["event_type"], event["sub_event_type"]),
         "event_type": event["event_type"],
         "sub_event_type": event["sub_event_type"],
-        "actor1": view.entity_name(actor1),
-        "assoc_actor_1": "; ".join(view.entity_name(a) for a in event.get("assoc_actor1", [])),
-        "inter1": inter1,
-        "actor2": view.entity_name(actor2),
-        "assoc_actor_2": "; ".join(view.entity_name(a) for a in event.get("assoc_actor2", [])),
-        "inter2": inter2,
-        "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if targeted else "",
-        "iso": nation.iso_numeric if nation else None,
-        "region": nation.region if nation else "",
-        "country": nation.name if nation else "",
-        "admin1": admin1,
-        "admin2": admin2,
-        "admin3": admin3,
-        "location": location,
-        "latitude": place.get("lat"),
-        "longitude": place.get("lon"),
-        "geo_precision": _GEO_PRECISION.get(feature or "", 1) if place else None,
+        **_actor_columns(view, event),
+        **places,
         "source": "; ".join(dict.fromkeys(view.outlet(a) for a in articles)),
         "source_scale": scale,
         "notes": _notes(view, event, f"{location} ({place_words})" if place_words else location),

@@ -711,6 +711,28 @@ def _story_dates(story: StoryView) -> str:
     return days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
 
 
+def _story_index(view: BriefView, pages: dict[str, str]) -> Html:
+    """The overview's table of stories, each linking to its section or page."""
+    rows = [
+        el(
+            "tr",
+            el("th", el("a", s.title, href=pages.get(s.anchor, f"#{s.anchor}")), scope="row"),
+            el("td", _story_dates(s), class_="date"),
+            _num(len(s.articles)),
+            _num(len(s.events)),
+            _num(len(s.claims)),
+            _num(sum(1 for c in s.claims if c.get("status") == "contested")),
+        )
+        for s in view.stories
+    ]
+    return _table(
+        "Stories",
+        ["story", "events dated", "articles", "events", "claims", "contested"],
+        rows,
+        numeric=("articles", "events", "claims", "contested"),
+    )
+
+
 def _overview(
     view: BriefView, features: list[Record], page_of: dict[str, str] | None = None
 ) -> Html:
@@ -726,18 +748,6 @@ def _overview(
         f["id"]: f"{view.event_title(view.events[f['id']])}, {view.when(view.events[f['id']])}"
         for f in features
     }
-    rows = [
-        el(
-            "tr",
-            el("th", el("a", s.title, href=pages.get(s.anchor, f"#{s.anchor}")), scope="row"),
-            el("td", _story_dates(s), class_="date"),
-            _num(len(s.articles)),
-            _num(len(s.events)),
-            _num(len(s.claims)),
-            _num(sum(1 for c in s.claims if c.get("status") == "contested")),
-        )
-        for s in view.stories
-    ]
     return el(
         "section",
         el("h2", "Overview", id="overview-h"),
@@ -764,12 +774,7 @@ def _overview(
         ),
         el("h3", "Stories"),
         _story_filter() if pages else None,
-        _table(
-            "Stories",
-            ["story", "events dated", "articles", "events", "claims", "contested"],
-            rows,
-            numeric=("articles", "events", "claims", "contested"),
-        ),
+        _story_index(view, pages),
         id="overview",
         aria_labelledby="overview-h",
     )

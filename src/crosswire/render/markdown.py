@@ -378,35 +378,16 @@ def _story_list(stories: list[StoryView]) -> list[str]:
     ]
 
 
-def render_markdown(brief: Record) -> str:
-    """The whole brief; every row points back to its article id."""
-    view = BriefView(brief)
-    outlets = {a.get("outlet") for a in brief["articles"] if a.get("outlet")}
-    lines = [
-        "# crosswire brief",
-        "",
-        f"crosswire {brief['crosswire_version']}, generated {brief.get('generated_at', '')}.",
-        "",
-        f"{len(brief['articles'])} articles from {len(outlets)} outlets, "
-        f"{len(view.events)} events, {len(brief['claims'])} claims, "
-        f"{len(brief['rejections'])} rejected inputs." + hidden_note(view.hidden_events),
-        "",
-    ]
-    full, listed = _top_stories(brief, view)
-    for story in full:
-        lines += _story(view, story)
-    shown_articles = None
-    if listed:
-        lines += _story_list(listed)
-        shown_articles = {a for story in full for a in story.articles}
-    lines += ["## Articles", ""]
-    if shown_articles is not None:
+def _articles_section(brief: Record, shown: set[str] | None) -> list[str]:
+    """The article table: every article, or only the shown stories' when some are listed."""
+    lines = ["## Articles", ""]
+    if shown is not None:
         lines += [
-            f"The {len(shown_articles)} articles of the stories above; the other "
-            f"{len(brief['articles']) - len(shown_articles)} are in brief.json and brief.html.",
+            f"The {len(shown)} articles of the stories above; the other "
+            f"{len(brief['articles']) - len(shown)} are in brief.json and brief.html.",
             "",
         ]
-    lines += _table(
+    return lines + _table(
         ["id", "date", "outlet", "author", "title", "language", "furniture removed"],
         [
             [
@@ -419,9 +400,14 @@ def render_markdown(brief: Record) -> str:
                 str(len(a.get("removed", []))),
             ]
             for a in brief["articles"]
-            if shown_articles is None or a["id"] in shown_articles
+            if shown is None or a["id"] in shown
         ],
     )
+
+
+def _copies_and_rejections(view: BriefView) -> list[str]:
+    """Syndicated-copy groups and rejected inputs, each section only when it has rows."""
+    lines: list[str] = []
     if view.groups:
         lines += ["## Copies", ""]
         lines += _table(
@@ -444,4 +430,30 @@ def render_markdown(brief: Record) -> str:
                 for r in view.rejections
             ],
         )
+    return lines
+
+
+def render_markdown(brief: Record) -> str:
+    """The whole brief; every row points back to its article id."""
+    view = BriefView(brief)
+    outlets = {a.get("outlet") for a in brief["articles"] if a.get("outlet")}
+    lines = [
+        "# crosswire brief",
+        "",
+        f"crosswire {brief['crosswire_version']}, generated {brief.get('generated_at', '')}.",
+        "",
+        f"{len(brief['articles'])} articles from {len(outlets)} outlets, "
+        f"{len(view.events)} events, {len(brief['claims'])} claims, "
+        f"{len(brief['rejections'])} rejected inputs." + hidden_note(view.hidden_events),
+        "",
+    ]
+    full, listed = _top_stories(brief, view)
+    for story in full:
+        lines += _story(view, story)
+    shown_articles = None
+    if listed:
+        lines += _story_list(listed)
+        shown_articles = {a for story in full for a in story.articles}
+    lines += _articles_section(brief, shown_articles)
+    lines += _copies_and_rejections(view)
     return "\n".join(lines).rstrip("\n") + "\n"

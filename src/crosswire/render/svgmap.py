@@ -312,6 +312,49 @@ def _label(place: _Place, x: float, text: str, side: str, box: Box) -> Html:
     )
 
 
+def _tooltip(place: _Place, event_labels: dict[str, str], event_titles: dict[str, str]) -> str:
+    """A place's hover text: each event's label and title with its number of sources."""
+    return f"{place.name}: " + "; ".join(
+        " ".join(p for p in (event_labels.get(f["id"]), event_titles.get(f["id"])) if p)
+        + f" ({f['properties'].get('source_count') or 1} source(s))"
+        for f in place.features
+    )
+
+
+def _svg(
+    projection: Projection,
+    height: float,
+    map_id: str,
+    title: str,
+    description: str,
+    layers: list[Html],
+) -> Html:
+    """The accessible <svg> element: title, description, frame, graticule, scale, layers."""
+    title_id, desc_id = f"{map_id}-title", f"{map_id}-desc"
+    return el(
+        "svg",
+        el("title", title, id=title_id),
+        el("desc", description, id=desc_id),
+        el(
+            "rect",
+            x=f"{projection.left:.1f}",
+            y=f"{projection.top:.1f}",
+            width=f"{projection.right - projection.left:.1f}",
+            height=f"{projection.bottom - projection.top:.1f}",
+            class_="frame",
+        ),
+        *_graticule(projection),
+        _scale_bar(projection),
+        # Labels come last in ``layers``, so a neighbour's marker never hides one.
+        *layers,
+        viewBox=f"0 0 {WIDTH} {height:.0f}",
+        role="img",
+        aria_labelledby=f"{title_id} {desc_id}",
+        class_="map-svg",
+        id=map_id,
+    )
+
+
 def render_map(
     features: Sequence[dict[str, Any]],
     *,
@@ -345,40 +388,15 @@ def render_map(
         else:
             placed.append(label[1])
             texts.append(_label(place, x, text, *label))
-        tooltip = f"{place.name}: " + "; ".join(
-            " ".join(p for p in (event_labels.get(f["id"]), event_titles.get(f["id"])) if p)
-            + f" ({f['properties'].get('source_count') or 1} source(s))"
-            for f in place.features
-        )
+        tooltip = _tooltip(place, event_labels, event_titles)
         described.append(tooltip + ".")
         markers.append(_marker(place, x, y, r, tooltip, labels))
-    title_id, desc_id = f"{map_id}-title", f"{map_id}-desc"
     description = (
         f"{len(places)} place(s) on an equirectangular map centred at "
         f"{_degrees(projection.cy, 0.1, 'N', 'S')}. " + " ".join(described)
     )
-    svg = el(
-        "svg",
-        el("title", title, id=title_id),
-        el("desc", description, id=desc_id),
-        el(
-            "rect",
-            x=f"{projection.left:.1f}",
-            y=f"{projection.top:.1f}",
-            width=f"{projection.right - projection.left:.1f}",
-            height=f"{projection.bottom - projection.top:.1f}",
-            class_="frame",
-        ),
-        *_graticule(projection),
-        _scale_bar(projection),
-        *markers,
-        # Labels on top of every marker, so a neighbour's marker never hides one.
-        el("g", *texts, class_="labels"),
-        viewBox=f"0 0 {WIDTH} {height:.0f}",
-        role="img",
-        aria_labelledby=f"{title_id} {desc_id}",
-        class_="map-svg",
-        id=map_id,
+    svg = _svg(
+        projection, height, map_id, title, description, [*markers, el("g", *texts, class_="labels")]
     )
     legend = _legend(features, labelled=bool(event_labels), unlabelled=unlabelled)
     return el("figure", svg, legend, class_="map")
