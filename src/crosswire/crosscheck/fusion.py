@@ -34,8 +34,7 @@ weights fitted on the FA-KES tune half) and link only when the score reaches
 
 Only candidates are compared (blocking, as record linkage does): reports that
 share a date block (``block_days`` wide) and a locality cell (country and
-first-level region; a country-wide place meets its country's regions; a city that
-is a region of its own is filed under the region around it), or one
+first-level region; a country-wide place meets its country's regions), or one
 article. The comparisons grow with the reports per block, about linearly with
 the corpus; towns within ``near_km`` of each other across a regional border
 are not compared.
@@ -91,7 +90,6 @@ from crosswire.crosscheck import geo, linkage
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
-from crosswire.geo.surroundings import surrounding_region
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -142,9 +140,6 @@ def locality_cell(place: Place) -> Cell:
     region = place.admin1 or (place.name if place.feature == "admin1" else None)
     if place.country_code is None:
         return ("?", place.id)  # unresolved: only the same name can meet it
-    # A city that is a region of its own is filed under the region around it, where
-    # reports of its suburbs are ("Damascus" and "the Damascus countryside").
-    region = surrounding_region(place.country_code, region) or region
     return (place.country_code, geo.fold(region) if region else ANY_REGION)
 
 

@@ -7,11 +7,6 @@ a town's reach (``TOWN_RADIUS_KM``) or carries the town's name ("Hodeidah
 port" and "Hudaydah"). A coarser area (a country, a province, a sea) agrees
 with the places inside it: a report that names only "Daraa province" does not
 contradict one that names a town in it.
-
-A city that is a first-level region of its own (Damascus amid Rif Dimashq:
-``crosswire.geo.surroundings``) and the region around it are one area: one
-outlet's "Damascus" is another's "the Damascus countryside", and the city agrees
-with the towns within ``CITY_REGION_KM`` of it, its suburbs just beyond its edge.
 """
 
 from __future__ import annotations
@@ -20,7 +15,6 @@ import math
 import unicodedata
 
 from crosswire.geo.resolve import haversine_km
-from crosswire.geo.surroundings import CITY_REGION_KM, surrounding_region
 from crosswire.model import Place
 
 # How fine each feature class is; a lower rank is more precise.
@@ -86,22 +80,9 @@ def contains(outer: Place, inner: Place) -> bool | None:
         if outer.country_code and inner.country_code and outer.country_code != inner.country_code:
             return False
         if inner.admin1:
-            return bool(area(inner) & area(outer))
+            return fold(inner.admin1) in {fold(outer.admin1), fold(outer.name)}
         return None
     return None
-
-
-def area(place: Place) -> set[str]:
-    """The folded first-level regions a place's region counts as one area with: its own,
-    and for a city that is a region of its own, the region around it (one outlet's
-    "Damascus" is another's "the Damascus countryside": ``crosswire.geo.surroundings``)."""
-    region = place.admin1 or (place.name if place.feature == "admin1" else None)
-    if not region:
-        return set()
-    around = surrounding_region(place.country_code, region)
-    return {fold(region), fold(place.name if place.feature == "admin1" else region)} | (
-        {fold(around)} if around else set()
-    )
 
 
 def _names(place: Place) -> set[str]:
@@ -136,13 +117,4 @@ def compatible(left: Place, right: Place, near_km: float) -> bool:
     if _site_of(inner, outer):
         return True
     gap = distance_km(left, right)
-    if gap is not None and gap <= CITY_REGION_KM and (_city_region(left) or _city_region(right)):
-        return True  # "Damascus" for the suburbs just beyond the city-region's edge
     return gap is not None and gap <= near_km
-
-
-def _city_region(place: Place) -> bool:
-    """A town of a first-level region that is one city (Damascus in Dimashq)."""
-    return (place.feature or "") in TOWN_FEATURES and bool(
-        surrounding_region(place.country_code, place.admin1)
-    )

@@ -324,12 +324,6 @@ class Gazetteer:
         hi = int(np.searchsorted(self._exact_keys, raw, side="right"))
         return frozenset(int(i) for i in self._exact_rows[lo:hi])
 
-    def towns(self, country: str) -> list[int]:
-        """The populated places (cities, capitals) of ``country``."""
-        towns = [_FEATURE_CODE["city"], _FEATURE_CODE["capital"]]
-        mask = (self._country == country.encode("ascii", "ignore")) & np.isin(self._feature, towns)
-        return [int(i) for i in np.flatnonzero(mask)]
-
     def country(self, code: str) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
         index = self._country_index.get(code)
