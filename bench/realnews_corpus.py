@@ -45,7 +45,9 @@ whole pipeline runs over it once, in memory. Printed:
     casualty claim contested across articles, and how many of them draw only on
     articles of one annotated incident; of the others, how many join articles of one
     annotated governorate published within ``CLOSE_DAYS`` of each other (the crowd
-    often splits one incident into groups dated days or weeks apart).
+    often splits one incident into groups dated days or weeks apart). Each group not
+    marked gets a reason (``why_uncontested``, counted by class): not fused, a toll
+    not read by two of its articles in their shared event, or one toll read by all.
 (e) **Comparisons.** How many report pairs fusion tested (``Fuser.comparisons``),
     beside the count of all pairs, to show blocking.
 
@@ -344,6 +346,7 @@ def score_contested(run: Run, show: int) -> float:
     covers = _covers(run)
     marked = loose = 0
     misses = []
+    reasons: Counter[str] = Counter()
     for key, members in groups.items():
         # A contest over a war's running total ("300,000 killed since 2011") is not a
         # contest over this incident's toll: both values must be of its order.
@@ -353,16 +356,48 @@ def score_contested(run: Run, show: int) -> float:
         marked += hit
         loose += _contested_between(ids, claims, math.inf)
         if not hit:
-            misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]}")
+            reason = why_uncontested(run, members, covers)
+            reasons[reason] += 1
+            misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]} ({reason})")
     print(f"(d) groups whose annotated tolls differ, marked contested: "
           f"{_ratio(marked, len(groups))}")  # fmt: skip
     print(
         f"    counting contests over any value (running totals too): {_ratio(loose, len(groups))}"
     )
+    print(f"    why the others are not: {dict(reasons.most_common())}")
     _contest_precision(run, claims)
     for miss in misses[:show]:
         print(f"      {miss}")
     return marked / len(groups) if groups else 0.0
+
+
+def why_uncontested(run: Run, members: list[str], covers: dict[str, set[str]]) -> str:
+    """Why a group whose annotated tolls differ is not marked contested (module docstring,
+    (d)): "not fused" when no fused event holds reports of two of its articles annotated
+    with differing tolls; else, in the event holding most of them, "toll not read" when
+    fewer than two of those articles' reports in it give a toll, "same toll read" when
+    they all give one toll (copies of one text annotated with two tolls among them), else
+    "other"."""
+    best = max(
+        run.corpus.events,
+        key=lambda e: sum(bool(covers[m] & _event_articles(e)) for m in members),
+    )
+    held = [m for m in members if covers[m] & _event_articles(best)]
+    if len({run.gold[m].toll for m in held}) < 2:
+        return "not fused"  # the articles annotated with differing tolls are apart
+    spans = {(s.article, s.start, s.end) for s in best.sources}
+    tolls: dict[str, set[int]] = {}
+    for analysis in run.corpus.analyses:
+        for event in analysis.events:
+            if event.fatalities is None or event.background or event.modality != "asserted":
+                continue
+            if any((s.article, s.start, s.end) in spans for s in event.sources):
+                tolls.setdefault(analysis.article, set()).add(event.fatalities)
+    read = [set().union(*(tolls.get(a, set()) for a in covers[m])) for m in held]
+    given = [values for values in read if values]
+    if len(given) < 2:
+        return "toll not read"
+    return "same toll read" if len(set().union(*given)) == 1 else "other"
 
 
 def _contest_precision(run: Run, claims: dict[str, Claim]) -> None:

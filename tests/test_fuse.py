@@ -21,7 +21,7 @@ from crosscheck_fixtures import (
     stated_dates,
 )
 from crosswire.crosscheck import geo
-from crosswire.crosscheck.fusion import Fuser, Report, split_long, types_compatible
+from crosswire.crosscheck.fusion import Fuser, Report, kinds, split_long, types_compatible
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event, Mention, Place
 from crosswire.registry import StageContext, get
@@ -409,3 +409,38 @@ def test_an_unidentified_group_is_no_side_and_a_named_one_wins() -> None:
     (fused,) = get("fuse").factory()(corpus, StageContext()).events
     # Two reports fell back to the unnamed group; the one that names the army wins.
     assert (fused.actor1, fused.source_count) == (ARMY.id, 3)
+
+
+def test_blocking_compares_only_reports_whose_types_may_fit() -> None:
+    a, b = (article(n, CLASH, outlet=n) for n in "ab")
+    protest = "Residents protested in Tafas on Tuesday."
+    p = article("p", protest, outlet="p")
+    remote = "Explosions/Remote violence"
+    reports = [
+        (a, [event(a, WHOLE)]),  # an armed clash in Tafas
+        (b, [event(b, WHOLE, sub_event_type="Government regains territory")]),
+        (p, [event(p, protest, sub_event_type="Peaceful protest", event_type="Protests")]),
+    ]
+    analyses = [
+        Analysis(article=x.id, events=tuple(evs), entities=KNOWN, places=PLACES,
+                 dates=stated_dates(x, evs))
+        for x, evs in reports
+    ]  # fmt: skip
+    fuser = Fuser(analyses, SourceIndex.build(tuple(x for x, _ in reports), ()))
+    kind = [r.event.sub_event_type for r in fuser.reports]
+    types = {frozenset({kind[i], kind[j]}) for i, j in fuser.candidate_pairs()}
+    # One family of battles meets; a protest in the same town on the same day is not compared.
+    assert types == {frozenset({"Armed clash", "Government regains territory"})}
+    strike, blast = (
+        event(a, WHOLE, sub_event_type=kind, event_type=remote)
+        for kind in ("Air/drone strike", "Remote explosive/landmine/IED")
+    )
+    flagged = event(a, WHOLE, modality="denied")
+    found = kinds([
+        Report(event=e, article=a.id, source=a.id, order=("", a.id), start=0.0, end=0.0,
+               place=TAFAS, dated=True)
+        for e in (strike, blast, flagged)
+    ])  # fmt: skip
+    # Remote violence of two sub-types may be one incident (one named perpetrator's).
+    assert found[0] == found[1]
+    assert found[2] != kinds([_report(a, "2026-03-03")])[0]  # another modality

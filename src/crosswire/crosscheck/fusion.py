@@ -32,12 +32,13 @@ place, dates, sides and tolls agree and how sure the events stage is of each,
 weights fitted on the FA-KES tune half) and link only when the score reaches
 ``min_match``; the score also orders the merges.
 
-Only candidates are compared (blocking, as record linkage does): reports that
-share a date block (``block_days`` wide) and a locality cell (country and
-first-level region; a country-wide place meets its country's regions), or one
-article. The comparisons grow with the reports per block, about linearly with
-the corpus; towns within ``near_km`` of each other across a regional border
-are not compared.
+Only candidates are compared (blocking, as record linkage does): reports of one
+modality and of sub-event types that may fit (``kinds``) that share a date block
+(``block_days`` wide) and a locality cell (country and first-level region; a
+country-wide place meets its country's regions), or one article. The
+comparisons grow with the reports per block, about linearly with the corpus;
+towns within ``near_km`` of each other across a regional border are not
+compared.
 
 Reports are clustered complete-link: a report joins an event only when it is
 compatible with every report already in it, so a vague report cannot chain two
@@ -458,12 +459,13 @@ class Fuser:
     def candidate_pairs(self) -> Iterator[tuple[int, int]]:
         """The pairs worth testing: blocking, as record linkage does.
 
-        A report is filed under every date block (``block_days`` wide) its window
+        A report is filed under its kind (modality and group of sub-event types that
+        may fit: ``kinds``), under every date block (``block_days`` wide) its window
         touches and under its article, and within a date block under its locality
         cell. Pairs are formed inside a cell, between a cell and its country's
-        "*" cell, and inside an article; so the tests grow with the reports per
-        block, not with the square of the corpus. Reports with no bounded date or
-        no place meet only their own article's.
+        "*" cell, and inside an article, of one kind; so the tests grow with the
+        reports per block, not with the square of the corpus. Reports with no
+        bounded date or no place meet only their own article's.
         """
         seen: set[tuple[int, int]] = set()
         for block in self._blocks():
@@ -474,17 +476,17 @@ class Fuser:
                     yield pair
 
     def _blocks(self) -> Iterator[Iterable[tuple[int, int]]]:
-        by_article: dict[str, list[int]] = {}
-        blocks: dict[int, dict[Cell, list[int]]] = {}
-        for index, report in enumerate(self.reports):
-            by_article.setdefault(report.article, []).append(index)
+        by_article: dict[tuple[str, Kind], list[int]] = {}
+        blocks: dict[tuple[int, Kind], dict[Cell, list[int]]] = {}
+        for index, (report, kind) in enumerate(zip(self.reports, kinds(self.reports), strict=True)):
+            by_article.setdefault((report.article, kind), []).append(index)
             cell = report.cell or (None if self.settings.require_place else NOWHERE)
             if cell is None or not report.bounded:
                 continue
             if report.span_days > self.settings.max_span_days:
                 continue
             for block in self._date_blocks(report):
-                blocks.setdefault(block, {}).setdefault(cell, []).append(index)
+                blocks.setdefault((block, kind), {}).setdefault(cell, []).append(index)
         for members in by_article.values():
             yield _all_pairs(members)
         for cells in blocks.values():
@@ -616,6 +618,36 @@ def _side(report: Report) -> linkage.Side:
         dated=report.dated,
         dates=(report.start, report.end),
     )
+
+
+# A blocking key: (modality, a group of sub-event types). Reports of two kinds never
+# agree (``Fuser.agree``), so they are never compared.
+Kind = tuple[str, str]
+
+
+def kinds(reports: Sequence[Report]) -> list[Kind]:
+    """Each report's kind: its modality and the group of sub-event types that may fit its
+    own (``Fuser._types_fit``): ``SUB_EVENT_FAMILIES`` joined where they share a type,
+    and every sub-type reported as remote violence joined (one named perpetrator's air
+    strike and explosion may be one incident)."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            name = parent[name]
+        return name
+
+    def join(left: str, right: str) -> None:
+        parent[root(left)] = root(right)
+
+    for family in SUB_EVENT_FAMILIES:
+        first, *rest = sorted(family)
+        for other in rest:
+            join(other, first)
+    for report in reports:
+        if report.event.event_type == REMOTE_VIOLENCE:
+            join(report.event.sub_event_type, REMOTE_VIOLENCE)
+    return [(r.event.modality, root(r.event.sub_event_type)) for r in reports]
 
 
 def _all_pairs(members: Sequence[int]) -> Iterator[tuple[int, int]]:
