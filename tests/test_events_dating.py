@@ -185,3 +185,13 @@ def test_a_reported_day_stays_when_no_earlier_day_is_told(nlp) -> None:  # type:
     )
     lead = violent(events(nlp, text), "Air strikes on a crowded market")
     assert lead.date_start == "2026-03-03"
+
+
+def test_the_day_a_toll_rose_is_not_the_day_of_the_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rescuers pulled bodies from the rubble of a market in the town. "
+        "On Tuesday the death toll from the air strike on the market rose to 40, a monitor "
+        "said. The jets struck the market on Monday."
+    )
+    toll = violent(events(nlp, text), "death toll")
+    assert (toll.date_start, toll.date_end) == ("2026-03-02", "2026-03-02")

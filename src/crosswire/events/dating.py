@@ -162,13 +162,17 @@ _REPORT_LEMMAS = frozenset(
     {"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "quote"}
     | {"publish", "post", "release", "upload", "broadcast", "air", "issue", "write"}
 )
+# A toll that rose on a day ("the death toll rose to 40 on Friday") dates the count.
+_COUNT_LEMMAS = frozenset({"rise", "climb", "reach", "increase", "mount", "jump", "hit"})
+_COUNT_SUBJECTS = frozenset({"toll", "number", "count", "tally"})
 # Dependencies a date phrase hangs from its verb by ("said on Tuesday", "said Tuesday").
 _DATE_LINKS = frozenset({"prep", "pobj", "npadvmod", "tmod", "obl", "advmod", "nmod"})
 
 
 def reported_on(d: DateMention, sentence: Span) -> bool:
     """Whether the date is the day a report was made ("a monitor said on Tuesday", "the
-    video, posted on Monday"): a day the incident lies on or before, not its own."""
+    video, posted on Monday", "the toll rose to 40 on Friday"): a day the incident lies
+    on or before, not its own."""
     span = _tokens(d, sentence)
     if span is None:
         return False
@@ -176,8 +180,16 @@ def reported_on(d: DateMention, sentence: Span) -> bool:
     while token.dep_ in _DATE_LINKS and token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower() in _REPORT_LEMMAS
+            return token.lemma_.lower() in _REPORT_LEMMAS or _counts(token)
     return False
+
+
+def _counts(verb: Token) -> bool:
+    """ "The death toll rose to 40 on Friday": the day the count was made."""
+    return verb.lemma_.lower() in _COUNT_LEMMAS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _COUNT_SUBJECTS
+        for c in verb.children
+    )
 
 
 def _in_sequence(word: Token, date_root: Token) -> bool:
@@ -226,6 +238,7 @@ def backdate(drafts: list[Draft]) -> None:
         later = next((d for d in drafts[number + 1 :] if _dates_it(d, draft, lead)), None)
         if later is not None:
             draft.when = later.when
+            draft.date_text = None  # inferred from the later sentence, not read in its own
 
 
 def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:

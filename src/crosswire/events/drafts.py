@@ -124,7 +124,7 @@ class Draft:
             # A headline or lead told undated ("four medics killed in strike on clinic"),
             # then with its day ("the strike hit the clinic late Tuesday"): the day is the
             # incident's, not the article's.
-            self.when = other.when
+            self.when, self.date_text = other.when, None
         if other.toll is not None and (
             self.toll is None
             or (self.toll.vague and not other.toll.vague)
@@ -165,7 +165,8 @@ class Draft:
                 place_country=self.place.country_code if self.place is not None else None,
                 focus_country=focus_country,
                 named_actor=actors.named,
-                date_stated=self.date_text is not None,
+                # A day the report was told on still dates it in its own words.
+                date_stated=self.date_text is not None or self.reported_on,
                 depth=self.depth,
                 extra_sentences=len(self.spans) - 1,
                 background=background,
