@@ -62,7 +62,7 @@ def _dates_the_opening(draft: Draft, later: Draft) -> bool:
     own, tells its day: a narrow stated one, before the day a reported-on one was told."""
     if draft.sentence >= LEAD_SENTENCES:
         return False
-    if not draft.sentence < later.sentence <= draft.sentence + LEAD_REACH:
+    if later.sentence > draft.sentence + LEAD_REACH:
         return False
     if later.date_text is None or later.reported_on or later.history or not narrow(later.when):
         return False
