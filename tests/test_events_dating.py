@@ -145,3 +145,53 @@ def test_a_relative_clause_about_the_actor_keeps_its_own_date(nlp) -> None:  # t
     text = "Troops who had seized the town on Monday killed five civilians."
     found = [e for e in events(nlp, text) if e.modality == "asserted"]
     assert any(e.date_start == PUBLISHED and e.date_text is None for e in found)
+
+
+def test_an_undated_headline_takes_the_day_the_lead_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Heavy bombardment kills 20 civilians in northern town. "
+        "Jets pounded the main market of the town late on Monday, killing at least 12 people "
+        "including four children, rescuers said."
+    )
+    headline = violent(events(nlp, text), "Heavy bombardment")
+    assert (headline.date_start, headline.date_end) == ("2026-03-02", "2026-03-02")
+    assert headline.date_text is None  # inferred from the lead, not read in its own words
+
+
+def test_a_day_told_further_on_does_not_date_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Heavy bombardment kills 20 civilians in northern town. "
+        "The town has been under siege for a year. Its hospital closed in the winter. "
+        "Jets pounded the main market of the town on Monday, killing 12 people."
+    )
+    headline = violent(events(nlp, text), "Heavy bombardment")
+    assert headline.date_start == PUBLISHED
+
+
+def test_the_day_a_monitor_reported_gives_way_to_the_day_of_the_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on a crowded market in a rebel-held town have killed 30 people, "
+        "a monitor said on Wednesday. The jets struck the market on Tuesday afternoon, "
+        "killing 30 people, the monitor said."
+    )
+    lead = violent(events(nlp, text), "Air strikes on a crowded market")
+    assert (lead.date_start, lead.date_end) == ("2026-03-03", "2026-03-03")
+
+
+def test_a_reported_day_stays_when_no_earlier_day_is_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Air strikes on a crowded market in a rebel-held town have killed 30 people, "
+        "a monitor said on Tuesday. The monitor said the toll could still rise."
+    )
+    lead = violent(events(nlp, text), "Air strikes on a crowded market")
+    assert lead.date_start == "2026-03-03"
+
+
+def test_the_day_a_toll_rose_is_not_the_day_of_the_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rescuers pulled bodies from the rubble of a market in the town. "
+        "On Tuesday the death toll from the air strike on the market rose to 40, a monitor "
+        "said. The jets struck the market on Monday."
+    )
+    toll = violent(events(nlp, text), "death toll")
+    assert (toll.date_start, toll.date_end) == ("2026-03-02", "2026-03-02")

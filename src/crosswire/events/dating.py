@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.drafts import Draft
+from crosswire.events.drafts import LEAD_REACH, LEAD_SENTENCES, NARROW_DAYS, Draft, narrow
 from crosswire.events.location import event_tokens, same_area
 from crosswire.events.tolls import tree_distance
 from crosswire.events.typer import EventCandidate
@@ -43,8 +43,6 @@ from crosswire.metadata.pubdates import HEAD_CHARS, head_dates
 from crosswire.model import DateMention
 
 _YEAR = re.compile(r"\d{4}")
-# A date wider than this many days does not date an incident on its own.
-NARROW_DAYS = 7
 # Words that put two clauses at different times: a date across them is the other
 # clause's ("a truce held on Thursday, two days after fighting killed 12").
 _SEQUENCE_WORDS = frozenset(
@@ -158,6 +156,42 @@ def sentence_date(
     return min(found, key=lambda item: item[:2])[2] if found else None
 
 
+# Verbs whose day is the report's, not the incident's: "a monitor said on Tuesday", "a
+# video posted on Monday", "the agency reported Sunday".
+_REPORT_LEMMAS = frozenset(
+    {"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "quote"}
+    | {"publish", "post", "release", "upload", "broadcast", "air", "issue", "write"}
+)
+# A toll that rose on a day ("the death toll rose to 40 on Friday") dates the count.
+_COUNT_LEMMAS = frozenset({"rise", "climb", "reach", "increase", "mount", "jump", "hit"})
+_COUNT_SUBJECTS = frozenset({"toll", "number", "count", "tally"})
+# Dependencies a date phrase hangs from its verb by ("said on Tuesday", "said Tuesday").
+_DATE_LINKS = frozenset({"prep", "pobj", "npadvmod", "tmod", "obl", "advmod", "nmod"})
+
+
+def reported_on(d: DateMention, sentence: Span) -> bool:
+    """Whether the date is the day a report was made ("a monitor said on Tuesday", "the
+    video, posted on Monday", "the toll rose to 40 on Friday"): a day the incident lies
+    on or before, not its own."""
+    span = _tokens(d, sentence)
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in _DATE_LINKS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in _REPORT_LEMMAS or _counts(token)
+    return False
+
+
+def _counts(verb: Token) -> bool:
+    """ "The death toll rose to 40 on Friday": the day the count was made."""
+    return verb.lemma_.lower() in _COUNT_LEMMAS and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _COUNT_SUBJECTS
+        for c in verb.children
+    )
+
+
 def _in_sequence(word: Token, date_root: Token) -> bool:
     """Whether the tree path from the event's word to the date crosses a word of
     sequence ("after", "before", "since" ...), on the path or marking a clause on it."""
@@ -191,25 +225,78 @@ def _too_old(d: DateMention, published: str | None) -> bool:
 
 
 def backdate(drafts: list[Draft]) -> None:
-    """An undated report takes the date a later sentence tells the same incident with:
-    same type, same toll, no other area (in place)."""
+    """An undated report, or one dated only by the day it was reported ("a monitor said
+    on Tuesday"), takes the date a later sentence tells the same incident with (in
+    place): the same type and toll in no other area, or, for the opening of the article,
+    the day the next sentences of the lead give a violent event in its area."""
+    opening = True  # no report told with its day yet
     for number, draft in enumerate(drafts):
-        if draft.date_text is not None or draft.toll is None or not draft.toll.value:
+        if draft.date_text is not None and not draft.reported_on:
+            opening = opening and not _told_dated(draft)
             continue
-        later = next((d for d in drafts[number + 1 :] if _dates_it(d, draft)), None)
+        lead = opening and draft.sentence < LEAD_SENTENCES
+        later = next((d for d in drafts[number + 1 :] if _dates_it(d, draft, lead)), None)
         if later is not None:
             draft.when = later.when
+            draft.date_text = None  # inferred from the later sentence, not read in its own
 
 
-def _dates_it(later: Draft, draft: Draft) -> bool:
-    here, there = draft.place, later.place
+def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:
+    if not _told_dated(later) or not _same_place(later, draft):
+        return False
+    if draft.reported_on and not _before(later, draft):
+        return False
+    return _same_report(later, draft) or (lead and _in_lead(later, draft))
+
+
+def _before(later: Draft, draft: Draft) -> bool:
+    """Whether ``later``'s day is a day the report dated ``draft`` could tell of: the
+    incident happened on or before the day it was reported, and is not that same day."""
+    if later.reported_on or later.when is None or draft.when is None:
+        return False
+    return later.when[0] < draft.when[0] and later.when[1] <= draft.when[1]
+
+
+def _told_dated(later: Draft) -> bool:
+    """A happened report dated by its own words, recent and narrow enough to be a day's."""
     return (
-        later.label == draft.label
-        and later.date_text is not None
+        later.date_text is not None
         and later.when is not None
         and not later.history
         and later.mode == "asserted"
-        and later.toll is not None
-        and later.toll.value == draft.toll.value  # type: ignore[union-attr]  # checked by caller
-        and (here is None or there is None or same_area(here, there) or same_area(there, here))
+        and narrow(later.when)
     )
+
+
+def _same_place(later: Draft, draft: Draft) -> bool:
+    here, there = draft.place, later.place
+    return here is None or there is None or same_area(here, there) or same_area(there, here)
+
+
+def _same_report(later: Draft, draft: Draft) -> bool:
+    """The same type and the same toll: the incident told again."""
+    return (
+        draft.toll is not None
+        and bool(draft.toll.value)
+        and later.label == draft.label
+        and later.toll is not None
+        and later.toll.value == draft.toll.value
+    )
+
+
+def _in_lead(later: Draft, draft: Draft) -> bool:
+    """The headline or lead told undated ("Air strikes kill 40 in rebel town") and the next
+    sentences dating a violent event of its area ("Jets struck the market on Tuesday ..."):
+    news tells the incident's day in the lead's first lines. A lower toll is a part of the
+    dead only in the very next sentence ("54 killed in Aleppo" then "strikes on Tuesday
+    killed 25 in one district"); further on it may be another strike's."""
+    if not (draft.violent and later.violent):
+        return False
+    if not draft.sentence < later.sentence <= draft.sentence + LEAD_REACH:
+        return False  # a date of its own sentence is its clause's or none (``sentence_date``)
+    mine, theirs = draft.toll, later.toll
+    if mine is None or mine.value is None or theirs is None or theirs.value is None:
+        return True
+    if theirs.value == mine.value:
+        return True
+    return theirs.value < mine.value and later.sentence == draft.sentence + 1

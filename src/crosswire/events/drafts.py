@@ -43,6 +43,35 @@ _VIOLENT_TYPES = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVIL
 _VIOLENT_LABELS = frozenset({on.EXCESSIVE_FORCE, on.PROTEST_INTERVENTION})
 
 
+# The opening sentences of an article (a headline, a lead) whose undated report takes the
+# day the next ``LEAD_REACH`` sentences tell its incident with.
+LEAD_SENTENCES = 2
+LEAD_REACH = 2
+# A date wider than this many days does not date an incident on its own.
+NARROW_DAYS = 7
+
+
+def narrow(when: tuple[str, str, DatePrecision] | None) -> bool:
+    """Whether a date is a day's or a few days': one that can date an incident."""
+    first, last = (day_of(when[0]), day_of(when[1])) if when else (None, None)
+    return first is not None and last is not None and (last - first).days < NARROW_DAYS
+
+
+def _dates_the_opening(draft: Draft, later: Draft) -> bool:
+    """Whether ``later``, joining a report of the article's opening told with no day of its
+    own, tells its day: a narrow stated one, before the day a reported-on one was told."""
+    if draft.sentence >= LEAD_SENTENCES:
+        return False
+    if later.sentence > draft.sentence + LEAD_REACH:
+        return False
+    if later.date_text is None or later.reported_on or later.history or not narrow(later.when):
+        return False
+    if draft.date_text is None:
+        return True
+    mine, theirs = draft.when, later.when
+    return draft.reported_on and mine is not None and theirs is not None and theirs[0] < mine[0]
+
+
 def _plover(label: str, actor2: Entity | None) -> str | None:
     sub = on.SUB_EVENT_TYPES[label]
     plover, mode = sub.plover, sub.plover_mode
@@ -75,6 +104,8 @@ class Draft:
     trigger: str = ""  # the event word
     civilian_targeting: bool = False
     at: int = -1  # character offset of the event word
+    # Its date is the day it was reported ("a monitor said on Tuesday"), not its own.
+    reported_on: bool = False
 
     @property
     def violent(self) -> bool:
@@ -89,6 +120,11 @@ class Draft:
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)
+        if _dates_the_opening(self, other):
+            # A headline or lead told undated ("four medics killed in strike on clinic"),
+            # then with its day ("the strike hit the clinic late Tuesday"): the day is the
+            # incident's, not the article's.
+            self.when, self.date_text = other.when, None
         if other.toll is not None and (
             self.toll is None
             or (self.toll.vague and not other.toll.vague)
@@ -129,7 +165,8 @@ class Draft:
                 place_country=self.place.country_code if self.place is not None else None,
                 focus_country=focus_country,
                 named_actor=actors.named,
-                date_stated=self.date_text is not None,
+                # A day the report was told on still dates it in its own words.
+                date_stated=self.date_text is not None or self.reported_on,
                 depth=self.depth,
                 extra_sentences=len(self.spans) - 1,
                 background=background,

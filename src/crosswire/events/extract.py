@@ -49,7 +49,13 @@ from crosswire.events.arguments import (
     phrase,
     roles_of,
 )
-from crosswire.events.dating import backdate, clause_date, sentence_date, stamp_starts
+from crosswire.events.dating import (
+    backdate,
+    clause_date,
+    reported_on,
+    sentence_date,
+    stamp_starts,
+)
 from crosswire.events.drafts import (
     Draft,
     depth_below,
@@ -217,6 +223,7 @@ def _draft(
         trigger=candidate.anchor.text,
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,
+        reported_on=stated is not None and reported_on(stated, sentence),
     )
 
 
