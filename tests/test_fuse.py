@@ -131,6 +131,20 @@ def test_a_date_the_evidence_does_not_state_is_only_a_guess() -> None:
     assert "date" not in dict(fused.conflicts)
 
 
+def test_a_day_the_text_implies_outvotes_the_articles_own_day() -> None:
+    # Neither report states its date in its own words; one carries a day its text gives
+    # elsewhere (two days before publication), the other only its article's own day.
+    text = "Fighting in Tafas killed 12 people, residents said."
+    implied = article("a", text, outlet="A", published="2026-03-04")
+    fallback = article("b", text, outlet="B", published="2026-03-03")
+    reports = [
+        (fallback, [event(fallback, text, day="2026-03-03")]),
+        (implied, [event(implied, text, day="2026-03-02")]),
+    ]
+    (fused,) = fuse(reports)
+    assert fused.date_start == "2026-03-02"
+
+
 def test_sub_event_types_fuse_only_when_compatible() -> None:
     assert types_compatible("Armed clash", "Government regains territory")
     assert types_compatible("Air/drone strike", "Shelling/artillery/missile attack")

@@ -203,6 +203,8 @@ class Report:
     end: float
     place: Place | None
     dated: bool  # the evidence states the date
+    # Not stated, and only the article's own day: a guess, weaker than a day the text implies.
+    guessed: bool = False
     cell: Cell | None = None  # locality block: see ``locality_cell``
     words: frozenset[str] = frozenset()  # content words of the evidence
 
@@ -285,6 +287,8 @@ class Fuser:
             end=high,
             place=place,
             dated=stated,
+            guessed=not stated
+            and (event.date_start is None or (published or "")[:10] == event.date_start[:10]),
             cell=_cell(event.place, place),
             words=frozenset(terms(evidence)),
         )
@@ -575,10 +579,12 @@ class Fuser:
 def _voted_dates(
     cluster: Sequence[Report],
 ) -> tuple[tuple[str, str, str | None] | None, str | None]:
-    """The most precise date most sources state (else guess), and the words that state it."""
+    """The most precise date most sources state (else one the text implies, else a guess),
+    and the words that state it."""
     dated = [r for r in cluster if r.dated]
+    implied = [r for r in cluster if not r.guessed]
     dates = _vote(
-        dated or cluster,
+        dated or implied or cluster,
         lambda r: (
             (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
             if r.event.date_start
