@@ -191,3 +191,12 @@ def test_a_count_of_things_destroyed_is_no_toll(nlp) -> None:  # type: ignore[no
         " and the driver was killed."
     )
     assert _tolls(nlp, text) == [1]
+
+
+def test_a_toll_told_after_a_place_without_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger runs the number into the place before it and hangs the dead on "of".
+    text = (
+        "In Tiberton in the western province of Lanmark 16 civilians were killed in four"
+        " air strikes while 25 were wounded a monitor said."
+    )
+    assert 16 in _tolls(nlp, text)

@@ -76,6 +76,12 @@ _CASUALTIES_BEFORE = re.compile(
     r"(?:at\s+least\s+|about\s+|some\s+)?$",
     re.I,
 )
+# "16 civilians were killed", "nine people have died": the figure's own noun and verb.
+_DEAD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|have|had)\s+)?"
+    r"(?:killed|died)\b",
+    re.I,
+)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s+$", re.I)
@@ -124,13 +130,15 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _counts_dead(figure: Figure, token: Token | None) -> bool:
+def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
     if figure.unit == "percent" or figure.unit in _MEASURE_UNITS:
         return False  # "40% of them are children", "60 km east of the city"
     if token is not None and (_counts_things(token) or _counts_acts(token)):
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
+    if _DEAD_AFTER.match(text, figure.mention.end):
+        return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
     current = token
@@ -257,7 +265,7 @@ def fatalities(
         token = _figure_token(doc, figure)
         if _counts_wounded(text, figure):
             continue
-        dead = _counts_dead(figure, token)
+        dead = _counts_dead(text, figure, token)
         if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
             if figure.value is not None and (dead or figure.unit == "people"):
                 parts.add(int(figure.value))
