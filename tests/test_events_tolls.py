@@ -200,3 +200,24 @@ def test_a_toll_told_after_a_place_without_its_comma(nlp) -> None:  # type: igno
         " air strikes while 25 were wounded a monitor said."
     )
     assert 16 in _tolls(nlp, text)
+
+
+def test_counts_listed_around_an_aside_add_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    closed = (
+        "Clashes have rocked the town leaving 23 civilians, including nine children, and"
+        " 16 fighters dead, the monitor said."
+    )
+    assert _tolls(nlp, closed) == [39]
+    among = "The air strikes killed 12 civilians, among them four children, and seven fighters."
+    assert _tolls(nlp, among) == [19]
+    dashes = "Shelling left 8 civilians - including two women - and 5 soldiers dead in the town."
+    assert _tolls(nlp, dashes) == [13]
+
+
+def test_an_open_aside_goes_on_unless_fighters_follow_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    fighters = "The air strikes killed 12 civilians including four children and seven fighters."
+    assert _tolls(nlp, fighters) == [19]
+    women = "The air strikes killed 20 people including four children and three women."
+    assert _tolls(nlp, women) == [20]
+    people = "The air strikes killed 20 people including a child and three soldiers in the town."
+    assert _tolls(nlp, people) == [20]

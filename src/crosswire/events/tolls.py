@@ -79,7 +79,7 @@ _CASUALTIES_BEFORE = re.compile(
 # "16 civilians were killed", "nine people have died": the figure's own noun and verb.
 _DEAD_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|have|had)\s+)?"
-    r"(?:killed|died)\b",
+    r"(?:killed|died|dead)\b",
     re.I,
 )
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
@@ -258,34 +258,34 @@ def fatalities(
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
     tolls_seen, last = False, 0
-    here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
+    here = sorted(
+        (f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char),
+        key=lambda f: f.mention.start,
+    )
     repeated = _repeated_parts(text, here)
+    listed = _listed(text, here, doc)
+    dead = _dead(text, here, doc, listed)
     parts: set[int] = set()
-    for figure in sorted(here, key=lambda f: f.mention.start):
+    at: dict[int, int] = {}  # figure start -> the event position its dead went to
+    for figure in here:
         token = _figure_token(doc, figure)
-        if _counts_wounded(text, figure):
-            continue
-        dead = _counts_dead(text, figure, token)
         if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
-            if figure.value is not None and (dead or figure.unit == "people"):
+            if figure.value is not None and (id(figure) in dead or figure.unit == "people"):
                 parts.add(int(figure.value))
             continue
-        if not dead:
+        if id(figure) not in dead:
             continue
-        if tolls_seen and _adds_to_earlier(text, figure, token):
+        earlier = listed.get(figure.mention.start)
+        if earlier is not None and earlier in at:
+            position = at[earlier]  # "23 civilians, including nine children, and 16 fighters"
+        elif tolls_seen and _adds_to_earlier(text, figure, token):
             position = last  # "and seven others were killed": more dead of the same event
-        elif token is None:
-            position = 0
         else:
-            position = min(
-                range(len(events)),
-                key=lambda n: min(
-                    tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
-                ),
-            )
-        tolls_seen, last = True, position
+            position = _nearest_event(doc, token, events)
+        tolls_seen, last, at[figure.mention.start] = True, position, position
         found.setdefault(position, []).append((figure, token))
-    tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
+    pairs = frozenset(listed.items())
+    tolls = {position: _toll_of(counted, text, pairs) for position, counted in found.items()}
     for toll in tolls.values():
         toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
@@ -294,9 +294,39 @@ def fatalities(
     return tolls
 
 
-def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
+def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) -> int:
+    if token is None:
+        return 0
+    return min(
+        range(len(events)),
+        key=lambda n: min(
+            tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
+        ),
+    )
+
+
+def _dead(text: str, here: list[Figure], doc: Doc, listed: dict[int, int]) -> set[int]:
+    """The figures (by ``id``) that count the dead; figures listed together ("23 civilians
+    and 16 fighters dead") count the dead when one of them does."""
+    hurt = {id(f) for f in here if _counts_wounded(text, f)}
+    dead = {
+        id(f) for f in here if id(f) not in hurt and _counts_dead(text, f, _figure_token(doc, f))
+    }
+    starts = {f.mention.start: id(f) for f in here}
+    for later, earlier in listed.items():
+        pair = {starts[later], starts[earlier]}
+        if pair & dead and not pair & hurt:
+            dead |= pair
+    return dead
+
+
+def _toll_of(
+    counted: list[tuple[Figure, Token | None]],
+    text: str,
+    listed: frozenset[tuple[int, int]] = frozenset(),
+) -> Toll:
     """One event's toll from the figures that count its dead."""
-    groups = _coordinated(counted, text)
+    groups = _coordinated(counted, text, listed)
     exact = [g for g in groups if not all(f.vague for f, _t in g)]
     # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
     groups = _refined(exact or groups)
@@ -411,7 +441,9 @@ def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
 
 
 def _coordinated(
-    figures: list[tuple[Figure, Token | None]], text: str = ""
+    figures: list[tuple[Figure, Token | None]],
+    text: str = "",
+    listed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[list[tuple[Figure, Token | None]]]:
     groups: list[list[tuple[Figure, Token | None]]] = []
     for item in figures:
@@ -420,15 +452,77 @@ def _coordinated(
             groups[-1].append(item)
             continue
         for group in groups:
-            if token is not None and any(
-                other is not None and _noun_of(token) in _noun_of(other).conjuncts
-                for _f, other in group
+            if any(
+                (item[0].mention.start, f.mention.start) in listed
+                or (
+                    token is not None
+                    and other is not None
+                    and _noun_of(token) in _noun_of(other).conjuncts
+                )
+                for f, other in group
             ):
                 group.append(item)
                 break
         else:
             groups.append([item])
     return groups
+
+
+# Figures listed one after another, whatever the parse: "23 civilians, including nine
+# children, and 16 fighters", "15 civilians as well as three fighters". Between them: the
+# first figure's noun phrase, an aside telling a part of it, then "and" or "as well as".
+_NP_WORD = (
+    r"(?:(?!(?:and|or|but|while|including|among|as|with|were|was|are|have|has|had|in|on|at"
+    r"|by|near|killed|wounded|injured|died|dead)\b)[\w'-]+)"
+)
+_ASIDE = (
+    r"(?:\s*[,\u2013\u2014-]\s*(?:including|among\s+them|among\s+whom)\b"
+    r"[^,;.\u2013\u2014]{1,60}?\s*[,\u2013\u2014-])"
+)
+_LISTED = re.compile(
+    rf"\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}{_ASIDE}?\s*,?\s*(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
+# The same with an aside not closed by a mark ("15 civilians including four children and
+# seven fighters"): the list goes on only where civilians are followed by fighters,
+# whom the aside cannot be naming ("including four children and three women" can).
+_LISTED_OPEN = re.compile(
+    rf"\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}\s+(?:including|among\s+them)\s+"
+    r"(?:[\w'-]+\s+){1,6}?(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
+_FIGHTERS = frozenset(["state", "armed"])
+
+
+def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
+    """Figure start -> the start of the figure it is listed after ("and 16 fighters")."""
+    found: dict[int, int] = {}
+    for number, later in enumerate(here):
+        # The figure before an aside that tells a part with a figure of its own, else the
+        # figure just before.
+        for earlier in here[max(0, number - 2) : number]:
+            if _PART_BEFORE.search(
+                text[max(0, earlier.mention.start - 25) : earlier.mention.start]
+            ):
+                continue  # "including four children and three women": the aside goes on
+            between = text[earlier.mention.end : later.mention.start]
+            if _LISTED.fullmatch(between) or (
+                _LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier)
+            ):
+                found[later.mention.start] = earlier.mention.start
+                break
+    return found
+
+
+def _names_fighters(doc: Doc, figure: Figure, earlier: Figure) -> bool:
+    """``figure`` counts fighters after a count of civilians: no part of it ("20 people
+    including a child and three soldiers" is one count; "15 civilians including a child and
+    three soldiers" two)."""
+    token, before = _figure_token(doc, figure), _figure_token(doc, earlier)
+    if token is None or before is None:
+        return False
+    civilians = _noun_of(before).lemma_.lower() == "civilian"
+    return civilians and category_of_noun(_noun_of(token)) in _FIGHTERS
 
 
 def _noun_of(token: Token) -> Token:
