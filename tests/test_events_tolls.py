@@ -221,3 +221,9 @@ def test_an_open_aside_goes_on_unless_fighters_follow_civilians(nlp) -> None:  #
     assert _tolls(nlp, women) == [20]
     people = "The air strikes killed 20 people including a child and three soldiers in the town."
     assert _tolls(nlp, people) == [20]
+
+
+def test_a_title_case_headline_after_its_dateline_keeps_its_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The capitals make the tagger read "Kills" as a proper noun.
+    text = "Mon Jul 18 2016 Rebel Gunmen Kills 10 Guards in Night Raid Near Lanmark Dam."
+    assert _tolls(nlp, text) == [10]

@@ -82,6 +82,7 @@ _DEAD_AFTER = re.compile(
     r"(?:killed|died|dead)\b",
     re.I,
 )
+_KILLED_BEFORE = re.compile(r"\b(?:kill|kills|killed|killing)\s+$", re.I)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s+$", re.I)
@@ -137,6 +138,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
+    if _KILLED_BEFORE.search(text[max(0, figure.mention.start - 12) : figure.mention.start]):
+        return True  # "Army Kills 10 Terrorists": a headline's capitals mislead the tagger
     if _DEAD_AFTER.match(text, figure.mention.end):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
