@@ -227,3 +227,25 @@ def test_a_title_case_headline_after_its_dateline_keeps_its_toll(nlp) -> None:  
     # The capitals make the tagger read "Kills" as a proper noun.
     text = "Mon Jul 18 2016 Rebel Gunmen Kills 10 Guards in Night Raid Near Lanmark Dam."
     assert _tolls(nlp, text) == [10]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "The monitor later raised the toll to 20.",
+        "The number of dead has since climbed to 20.",
+        "By Tuesday the toll stood at 20.",
+        "Eight more victims died of their wounds overnight, bringing the death toll to 20.",
+    ],
+)
+def test_a_later_toll_update_supersedes_the_first_toll(nlp, update: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"A car bomb killed 12 people in the town of Lanmark on Monday. {update}"
+    assert _tolls(nlp, text) == [20]
+
+
+def test_the_war_tally_updates_no_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 12 people in the town of Lanmark on Monday. The death toll since"
+        " the war began has risen to 300000."
+    )
+    assert _tolls(nlp, text)[0] == 12

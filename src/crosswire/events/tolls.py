@@ -97,6 +97,42 @@ _ROSE_TO = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
     re.I,
 )
+# A toll told as an update of an earlier one, with its noun: "the death toll later rose to",
+# "the number of dead has since climbed to", "the toll reached", "the toll stood at".
+_TOLL_NOUN = (
+    r"(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities"
+    r"|those\s+killed|people\s+killed))"
+)
+_UPDATE_AFTER_NOUN = re.compile(
+    rf"\b{_TOLL_NOUN}\b[^.;:]{{0,60}}?\b(?:rose|risen|rises|rising|climbed|climbs|climbing"
+    r"|increased|increases|jumped|jumps|mounted|soared|reached|reaches|hit|stood|stands"
+    r"|went\s+up|gone\s+up)\b(?:\s+[a-z]+){0,2}?\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
+# "raised the toll to 20", "bringing the death toll to 15", "updated its toll to".
+_UPDATE_BEFORE_NOUN = re.compile(
+    r"\b(?:raised|raising|raises|updated|updating|updates|revised|revising|bringing|brought"
+    r"|brings|pushing|pushed|taking|took)\s+(?:the|its|their|a)?\s*(?:overall\s+|total\s+"
+    rf"|final\s+|new\s+)?(?:death\s+)?{_TOLL_NOUN}\b[^.;:]{{0,30}}?\b(?:to|at)\s+$",
+    re.I,
+)
+
+
+def is_update(text: str, figure: Figure) -> bool:
+    """Whether the text tells the figure as the toll an earlier one rose or was raised to."""
+    start = figure.mention.start
+    return bool(_ROSE_TO.search(text[max(0, start - 30) : start])) or _updates_toll(text, figure)
+
+
+def _updates_toll(text: str, figure: Figure) -> bool:
+    """The same, with the toll's noun: "the toll rose to", "raised the toll to"."""
+    start = figure.mention.start
+    return bool(
+        _UPDATE_AFTER_NOUN.search(text[max(0, start - 100) : start])
+        or _UPDATE_BEFORE_NOUN.search(text[max(0, start - 80) : start])
+    )
+
+
 # Nouns of acts of violence: "the two air raids killed 19" counts raids, not dead.
 _ACTS = frozenset(
     [
@@ -140,6 +176,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return True
     if _KILLED_BEFORE.search(text[max(0, figure.mention.start - 12) : figure.mention.start]):
         return True  # "Army Kills 10 Terrorists": a headline's capitals mislead the tagger
+    if _updates_toll(text, figure):
+        return True  # "the number of dead has since climbed to 20"
     if _DEAD_AFTER.match(text, figure.mention.end):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
@@ -231,6 +269,8 @@ class Toll:
     # The figures of the sentence that count a part of these dead ("including five
     # children"): a report told first with one of them told only that part.
     parts: tuple[int, ...] = ()
+    # The sentence tells it as the toll an earlier one rose to ("bringing the toll to 15").
+    updated: bool = False
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -354,6 +394,7 @@ def _toll_of(
         high=_as_int(high),
         text="; ".join(f.mention.text for f, _t in counted),
         vague=not exact,
+        updated=len(groups) == 1 and any(is_update(text, f) for f, _t in groups[0]),
     )
 
 
@@ -365,11 +406,9 @@ def _updated(
     risen = [
         g[0][0].value
         for g in groups
-        if len(g) == 1
-        and g[0][0].value is not None
-        and _ROSE_TO.search(text[max(0, g[0][0].mention.start - 30) : g[0][0].mention.start])
+        if len(g) == 1 and g[0][0].value is not None and text and is_update(text, g[0][0])
     ]
-    if not risen or not text:
+    if not risen:
         return groups
     top = max(v for v in risen if v is not None)
     kept = [g for g in groups if sum(f.value or 0 for f, _t in g) >= top]
@@ -543,3 +582,39 @@ def tree_distance(a: Token, b: Token) -> int:
         if token.i in up_b:
             return n + up_b[token.i]
     return 99
+
+
+# A tally of the war, not of one incident: "the toll of the conflict has risen to 300,000"
+# ("has since risen" is the incident's).
+_WAR_TALLY = re.compile(
+    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far|this\s+year|began|erupted"
+    r"|intervention|campaign|offensive|siege|months?|years?)\b",
+    re.I,
+)
+
+
+def toll_update(text: str, figures: list[Figure], sentence: Span) -> Toll | None:
+    """The toll a sentence with no event of its own updates an earlier one to ("The monitor
+    later raised the toll to 20"), when it is not the war's tally."""
+    said = text[sentence.start_char : sentence.end_char]
+    if _WAR_TALLY.search(said):
+        return None
+    risen = [
+        f
+        for f in figures
+        if sentence.start_char <= f.mention.start < sentence.end_char
+        and f.value is not None
+        and not f.vague
+        and f.unit in (None, "people")
+        and is_update(text, f)
+    ]
+    if not risen:
+        return None
+    top = max(risen, key=lambda f: f.value or 0)
+    return Toll(
+        value=_as_int(top.value),
+        low=_as_int(top.low if top.low is not None else top.value),
+        high=_as_int(top.high),
+        text=top.mention.text,
+        updated=True,
+    )
