@@ -249,3 +249,21 @@ def test_the_war_tally_updates_no_incident(nlp) -> None:  # type: ignore[no-unty
         " the war began has risen to 300000."
     )
     assert _tolls(nlp, text)[0] == 12
+
+
+def test_a_part_told_first_in_a_run_in_headline_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Six children killed in Lanmark air strikes Air strikes killed 15 people including"
+        " six children in Lanmark on Monday."
+    )
+    assert _tolls(nlp, text) == [15]
+    # A figure of other people with the same value is a toll of its own.
+    other = "Shelling killed 3 soldiers and 5 civilians including 3 children in the town."
+    assert _tolls(nlp, other) == [8]
+
+
+def test_single_victims_listed_with_a_count_add_one_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, "Air strikes killed six children and their mother in Lanmark.") == [7]
+    assert _tolls(nlp, "Air strikes on Lanmark killed a woman and her three children.") == [4]
+    wounded = "Air strikes on Lanmark killed two soldiers and a civilian and wounded a child."
+    assert _tolls(nlp, wounded) == [3]

@@ -246,17 +246,40 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
     )
 
 
-def _repeated_parts(text: str, figures: list[Figure]) -> set[float]:
+def _repeated_parts(text: str, figures: list[Figure], doc: Doc) -> set[float]:
     """Values of the parts of a larger toll the sentence gives ("six children were among at
-    least 30 killed"): a headline run into the lead ("gunmen kill 6 children ...") names
-    the same part again, and it is no toll of its own."""
+    least 30 killed", "30 people including six children"): a headline run into the lead
+    ("gunmen kill 6 children ...") names the same part again, and it is no toll of its own."""
     parts = [f for f in figures if f.value is not None and _is_part(text, f, earlier=False)]
-    return {
+    found = {
         part.value
         for part in parts
         if part.value is not None
         and any((f.value or 0) > part.value for f in figures if f is not part)
     }
+    return found | _told_first(text, figures, doc)
+
+
+def _told_first(text: str, figures: list[Figure], doc: Doc) -> set[float]:
+    """Parts told after their whole ("15 people including six children") that a figure
+    before the whole already told, counting the same people ("Six children killed")."""
+    found: set[float] = set()
+    for n, part in enumerate(figures):
+        if part.value is None or not _is_part(text, part, earlier=n > 0):
+            continue
+        wholes = [m for m in range(n) if (figures[m].value or 0) > part.value]
+        noun = _noun_lemma(doc, part)
+        if wholes and any(
+            figures[m].value == part.value and _noun_lemma(doc, figures[m]) == noun
+            for m in range(wholes[0])
+        ):
+            found.add(part.value)
+    return found
+
+
+def _noun_lemma(doc: Doc, figure: Figure) -> str | None:
+    token = _figure_token(doc, figure)
+    return _noun_of(token).lemma_.lower() if token is not None else None
 
 
 @dataclass(slots=True)
@@ -305,7 +328,7 @@ def fatalities(
         (f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char),
         key=lambda f: f.mention.start,
     )
-    repeated = _repeated_parts(text, here)
+    repeated = _repeated_parts(text, here, doc)
     listed = _listed(text, here, doc)
     dead = _dead(text, here, doc, listed)
     parts: set[int] = set()
@@ -329,12 +352,45 @@ def fatalities(
         found.setdefault(position, []).append((figure, token))
     pairs = frozenset(listed.items())
     tolls = {position: _toll_of(counted, text, pairs) for position, counted in found.items()}
+    for position, counted in found.items():
+        _add_singles(tolls[position], counted, here)
     for toll in tolls.values():
         toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
         if position not in tolls and (one := _one_dead(text, figures, event, doc)) is not None:
             tolls[position] = one
     return tolls
+
+
+_ONE_OF_KIN = _ONE | frozenset(["his", "her", "their"])
+
+
+def _add_singles(
+    toll: Toll, counted: list[tuple[Figure, Token | None]], here: list[Figure]
+) -> None:
+    """One dead more for each single victim listed with a counted group: "six children and
+    their mother", "a woman and her three children", "12 soldiers and a civilian"."""
+    singles: set[int] = set()
+    for figure, token in counted:
+        if token is None:
+            continue
+        for other in _noun_of(token).conjuncts:
+            start, end = other.left_edge.idx, other.idx + len(other)  # its words, not its list
+            if (
+                other.tag_ == "NN"
+                and category_of_noun(other) in _VICTIMS
+                and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in _ONE_OF_KIN for c in other.children
+                )
+                and not any(start <= f.mention.start < end for f in here)
+                and figure.value is not None
+            ):
+                singles.add(other.i)
+    if singles and toll.value is not None:
+        extra = len(singles)
+        toll.value += extra
+        toll.low = None if toll.low is None else toll.low + extra
+        toll.high = None if toll.high is None else toll.high + extra
 
 
 def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) -> int:
