@@ -78,7 +78,7 @@ _CASUALTIES_BEFORE = re.compile(
 )
 # "16 civilians were killed", "nine people have died": the figure's own noun and verb.
 _DEAD_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|have|had)\s+)?"
+    r"(?<!\s)\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|have|had)\s+)?"
     r"(?:killed|died|dead)\b",
     re.I,
 )
@@ -575,17 +575,18 @@ _NP_WORD = (
 )
 _ASIDE = (
     r"(?:\s*[,\u2013\u2014-]\s*(?:including|among\s+them|among\s+whom)\b"
-    r"[^,;.\u2013\u2014]{1,60}?\s*[,\u2013\u2014-])"
+    r"[^,;.\u2013\u2014]{1,60}?[,\u2013\u2014-])"
 )
 _LISTED = re.compile(
-    rf"\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}{_ASIDE}?\s*,?\s*(?:and|as\s+well\s+as)\s+$",
+    rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}{_ASIDE}?\s*(?:,\s*)?"
+    r"(?:and|as\s+well\s+as)\s+$",
     re.I,
 )
 # The same with an aside not closed by a mark ("15 civilians including four children and
 # seven fighters"): the list goes on only where civilians are followed by fighters,
 # whom the aside cannot be naming ("including four children and three women" can).
 _LISTED_OPEN = re.compile(
-    rf"\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}\s+(?:including|among\s+them)\s+"
+    rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}\s+(?:including|among\s+them)\s+"
     r"(?:[\w'-]+\s+){1,6}?(?:and|as\s+well\s+as)\s+$",
     re.I,
 )
