@@ -191,3 +191,79 @@ def test_a_count_of_things_destroyed_is_no_toll(nlp) -> None:  # type: ignore[no
         " and the driver was killed."
     )
     assert _tolls(nlp, text) == [1]
+
+
+def test_a_toll_told_after_a_place_without_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger runs the number into the place before it and hangs the dead on "of".
+    text = (
+        "In Tiberton in the western province of Lanmark 16 civilians were killed in four"
+        " air strikes while 25 were wounded a monitor said."
+    )
+    assert 16 in _tolls(nlp, text)
+
+
+def test_counts_listed_around_an_aside_add_up(nlp) -> None:  # type: ignore[no-untyped-def]
+    closed = (
+        "Clashes have rocked the town leaving 23 civilians, including nine children, and"
+        " 16 fighters dead, the monitor said."
+    )
+    assert _tolls(nlp, closed) == [39]
+    among = "The air strikes killed 12 civilians, among them four children, and seven fighters."
+    assert _tolls(nlp, among) == [19]
+    dashes = "Shelling left 8 civilians - including two women - and 5 soldiers dead in the town."
+    assert _tolls(nlp, dashes) == [13]
+
+
+def test_an_open_aside_goes_on_unless_fighters_follow_civilians(nlp) -> None:  # type: ignore[no-untyped-def]
+    fighters = "The air strikes killed 12 civilians including four children and seven fighters."
+    assert _tolls(nlp, fighters) == [19]
+    women = "The air strikes killed 20 people including four children and three women."
+    assert _tolls(nlp, women) == [20]
+    people = "The air strikes killed 20 people including a child and three soldiers in the town."
+    assert _tolls(nlp, people) == [20]
+
+
+def test_a_title_case_headline_after_its_dateline_keeps_its_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The capitals make the tagger read "Kills" as a proper noun.
+    text = "Mon Jul 18 2016 Rebel Gunmen Kills 10 Guards in Night Raid Near Lanmark Dam."
+    assert _tolls(nlp, text) == [10]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "The monitor later raised the toll to 20.",
+        "The number of dead has since climbed to 20.",
+        "By Tuesday the toll stood at 20.",
+        "Eight more victims died of their wounds overnight, bringing the death toll to 20.",
+    ],
+)
+def test_a_later_toll_update_supersedes_the_first_toll(nlp, update: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"A car bomb killed 12 people in the town of Lanmark on Monday. {update}"
+    assert _tolls(nlp, text) == [20]
+
+
+def test_the_war_tally_updates_no_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 12 people in the town of Lanmark on Monday. The death toll since"
+        " the war began has risen to 300000."
+    )
+    assert _tolls(nlp, text)[0] == 12
+
+
+def test_a_part_told_first_in_a_run_in_headline_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Six children killed in Lanmark air strikes Air strikes killed 15 people including"
+        " six children in Lanmark on Monday."
+    )
+    assert _tolls(nlp, text) == [15]
+    # A figure of other people with the same value is a toll of its own.
+    other = "Shelling killed 3 soldiers and 5 civilians including 3 children in the town."
+    assert _tolls(nlp, other) == [8]
+
+
+def test_single_victims_listed_with_a_count_add_one_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, "Air strikes killed six children and their mother in Lanmark.") == [7]
+    assert _tolls(nlp, "Air strikes on Lanmark killed a woman and her three children.") == [4]
+    wounded = "Air strikes on Lanmark killed two soldiers and a civilian and wounded a child."
+    assert _tolls(nlp, wounded) == [3]

@@ -343,3 +343,8 @@ def test_a_headline_count_after_a_dateline_is_a_figure(
     found = figures(text)
     assert pick(found, literal).value == value
     assert not any(f.mention.text in ("12-03", "03-2019") for f in found)
+
+
+def test_a_number_run_into_the_place_before_it_still_counts_people(figures: Find) -> None:
+    found = figures("In the northern province of Idlib 15 people were killed on Monday.")
+    assert [(f.value, f.unit) for f in found] == [(15.0, "people")]

@@ -356,8 +356,34 @@ def _raises(toll: Toll, later: Draft) -> bool:
     return (
         later.toll is not None
         and (later.toll.value or 0) > (toll.value or 0)
-        and any(_TOLL_UPDATE.search(span.text) for span in later.spans)
+        and (later.toll.updated or any(_TOLL_UPDATE.search(span.text) for span in later.spans))
     )
+
+
+# How many sentences on a sentence that only updates a toll may still update it, and by
+# how much at most (more is another count: the week's, the war's).
+_UPDATE_REACH = 6
+_UPDATE_RATIO = 5
+
+
+def apply_updates(drafts: list[Draft], updates: list[tuple[int, Toll]]) -> None:
+    """Tolls told by sentences of their own ("The monitor later raised the toll to 20")
+    replace the lower toll of the latest incident told before them with one."""
+    for number, toll in updates:
+        told = [
+            d
+            for d in drafts
+            if _live(d)
+            and d.toll is not None
+            and not d.toll.vague
+            and number - _UPDATE_REACH <= d.sentence < number
+        ]
+        if not told:
+            continue
+        latest = max(told, key=lambda d: d.sentence)
+        value, update = latest.toll.value or 0, toll.value or 0  # type: ignore[union-attr]  # filtered above
+        if value < update <= value * _UPDATE_RATIO:
+            latest.toll = toll
 
 
 def _live(draft: Draft) -> bool:

@@ -58,6 +58,7 @@ from crosswire.events.dating import (
 )
 from crosswire.events.drafts import (
     Draft,
+    apply_updates,
     depth_below,
     host_of,
     is_habitual,
@@ -71,7 +72,7 @@ from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.realis import modality
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
-from crosswire.events.tolls import Toll, fatalities
+from crosswire.events.tolls import Toll, fatalities, toll_update
 from crosswire.events.typer import EventCandidate, typed_events
 from crosswire.model import (
     Analysis,
@@ -92,9 +93,12 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     categorize = categorizer(index)
     drafts: list[Draft] = []
     dated: Dated = {}
+    updates: list[tuple[int, Toll]] = []
     for number, sentence in enumerate(sentences(doc, index)):
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
+            if (update := toll_update(index.text, index.figures, sentence)) is not None:
+                updates.append((number, update))
             continue
         tolls = fatalities(index.text, index.figures, candidates, sentence)
         own = [
@@ -110,6 +114,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             else:
                 drafts.append(draft)
     drafts = settle_tolls(drafts)
+    apply_updates(drafts, updates)
     backdate(drafts)
     name_means(drafts)
     for draft in drafts:

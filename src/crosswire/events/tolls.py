@@ -76,6 +76,13 @@ _CASUALTIES_BEFORE = re.compile(
     r"(?:at\s+least\s+|about\s+|some\s+)?$",
     re.I,
 )
+# "16 civilians were killed", "nine people have died": the figure's own noun and verb.
+_DEAD_AFTER = re.compile(
+    r"(?<!\s)\s+(?:[a-z-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|have|had)\s+)?"
+    r"(?:killed|died|dead)\b",
+    re.I,
+)
+_KILLED_BEFORE = re.compile(r"\b(?:kill|kills|killed|killing)\s+$", re.I)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|further)\s+$", re.I)
@@ -90,6 +97,42 @@ _ROSE_TO = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
     re.I,
 )
+# A toll told as an update of an earlier one, with its noun: "the death toll later rose to",
+# "the number of dead has since climbed to", "the toll reached", "the toll stood at".
+_TOLL_NOUN = (
+    r"(?:toll|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities"
+    r"|those\s+killed|people\s+killed))"
+)
+_UPDATE_AFTER_NOUN = re.compile(
+    rf"\b{_TOLL_NOUN}\b[^.;:]{{0,60}}?\b(?:rose|risen|rises|rising|climbed|climbs|climbing"
+    r"|increased|increases|jumped|jumps|mounted|soared|reached|reaches|hit|stood|stands"
+    r"|went\s+up|gone\s+up)\b(?:\s+[a-z]+){0,2}?\s+(?:to\s+|at\s+)?$",
+    re.I,
+)
+# "raised the toll to 20", "bringing the death toll to 15", "updated its toll to".
+_UPDATE_BEFORE_NOUN = re.compile(
+    r"\b(?:raised|raising|raises|updated|updating|updates|revised|revising|bringing|brought"
+    r"|brings|pushing|pushed|taking|took)\s+(?:the|its|their|a)?\s*(?:overall\s+|total\s+"
+    rf"|final\s+|new\s+)?(?:death\s+)?{_TOLL_NOUN}\b[^.;:]{{0,30}}?\b(?:to|at)\s+$",
+    re.I,
+)
+
+
+def is_update(text: str, figure: Figure) -> bool:
+    """Whether the text tells the figure as the toll an earlier one rose or was raised to."""
+    start = figure.mention.start
+    return bool(_ROSE_TO.search(text[max(0, start - 30) : start])) or _updates_toll(text, figure)
+
+
+def _updates_toll(text: str, figure: Figure) -> bool:
+    """The same, with the toll's noun: "the toll rose to", "raised the toll to"."""
+    start = figure.mention.start
+    return bool(
+        _UPDATE_AFTER_NOUN.search(text[max(0, start - 100) : start])
+        or _UPDATE_BEFORE_NOUN.search(text[max(0, start - 80) : start])
+    )
+
+
 # Nouns of acts of violence: "the two air raids killed 19" counts raids, not dead.
 _ACTS = frozenset(
     [
@@ -124,13 +167,19 @@ def _figure_token(doc: Doc, figure: Figure) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _counts_dead(figure: Figure, token: Token | None) -> bool:
+def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
     if figure.unit == "percent" or figure.unit in _MEASURE_UNITS:
         return False  # "40% of them are children", "60 km east of the city"
     if token is not None and (_counts_things(token) or _counts_acts(token)):
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
+    if _KILLED_BEFORE.search(text[max(0, figure.mention.start - 12) : figure.mention.start]):
+        return True  # "Army Kills 10 Terrorists": a headline's capitals mislead the tagger
+    if _updates_toll(text, figure):
+        return True  # "the number of dead has since climbed to 20"
+    if _DEAD_AFTER.match(text, figure.mention.end):
+        return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
     current = token
@@ -197,17 +246,40 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
     )
 
 
-def _repeated_parts(text: str, figures: list[Figure]) -> set[float]:
+def _repeated_parts(text: str, figures: list[Figure], doc: Doc) -> set[float]:
     """Values of the parts of a larger toll the sentence gives ("six children were among at
-    least 30 killed"): a headline run into the lead ("gunmen kill 6 children ...") names
-    the same part again, and it is no toll of its own."""
+    least 30 killed", "30 people including six children"): a headline run into the lead
+    ("gunmen kill 6 children ...") names the same part again, and it is no toll of its own."""
     parts = [f for f in figures if f.value is not None and _is_part(text, f, earlier=False)]
-    return {
+    found = {
         part.value
         for part in parts
         if part.value is not None
         and any((f.value or 0) > part.value for f in figures if f is not part)
     }
+    return found | _told_first(text, figures, doc)
+
+
+def _told_first(text: str, figures: list[Figure], doc: Doc) -> set[float]:
+    """Parts told after their whole ("15 people including six children") that a figure
+    before the whole already told, counting the same people ("Six children killed")."""
+    found: set[float] = set()
+    for n, part in enumerate(figures):
+        if part.value is None or not _is_part(text, part, earlier=n > 0):
+            continue
+        wholes = [m for m in range(n) if (figures[m].value or 0) > part.value]
+        noun = _noun_lemma(doc, part)
+        if wholes and any(
+            figures[m].value == part.value and _noun_lemma(doc, figures[m]) == noun
+            for m in range(wholes[0])
+        ):
+            found.add(part.value)
+    return found
+
+
+def _noun_lemma(doc: Doc, figure: Figure) -> str | None:
+    token = _figure_token(doc, figure)
+    return _noun_of(token).lemma_.lower() if token is not None else None
 
 
 @dataclass(slots=True)
@@ -220,6 +292,8 @@ class Toll:
     # The figures of the sentence that count a part of these dead ("including five
     # children"): a report told first with one of them told only that part.
     parts: tuple[int, ...] = ()
+    # The sentence tells it as the toll an earlier one rose to ("bringing the toll to 15").
+    updated: bool = False
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -250,34 +324,36 @@ def fatalities(
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
     tolls_seen, last = False, 0
-    here = [f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char]
-    repeated = _repeated_parts(text, here)
+    here = sorted(
+        (f for f in figures if sentence.start_char <= f.mention.start < sentence.end_char),
+        key=lambda f: f.mention.start,
+    )
+    repeated = _repeated_parts(text, here, doc)
+    listed = _listed(text, here, doc)
+    dead = _dead(text, here, doc, listed)
     parts: set[int] = set()
-    for figure in sorted(here, key=lambda f: f.mention.start):
+    at: dict[int, int] = {}  # figure start -> the event position its dead went to
+    for figure in here:
         token = _figure_token(doc, figure)
-        if _counts_wounded(text, figure):
-            continue
-        dead = _counts_dead(figure, token)
         if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
-            if figure.value is not None and (dead or figure.unit == "people"):
+            if figure.value is not None and (id(figure) in dead or figure.unit == "people"):
                 parts.add(int(figure.value))
             continue
-        if not dead:
+        if id(figure) not in dead:
             continue
-        if tolls_seen and _adds_to_earlier(text, figure, token):
+        earlier = listed.get(figure.mention.start)
+        if earlier is not None and earlier in at:
+            position = at[earlier]  # "23 civilians, including nine children, and 16 fighters"
+        elif tolls_seen and _adds_to_earlier(text, figure, token):
             position = last  # "and seven others were killed": more dead of the same event
-        elif token is None:
-            position = 0
         else:
-            position = min(
-                range(len(events)),
-                key=lambda n: min(
-                    tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
-                ),
-            )
-        tolls_seen, last = True, position
+            position = _nearest_event(doc, token, events)
+        tolls_seen, last, at[figure.mention.start] = True, position, position
         found.setdefault(position, []).append((figure, token))
-    tolls = {position: _toll_of(counted, text) for position, counted in found.items()}
+    pairs = frozenset(listed.items())
+    tolls = {position: _toll_of(counted, text, pairs) for position, counted in found.items()}
+    for position, counted in found.items():
+        _add_singles(tolls[position], counted, here)
     for toll in tolls.values():
         toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
@@ -286,9 +362,70 @@ def fatalities(
     return tolls
 
 
-def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
+_ONE_OF_KIN = _ONE | frozenset(["his", "her", "their"])
+
+
+def _add_singles(
+    toll: Toll, counted: list[tuple[Figure, Token | None]], here: list[Figure]
+) -> None:
+    """One dead more for each single victim listed with a counted group: "six children and
+    their mother", "a woman and her three children", "12 soldiers and a civilian"."""
+    singles: set[int] = set()
+    for figure, token in counted:
+        if token is None:
+            continue
+        for other in _noun_of(token).conjuncts:
+            start, end = other.left_edge.idx, other.idx + len(other)  # its words, not its list
+            if (
+                other.tag_ == "NN"
+                and category_of_noun(other) in _VICTIMS
+                and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in _ONE_OF_KIN for c in other.children
+                )
+                and not any(start <= f.mention.start < end for f in here)
+                and figure.value is not None
+            ):
+                singles.add(other.i)
+    if singles and toll.value is not None:
+        extra = len(singles)
+        toll.value += extra
+        toll.low = None if toll.low is None else toll.low + extra
+        toll.high = None if toll.high is None else toll.high + extra
+
+
+def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) -> int:
+    if token is None:
+        return 0
+    return min(
+        range(len(events)),
+        key=lambda n: min(
+            tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
+        ),
+    )
+
+
+def _dead(text: str, here: list[Figure], doc: Doc, listed: dict[int, int]) -> set[int]:
+    """The figures (by ``id``) that count the dead; figures listed together ("23 civilians
+    and 16 fighters dead") count the dead when one of them does."""
+    hurt = {id(f) for f in here if _counts_wounded(text, f)}
+    dead = {
+        id(f) for f in here if id(f) not in hurt and _counts_dead(text, f, _figure_token(doc, f))
+    }
+    starts = {f.mention.start: id(f) for f in here}
+    for later, earlier in listed.items():
+        pair = {starts[later], starts[earlier]}
+        if pair & dead and not pair & hurt:
+            dead |= pair
+    return dead
+
+
+def _toll_of(
+    counted: list[tuple[Figure, Token | None]],
+    text: str,
+    listed: frozenset[tuple[int, int]] = frozenset(),
+) -> Toll:
     """One event's toll from the figures that count its dead."""
-    groups = _coordinated(counted, text)
+    groups = _coordinated(counted, text, listed)
     exact = [g for g in groups if not all(f.vague for f, _t in g)]
     # "dozens were killed ... 45 dead": an exact figure beats a vague one for the same dead.
     groups = _refined(exact or groups)
@@ -313,6 +450,7 @@ def _toll_of(counted: list[tuple[Figure, Token | None]], text: str) -> Toll:
         high=_as_int(high),
         text="; ".join(f.mention.text for f, _t in counted),
         vague=not exact,
+        updated=len(groups) == 1 and any(is_update(text, f) for f, _t in groups[0]),
     )
 
 
@@ -324,11 +462,9 @@ def _updated(
     risen = [
         g[0][0].value
         for g in groups
-        if len(g) == 1
-        and g[0][0].value is not None
-        and _ROSE_TO.search(text[max(0, g[0][0].mention.start - 30) : g[0][0].mention.start])
+        if len(g) == 1 and g[0][0].value is not None and text and is_update(text, g[0][0])
     ]
-    if not risen or not text:
+    if not risen:
         return groups
     top = max(v for v in risen if v is not None)
     kept = [g for g in groups if sum(f.value or 0 for f, _t in g) >= top]
@@ -403,7 +539,9 @@ def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
 
 
 def _coordinated(
-    figures: list[tuple[Figure, Token | None]], text: str = ""
+    figures: list[tuple[Figure, Token | None]],
+    text: str = "",
+    listed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[list[tuple[Figure, Token | None]]]:
     groups: list[list[tuple[Figure, Token | None]]] = []
     for item in figures:
@@ -412,15 +550,78 @@ def _coordinated(
             groups[-1].append(item)
             continue
         for group in groups:
-            if token is not None and any(
-                other is not None and _noun_of(token) in _noun_of(other).conjuncts
-                for _f, other in group
+            if any(
+                (item[0].mention.start, f.mention.start) in listed
+                or (
+                    token is not None
+                    and other is not None
+                    and _noun_of(token) in _noun_of(other).conjuncts
+                )
+                for f, other in group
             ):
                 group.append(item)
                 break
         else:
             groups.append([item])
     return groups
+
+
+# Figures listed one after another, whatever the parse: "23 civilians, including nine
+# children, and 16 fighters", "15 civilians as well as three fighters". Between them: the
+# first figure's noun phrase, an aside telling a part of it, then "and" or "as well as".
+_NP_WORD = (
+    r"(?:(?!(?:and|or|but|while|including|among|as|with|were|was|are|have|has|had|in|on|at"
+    r"|by|near|killed|wounded|injured|died|dead)\b)[\w'-]+)"
+)
+_ASIDE = (
+    r"(?:\s*[,\u2013\u2014-]\s*(?:including|among\s+them|among\s+whom)\b"
+    r"[^,;.\u2013\u2014]{1,60}?[,\u2013\u2014-])"
+)
+_LISTED = re.compile(
+    rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}{_ASIDE}?\s*(?:,\s*)?"
+    r"(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
+# The same with an aside not closed by a mark ("15 civilians including four children and
+# seven fighters"): the list goes on only where civilians are followed by fighters,
+# whom the aside cannot be naming ("including four children and three women" can).
+_LISTED_OPEN = re.compile(
+    rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}\s+(?:including|among\s+them)\s+"
+    r"(?:[\w'-]+\s+){1,6}?(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
+_FIGHTERS = frozenset(["state", "armed"])
+
+
+def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
+    """Figure start -> the start of the figure it is listed after ("and 16 fighters")."""
+    found: dict[int, int] = {}
+    for number, later in enumerate(here):
+        # The figure before an aside that tells a part with a figure of its own, else the
+        # figure just before.
+        for earlier in here[max(0, number - 2) : number]:
+            if _PART_BEFORE.search(
+                text[max(0, earlier.mention.start - 25) : earlier.mention.start]
+            ):
+                continue  # "including four children and three women": the aside goes on
+            between = text[earlier.mention.end : later.mention.start]
+            if _LISTED.fullmatch(between) or (
+                _LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier)
+            ):
+                found[later.mention.start] = earlier.mention.start
+                break
+    return found
+
+
+def _names_fighters(doc: Doc, figure: Figure, earlier: Figure) -> bool:
+    """``figure`` counts fighters after a count of civilians: no part of it ("20 people
+    including a child and three soldiers" is one count; "15 civilians including a child and
+    three soldiers" two)."""
+    token, before = _figure_token(doc, figure), _figure_token(doc, earlier)
+    if token is None or before is None:
+        return False
+    civilians = _noun_of(before).lemma_.lower() == "civilian"
+    return civilians and category_of_noun(_noun_of(token)) in _FIGHTERS
 
 
 def _noun_of(token: Token) -> Token:
@@ -438,3 +639,39 @@ def tree_distance(a: Token, b: Token) -> int:
         if token.i in up_b:
             return n + up_b[token.i]
     return 99
+
+
+# A tally of the war, not of one incident: "the toll of the conflict has risen to 300,000"
+# ("has since risen" is the incident's).
+_WAR_TALLY = re.compile(
+    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far|this\s+year|began|erupted"
+    r"|intervention|campaign|offensive|siege|months?|years?)\b",
+    re.I,
+)
+
+
+def toll_update(text: str, figures: list[Figure], sentence: Span) -> Toll | None:
+    """The toll a sentence with no event of its own updates an earlier one to ("The monitor
+    later raised the toll to 20"), when it is not the war's tally."""
+    said = text[sentence.start_char : sentence.end_char]
+    if _WAR_TALLY.search(said):
+        return None
+    risen = [
+        f
+        for f in figures
+        if sentence.start_char <= f.mention.start < sentence.end_char
+        and f.value is not None
+        and not f.vague
+        and f.unit in (None, "people")
+        and is_update(text, f)
+    ]
+    if not risen:
+        return None
+    top = max(risen, key=lambda f: f.value or 0)
+    return Toll(
+        value=_as_int(top.value),
+        low=_as_int(top.low if top.low is not None else top.value),
+        high=_as_int(top.high),
+        text=top.mention.text,
+        updated=True,
+    )

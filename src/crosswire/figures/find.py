@@ -607,7 +607,7 @@ def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]
     span = _span(doc, start, end)
     if span is None:
         return False
-    if any(t.ent_type_ in _NAME_TYPES for t in span):
+    if any(t.ent_type_ in _NAME_TYPES for t in span) and not _counts_after_name(span):
         return False  # "Ten Mile", "Group of 20": part of a name
     g = candidate.groups
     if candidate.kind == "number" and not g.get("pct"):
@@ -619,6 +619,20 @@ def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]
         following = text[end : end + 4].lower()
         return word not in _VAGUE_NEEDS_OF or bool(g.get("vague2") or following.startswith(" of"))
     return True
+
+
+def _counts_after_name(span: Span) -> bool:
+    """A number the tagger ran into the name before it, counting the people after it: "in
+    the province of Idlib 15 people were killed" (a place told without its comma)."""
+    last = span[-1]
+    following = last.nbor() if last.i + 1 < len(last.doc) else None
+    return (
+        following is not None
+        and last.ent_iob_ == "I"
+        and following.ent_iob_ != "I"
+        and last.head.i == following.i
+        and (following.lemma_.lower() in _PEOPLE or following.lower_ in _PEOPLE)
+    )
 
 
 def _reads_as_label(text: str, candidate: _Candidate) -> bool:
