@@ -64,17 +64,10 @@ FEATURES = (
     # Other names of the document that could lie within 50 km of the chosen entry
     # (geo.resolve's "support"), whatever was chosen for them.
     "support",
-    # The chosen town's size beside the largest town of its name (geo.resolve's
-    # "prominence", in [-1, 0]): a small namesake chosen over a well-known city.
-    "prominence",
-    # A small place in a country none of the document's other places or demonyms lie in,
-    # (1 - log_population) when the document has others: "Heathrow" read as a hamlet in
-    # Florida in a report on London.
-    "foreign_small",
 )
 # The sign each weight is held to when fitting, so that evidence never counts against
 # what it says (+1: >= 0, -1: <= 0, 0: free).
-SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1, 1, -1)
+SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1)
 
 # Fitted weights (see the module docstring); order as FEATURES.
 WEIGHTS = (
@@ -98,8 +91,6 @@ WEIGHTS = (
     0.0,  # site_or_water
     0.212,  # place_cue
     0.502,  # support
-    0.0,  # prominence
-    0.0,  # foreign_small
 )
 # Chosen on the tune halves (bench/fit_place_confidence.py prints the sweep): the share
 # right meets the goals there while acc@161 loses about a point. Raised from 0.35 when
@@ -136,15 +127,14 @@ def _picks(
 
 
 def _focus_share(country: str, key: str, picks: Sequence[_Pick], demonyms: Sequence[str]) -> float:
-    """Share of the other names (one vote per distinct name) and demonyms in ``country``;
-    -1 when there are none."""
+    """Share of the other names (one vote per distinct name) and demonyms in ``country``."""
     votes: dict[str, str] = {}
     for pick in picks:
         if pick.key != key and pick.candidate.country:
             votes.setdefault(pick.key, pick.candidate.country)
     counts = Counter(votes.values()) + Counter(demonyms)
     total = sum(counts.values())
-    return counts[country] / total if total else -1.0
+    return counts[country] / total if total else 0.0
 
 
 def _label(doc: Doc, start: int, end: int) -> str:
@@ -198,13 +188,10 @@ def document_features(
         label = _label(doc, toponym.start, toponym.end)
         code = gazetteer.admin1_code(c.index)
         focus = _focus_share(c.country, key, picks, demonyms)
-        size = math.log10(c.population + 1) / 7
-        foreign_small = (1.0 - min(size, 1.0)) if focus == 0.0 else 0.0
-        focus = max(focus, 0.0)
         vectors.append(
             (
                 1.0,
-                size,
+                math.log10(c.population + 1) / 7,
                 float(own or translit_key(c.name) == key),
                 float(exact),
                 float(c.match == "skeleton"),
@@ -223,8 +210,6 @@ def document_features(
                 float(c.feature in SITE_FEATURES or c.feature in WATER_FEATURES),
                 float(toponym.hint is not None or _cue(doc, toponym.start, toponym.end)),
                 resolution.support,
-                resolution.prominence,
-                foreign_small,
             )
         )
     return vectors

@@ -250,7 +250,6 @@ class Resolution:
     margin: float = 0.0  # best score minus the runner-up's (large when there was no rival)
     pool: int = 0  # how many candidates the name had
     support: float = 0.0  # the chosen entry's "support" evidence (RANK_FEATURES)
-    prominence: float = 0.0  # the chosen entry's "prominence" evidence (RANK_FEATURES)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -774,5 +773,4 @@ class Resolver:
         rivals = [score for score, c in scored[1:] if not self._same_spot(best, c)]
         margin = best_score - rivals[0] if rivals else NO_RIVAL_MARGIN
         support = context.support.get(best.index, (0.0, 0.0))[0]
-        prominence = _prominence(best, context.largest_town)
-        return Resolution(best, best_score, margin, len(pool), support, prominence)
+        return Resolution(best, best_score, margin, len(pool), support)
