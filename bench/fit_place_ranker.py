@@ -112,7 +112,10 @@ def top1(choices: list[Choice], weights: np.ndarray) -> float:
     return sum(bool(right[int(np.argmax(x @ weights))]) for x, right in choices) / len(choices)
 
 
-def fit(choices: Weighted, penalty: float, hold: tuple[str, ...] = ()) -> np.ndarray:
+def fit(
+    choices: Weighted, penalty: float, hold: tuple[str, ...] = (), free: tuple[str, ...] = ()
+) -> np.ndarray:
+    """``free``: fit only these weights, every other one held at its current RANK_WEIGHTS."""
     prior = np.array(RANK_PRIOR, dtype=float)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -133,7 +136,13 @@ def fit(choices: Weighted, penalty: float, hold: tuple[str, ...] = ()) -> np.nda
     for name in hold:
         index = RANK_FEATURES.index(name)
         bounds[index] = (RANK_PRIOR[index], RANK_PRIOR[index])
-    return minimize(loss, prior, jac=True, method="L-BFGS-B", bounds=bounds).x
+    start = prior.copy()
+    if free:
+        for index, name in enumerate(RANK_FEATURES):
+            if name not in free:
+                bounds[index] = (RANK_WEIGHTS[index], RANK_WEIGHTS[index])
+                start[index] = RANK_WEIGHTS[index]
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
 
 
 def main() -> int:
@@ -142,6 +151,12 @@ def main() -> int:
     parser.add_argument("--penalty", type=float, default=20.0, help="L2 pull to the prior")
     parser.add_argument("--hold", action="append", help="a weight to keep (default: HELD)")
     parser.add_argument("--also", type=float, nargs="*", default=[], help="penalties to compare")
+    parser.add_argument(
+        "--free",
+        action="append",
+        default=[],
+        help="fit only this weight (repeatable), the others kept at RANK_WEIGHTS",
+    )
     parser.add_argument(
         "--balance", action="store_true", help="weigh each corpus alike (default: each choice)"
     )
@@ -160,7 +175,7 @@ def main() -> int:
     report("now", np.array(RANK_WEIGHTS))
     for penalty in args.also:
         report(f"  penalty {penalty}", fit(choices, penalty, tuple(args.hold or HELD)))
-    weights = fit(choices, args.penalty, tuple(args.hold or HELD))
+    weights = fit(choices, args.penalty, tuple(args.hold or HELD), tuple(args.free))
     report(f"penalty {args.penalty}", weights)
     print("RANK_WEIGHTS = (")
     for name, weight in zip(RANK_FEATURES, weights, strict=True):
