@@ -42,9 +42,15 @@ from splits import wanted
 # Held at their priors: national capitals against first-level subdivisions of the same
 # name ("Washington") are weighed for international news, while the tune halves are mostly
 # US local news, which names its own state far more often than the world does.
-HELD = ("capital", "admin1")
+# dateline_largest: the tune halves' datelines all name the largest town of their name, so
+# they cannot tell how much it weighs against a named state or nearby towns.
+# prominence: fitted (about 1.5) it raised top-1 on these choices, but it widens every
+# largest town's lead over its namesakes, so the confidence model passed more words that
+# are no place ("Bell", "Metro") and LGL's share right fell 0.9 (bench/geo.py --half tune).
+HELD = ("capital", "admin1", "dateline_largest", "prominence")
 
 Choice = tuple[np.ndarray, np.ndarray]  # candidate features (n x k), right (n,)
+Weighted = list[tuple[Choice, float]]  # each choice with the weight it has in the fit
 
 
 def _choices(article: GoldArticle, doc: object, gazetteer: Gazetteer) -> list[Choice]:
@@ -76,35 +82,52 @@ def _choices(article: GoldArticle, doc: object, gazetteer: Gazetteer) -> list[Ch
     return out
 
 
-def collect(limit: int) -> list[Choice]:
+def collect(limit: int) -> dict[str, list[Choice]]:
+    """The choices of each corpus's tune half."""
     nlp = load_nlp()
     gazetteer = Gazetteer.load()
-    choices: list[Choice] = []
+    choices: dict[str, list[Choice]] = {}
     for name, reader, path in (("lgl", read_lgl, "lgl.xml"), ("gwn", read_gwn, "gwn.xml")):
         chosen = [a for a in reader(EVAL_DIR / path) if wanted(name, a.key, "tune")]
         chosen = chosen[:limit] if limit else chosen
+        choices[name] = []
         for article, doc in zip(chosen, nlp.pipe(a.text for a in chosen), strict=True):
-            choices.extend(_choices(article, doc, gazetteer))
+            choices[name].extend(_choices(article, doc, gazetteer))
     return choices
+
+
+def weighted(by_corpus: dict[str, list[Choice]], balance: bool) -> Weighted:
+    """Every choice weighs 1, or (``balance``) each corpus weighs as much as the other in
+    all: LGL's US local news holds more than twice GeoWebNews' choices. Balanced, the fit
+    raised GeoWebNews' top-1 but LGL lost 0.4 points of acc@161 through the pipeline."""
+    total = sum(len(c) for c in by_corpus.values())
+    out: Weighted = []
+    for choices in by_corpus.values():
+        share = total / (len(by_corpus) * len(choices)) if balance and choices else 1.0
+        out.extend((choice, share) for choice in choices)
+    return out
 
 
 def top1(choices: list[Choice], weights: np.ndarray) -> float:
     return sum(bool(right[int(np.argmax(x @ weights))]) for x, right in choices) / len(choices)
 
 
-def fit(choices: list[Choice], penalty: float, hold: tuple[str, ...] = ()) -> np.ndarray:
+def fit(
+    choices: Weighted, penalty: float, hold: tuple[str, ...] = (), free: tuple[str, ...] = ()
+) -> np.ndarray:
+    """``free``: fit only these weights, every other one held at its current RANK_WEIGHTS."""
     prior = np.array(RANK_PRIOR, dtype=float)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         value = 0.5 * penalty * float((w - prior) @ (w - prior))
         grad = penalty * (w - prior)
-        for x, right in choices:
+        for (x, right), share in choices:
             z = x @ w
             top = z.max()
             p_all = np.exp(z - top)
             p_right = p_all * right
-            value -= np.log(p_right.sum()) - np.log(p_all.sum())
-            grad -= x.T @ (p_right / p_right.sum()) - x.T @ (p_all / p_all.sum())
+            value -= share * (np.log(p_right.sum()) - np.log(p_all.sum()))
+            grad -= share * (x.T @ (p_right / p_right.sum()) - x.T @ (p_all / p_all.sum()))
         return value, grad
 
     # New evidence (a prior of 0) may only count for a candidate.
@@ -113,7 +136,13 @@ def fit(choices: list[Choice], penalty: float, hold: tuple[str, ...] = ()) -> np
     for name in hold:
         index = RANK_FEATURES.index(name)
         bounds[index] = (RANK_PRIOR[index], RANK_PRIOR[index])
-    return minimize(loss, prior, jac=True, method="L-BFGS-B", bounds=bounds).x
+    start = prior.copy()
+    if free:
+        for index, name in enumerate(RANK_FEATURES):
+            if name not in free:
+                bounds[index] = (RANK_WEIGHTS[index], RANK_WEIGHTS[index])
+                start[index] = RANK_WEIGHTS[index]
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
 
 
 def main() -> int:
@@ -122,17 +151,32 @@ def main() -> int:
     parser.add_argument("--penalty", type=float, default=20.0, help="L2 pull to the prior")
     parser.add_argument("--hold", action="append", help="a weight to keep (default: HELD)")
     parser.add_argument("--also", type=float, nargs="*", default=[], help="penalties to compare")
+    parser.add_argument(
+        "--free",
+        action="append",
+        default=[],
+        help="fit only this weight (repeatable), the others kept at RANK_WEIGHTS",
+    )
+    parser.add_argument(
+        "--balance", action="store_true", help="weigh each corpus alike (default: each choice)"
+    )
     args = parser.parse_args()
     if not EVAL_DIR.is_dir():
         print(f"SKIP: evaluation data not found at {EVAL_DIR}")
         return 0
-    choices = collect(args.limit)
-    print(f"{len(choices)} choices; top-1 right now {top1(choices, np.array(RANK_WEIGHTS)):.3f}")
+    by_corpus = collect(args.limit)
+    choices = weighted(by_corpus, balance=args.balance)
+
+    def report(label: str, w: np.ndarray) -> None:
+        rows = "  ".join(f"{name} {top1(c, w):.3f}" for name, c in by_corpus.items())
+        print(f"{label}: top-1 {rows}")
+
+    print(", ".join(f"{name} {len(c)} choices" for name, c in by_corpus.items()))
+    report("now", np.array(RANK_WEIGHTS))
     for penalty in args.also:
-        fitted = fit(choices, penalty, tuple(args.hold or HELD))
-        print(f"  penalty {penalty}: fitted top-1 {top1(choices, fitted):.3f}")
-    weights = fit(choices, args.penalty, tuple(args.hold or HELD))
-    print(f"penalty {args.penalty}: fitted top-1 {top1(choices, weights):.3f}")
+        report(f"  penalty {penalty}", fit(choices, penalty, tuple(args.hold or HELD)))
+    weights = fit(choices, args.penalty, tuple(args.hold or HELD), tuple(args.free))
+    report(f"penalty {args.penalty}", weights)
     print("RANK_WEIGHTS = (")
     for name, weight in zip(RANK_FEATURES, weights, strict=True):
         print(f"    {round(float(weight), 3)},  # {name}")

@@ -181,3 +181,23 @@ def _recognized(text: str) -> list[Recognized]:
 
     found = Recognizer(Gazetteer.load()).recognize(load_nlp()(text))
     return [r for r in found if r.role != "demonym"]
+
+
+def test_a_town_larger_than_a_province_of_its_name_is_the_reading() -> None:
+    """A first-level unit smaller than a town of the same name elsewhere is the lesser
+    sense: the bare name is the town (RANK_FEATURES "outsized_admin")."""
+    [resolution] = resolve_toponyms([Toponym(start=0, end=4, text="Gaza", query="Gaza")])
+    assert resolution.candidate is not None
+    assert (resolution.candidate.country, resolution.candidate.feature) == ("PS", "city")
+
+
+def test_a_dateline_without_a_state_is_the_city_readers_know() -> None:
+    """A dateline gives the state of any town but a well-known city, so a bare dateline
+    keeps the largest town of its name, whatever state the story goes on to name."""
+    result = _run("ATLANTA — A trucker from Texas was arrested on Monday, police said.")
+    place = next(p for p, m in result.places if m.text == "ATLANTA")
+    assert (place.country_code, place.admin1) == ("US", "Georgia")
+    # Inside the story, nearby towns of a named state still pull a small namesake.
+    body = _run("Flooding in Texas closed roads near Texarkana, Marshall and Atlanta on Monday.")
+    near = next(p for p, m in body.places if m.text == "Atlanta")
+    assert near.admin1 == "Texas"

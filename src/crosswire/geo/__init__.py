@@ -168,6 +168,7 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
                 container_admin1=container_admin1,
                 role="place" if item.role == "place" else "metonym",
                 definite=hint is None and _definite(text, item.start, item.end),
+                dateline=item.dateline,
             )
         )
     # "Ras al-Ain and Tal Abyad in Syria": the list shares its last member's container.
