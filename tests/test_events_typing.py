@@ -168,3 +168,61 @@ def test_an_act_after_another_is_its_own_event(nlp) -> None:  # type: ignore[no-
     # Killing captives after taking a village is an attack beside the capture, not an abduction.
     found = labels(nlp, "The militants executed 24 villagers after capturing the hamlet.")
     assert on.ATTACK in found and on.ABDUCTION not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare strike of war news is typed by the weapons the report speaks of.
+        ("The strikes killed nine people in the market town.", on.AIR_STRIKE),
+        ("Jets circled for an hour. Later the strike on the clinic killed four.", on.AIR_STRIKE),
+        ("Artillery and rockets pounded the hills. The strikes killed three herders.", on.SHELLING),
+        # A raid is an air raid where the report speaks of aircraft.
+        (
+            "Warplanes flew over the valley. Eleven people died in raids on two hamlets.",
+            on.AIR_STRIKE,
+        ),
+        # What a casualty verb is done by: its means.
+        ("Four farmers were killed by government bombs that fell on the orchard.", on.AIR_STRIKE),
+        ("Two guards were killed by a roadside bomb near the depot.", on.REMOTE_EXPLOSIVE),
+        # A labour strike is a protest.
+        ("Dock workers began a strike on Monday over unpaid wages.", on.PEACEFUL_PROTEST),
+        ("Teachers launched a nationwide strike to demand a pay rise.", on.PEACEFUL_PROTEST),
+    ],
+)
+def test_strike_and_raid_by_their_means(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[-1] == expected, found
+
+
+def test_a_raid_by_ground_forces_is_no_air_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Warplanes bombed the north. Commandos killed two men in a raid on a farmhouse.")
+    raid = list(doc.sents)[-1]
+    assert on.AIR_STRIKE not in [event.label for event in typed_events(raid)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A two-week truce collapsed on Sunday in the northern province.",
+        "The ceasefire broke down after three days of calm.",
+        "The militia breached the ceasefire again on Friday.",
+        "The collapse of the talks surprised the mediators.",
+    ],
+)
+def test_a_broken_truce_is_no_agreement_nor_disaster(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not {on.AGREEMENT, on.MANMADE_DISASTER} & set(found), found
+
+
+def test_a_structure_collapse_is_a_disaster(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "An old apartment block collapsed in the port city, killing six.")
+    assert on.MANMADE_DISASTER in found, found
+
+
+def test_who_blames_an_attack_is_no_crowd(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Activists blamed the militia for the attack, which also wounded 14 people."
+    found = labels(nlp, text)
+    assert not {on.VIOLENT_DEMONSTRATION, on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION} & set(
+        found
+    ), found
