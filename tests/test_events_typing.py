@@ -226,3 +226,20 @@ def test_who_blames_an_attack_is_no_crowd(nlp) -> None:  # type: ignore[no-untyp
     assert not {on.VIOLENT_DEMONSTRATION, on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION} & set(
         found
     ), found
+
+
+def test_a_verb_that_needs_an_object_names_no_event_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two bombs that targeted a police station in the old town killed five guards."
+    found = labels(nlp, text)
+    assert found == [on.REMOTE_EXPLOSIVE], found
+    # nor does a disaster word that names a thing
+    assert not labels(nlp, "The fire station stood empty on Tuesday.")
+
+
+def test_civilians_who_enter_a_town_take_no_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Hundreds of displaced families entered the town on Friday.",
+        "Thousands of evacuees waited at the checkpoint to enter the city.",
+    ):
+        assert on.NSA_OVERTAKES not in labels(nlp, text), text
+    assert on.NSA_OVERTAKES in labels(nlp, "Insurgents entered the town on Friday.")

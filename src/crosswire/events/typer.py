@@ -178,9 +178,17 @@ def find_cues(sentence: Span) -> list[Cue]:
         _as_labour_strike(_as_suicide(cue, doc), doc)
         for cue in kept
         if not _names_chemical_holding(cue, doc)
-        and (cue.group != "manmade" or structure_collapse(doc[cue.head]))
+        and (cue.group != "manmade" or _manmade_event(doc[cue.head]))
         and (cue.group != "agreement" or not broken_agreement(doc[cue.head]))
+        # A verb that needs its object names no event as a noun ("a police station").
+        and (cue.kind != "needs_object" or doc[cue.head].pos_ not in ("NOUN", "PROPN"))
     ]
+
+
+def _manmade_event(token: Token) -> bool:
+    """A disaster word that tells one: not a modifier naming a thing ("a fire station",
+    "fire crews"), not a collapse of anything but a structure."""
+    return token.dep_ != "compound" and structure_collapse(token)
 
 
 def _as_labour_strike(cue: Cue, doc: Doc) -> Cue:
@@ -497,6 +505,10 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
     for event in events:
         if not _is_generic(event):
             continue
+        described = _described_event(event.anchor, kept, doc)
+        if described is not None:
+            described.cues.extend(event.cues)
+            continue
         near = [
             (other, _distance(event.anchor, token))
             for other in kept
@@ -512,6 +524,14 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
         else:
             result.append(event)
     return result
+
+
+def _described_event(verb: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
+    """The event whose noun a clause of bare violence describes: "suicide bombings that
+    targeted a police station", "the air strike, which hit a school"."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    return next((e for e in events if verb.head.i in {t.i for t in e.tokens(doc)}), None)
 
 
 def _co_arguments(a: Token, b: Token) -> bool:
@@ -597,7 +617,11 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
         return on.DISRUPTED_WEAPONS, 0.9
     if "hq" in groups and _has_object(event, doc, lx.BASE_NOUNS):
         return on.HQ_ESTABLISHED, 0.9
-    if "take_territory" in groups and _names_place(event.roles, territory_nouns=True):
+    if (
+        "take_territory" in groups
+        and _names_place(event.roles, territory_nouns=True)
+        and not _civilians_move(event.roles.agent)
+    ):
         agent = event.roles.agent
         state = agent is not None and category_of_noun(agent) == "state"
         return (on.GOV_REGAINS if state else on.NSA_OVERTAKES), 0.7
@@ -607,6 +631,17 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
     ):
         return on.NONVIOLENT_TRANSFER, 0.7
     return None
+
+
+def _civilians_move(agent: Token | None) -> bool:
+    """ "Residents entered the town", "thousands of evacuees waited to enter the city":
+    civilians who go into a place take no territory."""
+    if agent is None:
+        return False
+    named = [agent] + [
+        g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    return any(category_of_noun(t) == "civilians" for t in named)
 
 
 @dataclass(frozen=True, slots=True)
