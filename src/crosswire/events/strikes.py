@@ -7,8 +7,9 @@
   its means: "the strikes killed five people" in an article about an air war is an
   air strike, in one about missiles or artillery a shelling or missile attack
   (``bare_strike_means``). The article's own weapon words decide, counted once
-  per document. A raid is an air raid only where the article speaks of aircraft,
-  and never when ground forces carry it out ("commandos raided a hideout").
+  per document. A raid is an air raid only where the article speaks of aircraft
+  more than of guns and launchers, and never when ground forces carry it out
+  ("commandos killed two men in a raid").
 - A *collapse* is a man-made disaster only when a structure collapses ("a building
   collapsed"), not a truce, talks or a front line (``structure_collapse``).
 - A truce or deal that collapsed, broke down or was breached is no agreement reached
@@ -212,8 +213,8 @@ def bare_strike_means(nouns: list[Token], agent: Token | None) -> tuple[str, flo
     air, ground = _means_profile(nouns[0].doc)
     raid = all(n.lemma_.lower() == "raid" or n.lower_ == "raids" for n in nouns)
     if raid:
-        if not air or any(_ground_raid(n, agent) for n in nouns):
-            return None  # a raid by troops or police, or no aircraft in the report
+        if air <= ground or any(_ground_raid(n, agent) for n in nouns):
+            return None  # a raid by troops or police, or a report not of aircraft
         return on.AIR_STRIKE, 0.7
     if ground > air:
         return on.SHELLING, 0.6
