@@ -243,3 +243,20 @@ def test_civilians_who_enter_a_town_take_no_territory(nlp) -> None:  # type: ign
     ):
         assert on.NSA_OVERTAKES not in labels(nlp, text), text
     assert on.NSA_OVERTAKES in labels(nlp, "Insurgents entered the town on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara protested the shelling of its observation post.",
+        "The foreign ministry lodged a protest with the ambassador on Monday.",
+    ],
+)
+def test_a_protest_a_state_lodges_is_diplomacy(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not set(found) & {on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION}, found
+
+
+def test_a_crowd_that_protests_a_decision_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "Thousands of students protested the new fees in the capital.")
+    assert on.PEACEFUL_PROTEST in found, found

@@ -14,6 +14,8 @@
   collapsed"), not a truce, talks or a front line (``structure_collapse``).
 - A truce or deal that collapsed, broke down or was breached is no agreement reached
   (``broken_agreement``): ACLED's Agreement is the deal made.
+- A *protest* a state lodges ("Moscow protested the strike", "the ministry lodged a
+  protest") is diplomacy, not a demonstration (``diplomatic_protest``).
 """
 
 from __future__ import annotations
@@ -273,3 +275,34 @@ def broken_agreement(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of":
         return head.head.lemma_.lower() in _BREAKDOWN_NOUNS
     return False
+
+
+# Verbs that deliver a protest note: "lodged a protest with the ambassador".
+_NOTE_VERBS = frozenset(["lodge", "file", "register", "deliver", "send", "issue", "submit"])
+_STATE_SPEAKERS = frozenset(
+    [
+        "government",
+        "ministry",
+        "ministries",
+        "embassy",
+        "ambassador",
+        "envoy",
+        "minister",
+        "ministers",
+    ]
+)
+
+
+def diplomatic_protest(token: Token) -> bool:
+    """ "Moscow protested the strike", "the foreign ministry lodged a protest": a protest by
+    a state or its officials, or one lodged as a note, is diplomacy, not a crowd."""
+    if token.lemma_.lower() not in ("protest", "protested"):
+        return False
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _NOTE_VERBS:
+        return True
+    speaker = _subject(token)
+    return speaker is not None and (
+        speaker.ent_type_ == "GPE"
+        or speaker.lemma_.lower() in _STATE_SPEAKERS
+        or category_of_noun(speaker) == "state"
+    )

@@ -44,6 +44,7 @@ from crosswire.events.arguments import (
 from crosswire.events.strikes import (
     bare_strike_means,
     broken_agreement,
+    diplomatic_protest,
     labour_strike,
     strike_nouns,
     structure_collapse,
@@ -192,7 +193,10 @@ def _manmade_event(token: Token) -> bool:
 
 
 def _as_labour_strike(cue: Cue, doc: Doc) -> Cue:
-    """A strike by workers or a general strike is a protest, not an attack."""
+    """A strike by workers or a general strike is a protest, not an attack; a protest a
+    state lodges is diplomacy."""
+    if cue.group == "protest" and cue.kind == "event" and diplomatic_protest(doc[cue.head]):
+        return Cue(group="diplomacy", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
     if cue.group != "violence" or not labour_strike(doc[cue.head]):
         return cue
     return Cue(group="protest", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
