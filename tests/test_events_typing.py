@@ -260,3 +260,19 @@ def test_a_protest_a_state_lodges_is_diplomacy(nlp, text: str) -> None:  # type:
 def test_a_crowd_that_protests_a_decision_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, "Thousands of students protested the new fees in the capital.")
     assert on.PEACEFUL_PROTEST in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents described the strike as the worst in months.",
+        "Villagers survived the strike on the school.",
+    ],
+)
+def test_who_saw_a_strike_did_not_go_on_strike(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.PEACEFUL_PROTEST not in labels(nlp, text)
+
+
+def test_a_strike_staged_by_staff_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "Nurses at the clinic staged a strike over unpaid salaries.")
+    assert found == [on.PEACEFUL_PROTEST], found

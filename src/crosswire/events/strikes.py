@@ -48,6 +48,28 @@ _LABOUR_MODIFIERS = frozenset(
         "indefinite",
     ]
 )
+# Verbs that start, hold or end a labour strike.
+_STRIKE_HOLDING_VERBS = frozenset(
+    [
+        "begin",
+        "start",
+        "launch",
+        "call",
+        "stage",
+        "hold",
+        "join",
+        "end",
+        "announce",
+        "declare",
+        "continue",
+        "observe",
+        "organize",
+        "organise",
+        "suspend",
+        "extend",
+        "threaten",
+    ]
+)
 # Who goes on strike: civilians or a crowd (by the word alone, "workers", "teachers").
 _STRIKERS = frozenset({"civilians", "protesters"})
 _STRIKE_NOUNS = frozenset(["strike", "strikes", "raid", "raids"])
@@ -166,6 +188,14 @@ def _subject(token: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def _verb_in(verb: Token, lemmas: frozenset[str]) -> bool:
+    """The verb's lemma, or its past form's stem where the lemmatizer errs ("staged")."""
+    lower = verb.lower_
+    return verb.lemma_.lower() in lemmas or any(
+        lower.endswith(end) and lower[: -len(end)] in lemmas for end in ("d", "ed")
+    )
+
+
 def labour_strike(token: Token) -> bool:
     """ "Workers began a strike", "a general strike", "a strike by teachers": a stoppage
     of work, which ACLED codes as a protest."""
@@ -173,7 +203,9 @@ def labour_strike(token: Token) -> bool:
         return False
     if any(t.lower_ in _LABOUR_MODIFIERS for t in _modifiers(token)):
         return True
-    striker = _subject(token)
+    # Who starts, holds or ends it ("workers began a strike"), not who saw or survived one.
+    held = token.dep_ == "dobj" and _verb_in(token.head, _STRIKE_HOLDING_VERBS)
+    striker = _subject(token) if held else None
     by = [
         g
         for c in token.children
