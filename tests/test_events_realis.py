@@ -43,6 +43,11 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         ("A boy walks past rubble after an air strike on the town.", "strike", "caption"),
         ("Jets bombed the village of Tel Amar on Monday, killing nine.", "bombed", "asserted"),
         ("Shelling killed 12 people since Saturday in the old city.", "killed", "asserted"),
+        # running totals: a rough count in the perfect, a span under a month
+        ("Drone strikes have killed hundreds of herders in the north.", "strikes", "cumulative"),
+        ("Feuding in under one month has killed 80 men.", "killed", "cumulative"),
+        ("Clashes in less than one month have killed 200 fighters.", "Clashes", "cumulative"),
+        ("Hundreds of people were killed in the blast on Friday.", "blast", "asserted"),
         # states and efforts over time, settings conceded
         ("The army has been trying to take Tel Amar for more than two years.", "take", "ongoing"),
         (
@@ -109,6 +114,9 @@ def test_realis_flags_what_did_not_happen_as_one_incident(nlp, text, trigger, ex
         ("The bridge was blown up two years ago by retreating troops.", "blown", True),
         ("It was the deadliest bombing in the town since last year.", "bombing", False),
         ("Jets hit Kafr Dael, which rebels took two years ago, on Monday.", "hit", False),
+        # the point a span is counted from
+        ("The toll is the worst since the army began its offensive in 2019.", "offensive", True),
+        ("Rebels have held the ridge since they attacked it on Thursday.", "attacked", False),
     ],
 )
 def test_an_event_told_a_year_or_more_back_is_history(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

@@ -168,3 +168,111 @@ def test_an_act_after_another_is_its_own_event(nlp) -> None:  # type: ignore[no-
     # Killing captives after taking a village is an attack beside the capture, not an abduction.
     found = labels(nlp, "The militants executed 24 villagers after capturing the hamlet.")
     assert on.ATTACK in found and on.ABDUCTION not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare strike of war news is typed by the weapons the report speaks of.
+        ("The strikes killed nine people in the market town.", on.AIR_STRIKE),
+        ("Jets circled for an hour. Later the strike on the clinic killed four.", on.AIR_STRIKE),
+        ("Artillery and rockets pounded the hills. The strikes killed three herders.", on.SHELLING),
+        # A raid is an air raid where the report speaks of aircraft.
+        (
+            "Warplanes flew over the valley. Eleven people died in raids on two hamlets.",
+            on.AIR_STRIKE,
+        ),
+        # What a casualty verb is done by: its means.
+        ("Four farmers were killed by government bombs that fell on the orchard.", on.AIR_STRIKE),
+        ("Two guards were killed by a roadside bomb near the depot.", on.REMOTE_EXPLOSIVE),
+        # A labour strike is a protest.
+        ("Dock workers began a strike on Monday over unpaid wages.", on.PEACEFUL_PROTEST),
+        ("Teachers launched a nationwide strike to demand a pay rise.", on.PEACEFUL_PROTEST),
+    ],
+)
+def test_strike_and_raid_by_their_means(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[-1] == expected, found
+
+
+def test_a_raid_by_ground_forces_is_no_air_strike(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Warplanes bombed the north. Commandos killed two men in a raid on a farmhouse.")
+    raid = list(doc.sents)[-1]
+    assert on.AIR_STRIKE not in [event.label for event in typed_events(raid)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A two-week truce collapsed on Sunday in the northern province.",
+        "The ceasefire broke down after three days of calm.",
+        "The militia breached the ceasefire again on Friday.",
+        "The collapse of the talks surprised the mediators.",
+    ],
+)
+def test_a_broken_truce_is_no_agreement_nor_disaster(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not {on.AGREEMENT, on.MANMADE_DISASTER} & set(found), found
+
+
+def test_a_structure_collapse_is_a_disaster(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "An old apartment block collapsed in the port city, killing six.")
+    assert on.MANMADE_DISASTER in found, found
+
+
+def test_who_blames_an_attack_is_no_crowd(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Activists blamed the militia for the attack, which also wounded 14 people."
+    found = labels(nlp, text)
+    assert not {on.VIOLENT_DEMONSTRATION, on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION} & set(
+        found
+    ), found
+
+
+def test_a_verb_that_needs_an_object_names_no_event_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two bombs that targeted a police station in the old town killed five guards."
+    found = labels(nlp, text)
+    assert found == [on.REMOTE_EXPLOSIVE], found
+    # nor does a disaster word that names a thing
+    assert not labels(nlp, "The fire station stood empty on Tuesday.")
+
+
+def test_civilians_who_enter_a_town_take_no_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Hundreds of displaced families entered the town on Friday.",
+        "Thousands of evacuees waited at the checkpoint to enter the city.",
+    ):
+        assert on.NSA_OVERTAKES not in labels(nlp, text), text
+    assert on.NSA_OVERTAKES in labels(nlp, "Insurgents entered the town on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara protested the shelling of its observation post.",
+        "The foreign ministry lodged a protest with the ambassador on Monday.",
+    ],
+)
+def test_a_protest_a_state_lodges_is_diplomacy(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert not set(found) & {on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION}, found
+
+
+def test_a_crowd_that_protests_a_decision_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "Thousands of students protested the new fees in the capital.")
+    assert on.PEACEFUL_PROTEST in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents described the strike as the worst in months.",
+        "Villagers survived the strike on the school.",
+    ],
+)
+def test_who_saw_a_strike_did_not_go_on_strike(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.PEACEFUL_PROTEST not in labels(nlp, text)
+
+
+def test_a_strike_staged_by_staff_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "Nurses at the clinic staged a strike over unpaid salaries.")
+    assert found == [on.PEACEFUL_PROTEST], found

@@ -269,7 +269,7 @@ CIVILIAN_NOUNS = _words(
     civilian villager resident people person man woman child children kid boy girl baby
     infant farmer worshipper worshiper student pupil teacher journalist reporter doctor
     nurse patient passenger pilgrim shepherd herder herdsman trader shopkeeper merchant
-    motorist driver refugee migrant idp family families household elder inhabitant
+    motorist driver refugee evacuee migrant idp family families household elder inhabitant
     citizen fisherman miner worker labourer laborer priest imam cleric pastor monk
     villagers residents bystander pedestrian commuter tourist vendor aid-worker
     volunteer mourner guest youth youngster teenager mother father wife husband son

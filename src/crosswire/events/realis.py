@@ -66,7 +66,7 @@ _PERIOD = (
     r"(?:war|conflict|intervention|campaign|uprising|crisis|revolution|siege|offensive"
     r"|escalation)"
 )
-_FEW = r"(?:\d+|a|two|three|four|five|six|several|few)"
+_FEW = r"(?:\d+|a|one|two|three|four|five|six|several|few)"
 _SPAN = r"(?:years?|months?|weeks?|decades?)"
 _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
@@ -78,7 +78,7 @@ _TALLY = re.compile(
     rf"|\b{_PERIOD}\s+(?:in\s+[\w-]+\s+)?(?:that\s+|which\s+)?(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)\b"
     rf"|\b(?:over|in)\s+the\s+(?:past|last)\s+(?:{_FEW}\s+)?{_SPAN}\b"
-    rf"|\b(?:in|within)\s+(?:less|more)\s+than\s+{_FEW}\s+{_SPAN}\b"
+    rf"|\b(?:in|within)\s+(?:(?:less|more)\s+than|under)\s+{_FEW}\s+{_SPAN}\b"
     # roll-ups over many places: "across the country", "in several provinces"
     r"|\bacross\s+the\s+(?:country|nation)\b|\b(?:nationwide|countrywide)\b"
     r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b"
@@ -107,9 +107,30 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
         (toll is not None and toll >= TALLY_FLOOR)
         or _TALLY.search(sentence.text)
         or _since_clause(anchor)
+        or _perfect_tally(anchor)
     ):
         return "cumulative"
     return mode
+
+
+# Counts no one incident is told by: "have killed hundreds of civilians".
+_ROUGH_COUNTS = frozenset({"hundreds", "thousands", "tens", "millions"})
+
+
+def _perfect_tally(anchor: Token) -> bool:
+    """A rough count in the perfect with no day ("air strikes have killed hundreds of
+    civilians in the province", "the siege has left thousands dead"): a running total,
+    not one incident's toll (which a report gives a day and a figure)."""
+    if any(w.lower_ in _DAYS for w in anchor.sent):
+        return False
+    for verb in _own_clause(anchor):
+        helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.tag_ != "VBN" or not helpers & {"has", "have", "had"}:
+            continue
+        counted = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        if any(c.lower_ in _ROUGH_COUNTS for c in counted):
+            return True
+    return False
 
 
 _DAYS = frozenset(
@@ -294,7 +315,7 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
     another bomb killed", "two years ago"), which a bare month or weekday would date to
     this year; in a clause of its own ("a town held ever since rebels took it two years
     ago") the phrase dates something else."""
-    if _days_before(anchor):
+    if _days_before(anchor) or _since_point(anchor):
         return True
     verbs = {t.i for t in _own_clause(anchor)}
     for match in _LONG_AGO.finditer(sentence.text):
@@ -317,6 +338,23 @@ def _days_before(anchor: Token) -> bool:
         and any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_BEFORE for c in prep.children)
         and not any(_own_subject(c) for c in anchor.children if c.dep_ == "relcl")
     )
+
+
+def _since_point(anchor: Token) -> bool:
+    """The event is the point a span is counted from: "the highest toll since the coalition
+    began its bombing campaign" (its clause opens with "since" and names a year or a start,
+    not a day: "since they attacked on Thursday" is the battle told)."""
+    for verb in _own_clause(anchor)[1:]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+            continue
+        words = list(verb.subtree)
+        return not any(w.lower_ in _DAYS for w in words) and (
+            verb.lemma_.lower() in ("begin", "start", "launch", "enter")
+            or any(w.like_num and len(w.text) == 4 for w in words)
+        )
+    return False
 
 
 def _own_subject(clause: Token) -> bool:

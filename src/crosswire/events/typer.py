@@ -41,6 +41,14 @@ from crosswire.events.arguments import (
     category_of_noun,
     roles_of,
 )
+from crosswire.events.strikes import (
+    bare_strike_means,
+    broken_agreement,
+    diplomatic_protest,
+    labour_strike,
+    strike_nouns,
+    structure_collapse,
+)
 
 Categorizer = Callable[[Token], "Category | None"]
 
@@ -167,7 +175,31 @@ def find_cues(sentence: Span) -> list[Cue]:
         )
     ]
     doc = sentence.doc
-    return [_as_suicide(cue, doc) for cue in kept if not _names_chemical_holding(cue, doc)]
+    return [
+        _as_labour_strike(_as_suicide(cue, doc), doc)
+        for cue in kept
+        if not _names_chemical_holding(cue, doc)
+        and (cue.group != "manmade" or _manmade_event(doc[cue.head]))
+        and (cue.group != "agreement" or not broken_agreement(doc[cue.head]))
+        # A verb that needs its object names no event as a noun ("a police station").
+        and (cue.kind != "needs_object" or doc[cue.head].pos_ not in ("NOUN", "PROPN"))
+    ]
+
+
+def _manmade_event(token: Token) -> bool:
+    """A disaster word that tells one: not a modifier naming a thing ("a fire station",
+    "fire crews"), not a collapse of anything but a structure."""
+    return token.dep_ != "compound" and structure_collapse(token)
+
+
+def _as_labour_strike(cue: Cue, doc: Doc) -> Cue:
+    """A strike by workers or a general strike is a protest, not an attack; a protest a
+    state lodges is diplomacy."""
+    if cue.group == "protest" and cue.kind == "event" and diplomatic_protest(doc[cue.head]):
+        return Cue(group="diplomacy", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
+    if cue.group != "violence" or not labour_strike(doc[cue.head]):
+        return cue
+    return Cue(group="protest", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
 
 
 # Devices a "suicide" modifier makes a suicide bombing: "a suicide truck bomb", "a
@@ -229,6 +261,8 @@ _SEQUENCE_PREPS = frozenset(["after", "before", "since", "following", "upon"])
 _MEANS_PREPS = frozenset(["with", "by", "from", "using", "in", "during"])
 # What a "capture" or "seizure" can take besides territory.
 _TAKEN = frozenset({"weapon", "civilians", "armed", "state", "territory", "property"})
+# Casualty verbs a weapon can be the means of ("killed by a roadside bomb").
+_CASUALTY_VERBS = frozenset(["kill", "wound", "injure", "maim"])
 _CONTACT_VERBS = frozenset(["hit", "strike", "step", "run", "drive", "trigger"])
 _WEAPON_USE_VERBS = frozenset(
     ["fire", "launch", "drop", "lob", "hurl", "throw", "use", "plant", "detonate"]
@@ -353,6 +387,9 @@ def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> Event
             host = host.head
         if host.i in heads:
             return heads[host.i]
+        if host.pos_ == "VERB" and host.lemma_.lower() in _CASUALTY_VERBS:
+            # "killed by regime bombs": the bombs are the means of the killing.
+            return EventCandidate(anchor=host, cues=[])
     # "their car hit a landmine", "stepped on a mine"
     contact = weapon.head if weapon.dep_ == "dobj" else weapon.head.head
     if (
@@ -472,6 +509,10 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
     for event in events:
         if not _is_generic(event):
             continue
+        described = _described_event(event.anchor, kept, doc)
+        if described is not None:
+            described.cues.extend(event.cues)
+            continue
         near = [
             (other, _distance(event.anchor, token))
             for other in kept
@@ -487,6 +528,14 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
         else:
             result.append(event)
     return result
+
+
+def _described_event(verb: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
+    """The event whose noun a clause of bare violence describes: "suicide bombings that
+    targeted a police station", "the air strike, which hit a school"."""
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    return next((e for e in events if verb.head.i in {t.i for t in e.tokens(doc)}), None)
 
 
 def _co_arguments(a: Token, b: Token) -> bool:
@@ -572,7 +621,11 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
         return on.DISRUPTED_WEAPONS, 0.9
     if "hq" in groups and _has_object(event, doc, lx.BASE_NOUNS):
         return on.HQ_ESTABLISHED, 0.9
-    if "take_territory" in groups and _names_place(event.roles, territory_nouns=True):
+    if (
+        "take_territory" in groups
+        and _names_place(event.roles, territory_nouns=True)
+        and not _civilians_move(event.roles.agent)
+    ):
         agent = event.roles.agent
         state = agent is not None and category_of_noun(agent) == "state"
         return (on.GOV_REGAINS if state else on.NSA_OVERTAKES), 0.7
@@ -582,6 +635,17 @@ def _type_needs_object(event: EventCandidate, doc: Doc) -> tuple[str, float] | N
     ):
         return on.NONVIOLENT_TRANSFER, 0.7
     return None
+
+
+def _civilians_move(agent: Token | None) -> bool:
+    """ "Residents entered the town", "thousands of evacuees waited to enter the city":
+    civilians who go into a place take no territory."""
+    if agent is None:
+        return False
+    named = [agent] + [
+        g for c in agent.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+    ]
+    return any(category_of_noun(t) == "civilians" for t in named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -781,6 +845,9 @@ def _violence(facts: _Facts) -> Typed:
         # A blast is remote violence whoever it kills: civilians (then with civilian
         # targeting) or fighters, as ACLED codes it.
         return on.REMOTE_EXPLOSIVE, 0.7
+    means = _strike_means(facts)
+    if means is not None:
+        return means
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -789,6 +856,22 @@ def _violence(facts: _Facts) -> Typed:
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
     return on.ATTACK, 0.6
+
+
+# Violence words that tell a strike or raid was carried out on foot, with guns or blades.
+_GROUND_VIOLENCE = frozenset(
+    ["shoot", "shooting", "gunfire", "gunshot", "stab", "stabbing", "storm", "sniper", "gun"]
+)
+
+
+def _strike_means(facts: _Facts) -> Typed | None:
+    """ "The strikes killed five people", "killed in raids on the village": a bare strike or
+    raid is typed by the weapons its article speaks of (``events.strikes``)."""
+    doc = facts.doc
+    words = [doc[c.head] for c in facts.event.cues if c.kind == "event"]
+    if any(w.lemma_.lower() in _GROUND_VIOLENCE or w.lower_ in _GROUND_VIOLENCE for w in words):
+        return None
+    return bare_strike_means(strike_nouns(words), facts.event.roles.agent)
 
 
 # What firefighters, medics or officials fight or battle: no armed foe.
@@ -867,17 +950,7 @@ def _fold_protests(
     events: list[EventCandidate], cues: list[Cue], doc: Doc, categorize: Categorizer
 ) -> list[EventCandidate]:
     protest_events = [e for e in events if "protest" in e.groups]
-    crowd_events = [
-        e
-        for e in events
-        if e.groups & _PROTEST_FOLD
-        and (
-            "protesters" in (categorize(e.roles.agent) if e.roles.agent is not None else None,)
-            or "protesters"
-            in (categorize(e.roles.patient) if e.roles.patient is not None else None,)
-            or "protesters" in (categorize(e.victims) if e.victims is not None else None,)
-        )
-    ]
+    crowd_events = [e for e in events if _crowd_event(e, categorize)]
     if not protest_events and not crowd_events:
         return events
     folded = [
@@ -928,6 +1001,22 @@ def _fold_protests(
         victims=next((e.victims for e in folded if e.victims is not None), None),
     )
     return [merged] + [e for e in events if e not in folded]
+
+
+# Groups of words said about an event (blaming, condemning): their speaker is no crowd.
+_SPEECH_GROUPS = frozenset({"attribution", "diplomacy"})
+
+
+def _crowd_event(event: EventCandidate, categorize: Categorizer) -> bool:
+    """A violent or arrest event whose agent, patient or victims are a crowd; not one told
+    by someone who blames or condemns ("activists blamed the army for the attack")."""
+    if not event.groups & _PROTEST_FOLD or event.groups & _SPEECH_GROUPS:
+        return False
+    roles = event.roles
+    return any(
+        token is not None and categorize(token) == "protesters"
+        for token in (roles.agent, roles.patient, event.victims)
+    )
 
 
 def _called_violent(folded: list[EventCandidate], doc: Doc) -> bool:
