@@ -15,7 +15,7 @@ from crosswire.geo import (
     resolve_toponyms,
 )
 from crosswire.geo.gazetteer import build_cache
-from crosswire.geo.recognize import Recognized, Recognizer
+from crosswire.geo.recognize import Recognized, Recognizer, dateline_bounds
 from crosswire.geo.resolve import Resolution, haversine_km
 from crosswire.geo.sources import Record
 from crosswire.geo.words import admin_abbreviation, demonym_country
@@ -80,9 +80,9 @@ def test_datelines_without_a_country_or_in_two_words(dateline: str, country: str
 
 @pytest.mark.slow
 def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> None:
-    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    nlp = load_nlp()
     dateline = nlp("Officials met.\n\nDERAA, Syria — A truce held on Thursday.")
-    assert [(dateline[a:b].text, vouched) for a, b, vouched in recognizer._datelines(dateline)] == [
+    assert [(dateline[a:b].text, vouched) for a, b, vouched in dateline_bounds(dateline)] == [
         ("DERAA", True)
     ]
     for text in (
@@ -91,7 +91,7 @@ def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> N
         "Talks stalled for weeks. Then officials said the PRESTON office -- shut in May -- "
         "would reopen.",
     ):
-        assert recognizer._datelines(nlp(text)) == []
+        assert dateline_bounds(nlp(text)) == []
 
 
 @pytest.mark.slow
@@ -107,7 +107,7 @@ def test_only_a_paragraph_opening_in_capitals_before_a_dash_is_a_dateline() -> N
 def test_dateline_run_into_the_headline_is_a_place_but_vouches_for_nothing(text: str) -> None:
     nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
     doc = nlp(text)
-    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
+    assert [(doc[a:b].text, vouched) for a, b, vouched in dateline_bounds(doc)] == [
         ("DERAA", False)
     ]
     found = [r for r in recognizer.recognize(doc) if r.text == "DERAA"]
@@ -301,11 +301,9 @@ def test_cache_indexes_water_and_consonant_skeletons(tmp_path: Path) -> None:
     ],
 )
 def test_dateline_with_a_lost_dash_a_colon_or_a_wire_bracket(text: str) -> None:
-    nlp, recognizer = load_nlp(), Recognizer(Gazetteer.load())
+    nlp = load_nlp()
     doc = nlp(text)
-    assert [(doc[a:b].text, vouched) for a, b, vouched in recognizer._datelines(doc)] == [
-        ("DERAA", True)
-    ]
+    assert [(doc[a:b].text, vouched) for a, b, vouched in dateline_bounds(doc)] == [("DERAA", True)]
 
 
 @pytest.mark.slow

@@ -129,14 +129,7 @@ def _flat_lists(text: str, found: Sequence[Recognized]) -> list[list[int]]:
 def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
     """Toponyms with "X, Y", "X in Y", "the Y province of X" and "X, La." links filled in."""
     states = us_states()
-    found = list(found)
-    # "Alexandria, La.": spaCy takes the abbreviation for a place of its own.
-    for i in range(1, len(found)):
-        item, before = found[i], found[i - 1]
-        abbreviation = text[item.start : item.end + 1].rstrip(" ,")
-        state_name = states.get(abbreviation) or states.get(item.text)
-        if state_name and _COMMA.match(text[before.end : item.start]):
-            found[i] = replace(item, query=state_name, hint="admin", role="place")
+    found = _state_abbreviations(text, found, states)
     toponyms: list[Toponym] = []
     containers: list[int | None] = []
     runs = _flat_lists(text, found)
@@ -171,6 +164,31 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
                 dateline=item.dateline,
             )
         )
+    return _share_containers(text, found, toponyms, containers, runs)
+
+
+def _state_abbreviations(
+    text: str, found: Sequence[Recognized], states: dict[str, str]
+) -> list[Recognized]:
+    """ "Alexandria, La.": spaCy takes the abbreviation for a place of its own."""
+    found = list(found)
+    for i in range(1, len(found)):
+        item, before = found[i], found[i - 1]
+        abbreviation = text[item.start : item.end + 1].rstrip(" ,")
+        state_name = states.get(abbreviation) or states.get(item.text)
+        if state_name and _COMMA.match(text[before.end : item.start]):
+            found[i] = replace(item, query=state_name, hint="admin", role="place")
+    return found
+
+
+def _share_containers(
+    text: str,
+    found: Sequence[Recognized],
+    toponyms: list[Toponym],
+    containers: list[int | None],
+    runs: list[list[int]],
+) -> list[Toponym]:
+    """Listed names take the container their list's last member has."""
     # "Ras al-Ain and Tal Abyad in Syria": the list shares its last member's container.
     for i in range(len(toponyms) - 2, -1, -1):
         later = toponyms[i + 1]

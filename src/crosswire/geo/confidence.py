@@ -146,10 +146,10 @@ def _label(doc: Doc, start: int, end: int) -> str:
 
 
 def _cue(doc: Doc, start: int, end: int) -> bool:
-    from crosswire.geo.recognize import Recognizer
+    from crosswire.geo.recognize import locative_cue
 
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and Recognizer.locative_cue(doc, span.start, span.end)
+    return span is not None and locative_cue(doc, span.start, span.end)
 
 
 def _spelled(toponym: Toponym, gazetteer: Gazetteer) -> frozenset[int]:

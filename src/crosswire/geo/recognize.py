@@ -428,9 +428,292 @@ def _agent_compound(span: Span) -> bool:
     return False
 
 
-class Recognizer:
+def dateline_bounds(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Token bounds of the town in capitals opening a paragraph before a dash, or
+    following the headline or byline within the head of the text; True for the first
+    kind."""
+    bounds = []
+    text = doc_text(doc)
+    for match in _DATELINE.finditer(text):
+        at = match.start()
+        line_start = at == 0 or text[at - 1] == "\n"
+        # A wire's name in brackets ("WASHINGTON (AP) —") marks a dateline after any
+        # byline.
+        after_head = at < _DATELINE_HEAD_CHARS and (
+            match.group("wire") is not None or _AFTER_HEAD.search(text[max(0, at - 8) : at])
+        )
+        if not (line_start or after_head):
+            continue
+        span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
+        if span is not None and sum(c.isalpha() for c in span.text) >= 3:
+            bounds.append((span.start, span.end, line_start))
+    return bounds
+
+
+def _capitalised(doc: Doc) -> list[int]:
+    """Indices of tokens outside entities that start with a capital, read from arrays:
+    making a Token object for every word would cost more than the rest of the work."""
+    starts = doc.to_array("IDX")
+    types = doc.to_array("ENT_TYPE")
+    text = doc_text(doc)
+    return [
+        i
+        for i, (start, ent_type) in enumerate(zip(starts.tolist(), types.tolist(), strict=True))
+        if ent_type == 0 and text[start].isupper()
+    ]
+
+
+def _name_token(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_stop or token.like_num:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or (
+        token.is_sent_start and token.pos_ != "PROPN"
+    ):
+        return False
+    return len(text) > 1
+
+
+def _joinable(doc: Doc, j: int) -> bool:
+    """A link word or hyphen continues a name only when a capitalised word follows."""
+    k = j + 1
+    while k < len(doc) and doc[k].lower_ in _NAME_LINKS_ALL:
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper()
+
+
+def _street_end(doc: Doc, end: int) -> int:
+    if end < len(doc) and doc[end].lower_ in STREET_WORDS:
+        return end + 1
+    return end
+
+
+def _street(doc: Doc, start: int, end: int) -> Recognized | None:
+    """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
+    last = doc[end - 1].lower_
+    if last in STREET_WORDS and end - start > 1:
+        stop = end
+    elif end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
+        stop = end + 1
+    else:
+        return None
+    while start < stop and doc[start].like_num:
+        start += 1
+    if stop - start < 2:
+        return None
+    span = doc[start:stop]
+    return Recognized(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        query=span.text,
+        hint="street",
+        role="place",
+    )
+
+
+def locative_cue(doc: Doc, start: int, end: int) -> bool:
+    # "in northern Aleppo": the compass word goes with the name.
+    lead = _before_compass(doc, start)
+    before = doc[lead - 1] if lead > 0 else None
+    if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    head = doc[start:end].root
+    # "on Ras al-Ain and Tal Abyad": a later conjunct shares the first one's preposition.
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if head.dep_ in ("dobj", "obj") and head.head.lemma_ in PLACE_OBJECT_VERBS:
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_ in PLACE_SUBJECT_VERBS:
+        return True
+    if head.dep_ == "conj" and head.head.ent_type_ in PLACE_LABELS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in MOTION_VERBS:
+        return True
+    if _of_place_noun(doc, start) or _described_as_place(head):
+        return True
+    if _local_noun_after(doc, end) is not None:
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
+
+
+class _Names:
+    """What a span names: the gazetteer queries about it and the ``Recognized`` record a
+    pass of ``Recognizer`` makes of it."""
+
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+
+    def dateline_place(
+        self, doc: Doc, start: int, end: int, *, vouched: bool = True
+    ) -> Recognized | None:
+        """The dateline's town, a literal place. Only a paragraph-opening dateline vouches
+        for its reading: a bare town in capitals run into the headline ("MANSFIELD —")
+        is as ambiguous as any other mention and is scored like one."""
+        span = doc[start:end]
+        if not self.gazetteer.lookup(span.text):
+            return None
+        return replace(self.make(span, role="place"), dateline=vouched)
+
+    def spelled_compound(self, query: str) -> bool:
+        """A name of two words or more spelled letter for letter as one of an entry's names
+        ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
+        return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
+
+    def names_town(self, name: str) -> bool:
+        return any(c.feature in ("city", "capital") for c in self.gazetteer.lookup(name))
+
+    def names_entry(self, query: str) -> bool:
+        """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
+        match of one of its alternates: only such a name is safe to spread."""
+        key = translit_key(query)
+        return any(translit_key(c.name) == key for c in self.gazetteer.lookup(query))
+
+    def drop_direction(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """ "Northeast Georgia" names Georgia; "North Carolina" is a name of its own."""
+        if (
+            end - start > 1
+            and doc[start].lower_ in DIRECTION_WORDS
+            and not self.gazetteer.lookup(doc[start:end].text)
+        ):
+            return start + 1, end
+        return start, end
+
+    def embedded_polity(self, doc: Doc, start: int, end: int) -> Recognized | None:
+        """ "Minnesota Department of Transportation": the state stands for its government."""
+        if end - start < 2 or doc[start].pos_ != "PROPN":
+            return None
+        first = doc[start : start + 1]
+        if demonym_country(first.text)[0] or not self.is_polity(first.text):
+            return None
+        return self.make(first, role="metonym")
+
+    def query_and_hint(self, doc: Doc, start: int, end: int) -> tuple[str, str | None, int]:
+        """The lookup name, and a hint from a place noun ending or following the name."""
+        span = doc[start:end]
+        query = _LEADING_ARTICLE.sub("", span.text)
+        last = doc[end - 1].lower_
+        if end - start > 1:
+            hint = _hint_for(last)
+            if hint == "city" and self.names_town(span.text):
+                # "Mexico City", "Gaza City", "Quebec City": the whole name is the town's
+                # own; without "City" it names the country or province.
+                return query, hint, end
+            if hint is not None:
+                return doc[start : end - 1].text, hint, end
+        for width in (2, 1):
+            if end + width <= len(doc):
+                words = " ".join(t.lower_ for t in doc[end : end + width])
+                hint = _hint_for(words)
+                if hint is not None:
+                    if hint == "site":
+                        # "Shayrat airbase" is a curated name; look the whole phrase up.
+                        phrase = doc[start : end + width].text
+                        if self.gazetteer.lookup(phrase):
+                            return phrase, hint, end + width
+                    return query, hint, end
+        # "the province of Daraa", "the village of Muzayrib".
+        if start >= 2 and doc[start - 1].lower_ == "of":
+            hint = _hint_for(doc[start - 2].lower_)
+            if hint in ("admin", "city"):
+                return query, hint, end
+        return query, None, end
+
+    def make(
+        self,
+        span: Span,
+        *,
+        query: str | None = None,
+        hint: str | None = None,
+        role: str | None = None,
+        tentative: bool = False,
+        country: str | None = None,
+    ) -> Recognized:
+        if role is None:
+            role = "metonym" if self.is_metonym(span) else "place"
+        return Recognized(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            query=query or span.text,
+            hint=hint,
+            role=role,
+            tentative=tentative,
+            country=country,
+        )
+
+    def is_metonym(self, span: Span) -> bool:
+        """A place standing for the state or people behind it: "Moscow said", "Iran's army"."""
+        sets = _lex_sets()
+        if _agent_compound(span):
+            return True
+        local = _local_noun_after(span.doc, span.end)
+        if local is not None:
+            # A town's police or residents are where the town is. A country's or a state's
+            # police ("Iraq police", "New York Police Department") stand for a government,
+            # or name a city the state reading would misplace.
+            return self.is_country(span.text, polity=local == "service")
+        head = span.root
+        # "Moscow and Tehran said": the second conjunct takes the first one's role.
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        governor = head.head
+        if _described_as_place(head):
+            return False
+        if head.dep_ in ("nsubj", "csubj") and governor.pos_ in ("VERB", "AUX"):
+            lemma = governor.lemma_.lower()
+            if lemma in sets["speech"]:
+                return True
+            if lemma in sets["action"] and self.is_polity(span.text):
+                return True
+        if head.dep_ in ("poss", "compound") and governor.pos_ in ("NOUN", "PROPN"):
+            noun = governor.lemma_.lower()
+            phrase = " ".join(t.lower_ for t in governor.subtree if t.i >= governor.i)[:40]
+            if noun in sets["actor_nouns"] or phrase in sets["actor_nouns"]:
+                return True
+        return False
+
+    def lost_possessive(self, text: str) -> bool:
+        """A country's possessive whose apostrophe the text lost ("Syrias", "Russias"),
+        as pasted or scraped text often has it."""
+        if len(text) < 5 or not text.isalpha() or not text.endswith("s") or text.isupper():
+            return False
+        best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
+        return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
+
+    def after_lost_possessive(self, doc: Doc, start: int, end: int) -> bool:
+        """The rest of a PERSON entity that opens with a lost possessive ("in Syrias Hama
+        province" tagged PERSON): the name is the place's, not a person's."""
+        head = start - 1
+        return (
+            head >= 0
+            and doc[head].ent_type_ == "PERSON"
+            and doc[head].ent_iob_ == "B"
+            and self.lost_possessive(doc[head].text)
+            and not _in_person_name(doc, head, end)
+        )
+
+    def is_country(self, text: str, *, polity: bool = False) -> bool:
+        """A country, continent or region (with ``polity``, a first-level unit too)."""
+        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
+        wide = ("country", "continent", "region", *(("admin1",) if polity else ()))
+        return best is not None and best.feature in wide
+
+    def is_polity(self, text: str) -> bool:
+        """A country, capital or first-level unit: the names that stand for governments."""
+        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
+        return best is not None and best.feature in ("country", "capital", "admin1")
+
+
+class Recognizer:
+    """Finds toponyms in a parsed document: datelines, NER places, capitalised runs the
+    gazetteer knows, and later repeats of names already found."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.names = _Names(gazetteer)
 
     def recognize(self, doc: Doc) -> list[Recognized]:
         found: list[Recognized] = []
@@ -444,16 +727,16 @@ class Recognizer:
             taken.update(range(start, end))
             found.append(item)
 
-        datelines = self._datelines(doc)
+        datelines = dateline_bounds(doc)
         for start, end, line_start in datelines:
-            accept(self._dateline_place(doc, start, end, vouched=line_start), start, end)
+            accept(self.names.dateline_place(doc, start, end, vouched=line_start), start, end)
         ents = doc.ents
         self._from_entities(doc, ents, accept)
-        capitalised = self._capitalised(doc)
+        capitalised = _capitalised(doc)
         for start, end in self._scan_runs(doc, taken, capitalised):
             accept(self._from_scan(doc, start, end), start, end)
         for start, end in self._repeats(doc, ents, found, taken, capitalised):
-            accept(self._make(doc[start:end]), start, end)
+            accept(self.names.make(doc[start:end]), start, end)
         if datelines:
             # A region or country after the dateline's town ("AMMAN, Jordan") is literal too.
             dateline_start = min(doc[start].idx for start, _, _ in datelines)
@@ -498,7 +781,7 @@ class Recognizer:
                 for a, b in parts
             )
             for a, b in parts:
-                if b - a > 1 and self._lost_possessive(doc[a].text):
+                if b - a > 1 and self.names.lost_possessive(doc[a].text):
                     a += 1  # "Syrias Idlib province": the place is Idlib's
                 self._entity_part(doc, ent, a, b, person_words, accept, chain=chain)
 
@@ -524,11 +807,11 @@ class Recognizer:
         if _in_actor_name(doc_text(doc), item.start, item.end):
             return False  # "Islamic State of Iraq and the Levant" names a group
         place_label = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in span)
-        cue = item.hint is not None or self._locative_cue(doc, start, end)
+        cue = item.hint is not None or locative_cue(doc, start, end)
         if (
             _in_person_name(doc, start, end)
             and not place_label
-            and not (cue and self._after_lost_possessive(doc, start, end))
+            and not (cue and self.names.after_lost_possessive(doc, start, end))
         ):
             return False
         if any(t.ent_type_ == "PERSON" for t in span) and not cue:
@@ -536,8 +819,8 @@ class Recognizer:
             # name ("Madison"), never for a loose transliteration of one. A longer name
             # spelled as one of a town's names ("Khan Sheikhun was hit") stays tentative:
             # kept only inside the document's focus countries.
-            return self._names_entry(item.query) or (
-                item.tentative and self._spelled_compound(item.query)
+            return self.names.names_entry(item.query) or (
+                item.tentative and self.names.spelled_compound(item.query)
             )
         if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
             # "Break", "Photo": a capitalised English word is a place only as an NER place.
@@ -545,53 +828,6 @@ class Recognizer:
         return True
 
     # -- datelines and repeated names -------------------------------------
-
-    @staticmethod
-    def _datelines(doc: Doc) -> list[tuple[int, int, bool]]:
-        """Token bounds of the town in capitals opening a paragraph before a dash, or
-        following the headline or byline within the head of the text; True for the first
-        kind."""
-        bounds = []
-        text = doc_text(doc)
-        for match in _DATELINE.finditer(text):
-            at = match.start()
-            line_start = at == 0 or text[at - 1] == "\n"
-            # A wire's name in brackets ("WASHINGTON (AP) —") marks a dateline after any
-            # byline.
-            after_head = at < _DATELINE_HEAD_CHARS and (
-                match.group("wire") is not None or _AFTER_HEAD.search(text[max(0, at - 8) : at])
-            )
-            if not (line_start or after_head):
-                continue
-            span = doc.char_span(match.start("place"), match.end("place"), alignment_mode="expand")
-            if span is not None and sum(c.isalpha() for c in span.text) >= 3:
-                bounds.append((span.start, span.end, line_start))
-        return bounds
-
-    def _dateline_place(
-        self, doc: Doc, start: int, end: int, *, vouched: bool = True
-    ) -> Recognized | None:
-        """The dateline's town, a literal place. Only a paragraph-opening dateline vouches
-        for its reading: a bare town in capitals run into the headline ("MANSFIELD —")
-        is as ambiguous as any other mention and is scored like one."""
-        span = doc[start:end]
-        if not self.gazetteer.lookup(span.text):
-            return None
-        return replace(self._make(span, role="place"), dateline=vouched)
-
-    def _spelled_compound(self, query: str) -> bool:
-        """A name of two words or more spelled letter for letter as one of an entry's names
-        ("Khan Sheikhun", "Jisr al-Shughur"): spaCy often takes such town names for people."""
-        return len(query.split()) > 1 and bool(self.gazetteer.spelled(query))
-
-    def _names_town(self, name: str) -> bool:
-        return any(c.feature in ("city", "capital") for c in self.gazetteer.lookup(name))
-
-    def _names_entry(self, query: str) -> bool:
-        """True when ``query`` is a spelling of a gazetteer entry's own name, not a loose
-        match of one of its alternates: only such a name is safe to spread."""
-        key = translit_key(query)
-        return any(translit_key(c.name) == key for c in self.gazetteer.lookup(query))
 
     def _repeats(
         self,
@@ -614,7 +850,7 @@ class Recognizer:
             for r in found
             if r.role != "demonym" and not r.tentative and not _acronym(r.text)
         )
-        keys = {key for key in accepted if key and self._names_entry(key)}
+        keys = {key for key in accepted if key and self.names.names_entry(key)}
         if not keys:
             return []
         others: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -657,10 +893,10 @@ class Recognizer:
         bounds = _trim(doc[start:end])
         if bounds is None:
             return
-        start, end = self._drop_direction(doc, *bounds)
-        street = self._street(doc, start, end)
+        start, end = self.names.drop_direction(doc, *bounds)
+        street = _street(doc, start, end)
         if street is not None:
-            accept(street, start, self._street_end(doc, end))
+            accept(street, start, _street_end(doc, end))
             return
         if ent.label_ in PLACE_LABELS:
             accept(self._from_entity(doc, start, end, certain=True), start, end)
@@ -670,7 +906,7 @@ class Recognizer:
         ):
             return
         if ent.label_ == "ORG":
-            embedded = self._embedded_polity(doc, start, end)
+            embedded = self.names.embedded_polity(doc, start, end)
             if embedded is not None:
                 accept(embedded, start, start + 1)
                 return
@@ -700,60 +936,49 @@ class Recognizer:
         is_demonym, country = demonym_country(span.text)
         if is_demonym:
             if label in ("NORP", "GPE", "LOC") or span.text[:1].isupper():
-                return self._make(span, role="demonym", country=country)
+                return self.names.make(span, role="demonym", country=country)
             return None
-        query, hint, _ = self._query_and_hint(doc, start, end)
+        query, hint, _ = self.names.query_and_hint(doc, start, end)
         if certain:
-            return self._make(span, query=query, hint=hint)
+            return self.names.make(span, query=query, hint=hint)
         candidates = self.gazetteer.lookup(query) or self.gazetteer.lookup(span.text)
         if label == "FAC":
-            return self._make(span, query=query, hint=hint) if candidates else None
+            return self.names.make(span, query=query, hint=hint) if candidates else None
         # A bare person-like name ("Jordan", "Houston") needs the sentence to treat it as a place.
-        cue = hint is not None or self._locative_cue(doc, start, end)
+        cue = hint is not None or locative_cue(doc, start, end)
         if label not in ("PERSON", "NORP") and not cue:
             return None
         # With a cue any gazetteer entry will do (GeoNames lists many towns with no population).
         if cue:
             floor = 0
-        elif label == "PERSON" and not self._spelled_compound(query):
+        elif label == "PERSON" and not self.names.spelled_compound(query):
             floor = _MIN_PERSON_POPULATION
         else:
             floor = _MIN_TENTATIVE_POPULATION
         if not _strong(candidates, floor):
             return None
-        return self._make(span, query=query, hint=hint, tentative=not cue)
+        return self.names.make(span, query=query, hint=hint, tentative=not cue)
 
     def _from_scan(self, doc: Doc, start: int, end: int) -> Recognized | None:
         span = doc[start:end]
         if demonym_country(span.text)[0]:
             return None
-        query, hint, _ = self._query_and_hint(doc, start, end)
+        query, hint, _ = self.names.query_and_hint(doc, start, end)
         candidates = self.gazetteer.lookup(query)
         # "the port of Hodeidah", "Daraa, where ...": the sentence itself names a place.
         named = hint is not None or _of_place_noun(doc, start) or _described_as_place(span.root)
         if end - start == 1:
             # A lone capitalised word is a place only with a cue and a place worth naming.
-            if not (named or self._locative_cue(doc, start, end)):
+            if not (named or locative_cue(doc, start, end)):
                 return None
             strong = _strong(candidates, 20000)
         else:
             strong = _strong(candidates, _MIN_SCAN_POPULATION)
         if not strong:
             return None
-        return self._make(span, query=query, hint=hint, tentative=end - start == 1 and not named)
-
-    @staticmethod
-    def _capitalised(doc: Doc) -> list[int]:
-        """Indices of tokens outside entities that start with a capital, read from arrays:
-        making a Token object for every word would cost more than the rest of the work."""
-        starts = doc.to_array("IDX")
-        types = doc.to_array("ENT_TYPE")
-        text = doc_text(doc)
-        return [
-            i
-            for i, (start, ent_type) in enumerate(zip(starts.tolist(), types.tolist(), strict=True))
-            if ent_type == 0 and text[start].isupper()
-        ]
+        return self.names.make(
+            span, query=query, hint=hint, tentative=end - start == 1 and not named
+        )
 
     def _scan_runs(
         self, doc: Doc, taken: set[int], capitalised: list[int]
@@ -766,243 +991,22 @@ class Recognizer:
             if i < resume:
                 continue
             token = doc[i]
-            if i in taken or not self._name_token(token):
+            if i in taken or not _name_token(token):
                 continue
             j = i + 1
             while j < n and j - i < 6 and j not in taken and not doc[j].ent_type_:
-                if self._name_token(doc[j]) or (
-                    doc[j].lower_ in _NAME_LINKS_ALL and j + 1 < n and self._joinable(doc, j)
+                if _name_token(doc[j]) or (
+                    doc[j].lower_ in _NAME_LINKS_ALL and j + 1 < n and _joinable(doc, j)
                 ):
                     j += 1
                 else:
                     break
             # Try the longest run first, then shorter ones from the same start.
             for end in range(j, i, -1):
-                if not self._name_token(doc[end - 1]):
+                if not _name_token(doc[end - 1]):
                     continue
                 if self.gazetteer.lookup(doc[i:end].text):
                     runs.append((i, end))
                     resume = end
                     break
         return runs
-
-    @staticmethod
-    def _name_token(token: Token) -> bool:
-        text = token.text
-        if not text[:1].isupper() or token.is_stop or token.like_num:
-            return False
-        if token.pos_ not in ("PROPN", "NOUN", "ADJ", "X") or (
-            token.is_sent_start and token.pos_ != "PROPN"
-        ):
-            return False
-        return len(text) > 1
-
-    @staticmethod
-    def _joinable(doc: Doc, j: int) -> bool:
-        """A link word or hyphen continues a name only when a capitalised word follows."""
-        k = j + 1
-        while k < len(doc) and doc[k].lower_ in _NAME_LINKS_ALL:
-            k += 1
-        return k < len(doc) and doc[k].text[:1].isupper()
-
-    def _drop_direction(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
-        """ "Northeast Georgia" names Georgia; "North Carolina" is a name of its own."""
-        if (
-            end - start > 1
-            and doc[start].lower_ in DIRECTION_WORDS
-            and not self.gazetteer.lookup(doc[start:end].text)
-        ):
-            return start + 1, end
-        return start, end
-
-    @staticmethod
-    def _street_end(doc: Doc, end: int) -> int:
-        if end < len(doc) and doc[end].lower_ in STREET_WORDS:
-            return end + 1
-        return end
-
-    def _street(self, doc: Doc, start: int, end: int) -> Recognized | None:
-        """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
-        last = doc[end - 1].lower_
-        if last in STREET_WORDS and end - start > 1:
-            stop = end
-        elif end < len(doc) and doc[end].lower_ in STREET_WORDS and doc[end].text[:1].isupper():
-            stop = end + 1
-        else:
-            return None
-        while start < stop and doc[start].like_num:
-            start += 1
-        if stop - start < 2:
-            return None
-        span = doc[start:stop]
-        return Recognized(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            query=span.text,
-            hint="street",
-            role="place",
-        )
-
-    def _embedded_polity(self, doc: Doc, start: int, end: int) -> Recognized | None:
-        """ "Minnesota Department of Transportation": the state stands for its government."""
-        if end - start < 2 or doc[start].pos_ != "PROPN":
-            return None
-        first = doc[start : start + 1]
-        if demonym_country(first.text)[0] or not self._is_polity(first.text):
-            return None
-        return self._make(first, role="metonym")
-
-    # -- words around a toponym -------------------------------------------
-
-    def _query_and_hint(self, doc: Doc, start: int, end: int) -> tuple[str, str | None, int]:
-        """The lookup name, and a hint from a place noun ending or following the name."""
-        span = doc[start:end]
-        query = _LEADING_ARTICLE.sub("", span.text)
-        last = doc[end - 1].lower_
-        if end - start > 1:
-            hint = _hint_for(last)
-            if hint == "city" and self._names_town(span.text):
-                # "Mexico City", "Gaza City", "Quebec City": the whole name is the town's
-                # own; without "City" it names the country or province.
-                return query, hint, end
-            if hint is not None:
-                return doc[start : end - 1].text, hint, end
-        for width in (2, 1):
-            if end + width <= len(doc):
-                words = " ".join(t.lower_ for t in doc[end : end + width])
-                hint = _hint_for(words)
-                if hint is not None:
-                    if hint == "site":
-                        # "Shayrat airbase" is a curated name; look the whole phrase up.
-                        phrase = doc[start : end + width].text
-                        if self.gazetteer.lookup(phrase):
-                            return phrase, hint, end + width
-                    return query, hint, end
-        # "the province of Daraa", "the village of Muzayrib".
-        if start >= 2 and doc[start - 1].lower_ == "of":
-            hint = _hint_for(doc[start - 2].lower_)
-            if hint in ("admin", "city"):
-                return query, hint, end
-        return query, None, end
-
-    @staticmethod
-    def locative_cue(doc: Doc, start: int, end: int) -> bool:
-        """The sentence treats tokens ``start:end`` as a place ("in X", "struck X")."""
-        return Recognizer._locative_cue(doc, start, end)
-
-    @staticmethod
-    def _locative_cue(doc: Doc, start: int, end: int) -> bool:
-        # "in northern Aleppo": the compass word goes with the name.
-        lead = _before_compass(doc, start)
-        before = doc[lead - 1] if lead > 0 else None
-        if before is not None and before.lower_ in LOCATIVE_PREPOSITIONS:
-            return True
-        head = doc[start:end].root
-        # "on Ras al-Ain and Tal Abyad": a later conjunct shares the first one's preposition.
-        while head.dep_ == "conj" and head.head is not head:
-            head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
-            return True
-        if head.dep_ in ("dobj", "obj") and head.head.lemma_ in PLACE_OBJECT_VERBS:
-            return True
-        if head.dep_ == "nsubj" and head.head.lemma_ in PLACE_SUBJECT_VERBS:
-            return True
-        if head.dep_ == "conj" and head.head.ent_type_ in PLACE_LABELS:
-            return True
-        if (
-            head.dep_ == "pobj"
-            and head.head.lower_ == "for"
-            and head.head.head.lemma_ in MOTION_VERBS
-        ):
-            return True
-        if _of_place_noun(doc, start) or _described_as_place(head):
-            return True
-        if _local_noun_after(doc, end) is not None:
-            return True
-        return any(c.dep_ == "conj" and c.ent_type_ in PLACE_LABELS for c in head.children)
-
-    def _make(
-        self,
-        span: Span,
-        *,
-        query: str | None = None,
-        hint: str | None = None,
-        role: str | None = None,
-        tentative: bool = False,
-        country: str | None = None,
-    ) -> Recognized:
-        if role is None:
-            role = "metonym" if self._is_metonym(span) else "place"
-        return Recognized(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            query=query or span.text,
-            hint=hint,
-            role=role,
-            tentative=tentative,
-            country=country,
-        )
-
-    def _is_metonym(self, span: Span) -> bool:
-        """A place standing for the state or people behind it: "Moscow said", "Iran's army"."""
-        sets = _lex_sets()
-        if _agent_compound(span):
-            return True
-        local = _local_noun_after(span.doc, span.end)
-        if local is not None:
-            # A town's police or residents are where the town is. A country's or a state's
-            # police ("Iraq police", "New York Police Department") stand for a government,
-            # or name a city the state reading would misplace.
-            return self._is_country(span.text, polity=local == "service")
-        head = span.root
-        # "Moscow and Tehran said": the second conjunct takes the first one's role.
-        while head.dep_ == "conj" and head.head is not head:
-            head = head.head
-        governor = head.head
-        if _described_as_place(head):
-            return False
-        if head.dep_ in ("nsubj", "csubj") and governor.pos_ in ("VERB", "AUX"):
-            lemma = governor.lemma_.lower()
-            if lemma in sets["speech"]:
-                return True
-            if lemma in sets["action"] and self._is_polity(span.text):
-                return True
-        if head.dep_ in ("poss", "compound") and governor.pos_ in ("NOUN", "PROPN"):
-            noun = governor.lemma_.lower()
-            phrase = " ".join(t.lower_ for t in governor.subtree if t.i >= governor.i)[:40]
-            if noun in sets["actor_nouns"] or phrase in sets["actor_nouns"]:
-                return True
-        return False
-
-    def _lost_possessive(self, text: str) -> bool:
-        """A country's possessive whose apostrophe the text lost ("Syrias", "Russias"),
-        as pasted or scraped text often has it."""
-        if len(text) < 5 or not text.isalpha() or not text.endswith("s") or text.isupper():
-            return False
-        best = max(self.gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
-        return best is not None and best.feature == "country" and not self.gazetteer.lookup(text)
-
-    def _after_lost_possessive(self, doc: Doc, start: int, end: int) -> bool:
-        """The rest of a PERSON entity that opens with a lost possessive ("in Syrias Hama
-        province" tagged PERSON): the name is the place's, not a person's."""
-        head = start - 1
-        return (
-            head >= 0
-            and doc[head].ent_type_ == "PERSON"
-            and doc[head].ent_iob_ == "B"
-            and self._lost_possessive(doc[head].text)
-            and not _in_person_name(doc, head, end)
-        )
-
-    def _is_country(self, text: str, *, polity: bool = False) -> bool:
-        """A country, continent or region (with ``polity``, a first-level unit too)."""
-        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
-        wide = ("country", "continent", "region", *(("admin1",) if polity else ()))
-        return best is not None and best.feature in wide
-
-    def _is_polity(self, text: str) -> bool:
-        """A country, capital or first-level unit: the names that stand for governments."""
-        best = max(self.gazetteer.lookup(text), key=lambda c: c.population, default=None)
-        return best is not None and best.feature in ("country", "capital", "admin1")

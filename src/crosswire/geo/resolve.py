@@ -340,6 +340,120 @@ class _Context:
     dateline: bool = False  # the document's dateline names it
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every context pass of one ``resolve`` reads alike."""
+
+    containers: set[int]  # toponyms that are the "Y" of some "X, Y"
+    datelines: set[str]  # transliteration keys of the dateline's names
+    support: list[dict[int, tuple[float, float]]]  # per toponym: see ``_Context.support``
+    distances: dict[tuple[int, int], float]  # the km cache the passes share
+
+
+def _stands_alone(candidate: Candidate) -> bool:
+    if candidate.feature in AREA_FEATURES or candidate.feature in SITE_FEATURES:
+        return True
+    return candidate.match == "primary" and (
+        candidate.feature == "capital" or candidate.population >= EMBEDDED_MIN_POPULATION
+    )
+
+
+def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
+    """A street, or a building with no place of its own, takes the town the document
+    names most; GeoNames has neither."""
+    towns: Counter[int] = Counter()
+    by_index: dict[int, Resolution] = {}
+    for toponym, resolution in zip(toponyms, picks, strict=True):
+        candidate = resolution.candidate
+        if (
+            toponym.role == "place"
+            and toponym.hint not in ("street", "facility")
+            and candidate is not None
+            and candidate.feature in ("city", "capital", "district")
+        ):
+            towns[candidate.index] += 1
+            by_index[candidate.index] = resolution
+    if not towns:
+        return picks
+    town = by_index[towns.most_common(1)[0][0]]
+    return [
+        town if t.hint == "street" or (t.hint == "facility" and r.candidate is None) else r
+        for t, r in zip(toponyms, picks, strict=True)
+    ]
+
+
+def _near_names(
+    c: Candidate, key: str, cells: dict[tuple[int, int], list[tuple[str, Candidate]]]
+) -> int:
+    """How many other names have a reading within SUPPORT_KM of ``c``."""
+    lat, lon = math.floor(c.lat), math.floor(c.lon)
+    near: set[str] = set()
+    for dy, dx in itertools.product((-1, 0, 1), repeat=2):
+        for other_key, o in cells.get((lat + dy, lon + dx), ()):
+            if (
+                other_key != key
+                and other_key not in near
+                and haversine_km(c.lat, c.lon, o.lat, o.lon) <= SUPPORT_KM
+            ):
+                near.add(other_key)
+    return len(near)
+
+
+def _anchors(
+    index: int, toponyms: Sequence[Toponym], picks: Sequence[Resolution]
+) -> tuple[Candidate, ...]:
+    own_key = translit_key(toponyms[index].query)
+    # One anchor per distinct place: nearness takes the minimum distance, so
+    # repeats add nothing, and an article naming a town thousands of times
+    # would otherwise cost the square of its mentions.
+    anchors: dict[int, Candidate] = {}
+    for j, resolution in enumerate(picks):
+        candidate = resolution.candidate
+        if j == index or candidate is None or toponyms[j].role != "place":
+            continue
+        # Countries, first-level units, seas and regions are too large to say where
+        # a town is.
+        if candidate.feature in AREA_FEATURES or candidate.index in anchors:
+            continue
+        if translit_key(toponyms[j].query) == own_key:
+            continue
+        anchors[candidate.index] = candidate
+    return tuple(anchors.values())
+
+
+def _containment(
+    toponym: Toponym, candidate: Candidate, context: _Context, gazetteer: Gazetteer
+) -> tuple[float, float]:
+    """(inside, outside) the container the text names ("X, Y"); (0, 0) with none."""
+    if context.container is not None:
+        within = _contains(context.container, candidate, gazetteer)
+    elif toponym.container_admin1 is not None:
+        country, admin1 = toponym.container_admin1
+        within = (
+            candidate.country == country
+            and candidate.admin1 is not None
+            and translit_key(candidate.admin1) == translit_key(admin1)
+        )
+    else:
+        return 0.0, 0.0
+    return float(within), float(not within)
+
+
+def _nearness(candidate: Candidate, context: _Context, gazetteer: Gazetteer, code: int) -> float:
+    """How near the reading lies to the other names' readings, in (0, 1]; 0 with none."""
+    # Another name's reading that is this very entry ("Mexico" beside "Mexico City") is
+    # no evidence of nearness.
+    others = [a for a in context.anchors if a.index != candidate.index]
+    if others and candidate.feature not in AREA_FEATURES:
+        return math.exp(-_nearest_km(candidate, others, context.distances) / NEARNESS_SCALE_KM)
+    if candidate.feature == "admin1" and any(
+        gazetteer.admin1_code(a.index) == code for a in context.anchors
+    ):
+        # A subdivision holding the document's towns is as near as a town beside them.
+        return 1.0
+    return 0.0
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, min_score: float | None = MIN_SCORE) -> None:
         self.gazetteer = gazetteer
@@ -425,23 +539,13 @@ class Resolver:
                     rest = words[:start] + words[start + width :]
                     named_unit = all(w.lower() in _unit_words() for w in rest)
                     found = [
-                        c
-                        for c in self.gazetteer.lookup(name)
-                        if named_unit or self._stands_alone(c)
+                        c for c in self.gazetteer.lookup(name) if named_unit or _stands_alone(c)
                     ]
                 if found and (not best or found[0].population > best[0].population):
                     best = sorted(found, key=lambda c: -c.population)[:MAX_CANDIDATES]
             if best:
                 return best
         return []
-
-    @staticmethod
-    def _stands_alone(candidate: Candidate) -> bool:
-        if candidate.feature in AREA_FEATURES or candidate.feature in SITE_FEATURES:
-            return True
-        return candidate.match == "primary" and (
-            candidate.feature == "capital" or candidate.population >= EMBEDDED_MIN_POPULATION
-        )
 
     def resolve(
         self,
@@ -483,41 +587,13 @@ class Resolver:
                 pools[i] = self._embedded(toponym.query)
         support = self._support(toponyms, pools)
         self.pools = pools
-        distances: dict[tuple[int, int], float] = {}  # the same pairs recur across names and passes
+        # The same distance pairs recur across names and passes.
+        shared = _Shared(containers, datelines, support, distances={})
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
-            named_admin1 = [
-                (translit_key(t.query), self.gazetteer.admin1_code(r.candidate.index))
-                for t, r in zip(toponyms, picks, strict=True)
-                if r.candidate is not None and r.candidate.feature == "admin1"
-            ]
-            previous = picks
-            picks = []
-            self.contexts = []
-            memo = {}
-            for i, toponym in enumerate(toponyms):
-                container = None
-                if toponym.container is not None:
-                    container = previous[toponym.container].candidate
-                context = _Context(
-                    # A name must not vote for its own reading: "Hama" alone is no focus.
-                    focus=votes.shares(without=translit_key(toponym.query)),
-                    container=container,
-                    anchors=self._anchors(i, toponyms, previous),
-                    # Subdivisions named by the other toponyms, not by this one.
-                    named_admin1=frozenset(
-                        code for key, code in named_admin1 if key != translit_key(toponym.query)
-                    ),
-                    is_container=i in containers,
-                    support=support[i],
-                    distances=distances,
-                    largest_town=_largest_town(pools[i]),
-                    dateline=translit_key(toponym.query) in datelines,
-                )
-                self.contexts.append(context)
-                picks.append(self._best_once(memo, toponym, pools[i], context))
+            picks = self._context_pass(toponyms, pools, picks, votes, shared)
             votes = _Votes.count(toponyms, picks, context_countries)
-        picks = self._place_streets(toponyms, picks)
+        picks = _place_streets(toponyms, picks)
         if self.min_score is None:
             return picks
         return [
@@ -527,29 +603,44 @@ class Resolver:
             for r in picks
         ]
 
-    @staticmethod
-    def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
-        """A street, or a building with no place of its own, takes the town the document
-        names most; GeoNames has neither."""
-        towns: Counter[int] = Counter()
-        by_index: dict[int, Resolution] = {}
-        for toponym, resolution in zip(toponyms, picks, strict=True):
-            candidate = resolution.candidate
-            if (
-                toponym.role == "place"
-                and toponym.hint not in ("street", "facility")
-                and candidate is not None
-                and candidate.feature in ("city", "capital", "district")
-            ):
-                towns[candidate.index] += 1
-                by_index[candidate.index] = resolution
-        if not towns:
-            return picks
-        town = by_index[towns.most_common(1)[0][0]]
-        return [
-            town if t.hint == "street" or (t.hint == "facility" and r.candidate is None) else r
-            for t, r in zip(toponyms, picks, strict=True)
+    def _context_pass(
+        self,
+        toponyms: Sequence[Toponym],
+        pools: list[list[Candidate]],
+        previous: list[Resolution],
+        votes: _Votes,
+        shared: _Shared,
+    ) -> list[Resolution]:
+        """One pass with the document's context read from the previous pass's picks."""
+        named_admin1 = [
+            (translit_key(t.query), self.gazetteer.admin1_code(r.candidate.index))
+            for t, r in zip(toponyms, previous, strict=True)
+            if r.candidate is not None and r.candidate.feature == "admin1"
         ]
+        picks: list[Resolution] = []
+        self.contexts = []
+        memo: dict[tuple[object, ...], Resolution] = {}
+        for i, toponym in enumerate(toponyms):
+            container = None
+            if toponym.container is not None:
+                container = previous[toponym.container].candidate
+            key = translit_key(toponym.query)
+            context = _Context(
+                # A name must not vote for its own reading: "Hama" alone is no focus.
+                focus=votes.shares(without=key),
+                container=container,
+                anchors=_anchors(i, toponyms, previous),
+                # Subdivisions named by the other toponyms, not by this one.
+                named_admin1=frozenset(code for name, code in named_admin1 if name != key),
+                is_container=i in shared.containers,
+                support=shared.support[i],
+                distances=shared.distances,
+                largest_town=_largest_town(pools[i]),
+                dateline=key in shared.datelines,
+            )
+            self.contexts.append(context)
+            picks.append(self._best_once(memo, toponym, pools[i], context))
+        return picks
 
     # -- evidence -----------------------------------------------------------
 
@@ -581,52 +672,13 @@ class Resolver:
             for c in pool:
                 code = self.gazetteer.admin1_code(c.index)
                 in_unit = unit_total.get(code, 0.0) - weight.get((key, code), 0.0)
-                near = self._near_names(c, key, cells) if c.feature not in AREA_FEATURES else 0
+                near = _near_names(c, key, cells) if c.feature not in AREA_FEATURES else 0
                 own[c.index] = (
                     min(near, SUPPORT_CAP) / SUPPORT_CAP,
                     0.0 if code < 0 else min(in_unit, SUPPORT_CAP) / SUPPORT_CAP,
                 )
             out.append(own)
         return out
-
-    @staticmethod
-    def _near_names(
-        c: Candidate, key: str, cells: dict[tuple[int, int], list[tuple[str, Candidate]]]
-    ) -> int:
-        """How many other names have a reading within SUPPORT_KM of ``c``."""
-        lat, lon = math.floor(c.lat), math.floor(c.lon)
-        near: set[str] = set()
-        for dy, dx in itertools.product((-1, 0, 1), repeat=2):
-            for other_key, o in cells.get((lat + dy, lon + dx), ()):
-                if (
-                    other_key != key
-                    and other_key not in near
-                    and haversine_km(c.lat, c.lon, o.lat, o.lon) <= SUPPORT_KM
-                ):
-                    near.add(other_key)
-        return len(near)
-
-    @staticmethod
-    def _anchors(
-        index: int, toponyms: Sequence[Toponym], picks: Sequence[Resolution]
-    ) -> tuple[Candidate, ...]:
-        own_key = translit_key(toponyms[index].query)
-        # One anchor per distinct place: nearness takes the minimum distance, so
-        # repeats add nothing, and an article naming a town thousands of times
-        # would otherwise cost the square of its mentions.
-        anchors: dict[int, Candidate] = {}
-        for j, resolution in enumerate(picks):
-            candidate = resolution.candidate
-            if j == index or candidate is None or toponyms[j].role != "place":
-                continue
-            # Countries, first-level units, seas and regions are too large to say where
-            # a town is.
-            if candidate.feature in AREA_FEATURES or candidate.index in anchors:
-                continue
-            if translit_key(toponyms[j].query) == own_key:
-                continue
-            anchors[candidate.index] = candidate
-        return tuple(anchors.values())
 
     def rank_features(
         self,
@@ -640,30 +692,9 @@ class Resolver:
         feature = candidate.feature
         named_as_unit = toponym.hint == "admin" or context.is_container
         site = feature in SITE_FEATURES
-        inside = outside = 0.0
-        if context.container is not None:
-            within = _contains(context.container, candidate, gazetteer)
-            inside, outside = float(within), float(not within)
-        elif toponym.container_admin1 is not None:
-            country, admin1 = toponym.container_admin1
-            within = (
-                candidate.country == country
-                and candidate.admin1 is not None
-                and translit_key(candidate.admin1) == translit_key(admin1)
-            )
-            inside, outside = float(within), float(not within)
+        inside, outside = _containment(toponym, candidate, context, gazetteer)
         code = gazetteer.admin1_code(candidate.index)
-        near = 0.0
-        # Another name's reading that is this very entry ("Mexico" beside "Mexico City") is
-        # no evidence of nearness.
-        others = [a for a in context.anchors if a.index != candidate.index]
-        if others and feature not in AREA_FEATURES:
-            near = math.exp(-_nearest_km(candidate, others, context.distances) / NEARNESS_SCALE_KM)
-        elif feature == "admin1" and any(
-            gazetteer.admin1_code(a.index) == code for a in context.anchors
-        ):
-            # A subdivision holding the document's towns is as near as a town beside them.
-            near = 1.0
+        near = _nearness(candidate, context, gazetteer, code)
         support, admin1_support = context.support.get(candidate.index, (0.0, 0.0))
         prominence = _prominence(candidate, context.largest_town)
         shadowed = (
