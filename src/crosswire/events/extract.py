@@ -57,6 +57,7 @@ from crosswire.events.drafts import (
     is_habitual,
     is_history,
     is_weak,
+    name_authors,
     name_means,
     other_incidents,
     settle_tolls,
@@ -106,6 +107,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts = settle_tolls(drafts)
     backdate(drafts)
     name_means(drafts)
+    name_authors(drafts)
     for draft in drafts:
         elsewhere = other_incidents(drafts, draft)
         unnamed_perpetrator(

@@ -246,10 +246,20 @@ def _generic_for(
         return index.generic("uag", country)
     if _is_rebel_side(token):
         return index.generic("rebels", country)
-    branch = _STATE_BRANCHES.get(lemma)
+    branch = _STATE_BRANCHES.get(lemma) or _modifier_branch(token)
     if category == "state" and branch is not None and country is not None:
         # "government forces" in a Syrian story are the Military Forces of Syria.
         return index.state(country, branch, day)
+    return None
+
+
+def _modifier_branch(token: Token) -> Branch | None:
+    """ "army units", "police patrols": the branch the modifier names."""
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            branch = _STATE_BRANCHES.get(child.lemma_.lower())
+            if branch is not None:
+                return branch
     return None
 
 
@@ -600,7 +610,9 @@ def unnamed_perpetrator(
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        owner = weapon_owner(
+            index, day, lambda e: _entity_category(index, e), kind, elsewhere=elsewhere
+        )
         actors.actor1 = owner or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
