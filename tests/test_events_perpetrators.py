@@ -248,6 +248,10 @@ TEXTS = {
         "Nine killed in rocket attack on Syrian town. Rebels fired rockets at the town of "
         "Mhardeh in Hama province in Syria on Monday, killing nine people, a monitor said."
     ),
+    "killing_without_commas": (
+        "Army units carried out bombardments against positions of the terrorist groups in the "
+        "village of Drousha in Syria killing scores of terrorists and destroying their weapons."
+    ),
 }
 
 
@@ -564,3 +568,8 @@ def test_the_aircraft_of_another_incident_are_not_this_strikes(analyses) -> None
 
 def test_a_headline_told_without_its_author_takes_the_one_the_lead_names(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["headline_then_author"])[0] == "Opposition Rebels (Syria)"
+
+
+def test_killing_hung_on_a_noun_is_by_the_clauses_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    for actor1, _, _ in sides(analyses["killing_without_commas"]):
+        assert actor1 is not None and actor1.startswith("Military Forces of Syria")

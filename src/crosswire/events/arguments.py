@@ -166,6 +166,21 @@ def _reduced_passive(verb: Token) -> bool:
     )
 
 
+def _clause_side(verb: Token) -> Token | None:
+    """Who "killing 12" did it where the parser hung the participle on a noun of the clause
+    before it (text without commas: "army units shelled positions in the village killing
+    12"): that clause's subject, when it names an armed side or state forces."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+    if clause is None or _is_passive(clause):
+        return None
+    subject = _child(clause, "nsubj")
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subject if category_of_noun(subject) in ("state", "armed") else None
+
+
 def _headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("12 Fighters Killed near Aleppo"): a
     past participle with a subject but no auxiliary and no object."""
@@ -192,7 +207,7 @@ def _verb_roles(verb: Token) -> Roles:
     elif _headline_passive(verb):
         agent, patient = _by_agent(verb), _child(verb, "nsubj")
     else:
-        agent = _subject(verb)
+        agent = _subject(verb) or _clause_side(verb)
         patient = _child(verb, "dobj")
         if patient is None:
             patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
