@@ -252,6 +252,10 @@ TEXTS = {
         "Army units carried out bombardments against positions of the terrorist groups in the "
         "village of Drousha in Syria killing scores of terrorists and destroying their weapons."
     ),
+    "gunmen_claimed": (
+        "Gunmen killed eight members of a family in the village of Aqrab in Hama province in "
+        "Syria on Monday. The Islamic State group claimed responsibility for the attack."
+    ),
 }
 
 
@@ -573,3 +577,7 @@ def test_a_headline_told_without_its_author_takes_the_one_the_lead_names(analyse
 def test_killing_hung_on_a_noun_is_by_the_clauses_side(analyses) -> None:  # type: ignore[no-untyped-def]
     for actor1, _, _ in sides(analyses["killing_without_commas"]):
         assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+
+
+def test_gunmen_a_claim_identifies_are_the_group_named(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["gunmen_claimed"])[:2] == ("Islamic State", "Civilians (Syria)")

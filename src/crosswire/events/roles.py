@@ -604,6 +604,8 @@ def unnamed_perpetrator(
     kind = _WEAPON_KINDS.get(label)
     if kind == "air" and spans and drone_only(spans[0].text, at - spans[0].start):
         kind = "drone"  # "the drone attack on the ship": whoever the report credits drones
+    if _identified(index, label, actors, elsewhere):
+        return
     if actors.actor1 is not None and not _groundless_air_strike(index, label, kind, actors):
         return
     if kind is not None:
@@ -646,6 +648,25 @@ def unnamed_perpetrator(
     if side == actors.actor2:
         side = index.generic("uag", country)  # the rebels named are the victims
     actors.actor1 = side
+
+
+def _identified(
+    index: ArticleIndex, label: str, actors: Actors, elsewhere: Sequence[tuple[int, int]]
+) -> bool:
+    """Unnamed attackers ("gunmen killed eight", "a suicide bomber struck") the report
+    identifies by a claim or a charge ("IS claimed the attack", "activists blamed the
+    regime for the killings"): ACLED codes the side named, not an unidentified one."""
+    mine = actors.actor1
+    if mine is None or not mine.canonical_key.startswith("uag"):
+        return False
+    if label == on.ARMED_CLASH or label not in _UNKNOWN_PERPETRATOR_LABELS:
+        return False
+    day = day_of(index.published[0]) if index.published else None
+    found = claimant(index, lambda e: _entity_category(index, e), elsewhere, day)
+    if found is None or found == actors.actor2:
+        return False
+    actors.actor1 = found
+    return True
 
 
 def _groundless_air_strike(
