@@ -256,6 +256,14 @@ TEXTS = {
         "Gunmen killed eight members of a family in the village of Aqrab in Hama province in "
         "Syria on Monday. The Islamic State group claimed responsibility for the attack."
     ),
+    "medics_among": (
+        "Two medics were among at least 31 people killed on Monday in government shelling of "
+        "the town of Jayrud near Damascus in Syria, the monitor said."
+    ),
+    "rebels_said": (
+        "Twenty civilians were killed on Monday in government air strikes on the town of "
+        "Jayrud near Damascus in Syria a monitor and rebels said."
+    ),
 }
 
 
@@ -581,3 +589,9 @@ def test_killing_hung_on_a_noun_is_by_the_clauses_side(analyses) -> None:  # typ
 
 def test_gunmen_a_claim_identifies_are_the_group_named(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["gunmen_claimed"])[:2] == ("Islamic State", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize("name", ["medics_among", "rebels_said"])
+def test_civilians_counted_or_sources_named_leave_the_dead_civilians(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    # Medics "among the dead" are no attackers; rebels who "said" it are no dead.
+    assert first(analyses[name])[1] == "Civilians (Syria)"

@@ -37,7 +37,7 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import civilian_dead
+from crosswire.events.victims import civilian_dead, is_civilian_word
 from crosswire.model import (
     Entity,
     Place,
@@ -450,9 +450,15 @@ def event_actors(
     civilian = label == on.ATTACK or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
-        and civilian_dead(sentence, (roles.agent, *roles.co_agents))
+        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _attackers(*tokens: Token | None) -> tuple[Token, ...]:
+    """The agent phrases that can be who attacked: never civilians, whom a parse makes the
+    subject of "were among" ("two medics were among 31 people killed in shelling")."""
+    return tuple(t for t in tokens if t is not None and not is_civilian_word(t))
 
 
 def _author(
