@@ -264,6 +264,11 @@ TEXTS = {
         "Twenty civilians were killed on Monday in government air strikes on the town of "
         "Jayrud near Damascus in Syria a monitor and rebels said."
     ),
+    "between_with_members": (
+        "The town of Tal Hadid in Aleppo province in Syria was taken on Monday after two days "
+        "of fighting between regime elements and rebels including members of Jabhat "
+        "al-Nusra, the monitor said."
+    ),
 }
 
 
@@ -595,3 +600,8 @@ def test_gunmen_a_claim_identifies_are_the_group_named(analyses) -> None:  # typ
 def test_civilians_counted_or_sources_named_leave_the_dead_civilians(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
     # Medics "among the dead" are no attackers; rebels who "said" it are no dead.
     assert first(analyses[name])[1] == "Civilians (Syria)"
+
+
+def test_a_group_named_with_the_second_side_is_not_the_first(analyses) -> None:  # type: ignore[no-untyped-def]
+    found = [a1 for a1, _, _ in sides(analyses["between_with_members"])]
+    assert "Jabhat al-Nusra" not in found

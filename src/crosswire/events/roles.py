@@ -109,9 +109,12 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     start, end = phrase(token)
     actor = _Actor()
     main_mentions = []
+    others = _conjunct_ranges(token)
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
         if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
+        if any(a <= m_start < b for a, b in others):
+            continue  # "regime elements and rebels including Nusra": the other side's
         if HOLDER_AFTER.match(index.text, m_end):
             continue  # "the IS-held town": the town is the target, its holder is no side
         if _is_backer(index, m_start, m_end, token):
@@ -119,15 +122,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
                 actor.backers.append(entity)
         else:
             main_mentions.append((m_start, m_end, entity))
-    # "X, backed by Y": the backing clause hangs off the head noun, outside its phrase.
-    for child in token.children:
-        if child.dep_ in ("acl", "amod") and child.lemma_ in _BACKING:
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.subtree:
-                        backer = index.entity_at(obj)
-                        if backer is not None and backer not in actor.backers:
-                            actor.backers.append(backer)
+    _add_clause_backers(index, token, actor.backers)
     if main_mentions:
         chosen = _chosen_mention(main_mentions, token.idx, index.text)
         actor.main = chosen[2]
@@ -138,6 +133,30 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
         if index.place_at(token) is not None and actor.category is None:
             actor.category = "territory"
     return actor
+
+
+def _add_clause_backers(index: ArticleIndex, token: Token, backers: list[Entity]) -> None:
+    """ "X, backed by Y": the backing clause hangs off the head noun, outside its phrase."""
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_ in _BACKING:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.subtree:
+                        backer = index.entity_at(obj)
+                        if backer is not None and backer not in backers:
+                            backers.append(backer)
+
+
+def _conjunct_ranges(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the phrases coordinated with ``token`` ("X and Y"): sides of
+    their own, read as co-agents or as the other side. What follows the coordination
+    is theirs too ("regime elements and rebels including Nusra members", whichever
+    word the parser hung "including" on)."""
+    links = [c for c in token.children if c.dep_ in ("cc", "conj") and c.i > token.i]
+    if not any(c.dep_ == "conj" for c in links):
+        return []
+    first = min(c.i for c in links)
+    return [(token.doc[first].idx, token.doc[token.right_edge.i].idx + len(token.right_edge))]
 
 
 _COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
