@@ -269,6 +269,10 @@ TEXTS = {
         "of fighting between regime elements and rebels including members of Jabhat "
         "al-Nusra, the monitor said."
     ),
+    "regime_dead_in_battle": (
+        "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle "
+        "in Aleppo province in Syria, the monitor said on Thursday."
+    ),
 }
 
 
@@ -605,3 +609,7 @@ def test_civilians_counted_or_sources_named_leave_the_dead_civilians(analyses, n
 def test_a_group_named_with_the_second_side_is_not_the_first(analyses) -> None:  # type: ignore[no-untyped-def]
     found = [a1 for a1, _, _ in sides(analyses["between_with_members"])]
     assert "Jabhat al-Nusra" not in found
+
+
+def test_the_regime_as_the_other_side_of_a_battle_is_its_forces(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["regime_dead_in_battle"])[1] == "Military Forces of Syria (2000-2024)"

@@ -606,6 +606,10 @@ def _as_coded(
         result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
         if result.actor2 is not None and result.actor2.kind == "person":
             result.actor2 = military_of(index, result.actor2, day)  # the side, not the person
+        elif on.event_type_of(label) != "Violence against civilians":
+            # The regime's side of a battle or a strike is its forces, as for actor1; an
+            # attack on officials keeps the government.
+            result.actor2 = military_of(index, result.actor2, day)
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
         result.actor2 = None
     result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
