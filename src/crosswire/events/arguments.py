@@ -162,6 +162,7 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.tag_ == "VBN"
         and verb.head.pos_ in ("NOUN", "PROPN")
         and verb.head.i < verb.i
+        and category_of_noun(verb.head) != "weapon"  # "a bomb planted by IS": the means
         and not any(c.dep_ in (*_SUBJECTS, "dobj") for c in verb.children)
     )
 
