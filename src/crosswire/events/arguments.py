@@ -187,6 +187,7 @@ def _headline_passive(verb: Token) -> bool:
     past participle with a subject but no auxiliary and no object."""
     return (
         verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
     )
