@@ -14,6 +14,7 @@ from crosswire.actors.lexicon import (
     _BACKING_WORDS,
     _DEMONYM_ARMED_NOUNS,
     _DEMONYM_REBEL_NOUNS,
+    _DESCRIBED_NOUNS,
     _NOT_THE_STATE,
     _POSSESSIVES,
     _STATE_ACTIVITY_NOUNS,
@@ -112,7 +113,7 @@ class GroupPass(ContextPass):
             for t in path[:-1]
         ):
             return None  # the word starts another name: "Warsaw Pact", "Moscow Times editor"
-        if not path:
+        if not path or any(t.lower_ in _DESCRIBED_NOUNS for t in path[:-1]):
             return None
         modifiers = {t.lower_ for t in path[:-1]} | {
             c.lower_ for c in path[-1].lefts if c.i > start

@@ -227,6 +227,13 @@ _PLACE_NOUNS = _words(
     governorate desert suburbs outskirts"""
 )
 
+# Things a demonym can describe on its way to an attack word ("a Syrian weapons depot
+# blast", "a Russian base attack"): it says whose the thing is, not whose the attack.
+_DESCRIBED_NOUNS = _PLACE_NOUNS | _words(
+    """town village city neighbourhood neighborhood border depot depots warehouse base bases
+    airbase airport hospital school market embassy consulate camp checkpoint building"""
+)
+
 # Ministries are the government (ACLED codes them so); the words that name one.
 _MINISTRY_NOUNS = _words("ministry ministries")
 _MINISTRY_TOPICS = _words(

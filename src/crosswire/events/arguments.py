@@ -52,9 +52,20 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _prep_object(token: Token, preps: frozenset[str] | set[str]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = _child(child, "pobj")
+            obj = _child(child, "pobj") or _stray_name(child)
             if obj is not None:
                 return obj
+    return None
+
+
+def _stray_name(prep: Token) -> Token | None:
+    """The name right after a preposition left with no object, where the parser took a
+    capitalised acronym for a verb ("clashes with IS Monitor"): the preposition's object."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return None
+    following = prep.nbor()
+    if following.is_upper and following.is_alpha and len(following) > 1:
+        return following
     return None
 
 
@@ -139,6 +150,49 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+# Counting nouns that stand before the people counted: "dozens of civilians".
+_QUANTITIES = frozenset(["dozens", "scores", "hundreds", "thousands", "tens", "number", "dozen"])
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle hung on the noun it describes, with no subject or object of its
+    own (an object makes it a main verb the parser misread: "air strikes killed 42")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and category_of_noun(verb.head) != "weapon"  # "a bomb planted by IS": the means
+        and not any(c.dep_ in (*_SUBJECTS, "dobj") for c in verb.children)
+    )
+
+
+def _clause_side(verb: Token) -> Token | None:
+    """Who "killing 12" did it where the parser hung the participle on a noun of the clause
+    before it (text without commas: "army units shelled positions in the village killing
+    12"): that clause's subject, when it names an armed side or state forces."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+    if clause is None or _is_passive(clause):
+        return None
+    subject = _child(clause, "nsubj")
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return subject if category_of_noun(subject) in ("state", "armed") else None
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A headline's passive without its auxiliary ("12 Fighters Killed near Aleppo"): a
+    past participle with a subject but no auxiliary and no object."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
+
+
 def _verb_roles(verb: Token) -> Roles:
     if verb.lemma_.lower() in VICTIM_SUBJECT_VERBS:
         # "civilians died": who died is the patient; no agent is named.
@@ -148,11 +202,20 @@ def _verb_roles(verb: Token) -> Roles:
         patient = _child(verb, "nsubjpass")
         if agent is None and verb.dep_ in _CLAUSE_LINKS:
             agent = _subject(verb)
+    elif _reduced_passive(verb):
+        # "civilians killed in the shelling", "175 fighters killed": a participle on a
+        # noun says what was done to it.
+        agent, patient = _by_agent(verb), verb.head
+    elif _headline_passive(verb):
+        agent, patient = _by_agent(verb), _child(verb, "nsubj")
     else:
-        agent = _subject(verb)
+        agent = _subject(verb) or _clause_side(verb)
         patient = _child(verb, "dobj")
         if patient is None:
             patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
+    if patient is not None and patient.lower_ in _QUANTITIES:
+        # "dozens of militants were killed": who, not how many.
+        patient = _prep_object(patient, {"of"}) or patient
     if patient is not None and patient.lemma_ in ("control", "hold", "charge"):
         # "seized control of the town": the town is what was taken.
         patient = _prep_object(patient, {"of", "over"}) or patient

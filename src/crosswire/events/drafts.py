@@ -351,6 +351,66 @@ def name_means(drafts: list[Draft]) -> None:
             break
 
 
+def name_authors(drafts: list[Draft]) -> None:
+    """An incident told first without its author, or by an unnamed side ("120 fighters
+    killed near Aleppo", "terrorists fired shells at the town"), takes the side the next
+    sentences name for the same incident ("Army units killed 120 militants", "IS fired
+    the shells"): the same type, the same area, nothing that opens another incident and
+    no other toll."""
+    for number, draft in enumerate(drafts):
+        mine = draft.actors.actor1
+        if not _live(draft) or (mine is not None and not _unnamed(mine)):
+            continue
+        for later in drafts[number + 1 :]:
+            if later.sentence > draft.sentence + _MEANS_REACH:
+                break
+            author = later.actors.actor1
+            if not _names_more(mine, author) or author == draft.actors.actor2:
+                continue
+            if not _told_again(draft, later):
+                continue
+            draft.actors.actor1, draft.actors.assoc1 = author, list(later.actors.assoc1)
+            break
+
+
+def _names_more(mine: Entity | None, author: Entity | None) -> bool:
+    """Whether ``author`` says more of who did it than ``mine``: a named side more than an
+    unnamed one or none, unnamed rebels more than no one (an unidentified armed group is
+    what no one already stands for)."""
+    if author is None or author.inter_code not in _SIDE_CODES:
+        return False
+    if not _unnamed(author):
+        return True
+    return mine is None and author.canonical_key.partition(":")[0] == "rebels"
+
+
+# ACLED inter codes of the sides that can carry out violence: state forces, rebels,
+# militias, external forces.
+_SIDE_CODES = frozenset([1, 2, 3, 4, 8])
+
+
+# Words before an event word that make it other incidents than the one told.
+_RECALLED = re.compile(
+    r"\b(?:previous|earlier|past|other|similar|several|many|numerous|recent|such|those)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_again(draft: Draft, later: Draft) -> bool:
+    """Whether ``later`` tells ``draft``'s incident: same type, area, and toll if both give one."""
+    if later.sentence == draft.sentence or not _same_incident(draft, later):
+        return False
+    span = later.spans[0] if later.spans else None
+    if span is not None and _RECALLED.search(span.text[: max(0, later.at - span.start)]):
+        return False  # "IS has claimed previous bombings in the town"
+    mine = draft.toll.value if draft.toll is not None else None
+    theirs = later.toll.value if later.toll is not None else None
+    if mine and theirs and mine != theirs:
+        return False  # another toll: another incident
+    return sameness.same(draft, later)
+
+
 def _raises(toll: Toll, later: Draft) -> bool:
     """Whether ``later`` says the toll rose to a higher figure than ``toll``."""
     return (

@@ -64,6 +64,7 @@ from crosswire.events.drafts import (
     is_habitual,
     is_history,
     is_weak,
+    name_authors,
     name_means,
     other_incidents,
     settle_tolls,
@@ -117,6 +118,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     apply_updates(drafts, updates)
     backdate(drafts)
     name_means(drafts)
+    name_authors(drafts)
     for draft in drafts:
         elsewhere = other_incidents(drafts, draft)
         unnamed_perpetrator(

@@ -110,6 +110,11 @@ def premodifier_actor(
     them (the first), else a common noun for the state's forces ("regime shelling")."""
     if token is None or token.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
+    if token.pos_ == "VERB" and token.tag_ != "VBG":
+        # A verb's words before it are its subject ("Nusra fighters killed", "rocket
+        # attacks strike"), which the roles read; only an event noun the tagger took for
+        # a verb ("regime shelling") has modifiers.
+        return None
     found = premodifier_range(token)
     if found is None:
         return None
@@ -217,23 +222,27 @@ def weapon_owner(
     category_of: Callable[[Entity], str | None],
     kind: str = "air",
     within: Sequence[tuple[int, int]] | None = None,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> Entity | None:
     """The side the report first credits with aircraft or air strikes ("Russian planes",
     "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
     X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs; with
     ``kind="explosive"`` mines or bombs ("mines planted by IS"). ``within``: only credits
-    in these character ranges (the event's own sentences)."""
+    in these character ranges (the event's own sentences); ``elsewhere``: not in these
+    (the sentences of another incident the article tells: its jets are not this strike's)."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
             continue
         if within is not None and not any(a <= m_start and m_end <= b for a, b in within):
             continue
+        if any(a <= m_start < b for a, b in elsewhere):
+            continue
         if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
         if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
-    generic = _generic_owner(index, day, _WEAPONS[kind]) if within is None else None
+    generic = _generic_owner(index, day, _WEAPONS[kind], elsewhere) if within is None else None
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None
@@ -252,12 +261,17 @@ def _credited(text: str, start: int, end: int, kind: str) -> bool:
 
 
 def _generic_owner(
-    index: ArticleIndex, day: date | None, weapons: re.Pattern[str]
+    index: ArticleIndex,
+    day: date | None,
+    weapons: re.Pattern[str],
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> tuple[int, Entity] | None:
     """ "regime warplanes", "government air strikes": the forces of the article's country."""
     if index.focus_country is None:
         return None
     for match in _GENERIC_OWNER.finditer(index.text, index.dateline_end):
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
         if weapons.match(index.text, match.end()):
             entity = index.state(index.focus_country, "mil", day)
             return (match.start(), entity) if entity is not None else None
@@ -300,6 +314,14 @@ _RESPONSIBLE = re.compile(
     r"\s*+(?:forces\s+|fighters\s+|militants\s+|group\s+)?(?:was|were|is|are|had\s+been)"
     r"\s+(?:\w+\s+)?(?:responsible\s+for|to\s+blame\s+for|behind)\s+"
     rf"{_THIS_ATTACK}",
+    re.IGNORECASE,
+)
+# A group's statement that its own men did it: "IS said in a statement that one of its
+# fighters blew himself up", "the group said two of its members carried out the attack".
+_ITS_MEN = re.compile(
+    r"\b(?:said|says|announced|stated)\b[^.]{0,40}?\b(?:(?:one|two|three|some)\s+of\s+)?"
+    r"its\s+(?:fighters?|members?|militants?|men|suicide\s+bombers?|operatives?|soldiers)\b"
+    r"(?![^.]{0,30}\b(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|injured))",
     re.IGNORECASE,
 )
 _DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
@@ -345,6 +367,17 @@ def _claim(
     for match in _CLAIMED.finditer(text, index.dateline_end):
         if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
             continue
+        if any(a <= match.start() < b for a, b in elsewhere):
+            continue
+        before = [
+            m
+            for m in armed
+            if match.start() - _CLAIM_REACH <= m[1] <= match.start()
+            and "." not in text[m[1] : match.start()]
+        ]
+        if before:
+            return before[-1][2]
+    for match in _ITS_MEN.finditer(text, index.dateline_end):
         if any(a <= match.start() < b for a, b in elsewhere):
             continue
         before = [

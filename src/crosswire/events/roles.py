@@ -37,7 +37,7 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import civilian_dead
+from crosswire.events.victims import civilian_dead, is_civilian_word
 from crosswire.model import (
     Entity,
     Place,
@@ -109,9 +109,12 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
     start, end = phrase(token)
     actor = _Actor()
     main_mentions = []
+    others = _conjunct_ranges(token)
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
         if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
+        if any(a <= m_start < b for a, b in others):
+            continue  # "regime elements and rebels including Nusra": the other side's
         if HOLDER_AFTER.match(index.text, m_end):
             continue  # "the IS-held town": the town is the target, its holder is no side
         if _is_backer(index, m_start, m_end, token):
@@ -119,15 +122,7 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
                 actor.backers.append(entity)
         else:
             main_mentions.append((m_start, m_end, entity))
-    # "X, backed by Y": the backing clause hangs off the head noun, outside its phrase.
-    for child in token.children:
-        if child.dep_ in ("acl", "amod") and child.lemma_ in _BACKING:
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.subtree:
-                        backer = index.entity_at(obj)
-                        if backer is not None and backer not in actor.backers:
-                            actor.backers.append(backer)
+    _add_clause_backers(index, token, actor.backers)
     if main_mentions:
         chosen = _chosen_mention(main_mentions, token.idx, index.text)
         actor.main = chosen[2]
@@ -138,6 +133,30 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
         if index.place_at(token) is not None and actor.category is None:
             actor.category = "territory"
     return actor
+
+
+def _add_clause_backers(index: ArticleIndex, token: Token, backers: list[Entity]) -> None:
+    """ "X, backed by Y": the backing clause hangs off the head noun, outside its phrase."""
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.lemma_ in _BACKING:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.subtree:
+                        backer = index.entity_at(obj)
+                        if backer is not None and backer not in backers:
+                            backers.append(backer)
+
+
+def _conjunct_ranges(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the phrases coordinated with ``token`` ("X and Y"): sides of
+    their own, read as co-agents or as the other side. What follows the coordination
+    is theirs too ("regime elements and rebels including Nusra members", whichever
+    word the parser hung "including" on)."""
+    links = [c for c in token.children if c.dep_ in ("cc", "conj") and c.i > token.i]
+    if not any(c.dep_ == "conj" for c in links):
+        return []
+    first = min(c.i for c in links)
+    return [(token.doc[first].idx, token.doc[token.right_edge.i].idx + len(token.right_edge))]
 
 
 _COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
@@ -246,10 +265,20 @@ def _generic_for(
         return index.generic("uag", country)
     if _is_rebel_side(token):
         return index.generic("rebels", country)
-    branch = _STATE_BRANCHES.get(lemma)
+    branch = _STATE_BRANCHES.get(lemma) or _modifier_branch(token)
     if category == "state" and branch is not None and country is not None:
         # "government forces" in a Syrian story are the Military Forces of Syria.
         return index.state(country, branch, day)
+    return None
+
+
+def _modifier_branch(token: Token) -> Branch | None:
+    """ "army units", "police patrols": the branch the modifier names."""
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            branch = _STATE_BRANCHES.get(child.lemma_.lower())
+            if branch is not None:
+                return branch
     return None
 
 
@@ -440,9 +469,15 @@ def event_actors(
     civilian = label == on.ATTACK or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
-        and civilian_dead(sentence, (roles.agent, *roles.co_agents))
+        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _attackers(*tokens: Token | None) -> tuple[Token, ...]:
+    """The agent phrases that can be who attacked: never civilians, whom a parse makes the
+    subject of "were among" ("two medics were among 31 people killed in shelling")."""
+    return tuple(t for t in tokens if t is not None and not is_civilian_word(t))
 
 
 def _author(
@@ -571,6 +606,10 @@ def _as_coded(
         result.assoc1 = [military_of(index, e, day) or e for e in result.assoc1]
         if result.actor2 is not None and result.actor2.kind == "person":
             result.actor2 = military_of(index, result.actor2, day)  # the side, not the person
+        elif on.event_type_of(label) != "Violence against civilians":
+            # The regime's side of a battle or a strike is its forces, as for actor1; an
+            # attack on officials keeps the government.
+            result.actor2 = military_of(index, result.actor2, day)
     if result.actor1 is not None and result.actor2 is not None and result.actor1 == result.actor2:
         result.actor2 = None
     result.assoc1 = [e for e in dict.fromkeys(result.assoc1) if e != result.actor1]
@@ -594,13 +633,17 @@ def unnamed_perpetrator(
     kind = _WEAPON_KINDS.get(label)
     if kind == "air" and spans and drone_only(spans[0].text, at - spans[0].start):
         kind = "drone"  # "the drone attack on the ship": whoever the report credits drones
+    if _identified(index, label, actors, elsewhere):
+        return
     if actors.actor1 is not None and not _groundless_air_strike(index, label, kind, actors):
         return
     if kind is not None:
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
+        owner = weapon_owner(
+            index, day, lambda e: _entity_category(index, e), kind, elsewhere=elsewhere
+        )
         actors.actor1 = owner or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
@@ -634,6 +677,25 @@ def unnamed_perpetrator(
     if side == actors.actor2:
         side = index.generic("uag", country)  # the rebels named are the victims
     actors.actor1 = side
+
+
+def _identified(
+    index: ArticleIndex, label: str, actors: Actors, elsewhere: Sequence[tuple[int, int]]
+) -> bool:
+    """Unnamed attackers ("gunmen killed eight", "a suicide bomber struck") the report
+    identifies by a claim or a charge ("IS claimed the attack", "activists blamed the
+    regime for the killings"): ACLED codes the side named, not an unidentified one."""
+    mine = actors.actor1
+    if mine is None or not mine.canonical_key.startswith("uag"):
+        return False
+    if label == on.ARMED_CLASH or label not in _UNKNOWN_PERPETRATOR_LABELS:
+        return False
+    day = day_of(index.published[0]) if index.published else None
+    found = claimant(index, lambda e: _entity_category(index, e), elsewhere, day)
+    if found is None or found == actors.actor2:
+        return False
+    actors.actor1 = found
+    return True
 
 
 def _groundless_air_strike(

@@ -590,6 +590,11 @@ def _victims(event: EventCandidate, doc: Doc) -> Token | None:
     return None
 
 
+def _within(token: Token, top: Token | None) -> bool:
+    """Whether ``token`` is ``top`` or in its phrase."""
+    return top is not None and (token.i == top.i or top.is_ancestor(token))
+
+
 def _roles(event: EventCandidate, doc: Doc) -> Roles:
     """The event's roles: the anchor's, filled in from the event's other words."""
     ordered = [event.anchor] + [t for t in event.tokens(doc) if t.i != event.anchor.i]
@@ -599,7 +604,9 @@ def _roles(event: EventCandidate, doc: Doc) -> Roles:
     co_patients: tuple[Token, ...] = ()
     for token in ordered:
         roles = roles_of(token)
-        if agent is None and roles.agent is not None:
+        # The patient's own modifiers are no agent: of "a Russian helicopter was shot
+        # down", Russia is whose aircraft was hit, not who shot.
+        if agent is None and roles.agent is not None and not _within(token, patient):
             agent, co_agents = roles.agent, roles.co_agents
         # The weapon used is no patient ("used chlorine gas in an attack on Douma").
         if roles.patient is not None and (patient is None or category_of_noun(patient) == "weapon"):

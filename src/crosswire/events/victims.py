@@ -115,11 +115,17 @@ def _struck(place: Token) -> bool:
 
 def _acting(token: Token) -> bool:
     """An armed word as the subject of what its side did ("after rebels fired mortars"):
-    they acted in the sentence, they are not its dead ("12 fighters died")."""
+    they acted in the sentence, they are not its dead ("12 fighters died"); also as one of
+    coordinated subjects ("a monitor and rebels said")."""
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_.lower() in _SAYING:
+        return True  # "a monitor and rebels said": who told it
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     head = token.head
     return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in _DYING_VERBS
 
 
+_SAYING = frozenset(["say", "report", "tell", "add", "announce", "state", "claim"])
 _DYING_VERBS = frozenset(["die", "perish", "fall", "be", "remain"])
 
 
@@ -127,3 +133,9 @@ def _is_counted(token: Token) -> bool:
     if any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "one") for c in token.children):
         return True
     return token.head.lower_ in ("including", "among") or token.dep_ == "nsubjpass"
+
+
+def is_civilian_word(token: Token) -> bool:
+    """Whether a noun names civilians ("medics", "children", "residents")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    return lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES
