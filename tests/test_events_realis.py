@@ -304,3 +304,65 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
     sentence = next(iter(nlp(text).sents))
     anchor = next(t for t in sentence if t.text == trigger)
     assert realis.told_as_history(anchor, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "lead", "expected"),
+    [
+        # a few days' toll deep in the body rolls several incidents up
+        (
+            "Jets have killed 31 people over the past two days in the valley.",
+            "killed",
+            False,
+            "cumulative",
+        ),
+        (
+            "Shelling killed 57 civilians in the last three days, medics said.",
+            "Shelling",
+            False,
+            "cumulative",
+        ),
+        (
+            "At least 64 fighters died in four days of clashes near the dam.",
+            "clashes",
+            False,
+            "cumulative",
+        ),
+        (
+            "Since Friday, bombing has killed 19 people in the old quarter.",
+            "bombing",
+            False,
+            "cumulative",
+        ),
+        # the same phrasing in the headline or lead tells the report's own battle
+        (
+            "Jets have killed 31 people over the past two days in the valley.",
+            "killed",
+            True,
+            "asserted",
+        ),
+        # a setting, a date and a day's count are no multi-day tally
+        ("The town fell on Monday after two days of heavy fighting.", "fell", False, "asserted"),
+        ("Two days ago rebels shelled the market, killing nine.", "shelled", False, "asserted"),
+        ("Mortars killed 8 people in the past 24 hours in the city.", "Mortars", False, "asserted"),
+    ],
+)
+def test_a_few_days_toll_in_the_body_is_cumulative(nlp, text, trigger, lead, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.refine("asserted", anchor, sentence, None, lead=lead) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("2013: a gas attack killed hundreds of people in the suburbs.", "attack", True),
+        ("* 2012: - In May the army said troops shelled the town.", "shelled", True),
+        ("2016-05-03 Jets bombed the market in the town, killing six.", "bombed", False),
+        ("In 2013 a gas attack killed hundreds of people in the suburbs.", "attack", False),
+    ],
+)
+def test_a_year_labelled_chronology_line_is_history(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.told_as_history(anchor, sentence) is expected

@@ -195,7 +195,11 @@ def _draft(
     place, place_named = event_place(index, sentence, region, foreign, actor_spans)
     country = actor_country(index, place, place_named)
     mode = realis.refine(
-        modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
+        modality(candidate.anchor),
+        candidate.anchor,
+        sentence,
+        toll.value if toll else None,
+        lead=number <= 1,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
     history = history or realis.told_as_history(candidate.anchor, sentence)

@@ -94,8 +94,12 @@ _SETTING = frozenset({"after", "following", "amid", "during"})
 _REPORTING = frozenset({"say", "report", "tell", "claim", "announce", "add", "state", "confirm"})
 
 
-def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> Modality:
-    """The modality of an event word, ``mode`` (from the grammar) refined by this pass."""
+def refine(
+    mode: Modality, anchor: Token, sentence: Span, toll: int | None, *, lead: bool = True
+) -> Modality:
+    """The modality of an event word, ``mode`` (from the grammar) refined by this pass.
+    ``lead``: the sentence opens the article (headline or first sentence), where a toll
+    over a few days is the report's own battle; deeper in the body it is a roll-up."""
     if mode != "asserted":
         return mode
     for test, flag in _REFINERS:
@@ -108,9 +112,27 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
         or _TALLY.search(sentence.text)
         or _since_clause(anchor)
         or _perfect_tally(anchor)
+        or (not lead and _DAYS_TALLY.search(sentence.text))
     ):
         return "cumulative"
     return mode
+
+
+# A count over a few days: "over the past two days", "in the last three days", "in two
+# days of clashes", "killed 84 in three days", "since Thursday, shelling has killed 44".
+# The headline or lead of a report tells its own battle so (a multi-day incident, as
+# ACLED codes one); in the body the same phrasing rolls several incidents up. "after
+# two days of fighting" is a setting, "two days ago" a date, hours one day: none counts.
+_FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
+_DAYS_TALLY = re.compile(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
+    rf"|\bin\s+(?:{_FEW_DAYS})\s+days\b(?!\s+(?:time|from))"
+    r"|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"[^.;]*\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
+    r"|\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b[^.;]*"
+    r"\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 # Counts no one incident is told by: "have killed hundreds of civilians".
@@ -315,7 +337,7 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
     another bomb killed", "two years ago"), which a bare month or weekday would date to
     this year; in a clause of its own ("a town held ever since rebels took it two years
     ago") the phrase dates something else."""
-    if _days_before(anchor) or _since_point(anchor):
+    if _days_before(anchor) or _since_point(anchor) or _TIMELINE.match(sentence.text):
         return True
     verbs = {t.i for t in _own_clause(anchor)}
     for match in _LONG_AGO.finditer(sentence.text):
@@ -324,6 +346,10 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
             return True
     return False
 
+
+# A line of a chronology, labelled by its year: "2013: a gas attack killed hundreds",
+# "* 2011 - In June troops fired on protesters" (a list of past events, not the report).
+_TIMELINE = re.compile(r"^\W*(?:19|20)\d\d\s*[:\u2013\u2014-]+(?!\s*\d)", re.I)
 
 _SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
 
