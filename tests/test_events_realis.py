@@ -334,6 +334,12 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
             False,
             "cumulative",
         ),
+        (
+            "Air raids killed 140 people in a week of fighting in the hills.",
+            "raids",
+            False,
+            "cumulative",
+        ),
         # the same phrasing in the headline or lead tells the report's own battle
         (
             "Jets have killed 31 people over the past two days in the valley.",
@@ -350,7 +356,14 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
 def test_a_few_days_toll_in_the_body_is_cumulative(nlp, text, trigger, lead, expected):  # type: ignore[no-untyped-def]
     sentence = next(iter(nlp(text).sents))
     anchor = next(t for t in sentence if t.text == trigger)
-    assert realis.refine("asserted", anchor, sentence, None, lead=lead) == expected
+    assert realis.refine("asserted", anchor, sentence, 9, lead=lead) == expected
+
+
+def test_a_few_days_window_with_no_toll_is_no_tally(nlp):  # type: ignore[no-untyped-def]
+    text = "It was the second clinic in the province to be hit in four days, doctors said."
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == "hit")
+    assert realis.refine("asserted", anchor, sentence, None, lead=False) == "asserted"
 
 
 @pytest.mark.parametrize(
@@ -360,6 +373,9 @@ def test_a_few_days_toll_in_the_body_is_cumulative(nlp, text, trigger, lead, exp
         ("* 2012: - In May the army said troops shelled the town.", "shelled", True),
         ("2016-05-03 Jets bombed the market in the town, killing six.", "bombed", False),
         ("In 2013 a gas attack killed hundreds of people in the suburbs.", "attack", False),
+        # a narrative told from an earlier point
+        ("Later that month a car bomb killed 14 people at the gate.", "bomb", True),
+        ("Later that day a car bomb killed 14 people at the gate.", "bomb", False),
     ],
 )
 def test_a_year_labelled_chronology_line_is_history(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]

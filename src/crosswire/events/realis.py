@@ -112,21 +112,23 @@ def refine(
         or _TALLY.search(sentence.text)
         or _since_clause(anchor)
         or _perfect_tally(anchor)
-        or (not lead and _DAYS_TALLY.search(sentence.text))
+        or (bool(toll) and not lead and _DAYS_TALLY.search(sentence.text))
     ):
         return "cumulative"
     return mode
 
 
-# A count over a few days: "over the past two days", "in the last three days", "in two
-# days of clashes", "killed 84 in three days", "since Thursday, shelling has killed 44".
+# A count over a few days or weeks: "over the past two days", "in the last three days",
+# "in two days of clashes", "killed 84 in three days", "in a week of fighting", "since
+# Thursday, shelling has killed 44".
 # The headline or lead of a report tells its own battle so (a multi-day incident, as
 # ACLED codes one); in the body the same phrasing rolls several incidents up. "after
 # two days of fighting" is a setting, "two days ago" a date, hours one day: none counts.
 _FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
 _DAYS_TALLY = re.compile(
     rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
-    rf"|\bin\s+(?:{_FEW_DAYS})\s+days\b(?!\s+(?:time|from))"
+    rf"|\bin\s+(?:{_FEW_DAYS})\s+(?:days|weeks)\b(?!\s+(?:time|from))"
+    r"|\bin\s+(?:a|one)\s+week\s+of\b"
     r"|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"[^.;]*\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
     r"|\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b[^.;]*"
@@ -222,7 +224,9 @@ _EFFORT_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid", "b
 _LONG_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades"})
 # "since last year" counts from then: the event itself may be today's.
 _LONG_AGO = re.compile(
-    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b",
+    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b"
+    # a narrative told from an earlier point: "later that month", "earlier that year"
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:month|year)\b",
     re.I,
 )
 
