@@ -382,3 +382,12 @@ def test_a_year_labelled_chronology_line_is_history(nlp, text, trigger, expected
     sentence = next(iter(nlp(text).sents))
     anchor = next(t for t in sentence if t.text == trigger)
     assert realis.told_as_history(anchor, sentence) is expected
+
+
+def test_a_line_after_a_year_label_split_off_is_history(nlp):  # type: ignore[no-untyped-def]
+    doc = nlp("Key dates. 2012 - In May troops shelled the town, killing 40.")
+    anchor = next(t for t in doc if t.text == "shelled")
+    assert realis.told_as_history(anchor, anchor.sent) is True
+    doc = nlp("Troops entered the town. In May troops shelled the town, killing 40.")
+    anchor = next(t for t in doc if t.text == "shelled")
+    assert realis.told_as_history(anchor, anchor.sent) is False

@@ -341,7 +341,7 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
     another bomb killed", "two years ago"), which a bare month or weekday would date to
     this year; in a clause of its own ("a town held ever since rebels took it two years
     ago") the phrase dates something else."""
-    if _days_before(anchor) or _since_point(anchor) or _TIMELINE.match(sentence.text):
+    if _days_before(anchor) or _since_point(anchor) or _chronology_line(sentence):
         return True
     verbs = {t.i for t in _own_clause(anchor)}
     for match in _LONG_AGO.finditer(sentence.text):
@@ -354,6 +354,19 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
 # A line of a chronology, labelled by its year: "2013: a gas attack killed hundreds",
 # "* 2011 - In June troops fired on protesters" (a list of past events, not the report).
 _TIMELINE = re.compile(r"^\W*(?:19|20)\d\d\s*[:\u2013\u2014-]+(?!\s*\d)", re.I)
+
+_YEAR_ALONE = re.compile(r"\W*(?:19|20)\d\d\W*")
+
+
+def _chronology_line(sentence: Span) -> bool:
+    """The sentence opens with a year label, or follows one the parser split off ("2012 -")."""
+    if _TIMELINE.match(sentence.text):
+        return True
+    if sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    return _YEAR_ALONE.fullmatch(before.text) is not None
+
 
 _SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
 
