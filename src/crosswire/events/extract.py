@@ -113,6 +113,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
+    _roll_ups(drafts)
     drafts = settle_tolls(drafts)
     apply_updates(drafts, updates)
     backdate(drafts)
@@ -125,6 +126,20 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
+
+
+def _roll_ups(drafts: list[Draft]) -> None:
+    """Flag as cumulative the few days' tolls deep in the body (``realis.rolls_up``) of
+    an article that gives another incident a toll."""
+    tolled = [
+        d for d in drafts if d.mode == "asserted" and not d.history and d.toll and d.toll.value
+    ]
+    rolled = [
+        d for d in tolled if realis.rolls_up(d.spans[0].text, d.sentence, d.toll and d.toll.value)
+    ]
+    if len(rolled) < len(tolled):
+        for draft in rolled:
+            draft.mode = "cumulative"
 
 
 class _Clause(NamedTuple):
@@ -199,7 +214,6 @@ def _draft(
         candidate.anchor,
         sentence,
         toll.value if toll else None,
-        lead=number <= 1,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
     history = history or realis.told_as_history(candidate.anchor, sentence)

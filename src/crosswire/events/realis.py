@@ -94,12 +94,8 @@ _SETTING = frozenset({"after", "following", "amid", "during"})
 _REPORTING = frozenset({"say", "report", "tell", "claim", "announce", "add", "state", "confirm"})
 
 
-def refine(
-    mode: Modality, anchor: Token, sentence: Span, toll: int | None, *, lead: bool = True
-) -> Modality:
-    """The modality of an event word, ``mode`` (from the grammar) refined by this pass.
-    ``lead``: the sentence opens the article (headline or first sentence), where a toll
-    over a few days is the report's own battle; deeper in the body it is a roll-up."""
+def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> Modality:
+    """The modality of an event word, ``mode`` (from the grammar) refined by this pass."""
     if mode != "asserted":
         return mode
     for test, flag in _REFINERS:
@@ -112,10 +108,18 @@ def refine(
         or _TALLY.search(sentence.text)
         or _since_clause(anchor)
         or _perfect_tally(anchor)
-        or (bool(toll) and not lead and _DAYS_TALLY.search(sentence.text))
     ):
         return "cumulative"
     return mode
+
+
+def rolls_up(text: str, sentence: int, toll: int | None) -> bool:
+    """A toll over a few days or weeks (``_DAYS_TALLY``) told past the article's first two
+    sentences: a roll-up of incidents, when the article gives another incident a toll of
+    its own (the caller checks). In the headline or lead such a toll is the report's own
+    battle (a multi-day incident, as ACLED codes one), and where it is the article's only
+    toll it is the incident the report is about."""
+    return bool(toll) and sentence > 1 and bool(_DAYS_TALLY.search(text))
 
 
 # A count over a few days or weeks: "over the past two days", "in the last three days",
