@@ -132,11 +132,11 @@ def _roll_ups(drafts: list[Draft]) -> None:
     """Flag as cumulative the few days' tolls deep in the body (``realis.rolls_up``) of
     an article that gives another incident a toll."""
     tolled = [
-        d for d in drafts if d.mode == "asserted" and not d.history and d.toll and d.toll.value
+        (d, d.toll.value)
+        for d in drafts
+        if d.mode == "asserted" and not d.history and d.toll is not None and d.toll.value
     ]
-    rolled = [
-        d for d in tolled if realis.rolls_up(d.spans[0].text, d.sentence, d.toll and d.toll.value)
-    ]
+    rolled = [d for d, value in tolled if realis.rolls_up(d.spans[0].text, d.sentence, value)]
     if len(rolled) < len(tolled):
         for draft in rolled:
             draft.mode = "cumulative"

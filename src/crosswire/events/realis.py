@@ -11,6 +11,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   far this year", "during the five-year war", "the conflict has killed", "in recent
   weeks", "have been killed since talks broke off"), a week's toll ("the
   week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
+  deep in the body, a toll over a few days ("in the last three days", ``rolls_up``) beside
+  another incident's toll;
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
@@ -24,7 +26,7 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   ("where the army is fighting to take the dam").
 
 Background told as such ("in August last year", "two years ago", "days after a chemical
-attack") is history, like
+attack", "later that month", a chronology line "2013: ...") is history, like
 an event whose date ended before the article (``told_as_history``).
 """
 
