@@ -304,3 +304,87 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
     sentence = next(iter(nlp(text).sents))
     anchor = next(t for t in sentence if t.text == trigger)
     assert realis.told_as_history(anchor, sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        # a few days' or weeks' toll deep in the body rolls several incidents up
+        ("Jets have killed 31 people over the past two days in the valley.", 4, True),
+        ("Shelling killed 57 civilians in the last three days, medics said.", 4, True),
+        ("At least 64 fighters died in four days of clashes near the dam.", 4, True),
+        ("Since Friday, bombing has killed 19 people in the old quarter.", 4, True),
+        ("Air raids killed 140 people in a week of fighting in the hills.", 4, True),
+        # the same phrasing in the headline or lead tells the report's own battle
+        ("Jets have killed 31 people over the past two days in the valley.", 1, False),
+        # a setting, a date and a day's count are no multi-day tally
+        ("The town fell on Monday after two days of heavy fighting.", 4, False),
+        ("Two days ago rebels shelled the market, killing nine.", 4, False),
+        ("Mortars killed 8 people in the past 24 hours in the city.", 4, False),
+    ],
+)
+def test_a_few_days_toll_in_the_body_rolls_up(text, sentence, expected):  # type: ignore[no-untyped-def]
+    assert realis.rolls_up(text, sentence, 9) is expected
+
+
+def test_a_few_days_window_with_no_toll_is_no_tally():  # type: ignore[no-untyped-def]
+    text = "It was the second clinic in the province to be hit in four days, doctors said."
+    assert realis.rolls_up(text, 4, None) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("2013: a gas attack killed hundreds of people in the suburbs.", "attack", True),
+        ("* 2012: - In May the army said troops shelled the town.", "shelled", True),
+        ("2016-05-03 Jets bombed the market in the town, killing six.", "bombed", False),
+        ("In 2013 a gas attack killed hundreds of people in the suburbs.", "attack", False),
+        # a narrative told from an earlier point
+        ("Later that month a car bomb killed 14 people at the gate.", "bomb", True),
+        ("Later that day a car bomb killed 14 people at the gate.", "bomb", False),
+    ],
+)
+def test_a_year_labelled_chronology_line_is_history(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.told_as_history(anchor, sentence) is expected
+
+
+def test_a_line_after_a_year_label_split_off_is_history(nlp):  # type: ignore[no-untyped-def]
+    doc = nlp("Key dates. 2012 - In May troops shelled the town, killing 40.")
+    anchor = next(t for t in doc if t.text == "shelled")
+    assert realis.told_as_history(anchor, anchor.sent) is True
+    doc = nlp("Troops entered the town. In May troops shelled the town, killing 40.")
+    anchor = next(t for t in doc if t.text == "shelled")
+    assert realis.told_as_history(anchor, anchor.sent) is False
+
+
+def _events_of(nlp, text: str, figures: dict[str, int]):  # type: ignore[no-untyped-def]
+    analysis = Analysis(
+        article=ARTICLE,
+        figures=tuple(
+            Figure(mention=mention(text, word), value=value, low=value, high=None, counted="killed")
+            for word, value in figures.items()
+        ),
+    )
+    article = Article(input_sha256="0" * 64, position="0", source="t.txt", format="txt", text=text)
+    return extract_events(nlp(text), analysis, article).events
+
+
+BODY_TALLY = (
+    "The market was busy. Traders had returned last month. Medics worked through the night. "
+    "Shelling has killed 57 civilians in the last three days, medics said."
+)
+
+
+def test_a_body_tally_beside_an_incident_with_its_own_toll_is_cumulative(nlp):  # type: ignore[no-untyped-def]
+    text = "A car bomb killed nine people at the market on Monday. " + BODY_TALLY
+    events = _events_of(nlp, text, {"nine": 9, "57": 57})
+    modes = {e.fatalities: e.modality for e in events if e.fatalities}
+    assert modes == {9: "asserted", 57: "cumulative"}
+
+
+def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  # type: ignore[no-untyped-def]
+    text = "A car bomb hit the market on Monday. " + BODY_TALLY
+    events = _events_of(nlp, text, {"57": 57})
+    assert [e.modality for e in events if e.fatalities] == ["asserted"]

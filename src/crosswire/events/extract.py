@@ -114,6 +114,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 host.absorb(draft)
             else:
                 drafts.append(draft)
+    _roll_ups(drafts)
     drafts = settle_tolls(drafts)
     apply_updates(drafts, updates)
     backdate(drafts)
@@ -127,6 +128,20 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
+
+
+def _roll_ups(drafts: list[Draft]) -> None:
+    """Flag as cumulative the few days' tolls deep in the body (``realis.rolls_up``) of
+    an article that gives another incident a toll."""
+    tolled = [
+        (d, d.toll.value)
+        for d in drafts
+        if d.mode == "asserted" and not d.history and d.toll is not None and d.toll.value
+    ]
+    rolled = [d for d, value in tolled if realis.rolls_up(d.spans[0].text, d.sentence, value)]
+    if len(rolled) < len(tolled):
+        for draft in rolled:
+            draft.mode = "cumulative"
 
 
 class _Clause(NamedTuple):
@@ -197,7 +212,10 @@ def _draft(
     place, place_named = event_place(index, sentence, region, foreign, actor_spans)
     country = actor_country(index, place, place_named)
     mode = realis.refine(
-        modality(candidate.anchor), candidate.anchor, sentence, toll.value if toll else None
+        modality(candidate.anchor),
+        candidate.anchor,
+        sentence,
+        toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
     history = history or realis.told_as_history(candidate.anchor, sentence)

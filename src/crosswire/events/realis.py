@@ -11,6 +11,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   far this year", "during the five-year war", "the conflict has killed", "in recent
   weeks", "have been killed since talks broke off"), a week's toll ("the
   week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
+  deep in the body, a toll over a few days ("in the last three days", ``rolls_up``) beside
+  another incident's toll;
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
@@ -24,7 +26,7 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   ("where the army is fighting to take the dam").
 
 Background told as such ("in August last year", "two years ago", "days after a chemical
-attack") is history, like
+attack", "later that month", a chronology line "2013: ...") is history, like
 an event whose date ended before the article (``told_as_history``).
 """
 
@@ -111,6 +113,34 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
     ):
         return "cumulative"
     return mode
+
+
+def rolls_up(text: str, sentence: int, toll: int | None) -> bool:
+    """A toll over a few days or weeks (``_DAYS_TALLY``) told past the article's first two
+    sentences: a roll-up of incidents, when the article gives another incident a toll of
+    its own (the caller checks). In the headline or lead such a toll is the report's own
+    battle (a multi-day incident, as ACLED codes one), and where it is the article's only
+    toll it is the incident the report is about."""
+    return bool(toll) and sentence > 1 and bool(_DAYS_TALLY.search(text))
+
+
+# A count over a few days or weeks: "over the past two days", "in the last three days",
+# "in two days of clashes", "killed 84 in three days", "in a week of fighting", "since
+# Thursday, shelling has killed 44".
+# The headline or lead of a report tells its own battle so (a multi-day incident, as
+# ACLED codes one); in the body the same phrasing rolls several incidents up. "after
+# two days of fighting" is a setting, "two days ago" a date, hours one day: none counts.
+_FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
+_DAYS_TALLY = re.compile(
+    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
+    rf"|\bin\s+(?:{_FEW_DAYS})\s+(?:days|weeks)\b(?!\s+(?:time|from))"
+    r"|\bin\s+(?:a|one)\s+week\s+of\b"
+    r"|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"[^.;]*\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
+    r"|\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b[^.;]*"
+    r"\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 # Counts no one incident is told by: "have killed hundreds of civilians".
@@ -200,7 +230,9 @@ _EFFORT_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid", "b
 _LONG_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades"})
 # "since last year" counts from then: the event itself may be today's.
 _LONG_AGO = re.compile(
-    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b",
+    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b"
+    # a narrative told from an earlier point: "later that month", "earlier that year"
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:month|year)\b",
     re.I,
 )
 
@@ -315,7 +347,7 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
     another bomb killed", "two years ago"), which a bare month or weekday would date to
     this year; in a clause of its own ("a town held ever since rebels took it two years
     ago") the phrase dates something else."""
-    if _days_before(anchor) or _since_point(anchor):
+    if _days_before(anchor) or _since_point(anchor) or _chronology_line(sentence):
         return True
     verbs = {t.i for t in _own_clause(anchor)}
     for match in _LONG_AGO.finditer(sentence.text):
@@ -323,6 +355,23 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
         if word is not None and _hangs_from(word.root, verbs):
             return True
     return False
+
+
+# A line of a chronology, labelled by its year: "2013: a gas attack killed hundreds",
+# "* 2011 - In June troops fired on protesters" (a list of past events, not the report).
+_TIMELINE = re.compile(r"^\W*(?:19|20)\d\d\s*[:\u2013\u2014-]+(?!\s*\d)", re.I)
+
+_YEAR_ALONE = re.compile(r"\W*(?:19|20)\d\d\W*")
+
+
+def _chronology_line(sentence: Span) -> bool:
+    """The sentence opens with a year label, or follows one the parser split off ("2012 -")."""
+    if _TIMELINE.match(sentence.text):
+        return True
+    if sentence.start == 0:
+        return False
+    before = sentence.doc[sentence.start - 1].sent
+    return _YEAR_ALONE.fullmatch(before.text) is not None
 
 
 _SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
