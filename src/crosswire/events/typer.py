@@ -42,6 +42,7 @@ from crosswire.events.arguments import (
     roles_of,
 )
 from crosswire.events.strikes import (
+    bare_bombing_from_air,
     bare_strike_means,
     broken_agreement,
     diplomatic_protest,
@@ -405,9 +406,13 @@ def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidat
     if weapon.dep_ == "dobj" and (
         weapon.head.lemma_ in _WEAPON_USE_VERBS or _sets_off(weapon.head)
     ):
-        if weapon.head.i in heads:
-            return heads[weapon.head.i]
-        return EventCandidate(anchor=weapon.head, cues=[])
+        verb = weapon.head
+        if verb.i in heads:
+            return heads[verb.i]
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in heads:
+            # "a suicide bombing using a car bomb": the clause tells the event's means.
+            return heads[verb.head.i]
+        return EventCandidate(anchor=verb, cues=[])
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
     delivery = _delivery_verb(weapon)
@@ -716,7 +721,10 @@ def _dropped_bombs(
     """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
     or an air power ("regime bombing", "government forces bombed the town", "dropped
     bombs"): what a state drops is an air strike."""
-    if event.anchor.lemma_ == "drop" and any(c.group == "remote" for c in event.cues):
+    if any(
+        c.group == "remote" and (event.anchor.lemma_ == "drop" or _dropped(doc[c.head]))
+        for c in event.cues
+    ):
         return True  # "bombs dropped from a helicopter": what is dropped falls from the air
     bombs = [
         c
@@ -733,10 +741,20 @@ def _dropped_bombs(
         return False  # "car bomb", "bomb blast": a device
     if agent is None and categorize is not None and event.roles.agent is not None:
         agent = categorize(event.roles.agent)
-    if agent == "state":
+    if agent == "state" or bare_bombing_from_air([doc[c.head] for c in bombs]):
         return True
     modifiers = [t for c in bombs for left in doc[c.head].lefts for t in left.subtree]
     return any(t.lower_ in _AIR_POWERS or t.lower_ in ("regime", "government") for t in modifiers)
+
+
+def _dropped(weapon: Token) -> bool:
+    """ "Bombs dropped from a helicopter", "barrels were dropped": a munition dropped."""
+    delivery = _delivery_verb(weapon)
+    if delivery is not None and delivery.lemma_ == "drop":
+        return True
+    # "killed by bombs dropped from a helicopter", the participle parsed as a conjunct.
+    after = weapon.nbor(1) if weapon.i + 1 < len(weapon.doc) else None
+    return after is not None and after.lemma_ == "drop" and after.tag_ in ("VBN", "VBD")
 
 
 # Aircraft named by one word in the lexicon ("warplane", "helicopter", "drone").
