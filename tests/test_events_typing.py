@@ -311,3 +311,20 @@ def test_a_strike_staged_by_staff_is_a_protest(nlp) -> None:  # type: ignore[no-
 )
 def test_explosion_sub_type_by_its_means(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chemical agent decides over the aircraft or barrel that carries it.
+        ("Helicopters dropped barrels of chlorine gas on the quarter.", [on.CHEMICAL]),
+        (
+            "Helicopters dropped barrel bombs filled with chlorine on the town, killing three.",
+            [on.CHEMICAL],
+        ),
+        # A suicide bomber is no bomber aircraft: the car bomb he drove is a suicide bomb.
+        ("A suicide bomber drove a car bomb into the checkpoint.", [on.SUICIDE_BOMB]),
+    ],
+)
+def test_deciding_means(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text) == expected

@@ -273,6 +273,10 @@ _DELIVERY_VERBS = frozenset(["drop", "fire", "launch"])
 _QUANTITY_NOUNS = frozenset(
     ["number", "dozen", "series", "salvo", "wave", "swarm", "volley", "barrage", "pair", "couple"]
 )
+# What carries a chemical agent: "barrels of chlorine", "canisters of sarin".
+_CONTAINER_NOUNS = frozenset(
+    ["barrel", "canister", "cylinder", "container", "tank", "shell", "rocket", "bomb"]
+)
 # Cue words that name an act only with an object: "rioters burned tyres", not "the ship
 # was still burning".
 _TRANSITIVE_ONLY = frozenset(["burn"])
@@ -358,19 +362,31 @@ def _own_agent(token: Token) -> Token | None:
     return None
 
 
-def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
-    """The event a weapon word is the means of, by the relation between them."""
-    heads = {t.i: event for event in events for t in event.tokens(doc)}
-    # "a number of drones", "a barrage of rockets": the quantity stands for the weapons.
+def _of_holder(weapon: Token, nouns: frozenset[str]) -> Token:
+    """The noun a weapon is "of" when that noun is one of ``nouns``, else the weapon."""
     if weapon.dep_ == "pobj" and weapon.head.lower_ == "of":
-        quantity = weapon.head.head
-        if quantity.lemma_.lower() in _QUANTITY_NOUNS:
-            weapon = quantity
+        holder = weapon.head.head
+        if holder.lemma_.lower() in nouns:
+            return holder
+    return weapon
+
+
+def _weapon_phrase(weapon: Token, heads: dict[int, EventCandidate]) -> Token:
+    """The token that stands for the weapon's phrase: its quantity or container noun
+    ("a barrage of rockets", "barrels of chlorine gas"), or the noun it modifies."""
+    weapon = _of_holder(weapon, _QUANTITY_NOUNS | _CONTAINER_NOUNS)
     # "chlorine gas", "mortar shells": read the weapon as the phrase it heads.
     while weapon.dep_ in ("compound", "amod") and weapon.head.i not in heads:
         if weapon.head.pos_ not in ("NOUN", "PROPN"):
             break
         weapon = weapon.head
+    return _of_holder(weapon, _CONTAINER_NOUNS)  # "barrels of chlorine gas"
+
+
+def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
+    """The event a weapon word is the means of, by the relation between them."""
+    heads = {t.i: event for event in events for t in event.tokens(doc)}
+    weapon = _weapon_phrase(weapon, heads)
     # "drone strike", "rocket attack": the weapon modifies the event word, or the reverse.
     if weapon.dep_ in ("compound", "amod", "nmod", "npadvmod") and weapon.head.i in heads:
         return heads[weapon.head.i]
@@ -478,6 +494,8 @@ def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
         host = _weapon_host(doc[cue.head], events, doc)
         if host is None:
             continue
+        # Two weapons of one verb ("helicopters dropped bombs"): one event, not two.
+        host = next((e for e in events if e.anchor.i == host.anchor.i), host)
         host.cues.append(cue)
         if host not in events:
             events.append(host)
@@ -678,6 +696,12 @@ _WEAPON_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 
+_WEAPON_LABELS = dict(_WEAPON_TYPES)
+# Means that decide the sub-type over the aircraft or device that carries them (ACLED:
+# chlorine dropped from a helicopter is a chemical weapon, a suicide car bomb a suicide bomb).
+_DECIDING_MEANS = frozenset(["suicide", "chemical"])
+
+
 def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Typed:
     """(label, confidence) for one grouped event; label "" when it is no event.
 
@@ -693,6 +717,11 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     if "disrupted" in groups:
         return on.DISRUPTED_WEAPONS, 1.0
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    for group in _DECIDING_MEANS & weapon_groups:
+        # A suicide bombing or a chemical agent decides, whoever dropped or fired it.
+        return _WEAPON_LABELS[group], 1.0
+    if _suicide_agent(event):
+        return on.SUICIDE_BOMB, 0.9  # "a suicide bomber drove a car bomb into the gate"
     if _dropped_bombs(event, doc, categorize):
         return on.AIR_STRIKE, 0.7
     if weapon_groups and weapon_groups <= _AIRCRAFT_MUNITIONS and _aircraft_agent(event):
@@ -773,7 +802,19 @@ def _aircraft_agent(event: EventCandidate) -> bool:
     """ "Warplanes fired missiles at the town": what an aircraft fires or drops is an air
     strike in ACLED's codebook, whatever the munition (missile, rocket, bomb)."""
     agent = event.roles.agent
-    return agent is not None and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
+    return (
+        agent is not None
+        and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
+        and not _suicide_agent(event)
+    )
+
+
+def _suicide_agent(event: EventCandidate) -> bool:
+    """The event's doer is a suicide bomber (a "bomber" is no aircraft then)."""
+    agent = event.roles.agent
+    return agent is not None and any(
+        t.lower_ == "suicide" for left in agent.lefts for t in left.subtree
+    )
 
 
 def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
