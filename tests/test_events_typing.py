@@ -328,3 +328,23 @@ def test_explosion_sub_type_by_its_means(nlp, text: str, expected: list[str]) ->
 )
 def test_deciding_means(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A manned aircraft shot down: a fight between armed actors.
+        ("Rebels shot down a government helicopter near the town.", on.ARMED_CLASH),
+        # An assault fought off with the attackers killed: a battle, not a weapon disrupted.
+        (
+            "Troops foiled a large attack by militants near the town, killing 40 of them.",
+            on.ARMED_CLASH,
+        ),
+        # A drone shot down, a device defused: disrupted weapons use.
+        ("Troops shot down a drone over the base.", on.DISRUPTED_WEAPONS),
+        ("Sappers defused a roadside bomb near the bridge.", on.DISRUPTED_WEAPONS),
+    ],
+)
+def test_shot_down_or_foiled(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[0] == expected, found

@@ -715,7 +715,7 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         # "an earthquake struck", "a fire broke out, killing 8": no political violence.
         groups -= {"violence"}
     if "disrupted" in groups:
-        return on.DISRUPTED_WEAPONS, 1.0
+        return _disrupted(event, doc)
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
     for group in _DECIDING_MEANS & weapon_groups:
         # A suicide bombing or a chemical agent decides, whoever dropped or fired it.
@@ -739,6 +739,36 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         if group in groups:
             return decide(facts)
     return "", 0.0
+
+
+# Manned aircraft: one shot down is a fight between armed actors, not a weapon disrupted.
+_MANNED_AIRCRAFT = frozenset(
+    ["helicopter", "plane", "jet", "warplane", "aircraft", "fighter", "bomber", "gunship"]
+)
+# What a foiled or repelled assault names: fighters came, and were fought off.
+_GROUND_ASSAULTS = frozenset(["attack", "assault", "offensive", "attempt", "infiltration"])
+_REMOTE_MODIFIERS = frozenset(
+    ["suicide", "bomb", "car", "missile", "rocket", "drone", "chemical", "explosive"]
+)
+
+
+def _disrupted(event: EventCandidate, doc: Doc) -> Typed:
+    """ "Air defences intercepted two drones" is disrupted weapons use; "rebels shot down a
+    helicopter" and "troops foiled an attack, killing 20 militants" are armed clashes (ACLED
+    keeps disrupted weapons use for remote violence prevented and caches seized)."""
+    objects = [event.roles.patient] if event.roles.patient is not None else []
+    for cue in event.cues:
+        verb = doc[cue.head]
+        objects += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if lemma in _MANNED_AIRCRAFT:
+            return on.ARMED_CLASH, 0.7
+        modifiers = {t.lower_ for left in noun.lefts for t in left.subtree}
+        fought = any(c.kind == "outcome" for c in event.cues)
+        if lemma in _GROUND_ASSAULTS and fought and not modifiers & _REMOTE_MODIFIERS:
+            return on.ARMED_CLASH, 0.7
+    return on.DISRUPTED_WEAPONS, 1.0
 
 
 def _dropped_bombs(
