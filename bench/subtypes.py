@@ -18,7 +18,8 @@ An event of a violent type (Battles, Explosions/Remote violence, Violence agains
 civilians) is *inconsistent* when its sub-type is none of those its evidence's
 means imply, and *outranked* when a means that decides over the others (a suicide
 bombing, a chemical agent, a barrel bomb) is in a sentence but the sub-type is
-another. Events whose evidence names no means are not counted. The counts are a
+another. Events whose evidence names no means are not counted; an aircraft shot down is a
+target, not a means. The counts are a
 consistency check, not a gold: a sentence may name two incidents' means.
 """
 
@@ -78,9 +79,17 @@ _COMPILED = tuple(
 )
 
 
+# An aircraft shot down is the target, not the means (unless an air strike is named too).
+_SHOT_DOWN = re.compile(r"\b(?:shot|shoot|shooting) down\b|\bdowned\b", re.I)
+_AIR_STRIKE_WORDS = re.compile(r"\bair ?(?:strike|raid)s?\b|\bwarplanes?\b", re.I)
+
+
 def means_of(text: str) -> list[tuple[str, str]]:
     """(means, implied sub-type) for each means word class the text names, in table order."""
-    return [(name, sub) for name, pattern, sub in _COMPILED if pattern.search(text)]
+    found = [(name, sub) for name, pattern, sub in _COMPILED if pattern.search(text)]
+    if _SHOT_DOWN.search(text) and not _AIR_STRIKE_WORDS.search(text):
+        found = [(name, sub) for name, sub in found if name != "air strike"]
+    return found
 
 
 def verdict(event: Event) -> tuple[str, list[tuple[str, str]]]:
