@@ -348,22 +348,3 @@ def test_deciding_means(nlp, text: str, expected: list[str]) -> None:  # type: i
 def test_shot_down_or_foiled(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, text)
     assert found and found[0] == expected, found
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A force that "struck" a target, in a report of guns or aircraft, struck with them.
-        (
-            "Artillery pounded the hills. Government forces struck the militants' positions, "
-            "killing ten fighters.",
-            on.SHELLING,
-        ),
-        # Gunmen who strike, or a report with no weapon words: a fight on the ground.
-        ("Gunmen struck a checkpoint, killing two soldiers.", on.ARMED_CLASH),
-        ("Its forces struck the militants' base, killing three fighters.", on.ARMED_CLASH),
-    ],
-)
-def test_struck_by_its_means(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    found = labels(nlp, text)
-    assert found and found[-1] == expected, found

@@ -310,18 +310,6 @@ def bare_bombing_from_air(words: list[Token]) -> bool:
     return air > _device_count(words[0].doc)
 
 
-def struck_means(verbs: list[Token], agent: Token | None) -> tuple[str, float] | None:
-    """ "Government forces struck the militants' positions": a force that strikes, in an
-    article of aircraft or of guns and launchers, strikes from afar with them; gunmen,
-    troops or commandos who strike, or an article with no weapon words, tell nothing."""
-    if not verbs:
-        return None
-    air, ground = _means_profile(verbs[0].doc)
-    if not air + ground or any(_ground_raid(v, agent) for v in verbs):
-        return None
-    return (on.SHELLING, 0.6) if ground > air else (on.AIR_STRIKE, 0.6)
-
-
 def strike_nouns(tokens: list[Token]) -> list[Token]:
     """The event words among ``tokens`` that are a "strike" or "raid" noun."""
     return [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _STRIKE_NOUNS]

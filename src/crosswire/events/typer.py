@@ -48,7 +48,6 @@ from crosswire.events.strikes import (
     diplomatic_protest,
     labour_strike,
     strike_nouns,
-    struck_means,
     structure_collapse,
 )
 
@@ -961,11 +960,7 @@ def _strike_means(facts: _Facts) -> Typed | None:
     words = [doc[c.head] for c in facts.event.cues if c.kind == "event"]
     if any(w.lemma_.lower() in _GROUND_VIOLENCE or w.lower_ in _GROUND_VIOLENCE for w in words):
         return None
-    nouns = strike_nouns(words)
-    if nouns:
-        return bare_strike_means(nouns, facts.event.roles.agent)
-    verbs = [w for w in words if w.pos_ == "VERB" and w.lemma_.lower() == "strike"]
-    return struck_means(verbs, facts.event.roles.agent)
+    return bare_strike_means(strike_nouns(words), facts.event.roles.agent)
 
 
 # What firefighters, medics or officials fight or battle: no armed foe.
