@@ -276,3 +276,75 @@ def test_who_saw_a_strike_did_not_go_on_strike(nlp, text: str) -> None:  # type:
 def test_a_strike_staged_by_staff_is_a_protest(nlp) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, "Nurses at the clinic staged a strike over unpaid salaries.")
     assert found == [on.PEACEFUL_PROTEST], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The means a suicide bombing uses is part of it: one suicide bomb, no second IED.
+        (
+            "Two guards were injured in a suicide bombing using a car bomb at the gate.",
+            [on.SUICIDE_BOMB],
+        ),
+        # Bombs dropped from an aircraft, the participle misparsed as a conjunct or not.
+        (
+            "Three nurses were killed by two bombs dropped from a helicopter on the ward.",
+            [on.AIR_STRIKE],
+        ),
+        # A bare "bombing" in a report of aircraft is an air strike ...
+        (
+            "Jets circled over the valley all day. Four herders were killed in bombing near "
+            "the well.",
+            [on.AIR_STRIKE],
+        ),
+        # ... in a report of planted devices, a remote explosive.
+        (
+            "A car bomb went off at the crossroads. Six traders were killed in the bombing.",
+            [on.REMOTE_EXPLOSIVE, on.REMOTE_EXPLOSIVE],
+        ),
+        # A bomb that exploded was planted, whatever else the report speaks of.
+        (
+            "Warplanes struck the hills. A bomb exploded on a minibus, killing a driver.",
+            [on.AIR_STRIKE, on.REMOTE_EXPLOSIVE],
+        ),
+    ],
+)
+def test_explosion_sub_type_by_its_means(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A chemical agent decides over the aircraft or barrel that carries it.
+        ("Helicopters dropped barrels of chlorine gas on the quarter.", [on.CHEMICAL]),
+        (
+            "Helicopters dropped barrel bombs filled with chlorine on the town, killing three.",
+            [on.CHEMICAL],
+        ),
+        # A suicide bomber is no bomber aircraft: the car bomb he drove is a suicide bomb.
+        ("A suicide bomber drove a car bomb into the checkpoint.", [on.SUICIDE_BOMB]),
+    ],
+)
+def test_deciding_means(nlp, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A manned aircraft shot down: a fight between armed actors.
+        ("Rebels shot down a government helicopter near the town.", on.ARMED_CLASH),
+        # An assault fought off with the attackers killed: a battle, not a weapon disrupted.
+        (
+            "Troops foiled a large attack by militants near the town, killing 40 of them.",
+            on.ARMED_CLASH,
+        ),
+        # A drone shot down, a device defused: disrupted weapons use.
+        ("Troops shot down a drone over the base.", on.DISRUPTED_WEAPONS),
+        ("Sappers defused a roadside bomb near the bridge.", on.DISRUPTED_WEAPONS),
+    ],
+)
+def test_shot_down_or_foiled(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, text)
+    assert found and found[0] == expected, found

@@ -255,6 +255,61 @@ def bare_strike_means(nouns: list[Token], agent: Token | None) -> tuple[str, flo
     return on.AIR_STRIKE, 0.7 if air else 0.6
 
 
+# Words that name a planted or carried device, not a munition dropped or fired.
+_DEVICE_WORDS = frozenset(
+    [
+        "ied",
+        "ieds",
+        "vbied",
+        "vbieds",
+        "booby",
+        "booby-trapped",
+        "roadside",
+        "landmine",
+        "landmines",
+        "suicide",
+        "planted",
+        "detonated",
+        "detonate",
+        "car-bomb",
+    ]
+)
+# Carriers whose "bomb" is a device: "a car bomb", "a truck bomb".
+_DEVICE_CARRIERS = frozenset(["car", "truck", "vehicle", "motorcycle", "bus"])
+_DEVICE_KEY = "crosswire_device_words"
+
+
+def _device_count(doc: Doc) -> int:
+    """How often the article speaks of planted or carried devices (counted once a doc)."""
+    cached = doc.user_data.get(_DEVICE_KEY)
+    if cached is None:
+        cached = sum(
+            1
+            for t in doc
+            if t.lower_ in _DEVICE_WORDS
+            or (
+                t.lower_ in _DEVICE_CARRIERS
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].lower_ in ("bomb", "bombs", "bombing")
+            )
+        )
+        doc.user_data[_DEVICE_KEY] = cached
+    return cached
+
+
+def bare_bombing_from_air(words: list[Token]) -> bool:
+    """A "bombing" or "bombed" that names no device nor who bombed, told in an article of
+    aircraft rather than of planted devices ("killed in bombing on the suburb" amid
+    reports of warplanes): ACLED codes it by its means, an air strike. A "bomb" that
+    exploded or went off is a device, whatever the article."""
+    if not words or any(w.lemma_.lower() not in ("bombing", "bomb") for w in words):
+        return False
+    if any(w.pos_ in ("NOUN", "PROPN") and w.lower_ not in ("bombing", "bombings") for w in words):
+        return False
+    air, _ground = _means_profile(words[0].doc)
+    return air > _device_count(words[0].doc)
+
+
 def strike_nouns(tokens: list[Token]) -> list[Token]:
     """The event words among ``tokens`` that are a "strike" or "raid" noun."""
     return [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and t.lower_ in _STRIKE_NOUNS]

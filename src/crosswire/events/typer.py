@@ -42,6 +42,7 @@ from crosswire.events.arguments import (
     roles_of,
 )
 from crosswire.events.strikes import (
+    bare_bombing_from_air,
     bare_strike_means,
     broken_agreement,
     diplomatic_protest,
@@ -272,6 +273,10 @@ _DELIVERY_VERBS = frozenset(["drop", "fire", "launch"])
 _QUANTITY_NOUNS = frozenset(
     ["number", "dozen", "series", "salvo", "wave", "swarm", "volley", "barrage", "pair", "couple"]
 )
+# What carries a chemical agent: "barrels of chlorine", "canisters of sarin".
+_CONTAINER_NOUNS = frozenset(
+    ["barrel", "canister", "cylinder", "container", "tank", "shell", "rocket", "bomb"]
+)
 # Cue words that name an act only with an object: "rioters burned tyres", not "the ship
 # was still burning".
 _TRANSITIVE_ONLY = frozenset(["burn"])
@@ -357,19 +362,31 @@ def _own_agent(token: Token) -> Token | None:
     return None
 
 
-def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
-    """The event a weapon word is the means of, by the relation between them."""
-    heads = {t.i: event for event in events for t in event.tokens(doc)}
-    # "a number of drones", "a barrage of rockets": the quantity stands for the weapons.
+def _of_holder(weapon: Token, nouns: frozenset[str]) -> Token:
+    """The noun a weapon is "of" when that noun is one of ``nouns``, else the weapon."""
     if weapon.dep_ == "pobj" and weapon.head.lower_ == "of":
-        quantity = weapon.head.head
-        if quantity.lemma_.lower() in _QUANTITY_NOUNS:
-            weapon = quantity
+        holder = weapon.head.head
+        if holder.lemma_.lower() in nouns:
+            return holder
+    return weapon
+
+
+def _weapon_phrase(weapon: Token, heads: dict[int, EventCandidate]) -> Token:
+    """The token that stands for the weapon's phrase: its quantity or container noun
+    ("a barrage of rockets", "barrels of chlorine gas"), or the noun it modifies."""
+    weapon = _of_holder(weapon, _QUANTITY_NOUNS | _CONTAINER_NOUNS)
     # "chlorine gas", "mortar shells": read the weapon as the phrase it heads.
     while weapon.dep_ in ("compound", "amod") and weapon.head.i not in heads:
         if weapon.head.pos_ not in ("NOUN", "PROPN"):
             break
         weapon = weapon.head
+    return _of_holder(weapon, _CONTAINER_NOUNS)  # "barrels of chlorine gas"
+
+
+def _weapon_host(weapon: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
+    """The event a weapon word is the means of, by the relation between them."""
+    heads = {t.i: event for event in events for t in event.tokens(doc)}
+    weapon = _weapon_phrase(weapon, heads)
     # "drone strike", "rocket attack": the weapon modifies the event word, or the reverse.
     if weapon.dep_ in ("compound", "amod", "nmod", "npadvmod") and weapon.head.i in heads:
         return heads[weapon.head.i]
@@ -405,9 +422,13 @@ def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidat
     if weapon.dep_ == "dobj" and (
         weapon.head.lemma_ in _WEAPON_USE_VERBS or _sets_off(weapon.head)
     ):
-        if weapon.head.i in heads:
-            return heads[weapon.head.i]
-        return EventCandidate(anchor=weapon.head, cues=[])
+        verb = weapon.head
+        if verb.i in heads:
+            return heads[verb.i]
+        if verb.dep_ in ("acl", "relcl") and verb.head.i in heads:
+            # "a suicide bombing using a car bomb": the clause tells the event's means.
+            return heads[verb.head.i]
+        return EventCandidate(anchor=verb, cues=[])
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
     delivery = _delivery_verb(weapon)
@@ -473,6 +494,8 @@ def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
         host = _weapon_host(doc[cue.head], events, doc)
         if host is None:
             continue
+        # Two weapons of one verb ("helicopters dropped bombs"): one event, not two.
+        host = next((e for e in events if e.anchor.i == host.anchor.i), host)
         host.cues.append(cue)
         if host not in events:
             events.append(host)
@@ -680,6 +703,12 @@ _WEAPON_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 
+_WEAPON_LABELS = dict(_WEAPON_TYPES)
+# Means that decide the sub-type over the aircraft or device that carries them (ACLED:
+# chlorine dropped from a helicopter is a chemical weapon, a suicide car bomb a suicide bomb).
+_DECIDING_MEANS = frozenset(["suicide", "chemical"])
+
+
 def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Typed:
     """(label, confidence) for one grouped event; label "" when it is no event.
 
@@ -693,8 +722,13 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         # "an earthquake struck", "a fire broke out, killing 8": no political violence.
         groups -= {"violence"}
     if "disrupted" in groups:
-        return on.DISRUPTED_WEAPONS, 1.0
+        return _disrupted(event, doc)
     weapon_groups = {c.group for c in event.cues if c.kind in ("weapon", "event")}
+    for group in _DECIDING_MEANS & weapon_groups:
+        # A suicide bombing or a chemical agent decides, whoever dropped or fired it.
+        return _WEAPON_LABELS[group], 1.0
+    if _suicide_agent(event):
+        return on.SUICIDE_BOMB, 0.9  # "a suicide bomber drove a car bomb into the gate"
     if _dropped_bombs(event, doc, categorize):
         return on.AIR_STRIKE, 0.7
     if weapon_groups and weapon_groups <= _AIRCRAFT_MUNITIONS and _aircraft_agent(event):
@@ -714,6 +748,36 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     return "", 0.0
 
 
+# Manned aircraft: one shot down is a fight between armed actors, not a weapon disrupted.
+_MANNED_AIRCRAFT = frozenset(
+    ["helicopter", "plane", "jet", "warplane", "aircraft", "fighter", "bomber", "gunship"]
+)
+# What a foiled or repelled assault names: fighters came, and were fought off.
+_GROUND_ASSAULTS = frozenset(["attack", "assault", "offensive", "attempt", "infiltration"])
+_REMOTE_MODIFIERS = frozenset(
+    ["suicide", "bomb", "car", "missile", "rocket", "drone", "chemical", "explosive"]
+)
+
+
+def _disrupted(event: EventCandidate, doc: Doc) -> Typed:
+    """ "Air defences intercepted two drones" is disrupted weapons use; "rebels shot down a
+    helicopter" and "troops foiled an attack, killing 20 militants" are armed clashes (ACLED
+    keeps disrupted weapons use for remote violence prevented and caches seized)."""
+    objects = [event.roles.patient] if event.roles.patient is not None else []
+    for cue in event.cues:
+        verb = doc[cue.head]
+        objects += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    for noun in objects:
+        lemma = noun.lemma_.lower()
+        if lemma in _MANNED_AIRCRAFT:
+            return on.ARMED_CLASH, 0.7
+        modifiers = {t.lower_ for left in noun.lefts for t in left.subtree}
+        fought = any(c.kind == "outcome" for c in event.cues)
+        if lemma in _GROUND_ASSAULTS and fought and not modifiers & _REMOTE_MODIFIERS:
+            return on.ARMED_CLASH, 0.7
+    return on.DISRUPTED_WEAPONS, 1.0
+
+
 def _dropped_bombs(
     event: EventCandidate,
     doc: Doc,
@@ -723,7 +787,10 @@ def _dropped_bombs(
     """Bombs or bombing with no device named (no car bomb, mine or IED) by a state force
     or an air power ("regime bombing", "government forces bombed the town", "dropped
     bombs"): what a state drops is an air strike."""
-    if event.anchor.lemma_ == "drop" and any(c.group == "remote" for c in event.cues):
+    if any(
+        c.group == "remote" and (event.anchor.lemma_ == "drop" or _dropped(doc[c.head]))
+        for c in event.cues
+    ):
         return True  # "bombs dropped from a helicopter": what is dropped falls from the air
     bombs = [
         c
@@ -740,10 +807,20 @@ def _dropped_bombs(
         return False  # "car bomb", "bomb blast": a device
     if agent is None and categorize is not None and event.roles.agent is not None:
         agent = categorize(event.roles.agent)
-    if agent == "state":
+    if agent == "state" or bare_bombing_from_air([doc[c.head] for c in bombs]):
         return True
     modifiers = [t for c in bombs for left in doc[c.head].lefts for t in left.subtree]
     return any(t.lower_ in _AIR_POWERS or t.lower_ in ("regime", "government") for t in modifiers)
+
+
+def _dropped(weapon: Token) -> bool:
+    """ "Bombs dropped from a helicopter", "barrels were dropped": a munition dropped."""
+    delivery = _delivery_verb(weapon)
+    if delivery is not None and delivery.lemma_ == "drop":
+        return True
+    # "killed by bombs dropped from a helicopter", the participle parsed as a conjunct.
+    after = weapon.nbor(1) if weapon.i + 1 < len(weapon.doc) else None
+    return after is not None and after.lemma_ == "drop" and after.tag_ in ("VBN", "VBD")
 
 
 # Aircraft named by one word in the lexicon ("warplane", "helicopter", "drone").
@@ -762,7 +839,19 @@ def _aircraft_agent(event: EventCandidate) -> bool:
     """ "Warplanes fired missiles at the town": what an aircraft fires or drops is an air
     strike in ACLED's codebook, whatever the munition (missile, rocket, bomb)."""
     agent = event.roles.agent
-    return agent is not None and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
+    return (
+        agent is not None
+        and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
+        and not _suicide_agent(event)
+    )
+
+
+def _suicide_agent(event: EventCandidate) -> bool:
+    """The event's doer is a suicide bomber (a "bomber" is no aircraft then)."""
+    agent = event.roles.agent
+    return agent is not None and any(
+        t.lower_ == "suicide" for left in agent.lefts for t in left.subtree
+    )
 
 
 def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
