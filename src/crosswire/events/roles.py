@@ -464,7 +464,12 @@ def event_actors(
         if result.actor1 is not None:
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
-    if on.event_type_of(label) == "Battles" and result.actor1 is None and patient.named:
+    if (
+        on.event_type_of(label) == "Battles"
+        and result.actor1 is None
+        and patient.named
+        and not _struck_directly(roles.patient)
+    ):
         _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
     civilian = label == on.ATTACK or (
         on.event_type_of(label) == "Explosions/Remote violence"
@@ -567,6 +572,12 @@ def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
 
 def _same_side(patient: _Actor, dead: _Actor) -> bool:
     return patient.main is not None and dead.named and dead.main == patient.main
+
+
+def _struck_directly(patient: Token | None) -> bool:
+    """The side the verb acts on ("a Russian helicopter was shot down", "rebels downed
+    a jet"), not one fought with ("clashes with IS"): the attacked side stays actor2."""
+    return patient is not None and patient.dep_ in ("nsubjpass", "dobj", "obj")
 
 
 def _battle_sides(result: Actors, dead: _Actor, *, dead_patient: bool = False) -> None:
