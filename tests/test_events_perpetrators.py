@@ -238,12 +238,6 @@ TEXTS = {
         "12 people. The Islamic State group said two of its fighters were killed in clashes "
         "elsewhere."
     ),
-    "jets_of_another_strike": (
-        "Four medics were killed when an air strike hit a clinic in the village of Khan Tuman "
-        "near Aleppo in Syria on Tuesday. A day earlier, an air strike on Monday killed 12 aid "
-        "workers on a convoy in the town of Urum al-Kubra. Activists said Russian warplanes "
-        "carried out the Monday strike on the convoy."
-    ),
     "headline_then_author": (
         "Nine killed in rocket attack on Syrian town. Rebels fired rockets at the town of "
         "Mhardeh in Hama province in Syria on Monday, killing nine people, a monitor said."
@@ -581,10 +575,6 @@ def test_a_group_saying_its_fighter_did_it_claims_the_attack(analyses) -> None: 
     assert first(analyses["its_fighters"])[0] == "Islamic State"
     # Its own dead are no claim.
     assert first(analyses["its_fighters_dead"])[0] == "Unidentified Armed Group (Syria)"
-
-
-def test_the_aircraft_of_another_incident_are_not_this_strikes(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert first(analyses["jets_of_another_strike"])[0] != "Military Forces of Russia"
 
 
 def test_a_headline_told_without_its_author_takes_the_one_the_lead_names(analyses) -> None:  # type: ignore[no-untyped-def]

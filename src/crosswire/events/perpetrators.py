@@ -222,27 +222,23 @@ def weapon_owner(
     category_of: Callable[[Entity], str | None],
     kind: str = "air",
     within: Sequence[tuple[int, int]] | None = None,
-    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> Entity | None:
     """The side the report first credits with aircraft or air strikes ("Russian planes",
     "Syrian or Russian jets", "coalition air strikes", "regime warplanes", "air strikes by
     X"); with ``kind="ground"`` also with shelling, rockets or barrel bombs; with
     ``kind="explosive"`` mines or bombs ("mines planted by IS"). ``within``: only credits
-    in these character ranges (the event's own sentences); ``elsewhere``: not in these
-    (the sentences of another incident the article tells: its jets are not this strike's)."""
+    in these character ranges (the event's own sentences)."""
     best: tuple[int, Entity] | None = None
     for m_start, m_end, entity in index.entities:
         if m_start < index.dateline_end or not index.is_actor_mention(m_start, m_end, entity):
             continue
         if within is not None and not any(a <= m_start and m_end <= b for a, b in within):
             continue
-        if any(a <= m_start < b for a, b in elsewhere):
-            continue
         if category_of(entity) not in _OWNER_CATEGORIES[kind]:
             continue
         if _credited(index.text, m_start, m_end, kind) and (best is None or m_start < best[0]):
             best = (m_start, entity)
-    generic = _generic_owner(index, day, _WEAPONS[kind], elsewhere) if within is None else None
+    generic = _generic_owner(index, day, _WEAPONS[kind]) if within is None else None
     if generic is not None and (best is None or generic[0] < best[0]):
         best = generic
     return military_of(index, best[1], day) if best else None
@@ -261,17 +257,12 @@ def _credited(text: str, start: int, end: int, kind: str) -> bool:
 
 
 def _generic_owner(
-    index: ArticleIndex,
-    day: date | None,
-    weapons: re.Pattern[str],
-    elsewhere: Sequence[tuple[int, int]] = (),
+    index: ArticleIndex, day: date | None, weapons: re.Pattern[str]
 ) -> tuple[int, Entity] | None:
     """ "regime warplanes", "government air strikes": the forces of the article's country."""
     if index.focus_country is None:
         return None
     for match in _GENERIC_OWNER.finditer(index.text, index.dateline_end):
-        if any(a <= match.start() < b for a, b in elsewhere):
-            continue
         if weapons.match(index.text, match.end()):
             entity = index.state(index.focus_country, "mil", day)
             return (match.start(), entity) if entity is not None else None

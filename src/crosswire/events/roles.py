@@ -652,9 +652,9 @@ def unnamed_perpetrator(
         # An air strike needs an air force, shelling guns: the report's attribution of the
         # aircraft or the guns.
         day = day_of(index.published[0]) if index.published else None
-        owner = weapon_owner(
-            index, day, lambda e: _entity_category(index, e), kind, elsewhere=elsewhere
-        )
+        # Aircraft credited anywhere in the report count: keeping out another incident's
+        # sentences (s16-actors) raised the tune half only and cost the check half.
+        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
         actors.actor1 = owner or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
