@@ -355,21 +355,19 @@ def _claim(
     elsewhere: Sequence[tuple[int, int]],
 ) -> Entity | None:
     text = index.text
-    for match in _CLAIMED.finditer(text, index.dateline_end):
-        if _DENIAL.search(text, max(0, match.start() - 20), match.start()):
-            continue
-        if any(a <= match.start() < b for a, b in elsewhere):
-            continue
-        before = [
-            m
-            for m in armed
-            if match.start() - _CLAIM_REACH <= m[1] <= match.start()
-            and "." not in text[m[1] : match.start()]
-        ]
-        if before:
-            return before[-1][2]
-    for match in _ITS_MEN.finditer(text, index.dateline_end):
-        if any(a <= match.start() < b for a, b in elsewhere):
+
+    def outside(start: int) -> bool:
+        return not any(a <= start < b for a, b in elsewhere)
+
+    # "IS claimed responsibility", "IS said one of its fighters ...": the name before.
+    claims = [
+        m
+        for m in _CLAIMED.finditer(text, index.dateline_end)
+        if not _DENIAL.search(text, max(0, m.start() - 20), m.start())
+    ]
+    claims += list(_ITS_MEN.finditer(text, index.dateline_end))
+    for match in claims:
+        if not outside(match.start()):
             continue
         before = [
             m
@@ -380,7 +378,7 @@ def _claim(
         if before:
             return before[-1][2]
     for match in _CLAIMED_BY.finditer(text, index.dateline_end):
-        if any(a <= match.start() < b for a, b in elsewhere):
+        if not outside(match.start()):
             continue
         after = [m for m in armed if match.end() <= m[0] <= match.end() + 25]
         if after:
