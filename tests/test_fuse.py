@@ -32,12 +32,9 @@ KNOWN = (ARMY, GOVERNMENT, MILITIA, ISLAMIC_STATE)
 PLACES = (TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI)
 
 
-def fuse(
-    reports: list[tuple[Article, list[Event]]],
-    groups: tuple[ArticleGroup, ...] = (),
-    **options: object,
-) -> list[Event]:
-    analyses = tuple(
+def _analyses(reports: list[tuple[Article, list[Event]]]) -> tuple[Analysis, ...]:
+    """One analysis per article, with the shared entities, places and the stated dates."""
+    return tuple(
         Analysis(
             article=a.id,
             events=tuple(evs),
@@ -47,6 +44,18 @@ def fuse(
         )
         for a, evs in reports
     )
+
+
+def _fuser(reports: list[tuple[Article, list[Event]]]) -> Fuser:
+    return Fuser(list(_analyses(reports)), SourceIndex.build(tuple(a for a, _ in reports), ()))
+
+
+def fuse(
+    reports: list[tuple[Article, list[Event]]],
+    groups: tuple[ArticleGroup, ...] = (),
+    **options: object,
+) -> list[Event]:
+    analyses = _analyses(reports)
     corpus = Corpus(articles=tuple(a for a, _ in reports), analyses=analyses, groups=groups)
     return list(get("fuse").factory(**options)(corpus, StageContext()).events)
 
@@ -356,12 +365,7 @@ def test_blocking_still_pairs_a_province_with_its_towns_and_drops_other_regions(
         (b, [event(b, WHOLE, place=DARAA_PROVINCE)]),
         (c, [event(c, WHOLE, place=QAMISHLI)]),  # Hasakah: another cell
     ]
-    analyses = [
-        Analysis(article=x.id, events=tuple(evs), entities=KNOWN, places=PLACES,
-                 dates=stated_dates(x, evs))
-        for x, evs in reports
-    ]  # fmt: skip
-    fuser = Fuser(analyses, SourceIndex.build(tuple(x for x, _ in reports), ()))
+    fuser = _fuser(reports)
     pairs = {(fuser.reports[i].place.name, fuser.reports[j].place.name)  # type: ignore[union-attr]
              for i, j in fuser.candidate_pairs()}  # fmt: skip
     assert pairs == {("Tafas", "Daraa")}
@@ -435,12 +439,7 @@ def test_blocking_compares_only_reports_whose_types_may_fit() -> None:
         (b, [event(b, WHOLE, sub_event_type="Government regains territory")]),
         (p, [event(p, protest, sub_event_type="Peaceful protest", event_type="Protests")]),
     ]
-    analyses = [
-        Analysis(article=x.id, events=tuple(evs), entities=KNOWN, places=PLACES,
-                 dates=stated_dates(x, evs))
-        for x, evs in reports
-    ]  # fmt: skip
-    fuser = Fuser(analyses, SourceIndex.build(tuple(x for x, _ in reports), ()))
+    fuser = _fuser(reports)
     kind = [r.event.sub_event_type for r in fuser.reports]
     types = {frozenset({kind[i], kind[j]}) for i, j in fuser.candidate_pairs()}
     # One family of battles meets; a protest in the same town on the same day is not compared.

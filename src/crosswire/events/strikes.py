@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from crosswire.events import ontology as on
 from crosswire.events.arguments import category_of_noun
+from crosswire.nlp import per_doc
 
 # Modifiers that make a strike a stoppage of work, not an attack.
 _LABOUR_MODIFIERS = frozenset(
@@ -171,7 +172,6 @@ _STRUCTURES = frozenset(
         "stand",
     ]
 )
-_MEANS_KEY = "crosswire_strike_means"
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -219,14 +219,12 @@ def labour_strike(token: Token) -> bool:
     )
 
 
+@per_doc
 def _means_profile(doc: Doc) -> tuple[int, int]:
-    """How often the article speaks of aircraft and of ground fire (counted once a doc)."""
-    cached = doc.user_data.get(_MEANS_KEY)
-    if cached is None:
-        air = sum(1 for t in doc if t.lower_ in _AIR_WORDS)
-        ground = sum(1 for t in doc if t.lower_ in _GROUND_FIRE_WORDS)
-        cached = doc.user_data[_MEANS_KEY] = (air, ground)
-    return cached
+    """How often the article speaks of aircraft and of ground fire."""
+    words = [t.lower_ for t in doc]
+    air = sum(1 for w in words if w in _AIR_WORDS)
+    return air, sum(1 for w in words if w in _GROUND_FIRE_WORDS)
 
 
 def _ground_raid(noun: Token, agent: Token | None) -> bool:
@@ -276,25 +274,22 @@ _DEVICE_WORDS = frozenset(
 )
 # Carriers whose "bomb" is a device: "a car bomb", "a truck bomb".
 _DEVICE_CARRIERS = frozenset(["car", "truck", "vehicle", "motorcycle", "bus"])
-_DEVICE_KEY = "crosswire_device_words"
 
 
+@per_doc
 def _device_count(doc: Doc) -> int:
-    """How often the article speaks of planted or carried devices (counted once a doc)."""
-    cached = doc.user_data.get(_DEVICE_KEY)
-    if cached is None:
-        cached = sum(
-            1
-            for t in doc
-            if t.lower_ in _DEVICE_WORDS
-            or (
-                t.lower_ in _DEVICE_CARRIERS
-                and t.i + 1 < len(doc)
-                and doc[t.i + 1].lower_ in ("bomb", "bombs", "bombing")
-            )
+    """How often the article speaks of planted or carried devices."""
+    words = [t.lower_ for t in doc]
+    return sum(
+        1
+        for i, w in enumerate(words)
+        if w in _DEVICE_WORDS
+        or (
+            w in _DEVICE_CARRIERS
+            and i + 1 < len(words)
+            and words[i + 1] in ("bomb", "bombs", "bombing")
         )
-        doc.user_data[_DEVICE_KEY] = cached
-    return cached
+    )
 
 
 def bare_bombing_from_air(words: list[Token]) -> bool:
