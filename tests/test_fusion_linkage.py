@@ -44,7 +44,10 @@ def test_a_low_scoring_pair_of_articles_is_not_linked_but_passes_the_gates() -> 
     )
     reports = [(clash_art, clash), (other, [vague])]
     assert len(fuse(reports)) == 2  # the default threshold keeps them apart
-    assert len(fuse(reports, min_match=0.0)) == 1  # the gates alone would join them
+    # The week-wide window is also stopped by the window gate (link_span_days);
+    # widened, the other gates alone would join them.
+    assert len(fuse(reports, min_match=0.0)) == 2
+    assert len(fuse(reports, min_match=0.0, link_span_days=31)) == 1
 
 
 def test_a_scored_pair_of_close_accounts_is_linked() -> None:

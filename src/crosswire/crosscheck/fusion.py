@@ -13,7 +13,12 @@ Two reports can be one event when every test passes:
   day told with the hours around midnight ("late Thursday", "early Friday",
   "overnight") reaches into the next or the previous day. A range
   longer than ``max_span_days`` sums up a period and is not one event, and a
-  report with no date and an undated article fuses with no other article's;
+  report with no date and an undated article fuses with no other article's.
+  Across articles a report's window must also be at most ``link_span_days``
+  (an undated report's own few days and a night): a report known only to lie
+  somewhere in a week ("between the 21st and the 26th", a day inferred from an
+  earlier sentence up to its article's publication) fits every incident of that
+  week in its town, so it would link reports of different days into one event;
 - place: the same place, towns within ``near_km``, a town and a site of it
   (its port, a district), or an area and a place inside it
   (``crosswire.crosscheck.geo``). A report with no place agrees with no other
@@ -227,6 +232,8 @@ class FusionSettings:
     date_slack_days: int = 0
     max_span_days: int = 31
     split_days: int = 7  # a fused event whose reports' dates lie further apart is split
+    # A report whose date window is wider than this links to no other article's report.
+    link_span_days: int = 4
     recent_days: int = 2  # news reports what happened on the day or the two before
     block_days: int = 7  # width of the date blocks candidates are looked for in
     require_place: bool = True  # a report with no place fuses with no other article's
@@ -385,8 +392,8 @@ class Fuser:
 
     def _dates_fit(self, left: Report, right: Report) -> bool:
         """The dates overlap (within the slack) and neither sums up a period. Across
-        articles both must be bounded: a report with no date and no publication date
-        could be from any year."""
+        articles both must be bounded (a report with no date and no publication date
+        could be from any year) and neither wider than ``link_span_days``."""
         same_article = left.article == right.article
         if not same_article and not (left.bounded and right.bounded):
             return False
@@ -394,6 +401,8 @@ class Fuser:
         if left.start > right.end + slack or right.start > left.end + slack:
             return False
         longest = self.settings.max_span_days
+        if not same_article:
+            longest = min(longest, self.settings.link_span_days)
         return all(r.span_days <= longest for r in (left, right) if r.dated or not same_article)
 
     def _places_fit(self, left: Report, right: Report) -> bool:
@@ -487,8 +496,8 @@ class Fuser:
             cell = report.cell or (None if self.settings.require_place else NOWHERE)
             if cell is None or not report.bounded:
                 continue
-            if report.span_days > self.settings.max_span_days:
-                continue
+            if report.span_days > min(self.settings.max_span_days, self.settings.link_span_days):
+                continue  # it meets only its own article's reports
             for block in self._date_blocks(report):
                 blocks.setdefault((block, kind), {}).setdefault(cell, []).append(index)
         for members in by_article.values():
