@@ -256,6 +256,18 @@ def _judge_output(start: int, end: int, point: tuple[float, float], article: Gol
     return "right" if nearest <= 161 else "wrongly placed"
 
 
+def _gold_note(start: int, end: int, point: tuple[float, float], article: GoldArticle) -> str:
+    """The overlapping gold toponyms' GeoNames ids and distances, for the error listing."""
+    from crosswire.geo.resolve import haversine_km
+
+    notes = [
+        f"{g.kind} {g.geonameid} {haversine_km(g.lat, g.lon, *point):.0f} km"
+        for g in _overlapping(start, end, article.toponyms)
+        if g.lat is not None and g.lon is not None
+    ]
+    return f" | gold {'; '.join(notes)}" if notes else ""
+
+
 def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tally) -> None:
     from crosswire.geo import link_containers, resolve_places, resolve_toponyms
     from crosswire.geo.recognize import Recognized
@@ -270,7 +282,12 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
         tally.predicted_all.append((doc_index, mention.start, mention.end))
     placed: dict[tuple[int, int], tuple[float, float]] = {}
     entries: dict[tuple[int, int], int | None] = {}
+    described: dict[tuple[int, int], str] = {}
     for place, mention in result.places:
+        described[(mention.start, mention.end)] = (
+            f"{place.name}/{place.country_code}/{place.feature} id {place.geonameid} "
+            f"score {place.score or 0:.3f}"
+        )
         tally.predicted_all.append((doc_index, mention.start, mention.end))
         tally.predicted_literal.append((doc_index, mention.start, mention.end))
         if place.lat is not None and place.lon is not None:
@@ -282,7 +299,10 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
         gold_ids = {g.geonameid for g in _overlapping(start, end, article.toponyms)}
         tally.same_entry += verdict == "wrongly placed" and entries[(start, end)] in gold_ids
         if verdict != "right" and len(tally.wrong_examples) < 400:
-            tally.wrong_examples.append(f"{verdict}: {article.text[start:end]!r} {point}")
+            tally.wrong_examples.append(
+                f"{verdict}: {article.key} {article.text[start:end]!r} -> {described[(start, end)]}"
+                + _gold_note(start, end, point, article)
+            )
     gold_geo = [g for g in article.toponyms if g.lat is not None and g.lon is not None]
     for g in gold_geo:
         points = [p for (s, e), p in placed.items() if s < g.end and g.start < e]

@@ -201,3 +201,33 @@ def test_a_dateline_without_a_state_is_the_city_readers_know() -> None:
     body = _run("Flooding in Texas closed roads near Texarkana, Marshall and Atlanta on Monday.")
     near = next(p for p, m in body.places if m.text == "Atlanta")
     assert near.admin1 == "Texas"
+
+
+def test_bare_mention_takes_the_reading_the_text_qualified() -> None:
+    # One sense per document: the writer names the state once, then the bare town, though
+    # another state the text names holds a larger town of that name.
+    for text, town, state in (
+        (
+            "Farmers from Oregon and Maine met in Portland, Maine, on Friday. Portland "
+            "hotels were full.",
+            "Portland",
+            "Maine",
+        ),
+        (
+            "Delegates from Ohio and Georgia gathered in Columbus, Georgia. Columbus police "
+            "closed several roads.",
+            "Columbus",
+            "Georgia",
+        ),
+    ):
+        result = _run(text)
+        assert {p.admin1 for p, m in result.places if m.text == town} == {state}
+
+
+def test_bare_mention_left_alone_when_the_qualified_mentions_disagree() -> None:
+    result = _run(
+        "Storms closed schools in Portland, Maine, and in Portland, Oregon, on Monday. "
+        "Portland was hit hardest."
+    )
+    readings = {p.admin1 for p, m in result.places if m.text == "Portland"}
+    assert {"Maine", "Oregon"} <= readings

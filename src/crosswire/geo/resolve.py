@@ -358,6 +358,31 @@ def _stands_alone(candidate: Candidate) -> bool:
     )
 
 
+def _one_sense(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
+    """A bare name takes the reading the document gave it where it said which one it
+    means ("Parkland, Florida" ... "the Parkland students"): a writer qualifies a name once.
+    Left alone where the qualified mentions disagree ("Portland, Ore." and "Portland,
+    Maine")."""
+    qualified: dict[str, Resolution | None] = {}
+    for toponym, resolution in zip(toponyms, picks, strict=True):
+        if toponym.role != "place" or resolution.candidate is None:
+            continue
+        if toponym.container is None and toponym.container_admin1 is None:
+            continue
+        key = translit_key(toponym.query)
+        seen = qualified.setdefault(key, resolution)
+        if seen is not None and seen.candidate != resolution.candidate:
+            qualified[key] = None
+    if not any(qualified.values()):
+        return picks
+    out = []
+    for toponym, resolution in zip(toponyms, picks, strict=True):
+        chosen = qualified.get(translit_key(toponym.query))
+        bare = toponym.container is None and toponym.container_admin1 is None
+        out.append(chosen if chosen is not None and bare and toponym.hint is None else resolution)
+    return out
+
+
 def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
     """A street, or a building with no place of its own, takes the town the document
     names most; GeoNames has neither."""
@@ -591,7 +616,7 @@ class Resolver:
         shared = _Shared(containers, datelines, support, distances={})
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
-            picks = self._context_pass(toponyms, pools, picks, votes, shared)
+            picks = _one_sense(toponyms, self._context_pass(toponyms, pools, picks, votes, shared))
             votes = _Votes.count(toponyms, picks, context_countries)
         picks = _place_streets(toponyms, picks)
         if self.min_score is None:
