@@ -50,6 +50,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO.parent / "shared" / "eval" / "geo"
 MAX_ERROR_KM = 20039.0
+AREA_KINDS = frozenset({"country", "admin1", "region", "continent", "sea", "river", "lake"})
 LITERAL = {"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"}
 ASSOCIATIVE = {
     "Metonymic",
@@ -235,6 +236,10 @@ class Tally:
     # from the gold's point: countries and regions whose representative point differs
     # between GeoNames versions and the gazetteer (LGL's Canada is not GeoNames' today).
     same_entry: int = 0
+    # Wrongly placed outputs read as a country, first-level unit, region, continent or sea:
+    # an area whose representative point may lie far from the gold's point for the same area
+    # (a country's centroid against GeoNames' point for it). Printed, not scored.
+    wrong_area: int = 0
     wrong_examples: list[str] = field(default_factory=list)
 
 
@@ -283,7 +288,10 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
     placed: dict[tuple[int, int], tuple[float, float]] = {}
     entries: dict[tuple[int, int], int | None] = {}
     described: dict[tuple[int, int], str] = {}
+    areas: set[tuple[int, int]] = set()
     for place, mention in result.places:
+        if place.feature in AREA_KINDS:
+            areas.add((mention.start, mention.end))
         described[(mention.start, mention.end)] = (
             f"{place.name}/{place.country_code}/{place.feature} id {place.geonameid} "
             f"score {place.score or 0:.3f}"
@@ -298,6 +306,7 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
         tally.outputs[verdict] += 1
         gold_ids = {g.geonameid for g in _overlapping(start, end, article.toponyms)}
         tally.same_entry += verdict == "wrongly placed" and entries[(start, end)] in gold_ids
+        tally.wrong_area += verdict == "wrongly placed" and (start, end) in areas
         if verdict != "right" and len(tally.wrong_examples) < 400:
             tally.wrong_examples.append(
                 f"{verdict}: {article.key} {article.text[start:end]!r} -> {described[(start, end)]}"
@@ -354,7 +363,9 @@ def evaluate(name: str, articles: list[GoldArticle], *, show_wrong: int = 0) -> 
     if total:
         print(
             f"  of which wrongly placed but the gold's own GeoNames entry: {tally.same_entry} "
-            f"({100 * tally.same_entry / total:.1f}% of the outputs)"
+            f"({100 * tally.same_entry / total:.1f}% of the outputs); read as an area "
+            f"(country, subdivision, region, continent, sea): {tally.wrong_area} "
+            f"({100 * tally.wrong_area / total:.1f}%)"
         )
     for line in tally.wrong_examples[:show_wrong]:
         print(f"    {line}")

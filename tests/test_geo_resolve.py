@@ -231,3 +231,8 @@ def test_bare_mention_left_alone_when_the_qualified_mentions_disagree() -> None:
     )
     readings = {p.admin1 for p, m in result.places if m.text == "Portland"}
     assert {"Maine", "Oregon"} <= readings
+
+
+def test_a_lone_compass_word_is_no_place() -> None:
+    result = _run("Storms battered the South on Monday, and the North braced for snow in Chicago.")
+    assert [m.text for _, m in result.places] == ["Chicago"]
