@@ -236,3 +236,14 @@ def test_bare_mention_left_alone_when_the_qualified_mentions_disagree() -> None:
 def test_a_lone_compass_word_is_no_place() -> None:
     result = _run("Storms battered the South on Monday, and the North braced for snow in Chicago.")
     assert [m.text for _, m in result.places] == ["Chicago"]
+
+
+def test_a_list_misread_as_town_and_state_does_not_spread() -> None:
+    # "Hawaii, Florida" inside a list is no Florida town called Hawaii; the later bare
+    # mention keeps the state.
+    result = _run(
+        "The crew has flown to Guam, Alaska, Hawaii, Florida and Washington, D.C., this "
+        "year. Next month it returns to Hawaii for a drill."
+    )
+    later = [p for p, m in result.places if m.text == "Hawaii" and m.start > 90]
+    assert [(p.name, p.feature) for p in later] == [("Hawaii", "admin1")]

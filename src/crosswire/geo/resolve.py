@@ -358,16 +358,39 @@ def _stands_alone(candidate: Candidate) -> bool:
     )
 
 
-def _one_sense(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
+def _inside_container(
+    toponym: Toponym, candidate: Candidate, picks: Sequence[Resolution], gazetteer: Gazetteer
+) -> bool:
+    """The reading lies in the container the text names ("X, Y", "X, La.")."""
+    if toponym.container is not None:
+        outer = picks[toponym.container].candidate
+        return outer is not None and _contains(outer, candidate, gazetteer)
+    if toponym.container_admin1 is not None:
+        country, admin1 = toponym.container_admin1
+        return (
+            candidate.country == country
+            and candidate.admin1 is not None
+            and translit_key(candidate.admin1) == translit_key(admin1)
+        )
+    return False
+
+
+def _one_sense(
+    toponyms: Sequence[Toponym], picks: list[Resolution], gazetteer: Gazetteer
+) -> list[Resolution]:
     """A bare name takes the reading the document gave it where it said which one it
     means ("Parkland, Florida" ... "the Parkland students"): a writer qualifies a name once.
-    Left alone where the qualified mentions disagree ("Portland, Ore." and "Portland,
-    Maine")."""
+    Only a reading under its own name found inside its container counts (a list read as
+    "X, Y" names no container: "Hawaii, Florida" is no Florida town), and none where the
+    qualified mentions disagree ("Portland, Ore." and "Portland, Maine")."""
     qualified: dict[str, Resolution | None] = {}
     for toponym, resolution in zip(toponyms, picks, strict=True):
         if toponym.role != "place" or resolution.candidate is None:
             continue
-        if toponym.container is None and toponym.container_admin1 is None:
+        candidate = resolution.candidate
+        if not _own_name(toponym, candidate) or not _inside_container(
+            toponym, candidate, picks, gazetteer
+        ):
             continue
         key = translit_key(toponym.query)
         seen = qualified.setdefault(key, resolution)
@@ -616,7 +639,8 @@ class Resolver:
         shared = _Shared(containers, datelines, support, distances={})
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
-            picks = _one_sense(toponyms, self._context_pass(toponyms, pools, picks, votes, shared))
+            picks = self._context_pass(toponyms, pools, picks, votes, shared)
+            picks = _one_sense(toponyms, picks, self.gazetteer)
             votes = _Votes.count(toponyms, picks, context_countries)
         picks = _place_streets(toponyms, picks)
         if self.min_score is None:
