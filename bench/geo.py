@@ -50,6 +50,7 @@ from lxml import etree
 REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO.parent / "shared" / "eval" / "geo"
 MAX_ERROR_KM = 20039.0
+AREA_KINDS = frozenset({"country", "admin1", "region", "continent", "sea", "river", "lake"})
 LITERAL = {"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal"}
 ASSOCIATIVE = {
     "Metonymic",
@@ -235,6 +236,10 @@ class Tally:
     # from the gold's point: countries and regions whose representative point differs
     # between GeoNames versions and the gazetteer (LGL's Canada is not GeoNames' today).
     same_entry: int = 0
+    # Wrongly placed outputs read as a country, first-level unit, region, continent or sea:
+    # an area whose representative point may lie far from the gold's point for the same area
+    # (a country's centroid against GeoNames' point for it). Printed, not scored.
+    wrong_area: int = 0
     wrong_examples: list[str] = field(default_factory=list)
 
 
@@ -256,6 +261,18 @@ def _judge_output(start: int, end: int, point: tuple[float, float], article: Gol
     return "right" if nearest <= 161 else "wrongly placed"
 
 
+def _gold_note(start: int, end: int, point: tuple[float, float], article: GoldArticle) -> str:
+    """The overlapping gold toponyms' GeoNames ids and distances, for the error listing."""
+    from crosswire.geo.resolve import haversine_km
+
+    notes = [
+        f"{g.kind} {g.geonameid} {haversine_km(g.lat, g.lon, *point):.0f} km"
+        for g in _overlapping(start, end, article.toponyms)
+        if g.lat is not None and g.lon is not None
+    ]
+    return f" | gold {'; '.join(notes)}" if notes else ""
+
+
 def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tally) -> None:
     from crosswire.geo import link_containers, resolve_places, resolve_toponyms
     from crosswire.geo.recognize import Recognized
@@ -270,7 +287,15 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
         tally.predicted_all.append((doc_index, mention.start, mention.end))
     placed: dict[tuple[int, int], tuple[float, float]] = {}
     entries: dict[tuple[int, int], int | None] = {}
+    described: dict[tuple[int, int], str] = {}
+    areas: set[tuple[int, int]] = set()
     for place, mention in result.places:
+        if place.feature in AREA_KINDS:
+            areas.add((mention.start, mention.end))
+        described[(mention.start, mention.end)] = (
+            f"{place.name}/{place.country_code}/{place.feature} id {place.geonameid} "
+            f"score {place.score or 0:.3f}"
+        )
         tally.predicted_all.append((doc_index, mention.start, mention.end))
         tally.predicted_literal.append((doc_index, mention.start, mention.end))
         if place.lat is not None and place.lon is not None:
@@ -281,8 +306,12 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
         tally.outputs[verdict] += 1
         gold_ids = {g.geonameid for g in _overlapping(start, end, article.toponyms)}
         tally.same_entry += verdict == "wrongly placed" and entries[(start, end)] in gold_ids
+        tally.wrong_area += verdict == "wrongly placed" and (start, end) in areas
         if verdict != "right" and len(tally.wrong_examples) < 400:
-            tally.wrong_examples.append(f"{verdict}: {article.text[start:end]!r} {point}")
+            tally.wrong_examples.append(
+                f"{verdict}: {article.key} {article.text[start:end]!r} -> {described[(start, end)]}"
+                + _gold_note(start, end, point, article)
+            )
     gold_geo = [g for g in article.toponyms if g.lat is not None and g.lon is not None]
     for g in gold_geo:
         points = [p for (s, e), p in placed.items() if s < g.end and g.start < e]
@@ -334,7 +363,9 @@ def evaluate(name: str, articles: list[GoldArticle], *, show_wrong: int = 0) -> 
     if total:
         print(
             f"  of which wrongly placed but the gold's own GeoNames entry: {tally.same_entry} "
-            f"({100 * tally.same_entry / total:.1f}% of the outputs)"
+            f"({100 * tally.same_entry / total:.1f}% of the outputs); read as an area "
+            f"(country, subdivision, region, continent, sea): {tally.wrong_area} "
+            f"({100 * tally.wrong_area / total:.1f}%)"
         )
     for line in tally.wrong_examples[:show_wrong]:
         print(f"    {line}")

@@ -201,3 +201,49 @@ def test_a_dateline_without_a_state_is_the_city_readers_know() -> None:
     body = _run("Flooding in Texas closed roads near Texarkana, Marshall and Atlanta on Monday.")
     near = next(p for p, m in body.places if m.text == "Atlanta")
     assert near.admin1 == "Texas"
+
+
+def test_bare_mention_takes_the_reading_the_text_qualified() -> None:
+    # One sense per document: the writer names the state once, then the bare town, though
+    # another state the text names holds a larger town of that name.
+    for text, town, state in (
+        (
+            "Farmers from Oregon and Maine met in Portland, Maine, on Friday. Portland "
+            "hotels were full.",
+            "Portland",
+            "Maine",
+        ),
+        (
+            "Delegates from Ohio and Georgia gathered in Columbus, Georgia. Columbus police "
+            "closed several roads.",
+            "Columbus",
+            "Georgia",
+        ),
+    ):
+        result = _run(text)
+        assert {p.admin1 for p, m in result.places if m.text == town} == {state}
+
+
+def test_bare_mention_left_alone_when_the_qualified_mentions_disagree() -> None:
+    result = _run(
+        "Storms closed schools in Portland, Maine, and in Portland, Oregon, on Monday. "
+        "Portland was hit hardest."
+    )
+    readings = {p.admin1 for p, m in result.places if m.text == "Portland"}
+    assert {"Maine", "Oregon"} <= readings
+
+
+def test_a_lone_compass_word_is_no_place() -> None:
+    result = _run("Storms battered the South on Monday, and the North braced for snow in Chicago.")
+    assert [m.text for _, m in result.places] == ["Chicago"]
+
+
+def test_a_list_misread_as_town_and_state_does_not_spread() -> None:
+    # "Hawaii, Florida" inside a list is no Florida town called Hawaii; the later bare
+    # mention keeps the state.
+    result = _run(
+        "The crew has flown to Guam, Alaska, Hawaii, Florida and Washington, D.C., this "
+        "year. Next month it returns to Hawaii for a drill."
+    )
+    later = [p for p, m in result.places if m.text == "Hawaii" and m.start > 90]
+    assert [(p.name, p.feature) for p in later] == [("Hawaii", "admin1")]

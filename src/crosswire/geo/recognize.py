@@ -794,6 +794,10 @@ class Recognizer:
             return False  # "al-", "el", "-", "E."
         if len(words) == 1 and words[0].lower_.replace("’", "'").rstrip(".") in _NEVER_ALONE:
             return False
+        if len(words) == 1 and words[0].lower_ in DIRECTION_WORDS:
+            # "the West", "the North": a bloc or a part of the country, not the regions
+            # GeoNames names so ("North", Cameroon).
+            return False
         if item.hint == "street":
             return True
         long_name = _spelled_out(doc_text(doc), item.start, item.end)

@@ -358,6 +358,54 @@ def _stands_alone(candidate: Candidate) -> bool:
     )
 
 
+def _inside_container(
+    toponym: Toponym, candidate: Candidate, picks: Sequence[Resolution], gazetteer: Gazetteer
+) -> bool:
+    """The reading lies in the container the text names ("X, Y", "X, La.")."""
+    if toponym.container is not None:
+        outer = picks[toponym.container].candidate
+        return outer is not None and _contains(outer, candidate, gazetteer)
+    if toponym.container_admin1 is not None:
+        country, admin1 = toponym.container_admin1
+        return (
+            candidate.country == country
+            and candidate.admin1 is not None
+            and translit_key(candidate.admin1) == translit_key(admin1)
+        )
+    return False
+
+
+def _one_sense(
+    toponyms: Sequence[Toponym], picks: list[Resolution], gazetteer: Gazetteer
+) -> list[Resolution]:
+    """A bare name takes the reading the document gave it where it said which one it
+    means ("Parkland, Florida" ... "the Parkland students"): a writer qualifies a name once.
+    Only a reading under its own name found inside its container counts (a list read as
+    "X, Y" names no container: "Hawaii, Florida" is no Florida town), and none where the
+    qualified mentions disagree ("Portland, Ore." and "Portland, Maine")."""
+    qualified: dict[str, Resolution | None] = {}
+    for toponym, resolution in zip(toponyms, picks, strict=True):
+        if toponym.role != "place" or resolution.candidate is None:
+            continue
+        candidate = resolution.candidate
+        if not _own_name(toponym, candidate) or not _inside_container(
+            toponym, candidate, picks, gazetteer
+        ):
+            continue
+        key = translit_key(toponym.query)
+        seen = qualified.setdefault(key, resolution)
+        if seen is not None and seen.candidate != resolution.candidate:
+            qualified[key] = None
+    if not any(qualified.values()):
+        return picks
+    out = []
+    for toponym, resolution in zip(toponyms, picks, strict=True):
+        chosen = qualified.get(translit_key(toponym.query))
+        bare = toponym.container is None and toponym.container_admin1 is None
+        out.append(chosen if chosen is not None and bare and toponym.hint is None else resolution)
+    return out
+
+
 def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
     """A street, or a building with no place of its own, takes the town the document
     names most; GeoNames has neither."""
@@ -592,6 +640,7 @@ class Resolver:
         # Passes 2 and 3: with focus, containment, named subdivisions and nearness.
         for _ in range(2):
             picks = self._context_pass(toponyms, pools, picks, votes, shared)
+            picks = _one_sense(toponyms, picks, self.gazetteer)
             votes = _Votes.count(toponyms, picks, context_countries)
         picks = _place_streets(toponyms, picks)
         if self.min_score is None:
