@@ -267,3 +267,41 @@ def test_single_victims_listed_with_a_count_add_one_each(nlp) -> None:  # type: 
     assert _tolls(nlp, "Air strikes on Lanmark killed a woman and her three children.") == [4]
     wounded = "Air strikes on Lanmark killed two soldiers and a civilian and wounded a child."
     assert _tolls(nlp, wounded) == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("The clinic recorded five deaths from the gas and 40 injuries on Tuesday.", 5),
+        ("Two deaths and 17 injuries were reported after the barrels fell on Lanmark.", 2),
+    ],
+)
+def test_a_count_of_injuries_is_no_toll(nlp, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, text) == [toll]
+
+
+def test_a_count_of_places_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The assault on two villages killed 11 civilians and 9 fighters near Lanmark."
+    assert _tolls(nlp, text) == [20]
+    text = "The assault on three hamlets killed 11 civilians and 9 fighters near Lanmark."
+    assert _tolls(nlp, text) == [20]
+    # People "of" a place are people.
+    people = "Monitors said 12 residents of Lanmark were killed including five women by the gunmen."
+    assert _tolls(nlp, people) == [12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 21 civilians including six children and three women were killed in an air"
+        " strike on Lanmark on Monday.",
+        "Shelling of the market in Lanmark killed 21 people, of whom 9 were children.",
+    ],
+)
+def test_every_figure_of_an_aside_is_a_part(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, text) == [21]
+
+
+def test_killed_and_wounded_together_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dozens of gunmen were killed and wounded when the army shelled their base."
+    assert all(not toll for toll in _tolls(nlp, text))

@@ -45,7 +45,16 @@ _DEATH_COUNTED = re.compile(
 _PART_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
 )
-_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
+# "killing 30 people, of whom 12 were children": the same, told after the whole.
+_PART_BEFORE = re.compile(
+    r"\b(?:among\s+(?:them|whom|those)|including|of\s+(?:whom|which))\s*$", re.I
+)
+# "18 civilians including five children and two women": the aside's later figures are
+# parts too (unless listed as a count of their own, see ``_listed``).
+_PART_RUN_BEFORE = re.compile(
+    r"\b(?:including|among\s+(?:them|whom))\s+(?:[\w'-]+\s+){1,5}?(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
 _PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
 # "two medics among 31 dead", "ten children were among at least 48 killed": a part.
 _PART_AMONG = re.compile(
@@ -58,7 +67,7 @@ _PART_AMONG = re.compile(
 # wounded are another figure's.
 _WOUNDED_AFTER = re.compile(
     r"^\s+(?:(?!(?:and|or|but|while)\b)[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?"
-    r"(?:wounded|injured|hurt)\b",
+    r"(?:wounded|injured|hurt|injuries|wounds)\b",
     re.I,
 )
 _WOUNDED_BEFORE = re.compile(
@@ -68,11 +77,11 @@ _WOUNDED_BEFORE = re.compile(
 # toll (ACLED codes the dead only).
 _CASUALTIES_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|are|been)\s+)?(?:reported\s+)?"
-    r"(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b",
+    r"(?:killed|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|hurt)\b",
     re.I,
 )
 _CASUALTIES_BEFORE = re.compile(
-    r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+(?:wounded|wounding|injured|injuring)\s+"
+    r"\b(?:killed|killing|kill)\s+(?:or|and/or|and)\s+(?:wounded|wounding|injured|injuring)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+)?$",
     re.I,
 )
@@ -82,6 +91,9 @@ _DEAD_AFTER = re.compile(
     r"(?:killed|died|dead)\b",
     re.I,
 )
+# "the raid on three hamlets killed 11": a figure right after such a preposition counts
+# the places or things the act hit, not the dead the verb after it counts.
+_AFTER_PLACE_PREP = re.compile(r"\b(?:on|at|against|across|into)\s+(?:the\s+)?$", re.I)
 _KILLED_BEFORE = re.compile(r"\b(?:kill|kills|killed|killing)\s+$", re.I)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
@@ -178,7 +190,9 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return True  # "Army Kills 10 Terrorists": a headline's capitals mislead the tagger
     if _updates_toll(text, figure):
         return True  # "the number of dead has since climbed to 20"
-    if _DEAD_AFTER.match(text, figure.mention.end):
+    if _DEAD_AFTER.match(text, figure.mention.end) and not _AFTER_PLACE_PREP.search(
+        text[max(0, figure.mention.start - 12) : figure.mention.start]
+    ):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
@@ -208,6 +222,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
 def _counts_things(token: Token) -> bool:
     """The figure counts weapons or property, not people."""
     noun = _noun_of(token)
+    if noun.i != token.i and category_of_noun(noun) == "territory":
+        return True  # "the attack on two villages killed 15" ("14 residents of X" count people)
     of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
@@ -244,6 +260,13 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
         _PART_AFTER.match(text[end : end + 30])
         or _PART_BEFORE.search(text[max(0, start - 25) : start])
     )
+
+
+def _in_aside(text: str, figure: Figure) -> bool:
+    """A later figure of an aside that tells parts: "including five children and two
+    women"."""
+    start = figure.mention.start
+    return bool(_PART_RUN_BEFORE.search(text[max(0, start - 70) : start]))
 
 
 def _repeated_parts(text: str, figures: list[Figure], doc: Doc) -> set[float]:
@@ -335,7 +358,11 @@ def fatalities(
     at: dict[int, int] = {}  # figure start -> the event position its dead went to
     for figure in here:
         token = _figure_token(doc, figure)
-        if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
+        if (
+            _is_part(text, figure, earlier=tolls_seen)
+            or figure.value in repeated
+            or (tolls_seen and figure.mention.start not in listed and _in_aside(text, figure))
+        ):
             if figure.value is not None and (id(figure) in dead or figure.unit == "people"):
                 parts.add(int(figure.value))
             continue
