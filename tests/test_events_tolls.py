@@ -305,3 +305,16 @@ def test_every_figure_of_an_aside_is_a_part(nlp, text: str) -> None:  # type: ig
 def test_killed_and_wounded_together_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Dozens of gunmen were killed and wounded when the army shelled their base."
     assert all(not toll for toll in _tolls(nlp, text))
+
+
+def test_each_clause_s_toll_goes_to_the_event_that_killed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rebel barrage killed 10 people in Lanmark including a child while the government"
+        " air strikes and missiles fired at Torvik killed at least 82 people."
+    )
+    tolls = {e.sub_event_type: e.fatalities for e in _run_found(nlp, text).events}
+    assert tolls == {on.SHELLING: 10, on.AIR_STRIKE: 82}
+
+
+def _run_found(nlp, text: str):  # type: ignore[no-untyped-def]
+    return run(nlp, text, figures=tuple(find_figures(nlp(text), ARTICLE, None)))

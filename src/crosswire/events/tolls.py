@@ -423,12 +423,38 @@ def _add_singles(
 def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) -> int:
     if token is None:
         return 0
+    if (by_subject := _event_of_subject(doc, token, events)) is not None:
+        return by_subject
     return min(
         range(len(events)),
         key=lambda n: min(
             tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
         ),
     )
+
+
+def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> int | None:
+    """The event told as the killer of the figure's dead: in "the barrage killed 10 while
+    the air strikes killed 82", the strikes' 82, whichever event the parse hung the second
+    "killed" on. The killer is the verb's subject; when the parse lost it and hung the verb
+    on an earlier killing ("... killed 10 while the strikes fired at X killed 82"), the only
+    event told between the two verbs."""
+    noun = _noun_of(token)
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _DEATH_WORDS or len(events) < 2:
+        return None
+    if any(e.anchor.i == verb.i for e in events):
+        return None  # the killing told as an event of its own takes its dead as before
+    words = [{t.i for t in [e.anchor, *e.tokens(doc)] if t.i != verb.i} for e in events]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        inside = {t.i for s in subjects for t in s.subtree}
+    elif verb.dep_ == "conj" and verb.head.lemma_.lower() in _DEATH_WORDS:
+        inside = set(range(verb.head.i + 1, verb.i))
+    else:
+        return None
+    named = [n for n, mine in enumerate(words) if mine & inside]
+    return named[0] if len(named) == 1 else None
 
 
 def _dead(text: str, here: list[Figure], doc: Doc, listed: dict[int, int]) -> set[int]:
