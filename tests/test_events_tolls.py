@@ -318,3 +318,19 @@ def test_each_clause_s_toll_goes_to_the_event_that_killed(nlp) -> None:  # type:
 
 def _run_found(nlp, text: str):  # type: ignore[no-untyped-def]
     return run(nlp, text, figures=tuple(find_figures(nlp(text), ARTICLE, None)))
+
+
+@pytest.mark.parametrize("gap", [", ", " "])
+def test_a_headline_list_without_and_adds_up(nlp, gap: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Coalition raids on Lanmark killed 14 jihadists{gap}5 civilians"
+    assert _tolls(nlp, text) == [19]
+
+
+def test_an_exact_figure_far_above_an_open_bound_does_not_refine_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "32 killed in Lanmark Torvik At least 22 people were killed Friday when a car bomb"
+        " exploded in front of a mosque in Lanmark."
+    )
+    assert _tolls(nlp, text)[0] == 22
+    near = "62 soldiers killed in raid More than 60 soldiers were killed in a raid on the base."
+    assert _tolls(nlp, near)[0] == 62

@@ -524,8 +524,9 @@ def _updated(
     return kept or groups
 
 
-# An exact figure refines an open bound ("more than 60") it lies just above.
-_REFINES = 1.5
+# An exact figure refines an open bound ("more than 60") it lies just above ("62"); one
+# far above it ("32 killed" in a headline summing two towns, "at least 22" in one) does not.
+_REFINES = 1.25
 
 
 def _refined(
@@ -644,6 +645,8 @@ _LISTED_OPEN = re.compile(
     re.I,
 )
 _FIGHTERS = frozenset(["state", "armed"])
+# A headline's list with a comma or nothing between: "Raids kill 14 jihadists, 5 civilians".
+_LISTED_BARE = re.compile(rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s*,?\s+$", re.I)
 
 
 def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
@@ -658,8 +661,10 @@ def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
             ):
                 continue  # "including four children and three women": the aside goes on
             between = text[earlier.mention.end : later.mention.start]
-            if _LISTED.fullmatch(between) or (
-                _LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier)
+            if (
+                _LISTED.fullmatch(between)
+                or (_LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier))
+                or (_LISTED_BARE.fullmatch(between) and _other_sides(doc, later, earlier))
             ):
                 found[later.mention.start] = earlier.mention.start
                 break
@@ -675,6 +680,16 @@ def _names_fighters(doc: Doc, figure: Figure, earlier: Figure) -> bool:
         return False
     civilians = _noun_of(before).lemma_.lower() == "civilian"
     return civilians and category_of_noun(_noun_of(token)) in _FIGHTERS
+
+
+def _other_sides(doc: Doc, figure: Figure, earlier: Figure) -> bool:
+    """The two figures count people of different sides ("14 jihadists, 5 civilians"),
+    never a count and its part ("12 people, five children")."""
+    token, before = _figure_token(doc, figure), _figure_token(doc, earlier)
+    if token is None or before is None:
+        return False
+    sides = {category_of_noun(_noun_of(token)), category_of_noun(_noun_of(before))}
+    return len(sides) == 2 and sides <= _VICTIMS
 
 
 def _noun_of(token: Token) -> Token:
