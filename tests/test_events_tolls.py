@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.test_events_extract import ARTICLE, figure, only, place, run
+from tests.test_events_extract import ARTICLE, entity, figure, only, place, run, syrian_army
 
 from crosswire.events import ontology as on
 from crosswire.figures.find import find_figures
@@ -334,3 +334,19 @@ def test_an_exact_figure_far_above_an_open_bound_does_not_refine_it(nlp) -> None
     assert _tolls(nlp, text)[0] == 22
     near = "62 soldiers killed in raid More than 60 soldiers were killed in a raid on the base."
     assert _tolls(nlp, near)[0] == 62
+
+
+def test_a_toll_less_attack_takes_no_toll_another_side_caused(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Islamic State militants detonated two car bombs in Lanmark on Monday. "
+        "Government air strikes hit the market in Lanmark, killing four children."
+    )
+    militants = entity(
+        text, "Islamic State militants", "Islamic State", "rebel", 2, "islamic-state"
+    )
+    army = syrian_army(text, "Government")
+    lanmark = place(text, "Lanmark", "Lanmark")
+    figures = tuple(find_figures(nlp(text), ARTICLE, None))
+    result = run(nlp, text, entities=(militants, army), places=(lanmark,), figures=figures)
+    tolls = {e.actor1: e.fatalities for e in result.events}
+    assert tolls == {militants.id: None, army.id: 4}

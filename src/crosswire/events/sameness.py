@@ -102,7 +102,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
         ),
         "also": float(_ALSO.search(text) is not None),
         "other_day": float(_other_day(event, later)),
-        "other_author": float(_other_author(event, later)),
+        "other_author": float(other_author(event, later)),
         "other_means": float(_other_means(event, later)),
         "per_sentence_between": float(min(_FAR, max(0, later.sentence - event.sentence - 1))),
     }
@@ -146,7 +146,7 @@ def _named(entity: Any) -> bool:
     return entity is not None and entity.canonical_key.partition(":")[0] not in _UNNAMED
 
 
-def _other_author(event: Any, later: Any) -> bool:
+def other_author(event: Any, later: Any) -> bool:
     """Both name who did it, and not the same side: in a battle, the side it lacks may
     still come."""
     theirs = later.actors.actor1
