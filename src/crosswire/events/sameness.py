@@ -22,7 +22,8 @@ before it (``drafts.host_of``) and which sentences are another incident's, whose
 claims do not name this event's author (``drafts.other_incidents``). The toll-less
 lead joined to the next report with a toll (``drafts.settle_tolls``) does not use it:
 there the sides and means a lead gives are told loosely; vetoing that join gained one
-main event on the FA-KES tune half and lost four on the check half.
+main event on the FA-KES tune half and lost four on the check half. That join only
+asks ``other_author`` (another named side struck, outside battles).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
