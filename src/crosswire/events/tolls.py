@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import realis
 from crosswire.events.arguments import category_of_noun, phrase
 from crosswire.events.typer import EventCandidate
 from crosswire.model import Figure
@@ -709,20 +710,10 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-# A tally of the war, not of one incident: "the toll of the conflict has risen to 300,000"
-# ("has since risen" is the incident's).
-_WAR_TALLY = re.compile(
-    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far|this\s+year|began|erupted"
-    r"|intervention|campaign|offensive|siege|months?|years?)\b",
-    re.I,
-)
-
-
 def toll_update(text: str, figures: list[Figure], sentence: Span) -> Toll | None:
     """The toll a sentence with no event of its own updates an earlier one to ("The monitor
     later raised the toll to 20"), when it is not the war's tally."""
-    said = text[sentence.start_char : sentence.end_char]
-    if _WAR_TALLY.search(said):
+    if realis.updates_a_tally(text[sentence.start_char : sentence.end_char]):
         return None
     risen = [
         f
