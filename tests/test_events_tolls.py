@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.test_events_extract import ARTICLE, figure, only, place, run
+from tests.test_events_extract import ARTICLE, entity, figure, only, place, run, syrian_army
 
 from crosswire.events import ontology as on
 from crosswire.figures.find import find_figures
@@ -267,3 +267,86 @@ def test_single_victims_listed_with_a_count_add_one_each(nlp) -> None:  # type: 
     assert _tolls(nlp, "Air strikes on Lanmark killed a woman and her three children.") == [4]
     wounded = "Air strikes on Lanmark killed two soldiers and a civilian and wounded a child."
     assert _tolls(nlp, wounded) == [3]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("The clinic recorded five deaths from the gas and 40 injuries on Tuesday.", 5),
+        ("Two deaths and 17 injuries were reported after the barrels fell on Lanmark.", 2),
+    ],
+)
+def test_a_count_of_injuries_is_no_toll(nlp, text: str, toll: int) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, text) == [toll]
+
+
+def test_a_count_of_places_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The assault on two villages killed 11 civilians and 9 fighters near Lanmark."
+    assert _tolls(nlp, text) == [20]
+    text = "The assault on three hamlets killed 11 civilians and 9 fighters near Lanmark."
+    assert _tolls(nlp, text) == [20]
+    # People "of" a place are people.
+    people = "Monitors said 12 residents of Lanmark were killed including five women by the gunmen."
+    assert _tolls(nlp, people) == [12]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 21 civilians including six children and three women were killed in an air"
+        " strike on Lanmark on Monday.",
+        "Shelling of the market in Lanmark killed 21 people, of whom 9 were children.",
+    ],
+)
+def test_every_figure_of_an_aside_is_a_part(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, text) == [21]
+
+
+def test_killed_and_wounded_together_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dozens of gunmen were killed and wounded when the army shelled their base."
+    assert all(not toll for toll in _tolls(nlp, text))
+
+
+def test_each_clause_s_toll_goes_to_the_event_that_killed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The rebel barrage killed 10 people in Lanmark including a child while the government"
+        " air strikes and missiles fired at Torvik killed at least 82 people."
+    )
+    tolls = {e.sub_event_type: e.fatalities for e in _run_found(nlp, text).events}
+    assert tolls == {on.SHELLING: 10, on.AIR_STRIKE: 82}
+
+
+def _run_found(nlp, text: str):  # type: ignore[no-untyped-def]
+    return run(nlp, text, figures=tuple(find_figures(nlp(text), ARTICLE, None)))
+
+
+@pytest.mark.parametrize("gap", [", ", " "])
+def test_a_headline_list_without_and_adds_up(nlp, gap: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Coalition raids on Lanmark killed 14 jihadists{gap}5 civilians"
+    assert _tolls(nlp, text) == [19]
+
+
+def test_an_exact_figure_far_above_an_open_bound_does_not_refine_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "32 killed in Lanmark Torvik At least 22 people were killed Friday when a car bomb"
+        " exploded in front of a mosque in Lanmark."
+    )
+    assert _tolls(nlp, text)[0] == 22
+    near = "62 soldiers killed in raid More than 60 soldiers were killed in a raid on the base."
+    assert _tolls(nlp, near)[0] == 62
+
+
+def test_a_toll_less_attack_takes_no_toll_another_side_caused(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Islamic State militants detonated two car bombs in Lanmark on Monday. "
+        "Government air strikes hit the market in Lanmark, killing four children."
+    )
+    militants = entity(
+        text, "Islamic State militants", "Islamic State", "rebel", 2, "islamic-state"
+    )
+    army = syrian_army(text, "Government")
+    lanmark = place(text, "Lanmark", "Lanmark")
+    figures = tuple(find_figures(nlp(text), ARTICLE, None))
+    result = run(nlp, text, entities=(militants, army), places=(lanmark,), figures=figures)
+    tolls = {e.actor1: e.fatalities for e in result.events}
+    assert tolls == {militants.id: None, army.id: 4}

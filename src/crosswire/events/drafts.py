@@ -296,6 +296,8 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 # "Deadly blast hits Damascus" told with its toll in the next sentences.
                 if later.sentence > draft.sentence + _MEANS_REACH:
                     break
+                if _by_other_side(draft, later):
+                    continue  # "rebels attacked with car bombs ... regime bombs killed two"
                 _join(draft, later)
                 joined.add(id(later))
                 if not later.toll.vague:
@@ -313,6 +315,12 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 draft.toll = later.toll
                 break
     return [d for d in drafts if id(d) not in joined]
+
+
+def _by_other_side(draft: Draft, later: Draft) -> bool:
+    """``later`` names another side than ``draft`` as the one who struck: another incident's
+    toll. A battle's reports name either side as its author, so battles never count."""
+    return on.event_type_of(draft.label) != on.BATTLES and sameness.other_author(draft, later)
 
 
 def _join(draft: Draft, later: Draft) -> None:

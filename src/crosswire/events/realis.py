@@ -89,6 +89,21 @@ _TALLY = re.compile(
     r"|\bthis\s+past\s+week\b",
     re.I,
 )
+# A sentence with no event of its own that names the war or a period ("the toll of the
+# conflict has risen to 300,000", "the toll since March rose to 90") updates no incident's
+# toll: ``_TALLY``'s phrasing, or any of these words ("has since risen" is the incident's).
+_WAR_WORDS = re.compile(
+    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far"
+    r"|this\s+year|began|erupted|intervention|campaign|offensive|siege|months?|years?)\b",
+    re.I,
+)
+
+
+def updates_a_tally(sentence: str) -> bool:
+    """Whether a sentence telling a toll rose, with no event of its own, tells a tally's."""
+    return bool(_WAR_WORDS.search(sentence) or _TALLY.search(sentence))
+
+
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
 _COMMENT_ADVERBS = frozenset({"perhaps", "maybe", "possibly", "presumably", "conceivably"})
 _COMMENT_ADJECTIVES = frozenset({"possible", "potential", "future", "eventual", "hypothetical"})

@@ -22,7 +22,8 @@ before it (``drafts.host_of``) and which sentences are another incident's, whose
 claims do not name this event's author (``drafts.other_incidents``). The toll-less
 lead joined to the next report with a toll (``drafts.settle_tolls``) does not use it:
 there the sides and means a lead gives are told loosely; vetoing that join gained one
-main event on the FA-KES tune half and lost four on the check half.
+main event on the FA-KES tune half and lost four on the check half. That join only
+asks ``other_author`` (another named side struck, outside battles).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -102,7 +103,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
         ),
         "also": float(_ALSO.search(text) is not None),
         "other_day": float(_other_day(event, later)),
-        "other_author": float(_other_author(event, later)),
+        "other_author": float(other_author(event, later)),
         "other_means": float(_other_means(event, later)),
         "per_sentence_between": float(min(_FAR, max(0, later.sentence - event.sentence - 1))),
     }
@@ -146,7 +147,7 @@ def _named(entity: Any) -> bool:
     return entity is not None and entity.canonical_key.partition(":")[0] not in _UNNAMED
 
 
-def _other_author(event: Any, later: Any) -> bool:
+def other_author(event: Any, later: Any) -> bool:
     """Both name who did it, and not the same side: in a battle, the side it lacks may
     still come."""
     theirs = later.actors.actor1

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.events import realis
 from crosswire.events.arguments import category_of_noun, phrase
 from crosswire.events.typer import EventCandidate
 from crosswire.model import Figure
@@ -45,7 +46,16 @@ _DEATH_COUNTED = re.compile(
 _PART_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those|the\s+(?:dead|victims|killed|wounded|injured))\b", re.I
 )
-_PART_BEFORE = re.compile(r"\b(?:among\s+(?:them|whom|those)|including)\s*$", re.I)
+# "killing 30 people, of whom 12 were children": the same, told after the whole.
+_PART_BEFORE = re.compile(
+    r"\b(?:among\s+(?:them|whom|those)|including|of\s+(?:whom|which))\s*$", re.I
+)
+# "18 civilians including five children and two women": the aside's later figures are
+# parts too (unless listed as a count of their own, see ``_listed``).
+_PART_RUN_BEFORE = re.compile(
+    r"\b(?:including|among\s+(?:them|whom))\s+(?:[\w'-]+\s+){1,5}?(?:and|as\s+well\s+as)\s+$",
+    re.I,
+)
 _PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
 # "two medics among 31 dead", "ten children were among at least 48 killed": a part.
 _PART_AMONG = re.compile(
@@ -58,7 +68,7 @@ _PART_AMONG = re.compile(
 # wounded are another figure's.
 _WOUNDED_AFTER = re.compile(
     r"^\s+(?:(?!(?:and|or|but|while)\b)[a-z-]+\s+){0,2}?(?:(?:were|was|are|got|being)\s+)?"
-    r"(?:wounded|injured|hurt)\b",
+    r"(?:wounded|injured|hurt|injuries|wounds)\b",
     re.I,
 )
 _WOUNDED_BEFORE = re.compile(
@@ -68,11 +78,11 @@ _WOUNDED_BEFORE = re.compile(
 # toll (ACLED codes the dead only).
 _CASUALTIES_AFTER = re.compile(
     r"^\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|are|been)\s+)?(?:reported\s+)?"
-    r"(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b",
+    r"(?:killed|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|hurt)\b",
     re.I,
 )
 _CASUALTIES_BEFORE = re.compile(
-    r"\b(?:killed|killing|kill)\s+(?:or|and/or)\s+(?:wounded|wounding|injured|injuring)\s+"
+    r"\b(?:killed|killing|kill)\s+(?:or|and/or|and)\s+(?:wounded|wounding|injured|injuring)\s+"
     r"(?:at\s+least\s+|about\s+|some\s+)?$",
     re.I,
 )
@@ -82,6 +92,9 @@ _DEAD_AFTER = re.compile(
     r"(?:killed|died|dead)\b",
     re.I,
 )
+# "the raid on three hamlets killed 11": a figure right after such a preposition counts
+# the places or things the act hit, not the dead the verb after it counts.
+_AFTER_PLACE_PREP = re.compile(r"\b(?:on|at|against|across|into)\s+(?:the\s+)?$", re.I)
 _KILLED_BEFORE = re.compile(r"\b(?:kill|kills|killed|killing)\s+$", re.I)
 _MORE_AFTER = re.compile(r"^\s+(?:others|other\s+people|more)\b", re.I)
 _MORE_WORD = re.compile(r"\b(?:others|other\s+people)\b", re.I)
@@ -178,7 +191,9 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return True  # "Army Kills 10 Terrorists": a headline's capitals mislead the tagger
     if _updates_toll(text, figure):
         return True  # "the number of dead has since climbed to 20"
-    if _DEAD_AFTER.match(text, figure.mention.end):
+    if _DEAD_AFTER.match(text, figure.mention.end) and not _AFTER_PLACE_PREP.search(
+        text[max(0, figure.mention.start - 12) : figure.mention.start]
+    ):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
     if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
@@ -208,6 +223,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
 def _counts_things(token: Token) -> bool:
     """The figure counts weapons or property, not people."""
     noun = _noun_of(token)
+    if noun.i != token.i and category_of_noun(noun) == "territory":
+        return True  # "the attack on two villages killed 15" ("14 residents of X" count people)
     of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
@@ -244,6 +261,13 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
         _PART_AFTER.match(text[end : end + 30])
         or _PART_BEFORE.search(text[max(0, start - 25) : start])
     )
+
+
+def _in_aside(text: str, figure: Figure) -> bool:
+    """A later figure of an aside that tells parts: "including five children and two
+    women"."""
+    start = figure.mention.start
+    return bool(_PART_RUN_BEFORE.search(text[max(0, start - 70) : start]))
 
 
 def _repeated_parts(text: str, figures: list[Figure], doc: Doc) -> set[float]:
@@ -335,7 +359,11 @@ def fatalities(
     at: dict[int, int] = {}  # figure start -> the event position its dead went to
     for figure in here:
         token = _figure_token(doc, figure)
-        if _is_part(text, figure, earlier=tolls_seen) or figure.value in repeated:
+        if (
+            _is_part(text, figure, earlier=tolls_seen)
+            or figure.value in repeated
+            or (tolls_seen and figure.mention.start not in listed and _in_aside(text, figure))
+        ):
             if figure.value is not None and (id(figure) in dead or figure.unit == "people"):
                 parts.add(int(figure.value))
             continue
@@ -396,12 +424,38 @@ def _add_singles(
 def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) -> int:
     if token is None:
         return 0
+    if (by_subject := _event_of_subject(doc, token, events)) is not None:
+        return by_subject
     return min(
         range(len(events)),
         key=lambda n: min(
             tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
         ),
     )
+
+
+def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> int | None:
+    """The event told as the killer of the figure's dead: in "the barrage killed 10 while
+    the air strikes killed 82", the strikes' 82, whichever event the parse hung the second
+    "killed" on. The killer is the verb's subject; when the parse lost it and hung the verb
+    on an earlier killing ("... killed 10 while the strikes fired at X killed 82"), the only
+    event told between the two verbs."""
+    noun = _noun_of(token)
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _DEATH_WORDS or len(events) < 2:
+        return None
+    if any(e.anchor.i == verb.i for e in events):
+        return None  # the killing told as an event of its own takes its dead as before
+    words = [{t.i for t in [e.anchor, *e.tokens(doc)] if t.i != verb.i} for e in events]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        inside = {t.i for s in subjects for t in s.subtree}
+    elif verb.dep_ == "conj" and verb.head.lemma_.lower() in _DEATH_WORDS:
+        inside = set(range(verb.head.i + 1, verb.i))
+    else:
+        return None
+    named = [n for n, mine in enumerate(words) if mine & inside]
+    return named[0] if len(named) == 1 else None
 
 
 def _dead(text: str, here: list[Figure], doc: Doc, listed: dict[int, int]) -> set[int]:
@@ -471,8 +525,9 @@ def _updated(
     return kept or groups
 
 
-# An exact figure refines an open bound ("more than 60") it lies just above.
-_REFINES = 1.5
+# An exact figure refines an open bound ("more than 60") it lies just above ("62"); one
+# far above it ("32 killed" in a headline summing two towns, "at least 22" in one) does not.
+_REFINES = 1.25
 
 
 def _refined(
@@ -591,6 +646,8 @@ _LISTED_OPEN = re.compile(
     re.I,
 )
 _FIGHTERS = frozenset(["state", "armed"])
+# A headline's list with a comma or nothing between: "Raids kill 14 jihadists, 5 civilians".
+_LISTED_BARE = re.compile(rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s*,?\s+$", re.I)
 
 
 def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
@@ -605,8 +662,10 @@ def _listed(text: str, here: list[Figure], doc: Doc) -> dict[int, int]:
             ):
                 continue  # "including four children and three women": the aside goes on
             between = text[earlier.mention.end : later.mention.start]
-            if _LISTED.fullmatch(between) or (
-                _LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier)
+            if (
+                _LISTED.fullmatch(between)
+                or (_LISTED_OPEN.fullmatch(between) and _names_fighters(doc, later, earlier))
+                or (_LISTED_BARE.fullmatch(between) and _other_sides(doc, later, earlier))
             ):
                 found[later.mention.start] = earlier.mention.start
                 break
@@ -622,6 +681,16 @@ def _names_fighters(doc: Doc, figure: Figure, earlier: Figure) -> bool:
         return False
     civilians = _noun_of(before).lemma_.lower() == "civilian"
     return civilians and category_of_noun(_noun_of(token)) in _FIGHTERS
+
+
+def _other_sides(doc: Doc, figure: Figure, earlier: Figure) -> bool:
+    """The two figures count people of different sides ("14 jihadists, 5 civilians"),
+    never a count and its part ("12 people, five children")."""
+    token, before = _figure_token(doc, figure), _figure_token(doc, earlier)
+    if token is None or before is None:
+        return False
+    sides = {category_of_noun(_noun_of(token)), category_of_noun(_noun_of(before))}
+    return len(sides) == 2 and sides <= _VICTIMS
 
 
 def _noun_of(token: Token) -> Token:
@@ -641,20 +710,10 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-# A tally of the war, not of one incident: "the toll of the conflict has risen to 300,000"
-# ("has since risen" is the incident's).
-_WAR_TALLY = re.compile(
-    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far|this\s+year|began|erupted"
-    r"|intervention|campaign|offensive|siege|months?|years?)\b",
-    re.I,
-)
-
-
 def toll_update(text: str, figures: list[Figure], sentence: Span) -> Toll | None:
     """The toll a sentence with no event of its own updates an earlier one to ("The monitor
     later raised the toll to 20"), when it is not the war's tally."""
-    said = text[sentence.start_char : sentence.end_char]
-    if _WAR_TALLY.search(said):
+    if realis.updates_a_tally(text[sentence.start_char : sentence.end_char]):
         return None
     risen = [
         f
