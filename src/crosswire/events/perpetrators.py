@@ -205,7 +205,7 @@ _WEAPONS = {
 }
 _BY_AFTER = {
     kind: re.compile(
-        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
+        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+|of\s+those\s+)?"
         r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been|being|been)\s+)?"
         r"(?:(?:reportedly|allegedly|apparently|probably|likely)\s+)?"
         r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
@@ -425,8 +425,10 @@ def _clean_gap(text: str, start: int, end: int) -> bool:
 
 
 _GENERIC_BLAMED = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?"
-    r"(?:regime|government|army)(?:\s+forces)?",
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?(?:"
+    r"(?P<state>(?:regime|government|army)(?:\s+forces)?)"
+    r"|(?:[A-Z]\w+\s+)?(?P<rebels>rebels|insurgents|(?:rebel|opposition|insurgent)"
+    r"\s+(?:fighters|forces|groups|factions)|(?:armed\s+)?opposition))",
     re.IGNORECASE,
 )
 
@@ -434,13 +436,17 @@ _GENERIC_BLAMED = re.compile(
 def _generic_blamed(
     index: ArticleIndex, elsewhere: Sequence[tuple[int, int]], day: date | None
 ) -> tuple[int, Entity] | None:
-    """ "blamed the regime for the attack": the forces of the article's country."""
+    """ "blamed the regime for the attack": the forces of the article's country;
+    "accused rebels of the shelling": ACLED's generic rebels of that country."""
     if index.focus_country is None:
         return None
     for match in _GENERIC_BLAMED.finditer(index.text, index.dateline_end):
         if any(a <= match.start() < b for a, b in elsewhere):
             continue
         if _BLAMED_FOR.match(index.text, match.end()):
-            entity = index.state(index.focus_country, "mil", day)
+            if match.group("rebels"):
+                entity: Entity | None = index.generic("rebels", index.focus_country)
+            else:
+                entity = index.state(index.focus_country, "mil", day)
             return (match.end() - 1, entity) if entity is not None else None
     return None
