@@ -300,6 +300,19 @@ TEXTS = {
         "A woman was killed when a landmine of those left behind by ISIS terrorists exploded "
         "in the village of Jarez in Aleppo province in Syria on Monday."
     ),
+    "attack_blamed_on": (
+        "A car bomb exploded in the town of Azaz in Aleppo province in Syria on Monday, "
+        "killing 12 civilians, in an attack blamed on regime forces."
+    ),
+    "militia_behind": (
+        "An explosion killed seven people in the town of Azaz in Aleppo province in Syria on "
+        "Monday. The Kurdish YPG militia was behind the bombing, officials said."
+    ),
+    "blamed_on_earlier": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province in Syria on "
+        "Monday. Officials recalled that previous bombings in the town were blamed on regime "
+        "forces."
+    ),
     "according_to_police": (
         "Air strikes killed 12 civilians in the town of Saraqib in Idlib province in Syria on "
         "Monday, according to police."
@@ -678,3 +691,20 @@ def test_a_mine_one_of_those_a_group_left_behind_is_the_groups(analyses) -> None
 
 def test_police_who_told_it_are_not_among_the_dead(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["according_to_police"])[1] == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("name", "perpetrator"),
+    [
+        ("attack_blamed_on", "Military Forces of Syria (2000-2024)"),
+        ("militia_behind", "People's Protection Units (YPG)"),
+    ],
+)
+def test_a_side_the_attack_is_blamed_on_is_its_author(
+    analyses, name: str, perpetrator: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses[name])[0] == perpetrator
+
+
+def test_earlier_attacks_blamed_on_a_side_do_not_name_this_ones_author(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["blamed_on_earlier"])[0] == "Unidentified Armed Group (Syria)"
