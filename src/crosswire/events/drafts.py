@@ -523,13 +523,14 @@ def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
     ("On Monday, a car bomb killed four people in an attack claimed by a group" after
     "shells hit the market on Friday"): what they say is not its."""
     own = {(span.start, span.end) for span in draft.spans}
-    ranges: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     for other in drafts:
         if not _live(other) or other.sentence == draft.sentence:
             continue  # itself, or another reading of its own sentence
         first, second = (draft, other) if draft.sentence < other.sentence else (other, draft)
-        if not sameness.same(first, second):
-            ranges.extend(
-                (span.start, span.end) for span in other.spans if (span.start, span.end) not in own
-            )
-    return ranges
+        spans = {(span.start, span.end) for span in other.spans}
+        if sameness.same(first, second):
+            own |= spans  # a sentence that tells this incident too is not elsewhere
+        else:
+            others.extend(spans)
+    return [span for span in dict.fromkeys(others) if span not in own]
