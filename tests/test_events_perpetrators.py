@@ -267,6 +267,56 @@ TEXTS = {
         "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle "
         "in Aleppo province in Syria, the monitor said on Thursday."
     ),
+    "its_fighter_fired_on": (
+        "The Islamic State group said in a statement that one of its fighters had fired on "
+        "a gathering of Kurdish fighters near the town of Tal Tamr in Hasakah province in "
+        "Syria on Monday."
+    ),
+    "headline_counted_dead": (
+        "120 Nusra Terrorists Killed Injured near Aleppo. The monitor gave no other details on "
+        "Sunday."
+    ),
+    "battle_named_by_its_place": (
+        "Islamic State killed 200 in Syrian oil field battle: monitor. The monitor gave no "
+        "other details on Sunday."
+    ),
+    "militants_executed": (
+        "Gunmen executed 30 militants who tried to surrender in the town of Azaz in Aleppo "
+        "province in Syria on Friday."
+    ),
+    "checkpoint_policemen": (
+        "Gunmen attacked a police checkpoint in the town of Azaz in Aleppo province in Syria "
+        "on Monday, killing five policemen."
+    ),
+    "headline_target_in_lead": (
+        "Suicide Bomber Kills Six Kurdish Police in Syria. A suicide bomber killed six Kurdish "
+        "policemen at a checkpoint in the city of Qamishli on Saturday, police said."
+    ),
+    "blamed_rebels": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. The "
+        "government blamed rebels for the attack."
+    ),
+    "mine_of_those_left": (
+        "A woman was killed when a landmine of those left behind by ISIS terrorists exploded "
+        "in the village of Jarez in Aleppo province in Syria on Monday."
+    ),
+    "attack_blamed_on": (
+        "A car bomb exploded in the town of Azaz in Aleppo province in Syria on Monday, "
+        "killing 12 civilians, in an attack blamed on regime forces."
+    ),
+    "militia_behind": (
+        "An explosion killed seven people in the town of Azaz in Aleppo province in Syria on "
+        "Monday. The Kurdish YPG militia was behind the bombing, officials said."
+    ),
+    "blamed_on_earlier": (
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province in Syria on "
+        "Monday. Officials recalled that previous bombings in the town were blamed on regime "
+        "forces."
+    ),
+    "according_to_police": (
+        "Air strikes killed 12 civilians in the town of Saraqib in Idlib province in Syria on "
+        "Monday, according to police."
+    ),
 }
 
 
@@ -603,3 +653,58 @@ def test_a_group_named_with_the_second_side_is_not_the_first(analyses) -> None: 
 
 def test_the_regime_as_the_other_side_of_a_battle_is_its_forces(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["regime_dead_in_battle"])[1] == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_groups_own_fighter_is_the_attacker_and_whom_he_fired_on_the_target(analyses) -> None:  # type: ignore[no-untyped-def]
+    found = sides(analyses["its_fighter_fired_on"])
+    assert ("Islamic State", "People's Protection Units (YPG)") in [s[:2] for s in found]
+    assert all(actor1 != "People's Protection Units (YPG)" for actor1, _, _ in found)
+
+
+def test_a_headlines_counted_dead_are_the_victims_though_tagged_past_tense(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["headline_counted_dead"])
+    assert actor1 != "Jabhat al-Nusra"
+    assert actor2 == "Jabhat al-Nusra"
+
+
+def test_a_battle_named_by_its_place_is_the_killers(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["battle_named_by_its_place"])[0] == "Islamic State"
+
+
+def test_armed_victims_of_an_attack_are_no_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    for _, actor2, _ in sides(analyses["militants_executed"]):
+        assert actor2 != "Civilians (Syria)"
+
+
+@pytest.mark.parametrize("name", ["checkpoint_policemen", "headline_target_in_lead"])
+def test_the_policemen_killed_are_the_target(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses[name])[1] == "Police Forces of Syria (2000-2024)"
+
+
+def test_rebels_blamed_for_the_attack_are_its_author(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["blamed_rebels"])[0] == "Opposition Rebels (Syria)"
+
+
+def test_a_mine_one_of_those_a_group_left_behind_is_the_groups(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["mine_of_those_left"])[:2] == ("Islamic State", "Civilians (Syria)")
+
+
+def test_police_who_told_it_are_not_among_the_dead(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["according_to_police"])[1] == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("name", "perpetrator"),
+    [
+        ("attack_blamed_on", "Military Forces of Syria (2000-2024)"),
+        ("militia_behind", "People's Protection Units (YPG)"),
+    ],
+)
+def test_a_side_the_attack_is_blamed_on_is_its_author(
+    analyses, name: str, perpetrator: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses[name])[0] == perpetrator
+
+
+def test_earlier_attacks_blamed_on_a_side_do_not_name_this_ones_author(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["blamed_on_earlier"])[0] == "Unidentified Armed Group (Syria)"

@@ -144,7 +144,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
-            if _is_passive(head):
+            if _is_passive(head) or _headline_passive(head):
                 return _by_agent(head)
             return _subject(head, depth + 1)
     return None
@@ -184,13 +184,25 @@ def _clause_side(verb: Token) -> Token | None:
 
 def _headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("12 Fighters Killed near Aleppo"): a
-    past participle with a subject but no auxiliary and no object."""
+    past participle with a subject but no auxiliary and no object; also one the tagger
+    read as a past tense, where a killing verb's subject is counted ("175 Nusra
+    Terrorists Killed in Aleppo": a count of the dead, not of killers with no victim)."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    subject = _child(verb, "nsubj")
+    if subject is None:
+        return False
+    if verb.tag_ == "VBN":
+        return True
     return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "ROOT"
-        and any(c.dep_ == "nsubj" for c in verb.children)
-        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        verb.tag_ == "VBD"
+        and verb.lemma_.lower() in _OBJECT_VERBS
+        and any(c.dep_ == "nummod" for c in subject.children)
     )
+
+
+# Killing verbs that always take their victims as an object in the active voice.
+_OBJECT_VERBS = frozenset(["kill", "wound", "injure", "execute", "massacre", "slaughter"])
 
 
 def _verb_roles(verb: Token) -> Roles:

@@ -134,6 +134,7 @@ class Draft:
             # ("one civilian was also killed"); it counts only when none was told, when
             # it makes a vague one ("dozens") exact, or when the toll rose to it.
             self.toll = other.toll
+        self._take_target(other)
         if not other.actors.named:
             return
         self.actors.named = True
@@ -148,6 +149,25 @@ class Draft:
             self.actors.assoc1 = list(other.actors.assoc1)
         elif self.actors.actor2 is None:
             self.actors.actor2 = newcomer  # the other side of a battle
+
+    def _take_target(self, other: Draft) -> None:
+        """A headline told without its target ("Suicide Bomber Kills Five Kurdish Police")
+        takes the one its report counts among the dead ("killed five policemen at a
+        checkpoint"); a battle's other side is never civilians."""
+        target = other.actors.actor2
+        if self.actors.actor2 is not None or target is None or target == self.actors.actor1:
+            return
+        if other.toll is None or not other.toll.value:
+            return  # a side only mentioned ("X is involved in the battle") is no victim
+        if target.kind == "civilians" and on.event_type_of(self.label) == "Battles":
+            return
+        if target.kind in _GENERIC_KINDS and (
+            target.kind == "unidentified_armed_group"
+            or self.place is None
+            or target.country_code != self.place.country_code
+        ):
+            return  # no unknown target, nor victims of a country the event is not in
+        self.actors.actor2 = target
 
     def event(
         self, published: tuple[str, str, DatePrecision] | None, focus_country: str | None
@@ -203,6 +223,8 @@ class Draft:
         )
 
 
+# Kinds of ACLED's generic actors, whose country is the event's.
+_GENERIC_KINDS = frozenset(["civilians", "protesters", "rioters", "unidentified_armed_group"])
 # Generic sides that stand for an author the sentence does not name.
 _UNNAMED_SIDES = frozenset(["uag", "rebels"])
 
@@ -509,13 +531,14 @@ def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
     ("On Monday, a car bomb killed four people in an attack claimed by a group" after
     "shells hit the market on Friday"): what they say is not its."""
     own = {(span.start, span.end) for span in draft.spans}
-    ranges: list[tuple[int, int]] = []
+    others: list[tuple[int, int]] = []
     for other in drafts:
         if not _live(other) or other.sentence == draft.sentence:
             continue  # itself, or another reading of its own sentence
         first, second = (draft, other) if draft.sentence < other.sentence else (other, draft)
-        if not sameness.same(first, second):
-            ranges.extend(
-                (span.start, span.end) for span in other.spans if (span.start, span.end) not in own
-            )
-    return ranges
+        spans = {(span.start, span.end) for span in other.spans}
+        if sameness.same(first, second):
+            own |= spans  # a sentence that tells this incident too is not elsewhere
+        else:
+            others.extend(spans)
+    return [span for span in dict.fromkeys(others) if span not in own]

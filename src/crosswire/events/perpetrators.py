@@ -205,7 +205,7 @@ _WEAPONS = {
 }
 _BY_AFTER = {
     kind: re.compile(
-        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+)?"
+        rf"(?:{words})\s+(?:attacks?\s+|raids?\s+|strikes?\s+|of\s+those\s+)?"
         r"(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been|being|been)\s+)?"
         r"(?:(?:reportedly|allegedly|apparently|probably|likely)\s+)?"
         r"(?:(?:carried\s+out|launched|conducted|fired|planted|laid|placed|left(?:\s+behind)?"
@@ -302,7 +302,7 @@ _BLAMED_FOR = re.compile(
 # "the group was responsible for the attack", "regime forces were likely behind the strike";
 # not "has been responsible for attacks", a record rather than this event's author.
 _RESPONSIBLE = re.compile(
-    r"\s*+(?:forces\s+|fighters\s+|militants\s+|group\s+)?(?:was|were|is|are|had\s+been)"
+    r"\s*+(?:(?:forces|fighters|militants|group|militias?)\s+)?(?:was|were|is|are|had\s+been)"
     r"\s+(?:\w+\s+)?(?:responsible\s+for|to\s+blame\s+for|behind)\s+"
     rf"{_THIS_ATTACK}",
     re.IGNORECASE,
@@ -415,8 +415,38 @@ def _blamed_here(text: str, start: int, end: int) -> bool:
     """Whether the side named in [start, end) is blamed for an attack there."""
     if _RESPONSIBLE.match(text, end):
         return True
+    blamed_on = _BLAMED_ON.search(text, max(0, start - 30), start)
+    if blamed_on and _clean_gap(text, blamed_on.end(), start):
+        return _attack_before(text, blamed_on.start())
     blamed = _BLAMED.search(text, max(0, start - 20), start)
     return bool(blamed and _clean_gap(text, blamed.end(), start) and _BLAMED_FOR.match(text, end))
+
+
+# "an attack blamed on X", "shelling that activists blamed on X": the attack told just
+# before the blame, in its sentence; not "previous bombings were blamed on X".
+_BLAMED_ON = re.compile(r"\b(?:(?:blamed|blames)\s+on|attributed\s+to)\s+", re.IGNORECASE)
+_ATTACK_WORD = re.compile(rf"\b{_ATTACK_NOUN}", re.IGNORECASE)
+_RECALLED_BEFORE = re.compile(rf"\b{_NOT_THIS}\s+(?:[\w'’-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _attack_before(text: str, at: int) -> bool:
+    """Whether this incident's attack is told in the 80 characters of its sentence before
+    ``at`` (the blame)."""
+    start = max(0, at - 80)
+    stop = text.rfind(".", start, at)
+    words = list(_ATTACK_WORD.finditer(text, stop + 1 if stop >= 0 else start, at))
+    if not words:
+        return False
+    last = words[-1].start()
+    return _RECALLED_BEFORE.search(text, max(0, last - 30), last) is None
+
+
+def _blamed_attack(text: str, match: re.Match[str]) -> bool:
+    """Whether a blame names the attack: "blamed X for the attack" after the name, or
+    "an attack blamed on X" before it."""
+    if match.group("on"):
+        return _attack_before(text, match.start())
+    return _BLAMED_FOR.match(text, match.end()) is not None
 
 
 def _clean_gap(text: str, start: int, end: int) -> bool:
@@ -425,8 +455,11 @@ def _clean_gap(text: str, start: int, end: int) -> bool:
 
 
 _GENERIC_BLAMED = re.compile(
-    r"\b(?:blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?"
-    r"(?:regime|government|army)(?:\s+forces)?",
+    r"\b(?:(?P<on>(?:blamed|blames)\s+on|attributed\s+to)"
+    r"|blamed|blames|blaming|accused|accuses|accusing)\s+(?:the\s+)?(?:"
+    r"(?P<state>(?:regime|government|army)(?:\s+forces)?)"
+    r"|(?:[A-Z]\w+\s+)?(?P<rebels>rebels|insurgents|(?:rebel|opposition|insurgent)"
+    r"\s+(?:fighters|forces|groups|factions)|(?:armed\s+)?opposition))",
     re.IGNORECASE,
 )
 
@@ -434,13 +467,17 @@ _GENERIC_BLAMED = re.compile(
 def _generic_blamed(
     index: ArticleIndex, elsewhere: Sequence[tuple[int, int]], day: date | None
 ) -> tuple[int, Entity] | None:
-    """ "blamed the regime for the attack": the forces of the article's country."""
+    """ "blamed the regime for the attack": the forces of the article's country;
+    "accused rebels of the shelling": ACLED's generic rebels of that country."""
     if index.focus_country is None:
         return None
     for match in _GENERIC_BLAMED.finditer(index.text, index.dateline_end):
         if any(a <= match.start() < b for a, b in elsewhere):
             continue
-        if _BLAMED_FOR.match(index.text, match.end()):
-            entity = index.state(index.focus_country, "mil", day)
+        if _blamed_attack(index.text, match):
+            if match.group("rebels"):
+                entity: Entity | None = index.generic("rebels", index.focus_country)
+            else:
+                entity = index.state(index.focus_country, "mil", day)
             return (match.end() - 1, entity) if entity is not None else None
     return None

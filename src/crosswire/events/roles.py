@@ -37,7 +37,7 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import civilian_dead, is_civilian_word
+from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word
 from crosswire.model import (
     Entity,
     Place,
@@ -448,13 +448,13 @@ def event_actors(
         result.assoc2 = list(patient.backers)
     elif (
         victims.main is not None
-        and patient.category not in ("armed", "state")
+        and (patient.category not in ("armed", "state") or victims.category in ("armed", "state"))
         and event.victims is not None
         and event.victims.lemma_.lower() not in _ANYONE
     ):
         # The dead are a side only when named as such: "killing two civilians" names the
         # civilians, "killing seven people" (in a strike on a depot, a fight between armed
-        # sides) names no one.
+        # sides) names no one; of an attack on a checkpoint, the policemen it killed.
         result.actor2 = victims.main
     for other in roles.co_patients:
         co = _resolve_actor(index, other, country, day)
@@ -471,12 +471,29 @@ def event_actors(
         and not _struck_directly(roles.patient)
     ):
         _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
-    civilian = label == on.ATTACK or (
+    civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
         and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
+    """An attack whose victims are armed people ("executed 40 militants", "attacks
+    US-trained fighters"): ACLED's civilians are unarmed, so they are no Civilians. A
+    sentence that names no victim (a headline's "11 killed as X attacks militants") is
+    read by its person words."""
+    roles = event.roles
+    told = [(roles.patient, patient), (event.victims, victims)]
+    named = [(t, a) for t, a in told if t is not None]
+    if not named:
+        return armed_dead(sentence, _attackers(roles.agent, *roles.co_agents))
+    armed = [
+        a.category in ("armed", "state") and t.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
+        for t, a in named
+    ]
+    return any(armed) and not any(a.category == "civilians" for _t, a in named)
 
 
 def _attackers(*tokens: Token | None) -> tuple[Token, ...]:
@@ -494,6 +511,12 @@ def _author(
     if token is not None and _is_setting(index, token, event.anchor):
         token = _killer(event.anchor)
     agent = _resolve_actor(index, _antecedent(index, token) or token, country, day)
+    if agent.main is None and token is not None and _modifies(token, event.anchor):
+        # "IS killed 270 in a Syrian gas field battle": a modifier that names no side
+        # leaves the killing verb's subject.
+        killer = _killer(event.anchor)
+        if killer is not None:
+            agent = _resolve_actor(index, killer, country, day)
     # "regime shelling", "a Daesh car bomb", "regime helicopters dropped barrel bombs": the
     # event noun's own modifiers name its side before any clause around it; the agent's
     # modifiers when the agent names no side.
@@ -505,13 +528,16 @@ def _author(
     return agent
 
 
+def _modifies(token: Token, anchor: Token) -> bool:
+    return token.head.i == anchor.i and token.dep_ in ("compound", "nmod", "amod")
+
+
 def _is_setting(index: ArticleIndex, token: Token, anchor: Token) -> bool:
     """A state's name right before the event noun that says where it happened ("central
     Syria attack", "Syria fighting kills 50"), not whose it was ("Russia strikes")."""
     if anchor.pos_ not in ("NOUN", "PROPN") and anchor.tag_ != "VBG":
         return False  # "Syria launched strikes": the subject of an event verb is its side
-    modifier = token.head.i == anchor.i and token.dep_ in ("compound", "nmod", "amod")
-    if not (modifier or token.i + 1 == anchor.i):
+    if not (_modifies(token, anchor) or token.i + 1 == anchor.i):
         return False
     entity = index.entity_at(token)
     if entity is not None and _entity_category(index, entity) != "state":
@@ -562,7 +588,7 @@ def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
         if pronoun is None or pronoun.pos_ not in ("NOUN", "PROPN"):
             return None
         return pronoun if _actor(index, pronoun).category in ("state", "armed") else None
-    if pronoun.lower_ != "they":
+    if pronoun.lower_ != "they" and not _its_men(pronoun):
         return None
     for token in reversed(pronoun.doc[pronoun.sent.start : pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
@@ -570,14 +596,40 @@ def _antecedent(index: ArticleIndex, pronoun: Token | None) -> Token | None:
     return None
 
 
+_COUNTED_OF = frozenset(["one", "two", "three", "four", "five", "some", "several", "members"])
+
+
+def _its_men(agent: Token) -> bool:
+    """ "its fighters", "one of their members": the agent is the men of a side named before
+    it in the sentence ("the group said one of its fighters blew himself up")."""
+    nouns = [agent]
+    if agent.lower_ in _COUNTED_OF:
+        nouns += [c for p in agent.children if p.lower_ == "of" for c in p.children]
+    return any(
+        any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in noun.children)
+        and (category_of_noun(noun) in ("state", "armed") or noun.lemma_.lower() == "member")
+        for noun in nouns
+    )
+
+
 def _same_side(patient: _Actor, dead: _Actor) -> bool:
     return patient.main is not None and dead.named and dead.main == patient.main
 
 
+# Prepositions whose object is what an attack struck ("fired on a gathering of Kurdish
+# fighters", "an attack at a checkpoint"), not a side fought with ("clashes with IS").
+_STRUCK_PREPS = frozenset(["on", "at", "upon", "into", "targeting"])
+
+
 def _struck_directly(patient: Token | None) -> bool:
     """The side the verb acts on ("a Russian helicopter was shot down", "rebels downed
-    a jet"), not one fought with ("clashes with IS"): the attacked side stays actor2."""
-    return patient is not None and patient.dep_ in ("nsubjpass", "dobj", "obj")
+    a jet", "fired on a gathering of fighters"), not one fought with ("clashes with IS"):
+    the attacked side stays actor2."""
+    if patient is None:
+        return False
+    if patient.dep_ in ("nsubjpass", "dobj", "obj"):
+        return True
+    return patient.dep_ == "pobj" and patient.head.lower_ in _STRUCK_PREPS
 
 
 def _battle_sides(result: Actors, dead: _Actor, *, dead_patient: bool = False) -> None:

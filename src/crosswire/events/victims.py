@@ -45,6 +45,14 @@ _ARMED_CUES = frozenset(
         "insurgent",
         "terrorist",
         "mercenary",
+        "police",
+        "trooper",
+        "paratrooper",
+        "commando",
+        "conscript",
+        "guerrilla",
+        "extremist",
+        "sniper",
     ]
 )
 # Places where civilians gather: a remote attack that strikes one ("hit a hospital",
@@ -84,6 +92,23 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     return False
 
 
+def armed_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
+    """Whether the sentence's people are armed ones and none civilian ("executed 40
+    militants", "Nusra Attacks US-Trained Militants")."""
+    skip = {t.i for token in attackers if token is not None for t in token.subtree}
+    civilian, armed = _cues(sentence, skip, counted=False)
+    return armed and not civilian
+
+
+def _words(token: Token) -> tuple[str, str]:
+    """Lemma and word, lower-cased; a headline's capitalised plural the tagger took for a
+    name ("Militants") as its singular."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    if token.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    return lemma, word
+
+
 def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]:
     """(civilian, armed) person words in a sentence; with ``counted``, only those given a
     number ("nine children", "including a child"): the dead, not the fighting sides."""
@@ -91,7 +116,7 @@ def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]
     for token in sentence:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             continue
-        lemma, word = token.lemma_.lower(), token.lower_
+        lemma, word = _words(token)
         if not counted and lemma in _CIVILIAN_TARGETS and _struck(token):
             civilian = True  # also in the attack's own words: "strikes on a school"
             continue
@@ -119,6 +144,8 @@ def _acting(token: Token) -> bool:
     coordinated subjects ("a monitor and rebels said")."""
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_.lower() in _SAYING:
         return True  # "a monitor and rebels said": who told it
+    if token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True  # "according to police"
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
