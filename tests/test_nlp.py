@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from crosswire.nlp import doc_text, load_fast_nlp, load_nlp, per_doc
+from crosswire.nlp import doc_text, load_fast_nlp, load_nlp, per_doc, token_columns
 from crosswire.nlp.fast import CachedLemmatizer, ColumnAttributeRuler
 
 # Texts that reach the attribute ruler's rarer rules: "ain't", "nothin'", "y'all",
@@ -90,3 +90,13 @@ def test_shared_results_do_not_keep_docs_alive() -> None:
     del doc
     gc.collect()
     assert gone() is None
+
+
+def test_token_columns_read_what_the_tokens_say() -> None:
+    for doc in load_fast_nlp().pipe(TEXTS):
+        columns = token_columns(doc)
+        assert columns.pos == [t.pos_ for t in doc]
+        assert columns.lower == [t.lower_ for t in doc]
+        assert columns.text == [t.text for t in doc]
+        assert columns.lemma == [t.lemma_ for t in doc]
+        assert columns.idx == [t.idx for t in doc]

@@ -28,7 +28,7 @@ from crosswire.actors.lexicon import (
 from crosswire.actors.matching import _Candidate, _case_compatible, _matchers_for, _variants
 from crosswire.actors.mentions import ActorMention, _Found
 from crosswire.model import Entity, Mention
-from crosswire.nlp import doc_text
+from crosswire.nlp import doc_text, token_columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -110,14 +110,8 @@ class LinkerState:
     def _columns(self) -> tuple[list[str], list[str], list[str]]:
         """Every token's coarse tag, lower-cased form and text, read once per article: the
         passes that scan the whole article test these before looking at a token."""
-        pos: list[str] = []
-        lower: list[str] = []
-        text: list[str] = []
-        for token in self.doc:
-            pos.append(token.pos_)
-            lower.append(token.lower_)
-            text.append(token.text)
-        return pos, lower, text
+        columns = token_columns(self.doc)
+        return columns.pos, columns.lower, columns.text
 
     @cached_property
     def _year_tokens(self) -> list[int]:

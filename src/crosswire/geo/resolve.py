@@ -852,7 +852,8 @@ class Resolver:
         best_score, best = scored[0]
         # An entry for the same spot (the city, its district, its governorate) is
         # no rival reading: the margin is over the best entry elsewhere.
-        rivals = [score for score, c in scored[1:] if not self._same_spot(best, c)]
-        margin = best_score - rivals[0] if rivals else NO_RIVAL_MARGIN
+        # Only the best rival counts: stop at the first entry elsewhere.
+        rival = next((score for score, c in scored[1:] if not self._same_spot(best, c)), None)
+        margin = best_score - rival if rival is not None else NO_RIVAL_MARGIN
         support = context.support.get(best.index, (0.0, 0.0))[0]
         return Resolution(best, best_score, margin, len(pool), support)

@@ -11,6 +11,7 @@ pipeline, sharing its models, with faster rule components of the same output
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, wraps
 from typing import TYPE_CHECKING, TypeVar
 from weakref import WeakKeyDictionary
@@ -107,3 +108,36 @@ def per_doc(function: Callable[[Doc], Result]) -> Callable[[Doc], Result]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, which spaCy rebuilds from every token on each access."""
     return doc.text
+
+
+@dataclass(frozen=True, slots=True)
+class TokenColumns:
+    """Some token attributes of a whole Doc as plain lists, indexed by token position."""
+
+    pos: list[str]  # Token.pos_
+    lower: list[str]  # Token.lower_
+    text: list[str]  # Token.text
+    lemma: list[str]  # Token.lemma_
+    idx: list[int]  # Token.idx
+
+
+@per_doc
+def token_columns(doc: Doc) -> TokenColumns:
+    """``TokenColumns`` of ``doc``, read from one ``to_array``: a scan that makes a Token
+    object per word costs several times more, and several stages scan every word."""
+    # Both are Cython modules that ship no stubs.
+    from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS  # type: ignore[import-not-found]
+    from spacy.parts_of_speech import NAMES  # type: ignore[import-not-found]
+
+    if not len(doc):
+        return TokenColumns(pos=[], lower=[], text=[], lemma=[], idx=[])
+    pos, lower, orth, lemma, idx = doc.to_array([POS, LOWER, ORTH, LEMMA, IDX]).T.tolist()
+    strings = doc.vocab.strings
+    names = {key: strings[key] for key in {*lower, *orth, *lemma}}
+    return TokenColumns(
+        pos=[NAMES[p] for p in pos],
+        lower=[names[k] for k in lower],
+        text=[names[k] for k in orth],
+        lemma=[names[k] for k in lemma],
+        idx=idx,
+    )

@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.model import Mention, Quote
-from crosswire.nlp import doc_text, per_doc
+from crosswire.nlp import doc_text, per_doc, token_columns
 
 __all__ = ["Attribution", "find_attributions", "find_quotes", "speaker_at"]
 
@@ -469,9 +469,14 @@ def _cues(doc: Doc, segments: Sequence[_Segment], paragraphs: list[tuple[int, in
     quoted = bytearray(len(doc_text(doc)) + 1)  # 1 where _inside(offset, segments)
     for segment in segments:
         quoted[segment.open : segment.close + 1] = b"\x01" * (segment.close + 1 - segment.open)
-    for token in doc:
-        if quoted[token.idx]:
+    columns = token_columns(doc)
+    # Only "according" or a cue lemma can start a cue: skip the rest without a Token.
+    for i, (lower, lemma, idx) in enumerate(
+        zip(columns.lower, columns.lemma, columns.idx, strict=True)
+    ):
+        if quoted[idx] or (lower != "according" and lemma.lower() not in CUE_LEMMAS):
             continue
+        token = doc[i]
         source = _according_to(token)
         if source is not None:
             speaker = _speaker_text(_named_phrase(source), paragraphs)
@@ -517,7 +522,7 @@ def _previous_speaker(
 @per_doc
 def _line_breaks(doc: Doc) -> list[int]:
     """Indices of the tokens holding a paragraph break, in order."""
-    return [t.i for t in doc if "\n" in t.text]
+    return [i for i, text in enumerate(token_columns(doc).text) if "\n" in text]
 
 
 def _local_sentence(token: Token) -> Span:
