@@ -20,7 +20,7 @@ from crosswire.actors.lexicon import (
     _SETTLEMENT_NOUNS,
     _STATE_FORCE_NOUNS,
 )
-from crosswire.actors.nonactors import BODY_WORDS, non_actor_reason
+from crosswire.actors.nonactors import BODY_WORDS, glued_heading, non_actor_reason
 from crosswire.actors.state import LinkerState
 from crosswire.model import Entity
 
@@ -163,6 +163,7 @@ class ContextPass(LinkerState):
                 _holds_run(span_words, words)
                 and not self._overlaps_alias(first, last)
                 and non_actor_reason(span, countries=self.countries) is None
+                and not glued_heading(span, self.countries)
             ):
                 earlier.append((span.start_char, Entity(name=span.text, kind="organisation")))
         return max(earlier, key=lambda item: item[0])[1] if earlier else None

@@ -21,6 +21,7 @@ from crosswire.actors.lexicon import (
     _TITLE_MODIFIERS,
 )
 from crosswire.actors.mentions import _Found
+from crosswire.actors.nonactors import glued_heading
 from crosswire.model import Entity
 
 if TYPE_CHECKING:
@@ -260,6 +261,8 @@ class GroupPass(ContextPass):
                 continue  # dateline pieces spaCy took for organisations: "IDLIB, Syria - ..."
             if self._reads_as_place(self.doc[start:end]):
                 continue  # a town spaCy took for an organisation: "entered Tafas"
+            if glued_heading(self.doc[start:end], self.countries):
+                start = end - 1  # the body after a section heading: "[Homs] Army units"
             if self._no_actor(start, end):
                 continue
             longer = self._shortened(start, end)

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from crosswire.actors.lexicon import _PLACE_SUBJECT_VERBS
 from crosswire.metadata import outlets
 
-Reason = Literal["outlet", "furniture", "temporal", "place"]
+Reason = Literal["outlet", "furniture", "temporal", "place", "lowercase"]
 
 _AGENCY = re.compile(
     r"(?:the\s+)?(?:reuters|afp|ap|associated\s+press|agence\s+france-presse|xinhua|"
@@ -44,7 +44,7 @@ _FURNITURE = outlets.words(
 _TEMPORAL = outlets.words(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday mon tue tues wed thu thurs fri sat gmt utc est edt bst cet cest am pm"""
+    saturday sunday mon tue tues wed thu thurs fri sat sun gmt utc est edt bst cet cest am pm"""
 )
 # Gazetteer features that make a name a place even without a population.
 _AREAS = outlets.words("country admin1 admin2 capital district camp region")
@@ -128,6 +128,8 @@ def non_actor_reason(
     makes it a person whatever else it could be. ``countries``: those the
     article is about; a town's name counts as a place there."""
     text = span.text
+    if not any(c.isupper() for c in text):
+        return "lowercase"  # a common noun or a handle NER took for a name: "warplanes"
     if is_outlet_name(text) or _credited(span):
         return "outlet"
     if any(w in _FURNITURE for w in _words(span)):
@@ -137,6 +139,37 @@ def non_actor_reason(
     if not titled and _bare_place(span, countries):
         return "place"
     return None
+
+
+_ARMED_BODIES = outlets.words("army forces police troops brigade battalion corps division regiment")
+
+
+def glued_heading(span: Span, countries: Collection[str]) -> bool:
+    """A roundup's section heading run into the sentence after it, as one name: a
+    place opening a sentence before a body word and a lowercase noun ("... town.
+    Homs Army units killed ..."), the line break lost. The place heads a section;
+    the body ("Army units") is the actor, not "Homs Army"."""
+    doc = span.doc
+    before = next((t for t in reversed(doc[: span.start]) if not t.is_space), None)
+    if len(span) < 2 or (before is not None and before.text not in (".", "!", "?")):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or not after.is_lower or span[-1].lower_ not in _ARMED_BODIES:
+        return False
+    head = span[:-1].text
+    return _gazetteer_place(head, frozenset(countries)) or _town_anywhere(head)
+
+
+@cache
+def _town_anywhere(name: str) -> bool:
+    """A town of 10,000 people or an area that the name spells exactly, in any country
+    (before the places are read, the article's countries may be unknown)."""
+    from crosswire.geo.gazetteer import Gazetteer
+
+    return any(
+        c.match == "primary" and (c.population >= 10_000 or c.feature in _AREAS)
+        for c in Gazetteer.load().lookup(name)
+    )
 
 
 def _credited(span: Span) -> bool:

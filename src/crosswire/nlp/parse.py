@@ -28,6 +28,7 @@ def make_parse(
 ) -> Stage:
     """Parse English articles with spaCy (nlp.pipe); start an empty analysis for each."""
     from crosswire.nlp import load_fast_nlp
+    from crosswire.nlp.headings import split_at_line_breaks
 
     if chunk_chars < 1_000:
         raise ValueError(f"parse chunk_chars must be at least 1000, got {chunk_chars}")
@@ -46,7 +47,7 @@ def make_parse(
         for article in english:
             if article.id not in docs:
                 docs[article.id] = parse_long(nlp, article.text, chunk_chars)
-        parsed = tuple((a.id, docs[a.id]) for a in english)
+        parsed = tuple((a.id, split_at_line_breaks(docs[a.id])) for a in english)
         known = {a.article for a in corpus.analyses}
         fresh = tuple(Analysis(article=a.id) for a in english if a.id not in known)
         return replace(corpus, docs=corpus.docs + parsed, analyses=corpus.analyses + fresh)
