@@ -74,3 +74,13 @@ def test_weekday_and_month_abbreviations_are_no_actors(nlp: Language) -> None:
 
     doc = nlp("Posted Sun Apr 9 by the desk.")
     assert non_actor_reason(doc[1:3]) == "temporal"
+
+
+def test_a_lone_heading_before_a_sentence_is_no_actor(nlp: Language) -> None:
+    from crosswire.actors.nonactors import lone_heading
+
+    doc = nlp("Five people were hurt. Homs In a statement the governor said the road was shut.")
+    assert lone_heading(doc[5:6], ["SY"])
+    hasaka = nlp("Five people were hurt. Hasaka In a statement the governor said so.")
+    assert lone_heading(hasaka[5:6], [])  # a city by another spelling, countries unknown
+    assert not lone_heading(nlp("Homs is calm. In a statement ...")[0:1], ["SY"])

@@ -136,7 +136,7 @@ def non_actor_reason(
         return "furniture"
     if _is_temporal(span):
         return "temporal"
-    if not titled and _bare_place(span, countries):
+    if not titled and (_bare_place(span, countries) or lone_heading(span, countries)):
         return "place"
     return None
 
@@ -144,30 +144,48 @@ def non_actor_reason(
 _ARMED_BODIES = outlets.words("army forces police troops brigade battalion corps division regiment")
 
 
+def _opens_sentence(span: Span) -> bool:
+    doc = span.doc
+    before = next((t for t in reversed(doc[: span.start]) if not t.is_space), None)
+    return before is None or before.text in (".", "!", "?")
+
+
+def _is_place_name(name: str, countries: Collection[str]) -> bool:
+    return _gazetteer_place(name, frozenset(countries)) or _town_anywhere(name)
+
+
 def glued_heading(span: Span, countries: Collection[str]) -> bool:
     """A roundup's section heading run into the sentence after it, as one name: a
     place opening a sentence before a body word and a lowercase noun ("... town.
     Homs Army units killed ..."), the line break lost. The place heads a section;
     the body ("Army units") is the actor, not "Homs Army"."""
-    doc = span.doc
-    before = next((t for t in reversed(doc[: span.start]) if not t.is_space), None)
-    if len(span) < 2 or (before is not None and before.text not in (".", "!", "?")):
+    if len(span) < 2 or not _opens_sentence(span):
         return False
-    after = doc[span.end] if span.end < len(doc) else None
+    after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or not after.is_lower or span[-1].lower_ not in _ARMED_BODIES:
         return False
-    head = span[:-1].text
-    return _gazetteer_place(head, frozenset(countries)) or _town_anywhere(head)
+    return _is_place_name(span[:-1].text, countries)
+
+
+def lone_heading(span: Span, countries: Collection[str]) -> bool:
+    """A place alone as a section heading before a sentence that opens with a
+    preposition or determiner ("... family. Homs In a statement ..."), no actor."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or not after.is_title or after.tag_ not in ("IN", "DT"):
+        return False
+    return _opens_sentence(span) and _is_place_name(span.text, countries)
 
 
 @cache
 def _town_anywhere(name: str) -> bool:
-    """A town of 10,000 people or an area that the name spells exactly, in any country
-    (before the places are read, the article's countries may be unknown)."""
+    """A town of 10,000 people or an area that the name spells exactly, or a city of
+    100,000 by another spelling, in any country (before the places are read, the
+    article's countries may be unknown)."""
     from crosswire.geo.gazetteer import Gazetteer
 
     return any(
-        c.match == "primary" and (c.population >= 10_000 or c.feature in _AREAS)
+        (c.match == "primary" and (c.population >= 10_000 or c.feature in _AREAS))
+        or c.population >= 100_000
         for c in Gazetteer.load().lookup(name)
     )
 
