@@ -26,8 +26,9 @@ def merge_records(records: Iterable[R]) -> tuple[R, ...]:
     first: dict[str, R] = {}
     mentions: dict[str, dict[tuple[str, int, int], Mention]] = {}
     for record in records:
-        first.setdefault(record.id, record)
-        bucket = mentions.setdefault(record.id, {})
+        record_id = record.id  # a content hash: computed once per record
+        first.setdefault(record_id, record)
+        bucket = mentions.setdefault(record_id, {})
         for mention in record.mentions:
             bucket[_mention_key(mention)] = mention
     merged: list[R] = []

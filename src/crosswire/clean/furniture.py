@@ -31,6 +31,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from crosswire.clean.inline import MONTH_EN, WEEKDAY_EN, cut_inline
+from crosswire.clean.literals import folded, may_match, required_literals
 from crosswire.model import RemovedBlock
 
 Run = Literal["", "all", "short"]
@@ -142,6 +143,8 @@ class Cue:
     another section) or "short" (the short items that follow).
     ``label``: the cue is a label ("Photo:", "Related:", "WATCH:") that governs a
     few words; followed by a long stretch of prose it is glued to body text.
+    ``needs``: strings one of which every match contains (derived from the
+    pattern), so most texts skip the search.
     """
 
     reason: str
@@ -150,6 +153,10 @@ class Cue:
     detach: bool = False
     run: Run = ""
     label: bool = False
+    needs: tuple[str, ...] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", required_literals(self.pattern))
 
 
 def _cue(
@@ -888,8 +895,9 @@ def _glued_to_prose(text: str, match: re.Match[str]) -> bool:
 def _best_cue(text: str, cues: Sequence[Cue]) -> tuple[str, float, bool, Run]:
     """The strongest reason among matching cues; several cues of one reason add up."""
     by_reason: dict[str, list[tuple[Cue, float]]] = {}
+    lowered = folded(text)
     for cue in cues:
-        match = cue.pattern.search(text)
+        match = cue.pattern.search(text) if may_match(lowered, cue.needs) else None
         if match is None:
             continue
         weight = cue.weight

@@ -289,10 +289,11 @@ class ClaimBuilder:
 
     def _statements(self, analysis: Analysis) -> Iterable[Statement]:
         article = self.articles[analysis.article]
+        article_id = article.id  # a content hash: read once, not per figure
         spans = sentence_spans(article.text)
-        evidence = self.evidence.get(article.id, [])
-        context = frozenset(self.told.get(article.id, ()))
-        places = self.place_mentions.get(article.id, [])
+        evidence = self.evidence.get(article_id, [])
+        context = frozenset(self.told.get(article_id, ()))
+        places = self.place_mentions.get(article_id, [])
         main_place = _main_place(places)
         day = _day(article.published)
         figures = sorted(
@@ -316,12 +317,12 @@ class ClaimBuilder:
             casualty = counted[mention.start].outcome in CASUALTY_OUTCOMES
             yield Statement(
                 figure=figure,
-                article=article.id,
+                article=article_id,
                 source=self.sources.passage_key(
-                    article.id, article.text[sentence[0] : sentence[1]]
+                    article_id, article.text[sentence[0] : sentence[1]]
                 ),
                 outlet=figure.outlet or article.outlet,
-                order=(article.published or "9999", article.id, mention.start),
+                order=(article.published or "9999", article_id, mention.start),
                 sentence=sentence,
                 sentence_text=article.text[sentence[0] : sentence[1]],
                 counted=counted[mention.start],

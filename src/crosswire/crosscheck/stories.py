@@ -334,14 +334,16 @@ class StoryBuilder:
         return best.text[first[0][0] : first[0][1]] if first else best.text[:120]
 
     def _sentences(self) -> list[_Sentence]:
-        raw: list[tuple[Article, int, int, int]] = []
+        # The article's id (a content hash) is read once per article, not per sentence.
+        raw: list[tuple[Article, str, int, int, int]] = []
         for article in self.articles:
             if not article.is_english:
                 continue
+            article_id = article.id
             for n, (start, end) in enumerate(sentence_spans(article.text)):
                 if len(article.text[start:end].split()) >= MIN_SENTENCE_WORDS:
-                    raw.append((article, start, end, n))
-        tokens = [textmod.terms(a.text[s:e]) for a, s, e, _n in raw]
+                    raw.append((article, article_id, start, end, n))
+        tokens = [textmod.terms(a.text[s:e]) for a, _id, s, e, _n in raw]
         idf = Tfidf(tokens)
         evidence: dict[str, list[tuple[int, int, str]]] = {}
         for event_id, event in self.events.items():
@@ -356,16 +358,16 @@ class StoryBuilder:
                 stated.setdefault(span.article, []).append(found)
         return [
             _Sentence(
-                article=article.id,
+                article=article_id,
                 start=start,
                 end=end,
                 text=article.text[start:end],
                 vector=idf.vector(words),
                 lead=n == 0,
-                events=_inside(evidence.get(article.id, ()), start, end),
-                claims=_inside(stated.get(article.id, ()), start, end),
+                events=_inside(evidence.get(article_id, ()), start, end),
+                claims=_inside(stated.get(article_id, ()), start, end),
             )
-            for (article, start, end, n), words in zip(raw, tokens, strict=True)
+            for (article, article_id, start, end, n), words in zip(raw, tokens, strict=True)
         ]
 
     def _cites(self, sentence: _Sentence, sentences: Sequence[_Sentence]) -> _Candidate:

@@ -180,11 +180,12 @@ class ArticleIndex:
         return self._known_or_added(actor.entity())
 
     def _known_or_added(self, entity: Entity) -> Entity:
-        for existing in (*self.known.values(), *self.added.values()):
-            if existing.id == entity.id:
-                return existing
-        self.added[entity.id] = entity
-        return entity
+        # Both maps are keyed by id (the content hash, costly to recompute per entry).
+        key = entity.id
+        existing = self.known.get(key)
+        if existing is None:
+            existing = self.added.setdefault(key, entity)
+        return existing
 
 
 @cache
