@@ -10,18 +10,24 @@ makes the decision.
 from __future__ import annotations
 
 import re
-
-# The parser is private but stable across 3.11-3.13 (``sre_parse`` before that).
-from re import _constants as sre_c  # type: ignore[attr-defined]  # no stubs for the private module
-from re import _parser as sre_parse  # type: ignore[attr-defined]  # no stubs for the private module
 from typing import Any
+
+# The parser is private (stable across 3.11-3.13): a Python that moves it only loses the
+# shortcut, every pattern is then searched in full.
+try:
+    from re import _constants as sre_c  # type: ignore[attr-defined]  # no stubs for the private module
+    from re import _parser as sre_parse  # type: ignore[attr-defined]  # no stubs for the private module
+except ImportError:  # pragma: no cover - depends on the interpreter
+    sre_c = sre_parse = None
 
 Needs = frozenset[str] | None
 
 # Non-ASCII characters that IGNORECASE matches to ASCII letters (dotless i,
 # dotted capital I, long s, Kelvin sign): a text holding one is always searched.
 _ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
-_REPEATS = (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None))
+_REPEATS = (
+    (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)) if sre_c else ()
+)
 
 
 def _best(candidates: list[frozenset[str]]) -> Needs:
@@ -67,6 +73,8 @@ def _seq_needs(seq: Any) -> Needs:
 
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` contains (lower-cased), or None."""
+    if sre_parse is None:
+        return None
     needs = _seq_needs(sre_parse.parse(pattern.pattern, pattern.flags))
     if not needs or "" in needs:
         return None
