@@ -241,6 +241,11 @@ class FusionSettings:
     # (``crosswire.crosscheck.linkage``) reaches this.
     min_match: float = 0.3
 
+    @property
+    def cross_span_days(self) -> int:
+        """The widest date window a report may have to link another article's report."""
+        return min(self.max_span_days, self.link_span_days)
+
 
 class Fuser:
     """Fuse the events of many analyses (see the module docstring)."""
@@ -400,9 +405,7 @@ class Fuser:
         slack = self.settings.date_slack_days
         if left.start > right.end + slack or right.start > left.end + slack:
             return False
-        longest = self.settings.max_span_days
-        if not same_article:
-            longest = min(longest, self.settings.link_span_days)
+        longest = self.settings.max_span_days if same_article else self.settings.cross_span_days
         return all(r.span_days <= longest for r in (left, right) if r.dated or not same_article)
 
     def _places_fit(self, left: Report, right: Report) -> bool:
@@ -496,7 +499,7 @@ class Fuser:
             cell = report.cell or (None if self.settings.require_place else NOWHERE)
             if cell is None or not report.bounded:
                 continue
-            if report.span_days > min(self.settings.max_span_days, self.settings.link_span_days):
+            if report.span_days > self.settings.cross_span_days:
                 continue  # it meets only its own article's reports
             for block in self._date_blocks(report):
                 blocks.setdefault((block, kind), {}).setdefault(cell, []).append(index)

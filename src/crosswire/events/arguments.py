@@ -196,13 +196,13 @@ def _headline_passive(verb: Token) -> bool:
         return True
     return (
         verb.tag_ == "VBD"
-        and verb.lemma_.lower() in _OBJECT_VERBS
+        and verb.lemma_.lower() in KILLING_VERBS
         and any(c.dep_ == "nummod" for c in subject.children)
     )
 
 
 # Killing verbs that always take their victims as an object in the active voice.
-_OBJECT_VERBS = frozenset(["kill", "wound", "injure", "execute", "massacre", "slaughter"])
+KILLING_VERBS = frozenset(["kill", "wound", "injure", "execute", "massacre", "slaughter"])
 
 
 def _verb_roles(verb: Token) -> Roles:

@@ -21,6 +21,7 @@ from crosswire.actors import Branch
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
+    KILLING_VERBS,
     Category,
     category_of_inter,
     category_of_noun,
@@ -558,9 +559,6 @@ def _possessor(pronoun: Token) -> Token | None:
     return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
 
 
-_KILLING_VERBS = frozenset(["kill", "wound", "injure", "massacre", "slaughter", "execute"])
-
-
 def _killer(noun: Token) -> Token | None:
     """Who "X kills 20 in an attack" says did it: the killing verb's subject."""
     prep = noun.head
@@ -571,7 +569,7 @@ def _killer(noun: Token) -> Token | None:
         if verb.pos_ == "VERB" or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.lemma_.lower() not in _KILLING_VERBS or any(
+    if verb.lemma_.lower() not in KILLING_VERBS or any(
         c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
     ):
         return None

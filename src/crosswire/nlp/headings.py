@@ -60,9 +60,5 @@ def split_at_line_breaks(doc: Doc) -> Doc:
     ents = doc.ents
     if not any(_is_break(t.text) for e in ents for t in e):
         return doc
-    cut: list[Span] = []
-    for ent in ents:
-        crosses = any(_is_break(t.text) for t in ent)
-        cut.extend(_pieces(ent) if crosses else [ent])
-    doc.ents = cut
+    doc.ents = [piece for ent in ents for piece in _pieces(ent)]
     return doc
