@@ -58,7 +58,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from crosswire.crosscheck import geo, quantities
@@ -132,11 +132,13 @@ class Statement:
     context: frozenset[str]  # the fused events the article reports
     where: frozenset[str]  # place ids of its sentence, else the article's main place
     day: int | None  # the article's publication day ordinal
+    # The sentence gives a running total ("killed since 2011"), not an incident's count.
+    # Read once here: ``same_topic`` asks it of every candidate pair, and the search
+    # was most of the claims stage's time.
+    tally: bool = field(init=False)
 
-    @property
-    def tally(self) -> bool:
-        """The sentence gives a running total ("killed since 2011"), not an incident's count."""
-        return _TALLY.search(self.sentence_text) is not None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tally", _TALLY.search(self.sentence_text) is not None)
 
     @property
     def descriptive(self) -> bool:
