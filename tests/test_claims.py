@@ -7,7 +7,17 @@ from dataclasses import replace
 
 import pytest
 
-from crosscheck_fixtures import HODEIDAH, TAFAS, article, event, figure, mention, stated_dates
+from crosscheck_fixtures import (
+    HODEIDAH,
+    MUZAYRIB,
+    QAMISHLI,
+    TAFAS,
+    article,
+    event,
+    figure,
+    mention,
+    stated_dates,
+)
 from crosswire.crosscheck.quantities import band, parse_counted, subjects_agree
 from crosswire.model import Analysis, Article, ArticleGroup, Claim, Corpus, Event, Figure, Place
 from crosswire.registry import StageContext, get
@@ -425,3 +435,34 @@ def test_a_sentence_behind_two_fused_events_gives_its_toll_to_the_right_one(
     tolls = [c for c in claims if c.status == "contested"]
     assert sorted(c.value for c in tolls) == [23, 39]
     assert len({c.event for c in tolls}) == 1
+
+
+@pytest.mark.parametrize(("elsewhere", "apart"), [(QAMISHLI, True), (MUZAYRIB, False)])
+def test_a_figure_naming_another_town_does_not_contest_the_event_toll(
+    elsewhere: Place, apart: bool
+) -> None:
+    # One outlet adds what happened in another town the same day; its figure sits in the
+    # evidence of the fused event but counts the other town's dead. A town a few km off
+    # may be the same place under another name, so it still meets.
+    other = elsewhere.name
+    a = article("a", f"Shelling killed 9 people in Tafas on Tuesday. In {other} 2 people "
+                     "were killed by a shell.", outlet="A")  # fmt: skip
+    b = article("b", "Shelling killed 9 people in Tafas on Tuesday.", outlet="B")
+    shelling = {"sub_event_type": "Shelling/artillery/missile attack",
+                "event_type": "Explosions/Remote violence"}  # fmt: skip
+    claims = run_claims(
+        [
+            (a, [figure(a, "9", 9, counted="people killed"),
+                 figure(a, "2", 2, counted="people killed")]),
+            (b, [figure(b, "9", 9, counted="people killed")]),
+        ],
+        [(a, event(a, a.text, **shelling)), (b, event(b, b.text, **shelling))],  # type: ignore[arg-type]
+        places=(TAFAS, elsewhere),
+    )  # fmt: skip
+    values = by_value(claims)
+    assert values[9].event == values[2].event is not None  # one fused event holds both
+    if apart:
+        assert values[9].status == "corroborated" and len(values[9].sources) == 2
+        assert values[2].status == "single"
+    else:
+        assert values[9].status == values[2].status == "contested"

@@ -23,7 +23,12 @@ qualifiers, units that agree) in the same context:
   place (else the articles' main places), meet;
 - a figure that counts nothing nameable ("75 percent of Yemen's imports via
   Hodeidah") must also share its remaining words, place names folded to place
-  ids, with the other.
+  ids, with the other;
+- two figures whose sentences set towns (or sites) as where something happened
+  ("in X", "the town of X", "near X"; not a dateline), none of them within
+  ``NEAR_KM`` of or inside one the other's, count what happened in two places
+  ("shelling killed 9 in X ... in Y a shell killed 2"), though both sit in one
+  fused event's evidence: they never contest each other.
 
 A running total ("300,000 killed since the war began", "so far this year") is
 never one topic with an incident's count: it does not contest the toll.
@@ -84,6 +89,7 @@ REST_SIMILARITY = 0.5
 # appeared within this many days of each other (and name the same place).
 SETTING_DAYS = 7
 PLACE_PREFIX = "plc_"
+NEAR_KM = 5.0  # FusionSettings.near_km: towns this close may be one place
 # Marks a fused event's toll as one article reports it: it meets only its kind.
 TOLL = "<toll>"
 # "two of the wounded", "three of them": a part of a count given elsewhere.
@@ -132,6 +138,7 @@ class Statement:
     context: frozenset[str]  # the fused events the article reports
     where: frozenset[str]  # place ids of its sentence, else the article's main place
     day: int | None  # the article's publication day ordinal
+    towns: frozenset[str] = frozenset()  # towns and sites its sentence sets as a scene
     # The sentence gives a running total ("killed since 2011"), not an incident's count.
     # Read once here: ``same_topic`` asks it of every candidate pair, and the search
     # was most of the claims stage's time.
@@ -256,6 +263,7 @@ class ClaimBuilder:
                     if len(words) == 1:
                         place_keys.setdefault(words[0], place.id)
         self.place_keys = place_keys
+        self.place_records = {p.id: p for a in analyses for p in a.places}
         self.place_mentions = {
             analysis.article: sorted(
                 (m.start, m.end, place.id, geo.rank(place))
@@ -334,6 +342,7 @@ class ClaimBuilder:
                 context=context,
                 where=named or main_place,
                 day=day,
+                towns=_scenes(article.text, sentence, places),
             )
 
     def _tolls(self, analysis: Analysis) -> Iterable[Statement]:
@@ -450,11 +459,24 @@ class ClaimBuilder:
         groups = complete_link(
             count,
             self._candidate_pairs(),
-            lambda i, j: same_topic(items[i], items[j]),
+            lambda i, j: same_topic(items[i], items[j]) and self._same_site(items[i], items[j]),
             lambda i, j: _affinity(items[i], items[j]),
         )
         topics = [sorted((items[k] for k in g), key=lambda s: s.order) for g in groups]
         return sorted(topics, key=lambda t: t[0].order)
+
+    def _same_site(self, left: Statement, right: Statement) -> bool:
+        """Two figures whose sentences name towns, none of them near the other's, count
+        what happened in different places ("three killed in X", "five killed in Y"),
+        though both sit in one event's evidence."""
+        if not left.towns or not right.towns or left.towns & right.towns:
+            return True
+        return any(
+            geo.compatible(self.place_records[a], self.place_records[b], NEAR_KM)
+            for a in left.towns
+            for b in right.towns
+            if a in self.place_records and b in self.place_records
+        )
 
     def _candidate_pairs(self) -> set[tuple[int, int]]:
         """Pairs that count the same kind of thing and share an event, an article or a place.
@@ -538,6 +560,29 @@ class ClaimBuilder:
 
     def _speaker(self, speaker: str) -> str:
         return self.names.get(speaker, speaker)
+
+
+# Words that set a place as where something happened: "killed 3 in X", "shelled the town
+# of X", "near X". A dateline ("AMMAN, Jordan -") or "nobody outside X" does not.
+_AT_PLACE = re.compile(
+    r"\b(?:in|at|near|on|(?:town|village|city|area|district|neighbou?rhoods?|outskirts|"
+    r"suburbs?|countryside|camp)\s+of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _scenes(
+    text: str, sentence: tuple[int, int], places: Sequence[tuple[int, int, str, int]]
+) -> frozenset[str]:
+    """The towns and sites a sentence sets as where something happened (``_AT_PLACE``)."""
+    return frozenset(
+        place
+        for start, end, place, rank in places
+        if sentence[0] <= start
+        and end <= sentence[1]
+        and rank <= geo.POINT_RANK
+        and _AT_PLACE.search(text[max(sentence[0], start - 40) : start])
+    )
 
 
 def _main_place(places: Sequence[tuple[int, int, str, int]]) -> frozenset[str]:
