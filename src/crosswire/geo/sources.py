@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -189,17 +190,19 @@ def _usable_alternate(name: str) -> bool:
 POINTS_VERSION = 2
 # Share of a unit's towns left out at each edge of its extent: stray towns a source files
 # under the wrong unit, and far islands.
-_EXTENT_TRIM = 0.02
+_EXTENT_TRIM_PERCENT = 2
 # A town stands for the land around it up to its nearest neighbour (degrees, capped): the
 # sparse edge of a unit (its far north, its desert) reaches past its last town.
 _COVER_CAP_DEG = 3.0
 
 
-def _unwrapped_lons(lons: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def _unwrapped_lons(lons: list[float]) -> list[float]:
     """Longitudes in the frame (-180..180 or 0..360) where they span least: a unit across
     the antimeridian (Chukotka, Fiji) is one block of land, not two ends of the map."""
-    shifted = np.where(lons < 0, lons + 360.0, lons)
-    return shifted if np.ptp(shifted) < np.ptp(lons) else lons
+    if max(lons) - min(lons) <= 180.0:
+        return lons
+    shifted = [lon + 360.0 if lon < 0 else lon for lon in lons]
+    return shifted if max(shifted) - min(shifted) < max(lons) - min(lons) else lons
 
 
 def _wrapped(lon: float) -> float:
@@ -207,9 +210,9 @@ def _wrapped(lon: float) -> float:
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
-    coords = np.asarray(points, dtype=np.float64)
-    lons = _unwrapped_lons(coords[:, 1])
-    return float(np.median(coords[:, 0])), _wrapped(float(np.median(lons)))
+    lats = [p[0] for p in points]
+    lons = _unwrapped_lons([p[1] for p in points])
+    return statistics.median(lats), _wrapped(statistics.median(lons))
 
 
 def _middle_point(points: list[tuple[float, float]], *, sparse_edges: bool) -> tuple[float, float]:
@@ -223,21 +226,24 @@ def _middle_point(points: list[tuple[float, float]], *, sparse_edges: bool) -> t
     """
     if len(points) < 5:
         return _median_point(points)
-    coords = np.asarray(points, dtype=np.float64)
-    lats, lons = coords[:, 0], _unwrapped_lons(coords[:, 1])
-    coslat = max(math.cos(math.radians(float(lats.mean()))), 0.1)
-    reach = np.zeros(len(points))
-    if sparse_edges:
-        plane = np.column_stack([lats, lons * coslat])
-        distances, _ = cKDTree(plane).query(plane, k=2)
-        reach = np.minimum(distances[:, 1], _COVER_CAP_DEG)
-    low = int(len(points) * _EXTENT_TRIM)
+    lats = [p[0] for p in points]
+    lons = _unwrapped_lons([p[1] for p in points])
+    low = len(points) * _EXTENT_TRIM_PERCENT // 100
     high = len(points) - 1 - low
+    if not sparse_edges:
+        lats.sort()
+        lons.sort()
+        return (lats[low] + lats[high]) / 2, _wrapped((lons[low] + lons[high]) / 2)
+    lat_array, lon_array = np.array(lats), np.array(lons)
+    coslat = max(math.cos(math.radians(float(lat_array.mean()))), 0.1)
+    plane = np.column_stack([lat_array, lon_array * coslat])
+    distances, _ = cKDTree(plane).query(plane, k=2)
+    reach = np.minimum(distances[:, 1], _COVER_CAP_DEG)
 
     def middle(values: npt.NDArray[np.float64], spread: npt.NDArray[np.float64]) -> float:
         return float(np.sort(values - spread)[low] + np.sort(values + spread)[high]) / 2
 
-    return middle(lats, reach), _wrapped(middle(lons, reach / coslat))
+    return middle(lat_array, reach), _wrapped(middle(lon_array, reach / coslat))
 
 
 def _mark_capitals(towns: list[Record], capitals: dict[str, str]) -> None:
