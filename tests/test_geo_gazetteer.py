@@ -158,3 +158,41 @@ def test_skeleton_fallback_only_inside_focus_countries() -> None:
 )
 def test_curated_conflict_sites_are_indexed(name: str, feature: str) -> None:
     assert any(c.feature == feature for c in Gazetteer.load().lookup(name))
+
+
+def test_unit_point_is_the_middle_of_its_extent_not_of_its_people() -> None:
+    from crosswire.geo.sources import _middle_point
+
+    # A populous south (many towns on one line) and a thinly settled north: the point lies
+    # in the middle of the land, not among the crowd, and further north when the northern
+    # towns stand for the empty land beyond them.
+    south = [(45.0 + i * 0.01, -80.0 + i * 0.05) for i in range(95)]
+    north = [(50.0 + 2 * i, -80.0) for i in range(5)]
+    lat, _ = _middle_point(south + north, sparse_edges=False)
+    assert 49.0 < lat < 53.0
+    wider, _ = _middle_point(south + north, sparse_edges=True)
+    assert wider > lat
+
+
+def test_unit_across_the_antimeridian_keeps_its_point_on_its_land() -> None:
+    from crosswire.geo.sources import _median_point, _middle_point
+
+    towns = [(65.0 + i * 0.2, 175.0 + i) for i in range(6)] + [
+        (66.0 + i * 0.2, -179.5 + i) for i in range(6)
+    ]
+    for lat, lon in (
+        _middle_point(towns, sparse_edges=True),
+        _median_point(towns[:2] + towns[6:8]),
+    ):
+        assert 64.0 < lat < 68.0
+        assert abs(lon) > 170.0
+
+
+def test_a_changed_point_computation_changes_the_cache_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crosswire.geo import gazetteer
+
+    before = data_version()
+    monkeypatch.setattr(gazetteer, "POINTS_VERSION", gazetteer.POINTS_VERSION + 1)
+    assert gazetteer.data_version() != before

@@ -29,6 +29,7 @@ from crosswire.geo.normalize import NORMALIZATION_VERSION, fold_key, skeleton_ke
 from crosswire.geo.sources import (
     DATA_FILES,
     FEATURES,
+    POINTS_VERSION,
     Record,
     data_text,
     read_records,
@@ -51,7 +52,9 @@ def data_version() -> str:
     """A short hash of everything the gazetteer is built from."""
     digest = hashlib.sha256()
     digest.update(json.dumps(source_versions(), sort_keys=True).encode())
-    digest.update(f"format={FORMAT_VERSION};norm={NORMALIZATION_VERSION}".encode())
+    digest.update(
+        f"format={FORMAT_VERSION};norm={NORMALIZATION_VERSION};points={POINTS_VERSION}".encode()
+    )
     for name in DATA_FILES:
         digest.update(data_text(name).encode("utf-8"))
     return digest.hexdigest()[:16]
