@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # scipy ships no stubs
 
 from crosswire.geo.normalize import fold_key, is_latin, translit_key
 
@@ -238,6 +237,9 @@ def _middle_point(points: list[tuple[float, float]], *, sparse_edges: bool) -> t
         lats.sort()
         lons.sort()
         return (lats[low] + lats[high]) / 2, _wrapped((lons[low] + lons[high]) / 2)
+    # Imported here: only a gazetteer build needs it, and every run imports this module.
+    from scipy.spatial import cKDTree  # type: ignore[import-untyped]  # scipy ships no stubs
+
     lat_array, lon_array = np.array(lats), np.array(lons)
     coslat = max(math.cos(math.radians(float(lat_array.mean()))), 0.1)
     plane = np.column_stack([lat_array, lon_array * coslat])
