@@ -75,6 +75,11 @@ TEXTS = {
         "militants have been killed since Saturday in fighting with Kurdish fighters in the "
         "northeastern province of Hasaka, a monitor said."
     ),
+    "captured_from": (
+        "Islamic State militants stormed an air base in northeast Syria on Sunday, capturing "
+        "it from government forces after days of fighting that cost more than 500 lives, a "
+        "monitoring group said."
+    ),
     "condemned": (
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
@@ -760,3 +765,9 @@ def test_its_soldiers_killed_are_the_forces_that_said_so_not_civilians(analyses)
 def test_the_side_a_battle_was_fought_with_is_its_author(analyses) -> None:  # type: ignore[no-untyped-def]
     for actor1, actor2, _ in sides(analyses["fought_with"]):
         assert (actor1, actor2) == ("People's Protection Units (YPG)", "Islamic State")
+
+
+def test_the_side_ground_was_captured_from_is_the_other_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["captured_from"])
+    assert actor1 == "Islamic State"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")

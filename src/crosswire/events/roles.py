@@ -461,12 +461,37 @@ def event_actors(
         _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
     if on.event_type_of(label) == "Battles" and result.actor1 is None:
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
+    if result.actor2 is None and on.event_type_of(label) == "Battles":
+        result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
         and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+_CAPTURE_VERBS = frozenset(["capture", "seize", "take", "wrest", "recapture", "retake", "win"])
+
+
+def _taken_from(
+    index: ArticleIndex, anchor: Token, actor1: Entity | None, country: str | None, day: date | None
+) -> Entity | None:
+    """Whom a battle's ground was won from ("stormed the base, capturing it from government
+    forces", "seized the town from IS"): the side that lost it is the other side."""
+    for token in anchor.sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _CAPTURE_VERBS:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for loser in prep.children:
+                if loser.dep_ != "pobj":
+                    continue
+                side = _resolve_actor(index, loser, country, day)
+                if side.category in ("state", "armed") and side.main not in (None, actor1):
+                    return side.main
+    return None
 
 
 def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims: _Actor) -> None:
