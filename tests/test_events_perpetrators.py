@@ -89,6 +89,11 @@ TEXTS = {
         "Regime air strikes on the village of Kafr Nabl in Idlib province killed 12 people on "
         "Tuesday. Ten rebel fighters and a child were among the dead, the monitor said."
     ),
+    "affiliate": (
+        "Al-Qaeda's Syrian affiliate Al-Nusra Front launched an offensive on Friday on the "
+        "headquarters of a rebel group near the town of Azaz in Aleppo province, leaving at "
+        "least 11 dead."
+    ),
     "condemned": (
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
@@ -785,3 +790,7 @@ def test_the_side_ground_was_captured_from_is_the_other_side(analyses) -> None: 
 def test_the_dead_counted_later_are_civilians_when_most_of_them_are(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["dead_mostly_civilians"])[1] == "Civilians (Syria)"
     assert first(analyses["dead_mostly_fighters"])[1] != "Civilians (Syria)"
+
+
+def test_a_groups_affiliate_named_in_apposition_is_the_side_that_acted(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["affiliate"])[0] == "Jabhat al-Nusra"

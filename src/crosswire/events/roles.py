@@ -126,7 +126,9 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
             main_mentions.append((m_start, m_end, entity))
     _add_clause_backers(index, token, actor.backers)
     if main_mentions:
-        chosen = _chosen_mention(main_mentions, token.idx, index.text)
+        chosen = _branch_named(token, main_mentions) or _chosen_mention(
+            main_mentions, token.idx, index.text
+        )
         actor.main = chosen[2]
         actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
@@ -211,6 +213,28 @@ def _no_side(entity: Entity) -> bool:
     if entity.kind == "organisation" and (not words or words[-1] not in _FORMATION_HEADS):
         return True
     return len(words) == 1 and words[0] in _SIDE_WORDS
+
+
+# Nouns for a group's part: "Al-Qaeda's Syrian affiliate, the Nusra Front" is the Nusra
+# Front, not Al-Qaeda.
+_BRANCH_NOUNS = frozenset(["affiliate", "branch", "wing", "arm", "offshoot", "franchise"])
+
+
+def _branch_named(
+    token: Token, mentions: list[tuple[int, int, Entity]]
+) -> tuple[int, int, Entity] | None:
+    """The mention an apposition gives a group's branch ("its Syrian affiliate, the Nusra
+    Front"): the side that acted is the branch, its parent only says whose it is."""
+    if token.lemma_.lower() not in _BRANCH_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        start, end = phrase(child)
+        inside = [m for m in mentions if start <= m[0] and m[1] <= end]
+        if inside:
+            return inside[0]
+    return None
 
 
 def _chosen_mention(
