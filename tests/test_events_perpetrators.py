@@ -94,6 +94,10 @@ TEXTS = {
         "headquarters of a rebel group near the town of Azaz in Aleppo province, leaving at "
         "least 11 dead."
     ),
+    "clash_with_rebels": (
+        "At least 12 soldiers were killed in clashes with rebels near the town of Mork in "
+        "Hama province on Sunday, a monitor said."
+    ),
     "condemned": (
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
@@ -794,3 +798,9 @@ def test_the_dead_counted_later_are_civilians_when_most_of_them_are(analyses) ->
 
 def test_a_groups_affiliate_named_in_apposition_is_the_side_that_acted(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["affiliate"])[0] == "Jabhat al-Nusra"
+
+
+def test_unnamed_rebels_fought_with_are_the_side_that_killed(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["clash_with_rebels"])
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")

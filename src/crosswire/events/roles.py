@@ -479,9 +479,10 @@ def event_actors(
     if (
         on.event_type_of(label) == "Battles"
         and result.actor1 is None
-        and patient.named
+        and (patient.named or (patient.main is not None and patient.category in ("state", "armed")))
         and not _struck_directly(roles.patient)
     ):
+        # "ten soldiers were killed in clashes with IS / with rebels": the side fought with.
         _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
     if on.event_type_of(label) == "Battles" and result.actor1 is None:
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
