@@ -80,15 +80,6 @@ TEXTS = {
         "it from government forces after days of fighting that cost more than 500 lives, a "
         "monitoring group said."
     ),
-    "dead_mostly_civilians": (
-        "Regime air strikes on the town of Douma outside Damascus killed 25 people on Monday. "
-        "Seven women and a child were among the dead, and a rebel commander was also killed, "
-        "the monitor said."
-    ),
-    "dead_mostly_fighters": (
-        "Regime air strikes on the village of Kafr Nabl in Idlib province killed 12 people on "
-        "Tuesday. Ten rebel fighters and a child were among the dead, the monitor said."
-    ),
     "affiliate": (
         "Al-Qaeda's Syrian affiliate Al-Nusra Front launched an offensive on Friday on the "
         "headquarters of a rebel group near the town of Azaz in Aleppo province, leaving at "
@@ -789,11 +780,6 @@ def test_the_side_ground_was_captured_from_is_the_other_side(analyses) -> None: 
     actor1, actor2, _ = first(analyses["captured_from"])
     assert actor1 == "Islamic State"
     assert actor2 is not None and actor2.startswith("Military Forces of Syria")
-
-
-def test_the_dead_counted_later_are_civilians_when_most_of_them_are(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert first(analyses["dead_mostly_civilians"])[1] == "Civilians (Syria)"
-    assert first(analyses["dead_mostly_fighters"])[1] != "Civilians (Syria)"
 
 
 def test_a_groups_affiliate_named_in_apposition_is_the_side_that_acted(analyses) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events import lexicon as lx
-from crosswire.figures.find import parse_number
 
 # "people", "man", "person" say nothing of who the dead were.
 _NEUTRAL = frozenset(["people", "person", "persons", "man", "men", "individual"])
@@ -77,7 +76,7 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     for token in attackers:
         if token is not None:
             skip.update(t.i for t in token.subtree)
-    civilian, armed = _cues(sentence, skip)
+    civilian, armed = _cues(sentence, skip, counted=False)
     if civilian or armed:
         return civilian and not armed
     doc = sentence.doc
@@ -86,11 +85,9 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
         if end >= len(doc):
             break
         following = doc[end].sent
-        civilians, fighters = _counted_dead(following, skip)
-        if civilians or fighters:
-            # "12 were killed, including two rebel fighters and five civilians": the
-            # dead are civilians when the report counts more of them than armed men.
-            return civilians > fighters
+        civilian, armed = _cues(following, skip, counted=True)
+        if civilian or armed:
+            return civilian and not armed
         end = following.end
     return False
 
@@ -99,7 +96,7 @@ def armed_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     """Whether the sentence's people are armed ones and none civilian ("executed 40
     militants", "Nusra Attacks US-Trained Militants")."""
     skip = {t.i for token in attackers if token is not None for t in token.subtree}
-    civilian, armed = _cues(sentence, skip)
+    civilian, armed = _cues(sentence, skip, counted=False)
     return armed and not civilian
 
 
@@ -112,51 +109,24 @@ def _words(token: Token) -> tuple[str, str]:
     return lemma, word
 
 
-def _cues(sentence: Span, skip: set[int]) -> tuple[bool, bool]:
-    """(civilian, armed) person words in a sentence, and the civilian places it struck."""
+def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]:
+    """(civilian, armed) person words in a sentence; with ``counted``, only those given a
+    number ("nine children", "including a child"): the dead, not the fighting sides."""
     civilian = armed = False
     for token in sentence:
         if token.pos_ not in ("NOUN", "ADJ", "PROPN"):
             continue
         lemma, word = _words(token)
-        if lemma in _CIVILIAN_TARGETS and _struck(token):
+        if not counted and lemma in _CIVILIAN_TARGETS and _struck(token):
             civilian = True  # also in the attack's own words: "strikes on a school"
             continue
-        if token.i in skip:
+        if token.i in skip or (counted and not _is_counted(token)):
             continue
         if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
             armed = armed or not _acting(token)
         elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
             civilian = True
     return civilian, armed
-
-
-def _counted_dead(sentence: Span, skip: set[int]) -> tuple[float, float]:
-    """How many civilians and how many armed men a sentence counts ("seven women and a
-    child", "a rebel commander was also among the dead"): each person word given a
-    number or an article, by its number."""
-    civilians = fighters = 0.0
-    for token in sentence:
-        if token.pos_ not in ("NOUN", "ADJ", "PROPN") or token.i in skip:
-            continue
-        if not _is_counted(token):
-            continue
-        lemma, word = _words(token)
-        if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
-            fighters += 0.0 if _acting(token) else _count(token)
-        elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
-            civilians += _count(token)
-    return civilians, fighters
-
-
-def _count(token: Token) -> float:
-    """The number a person word is given: "seven women" 7, "a child" 1."""
-    for child in token.children:
-        if child.dep_ == "nummod":
-            value = parse_number(child.text)
-            if value is not None:
-                return value
-    return 1.0
 
 
 def _struck(place: Token) -> bool:
