@@ -54,6 +54,41 @@ TEXTS = {
         "Regime air strikes on the town of Douma outside Damascus killed 12 people on Monday. "
         "Five children and two women were among the dead, the monitor said."
     ),
+    "both_sides_dead": (
+        "At least 40 regime and rebel fighters have been killed in two days of battle near "
+        "the town of Mork in Hama province, a monitor said on Sunday."
+    ),
+    "both_sides_counted": (
+        "The monitor said 30 government soldiers and 25 rebel fighters were killed in battles "
+        "around the town of Kafr Nabudah in Hama province since Wednesday."
+    ),
+    "allies_dead": (
+        "Two Russian and five Syrian soldiers were killed in clashes near the town of Mork in "
+        "Hama province on Sunday."
+    ),
+    "its_soldiers_dead": (
+        "The army said four of its soldiers were killed in an attack by Islamic State "
+        "militants near the town of Palmyra in Homs province on Sunday."
+    ),
+    "fought_with": (
+        "Fighting kills 25 Islamic State militants in Syria. At least 25 Islamic State "
+        "militants have been killed since Saturday in fighting with Kurdish fighters in the "
+        "northeastern province of Hasaka, a monitor said."
+    ),
+    "captured_from": (
+        "Islamic State militants stormed an air base in northeast Syria on Sunday, capturing "
+        "it from government forces after days of fighting that cost more than 500 lives, a "
+        "monitoring group said."
+    ),
+    "affiliate": (
+        "Al-Qaeda's Syrian affiliate Al-Nusra Front launched an offensive on Friday on the "
+        "headquarters of a rebel group near the town of Azaz in Aleppo province, leaving at "
+        "least 11 dead."
+    ),
+    "clash_with_rebels": (
+        "At least 12 soldiers were killed in clashes with rebels near the town of Mork in "
+        "Hama province on Sunday, a monitor said."
+    ),
     "condemned": (
         "An air strike on the town of Ariha in Idlib province killed 11 civilians on Monday. "
         "The attack was condemned by the United Nations."
@@ -652,7 +687,11 @@ def test_a_group_named_with_the_second_side_is_not_the_first(analyses) -> None: 
 
 
 def test_the_regime_as_the_other_side_of_a_battle_is_its_forces(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert first(analyses["regime_dead_in_battle"])[1] == "Military Forces of Syria (2000-2024)"
+    # Both sides are among the dead: the side named first is actor1 (see
+    # test_a_battle_told_by_the_dead_of_both_sides_has_them_in_the_order_named); either
+    # way the regime's side is its forces, not its government.
+    actor1, actor2, _ = first(analyses["regime_dead_in_battle"])
+    assert (actor1, actor2) == ("Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)")
 
 
 def test_a_groups_own_fighter_is_the_attacker_and_whom_he_fired_on_the_target(analyses) -> None:  # type: ignore[no-untyped-def]
@@ -708,3 +747,46 @@ def test_a_side_the_attack_is_blamed_on_is_its_author(
 
 def test_earlier_attacks_blamed_on_a_side_do_not_name_this_ones_author(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["blamed_on_earlier"])[0] == "Unidentified Armed Group (Syria)"
+
+
+def test_a_battle_told_by_the_dead_of_both_sides_has_them_in_the_order_named(analyses) -> None:  # type: ignore[no-untyped-def]
+    for name, first_side, second_side in (
+        ("both_sides_dead", "Military Forces of Syria", "Opposition Rebels (Syria)"),
+        ("both_sides_counted", "Military Forces of Syria", "Opposition Rebels (Syria)"),
+    ):
+        actor1, actor2, _ = first(analyses[name])
+        assert actor1 is not None and actor1.startswith(first_side), name
+        assert actor2 == second_side, name
+
+
+def test_two_states_dead_together_are_not_each_others_enemy(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["allies_dead"])
+    assert not (actor1 or "").startswith("Military Forces of Russia")
+    assert not (actor2 or "").startswith("Military Forces of Syria")
+
+
+def test_its_soldiers_killed_are_the_forces_that_said_so_not_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["its_soldiers_dead"])
+    assert actor1 == "Islamic State"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_the_side_a_battle_was_fought_with_is_its_author(analyses) -> None:  # type: ignore[no-untyped-def]
+    for actor1, actor2, _ in sides(analyses["fought_with"]):
+        assert (actor1, actor2) == ("People's Protection Units (YPG)", "Islamic State")
+
+
+def test_the_side_ground_was_captured_from_is_the_other_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["captured_from"])
+    assert actor1 == "Islamic State"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_a_groups_affiliate_named_in_apposition_is_the_side_that_acted(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["affiliate"])[0] == "Jabhat al-Nusra"
+
+
+def test_unnamed_rebels_fought_with_are_the_side_that_killed(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["clash_with_rebels"])
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")

@@ -343,7 +343,10 @@ _NOUN_CATEGORIES: tuple[tuple[frozenset[str], Category], ...] = (
 def category_of_noun(token: Token) -> Category | None:
     """The actor category a noun names by its word alone ("villagers" -> civilians)."""
     lemma = token.lemma_.lower()
-    for word in (lemma, token.lower_):
+    words_of = [lemma, token.lower_]
+    if token.tag_ == "NNPS" and lemma.endswith("s"):
+        words_of.append(lemma[:-1])  # a headline's plural taken for a name: "Troopers"
+    for word in words_of:
         for words, category in _NOUN_CATEGORIES:
             if word in words:
                 return category

@@ -481,3 +481,39 @@ def _generic_blamed(
                 entity = index.state(index.focus_country, "mil", day)
             return (match.end() - 1, entity) if entity is not None else None
     return None
+
+
+# "killed in fighting with Kurdish fighters", "clashes against the army": the side a
+# battle's report says it was fought with.
+_FOUGHT_WITH = re.compile(
+    r"\b(?:fighting|fights?|clash(?:es|ed)?|battles?|battling|combat|confrontations?)"
+    r"\s+(?:with|against)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_WITH_REACH = 30  # characters between "fighting with" and the side's name
+
+
+def fought_with(
+    index: ArticleIndex,
+    spans: Sequence[tuple[int, int]],
+    category_of: Callable[[Entity], str | None],
+    other: Entity | None,
+) -> Entity | None:
+    """The side a battle told with no author was fought with, by the words of its own
+    sentences ("132 IS militants were killed in fighting with Kurdish fighters"): the
+    armed or state side named right after "fighting with", other than ``other`` (the
+    dead's side)."""
+    for start, end in spans:
+        for match in _FOUGHT_WITH.finditer(index.text, start, end):
+            named = [
+                m
+                for m in index.entities
+                if match.end() <= m[0] <= match.end() + _WITH_REACH
+                and m[1] <= end
+                and index.is_actor_mention(*m)
+                and category_of(m[2]) in ("state", "armed")
+                and m[2] != other
+            ]
+            if named:
+                return min(named, key=lambda m: m[0])[2]
+    return None

@@ -32,6 +32,7 @@ from crosswire.events.perpetrators import (
     HOLDER_AFTER,
     claimant,
     drone_only,
+    fought_with,
     is_setting,
     military_of,
     premodifier_actor,
@@ -125,7 +126,9 @@ def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
             main_mentions.append((m_start, m_end, entity))
     _add_clause_backers(index, token, actor.backers)
     if main_mentions:
-        chosen = _chosen_mention(main_mentions, token.idx, index.text)
+        chosen = _branch_named(token, main_mentions) or _chosen_mention(
+            main_mentions, token.idx, index.text
+        )
         actor.main = chosen[2]
         actor.named = True
         actor.category = _entity_category(index, chosen[2]) or category_of_noun(token)
@@ -210,6 +213,28 @@ def _no_side(entity: Entity) -> bool:
     if entity.kind == "organisation" and (not words or words[-1] not in _FORMATION_HEADS):
         return True
     return len(words) == 1 and words[0] in _SIDE_WORDS
+
+
+# Nouns for a group's part: "Al-Qaeda's Syrian affiliate, the Nusra Front" is the Nusra
+# Front, not Al-Qaeda.
+_BRANCH_NOUNS = frozenset(["affiliate", "branch", "wing", "arm", "offshoot", "franchise"])
+
+
+def _branch_named(
+    token: Token, mentions: list[tuple[int, int, Entity]]
+) -> tuple[int, int, Entity] | None:
+    """The mention an apposition gives a group's branch ("its Syrian affiliate, the Nusra
+    Front"): the side that acted is the branch, its parent only says whose it is."""
+    if token.lemma_.lower() not in _BRANCH_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ != "appos":
+            continue
+        start, end = phrase(child)
+        inside = [m for m in mentions if start <= m[0] and m[1] <= end]
+        if inside:
+            return inside[0]
+    return None
 
 
 def _chosen_mention(
@@ -437,8 +462,66 @@ def event_actors(
         if co.main is not None:
             result.assoc1.append(co.main)
     patient = _resolve_actor(index, roles.patient, country, day)
-    victims = _resolve_actor(index, event.victims, country, day)
+    # "the army said four of its soldiers were killed": the dead are the army's men.
+    victims = _resolve_actor(
+        index, _antecedent(index, event.victims) or event.victims, country, day
+    )
     result.named = agent.named or patient.named
+    _take_target(result, event, patient, victims)
+    for other in roles.co_patients:
+        co = _resolve_actor(index, other, country, day)
+        if co.main is not None:
+            result.assoc2.append(co.main)
+    if label == on.MOB_VIOLENCE and (result.actor1 is None or agent.category != "rioters"):
+        if result.actor1 is not None:
+            result.assoc1.insert(0, result.actor1)
+        result.actor1 = index.generic("rioters", country)
+    if (
+        on.event_type_of(label) == "Battles"
+        and result.actor1 is None
+        and (patient.named or (patient.main is not None and patient.category in ("state", "armed")))
+        and not _struck_directly(roles.patient)
+    ):
+        # "ten soldiers were killed in clashes with IS / with rebels": the side fought with.
+        _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
+    if on.event_type_of(label) == "Battles" and result.actor1 is None:
+        _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
+    if result.actor2 is None and on.event_type_of(label) == "Battles":
+        result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
+    civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
+        on.event_type_of(label) == "Explosions/Remote violence"
+        and patient.category not in ("armed", "state")
+        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
+    )
+    return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+_CAPTURE_VERBS = frozenset(["capture", "seize", "take", "wrest", "recapture", "retake", "win"])
+
+
+def _taken_from(
+    index: ArticleIndex, anchor: Token, actor1: Entity | None, country: str | None, day: date | None
+) -> Entity | None:
+    """Whom a battle's ground was won from ("stormed the base, capturing it from government
+    forces", "seized the town from IS"): the side that lost it is the other side."""
+    for token in anchor.sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _CAPTURE_VERBS:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for loser in prep.children:
+                if loser.dep_ != "pobj":
+                    continue
+                side = _resolve_actor(index, loser, country, day)
+                if side.category in ("state", "armed") and side.main not in (None, actor1):
+                    return side.main
+    return None
+
+
+def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims: _Actor) -> None:
+    """Actor2: the patient when it is a side, else the dead when named as one."""
+    roles = event.roles
     anyone = roles.patient is not None and roles.patient.lemma_.lower() in _ANYONE
     if (
         patient.main is not None
@@ -457,27 +540,6 @@ def event_actors(
         # civilians, "killing seven people" (in a strike on a depot, a fight between armed
         # sides) names no one; of an attack on a checkpoint, the policemen it killed.
         result.actor2 = victims.main
-    for other in roles.co_patients:
-        co = _resolve_actor(index, other, country, day)
-        if co.main is not None:
-            result.assoc2.append(co.main)
-    if label == on.MOB_VIOLENCE and (result.actor1 is None or agent.category != "rioters"):
-        if result.actor1 is not None:
-            result.assoc1.insert(0, result.actor1)
-        result.actor1 = index.generic("rioters", country)
-    if (
-        on.event_type_of(label) == "Battles"
-        and result.actor1 is None
-        and patient.named
-        and not _struck_directly(roles.patient)
-    ):
-        _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
-    civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
-        on.event_type_of(label) == "Explosions/Remote violence"
-        and patient.category not in ("armed", "state")
-        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
-    )
-    return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
 
 
 def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
@@ -642,6 +704,69 @@ def _battle_sides(result: Actors, dead: _Actor, *, dead_patient: bool = False) -
         result.actor2 = dead.main
 
 
+def _dead_of_both_sides(
+    index: ArticleIndex,
+    result: Actors,
+    dead: Token | None,
+    country: str | None,
+    day: date | None,
+) -> None:
+    """ "70 regime and rebel fighters were killed in battle", "30 soldiers and 39 rebels
+    died in clashes": a battle told by the dead of both its sides, with no agent, has
+    those sides, in the order the report names them (as of "Syrian or Russian jets"): a
+    state's forces and an armed group; two states' or two groups' dead may be allies'."""
+    if dead is None:
+        return
+    found = _sides_named(index, dead, country, day)
+    categories = {_entity_category(index, e) for e in found}
+    if len(found) != 2 or categories != {"state", "armed"}:
+        return
+    result.actor1, result.actor2 = found
+    result.assoc1 = [e for e in result.assoc1 if e not in found]
+    result.assoc2 = [e for e in result.assoc2 if e not in found]
+
+
+def _sides_named(
+    index: ArticleIndex, dead: Token, country: str | None, day: date | None
+) -> list[Entity]:
+    """The armed or state sides a phrase of the dead coordinates, in text order: its
+    head's coordinated side words ("regime and rebel fighters") or coordinated heads
+    ("30 soldiers and 39 rebels")."""
+    while dead.dep_ == "conj" and dead.head.i != dead.i:
+        dead = dead.head
+    # "the dead, 70 regime and rebel fighters": the apposition names them.
+    dead = next((c for c in dead.children if c.dep_ == "appos"), dead)
+    heads = [dead, *_conjuncts(dead)]
+    words = [*heads]
+    for head in heads:
+        for left in head.lefts:
+            if left.dep_ in _SIDE_MODIFIER_DEPS:
+                words += [left, *_conjuncts(left)]
+    sides: list[Entity] = []
+    for token in sorted(set(words), key=lambda t: t.i):
+        entity = index.entity_at(token)
+        if entity is not None and _entity_category(index, entity) not in ("state", "armed"):
+            entity = None
+        if entity is None and category_of_noun(token) in ("state", "armed"):
+            entity = _generic_for(index, token, country, day)
+        side = military_of(index, entity, day) if entity is not None else None
+        if side is not None and side not in sides:
+            sides.append(side)
+    return sides
+
+
+_SIDE_MODIFIER_DEPS = frozenset(["amod", "compound", "nmod"])
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """The words coordinated with ``token`` ("regime and rebel", "soldiers and rebels")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child, *_conjuncts(child)]
+    return found
+
+
 def _as_coded(
     index: ArticleIndex,
     label: str,
@@ -708,21 +833,9 @@ def unnamed_perpetrator(
         actors.actor1 = owner or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
-    if label in _EXPLOSIVE_LABELS:
-        # "mines planted by IS", "a car bomb left by the group": in the event's own report.
-        day = day_of(index.published[0]) if index.published else None
-        within = [(span.start, span.end) for span in spans]
-        actors.actor1 = weapon_owner(
-            index, day, lambda e: _entity_category(index, e), "explosive", within
-        )
-        if actors.actor1 is not None:
-            return
-    if label != on.ARMED_CLASH:
-        # "IS claimed responsibility", "a bombing blamed on Daesh", in any sentence.
-        day = day_of(index.published[0]) if index.published else None
-        actors.actor1 = claimant(index, lambda e: _entity_category(index, e), elsewhere, day)
-        if actors.actor1 is not None:
-            return
+    actors.actor1 = _named_elsewhere(index, label, actors, spans, elsewhere)
+    if actors.actor1 is not None:
+        return
     # The group of the country the story is set in, as for generic victims: a place
     # named in passing ("the London-based monitor") must not make it a British group,
     # nor the state forces the article names ("Russian jets") a Russian one.
@@ -738,6 +851,35 @@ def unnamed_perpetrator(
     if side == actors.actor2:
         side = index.generic("uag", country)  # the rebels named are the victims
     actors.actor1 = side
+
+
+def _named_elsewhere(
+    index: ArticleIndex,
+    label: str,
+    actors: Actors,
+    spans: Sequence[SourceSpan],
+    elsewhere: Sequence[tuple[int, int]],
+) -> Entity | None:
+    """The author an event's words name outside its agent role: who planted the bomb
+    (in its own report), who claimed it or was blamed (anywhere but ``elsewhere``), whom
+    a battle was fought with (in its own report)."""
+    day = day_of(index.published[0]) if index.published else None
+    within = [(span.start, span.end) for span in spans]
+
+    def category_of(entity: Entity) -> Category | None:
+        return _entity_category(index, entity)
+
+    if label in _EXPLOSIVE_LABELS:
+        # "mines planted by IS", "a car bomb left by the group".
+        found = weapon_owner(index, day, category_of, "explosive", within)
+        if found is not None:
+            return found
+    if label != on.ARMED_CLASH:
+        # "IS claimed responsibility", "a bombing blamed on Daesh".
+        return claimant(index, category_of, elsewhere, day)
+    # "IS militants were killed in fighting with Kurdish fighters": the side fought with.
+    found = fought_with(index, within, category_of, actors.actor2)
+    return military_of(index, found, day) if found is not None else None
 
 
 def _identified(
