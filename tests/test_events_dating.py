@@ -195,3 +195,55 @@ def test_the_day_a_toll_rose_is_not_the_day_of_the_strike(nlp) -> None:  # type:
     )
     toll = violent(events(nlp, text), "death toll")
     assert (toll.date_start, toll.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_the_day_a_report_was_made_bounds_what_it_tells_across_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The event told inside the report ("... had been killed after the attack") happened
+    # on or before the day it was reported, whatever "after" orders within the report:
+    # not on the article's later date.
+    text = (
+        "The monitor reported on Monday that 30 people had been killed after the attack "
+        "on the army base."
+    )
+    attack = violent(events(nlp, text), "after the attack")
+    assert (attack.date_start, attack.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_a_spokesman_s_day_dates_the_killing_he_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A rebel spokesman said on Monday that gunmen had executed a captured soldier "
+        "after his convoy was ambushed."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert found
+    assert all(e.date_start == "2026-03-02" for e in found)
+
+
+def test_after_outside_a_report_still_parts_the_clauses(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The report's day bounds only what it tells: a date of a clause that is no report
+    # still stays its own clause's across "after".
+    text = (
+        "Calm returned to the town on Monday after heavy clashes between two armed "
+        "groups killed nine fighters there, residents said."
+    )
+    clash = next(e for e in events(nlp, text) if e.event_type == "Battles")
+    assert clash.date_text != "Monday"
+
+
+def test_a_date_of_the_event_s_noun_phrase_is_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "chemical weapon" names the event, "use" heads its phrase and holds the day.
+    text = (
+        "The president said the missile strike was a response to the chemical weapon use "
+        "in the northern town on Sunday which officials blame on the army."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    gas = next(e for e in found if e.sub_event_type == "Chemical weapon")
+    assert (gas.date_start, gas.date_text) == ("2026-03-01", "Sunday")
+    others = [e for e in found if e.sub_event_type != "Chemical weapon"]
+    assert all(e.date_text != "Sunday" for e in others)  # not borrowed by the strike
+
+
+def test_a_bomb_attack_keeps_the_day_of_its_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The car bomb explosion on Sunday at the checkpoint killed nine soldiers."
+    event = violent(events(nlp, text), "car bomb")
+    assert event.date_start == "2026-03-01"

@@ -118,14 +118,20 @@ def clause_date(
     sentence: Span,
     region: set[int],
     stamps: frozenset[int] = frozenset(),
+    taken: set[int] | frozenset[int] = frozenset(),
 ) -> DateMention | None:
     """The date expression of the event's own clause nearest its words (a narrower one
     inside it wins); a date elsewhere in the sentence is another clause's ("a truce held
-    on Thursday, two days after fighting killed 12")."""
+    on Thursday, two days after fighting killed 12"). A date of the noun phrase the
+    event's words modify is its own ("the chemical weapon use on Tuesday"); one of another
+    event's noun phrase (``taken``) is not."""
     words = event_tokens(event, sentence.doc)
+    heads = _phrase_heads(words)
     found: list[tuple[int, int, DateMention]] = []
     for d, span in _sentence_dates(dates, sentence, stamps):
-        if any(t.i in region for t in span):
+        if any(t.i in taken for t in span):
+            continue
+        if any(t.i in region for t in span) or _dates_noun(span.root, heads):
             found.append((_distance(span, words), d.mention.start, d))
     if not found:
         return None
@@ -150,10 +156,56 @@ def sentence_date(
             continue
         if _days(d) > NARROW_DAYS or _too_old(d, published):
             continue
-        if any(_in_sequence(w, span.root) for w in words):
+        if not _tells_of(span, words) and any(_in_sequence(w, span.root) for w in words):
             continue
         found.append((_distance(span, words), d.mention.start, d))
     return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+# How an event word names the head of its noun phrase: "the chemical weapon use",
+# "a car bomb explosion", "the suicide attack".
+_MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
+
+
+def _phrase_heads(words: list[Token]) -> set[int]:
+    """The nouns the event's words modify ("chemical weapon" in "the chemical weapon
+    use on Tuesday"): a date of that noun phrase dates the event the words name."""
+    return {
+        w.head.i
+        for w in words
+        if w.dep_ in _MODIFIER_LINKS and w.head.pos_ == "NOUN" and w.head.i != w.i
+    }
+
+
+def _dates_noun(root: Token, heads: set[int]) -> bool:
+    """Whether a date hangs from one of ``heads``: "use on Tuesday" (a preposition),
+    "Tuesday's use" (a possessive or a noun modifier)."""
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.head.i in heads
+    return root.dep_ in ("poss", "npadvmod", "compound", "nmod") and root.head.i in heads
+
+
+def phrase_dates(dates: Iterable[DateMention], event: EventCandidate, sentence: Span) -> set[int]:
+    """Token indices of the sentence's dates that hang from the noun phrase the event's
+    words modify ("the chemical weapon use on Tuesday"): the event's own, claimed from
+    the sentence's other events as its clause is."""
+    heads = _phrase_heads(event_tokens(event, sentence.doc))
+    if not heads:
+        return set()
+    return {
+        t.i
+        for _d, span in _sentence_dates(dates, sentence, frozenset())
+        if _dates_noun(span.root, heads)
+        for t in span
+    }
+
+
+def _tells_of(span: Span, words: list[Token]) -> bool:
+    """Whether the date is the day a report was made and the event is what it told ("the
+    monitor said on Monday that 30 were killed after the attack"): the event happened
+    on or before that day, whatever words of sequence order it within the report."""
+    verb = _report_verb(span.root)
+    return verb is not None and all(verb.i in {a.i for a in w.ancestors} for w in words)
 
 
 # Verbs whose day is the report's, not the incident's: "a monitor said on Tuesday", "a
@@ -174,14 +226,24 @@ def reported_on(d: DateMention, sentence: Span) -> bool:
     video, posted on Monday", "the toll rose to 40 on Friday"): a day the incident lies
     on or before, not its own."""
     span = _tokens(d, sentence)
-    if span is None:
-        return False
-    token = span.root
+    verb = _date_verb(span.root) if span is not None else None
+    return verb is not None and (verb.lemma_.lower() in _REPORT_LEMMAS or _counts(verb))
+
+
+def _date_verb(root: Token) -> Token | None:
+    """The verb a date phrase hangs from ("said on Tuesday", "said Tuesday"), or None."""
+    token = root
     while token.dep_ in _DATE_LINKS and token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower() in _REPORT_LEMMAS or _counts(token)
-    return False
+            return token
+    return None
+
+
+def _report_verb(root: Token) -> Token | None:
+    """The verb of saying a date hangs from ("said on Tuesday"), or None."""
+    verb = _date_verb(root)
+    return verb if verb is not None and verb.lemma_.lower() in _REPORT_LEMMAS else None
 
 
 def _counts(verb: Token) -> bool:
