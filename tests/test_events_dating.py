@@ -247,3 +247,27 @@ def test_a_bomb_attack_keeps_the_day_of_its_phrase(nlp) -> None:  # type: ignore
     text = "The car bomb explosion on Sunday at the checkpoint killed nine soldiers."
     event = violent(events(nlp, text), "car bomb")
     assert event.date_start == "2026-03-01"
+
+
+def test_an_incident_named_again_with_its_day_dates_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The killings took place on Monday": a definite subject names the incident the
+    # headline told undated, however far on, so the headline takes its day.
+    text = (
+        "Gunmen kill 14 villagers in northern town. The town lies near the front line. "
+        "Its residents fled in the winter. The killings took place on Monday at a farm "
+        "outside the town, a monitor said."
+    )
+    headline = violent(events(nlp, text), "Gunmen kill 14")
+    assert (headline.date_start, headline.date_end) == ("2026-03-02", "2026-03-02")
+    assert headline.date_text is None  # inferred from the later sentence
+
+
+def test_a_new_incident_told_later_does_not_date_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # An indefinite subject tells another incident ("an attack on Sunday"), not this one.
+    text = (
+        "Gunmen kill 14 villagers in northern town. The town lies near the front line. "
+        "Its residents fled in the winter. An attack took place on Sunday at a farm "
+        "outside another town, a monitor said."
+    )
+    headline = violent(events(nlp, text), "Gunmen kill 14")
+    assert headline.date_start == PUBLISHED

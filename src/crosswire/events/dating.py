@@ -308,7 +308,56 @@ def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:
         return False
     if draft.reported_on and not _before(later, draft):
         return False
-    return _same_report(later, draft) or (lead and _in_lead(later, draft))
+    return (
+        _same_report(later, draft)
+        or (lead and _in_lead(later, draft))
+        or (later.retold and _retells(later, draft))
+    )
+
+
+# Determiners of a noun that names an incident already told: "the attack", "this blast".
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# A day owning the incident: "Tuesday's attack", "Thursdays air strikes" (the apostrophe
+# lost), "yesterday's blast".
+_DAY_OWNER = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)(?:'?s)?")
+
+
+def retells(words: list[Token]) -> bool:
+    """Whether an event word names again, as the subject of its sentence, an incident the
+    article has told ("The killings took place on Wednesday", "The attack came early on
+    Tuesday", "Thursday's air strikes were carried out in the suburb"): a definite noun
+    or one a day owns, subject of the sentence's main verb."""
+    return any(
+        w.pos_ == "NOUN"
+        and w.dep_ in ("nsubj", "nsubjpass")
+        and _main_verb(w.head)
+        and any(_names_known(c) for c in w.children)
+        for w in words
+    )
+
+
+def _main_verb(verb: Token) -> bool:
+    """The sentence's main verb, or the one of what its main verb says ("The attack took
+    place on Monday, a monitor said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
+
+
+def _names_known(child: Token) -> bool:
+    if child.dep_ == "det":
+        return child.lower_ in _DEFINITE
+    return child.dep_ in ("poss", "compound", "npadvmod") and bool(
+        _DAY_OWNER.fullmatch(child.lower_)
+    )
+
+
+def _retells(later: Draft, draft: Draft) -> bool:
+    """A later sentence naming the incident again with its day ("The killings took place on
+    Wednesday") dates a happened report of it told undated: the same sub-event type, no
+    other toll."""
+    if draft.mode != "asserted" or not draft.violent or later.label != draft.label:
+        return False
+    theirs, mine = later.toll, draft.toll
+    return theirs is None or not theirs.value or (mine is not None and mine.value == theirs.value)
 
 
 def _before(later: Draft, draft: Draft) -> bool:

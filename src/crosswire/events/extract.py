@@ -54,6 +54,7 @@ from crosswire.events.dating import (
     clause_date,
     phrase_dates,
     reported_on,
+    retells,
     sentence_date,
     stamp_starts,
 )
@@ -265,6 +266,7 @@ def _draft(
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,
         reported_on=stated is not None and reported_on(stated, sentence),
+        retold=retells(event_tokens(candidate, sentence.doc)),
     )
 
 
