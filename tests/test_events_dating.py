@@ -271,3 +271,24 @@ def test_a_new_incident_told_later_does_not_date_the_headline(nlp) -> None:  # t
     )
     headline = violent(events(nlp, text), "Gunmen kill 14")
     assert headline.date_start == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BEIRUT, March 4 (Reuters) - ", "DAMASCUS, Syria, March 4 (AP) -- ", "ALEPPO, 4 March - "],
+)
+def test_a_wire_dateline_s_day_is_the_report_s_not_the_strike_s(nlp, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    # The dateline dates the report; the lead told with no day of its own takes the
+    # day the next sentence gives the strike.
+    text = (
+        dateline + "Government air strikes killed 20 people in a rebel-held town, a monitor "
+        "said. The jets struck the town's market late on Monday."
+    )
+    lead = violent(events(nlp, text), "Government air strikes killed 20")
+    assert (lead.date_start, lead.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_a_day_in_the_lead_is_not_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Government air strikes on March 2 killed 20 people in a rebel-held town."
+    lead = violent(events(nlp, text), "Government air strikes")
+    assert (lead.date_start, lead.date_text) == ("2026-03-02", "March 2")

@@ -54,17 +54,34 @@ _SEQUENCE_WORDS = frozenset(
 BORROW_DAYS = 31
 
 
+# A wire dateline that dates the report: "BEIRUT, March 4 (Reuters) -", "DAMASCUS, Syria,
+# Oct. 3 (AP) --", "ALEPPO, 12 June -": a city in capitals, perhaps its country, a day
+# of the month, perhaps the agency, then a dash.
+_DATED_LINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)*)?,\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+
+
 def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
     """Offsets of the date mentions that stamp the page: a day with its year at the head
-    of the body, read as the article's date by the metadata stage's rules. A weekday of
-    the lead ("killed on Monday") is no stamp, though the stamp may name it too."""
+    of the body, read as the article's date by the metadata stage's rules, or the day of
+    a wire dateline ("BEIRUT, March 4 (Reuters) -"), the report's day, not the incident's.
+    A weekday of the lead ("killed on Monday") is no stamp, though the stamp may name it
+    too."""
     stamps = [(h.date.iso, h.text) for h in head_dates(text)]
+    dateline = _DATED_LINE.match(text)
+    line_end = dateline.end() if dateline is not None else 0
     return frozenset(
         d.mention.start
         for d in dates
-        if d.mention.start < HEAD_CHARS
-        and _YEAR.search(d.mention.text)
-        and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
+        if d.mention.end <= line_end
+        or (
+            d.mention.start < HEAD_CHARS
+            and _YEAR.search(d.mention.text)
+            and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
+        )
     )
 
 
