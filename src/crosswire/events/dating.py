@@ -3,28 +3,34 @@
 An event of a sentence takes, in this order:
 
 1. a date expression of its own clause, the one nearest its words
-   (``clause_date``); when the clause holds a wide date and a narrower one inside
-   it ("earlier this month ... killed ... on Friday", "last week, on Tuesday"),
-   the narrower one, which says more;
+   (``clause_date``), or of the noun phrase its words modify ("the chemical weapon
+   use on Tuesday": no other event of the sentence borrows that one); when the
+   clause holds a wide date and a narrower one inside it ("earlier this month ...
+   killed ... on Friday", "last week, on Tuesday"), the narrower one, which says more;
 2. otherwise a date of its sentence outside its clause that no other event of the
    sentence holds in its own clause (``sentence_date``): "a helicopter dropped
    barrels on Wednesday, killing four", "fighters were killed, a monitor said on
    Monday". Only a date of a week or less that is not history (the article says
-   nothing of a weeks-old day without naming the event it belongs to);
+   nothing of a weeks-old day without naming the event it belongs to). A word of
+   sequence ("after") between the event and the date parts them, except when the
+   date is the day of a report the event is told in ("the monitor reported on
+   Monday that 30 were killed after the attack"): the event happened by that day;
 3. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
 Once the article is read, ``backdate`` gives a report told first with no date (a
 headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
 tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
-event type and the same toll, in no other area. Its ``date_text`` stays empty: the
-date is inferred, not read in its own words.
+event type and the same toll, in no other area, or a sentence that names the incident
+again as its subject ("The killings took place on Monday", ``retells``). Its
+``date_text`` stays empty: the date is inferred, not read in its own words.
 
 The stamp that dates the page ("Published October 2 2017", an agency name and "Monday 3 Mar
-2025" heading the body) is never an event's date expression: it dates the
-report, not the incident, and an event told with no date of its own already
-falls back to the article's date. Reading it as the event's own date hid the
-clause's own words ("late Tuesday", "since Saturday", "over the weekend").
+2025" heading the body, a wire dateline "BEIRUT, March 4 (Reuters) -") is never an
+event's date expression: it dates the report, not the incident, and an event told
+with no date of its own already falls back to the article's date. Reading it as the
+event's own date hid the clause's own words ("late Tuesday", "since Saturday", "over
+the weekend").
 """
 
 from __future__ import annotations
