@@ -195,3 +195,100 @@ def test_the_day_a_toll_rose_is_not_the_day_of_the_strike(nlp) -> None:  # type:
     )
     toll = violent(events(nlp, text), "death toll")
     assert (toll.date_start, toll.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_the_day_a_report_was_made_bounds_what_it_tells_across_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The event told inside the report ("... had been killed after the attack") happened
+    # on or before the day it was reported, whatever "after" orders within the report:
+    # not on the article's later date.
+    text = (
+        "The monitor reported on Monday that 30 people had been killed after the attack "
+        "on the army base."
+    )
+    attack = violent(events(nlp, text), "after the attack")
+    assert (attack.date_start, attack.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_a_spokesman_s_day_dates_the_killing_he_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A rebel spokesman said on Monday that gunmen had executed a captured soldier "
+        "after his convoy was ambushed."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    assert found
+    assert all(e.date_start == "2026-03-02" for e in found)
+
+
+def test_after_outside_a_report_still_parts_the_clauses(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The report's day bounds only what it tells: a date of a clause that is no report
+    # still stays its own clause's across "after".
+    text = (
+        "Calm returned to the town on Monday after heavy clashes between two armed "
+        "groups killed nine fighters there, residents said."
+    )
+    clash = next(e for e in events(nlp, text) if e.event_type == "Battles")
+    assert clash.date_text != "Monday"
+
+
+def test_a_date_of_the_event_s_noun_phrase_is_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "chemical weapon" names the event, "use" heads its phrase and holds the day.
+    text = (
+        "The president said the missile strike was a response to the chemical weapon use "
+        "in the northern town on Sunday which officials blame on the army."
+    )
+    found = [e for e in events(nlp, text) if e.modality == "asserted"]
+    gas = next(e for e in found if e.sub_event_type == "Chemical weapon")
+    assert (gas.date_start, gas.date_text) == ("2026-03-01", "Sunday")
+    others = [e for e in found if e.sub_event_type != "Chemical weapon"]
+    assert all(e.date_text != "Sunday" for e in others)  # not borrowed by the strike
+
+
+def test_a_bomb_attack_keeps_the_day_of_its_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The car bomb explosion on Sunday at the checkpoint killed nine soldiers."
+    event = violent(events(nlp, text), "car bomb")
+    assert event.date_start == "2026-03-01"
+
+
+def test_an_incident_named_again_with_its_day_dates_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The killings took place on Monday": a definite subject names the incident the
+    # headline told undated, however far on, so the headline takes its day.
+    text = (
+        "Gunmen kill 14 villagers in northern town. The town lies near the front line. "
+        "Its residents fled in the winter. The killings took place on Monday at a farm "
+        "outside the town, a monitor said."
+    )
+    headline = violent(events(nlp, text), "Gunmen kill 14")
+    assert (headline.date_start, headline.date_end) == ("2026-03-02", "2026-03-02")
+    assert headline.date_text is None  # inferred from the later sentence
+
+
+def test_a_new_incident_told_later_does_not_date_the_headline(nlp) -> None:  # type: ignore[no-untyped-def]
+    # An indefinite subject tells another incident ("an attack on Sunday"), not this one.
+    text = (
+        "Gunmen kill 14 villagers in northern town. The town lies near the front line. "
+        "Its residents fled in the winter. An attack took place on Sunday at a farm "
+        "outside another town, a monitor said."
+    )
+    headline = violent(events(nlp, text), "Gunmen kill 14")
+    assert headline.date_start == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["BEIRUT, March 4 (Reuters) - ", "DAMASCUS, Syria, March 4 (AP) -- ", "ALEPPO, 4 March - "],
+)
+def test_a_wire_dateline_s_day_is_the_report_s_not_the_strike_s(nlp, dateline: str) -> None:  # type: ignore[no-untyped-def]
+    # The dateline dates the report; the lead told with no day of its own takes the
+    # day the next sentence gives the strike.
+    text = (
+        dateline + "Government air strikes killed 20 people in a rebel-held town, a monitor "
+        "said. The jets struck the town's market late on Monday."
+    )
+    lead = violent(events(nlp, text), "Government air strikes killed 20")
+    assert (lead.date_start, lead.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_a_day_in_the_lead_is_not_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Government air strikes on March 2 killed 20 people in a rebel-held town."
+    lead = violent(events(nlp, text), "Government air strikes")
+    assert (lead.date_start, lead.date_text) == ("2026-03-02", "March 2")

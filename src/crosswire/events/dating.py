@@ -3,28 +3,34 @@
 An event of a sentence takes, in this order:
 
 1. a date expression of its own clause, the one nearest its words
-   (``clause_date``); when the clause holds a wide date and a narrower one inside
-   it ("earlier this month ... killed ... on Friday", "last week, on Tuesday"),
-   the narrower one, which says more;
+   (``clause_date``), or of the noun phrase its words modify ("the chemical weapon
+   use on Tuesday": no other event of the sentence borrows that one); when the
+   clause holds a wide date and a narrower one inside it ("earlier this month ...
+   killed ... on Friday", "last week, on Tuesday"), the narrower one, which says more;
 2. otherwise a date of its sentence outside its clause that no other event of the
    sentence holds in its own clause (``sentence_date``): "a helicopter dropped
    barrels on Wednesday, killing four", "fighters were killed, a monitor said on
    Monday". Only a date of a week or less that is not history (the article says
-   nothing of a weeks-old day without naming the event it belongs to);
+   nothing of a weeks-old day without naming the event it belongs to). A word of
+   sequence ("after") between the event and the date parts them, except when the
+   date is the day of a report the event is told in ("the monitor reported on
+   Monday that 30 were killed after the attack"): the event happened by that day;
 3. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
 Once the article is read, ``backdate`` gives a report told first with no date (a
 headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
 tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
-event type and the same toll, in no other area. Its ``date_text`` stays empty: the
-date is inferred, not read in its own words.
+event type and the same toll, in no other area, or a sentence that names the incident
+again as its subject ("The killings took place on Monday", ``retells``). Its
+``date_text`` stays empty: the date is inferred, not read in its own words.
 
 The stamp that dates the page ("Published October 2 2017", an agency name and "Monday 3 Mar
-2025" heading the body) is never an event's date expression: it dates the
-report, not the incident, and an event told with no date of its own already
-falls back to the article's date. Reading it as the event's own date hid the
-clause's own words ("late Tuesday", "since Saturday", "over the weekend").
+2025" heading the body, a wire dateline "BEIRUT, March 4 (Reuters) -") is never an
+event's date expression: it dates the report, not the incident, and an event told
+with no date of its own already falls back to the article's date. Reading it as the
+event's own date hid the clause's own words ("late Tuesday", "since Saturday", "over
+the weekend").
 """
 
 from __future__ import annotations
@@ -54,17 +60,34 @@ _SEQUENCE_WORDS = frozenset(
 BORROW_DAYS = 31
 
 
+# A wire dateline that dates the report: "BEIRUT, March 4 (Reuters) -", "DAMASCUS, Syria,
+# Oct. 3 (AP) --", "ALEPPO, 12 June -": a city in capitals, perhaps its country, a day
+# of the month, perhaps the agency, then a dash.
+_DATED_LINE = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)*)?,\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+
+
 def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
     """Offsets of the date mentions that stamp the page: a day with its year at the head
-    of the body, read as the article's date by the metadata stage's rules. A weekday of
-    the lead ("killed on Monday") is no stamp, though the stamp may name it too."""
+    of the body, read as the article's date by the metadata stage's rules, or the day of
+    a wire dateline ("BEIRUT, March 4 (Reuters) -"), the report's day, not the incident's.
+    A weekday of the lead ("killed on Monday") is no stamp, though the stamp may name it
+    too."""
     stamps = [(h.date.iso, h.text) for h in head_dates(text)]
+    dateline = _DATED_LINE.match(text)
+    line_end = dateline.end() if dateline is not None else 0
     return frozenset(
         d.mention.start
         for d in dates
-        if d.mention.start < HEAD_CHARS
-        and _YEAR.search(d.mention.text)
-        and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
+        if d.mention.end <= line_end
+        or (
+            d.mention.start < HEAD_CHARS
+            and _YEAR.search(d.mention.text)
+            and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
+        )
     )
 
 
@@ -118,14 +141,20 @@ def clause_date(
     sentence: Span,
     region: set[int],
     stamps: frozenset[int] = frozenset(),
+    taken: set[int] | frozenset[int] = frozenset(),
 ) -> DateMention | None:
     """The date expression of the event's own clause nearest its words (a narrower one
     inside it wins); a date elsewhere in the sentence is another clause's ("a truce held
-    on Thursday, two days after fighting killed 12")."""
+    on Thursday, two days after fighting killed 12"). A date of the noun phrase the
+    event's words modify is its own ("the chemical weapon use on Tuesday"); one of another
+    event's noun phrase (``taken``) is not."""
     words = event_tokens(event, sentence.doc)
+    heads = _phrase_heads(words)
     found: list[tuple[int, int, DateMention]] = []
     for d, span in _sentence_dates(dates, sentence, stamps):
-        if any(t.i in region for t in span):
+        if any(t.i in taken for t in span):
+            continue
+        if any(t.i in region for t in span) or _dates_noun(span.root, heads):
             found.append((_distance(span, words), d.mention.start, d))
     if not found:
         return None
@@ -150,10 +179,56 @@ def sentence_date(
             continue
         if _days(d) > NARROW_DAYS or _too_old(d, published):
             continue
-        if any(_in_sequence(w, span.root) for w in words):
+        if not _tells_of(span, words) and any(_in_sequence(w, span.root) for w in words):
             continue
         found.append((_distance(span, words), d.mention.start, d))
     return min(found, key=lambda item: item[:2])[2] if found else None
+
+
+# How an event word names the head of its noun phrase: "the chemical weapon use",
+# "a car bomb explosion", "the suicide attack".
+_MODIFIER_LINKS = frozenset({"compound", "amod", "nmod"})
+
+
+def _phrase_heads(words: list[Token]) -> set[int]:
+    """The nouns the event's words modify ("chemical weapon" in "the chemical weapon
+    use on Tuesday"): a date of that noun phrase dates the event the words name."""
+    return {
+        w.head.i
+        for w in words
+        if w.dep_ in _MODIFIER_LINKS and w.head.pos_ == "NOUN" and w.head.i != w.i
+    }
+
+
+def _dates_noun(root: Token, heads: set[int]) -> bool:
+    """Whether a date hangs from one of ``heads``: "use on Tuesday" (a preposition),
+    "Tuesday's use" (a possessive or a noun modifier)."""
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head.head.i in heads
+    return root.dep_ in ("poss", "npadvmod", "compound", "nmod") and root.head.i in heads
+
+
+def phrase_dates(dates: Iterable[DateMention], event: EventCandidate, sentence: Span) -> set[int]:
+    """Token indices of the sentence's dates that hang from the noun phrase the event's
+    words modify ("the chemical weapon use on Tuesday"): the event's own, claimed from
+    the sentence's other events as its clause is."""
+    heads = _phrase_heads(event_tokens(event, sentence.doc))
+    if not heads:
+        return set()
+    return {
+        t.i
+        for _d, span in _sentence_dates(dates, sentence, frozenset())
+        if _dates_noun(span.root, heads)
+        for t in span
+    }
+
+
+def _tells_of(span: Span, words: list[Token]) -> bool:
+    """Whether the date is the day a report was made and the event is what it told ("the
+    monitor said on Monday that 30 were killed after the attack"): the event happened
+    on or before that day, whatever words of sequence order it within the report."""
+    verb = _report_verb(span.root)
+    return verb is not None and all(verb.i in {a.i for a in w.ancestors} for w in words)
 
 
 # Verbs whose day is the report's, not the incident's: "a monitor said on Tuesday", "a
@@ -174,14 +249,24 @@ def reported_on(d: DateMention, sentence: Span) -> bool:
     video, posted on Monday", "the toll rose to 40 on Friday"): a day the incident lies
     on or before, not its own."""
     span = _tokens(d, sentence)
-    if span is None:
-        return False
-    token = span.root
+    verb = _date_verb(span.root) if span is not None else None
+    return verb is not None and (verb.lemma_.lower() in _REPORT_LEMMAS or _counts(verb))
+
+
+def _date_verb(root: Token) -> Token | None:
+    """The verb a date phrase hangs from ("said on Tuesday", "said Tuesday"), or None."""
+    token = root
     while token.dep_ in _DATE_LINKS and token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return token.lemma_.lower() in _REPORT_LEMMAS or _counts(token)
-    return False
+            return token
+    return None
+
+
+def _report_verb(root: Token) -> Token | None:
+    """The verb of saying a date hangs from ("said on Tuesday"), or None."""
+    verb = _date_verb(root)
+    return verb if verb is not None and verb.lemma_.lower() in _REPORT_LEMMAS else None
 
 
 def _counts(verb: Token) -> bool:
@@ -246,7 +331,56 @@ def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:
         return False
     if draft.reported_on and not _before(later, draft):
         return False
-    return _same_report(later, draft) or (lead and _in_lead(later, draft))
+    return (
+        _same_report(later, draft)
+        or (lead and _in_lead(later, draft))
+        or (later.retold and _retells(later, draft))
+    )
+
+
+# Determiners of a noun that names an incident already told: "the attack", "this blast".
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# A day owning the incident: "Tuesday's attack", "Thursdays air strikes" (the apostrophe
+# lost), "yesterday's blast".
+_DAY_OWNER = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)(?:'?s)?")
+
+
+def retells(words: list[Token]) -> bool:
+    """Whether an event word names again, as the subject of its sentence, an incident the
+    article has told ("The killings took place on Wednesday", "The attack came early on
+    Tuesday", "Thursday's air strikes were carried out in the suburb"): a definite noun
+    or one a day owns, subject of the sentence's main verb."""
+    return any(
+        w.pos_ == "NOUN"
+        and w.dep_ in ("nsubj", "nsubjpass")
+        and _main_verb(w.head)
+        and any(_names_known(c) for c in w.children)
+        for w in words
+    )
+
+
+def _main_verb(verb: Token) -> bool:
+    """The sentence's main verb, or the one of what its main verb says ("The attack took
+    place on Monday, a monitor said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT")
+
+
+def _names_known(child: Token) -> bool:
+    if child.dep_ == "det":
+        return child.lower_ in _DEFINITE
+    return child.dep_ in ("poss", "compound", "npadvmod") and bool(
+        _DAY_OWNER.fullmatch(child.lower_)
+    )
+
+
+def _retells(later: Draft, draft: Draft) -> bool:
+    """A later sentence naming the incident again with its day ("The killings took place on
+    Wednesday") dates a happened report of it told undated: the same sub-event type, no
+    other toll."""
+    if draft.mode != "asserted" or not draft.violent or later.label != draft.label:
+        return False
+    theirs, mine = later.toll, draft.toll
+    return theirs is None or not theirs.value or (mine is not None and mine.value == theirs.value)
 
 
 def _before(later: Draft, draft: Draft) -> bool:

@@ -106,6 +106,8 @@ class Draft:
     at: int = -1  # character offset of the event word
     # Its date is the day it was reported ("a monitor said on Tuesday"), not its own.
     reported_on: bool = False
+    # It names again an incident told before ("The killings took place on Wednesday").
+    retold: bool = False
 
     @property
     def violent(self) -> bool:

@@ -52,7 +52,9 @@ from crosswire.events.arguments import (
 from crosswire.events.dating import (
     backdate,
     clause_date,
+    phrase_dates,
     reported_on,
+    retells,
     sentence_date,
     stamp_starts,
 )
@@ -105,7 +107,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         own = [
             _draft(index, candidate, sentence, number, tolls.get(position), dated, clause)
             for position, (candidate, clause) in enumerate(
-                zip(candidates, _clauses(candidates, sentence), strict=True)
+                zip(candidates, _clauses(candidates, sentence, index.dates), strict=True)
             )
         ]
         for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
@@ -150,17 +152,30 @@ class _Clause(NamedTuple):
     foreign: frozenset[int]  # the words of the sentence's other events
     region: set[int]  # its own clause
     claimed: set[int]  # the clauses of the sentence's other events
+    taken: set[int]  # the dates of the other events' noun phrases (``phrase_dates``)
 
 
-def _clauses(candidates: list[EventCandidate], sentence: Span) -> list[_Clause]:
+def _clauses(
+    candidates: list[EventCandidate], sentence: Span, dates: list[DateMention]
+) -> list[_Clause]:
     words = [{t.i for t in event_tokens(c, sentence.doc)} for c in candidates]
     foreigns = [
         frozenset().union(*(w for n, w in enumerate(words) if n != position))
         for position in range(len(candidates))
     ]
     regions = [clause_region(c, sentence.doc, f) for c, f in zip(candidates, foreigns, strict=True)]
+    # A date of an event's noun phrase is its own ("the chemical weapon use on Tuesday"):
+    # the sentence's other events do not borrow it, even from their own clause.
+    several = len(candidates) > 1
+    phrases = [phrase_dates(dates, c, sentence) if several else set() for c in candidates]
+    owned = [r | p for r, p in zip(regions, phrases, strict=True)]
     return [
-        _Clause(foreign, region, set().union(*(r for n, r in enumerate(regions) if n != position)))
+        _Clause(
+            foreign,
+            region,
+            set().union(*(r for n, r in enumerate(owned) if n != position)),
+            set().union(*(p for n, p in enumerate(phrases) if n != position)),
+        )
         for position, (foreign, region) in enumerate(zip(foreigns, regions, strict=True))
     ]
 
@@ -176,7 +191,9 @@ def _when(
     """The event's date, the expression it was read from and whether it is history: its
     clause's date, else its sentence's unclaimed one, else an earlier event's of its type
     (``crosswire.events.dating``)."""
-    stated = clause_date(index.dates, candidate, sentence, clause.region, index.stamps)
+    stated = clause_date(
+        index.dates, candidate, sentence, clause.region, index.stamps, clause.taken
+    )
     when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     history = when is not None and is_history(when, index.published)
     if when is not None and asserted and not history:
@@ -249,6 +266,7 @@ def _draft(
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,
         reported_on=stated is not None and reported_on(stated, sentence),
+        retold=retells(event_tokens(candidate, sentence.doc)),
     )
 
 
