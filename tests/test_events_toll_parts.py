@@ -53,6 +53,20 @@ TEXTS = {
         "on Friday. The air strikes on Saraqib killed 14 people, including five children, "
         "the monitor said."
     ),
+    # The killers are no toll: "three bombers killed two people".
+    "killers": (
+        "On Wednesday three suicide bombers killed at least two people near the police "
+        "headquarters in the city of Homs."
+    ),
+    "killers_villagers": (
+        "Witnesses said two gunmen killed five civilians at a checkpoint in the town of Azaz "
+        "on Monday."
+    ),
+    # A headline without its commas: the dead, then the wounded, not killers and victims.
+    "headline_dead_wounded": (
+        "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor. Rocket "
+        "shells hit residential neighbourhoods of the city on Tuesday, the source said."
+    ),
     # Not parts: another day, another town, another side in a battle.
     "another_day": (
         "Rocket shells hit the Midan neighbourhood of Aleppo on Saturday, killing 12 "
@@ -128,6 +142,17 @@ def test_a_part_in_the_opening_is_a_lower_bound(analyses) -> None:  # type: igno
 
 def test_a_part_in_the_opening_gives_way_to_the_whole(analyses) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses["headline_part_then_whole"])[0] == 14
+
+
+def test_a_count_of_killers_is_no_toll(analyses) -> None:  # type: ignore[no-untyped-def]
+    event = happened(analyses["killers"])[0]
+    assert event.fatalities == 2
+    assert event.fatalities_text == "at least two"
+    assert tolls(analyses["killers_villagers"]) == [5]
+
+
+def test_a_headline_counting_dead_then_wounded_keeps_its_dead(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["headline_dead_wounded"])[0] == 3
 
 
 @pytest.mark.parametrize(

@@ -196,6 +196,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return False  # "40% of them are children", "60 km east of the city"
     if token is not None and (_counts_things(token) or _counts_acts(token)):
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
+    if token is not None and _counts_killers(token):
+        return False  # "three suicide bombers killed at least two people"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
     if _KILLED_BEFORE.search(text[max(0, figure.mention.start - 12) : figure.mention.start]):
@@ -242,6 +244,28 @@ def _counts_things(token: Token) -> bool:
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _counts_killers(token: Token) -> bool:
+    """The figure counts who killed, not the dead: the subject of an active killing verb
+    with an object of its own ("two gunmen killed five", "three bombers kill 20")."""
+    noun = _noun_of(token)
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _KILLING:
+        return False
+    if noun.lemma_.lower() in ("people", "person") or category_of_noun(noun) == "civilians":
+        return False  # "3 civilians killed 38 injured": a headline without its commas
+    return any(c.dep_ == "dobj" and not _hurt_next(c) for c in verb.children)
+
+
+def _hurt_next(token: Token) -> bool:
+    """The object counts the wounded: "4 killed 38 injured" parsed as one clause."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in ("injured", "wounded", "hurt") for t in after)
+
+
+# Active verbs of killing whose subject is the killer.
+_KILLING = frozenset(["kill", "slay", "execute", "massacre", "murder", "behead"])
 
 
 def _counts_acts(token: Token) -> bool:
