@@ -78,6 +78,12 @@ TEXTS = {
         "Mortar rounds hit a square in the centre of Damascus, the monitor said. The "
         "shelling on Saturday killed at least two people near the square."
     ),
+    # A superseded figure: the toll it was updated to counts.
+    "updated_to": (
+        "Air strikes hit the town of Quriya in Deir ez-Zor province on Saturday, the monitor "
+        "said. The monitor reported the strikes with an initial death toll of 47. This was "
+        "later updated to 82 on Sunday, including 58 civilians."
+    ),
     # Not parts: another day, another town, another side in a battle.
     "another_day": (
         "Rocket shells hit the Midan neighbourhood of Aleppo on Saturday, killing 12 "
@@ -171,6 +177,10 @@ def test_a_report_without_a_toll_takes_none_of_another_day(analyses) -> None:  #
     assert first.fatalities is None
     assert 2 in tolls(analyses["toll_of_another_day"])
     assert tolls(analyses["toll_of_its_day"])[0] == 2
+
+
+def test_an_initial_toll_gives_way_to_the_one_it_was_updated_to(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["updated_to"]) == [82]
 
 
 @pytest.mark.parametrize(

@@ -485,7 +485,9 @@ def apply_updates(drafts: list[Draft], updates: list[tuple[int, Toll]]) -> None:
         ]
         if not told:
             continue
-        latest = max(told, key=lambda d: d.sentence)
+        # The toll told last before the update: a report joined to an earlier event tells
+        # its toll where its own sentence stands.
+        latest = max(told, key=lambda d: max(s.start for s in d.spans))
         value, update = latest.toll.value or 0, toll.value or 0  # type: ignore[union-attr]  # filtered above
         if value < update <= value * _UPDATE_RATIO:
             latest.toll = toll

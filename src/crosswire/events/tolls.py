@@ -117,8 +117,12 @@ _HOUSEHOLDS = frozenset(["family", "household", "clan", "tribe"])
 _COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
 _VICTIMS = frozenset(["civilians", "protesters", "state", "armed", "rioters"])
 # "the toll has risen to 42": the figure an earlier toll of the same sentence rose to.
+# "This was later updated to 82", "the figure was revised upwards to 30": the same, told
+# of a toll the sentence before gave.
 _ROSE_TO = re.compile(
-    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared"
+    r"|(?:was|were|been|is)\s+(?:later\s+|since\s+|then\s+)?(?:updated|revised|raised)"
+    r"(?:\s+upwards?)?)\s+to\s+$",
     re.I,
 )
 # A toll told as an update of an earlier one, with its noun: "the death toll later rose to",
