@@ -67,17 +67,6 @@ TEXTS = {
         "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor. Rocket "
         "shells hit residential neighbourhoods of the city on Tuesday, the source said."
     ),
-    # A report told without a toll takes no toll of a later sentence's other day.
-    "toll_of_another_day": (
-        "Mortar rounds hit a square in the centre of Damascus on Saturday, the monitor said. "
-        "Four people were wounded when two mortar rounds hit the square. On Wednesday, "
-        "three suicide bombers killed at least two people near the police headquarters in "
-        "Damascus."
-    ),
-    "toll_of_its_day": (
-        "Mortar rounds hit a square in the centre of Damascus, the monitor said. The "
-        "shelling on Saturday killed at least two people near the square."
-    ),
     # A superseded figure: the toll it was updated to counts.
     "updated_to": (
         "Air strikes hit the town of Quriya in Deir ez-Zor province on Saturday, the monitor "
@@ -170,13 +159,6 @@ def test_a_count_of_killers_is_no_toll(analyses) -> None:  # type: ignore[no-unt
 
 def test_a_headline_counting_dead_then_wounded_keeps_its_dead(analyses) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses["headline_dead_wounded"])[0] == 3
-
-
-def test_a_report_without_a_toll_takes_none_of_another_day(analyses) -> None:  # type: ignore[no-untyped-def]
-    first = happened(analyses["toll_of_another_day"])[0]
-    assert first.fatalities is None
-    assert 2 in tolls(analyses["toll_of_another_day"])
-    assert tolls(analyses["toll_of_its_day"])[0] == 2
 
 
 def test_an_initial_toll_gives_way_to_the_one_it_was_updated_to(analyses) -> None:  # type: ignore[no-untyped-def]

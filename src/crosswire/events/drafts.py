@@ -318,7 +318,7 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 # "Deadly blast hits Damascus" told with its toll in the next sentences.
                 if later.sentence > draft.sentence + _MEANS_REACH:
                     break
-                if _by_other_side(draft, later) or _on_another_day(draft, later):
+                if _by_other_side(draft, later):
                     continue  # "rebels attacked with car bombs ... regime bombs killed two"
                 _join(draft, later)
                 joined.add(id(later))
@@ -337,21 +337,6 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 draft.toll = later.toll
                 break
     return [d for d in drafts if id(d) not in joined]
-
-
-def _on_another_day(draft: Draft, later: Draft) -> bool:
-    """``later`` states a day of its own outside ``draft``'s date, and ``draft`` states its
-    own day or is told in the body, where its date is no undated opening's that the report
-    may still give ("Mortar rounds hit the square on Saturday ... On Wednesday, bombers
-    killed two")."""
-    mine, theirs = draft.when, later.when
-    if later.date_text is None or later.reported_on:
-        return False
-    if draft.sentence < LEAD_SENTENCES and not sameness.stated(draft):
-        return False
-    if mine is None or theirs is None or not narrow(theirs):
-        return False
-    return theirs[0] > mine[1] or mine[0] > theirs[1]
 
 
 def _by_other_side(draft: Draft, later: Draft) -> bool:

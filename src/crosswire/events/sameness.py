@@ -127,7 +127,7 @@ def same(event: Any, later: Any) -> bool:
 def _other_day(event: Any, later: Any) -> bool:
     """Each states a day of its own, and they do not overlap."""
     mine, theirs = event.when, later.when
-    if not (stated(event) and stated(later)) or mine is None or theirs is None:
+    if not (_stated(event) and _stated(later)) or mine is None or theirs is None:
         return False
     return bool(theirs[0] > mine[1] or mine[0] > theirs[1])
 
@@ -135,7 +135,7 @@ def _other_day(event: Any, later: Any) -> bool:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def stated(draft: Any) -> bool:
+def _stated(draft: Any) -> bool:
     """A date of the event's own clause; a full date in the lead sentence is most often the
     article's dateline ("3 Mar 2025 Dozens of people were killed ..."), not the day
     the incident happened."""
