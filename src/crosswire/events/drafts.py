@@ -311,10 +311,10 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
     a strike), in the same area when both have a place."""
     joined: set[int] = set()
     for number, draft in enumerate(drafts):
-        if not _live(draft) or id(draft) in joined:
+        if not live(draft) or id(draft) in joined:
             continue
         for later in drafts[number + 1 :]:
-            if later.toll is None or later.toll.value is None or not _same_incident(draft, later):
+            if later.toll is None or later.toll.value is None or not same_incident(draft, later):
                 continue
             if draft.toll is None:
                 # "Deadly blast hits Damascus" told with its toll in the next sentences.
@@ -369,12 +369,12 @@ def name_means(drafts: list[Draft]) -> None:
     bomb told as having happened, in the same area when both have a place, and with no
     other toll."""
     for number, draft in enumerate(drafts):
-        if draft.label != on.ATTACK or not _live(draft):
+        if draft.label != on.ATTACK or not live(draft):
             continue
         for later in drafts[number + 1 :]:
             if later.sentence > draft.sentence + _MEANS_REACH:
                 break
-            if on.event_type_of(later.label) != on.EXPLOSIONS or not _same_incident(draft, later):
+            if on.event_type_of(later.label) != on.EXPLOSIONS or not same_incident(draft, later):
                 continue
             mine, theirs = draft.toll, later.toll
             if mine is not None and theirs is not None and (theirs.value or 0) > (mine.value or 0):
@@ -391,7 +391,7 @@ def name_authors(drafts: list[Draft]) -> None:
     no other toll."""
     for number, draft in enumerate(drafts):
         mine = draft.actors.actor1
-        if not _live(draft) or (mine is not None and not _unnamed(mine)):
+        if not live(draft) or (mine is not None and not _unnamed(mine)):
             continue
         for later in drafts[number + 1 :]:
             if later.sentence > draft.sentence + _MEANS_REACH:
@@ -431,7 +431,7 @@ _RECALLED = re.compile(
 
 def _told_again(draft: Draft, later: Draft) -> bool:
     """Whether ``later`` tells ``draft``'s incident: same type, area, and toll if both give one."""
-    if later.sentence == draft.sentence or not _same_incident(draft, later):
+    if later.sentence == draft.sentence or not same_incident(draft, later):
         return False
     span = later.spans[0] if later.spans else None
     if span is not None and _RECALLED.search(span.text[: max(0, later.at - span.start)]):
@@ -465,25 +465,27 @@ def apply_updates(drafts: list[Draft], updates: list[tuple[int, Toll]]) -> None:
         told = [
             d
             for d in drafts
-            if _live(d)
+            if live(d)
             and d.toll is not None
             and not d.toll.vague
             and number - _UPDATE_REACH <= d.sentence < number
         ]
         if not told:
             continue
-        latest = max(told, key=lambda d: d.sentence)
+        # The toll told last before the update: a report joined to an earlier event tells
+        # its toll where its own sentence stands.
+        latest = max(told, key=lambda d: max(s.start for s in d.spans))
         value, update = latest.toll.value or 0, toll.value or 0  # type: ignore[union-attr]  # filtered above
         if value < update <= value * _UPDATE_RATIO:
             latest.toll = toll
 
 
-def _live(draft: Draft) -> bool:
+def live(draft: Draft) -> bool:
     return draft.violent and draft.mode == "asserted" and not (draft.history or draft.habitual)
 
 
-def _same_incident(draft: Draft, later: Draft) -> bool:
-    if not _live(later):
+def same_incident(draft: Draft, later: Draft) -> bool:
+    if not live(later):
         return False
     kinds = {on.event_type_of(draft.label), on.event_type_of(later.label)}
     if len(kinds) > 1 and not (on.ATTACK in (draft.label, later.label) and on.EXPLOSIONS in kinds):
@@ -535,7 +537,7 @@ def other_incidents(drafts: list[Draft], draft: Draft) -> list[tuple[int, int]]:
     own = {(span.start, span.end) for span in draft.spans}
     others: list[tuple[int, int]] = []
     for other in drafts:
-        if not _live(other) or other.sentence == draft.sentence:
+        if not live(other) or other.sentence == draft.sentence:
             continue  # itself, or another reading of its own sentence
         first, second = (draft, other) if draft.sentence < other.sentence else (other, draft)
         spans = {(span.start, span.end) for span in other.spans}

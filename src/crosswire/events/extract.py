@@ -59,6 +59,7 @@ from crosswire.events.dating import (
     stamp_starts,
 )
 from crosswire.events.drafts import (
+    LEAD_SENTENCES,
     Draft,
     apply_updates,
     depth_below,
@@ -73,6 +74,7 @@ from crosswire.events.drafts import (
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
+from crosswire.events.parts import fold_parts
 from crosswire.events.realis import modality
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
 from crosswire.events.tolls import Toll, fatalities, toll_update
@@ -103,7 +105,9 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             if (update := toll_update(index.text, index.figures, sentence)) is not None:
                 updates.append((number, update))
             continue
-        tolls = fatalities(index.text, index.figures, candidates, sentence)
+        tolls = fatalities(
+            index.text, index.figures, candidates, sentence, opening=number < LEAD_SENTENCES
+        )
         own = [
             _draft(index, candidate, sentence, number, tolls.get(position), dated, clause)
             for position, (candidate, clause) in enumerate(
@@ -119,6 +123,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     _roll_ups(drafts)
     drafts = settle_tolls(drafts)
     apply_updates(drafts, updates)
+    drafts = fold_parts(drafts)
     backdate(drafts)
     name_means(drafts)
     name_authors(drafts)

@@ -56,10 +56,19 @@ _PART_RUN_BEFORE = re.compile(
     r"\b(?:including|among\s+(?:them|whom))\s+(?:[\w'-]+\s+){1,5}?(?:and|as\s+well\s+as)\s+$",
     re.I,
 )
-_PART_OF_DEAD = re.compile(r"^\s+of\s+the\s+(?:dead|victims|killed)\b", re.I)
-# "two medics among 31 dead", "ten children were among at least 48 killed": a part.
+# "three of the dead", "one of those killed": a part of the dead told elsewhere.
+_PART_OF_DEAD = re.compile(
+    r"^\s+of\s+(?:the\s+(?:dead|victims|killed|fatalities)"
+    r"|those\s+(?:killed|who\s+(?:died|were\s+killed)))\b",
+    re.I,
+)
+# "two medics among 31 dead", "ten children were among at least 48 killed", "two medics
+# were among the dead", "three women are among those killed": a part of the dead.
 _PART_AMONG = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was)\s+)?among\s+(?:the\s+)?(?:at\s+least\s+)?\d", re.I
+    r"^\s+(?:[\w-]+\s+){0,2}(?:(?:were|was|are|is)\s+)?(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:(?:at\s+least\s+)?\d|(?:dead|victims|fatalities|those\s+(?:killed|who\s+died)"
+    r"|people\s+killed|killed)\b)",
+    re.I,
 )
 # "100 injured", "9 civilians wounded", "left seven people injured", "injuring 15 others":
 # a count of the wounded, wherever the parser hangs it (a headline often hangs it on
@@ -77,7 +86,7 @@ _WOUNDED_BEFORE = re.compile(
 # "dozens were killed or wounded": a count of casualties, dead and wounded together, is no
 # toll (ACLED codes the dead only).
 _CASUALTIES_AFTER = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|are|been)\s+)?(?:reported\s+)?"
+    r"^\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|are|been)\s+)?(?:reported\s+|left\s+)?"
     r"(?:killed|dead)\s+(?:or|and/or|and)\s+(?:wounded|injured|hurt)\b",
     re.I,
 )
@@ -103,11 +112,17 @@ _ONE = frozenset(["a", "an", "the", "one"])
 _SETTING_PREPS = frozenset(
     ["in", "on", "during", "since", "after", "before", "from", "for", "near"]
 )
+# Nouns of households and kin groups: a figure before one counts groups, not the dead.
+_HOUSEHOLDS = frozenset(["family", "household", "clan", "tribe"])
 _COLLECTIVE = frozenset(["family", "crowd", "group", "household", "community", "people", "unit"])
 _VICTIMS = frozenset(["civilians", "protesters", "state", "armed", "rioters"])
 # "the toll has risen to 42": the figure an earlier toll of the same sentence rose to.
+# "This was later updated to 82", "the figure was revised upwards to 30": the same, told
+# of a toll the sentence before gave.
 _ROSE_TO = re.compile(
-    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared)\s+to\s+$",
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|mounted|soared"
+    r"|(?:was|were|been|is)\s+(?:later\s+|since\s+|then\s+)?(?:updated|revised|raised)"
+    r"(?:\s+upwards?)?)\s+to\s+$",
     re.I,
 )
 # A toll told as an update of an earlier one, with its noun: "the death toll later rose to",
@@ -185,6 +200,8 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         return False  # "40% of them are children", "60 km east of the city"
     if token is not None and (_counts_things(token) or _counts_acts(token)):
         return False  # "fired dozens of mortar rounds", "the two air raids killed 19"
+    if token is not None and _counts_killers(token):
+        return False  # "three suicide bombers killed at least two people"
     if figure.counted and _DEATH_COUNTED.search(figure.counted):
         return True
     if _KILLED_BEFORE.search(text[max(0, figure.mention.start - 12) : figure.mention.start]):
@@ -221,14 +238,38 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
 
 
 def _counts_things(token: Token) -> bool:
-    """The figure counts weapons or property, not people."""
+    """The figure counts weapons, property or households, not people."""
     noun = _noun_of(token)
+    if noun.i != token.i and noun.lemma_.lower() in _HOUSEHOLDS:
+        return True  # "four members of one family", "killing two families": no headcount
     if noun.i != token.i and category_of_noun(noun) == "territory":
         return True  # "the attack on two villages killed 15" ("14 residents of X" count people)
     of = [g for c in noun.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     noun = of[0] if of else noun
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(category_of_noun(w) in ("weapon", "property") for w in words)
+
+
+def _counts_killers(token: Token) -> bool:
+    """The figure counts who killed, not the dead: the subject of an active killing verb
+    with an object of its own ("two gunmen killed five", "three bombers kill 20")."""
+    noun = _noun_of(token)
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in _KILLING:
+        return False
+    if noun.lemma_.lower() in ("people", "person") or category_of_noun(noun) == "civilians":
+        return False  # "3 civilians killed 38 injured": a headline without its commas
+    return any(c.dep_ == "dobj" and not _hurt_next(c) for c in verb.children)
+
+
+def _hurt_next(token: Token) -> bool:
+    """The object counts the wounded: "4 killed 38 injured" parsed as one clause."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in ("injured", "wounded", "hurt") for t in after)
+
+
+# Active verbs of killing whose subject is the killer.
+_KILLING = frozenset(["kill", "slay", "execute", "massacre", "murder", "behead"])
 
 
 def _counts_acts(token: Token) -> bool:
@@ -318,6 +359,9 @@ class Toll:
     parts: tuple[int, ...] = ()
     # The sentence tells it as the toll an earlier one rose to ("bringing the toll to 15").
     updated: bool = False
+    # The lemmas of the nouns its figures count ("children", "people"): a later report
+    # counting only children or women may tell a part of an earlier toll (``parts``).
+    nouns: tuple[str, ...] = ()
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -342,9 +386,15 @@ def _as_int(value: float | None) -> int | None:
 
 
 def fatalities(
-    text: str, figures: list[Figure], events: list[EventCandidate], sentence: Span
+    text: str,
+    figures: list[Figure],
+    events: list[EventCandidate],
+    sentence: Span,
+    opening: bool = False,
 ) -> dict[int, Toll]:
-    """Death tolls by event position in ``events``."""
+    """Death tolls by event position in ``events``. In the article's ``opening`` (its
+    headline and lead), a part told with no whole ("Two children among the dead as jets
+    strike Ariha") is the toll's lower bound: the report of it may still tell the whole."""
     doc = sentence.doc
     found: dict[int, list[tuple[Figure, Token | None]]] = {}
     tolls_seen, last = False, 0
@@ -356,6 +406,7 @@ def fatalities(
     listed = _listed(text, here, doc)
     dead = _dead(text, here, doc, listed)
     parts: set[int] = set()
+    told_parts: list[tuple[Figure, Token | None]] = []
     at: dict[int, int] = {}  # figure start -> the event position its dead went to
     for figure in here:
         token = _figure_token(doc, figure)
@@ -366,6 +417,7 @@ def fatalities(
         ):
             if figure.value is not None and (id(figure) in dead or figure.unit == "people"):
                 parts.add(int(figure.value))
+                told_parts.append((figure, token))
             continue
         if id(figure) not in dead:
             continue
@@ -378,6 +430,9 @@ def fatalities(
             position = _nearest_event(doc, token, events)
         tolls_seen, last, at[figure.mention.start] = True, position, position
         found.setdefault(position, []).append((figure, token))
+    if opening and not found and told_parts:
+        figure, token = max(told_parts, key=lambda item: item[0].value or 0)
+        return {_nearest_event(doc, token, events): _at_least(figure, token)}
     pairs = frozenset(listed.items())
     tolls = {position: _toll_of(counted, text, pairs) for position, counted in found.items()}
     for position, counted in found.items():
@@ -390,6 +445,18 @@ def fatalities(
     return tolls
 
 
+def _at_least(figure: Figure, token: Token | None) -> Toll:
+    """A part of the dead told with no whole: at least that many were killed."""
+    value = _as_int(figure.low if figure.low is not None else figure.value)
+    return Toll(
+        value=value,
+        low=value,
+        high=None,
+        text=figure.mention.text,
+        nouns=(_noun_of(token).lemma_.lower(),) if token is not None else (),
+    )
+
+
 _ONE_OF_KIN = _ONE | frozenset(["his", "her", "their"])
 
 
@@ -398,7 +465,7 @@ def _add_singles(
 ) -> None:
     """One dead more for each single victim listed with a counted group: "six children and
     their mother", "a woman and her three children", "12 soldiers and a civilian"."""
-    singles: set[int] = set()
+    singles: dict[int, str] = {}
     for figure, token in counted:
         if token is None:
             continue
@@ -413,8 +480,9 @@ def _add_singles(
                 and not any(start <= f.mention.start < end for f in here)
                 and figure.value is not None
             ):
-                singles.add(other.i)
+                singles[other.i] = other.lemma_.lower()
     if singles and toll.value is not None:
+        toll.nouns += tuple(singles.values())
         extra = len(singles)
         toll.value += extra
         toll.low = None if toll.low is None else toll.low + extra
@@ -505,6 +573,7 @@ def _toll_of(
         text="; ".join(f.mention.text for f, _t in counted),
         vague=not exact,
         updated=len(groups) == 1 and any(is_update(text, f) for f, _t in groups[0]),
+        nouns=tuple(_noun_of(t).lemma_.lower() for _f, t in counted if t is not None),
     )
 
 
@@ -574,7 +643,14 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     dead = 1 + sum(
         1 for c in victim.conjuncts if c.tag_ == "NN" and category_of_noun(c) in _VICTIMS
     )
-    return Toll(value=dead, low=dead, high=dead, text=text[start:end])
+    nouns = (victim, *(c for c in victim.conjuncts if c.tag_ == "NN"))
+    return Toll(
+        value=dead,
+        low=dead,
+        high=dead,
+        text=text[start:end],
+        nouns=tuple(n.lemma_.lower() for n in nouns),
+    )
 
 
 def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:

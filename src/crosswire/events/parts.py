@@ -1,0 +1,129 @@
+"""A later report that tells less of an incident's toll than an earlier one is no incident
+of its own: a part of the dead, or the same dead told vaguely.
+
+News tells the toll, then a group of the same dead on its own: "Air strikes killed 16
+people in the town. Four members of one family were killed when a strike hit their
+home", "... killing 21 civilians. Nine children were killed in the raids", "The strikes
+killed eight children and five women". Coded apart, such a sentence is a second event
+whose toll is a part of the first's (ACLED codes the incident once, with its whole
+toll). A report joins the earlier event as a part of its toll when
+
+- both are live reports of the same incident (``drafts.same_incident``: the same type,
+  area) told close together, and ``sameness`` finds nothing that opens another one
+  (another day, town, author or means; "elsewhere", "another"), nor does a day the part
+  states of its own ("On Friday, shelling killed two children");
+- its toll is exact and lower than the earlier exact toll, and it says nothing that
+  adds to it ("also", "another five", "others", "more");
+- it tells the dead vaguely ("Dozens of civilians were killed in the raids on the
+  market" after "the strikes on the market killed at least 12"): the article's exact
+  figure is the toll, and the vague word is no second incident with an imputed 12;
+- or it counts a part: a figure the earlier sentence already gave as a part ("12
+  people, including five children"), or only groups that are a part of a whole count of
+  people or civilians (children, women, members of a family, medics), never a count of
+  fighters, who are another side's dead in a battle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.events import sameness
+from crosswire.events.drafts import Draft, live, same_incident
+
+# How many sentences after the toll a report may still count a part of it.
+REACH = 3
+# Nouns of a whole count of the dead.
+_WHOLE = frozenset(["people", "person", "civilian", "resident", "villager", "inhabitant"])
+# Groups news reports among the dead of a whole count.
+_PART = frozenset(
+    [
+        "child",
+        "kid",
+        "boy",
+        "girl",
+        "infant",
+        "baby",
+        "toddler",
+        "minor",
+        "woman",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "relative",
+        "member",
+        "sibling",
+        "medic",
+        "doctor",
+        "nurse",
+        "paramedic",
+        "rescuer",
+        "volunteer",
+        "student",
+        "pupil",
+        "teacher",
+        "journalist",
+        "elderly",
+    ]
+)
+# Words that add dead to a toll rather than tell it again or a part of it.
+_ADDS = re.compile(
+    r"\b(?:also|another|others|more|further|additional|besides|in\s+addition)\b", re.I
+)
+
+
+def fold_parts(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without the later reports that tell a part of an earlier exact toll or
+    the same dead vaguely, each absorbed into the event whose toll it tells."""
+    joined: set[int] = set()
+    for number, draft in enumerate(drafts):
+        if id(draft) in joined or not _whole(draft):
+            continue
+        for later in drafts[number + 1 :]:
+            if later.sentence > draft.sentence + REACH:
+                break
+            if id(later) not in joined and _part_of(draft, later):
+                draft.absorb(later)
+                joined.add(id(later))
+    return [d for d in drafts if id(d) not in joined]
+
+
+def _whole(draft: Draft) -> bool:
+    toll = draft.toll
+    return live(draft) and toll is not None and not toll.vague and bool(toll.value)
+
+
+def _other_day(draft: Draft, later: Draft) -> bool:
+    """The part states a day of its own that the whole's date does not hold."""
+    mine, theirs = draft.when, later.when
+    if later.date_text is None or mine is None or theirs is None:
+        return False
+    return theirs[0] > mine[1] or mine[0] > theirs[1]
+
+
+def _part_of(draft: Draft, later: Draft) -> bool:
+    whole, part = draft.toll, later.toll
+    if whole is None or part is None or not part.value or later.sentence == draft.sentence:
+        return False
+    if not (part.vague or part.value < (whole.value or 0)):
+        return False
+    if not same_incident(draft, later) or not sameness.same(draft, later):
+        return False
+    if _other_day(draft, later):
+        return False  # "on Friday, shelling killed two children": a day of its own
+    text = later.spans[0].text if later.spans else ""
+    if _ADDS.search(text):
+        return False  # "six children were also killed": more dead, not a part
+    if part.vague:
+        return True  # "dozens were killed in the raids": the exact toll told already
+    if part.value in whole.parts:
+        return True  # "12 people, including five children ... five children were killed"
+    return (
+        bool(part.nouns)
+        and set(part.nouns) <= _PART
+        and (not whole.nouns or set(whole.nouns) <= _WHOLE)
+    )

@@ -1,0 +1,177 @@
+"""Parts of an incident's dead are no toll of their own, through the whole pipeline: a
+later sentence counting a group of the same dead ("Nine children were killed in the
+raids") or telling them vaguely ("Dozens were killed in the raids") joins the incident
+and leaves its toll alone; a part told with no whole ("Two medics were among the dead")
+is no toll, except in an article's opening, where it is a lower bound. Invented
+sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.api import run_corpus
+from crosswire.model import Analysis, Event
+
+pytestmark = pytest.mark.slow
+
+TEXTS = {
+    "children_later": (
+        "Russian jets bombed the town of Jisr al-Shughur on Sunday, killing 21 civilians. "
+        "Nine children were killed in the raids, the monitor said."
+    ),
+    "family_later": (
+        "Air strikes on the town of Kafranbel killed 16 people on Monday, the monitor said. "
+        "Four members of one family were killed when a strike hit their home."
+    ),
+    "groups_later": (
+        "Government air strikes killed 25 people in Douma on Tuesday, the monitor said. "
+        "The strikes killed eight children and five women."
+    ),
+    "mother_later": (
+        "Regime barrel bombs killed 18 people in the Aleppo district of Bustan al-Qasr on "
+        "Saturday. A woman and her three children were killed when a barrel bomb hit their "
+        "house."
+    ),
+    "vague_later": (
+        "Russian air strikes on a market in the town of Ariha killed at least 12 people on "
+        "Sunday, the monitor said. Dozens of civilians were killed in the raids on the "
+        "market, activists said."
+    ),
+    "among_the_dead": (
+        "Government shelling hit the town of Jayrud on Saturday, the monitor said. Later, "
+        "the monitor said the shelling killed 9 people. Two medics were among the dead, "
+        "the monitor said."
+    ),
+    "part_in_the_headline": (
+        "Three children were among the dead after air strikes hit the town of Douma on Saturday."
+    ),
+    "headline_part_then_whole": (
+        "Five children were among the dead after regime air strikes hit the town of Saraqib "
+        "on Friday. The air strikes on Saraqib killed 14 people, including five children, "
+        "the monitor said."
+    ),
+    # The killers are no toll: "three bombers killed two people".
+    "killers": (
+        "On Wednesday three suicide bombers killed at least two people near the police "
+        "headquarters in the city of Homs."
+    ),
+    "killers_villagers": (
+        "Witnesses said two gunmen killed five civilians at a checkpoint in the town of Azaz "
+        "on Monday."
+    ),
+    # A headline without its commas: the dead, then the wounded, not killers and victims.
+    "headline_dead_wounded": (
+        "3 Civilians Killed 38 Injured in Terrorist Rocket Attacks in Deir Ezzor. Rocket "
+        "shells hit residential neighbourhoods of the city on Tuesday, the source said."
+    ),
+    # A superseded figure: the toll it was updated to counts.
+    "updated_to": (
+        "Air strikes hit the town of Quriya in Deir ez-Zor province on Saturday, the monitor "
+        "said. The monitor reported the strikes with an initial death toll of 47. This was "
+        "later updated to 82 on Sunday, including 58 civilians."
+    ),
+    # Not parts: another day, another town, another side in a battle.
+    "another_day": (
+        "Rocket shells hit the Midan neighbourhood of Aleppo on Saturday, killing 12 "
+        "civilians. Terrorist shelling in Aleppo on Friday killed two children."
+    ),
+    "elsewhere": (
+        "Air strikes killed 16 people in the town of Kafranbel on Monday, the monitor said. "
+        "Elsewhere, air strikes killed five women in the town of Saraqib."
+    ),
+    "other_side": (
+        "Clashes between rebels and government forces killed 20 fighters near Aleppo on "
+        "Monday. Five soldiers were killed in the fighting."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
+    path: Path = tmp_path_factory.mktemp("parts") / "articles.jsonl"
+    names = list(TEXTS)
+    with path.open("w", encoding="utf-8") as handle:
+        for number, name in enumerate(names):
+            row = {
+                "title": f"Report number {number} from the war",
+                "maintext": TEXTS[name],
+                "source_domain": "example.org",
+                "date_publish": "2016-07-02 00:00:00",
+            }
+            handle.write(json.dumps(row) + "\n")
+    corpus = run_corpus([path], db=":memory:")
+    lines = {a.id: int(a.position.split("#")[-1].split("/")[0]) for a in corpus.articles}
+    out: dict[str, Analysis] = {}
+    for analysis in corpus.analyses:
+        out.setdefault(names[lines[analysis.article]], analysis)
+    return out
+
+
+def happened(analysis: Analysis) -> list[Event]:
+    return [e for e in analysis.events if e.modality == "asserted" and not e.background]
+
+
+def tolls(analysis: Analysis) -> list[int | None]:
+    return [e.fatalities for e in happened(analysis)]
+
+
+@pytest.mark.parametrize(
+    ("name", "toll"),
+    [
+        ("children_later", 21),
+        ("family_later", 16),
+        ("groups_later", 25),
+        ("mother_later", 18),
+    ],
+)
+def test_a_later_group_of_the_same_dead_joins_the_incident(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses[name]) == [toll]
+    assert len(happened(analyses[name])[0].sources) == 2
+
+
+def test_a_vague_retelling_of_an_exact_toll_is_no_second_incident(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["vague_later"]) == [12]
+
+
+def test_a_part_among_the_dead_is_no_toll_of_its_own(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert 2 not in tolls(analyses["among_the_dead"])
+    assert 9 in tolls(analyses["among_the_dead"])
+
+
+def test_a_part_in_the_opening_is_a_lower_bound(analyses) -> None:  # type: ignore[no-untyped-def]
+    event = happened(analyses["part_in_the_headline"])[0]
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (3, 3, None)
+
+
+def test_a_part_in_the_opening_gives_way_to_the_whole(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["headline_part_then_whole"])[0] == 14
+
+
+def test_a_count_of_killers_is_no_toll(analyses) -> None:  # type: ignore[no-untyped-def]
+    event = happened(analyses["killers"])[0]
+    assert event.fatalities == 2
+    assert event.fatalities_text == "at least two"
+    assert tolls(analyses["killers_villagers"]) == [5]
+
+
+def test_a_headline_counting_dead_then_wounded_keeps_its_dead(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["headline_dead_wounded"])[0] == 3
+
+
+def test_an_initial_toll_gives_way_to_the_one_it_was_updated_to(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["updated_to"]) == [82]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("another_day", [12, 2]),
+        ("elsewhere", [16, 5]),
+        ("other_side", [20, 5]),
+    ],
+)
+def test_other_dead_stay_events_of_their_own(analyses, name, expected) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses[name]) == expected
