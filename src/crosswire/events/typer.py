@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1143,6 +1143,7 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
     if not any(c.kind in ("event", "needs_object", "weapon", "outcome") for c in cues):
         return []
     events = _group_cues(sentence, cues)
+    _toxic_means(events, cues, doc)
     for event in events:
         event.roles = _roles(event, doc)
         event.victims = _victims(event, doc)
@@ -1157,6 +1158,30 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
         if event.label:
             typed.append(event)
     return _merge_same_label(typed)
+
+
+# Cue groups of a killing or strike a toxic agent its sentence names can be the means of.
+_POISONABLE = frozenset({"violence", "air", "shelling", "remote"})
+
+
+def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> None:
+    """A toxic agent the parse ties to no event ("four died when gas believed to be
+    chlorine was dropped", "chlorine, the doctors said") and a toxic agent's symptoms
+    ("the attack left dozens with breathing difficulties") are the means of the nearest
+    killing or strike of their sentence: ACLED codes such deaths as a chemical weapon."""
+    hosted = {(c.start, c.head) for event in events for c in event.cues}
+    loose = [
+        c
+        for c in cues
+        if c.group == "chemical"
+        and c.kind in ("weapon", "modifier")
+        and (c.start, c.head) not in hosted
+    ]
+    hosts = [e for e in events if e.groups and e.groups <= _POISONABLE]
+    for cue in loose if hosts else ():
+        token = doc[cue.head]
+        host = min(hosts, key=lambda e: _distance(token, e.anchor))
+        host.cues.append(replace(cue, kind="weapon"))
 
 
 def _merge_same_label(events: list[EventCandidate]) -> list[EventCandidate]:
