@@ -102,3 +102,23 @@ def test_an_attack_takes_the_means_a_later_report_of_its_toll_names(nlp) -> None
     first = run(nlp, text, places=(lanmark,), figures=figures).events[0]
     assert first.sub_event_type == on.CHEMICAL
     assert first.civilian_targeting
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The thing attacked is an armed force's: a battle, civilians among the dead or not.
+        (
+            "Insurgents attacked an army checkpoint outside the town, killing two farmers "
+            "and seven soldiers.",
+            on.ARMED_CLASH,
+        ),
+        ("Gunmen attacked a militia post in the valley, killing a shepherd.", on.ARMED_CLASH),
+        # The thing attacked is civilians' or a place: an attack on civilians.
+        ("Gunmen attacked a minibus carrying traders, killing six people.", on.ATTACK),
+        ("Militants attacked the hamlet at dawn, killing eleven villagers.", on.ATTACK),
+    ],
+)
+def test_an_attack_on_armed_men_is_a_battle(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]

@@ -944,6 +944,8 @@ def _violence(facts: _Facts) -> Typed:
     means = _strike_means(facts)
     if means is not None:
         return means
+    if _meets_armed_men(facts):
+        return on.ARMED_CLASH, 0.8
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -952,6 +954,16 @@ def _violence(facts: _Facts) -> Typed:
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
     return on.ATTACK, 0.6
+
+
+_ARMED_SIDES = frozenset({"armed", "state"})
+
+
+def _meets_armed_men(facts: _Facts) -> bool:
+    """An attack on a checkpoint, a base or a force ("rebels attacked an army checkpoint,
+    killing four civilians and six soldiers") meets armed men: a battle, also when
+    civilians die in it (ACLED keeps Attack for violence on civilians)."""
+    return facts.patient in _ARMED_SIDES
 
 
 # Violence words that tell a strike or raid was carried out on foot, with guns or blades.
