@@ -122,26 +122,3 @@ def test_an_attack_takes_the_means_a_later_report_of_its_toll_names(nlp) -> None
 )
 def test_an_attack_on_armed_men_is_a_battle(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert _labels(nlp, text) == [label]
-
-
-@pytest.mark.slow
-def test_an_attack_told_again_by_a_noun_that_points_back_keeps_its_means(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "A suicide bomber blew himself up at the gate of a rebel base in Lanmark on Tuesday. "
-        "Tuesday's attack struck the base of the brigade in Lanmark, killing six fighters."
-    )
-    lanmark = place(text, "Lanmark", "Lanmark")
-    figures = (figure(text, "six fighters", 6, "fighters killed", high=6),)
-    events = run(nlp, text, places=(lanmark,), figures=figures).events
-    assert [e.sub_event_type for e in events] == [on.SUICIDE_BOMB, on.SUICIDE_BOMB]
-
-
-@pytest.mark.slow
-def test_an_attack_elsewhere_keeps_its_own_type(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "A car bomb exploded in a market in Lanmark on Tuesday. "
-        "The attack on an army post in Dorwen killed six soldiers."
-    )
-    places = (place(text, "Lanmark", "Lanmark"), place(text, "Dorwen", "Dorwen"))
-    events = run(nlp, text, places=places).events
-    assert on.ARMED_CLASH in {e.sub_event_type for e in events}

@@ -398,64 +398,6 @@ def name_means(drafts: list[Draft]) -> None:
             break
 
 
-# Event nouns that name an incident without its means, and the words before one that point
-# back to an incident already told ("the attack", "Tuesday's assault", "this raid").
-_BARE_ATTACKS = frozenset(["attack", "attacks", "assault", "raid", "raids"])
-_POINTING_WORD = (
-    r"\b(?:the|this|that|(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s?|(?:yester|to)day'?s?)"
-    r"\s+(?:[\w-]+\s+)?"
-)
-_POINTS_BACK = re.compile(_POINTING_WORD + "$", re.IGNORECASE)
-# A verb whose subject is such a noun: "Tuesday's attack struck the headquarters".
-_SUBJECT_POINTS_BACK = re.compile(
-    _POINTING_WORD + r"(?:attacks?|assaults?|raids?)\s+(?:[\w-]+ly\s+)?$", re.IGNORECASE
-)
-
-
-def _points_back(draft: Draft) -> bool:
-    """Whether the draft's event word is a bare attack noun a definite word points back
-    with ("the attack on the district"), or the verb such a noun is the subject of
-    ("Tuesday's attack struck the headquarters")."""
-    if not draft.spans:
-        return False
-    span = draft.spans[0]
-    before = span.text[: max(0, draft.at - span.start)]
-    if _RECALLED.search(before):
-        return False
-    if draft.trigger.lower() in _BARE_ATTACKS:
-        return bool(_POINTS_BACK.search(before))
-    return bool(_SUBJECT_POINTS_BACK.search(before))
-
-
-def name_means_back(drafts: list[Draft]) -> None:
-    """An attack told again by a noun that points back ("A suicide bomber struck the
-    headquarters ... Tuesday's attack killed the group's leader") is the remote violence
-    told just before in the same area: it takes its sub-type, so the article codes the
-    incident one way (fusion then joins the two reports), not as a battle or an Attack."""
-    for number, draft in enumerate(drafts):
-        recodable = on.event_type_of(draft.label) in _RECODABLE
-        if not (recodable and _live(draft) and _points_back(draft)):
-            continue
-        for before in reversed(drafts[:number]):
-            if before.sentence < draft.sentence - _MEANS_REACH:
-                break
-            if before.sentence == draft.sentence or not _live(before):
-                continue
-            if on.event_type_of(before.label) != on.EXPLOSIONS:
-                continue
-            if sameness.other_author(before, draft):
-                break  # "the rebel attack" after a regime strike: another incident
-            here, there = draft.place, before.place
-            if here is None or there is None or same_area(here, there) or same_area(there, here):
-                draft.label = before.label
-                draft.civilian_targeting = draft.civilian_targeting or before.civilian_targeting
-            break
-
-
-# The types an attack told again is recoded from: a battle or an Attack on civilians.
-_RECODABLE = frozenset({on.BATTLES, on.VIOLENCE_AGAINST_CIVILIANS})
-
-
 # How many sentences on a report a later one with the same exact toll may still tell its
 # means ("four died in the attack", then, after the reactions, "four died when chlorine
 # was dropped on the district").

@@ -66,7 +66,6 @@ from crosswire.events.drafts import (
     is_weak,
     name_authors,
     name_means,
-    name_means_back,
     other_incidents,
     settle_tolls,
 )
@@ -120,7 +119,6 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     apply_updates(drafts, updates)
     backdate(drafts)
     name_means(drafts)
-    name_means_back(drafts)
     name_authors(drafts)
     for draft in drafts:
         elsewhere = other_incidents(drafts, draft)
