@@ -49,9 +49,6 @@ def _labels(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         # A toxic agent the parse ties to no event word.
         "Two children died after a gas thought to be sarin was released over the village.",
         "Nine people died in the camp, and doctors said the gas was chlorine.",
-        # A toxic agent's symptoms beside the deaths.
-        "The raid on the village killed nine people and left dozens foaming at the mouth.",
-        "Six residents were killed and 40 treated for breathing difficulties after the strike.",
     ],
 )
 def test_deaths_told_with_a_toxic_agent_are_a_chemical_weapon(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,9 +14,7 @@ Each pattern belongs to a *cue group* and has a *kind*:
   event in the sentence when there is one, an attack of its own otherwise;
 - ``needs_object``: a verb that names an event only with the right object
   ("set up" + "base", "seized" + "weapons");
-- ``modifier``: shapes how a protest is coded ("tear gas", "live ammunition"), or, in
-  the chemical group, tells deaths beside it were by a toxic agent ("breathing
-  difficulties").
+- ``modifier``: shapes how a protest is coded ("tear gas", "live ammunition").
 
 The word lists are the team's own, written from ACLED's and PLOVER's public
 definitions of each category.
@@ -103,12 +101,6 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             poisonous gases""",
         "weapon": """chlorine; sarin; mustard gas; nerve agent; vx; phosgene; toxic chemical;
             chemical munition""",
-        # What a toxic agent does to those it kills: the means of the deaths told beside it
-        # (``typer._toxic_means``).
-        "modifier": """breathing difficulties; breathing difficulty; difficulty breathing;
-            respiratory problems; respiratory problem; respiratory symptoms;
-            respiratory distress; foaming at the mouth; foam at the mouth; gas poisoning;
-            inhaling gas; gas inhalation""",
     },
     "sexual": {
         "event": """rape; raped; gang rape; gang-rape; sexual violence; sexual assault;

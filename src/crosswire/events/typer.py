@@ -1178,16 +1178,13 @@ _POISONABLE = frozenset({"violence", "air", "shelling", "remote"})
 
 def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> None:
     """A toxic agent the parse ties to no event ("four died when gas believed to be
-    chlorine was dropped", "chlorine, the doctors said") and a toxic agent's symptoms
-    ("the attack left dozens with breathing difficulties") are the means of the nearest
-    killing or strike of their sentence: ACLED codes such deaths as a chemical weapon."""
+    chlorine was dropped", "chlorine, the doctors said") is the means of the nearest
+    killing or strike of its sentence: ACLED codes such deaths as a chemical weapon."""
     hosted = {(c.start, c.head) for event in events for c in event.cues}
     loose = [
         c
         for c in cues
-        if c.group == "chemical"
-        and c.kind in ("weapon", "modifier")
-        and (c.start, c.head) not in hosted
+        if c.group == "chemical" and c.kind == "weapon" and (c.start, c.head) not in hosted
     ]
     hosts = [e for e in events if e.groups and e.groups <= _POISONABLE]
     for cue in loose if hosts else ():
