@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from spacy.tokens import Token
 
-from crosswire.events import confidence, sameness
+from crosswire.events import confidence, incident, sameness
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     category_of_noun,
@@ -351,10 +351,25 @@ def _join(draft: Draft, later: Draft) -> None:
     """``later`` tells ``draft``'s incident again, with its toll: one event."""
     draft.absorb(later)
     draft.toll = later.toll
+    label = incident.joined_label(draft.label, later.label)
+    if label != draft.label and not _other_days(draft, later):
+        # The report that names the means codes the incident ("deadly blast hits the
+        # town", then "a suicide bombing using a car bomb killed three"); an Attack on
+        # civilians coded by its means keeps its civilian targeting.
+        draft.civilian_targeting = draft.civilian_targeting or draft.label == on.ATTACK
+        draft.label = label
     if draft.place is None and later.place is not None:
         draft.place, draft.place_named = later.place, later.place_named
-    if draft.label == on.ATTACK and on.event_type_of(later.label) == on.EXPLOSIONS:
-        draft.label, draft.civilian_targeting = later.label, True
+
+
+def _other_days(draft: Draft, later: Draft) -> bool:
+    """The later report states a date of its own that does not meet the first one's ("in
+    early April" told after a report of today's bombardment): its means may be another
+    incident's."""
+    mine, theirs = draft.when, later.when
+    if not (later.date_text and mine and theirs):
+        return False
+    return mine[0] > theirs[1] or theirs[0] > mine[1]
 
 
 # How many sentences on a report may still tell the means of an attack told without one.
@@ -367,13 +382,15 @@ def name_means(drafts: list[Draft]) -> None:
     incident ("terrorists fired rocket shells at the neighbourhood"): ACLED codes it by
     them, as remote violence targeting civilians. The same incident: a strike, shelling or
     bomb told as having happened, in the same area when both have a place, and with no
-    other toll."""
+    other toll; further on, only one told with the same exact toll."""
     for number, draft in enumerate(drafts):
         if draft.label != on.ATTACK or not live(draft):
             continue
         for later in drafts[number + 1 :]:
-            if later.sentence > draft.sentence + _MEANS_REACH:
+            if later.sentence > draft.sentence + _SAME_TOLL_REACH:
                 break
+            if later.sentence > draft.sentence + _MEANS_REACH and not _same_toll(draft, later):
+                continue
             if on.event_type_of(later.label) != on.EXPLOSIONS or not same_incident(draft, later):
                 continue
             mine, theirs = draft.toll, later.toll
@@ -381,6 +398,23 @@ def name_means(drafts: list[Draft]) -> None:
                 continue  # a higher toll is another incident; a lower one may be a part
             draft.label, draft.civilian_targeting = later.label, True
             break
+
+
+# How many sentences on a report a later one with the same exact toll may still tell its
+# means ("four died in the attack", then, after the reactions, "four died when chlorine
+# was dropped on the district").
+_SAME_TOLL_REACH = 8
+
+
+def _same_toll(draft: Draft, later: Draft) -> bool:
+    mine, theirs = draft.toll, later.toll
+    return (
+        mine is not None
+        and theirs is not None
+        and not (mine.vague or theirs.vague)
+        and bool(mine.value)
+        and mine.value == theirs.value
+    )
 
 
 def name_authors(drafts: list[Draft]) -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -944,6 +944,8 @@ def _violence(facts: _Facts) -> Typed:
     means = _strike_means(facts)
     if means is not None:
         return means
+    if _meets_armed_men(facts):
+        return on.ARMED_CLASH, 0.8
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -952,6 +954,16 @@ def _violence(facts: _Facts) -> Typed:
         # An armed group's assault on a named town meets its defenders.
         return on.ARMED_CLASH, 0.6
     return on.ATTACK, 0.6
+
+
+_ARMED_SIDES = frozenset({"armed", "state"})
+
+
+def _meets_armed_men(facts: _Facts) -> bool:
+    """An attack on a checkpoint, a base or a force ("rebels attacked an army checkpoint,
+    killing four civilians and six soldiers") meets armed men: a battle, also when
+    civilians die in it (ACLED keeps Attack for violence on civilians)."""
+    return facts.patient in _ARMED_SIDES
 
 
 # Violence words that tell a strike or raid was carried out on foot, with guns or blades.
@@ -1143,6 +1155,7 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
     if not any(c.kind in ("event", "needs_object", "weapon", "outcome") for c in cues):
         return []
     events = _group_cues(sentence, cues)
+    _toxic_means(events, cues, doc)
     for event in events:
         event.roles = _roles(event, doc)
         event.victims = _victims(event, doc)
@@ -1157,6 +1170,27 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
         if event.label:
             typed.append(event)
     return _merge_same_label(typed)
+
+
+# Cue groups of a killing or strike a toxic agent its sentence names can be the means of.
+_POISONABLE = frozenset({"violence", "air", "shelling", "remote"})
+
+
+def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> None:
+    """A toxic agent the parse ties to no event ("four died when gas believed to be
+    chlorine was dropped", "chlorine, the doctors said") is the means of the nearest
+    killing or strike of its sentence: ACLED codes such deaths as a chemical weapon."""
+    hosted = {(c.start, c.head) for event in events for c in event.cues}
+    loose = [
+        c
+        for c in cues
+        if c.group == "chemical" and c.kind == "weapon" and (c.start, c.head) not in hosted
+    ]
+    hosts = [e for e in events if e.groups and e.groups <= _POISONABLE]
+    for cue in loose if hosts else ():
+        token = doc[cue.head]
+        host = min(hosts, key=lambda e: _distance(token, e.anchor))
+        host.cues.append(replace(cue, kind="weapon"))
 
 
 def _merge_same_label(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -1,0 +1,121 @@
+"""The means an incident is coded by: a suicide attacker or a toxic agent decides, and an
+incident told twice in one article keeps the means its fuller report names."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_events_extract import figure, mention, place, run
+
+from crosswire.events import ontology as on
+from crosswire.events.incident import joined_label
+from crosswire.events.typer import typed_events
+from crosswire.model import Figure
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "joined"),
+    [
+        (on.REMOTE_EXPLOSIVE, on.SUICIDE_BOMB, on.SUICIDE_BOMB),
+        (on.AIR_STRIKE, on.CHEMICAL, on.CHEMICAL),
+        (on.ATTACK, on.SHELLING, on.SHELLING),
+        (on.SUICIDE_BOMB, on.REMOTE_EXPLOSIVE, on.SUICIDE_BOMB),
+        (on.AIR_STRIKE, on.SHELLING, on.AIR_STRIKE),  # neither says more: the first stays
+        (on.SHELLING, on.ATTACK, on.SHELLING),
+        (on.ARMED_CLASH, on.AIR_STRIKE, on.ARMED_CLASH),  # a battle is never recoded
+        (on.ATTACK, on.ARMED_CLASH, on.ATTACK),
+    ],
+)
+def test_the_report_that_names_more_of_the_means_codes_the_incident(
+    mine: str, theirs: str, joined: str
+) -> None:
+    assert joined_label(mine, theirs) == joined
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from crosswire.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _labels(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [e.label for s in nlp(text).sents for e in typed_events(s)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A toxic agent the parse ties to no event word.
+        "Two children died after a gas thought to be sarin was released over the village.",
+        "Nine people died in the camp, and doctors said the gas was chlorine.",
+    ],
+)
+def test_deaths_told_with_a_toxic_agent_are_a_chemical_weapon(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.CHEMICAL in _labels(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Police fired tear gas to scatter protesters near the port.", on.PROTEST_INTERVENTION),
+        ("Warplanes struck the market, killing eleven people.", on.AIR_STRIKE),
+    ],
+)
+def test_no_toxic_agent_no_chemical_weapon(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
+
+
+@pytest.mark.slow
+def test_a_blast_told_first_takes_the_suicide_bomber_of_its_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Deadly explosion rocks Lanmark market. "
+        "Five shoppers were killed when a suicide bomber blew himself up in the market "
+        "of Lanmark on Monday."
+    )
+    lanmark = place(text, "Lanmark market", "Lanmark")
+    figures = (figure(text, "Five shoppers", 5, "civilians killed", high=5),)
+    events = run(nlp, text, places=(lanmark,), figures=figures).events
+    told = [e for e in events if e.fatalities == 5]
+    assert [e.sub_event_type for e in told] == [on.SUICIDE_BOMB]
+
+
+@pytest.mark.slow
+def test_an_attack_takes_the_means_a_later_report_of_its_toll_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seven people died in the attack on Lanmark, a medic said. "
+        "The foreign minister called it a crime. "
+        "The opposition said it would walk out of the talks. "
+        "The envoy asked both sides to stay. "
+        "Aid groups said the clinics were full. "
+        "Seven people were killed when helicopters dropped barrels of chlorine on Lanmark."
+    )
+    lanmark = place(text, "Lanmark", "Lanmark")
+    figures = tuple(
+        Figure(mention=mention(text, "Seven people", nth), value=7, low=7, high=7, counted="killed")
+        for nth in (0, 1)
+    )
+    first = run(nlp, text, places=(lanmark,), figures=figures).events[0]
+    assert first.sub_event_type == on.CHEMICAL
+    assert first.civilian_targeting
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The thing attacked is an armed force's: a battle, civilians among the dead or not.
+        (
+            "Insurgents attacked an army checkpoint outside the town, killing two farmers "
+            "and seven soldiers.",
+            on.ARMED_CLASH,
+        ),
+        ("Gunmen attacked a militia post in the valley, killing a shepherd.", on.ARMED_CLASH),
+        # The thing attacked is civilians' or a place: an attack on civilians.
+        ("Gunmen attacked a minibus carrying traders, killing six people.", on.ATTACK),
+        ("Militants attacked the hamlet at dawn, killing eleven villagers.", on.ATTACK),
+    ],
+)
+def test_an_attack_on_armed_men_is_a_battle(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
