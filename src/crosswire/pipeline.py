@@ -248,8 +248,10 @@ class Pipeline:
 
 
 # Documents that go through the document stages together inside a batch: small
-# enough for steady progress, large enough for spaCy's batched parsing.
-ARTICLE_CHUNK = 16
+# enough for steady progress, large enough for spaCy's batched parsing. As many as
+# the parse stage's default nlp.pipe batch (32): with 16 every pipe call ran half a
+# batch, and parsing 300 news articles cost about 4% more CPU (same parses).
+ARTICLE_CHUNK = 32
 
 
 @contextmanager
