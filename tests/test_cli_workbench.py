@@ -102,7 +102,10 @@ def test_progress_counts_articles_stage_by_stage(tmp_path: Path) -> None:
     document = [h for h in heard if not h[0].startswith("corpus")]
     # One input file, yet progress moves article by article up to all 40.
     assert {h[2] for h in document if h[1] > 0} == {40}
-    assert sorted({h[1] for h in document}) == [0, 16, 32, 40]
+    from crosswire.pipeline import ARTICLE_CHUNK
+
+    assert ARTICLE_CHUNK < 40  # so the one input moves in more than one step
+    assert sorted({h[1] for h in document}) == [0, *range(ARTICLE_CHUNK, 40, ARTICLE_CHUNK), 40]
     assert {"parse", "events"} <= {h[0] for h in document}
     corpus_steps = [h[0] for h in heard if h[0].startswith("corpus: ")]
     assert corpus_steps[:2] == ["corpus: dedupe", "corpus: resolve"]

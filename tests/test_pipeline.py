@@ -231,3 +231,38 @@ def test_stored_results_are_not_reused_after_the_code_or_data_change(
     assert Pipeline(load_settings()).fingerprint == first
     monkeypatch.setattr(pipeline_module, "source_digest", lambda: "edited-lexicon")
     assert Pipeline(load_settings()).fingerprint != first
+
+
+@stage("test_freeze_probe", needs=["articles"], provides=["articles"])
+def make_freeze_probe() -> object:
+    """Records how many objects the collector holds frozen while the stage runs."""
+
+    def probe(corpus: Corpus, context: StageContext) -> Corpus:
+        import gc
+
+        FROZEN.append(gc.get_freeze_count())
+        return corpus
+
+    return probe
+
+
+FROZEN: list[int] = []
+
+
+def test_run_keeps_the_heap_frozen_only_while_it_lasts(tmp_path: Path) -> None:
+    import gc
+
+    inputs, _ = discover([str(_corpus_dir(tmp_path, 1))])
+    pipeline = Pipeline(settings_with(["ingest", "extract", "test_freeze_probe"]))
+    FROZEN.clear()
+    assert gc.get_freeze_count() == 0
+    pipeline.run(inputs)
+    assert FROZEN and FROZEN[0] > 0  # what lived before the run is out of full passes
+    assert gc.get_freeze_count() == 0  # and back in them afterwards
+    gc.freeze()  # a caller that froze the heap itself keeps its frozen objects
+    try:
+        before = gc.get_freeze_count()
+        pipeline.run(inputs)
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()

@@ -5,7 +5,9 @@ optional lead-in of words. Python's ``re`` tries such a lead-in at every
 character of a text, which costs far more than finding the rare places where
 the rest (the body) matches. ``LeadPattern.finditer`` gives exactly the
 matches of ``re.finditer`` over lead-in + body, trying the whole pattern only at
-the positions a lead-in's length before a body match.
+the positions a lead-in's length before a body match. A text holding none of the
+strings every match must contain (``clean.literals``: "ago", the weekday names)
+is not searched at all.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from crosswire.clean.literals import folded, may_match, required_literals
 
 __all__ = ["LeadPattern"]
 
@@ -38,6 +43,7 @@ class LeadPattern:
     full: re.Pattern[str]
     body: re.Pattern[str]
     lead_widths: tuple[int, int] | None  # None: search ``full`` the plain way
+    needs: tuple[str, ...] | None = None  # one of these is in every match (lower-cased)
 
     @classmethod
     def compile(cls, lead: str, body: str) -> LeadPattern:
@@ -49,14 +55,18 @@ class LeadPattern:
             and body_widths is not None
             and body_widths[0] > 0  # an empty match would need finditer's own rules
         )
+        full = re.compile(lead + body)
         return cls(
-            re.compile(lead + body),
+            full,
             re.compile(body),
             (lead_widths[0], lead_widths[1]) if usable else None,  # type: ignore[index,arg-type]
+            required_literals(full),
         )
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of ``self.full.finditer(text)``, found faster."""
+        if not may_match(_folded(text), self.needs):
+            return
         if self.lead_widths is None:
             yield from self.full.finditer(text)
             return
@@ -73,3 +83,9 @@ class LeadPattern:
             if start >= end and (found := self.full.match(text, start)) is not None:
                 yield found
                 end = found.end()
+
+
+@lru_cache(maxsize=2)
+def _folded(text: str) -> str | None:
+    # Every pattern of a family scans the same text in turn: fold it once.
+    return folded(text)

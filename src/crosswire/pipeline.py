@@ -7,9 +7,11 @@ second run resumes after them. Corpus-scope stages then run over everything.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
@@ -157,7 +159,16 @@ class Pipeline:
         document stages run, then ``("corpus: " + stage, index, count)``, and
         from a corpus stage that loops ``("corpus item: " + stage, done, total)``.
         """
+        with _long_lived_frozen():
+            return self._run(inputs, store, refresh, progress)
 
+    def _run(
+        self,
+        inputs: Sequence[InputRef],
+        store: Store | None,
+        refresh: bool,
+        progress: ProgressHook | None,
+    ) -> Corpus:
         done: set[str] = set()
         if store is not None and not refresh:
             done = store.finished_inputs([i.sha256 for i in inputs if i.sha256], self.fingerprint)
@@ -237,8 +248,30 @@ class Pipeline:
 
 
 # Documents that go through the document stages together inside a batch: small
-# enough for steady progress, large enough for spaCy's batched parsing.
-ARTICLE_CHUNK = 16
+# enough for steady progress, large enough for spaCy's batched parsing. As many as
+# the parse stage's default nlp.pipe batch (32): with 16 every pipe call ran half a
+# batch, and parsing 300 news articles cost about 4% more CPU (same parses).
+ARTICLE_CHUNK = 32
+
+
+@contextmanager
+def _long_lived_frozen() -> Iterator[None]:
+    """Keep what is alive before a run (models, vocabularies, indexes) out of the
+    garbage collector's full passes while the run lasts.
+
+    Those objects outlive the run, yet each full pass walks all of them again: on
+    300 news articles the full passes cost about 0.8 CPU s before, 0.3 s after.
+    Objects still die by reference count as usual; only cycles among the frozen
+    wait for the thaw. A caller that froze the heap itself is left as it is.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _item_context(options: dict[str, Any], hook: ProgressHook | None) -> StageContext:

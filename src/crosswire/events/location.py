@@ -10,7 +10,6 @@ article's focus place in its focus country, then the dateline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -63,32 +62,66 @@ def clause_region(
     """Token indices of the event's own clause: the subtrees of its words, without the
     clauses of other events and the words of the sentence's other events (``foreign``):
     in "the strikes followed the drone attack late on Tuesday" Tuesday is the attack's."""
-    own = {t.i for t in event_tokens(event, doc)}
+    words = event_tokens(event, doc)
+    own = {t.i for t in words}
     tokens: set[int] = set()
-    for token in event_tokens(event, doc):
-        top = token
-        # An event noun's clause is its verb's: "clashes erupted near X", "five were killed
-        # in an air strike on Tuesday", "under the deal, reached on Wednesday".
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            top = token.head
-        elif (
-            token.pos_ in ("NOUN", "PROPN")
-            and token.dep_ == "pobj"
-            and token.head.lower_ in _WHILE_PREPS
-            and token.head.head.pos_ == "VERB"
-        ):
-            top = token.head.head
+    blocks: dict[int, bool] = {}  # per token: a clause of its own, an attribution, foreign
+    # Words sharing a clause top share its region: each top is walked once.
+    tops: dict[int, Token] = {}
+    for token in words:
+        top = _clause_top(token)
+        tops.setdefault(top.i, top)
+    for top in tops.values():
+        cut: dict[int, bool] = {top.i: False}  # per token: a block on its way up to top
         for sub in top.subtree:
-            if sub.i in own:
+            if sub.i in own or not _cut_off(sub, cut, blocks, own, foreign):
                 tokens.add(sub.i)
-                continue
-            if any(
-                _other_clause(a, own) or _is_attribution(a) or (a.i in foreign and a.i not in own)
-                for a in _path_up(sub, top)
-            ):
-                continue
-            tokens.add(sub.i)
     return tokens
+
+
+def _clause_top(token: Token) -> Token:
+    # An event noun's clause is its verb's: "clashes erupted near X", "five were killed
+    # in an air strike on Tuesday", "under the deal, reached on Wednesday".
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return token.head
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _WHILE_PREPS
+        and token.head.head.pos_ == "VERB"
+    ):
+        return token.head.head
+    return token
+
+
+def _cut_off(
+    sub: Token,
+    cut: dict[int, bool],
+    blocks: dict[int, bool],
+    own: set[int],
+    foreign: frozenset[int],
+) -> bool:
+    """Whether ``sub`` or a head between it and the top (``cut``'s first key) blocks it;
+    ``cut`` remembers the answer for every token on the way, so each is judged once."""
+    path: list[Token] = []
+    current, below = sub, False
+    while current.i not in cut:
+        path.append(current)
+        if current.head.i == current.i:
+            break  # the root, reached without passing the top: the way up ends here
+        current = current.head
+    else:
+        below = cut[current.i]
+    for token in reversed(path):
+        block = blocks.get(token.i)
+        if block is None:
+            block = blocks[token.i] = (
+                _other_clause(token, own)
+                or _is_attribution(token)
+                or (token.i in foreign and token.i not in own)
+            )
+        below = cut[token.i] = block or below
+    return below
 
 
 def _other_clause(token: Token, own: set[int]) -> bool:
@@ -98,16 +131,6 @@ def _other_clause(token: Token, own: set[int]) -> bool:
     if token.dep_ == "conj":
         return token.pos_ in ("VERB", "AUX")  # "warehouses and a depot" is one object
     return token.dep_ in ("advcl", "relcl", "ccomp", "acl")
-
-
-def _path_up(token: Token, top: Token) -> Iterator[Token]:
-    """``token`` and its heads up to, not including, ``top``."""
-    current = token
-    while current.i != top.i:
-        yield current
-        if current.head.i == current.i:
-            return
-        current = current.head
 
 
 def _is_origin(token: Token) -> bool:

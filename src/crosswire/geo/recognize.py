@@ -30,7 +30,7 @@ from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
 from crosswire.geo.words import DIRECTION_WORDS, demonym_country
-from crosswire.nlp import doc_text
+from crosswire.nlp import doc_text, token_columns
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -267,13 +267,17 @@ def _local_noun_after(doc: Doc, end: int) -> str | None:
     "Kent County's residents" ("resident"): the name is where those people live or where
     the local service works. None when no such noun follows."""
     sets = _lex_sets()
-    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+    columns = token_columns(doc)  # read once per Doc: this runs for most names
+    lower, size = columns.lower, len(columns.lower)
+    if end < size and lower[end] in ("'s", "’s"):
         end += 1
     for width in (2, 1):
-        words = doc[end : end + width]
-        phrase = " ".join(t.lower_ for t in words)
-        if len(words) < width or doc[end + width - 1 : end + width + 1].text.endswith(("-", "–")):
+        if end + width > size:
             continue
+        # The word after the phrase, or its last word at the Doc's end: "Aleppo-based".
+        if columns.text[min(end + width, size - 1)].endswith(("-", "–")):
+            continue
+        phrase = " ".join(lower[end : end + width])
         if phrase in sets["service_nouns"]:
             return "service"
         if phrase in sets["resident_nouns"]:
