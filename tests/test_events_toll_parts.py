@@ -7,13 +7,10 @@ sentences."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from crosswire.api import run_corpus
 from crosswire.model import Analysis, Event
+from pipeline_texts import analyses_by_name
 
 pytestmark = pytest.mark.slow
 
@@ -91,23 +88,7 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
-    path: Path = tmp_path_factory.mktemp("parts") / "articles.jsonl"
-    names = list(TEXTS)
-    with path.open("w", encoding="utf-8") as handle:
-        for number, name in enumerate(names):
-            row = {
-                "title": f"Report number {number} from the war",
-                "maintext": TEXTS[name],
-                "source_domain": "example.org",
-                "date_publish": "2016-07-02 00:00:00",
-            }
-            handle.write(json.dumps(row) + "\n")
-    corpus = run_corpus([path], db=":memory:")
-    lines = {a.id: int(a.position.split("#")[-1].split("/")[0]) for a in corpus.articles}
-    out: dict[str, Analysis] = {}
-    for analysis in corpus.analyses:
-        out.setdefault(names[lines[analysis.article]], analysis)
-    return out
+    return analyses_by_name(TEXTS, tmp_path_factory.mktemp("parts"))
 
 
 def happened(analysis: Analysis) -> list[Event]:
