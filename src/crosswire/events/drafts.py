@@ -320,7 +320,7 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 # "Deadly blast hits Damascus" told with its toll in the next sentences.
                 if later.sentence > draft.sentence + _MEANS_REACH:
                     break
-                if _by_other_side(draft, later):
+                if _by_other_side(draft, later) or _of_another_incident(draft, later):
                     continue  # "rebels attacked with car bombs ... regime bombs killed two"
                 _join(draft, later)
                 joined.add(id(later))
@@ -339,6 +339,20 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
                 draft.toll = later.toll
                 break
     return [d for d in drafts if id(d) not in joined]
+
+
+def _of_another_incident(draft: Draft, later: Draft) -> bool:
+    """``later``, a sentence after ``draft``, says it tells another incident ("In a
+    separate attack, ...", "in another town", "earlier this week"): its toll is not
+    ``draft``'s. A lead never loses its report's toll this way. A later sentence that only
+    states another day does not count: vetoing those joins moved main events' dates (a
+    toll-less report's incident, left standing with its toll, dates the headline of the
+    same figure) on the FA-KES halves."""
+    if later.sentence <= draft.sentence:
+        return False
+    if draft.sentence < LEAD_SENTENCES and later.sentence <= draft.sentence + LEAD_REACH:
+        return False
+    return bool(later.spans) and sameness.opens_elsewhere(later.spans[0].text)
 
 
 def _by_other_side(draft: Draft, later: Draft) -> bool:

@@ -23,7 +23,9 @@ claims do not name this event's author (``drafts.other_incidents``). The toll-le
 lead joined to the next report with a toll (``drafts.settle_tolls``) does not use it:
 there the sides and means a lead gives are told loosely; vetoing that join gained one
 main event on the FA-KES tune half and lost four on the check half. That join only
-asks ``other_author`` (another named side struck, outside battles).
+asks ``other_author`` (another named side struck, outside battles) and, outside a lead
+and the sentences right after it, ``opens_elsewhere`` (words that say outright the
+later sentence tells another incident).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -76,6 +78,16 @@ _NEXT_ITEM = re.compile(
     r"|in\s+(?:a|the)\s+(?:relevant|related|same|similar|separate)\s+(?:context|development))\b",
     re.IGNORECASE,
 )
+# Words that say outright a sentence tells another incident than the one before it, for
+# the toll-less join (``drafts.settle_tolls``): narrower than ``_ANOTHER``, whose
+# "meanwhile", "similar" and "other areas" also open more of the same day's incident.
+_ELSEWHERE = re.compile(
+    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen"
+    r"|twenty|thirty|forty|fifty|dozens?|hundreds?|several|few))"
+    r"|elsewhere|separate(?:ly)?"
+    r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|last\s+(?:year|month|week))\b",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 # Event words that name their own means: an execution or a shooting is not a strike.
 _OWN_MEANS = re.compile(
@@ -113,6 +125,12 @@ def features(event: Any, later: Any) -> dict[str, float]:
         found["same_place"] = float(near and later.place_named is not None)
         found["other_place"] = float(not near and later.place_named == "clause")
     return found
+
+
+def opens_elsewhere(text: str) -> bool:
+    """The sentence says it tells another incident ("In a separate attack", "another
+    town", "elsewhere", "earlier this week")."""
+    return _ELSEWHERE.search(text) is not None
 
 
 def score(event: Any, later: Any) -> float:
