@@ -41,7 +41,7 @@ from functools import cache
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import translit_key
-from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, WATER_FEATURES, lexicon
 from crosswire.geo.words import (
     DIRECTION_WORDS,
     admin_abbreviation,
@@ -90,6 +90,11 @@ RANK_FEATURES = (
     # A subdivision smaller than a town of the same name: the town is the sense a reader
     # knows ("Gaza" the city, not the province of Mozambique).
     "outsized_admin",
+    # A first-level unit of a focus country (its focus share) whose name a country also
+    # bears: "Georgia" among US states and towns is the state, not the Caucasus republic.
+    "focus_unit_over_country",
+    # A first-level unit's focus share: a document about one country names its states.
+    "focus_admin1_unit",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -129,6 +134,8 @@ RANK_PRIOR = (
     0.0,  # prominence
     3.0,  # dateline_largest: the tune halves' datelines hold no namesake to learn from
     -1.0,  # outsized_admin
+    0.0,  # focus_unit_over_country
+    0.0,  # focus_admin1_unit
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -160,6 +167,8 @@ RANK_WEIGHTS = (
     0.0,  # prominence
     3.0,  # dateline_largest
     -0.913,  # outsized_admin
+    0.427,  # focus_unit_over_country
+    2.275,  # focus_admin1_unit
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
@@ -215,6 +224,28 @@ def _prominence(candidate: Candidate, largest_town: int) -> float:
         return 0.0
     ratio = (candidate.population + 10) / (largest_town + 10)
     return max(-1.0, math.log10(ratio) / PROMINENCE_SCALE)
+
+
+# Readings that outrank a first-level unit of the focus country on their own: the country
+# itself or its capital ("Mexico", "Washington"), a sea, river or region ("Red Sea").
+_OVER_UNIT = frozenset({"continent", "region"}) | WATER_FEATURES
+
+
+def _bare_unit(toponym: Toponym, candidate: Candidate, pool: Sequence[Candidate]) -> bool:
+    """A first-level unit named bare ("Georgia", "Kansas"; not "Washington County"), whose
+    rivals are towns or foreign countries, for which focus weighs as a state's own name."""
+    if candidate.feature != "admin1" or toponym.hint is not None:
+        return False
+    return not any(
+        c.feature in _OVER_UNIT
+        or (c.country == candidate.country and c.feature in ("country", "capital"))
+        for c in pool
+    )
+
+
+def _country_namesake(candidate: Candidate, pool: Sequence[Candidate]) -> bool:
+    """Another country's entry is a reading of the same name ("Georgia", "Lebanon")."""
+    return any(c.feature == "country" and c.country != candidate.country for c in pool)
 
 
 def _own_name(toponym: Toponym, candidate: Candidate) -> bool:
@@ -751,6 +782,9 @@ class Resolver:
             and not named_as_unit
             and self._shadowed(candidate, pool)
         )
+        focus = context.focus.get(candidate.country, 0.0)
+        # A unit holding a town of its name ("Idlib") leaves the bare name to the town.
+        unit_focus = focus if not shadowed and _bare_unit(toponym, candidate, pool) else 0.0
         return (
             math.log10(candidate.population + 10),
             # A bare name a subdivision shares with its main town is the town's, however
@@ -762,7 +796,7 @@ class Resolver:
             float(site and toponym.hint == "site"),
             float(named_as_unit and feature in ("admin1", "admin2")),
             float(shadowed),
-            context.focus.get(candidate.country, 0.0),
+            focus,
             inside,
             outside,
             float(feature != "admin1" and code >= 0 and code in context.named_admin1),
@@ -777,6 +811,8 @@ class Resolver:
                 and not named_as_unit
                 and context.largest_town > candidate.population
             ),
+            unit_focus if unit_focus and _country_namesake(candidate, pool) else 0.0,
+            unit_focus,
         )
 
     def score(
