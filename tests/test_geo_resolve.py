@@ -282,3 +282,13 @@ def test_a_state_named_like_its_countrys_capital_leaves_the_capital_alone() -> N
         "Texas, Ohio and Florida warned of cuts."
     )
     assert _place(result, "Washington") == ("Washington", "US", "capital")
+
+
+def test_a_name_coordinated_with_a_state_is_the_state() -> None:
+    """ "Oregon and Washington": names joined by "and" or "or" are of one kind
+    (RANK_FEATURES "coordinated_unit"), so the state, not the capital or a town."""
+    result = _run(
+        "The clinic in Chicago said patients had travelled from Idaho to Oregon and "
+        "Washington, where the laws allow the treatment."
+    )
+    assert _place(result, "Washington") == ("Washington", "US", "admin1")

@@ -95,6 +95,9 @@ RANK_FEATURES = (
     "focus_unit_over_country",
     # A first-level unit's focus share: a document about one country names its states.
     "focus_admin1_unit",
+    # A first-level unit coordinated with a name read as a unit of the same country
+    # ("Oregon and Washington laws", "California or Washington").
+    "coordinated_unit",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -136,6 +139,7 @@ RANK_PRIOR = (
     -1.0,  # outsized_admin
     0.0,  # focus_unit_over_country
     0.0,  # focus_admin1_unit
+    0.0,  # coordinated_unit
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -169,6 +173,7 @@ RANK_WEIGHTS = (
     -0.913,  # outsized_admin
     0.427,  # focus_unit_over_country
     2.275,  # focus_admin1_unit
+    1.008,  # coordinated_unit
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
@@ -243,6 +248,15 @@ def _bare_unit(toponym: Toponym, candidate: Candidate, pool: Sequence[Candidate]
     )
 
 
+def _sibling_units(toponym: Toponym, picks: Sequence[Resolution]) -> frozenset[str]:
+    """The countries whose first-level units the names coordinated with this one read as."""
+    return frozenset(
+        c.country
+        for c in (picks[j].candidate for j in toponym.siblings)
+        if c is not None and c.feature == "admin1"
+    )
+
+
 def _country_namesake(candidate: Candidate, pool: Sequence[Candidate]) -> bool:
     """Another country's entry is a reading of the same name ("Georgia", "Lebanon")."""
     return any(c.feature == "country" and c.country != candidate.country for c in pool)
@@ -274,6 +288,7 @@ class Toponym:
     role: str = "place"  # "place" or "metonym": metonyms inform context, never nearness
     definite: bool = False  # "the" before a bare name: "the Atlantic", "the Gulf"
     dateline: bool = False  # the town the report was filed from
+    siblings: tuple[int, ...] = ()  # names coordinated with it ("Oregon and Washington")
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +384,7 @@ class _Context:
     distances: dict[tuple[int, int], float] = field(default_factory=dict)
     largest_town: int = 0  # the population of the name's largest town reading
     dateline: bool = False  # the document's dateline names it
+    sibling_units: frozenset[str] = frozenset()  # countries of coordinated names' units
 
 
 @dataclass(frozen=True, slots=True)
@@ -717,6 +733,7 @@ class Resolver:
                 distances=shared.distances,
                 largest_town=_largest_town(pools[i]),
                 dateline=key in shared.datelines,
+                sibling_units=_sibling_units(toponym, previous),
             )
             self.contexts.append(context)
             picks.append(self._best_once(memo, toponym, pools[i], context))
@@ -813,6 +830,7 @@ class Resolver:
             ),
             unit_focus if unit_focus and _country_namesake(candidate, pool) else 0.0,
             unit_focus,
+            float(feature == "admin1" and candidate.country in context.sibling_units),
         )
 
     def score(
@@ -872,6 +890,7 @@ class Resolver:
             toponym.definite,
             context.container,
             context.is_container,
+            context.sibling_units,
         )
         found = memo.get(key)
         if found is None:
