@@ -247,3 +247,48 @@ def test_a_list_misread_as_town_and_state_does_not_spread() -> None:
     )
     later = [p for p, m in result.places if m.text == "Hawaii" and m.start > 90]
     assert [(p.name, p.feature) for p in later] == [("Hawaii", "admin1")]
+
+
+def test_a_state_among_the_states_of_its_country_is_no_foreign_country() -> None:
+    """A first-level unit of the document's focus country outranks a foreign country of
+    its name (RANK_FEATURES "focus_unit_over_country", "focus_admin1_unit")."""
+    result = _run(
+        "The trucking firm, based in Ohio, opened depots in Tennessee, Alabama and Georgia "
+        "this spring, and plans more in Kentucky and Indiana."
+    )
+    assert _place(result, "Georgia") == ("Georgia", "US", "admin1")
+
+
+def test_the_country_stays_the_reading_in_world_news() -> None:
+    result = _run(
+        "Russia and Georgia traded accusations after border guards detained shepherds "
+        "near South Ossetia, diplomats in Armenia and Azerbaijan said."
+    )
+    assert _place(result, "Georgia")[1] == "GE"
+
+
+def test_a_state_among_states_is_no_town_of_its_name() -> None:
+    result = _run(
+        "Wheat growers in Nebraska, Oklahoma and Kansas expect a smaller harvest after "
+        "a dry spring, while Iowa and Missouri farmers planted more corn."
+    )
+    assert _place(result, "Kansas") == ("Kansas", "US", "admin1")
+
+
+def test_a_state_named_like_its_countrys_capital_leaves_the_capital_alone() -> None:
+    """No unit-focus evidence for a state when its country's capital shares the name."""
+    result = _run(
+        "Senators in Washington argued over the budget on Tuesday, while governors in "
+        "Texas, Ohio and Florida warned of cuts."
+    )
+    assert _place(result, "Washington") == ("Washington", "US", "capital")
+
+
+def test_a_name_coordinated_with_a_state_is_the_state() -> None:
+    """ "Oregon and Washington": names joined by "and" or "or" are of one kind
+    (RANK_FEATURES "coordinated_unit"), so the state, not the capital or a town."""
+    result = _run(
+        "The clinic in Chicago said patients had travelled from Idaho to Oregon and "
+        "Washington, where the laws allow the treatment."
+    )
+    assert _place(result, "Washington") == ("Washington", "US", "admin1")

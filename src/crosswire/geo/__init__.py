@@ -14,6 +14,7 @@ The one call the NLP stage needs::
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -164,7 +165,27 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
                 dateline=item.dateline,
             )
         )
-    return _share_containers(text, found, toponyms, containers, runs)
+    toponyms = _share_containers(text, found, toponyms, containers, runs)
+    return _coordinate(text, found, toponyms, runs)
+
+
+def _coordinate(
+    text: str, found: Sequence[Recognized], toponyms: list[Toponym], runs: list[list[int]]
+) -> list[Toponym]:
+    """Names joined by "and"/"or" or in one list ("Oregon and Washington", "Idaho, Utah
+    or Nevada") are coordinated: news lists places of one kind together."""
+    siblings: dict[int, set[int]] = defaultdict(set)
+    for i in range(len(found) - 1):
+        if _AND.match(text[found[i].end : found[i + 1].start]):
+            siblings[i].add(i + 1)
+            siblings[i + 1].add(i)
+    for run in runs:
+        for i in run:
+            siblings[i].update(j for j in run if j != i)
+    return [
+        replace(t, siblings=tuple(sorted(siblings[i]))) if i in siblings else t
+        for i, t in enumerate(toponyms)
+    ]
 
 
 def _state_abbreviations(

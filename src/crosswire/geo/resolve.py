@@ -41,7 +41,7 @@ from functools import cache
 
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import translit_key
-from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, lexicon
+from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, WATER_FEATURES, lexicon
 from crosswire.geo.words import (
     DIRECTION_WORDS,
     admin_abbreviation,
@@ -90,6 +90,14 @@ RANK_FEATURES = (
     # A subdivision smaller than a town of the same name: the town is the sense a reader
     # knows ("Gaza" the city, not the province of Mozambique).
     "outsized_admin",
+    # A first-level unit of a focus country (its focus share) whose name a country also
+    # bears: "Georgia" among US states and towns is the state, not the Caucasus republic.
+    "focus_unit_over_country",
+    # A first-level unit's focus share: a document about one country names its states.
+    "focus_admin1_unit",
+    # A first-level unit coordinated with a name read as a unit of the same country
+    # ("Oregon and Washington laws", "California or Washington").
+    "coordinated_unit",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -129,6 +137,9 @@ RANK_PRIOR = (
     0.0,  # prominence
     3.0,  # dateline_largest: the tune halves' datelines hold no namesake to learn from
     -1.0,  # outsized_admin
+    0.0,  # focus_unit_over_country
+    0.0,  # focus_admin1_unit
+    0.0,  # coordinated_unit
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -160,6 +171,9 @@ RANK_WEIGHTS = (
     0.0,  # prominence
     3.0,  # dateline_largest
     -0.913,  # outsized_admin
+    0.427,  # focus_unit_over_country
+    2.275,  # focus_admin1_unit
+    1.008,  # coordinated_unit
 )
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
@@ -217,6 +231,37 @@ def _prominence(candidate: Candidate, largest_town: int) -> float:
     return max(-1.0, math.log10(ratio) / PROMINENCE_SCALE)
 
 
+# Readings that outrank a first-level unit of the focus country on their own: the country
+# itself or its capital ("Mexico", "Washington"), a sea, river or region ("Red Sea").
+_OVER_UNIT = frozenset({"continent", "region"}) | WATER_FEATURES
+
+
+def _bare_unit(toponym: Toponym, candidate: Candidate, pool: Sequence[Candidate]) -> bool:
+    """A first-level unit named bare ("Georgia", "Kansas"; not "Washington County"), whose
+    rivals are towns or foreign countries, for which focus weighs as a state's own name."""
+    if candidate.feature != "admin1" or toponym.hint is not None:
+        return False
+    return not any(
+        c.feature in _OVER_UNIT
+        or (c.country == candidate.country and c.feature in ("country", "capital"))
+        for c in pool
+    )
+
+
+def _sibling_units(toponym: Toponym, picks: Sequence[Resolution]) -> frozenset[str]:
+    """The countries whose first-level units the names coordinated with this one read as."""
+    return frozenset(
+        c.country
+        for c in (picks[j].candidate for j in toponym.siblings)
+        if c is not None and c.feature == "admin1"
+    )
+
+
+def _country_namesake(candidate: Candidate, pool: Sequence[Candidate]) -> bool:
+    """Another country's entry is a reading of the same name ("Georgia", "Lebanon")."""
+    return any(c.feature == "country" and c.country != candidate.country for c in pool)
+
+
 def _own_name(toponym: Toponym, candidate: Candidate) -> bool:
     """The entry's own name, or a town's own name less the word "City" ("New York City",
     "Gaza City", "Mexico City"), which the entry's own name spells out and news leaves off."""
@@ -243,6 +288,7 @@ class Toponym:
     role: str = "place"  # "place" or "metonym": metonyms inform context, never nearness
     definite: bool = False  # "the" before a bare name: "the Atlantic", "the Gulf"
     dateline: bool = False  # the town the report was filed from
+    siblings: tuple[int, ...] = ()  # names coordinated with it ("Oregon and Washington")
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +384,7 @@ class _Context:
     distances: dict[tuple[int, int], float] = field(default_factory=dict)
     largest_town: int = 0  # the population of the name's largest town reading
     dateline: bool = False  # the document's dateline names it
+    sibling_units: frozenset[str] = frozenset()  # countries of coordinated names' units
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,6 +733,7 @@ class Resolver:
                 distances=shared.distances,
                 largest_town=_largest_town(pools[i]),
                 dateline=key in shared.datelines,
+                sibling_units=_sibling_units(toponym, previous),
             )
             self.contexts.append(context)
             picks.append(self._best_once(memo, toponym, pools[i], context))
@@ -751,6 +799,9 @@ class Resolver:
             and not named_as_unit
             and self._shadowed(candidate, pool)
         )
+        focus = context.focus.get(candidate.country, 0.0)
+        # A unit holding a town of its name ("Idlib") leaves the bare name to the town.
+        unit_focus = focus if not shadowed and _bare_unit(toponym, candidate, pool) else 0.0
         return (
             math.log10(candidate.population + 10),
             # A bare name a subdivision shares with its main town is the town's, however
@@ -762,7 +813,7 @@ class Resolver:
             float(site and toponym.hint == "site"),
             float(named_as_unit and feature in ("admin1", "admin2")),
             float(shadowed),
-            context.focus.get(candidate.country, 0.0),
+            focus,
             inside,
             outside,
             float(feature != "admin1" and code >= 0 and code in context.named_admin1),
@@ -777,6 +828,9 @@ class Resolver:
                 and not named_as_unit
                 and context.largest_town > candidate.population
             ),
+            unit_focus if unit_focus and _country_namesake(candidate, pool) else 0.0,
+            unit_focus,
+            float(feature == "admin1" and candidate.country in context.sibling_units),
         )
 
     def score(
@@ -836,6 +890,7 @@ class Resolver:
             toponym.definite,
             context.container,
             context.is_container,
+            context.sibling_units,
         )
         found = memo.get(key)
         if found is None:
