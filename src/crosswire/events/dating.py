@@ -45,6 +45,7 @@ from crosswire.events.drafts import LEAD_REACH, LEAD_SENTENCES, NARROW_DAYS, Dra
 from crosswire.events.location import event_tokens, same_area
 from crosswire.events.tolls import tree_distance
 from crosswire.events.typer import EventCandidate
+from crosswire.metadata.bylines import parse_dateline
 from crosswire.metadata.pubdates import HEAD_CHARS, head_dates
 from crosswire.model import DateMention
 
@@ -60,16 +61,6 @@ _SEQUENCE_WORDS = frozenset(
 BORROW_DAYS = 31
 
 
-# A wire dateline that dates the report: "BEIRUT, March 4 (Reuters) -", "DAMASCUS, Syria,
-# Oct. 3 (AP) --", "ALEPPO, 12 June -": a city in capitals, perhaps its country, a day
-# of the month, perhaps the agency, then a dash.
-_DATED_LINE = re.compile(
-    r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)*)?,\s*"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
-)
-
-
 def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
     """Offsets of the date mentions that stamp the page: a day with its year at the head
     of the body, read as the article's date by the metadata stage's rules, or the day of
@@ -77,8 +68,7 @@ def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
     A weekday of the lead ("killed on Monday") is no stamp, though the stamp may name it
     too."""
     stamps = [(h.date.iso, h.text) for h in head_dates(text)]
-    dateline = _DATED_LINE.match(text)
-    line_end = dateline.end() if dateline is not None else 0
+    line_end = _dated_line_end(text)
     return frozenset(
         d.mention.start
         for d in dates
@@ -89,6 +79,16 @@ def stamp_starts(text: str, dates: Iterable[DateMention]) -> frozenset[int]:
             and any(d.start_date == day and d.mention.text.strip() in told for day, told in stamps)
         )
     )
+
+
+def _dated_line_end(text: str) -> int:
+    """Where a wire dateline that gives a day of the month ends ("BEIRUT, March 4 (Reuters)
+    -"), read by the metadata stage's dateline rules; 0 without one."""
+    body = text.lstrip()
+    dateline = parse_dateline(body)
+    if dateline is None or dateline.date is None:
+        return 0
+    return len(text) - len(body) + len(dateline.text)
 
 
 def _in_sentence(d: DateMention, sentence: Span) -> bool:

@@ -366,7 +366,7 @@ def _join(draft: Draft, later: Draft) -> None:
     draft.absorb(later)
     draft.toll = later.toll
     label = incident.joined_label(draft.label, later.label)
-    if label != draft.label and not _other_days(draft, later):
+    if label != draft.label and not states_other_day(draft, later):
         # The report that names the means codes the incident ("deadly blast hits the
         # town", then "a suicide bombing using a car bomb killed three"); an Attack on
         # civilians coded by its means keeps its civilian targeting.
@@ -376,10 +376,10 @@ def _join(draft: Draft, later: Draft) -> None:
         draft.place, draft.place_named = later.place, later.place_named
 
 
-def _other_days(draft: Draft, later: Draft) -> bool:
+def states_other_day(draft: Draft, later: Draft) -> bool:
     """The later report states a date of its own that does not meet the first one's ("in
-    early April" told after a report of today's bombardment): its means may be another
-    incident's."""
+    early April" told after a report of today's bombardment): it may tell another
+    incident, whose means, toll or sentence are not the first's."""
     mine, theirs = draft.when, later.when
     if not (later.date_text and mine and theirs):
         return False
@@ -565,8 +565,7 @@ def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:
 def _fits(host: Draft, draft: Draft) -> bool:
     if not sameness.same(host, draft):
         return False  # another day, town, author or means ("elsewhere, jets struck ...")
-    mine, theirs = draft.when, host.when
-    if draft.date_text and mine and theirs and (mine[0] > theirs[1] or theirs[0] > mine[1]):
+    if states_other_day(host, draft):
         return False
     here, there = draft.place, host.place
     if draft.place_named == "clause" and here and there and not same_area(here, there):

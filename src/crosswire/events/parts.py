@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from crosswire.events import sameness
-from crosswire.events.drafts import Draft, live, same_incident
+from crosswire.events.drafts import Draft, live, same_incident, states_other_day
 
 # How many sentences after the toll a report may still count a part of it.
 REACH = 3
@@ -97,14 +97,6 @@ def _whole(draft: Draft) -> bool:
     return live(draft) and toll is not None and not toll.vague and bool(toll.value)
 
 
-def _other_day(draft: Draft, later: Draft) -> bool:
-    """The part states a day of its own that the whole's date does not hold."""
-    mine, theirs = draft.when, later.when
-    if later.date_text is None or mine is None or theirs is None:
-        return False
-    return theirs[0] > mine[1] or mine[0] > theirs[1]
-
-
 def _part_of(draft: Draft, later: Draft) -> bool:
     whole, part = draft.toll, later.toll
     if whole is None or part is None or not part.value or later.sentence == draft.sentence:
@@ -113,7 +105,7 @@ def _part_of(draft: Draft, later: Draft) -> bool:
         return False
     if not same_incident(draft, later) or not sameness.same(draft, later):
         return False
-    if _other_day(draft, later):
+    if states_other_day(draft, later):
         return False  # "on Friday, shelling killed two children": a day of its own
     text = later.spans[0].text if later.spans else ""
     if _ADDS.search(text):

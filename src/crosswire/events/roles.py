@@ -736,12 +736,12 @@ def _sides_named(
         dead = dead.head
     # "the dead, 70 regime and rebel fighters": the apposition names them.
     dead = next((c for c in dead.children if c.dep_ == "appos"), dead)
-    heads = [dead, *_conjuncts(dead)]
+    heads = [dead, *dead.conjuncts]
     words = [*heads]
     for head in heads:
         for left in head.lefts:
             if left.dep_ in _SIDE_MODIFIER_DEPS:
-                words += [left, *_conjuncts(left)]
+                words += [left, *left.conjuncts]
     sides: list[Entity] = []
     for token in sorted(set(words), key=lambda t: t.i):
         entity = index.entity_at(token)
@@ -756,15 +756,6 @@ def _sides_named(
 
 
 _SIDE_MODIFIER_DEPS = frozenset(["amod", "compound", "nmod"])
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """The words coordinated with ``token`` ("regime and rebel", "soldiers and rebels")."""
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            found += [child, *_conjuncts(child)]
-    return found
 
 
 def _as_coded(

@@ -63,12 +63,20 @@ _ANAPHORA = re.compile(
     r"|\bthe\s+(?:dead|victims|death\s+toll|toll)\b",
     re.IGNORECASE,
 )
-_ANOTHER = re.compile(
-    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen"
+# Words that say outright a sentence tells another incident than the one before it
+# ("another" not counting more dead: "another five were killed").
+_ELSEWHERE_WORDS = (
+    r"another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen"
     r"|twenty|thirty|forty|fifty|dozens?|hundreds?|several|few))"
-    r"|elsewhere|separate(?:ly)?|similar|meanwhile"
-    r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)"
-    r"|last\s+(?:year|month|week)|other\s+(?:towns?|villages?|cities|areas?|attacks?"
+    r"|elsewhere|separate(?:ly)?"
+    r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|last\s+(?:year|month|week)"
+)
+# For the toll-less join (``drafts.settle_tolls``) only those: ``_ANOTHER``'s "meanwhile",
+# "similar" and "other areas" also open more of the same day's incident.
+_ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.IGNORECASE)
+_ANOTHER = re.compile(
+    rf"\b(?:{_ELSEWHERE_WORDS}|similar|meanwhile"
+    r"|other\s+(?:towns?|villages?|cities|areas?|attacks?"
     r"|strikes?|incidents?|provinces?|neighbourhoods?|neighborhoods?))\b",
     re.IGNORECASE,
 )
@@ -76,16 +84,6 @@ _ANOTHER = re.compile(
 _NEXT_ITEM = re.compile(
     r"^\W*(?:[A-Z][\w-]*\s+)?(?:earlier|moreover|in\s+addition|additionally"
     r"|in\s+(?:a|the)\s+(?:relevant|related|same|similar|separate)\s+(?:context|development))\b",
-    re.IGNORECASE,
-)
-# Words that say outright a sentence tells another incident than the one before it, for
-# the toll-less join (``drafts.settle_tolls``): narrower than ``_ANOTHER``, whose
-# "meanwhile", "similar" and "other areas" also open more of the same day's incident.
-_ELSEWHERE = re.compile(
-    r"\b(?:another(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen"
-    r"|twenty|thirty|forty|fifty|dozens?|hundreds?|several|few))"
-    r"|elsewhere|separate(?:ly)?"
-    r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|last\s+(?:year|month|week))\b",
     re.IGNORECASE,
 )
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
