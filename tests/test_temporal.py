@@ -175,7 +175,8 @@ def test_late_december_in_january_is_last_year(dates: Find) -> None:
 
 def test_a_named_period_is_whole(dates: Find) -> None:
     assert only(dates("Hundreds fled in March."))[1:3] == ("2026-03-01", "2026-03-31")
-    assert only(dates("Shops reopened earlier this week."))[1:3] == ("2026-03-02", "2026-03-04")
+    # "earlier": before the report's day (a Wednesday, 2026-03-04), not on it.
+    assert only(dates("Shops reopened earlier this week."))[1:3] == ("2026-03-02", "2026-03-03")
 
 
 def test_the_future_tense_looks_forward(dates: Find) -> None:
@@ -241,13 +242,27 @@ def test_date_spans_need_no_anchor(nlp: Language) -> None:
     assert [text[s:e] for s, e in spans] == ["2014", "last week"]
 
 
+def test_earlier_this_week_ends_before_the_report(dates: Find) -> None:
+    friday = date(2026, 3, 6)
+    assert only(dates("A truce broke down earlier this week.", friday))[1:3] == (
+        "2026-03-02",
+        "2026-03-05",
+    )
+    # Told on the period's first day, nothing lies before it: the day itself.
+    monday = date(2026, 3, 2)
+    assert only(dates("A truce broke down earlier this week.", monday))[1:3] == (
+        "2026-03-02",
+        "2026-03-02",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Talks may resume in the coming days.", ("coming days", "2026-03-04", "2026-03-11")),
         ("The roads flooded last summer.", ("last summer", "2025-06-01", "2025-08-31")),
         ("The army will withdraw next Tuesday.", ("next Tuesday", "2026-03-10", "2026-03-10")),
-        ("Shops reopened earlier this month.", ("earlier this month", "2026-03-01", "2026-03-04")),
+        ("Shops reopened earlier this month.", ("earlier this month", "2026-03-01", "2026-03-03")),
         ("Both sides agreed a truce in late 2024.", ("late 2024", "2024-09-01", "2024-12-31")),
         ("Clashes spread on March 3-4.", ("March 3-4", "2026-03-03", "2026-03-04")),
     ],

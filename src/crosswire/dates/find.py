@@ -18,7 +18,8 @@ Resolution rules (what an analyst can rely on):
   first occurrence that ends on or after the anchor.
 * A named period is whole: "this week" runs Monday to Sunday and "this year"
   January to December even when the article appeared in the middle of it;
-  only "earlier this ..." stops at the anchor and "later this ..." starts there.
+  only "earlier this ..." stops the day before the anchor and "later this ..." starts
+  at it.
 * "last Tuesday" is the latest Tuesday strictly before the anchor; "next
   Tuesday" the first strictly after it. Weeks run Monday to Sunday; "last
   week" is the previous calendar week, while "the past week" is the seven days
@@ -652,7 +653,8 @@ def _resolve_relative_period(g: _Groups, anchor: date | None, future: bool) -> _
         start, end = _year_range(anchor.year + step, part)
         precision = _year_precision(part)
     if mod == "earlier":
-        end = min(end, anchor)
+        # Before the anchor: "earlier this week" in a Friday report ends on Thursday.
+        end = max(start, min(end, anchor - timedelta(days=1)))
     elif mod == "later":
         start = max(start, anchor)
     return _Range(start=start, end=end, precision=precision)
