@@ -16,8 +16,10 @@ over every gold toponym), so the threshold is chosen on the tune halves too.
 from __future__ import annotations
 
 import argparse
+import pickle
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
@@ -27,6 +29,7 @@ from crosswire.geo.confidence import (
     FEATURES,
     SIGNS,
     THRESHOLD_IN_FOCUS,
+    WEIGHTS,
     confidence,
     threshold_for,
 )
@@ -68,20 +71,26 @@ def collect(limit: int) -> tuple[list[Output], list[tuple[str, GoldArticle, list
     return outputs, articles
 
 
+Articles = list[tuple[str, GoldArticle, list[Output]]]
+
+
 def figures(
-    articles: list[tuple[str, GoldArticle, list[Output]]],
-    weights: list[float],
+    articles: Articles,
+    weights: list[float] | list[list[float]],
     threshold: float,
     in_focus: float,
 ) -> dict[str, tuple[float, float, float]]:
-    """corpus -> (share right, share wrongly placed, acc@161 over every gold toponym)."""
+    """corpus -> (share right, share wrongly placed, acc@161 over every gold toponym).
+    ``weights``: one table, or one per article (cross-validation: its fold's fit)."""
+    per_article = isinstance(weights[0], list)
     out: dict[str, tuple[float, float, float]] = {}
     for corpus in ("lgl", "gwn"):
         kept_total = right = wrong = gold_n = gold_hit = 0
-        for name, article, own in articles:
+        for index, (name, article, own) in enumerate(articles):
             if name != corpus:
                 continue
-            kept = [o for o in own if passes(o.vector, weights, threshold, in_focus)]
+            table = weights[index] if per_article else weights
+            kept = [o for o in own if passes(o.vector, table, threshold, in_focus)]  # type: ignore[arg-type]
             spans = {(o.start, o.end): o for o in kept}
             kept_total += len(spans)
             right += sum(o.verdict == "right" for o in spans.values())
@@ -135,22 +144,77 @@ def fit(x: np.ndarray, y: np.ndarray, fixed: dict[int, float], penalty: float = 
     return result.x
 
 
+def cross_validated(
+    articles: Articles, fixed: dict[int, float], penalty: float, folds: int
+) -> list[list[float]]:
+    """Each article's weights fitted on the other folds (articles dealt round-robin per
+    corpus, so every fold holds both corpora), for choosing the penalty and threshold
+    inside the tune halves without scoring an article on a fit that saw it."""
+    fold_of = [index % folds for index in range(len(articles))]
+    tables: list[list[float]] = [[] for _ in articles]
+    for fold in range(folds):
+        train = [
+            o
+            for index, (_name, _article, own) in enumerate(articles)
+            if fold_of[index] != fold
+            for o in own
+            if o.verdict != "no gold point"
+        ]
+        x = np.array([o.vector for o in train])
+        y = np.array([o.verdict == "right" for o in train], dtype=int)
+        table = [float(w) for w in fit(x, y, fixed, penalty)]
+        for index in range(len(articles)):
+            if fold_of[index] == fold:
+                tables[index] = table
+    return tables
+
+
+def _print_sweep(articles: Articles, weights: list[float] | list[list[float]], label: str) -> None:
+    for threshold in (0.3, 0.35, 0.38, 0.42, 0.46, 0.5, 0.55):
+        scored = figures(articles, weights, threshold, THRESHOLD_IN_FOCUS)
+        row = "  ".join(
+            f"{c}: right {r:.1f} wrong {w:.1f} acc@161 {a:.1f}" for c, (r, w, a) in scored.items()
+        )
+        print(f"{label} threshold {threshold:.2f}  {row}")
+
+
+def _load(limit: int, cache: str) -> tuple[list[Output], Articles]:
+    if cache and Path(cache).is_file():
+        with Path(cache).open("rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    data = collect(limit)
+    if cache:
+        with Path(cache).open("wb") as handle:
+            pickle.dump(data, handle)
+    return data
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=0, help="articles per corpus (0: all)")
     parser.add_argument(
         "--fix", action="append", default=[], help="NAME=VALUE: hold a weight (a prior)"
     )
+    parser.add_argument("--cache", default="", help="pickle of the collected outputs")
+    parser.add_argument("--cv", type=int, default=0, help="k-fold sweep of penalties")
+    parser.add_argument("--penalty", type=float, default=1.0, help="L2 penalty of the fit")
     args = parser.parse_args()
     if not EVAL_DIR.is_dir():
         print(f"SKIP: evaluation data not found at {EVAL_DIR}")
         return 0
-    outputs, articles = collect(args.limit)
+    outputs, articles = _load(args.limit, args.cache)
     train = [o for o in outputs if o.verdict != "no gold point"]
     x = np.array([o.vector for o in train])
     y = np.array([o.verdict == "right" for o in train], dtype=int)
     fixed = {FEATURES.index(k): float(v) for k, v in (f.split("=") for f in args.fix)}
-    weights = [round(float(w), 3) for w in fit(x, y, fixed)]
+    if args.cv:
+        for penalty in (0.3, 1.0, 3.0, 10.0, 30.0):
+            _print_sweep(
+                articles, cross_validated(articles, fixed, penalty, args.cv), f"cv p{penalty}"
+            )
+        _print_sweep(articles, list(WEIGHTS), "now (fit on all)")
+        return 0
+    weights = [round(float(w), 3) for w in fit(x, y, fixed, args.penalty)]
     print(f"{len(train)} examples ({y.mean():.1%} positive)")
     print("WEIGHTS = (")
     for name, weight in zip(FEATURES, weights, strict=True):

@@ -21,7 +21,9 @@ hand-set weight; ``--hold NAME`` keeps one outright. Prints the table to paste i
 from __future__ import annotations
 
 import argparse
+import pickle
 import sys
+from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
@@ -82,18 +84,51 @@ def _choices(article: GoldArticle, doc: object, gazetteer: Gazetteer) -> list[Ch
     return out
 
 
-def collect(limit: int) -> dict[str, list[Choice]]:
-    """The choices of each corpus's tune half."""
+def collect(limit: int) -> dict[str, list[list[Choice]]]:
+    """The choices of each corpus's tune half, article by article."""
     nlp = load_nlp()
     gazetteer = Gazetteer.load()
-    choices: dict[str, list[Choice]] = {}
+    choices: dict[str, list[list[Choice]]] = {}
     for name, reader, path in (("lgl", read_lgl, "lgl.xml"), ("gwn", read_gwn, "gwn.xml")):
         chosen = [a for a in reader(EVAL_DIR / path) if wanted(name, a.key, "tune")]
         chosen = chosen[:limit] if limit else chosen
-        choices[name] = []
-        for article, doc in zip(chosen, nlp.pipe(a.text for a in chosen), strict=True):
-            choices[name].extend(_choices(article, doc, gazetteer))
+        choices[name] = [
+            _choices(article, doc, gazetteer)
+            for article, doc in zip(chosen, nlp.pipe(a.text for a in chosen), strict=True)
+        ]
     return choices
+
+
+def _load(limit: int, cache: str) -> dict[str, list[list[Choice]]]:
+    if cache and Path(cache).is_file():
+        with Path(cache).open("rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    data = collect(limit)
+    if cache:
+        with Path(cache).open("wb") as handle:
+            pickle.dump(data, handle)
+    return data
+
+
+def cross_validate(
+    by_article: dict[str, list[list[Choice]]], penalty: float, folds: int, hold: tuple[str, ...]
+) -> dict[str, float]:
+    """Top-1 of each corpus's held-out choices, the weights fitted on the other folds
+    (articles dealt round-robin within each corpus, so no choice is scored by a fit that
+    saw its article)."""
+    hits = dict.fromkeys(by_article, 0)
+    totals = dict.fromkeys(by_article, 0)
+    for fold in range(folds):
+        train = {
+            name: [c for i, a in enumerate(articles) if i % folds != fold for c in a]
+            for name, articles in by_article.items()
+        }
+        weights = fit(weighted(train, balance=False), penalty, hold)
+        for name, articles in by_article.items():
+            held = [c for i, a in enumerate(articles) if i % folds == fold for c in a]
+            hits[name] += sum(bool(r[int(np.argmax(x @ weights))]) for x, r in held)
+            totals[name] += len(held)
+    return {name: hits[name] / max(totals[name], 1) for name in by_article}
 
 
 def weighted(by_corpus: dict[str, list[Choice]], balance: bool) -> Weighted:
@@ -160,11 +195,27 @@ def main() -> int:
     parser.add_argument(
         "--balance", action="store_true", help="weigh each corpus alike (default: each choice)"
     )
+    parser.add_argument("--cache", default="", help="pickle of the collected choices")
+    parser.add_argument("--cv", type=int, default=0, help="k-fold top-1 of each --also penalty")
     args = parser.parse_args()
     if not EVAL_DIR.is_dir():
         print(f"SKIP: evaluation data not found at {EVAL_DIR}")
         return 0
-    by_corpus = collect(args.limit)
+    by_article = _load(args.limit, args.cache)
+    by_corpus = {name: [c for a in arts for c in a] for name, arts in by_article.items()}
+    if args.cv:
+        for penalty in args.also or [args.penalty]:
+            scored = cross_validate(by_article, penalty, args.cv, tuple(args.hold or HELD))
+            print(
+                f"cv {args.cv}-fold penalty {penalty}: top-1 "
+                + "  ".join(f"{name} {value:.3f}" for name, value in scored.items())
+            )
+        now = np.array(RANK_WEIGHTS)
+        print(
+            "now (fitted on all of tune): top-1 "
+            + "  ".join(f"{name} {top1(c, now):.3f}" for name, c in by_corpus.items())
+        )
+        return 0
     choices = weighted(by_corpus, balance=args.balance)
 
     def report(label: str, w: np.ndarray) -> None:

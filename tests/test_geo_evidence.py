@@ -8,7 +8,14 @@ from __future__ import annotations
 import pytest
 
 from crosswire.geo import GeoResult, resolve_places
-from crosswire.geo.confidence import FEATURES, THRESHOLD, WEIGHTS, confidence
+from crosswire.geo.confidence import (
+    FEATURES,
+    THRESHOLD,
+    THRESHOLD_IN_FOCUS,
+    WEIGHTS,
+    confidence,
+    threshold_for,
+)
 from crosswire.nlp import load_nlp
 
 
@@ -216,3 +223,15 @@ def test_a_regions_press_name_is_the_region_not_its_capital() -> None:
     )
     regions = [p for p, m in result.places if m.text == "Rural Damascus"]
     assert regions and regions[0].feature == "admin1" and regions[0].admin1 == "Rīf Dimashq"
+
+
+def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
+    """A loose match of an entry's own name inside the focus country needs a lower score
+    where the country writes its names in another script (Syria), not in a Latin-script
+    country, where another spelling is another town or no place at all."""
+    vector = [0.0] * len(FEATURES)
+    for name, value in (("own_name", 1.0), ("focus_country", 1.0), ("log_population", 0.5)):
+        vector[FEATURES.index(name)] = value
+    assert threshold_for(vector, "SY") == THRESHOLD_IN_FOCUS
+    assert threshold_for(vector, "US") == THRESHOLD
+    assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before

@@ -292,3 +292,17 @@ def test_a_name_coordinated_with_a_state_is_the_state() -> None:
         "Washington, where the laws allow the treatment."
     )
     assert _place(result, "Washington") == ("Washington", "US", "admin1")
+
+
+def test_an_organisation_in_a_city_does_not_make_it_a_state() -> None:
+    """ "X in Y" names Y as a unit only when X reads as a place: an organisation that is in
+    no gazetteer ("the OAS in Washington") leaves the capital as the reading."""
+    result = _run(
+        "Fishermen protested in Kingston and Montego Bay on Friday. The ministry will raise "
+        "the quotas at the OAS in Washington next week."
+    )
+    readings = [p.feature for p, m in (*result.places, *result.unplaced) if m.text == "Washington"]
+    assert readings == ["capital"]
+    # A town before "in" still names the unit.
+    town = _run("Farmers in Spokane in Washington sold their wheat early this year.")
+    assert _place(town, "Washington")[2] == "admin1"

@@ -307,7 +307,10 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
     """Scored under the threshold (by default, ``threshold_for`` its evidence)."""
     if scored.score is None or scored.vector is None:
         return False
-    return scored.score < (threshold_for(scored.vector) if threshold is None else threshold)
+    if threshold is None:
+        candidate = scored.resolution.candidate
+        threshold = threshold_for(scored.vector, candidate.country if candidate else None)
+    return scored.score < threshold
 
 
 def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:

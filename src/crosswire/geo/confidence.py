@@ -33,7 +33,12 @@ from spacy.tokens import Doc
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.normalize import fold_key, translit_key
 from crosswire.geo.resolve import Resolution, Toponym, haversine_km
-from crosswire.geo.sources import AREA_FEATURES, SITE_FEATURES, WATER_FEATURES
+from crosswire.geo.sources import (
+    AREA_FEATURES,
+    SITE_FEATURES,
+    WATER_FEATURES,
+    transliterated_countries,
+)
 
 FEATURES = (
     "bias",
@@ -215,10 +220,15 @@ def document_features(
     return vectors
 
 
-def threshold_for(vector: Sequence[float]) -> float:
+def threshold_for(vector: Sequence[float], country: str | None = None) -> float:
     """The score a mention needs. A transliteration of an entry's own name ("Qamishli"
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
-    (US and British news) hold almost none, so the model cannot learn how good they are."""
+    (US and British news) hold almost none, so the model cannot learn how good they are.
+    Only where the entry's ``country`` (when given) writes its names in another script: in
+    a Latin-script country a loose match is another town ("Lanexa" is no spelling of
+    Lenexa) or no place ("Hartmann"), and a town there earns no relief either."""
+    if country is not None and country not in transliterated_countries():
+        return THRESHOLD
     in_focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
     own = vector[FEATURES.index("own_name")] > 0
     transliterated = own and not vector[EXACT_INDEX] > 0

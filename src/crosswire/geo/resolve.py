@@ -642,6 +642,30 @@ class Resolver:
                 return best
         return []
 
+    def _first_pass(
+        self,
+        memo: dict[tuple[object, ...], Resolution],
+        toponyms: Sequence[Toponym],
+        pools: Sequence[Sequence[Candidate]],
+        containers: set[int],
+        datelines: set[str],
+    ) -> list[Resolution]:
+        """Each toponym's pick without document context: size, kind and name."""
+        return [
+            self._best_once(
+                memo,
+                t,
+                pool,
+                _Context(
+                    focus={},
+                    is_container=i in containers,
+                    largest_town=_largest_town(pool),
+                    dateline=translit_key(t.query) in datelines,
+                ),
+            )
+            for i, (t, pool) in enumerate(zip(toponyms, pools, strict=True))
+        ]
+
     def resolve(
         self,
         toponyms: Sequence[Toponym],
@@ -658,20 +682,19 @@ class Resolver:
         }
         # Pass 1: no document context, only size, kind and name.
         memo: dict[tuple[object, ...], Resolution] = {}
-        picks = [
-            self._best_once(
-                memo,
-                t,
-                pool,
-                _Context(
-                    focus={},
-                    is_container=i in containers,
-                    largest_town=_largest_town(pool),
-                    dateline=translit_key(t.query) in datelines,
-                ),
-            )
-            for i, (t, pool) in enumerate(zip(toponyms, pools, strict=True))
-        ]
+        picks = self._first_pass(memo, toponyms, pools, containers, datelines)
+        # "Y" is named as a unit only by an "X" read as a place: "the OAS in Washington",
+        # "a nursing home in Lebanon" say nothing of a state or a country.
+        placed = {
+            t.container
+            for t, pick in zip(toponyms, picks, strict=True)
+            if t.container is not None
+            and pick.candidate is not None
+            and pick.score >= (self.min_score or MIN_SCORE)
+        }
+        if placed != containers:
+            containers = placed
+            picks = self._first_pass(memo, toponyms, pools, containers, datelines)
         votes = _Votes.count(toponyms, picks, context_countries)
         # The skeleton fallback, now that the focus countries are known.
         focus_countries = [c for c, share in votes.shares().items() if share >= FOCUS_MIN_SHARE]
