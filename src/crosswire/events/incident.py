@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from crosswire.events import ontology as on
+from crosswire.events.strikes import suicide_bomber
 from crosswire.events.tolls import tree_distance
 
 # How much a sub-event type tells of an incident's means (ACLED's codebook: a suicide car
@@ -71,7 +72,7 @@ def fold_composite(drafts: list[Any], candidates: list[Any]) -> list[Any]:
     for n, candidate in enumerate(candidates):
         if on.event_type_of(candidate.label) != on.BATTLES:
             continue
-        together = {t.i for t in candidate.anchor.conjuncts}
+        together = _listed_with(candidate.anchor)
         host = next(
             (
                 drafts[m]
@@ -87,6 +88,23 @@ def fold_composite(drafts: list[Any], candidates: list[Any]) -> list[Any]:
             _take_over(host, drafts[n])
             folded.add(n)
     return [draft for n, draft in enumerate(drafts) if n not in folded]
+
+
+# How a word joins a list it is parsed into when the commas are lost: "fighting shelling
+# and car bombs killed 18" hangs "fighting" and "shelling" on "bombs" as modifiers.
+_LIST_DEPS = frozenset(["nmod", "amod", "compound"])
+
+
+def _listed_with(anchor: Token) -> set[int]:
+    """The words told in one list with ``anchor``: its conjuncts, and where it is parsed as
+    a modifier of a noun, that noun and the noun's other modifiers."""
+    together = {t.i for t in anchor.conjuncts}
+    head = anchor.head
+    if anchor.dep_ in _LIST_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
+        together.add(head.i)
+        together.update(c.i for c in head.lefts if c.dep_ in _LIST_DEPS)
+    together.discard(anchor.i)
+    return together
 
 
 def _take_over(host: Any, other: Any) -> None:
@@ -170,4 +188,7 @@ def _means_of(token: Token) -> str | None:
     lemma = lemma[:-1] if lemma.endswith("s") and lemma[:-1] in _MEANS else lemma
     if lemma in ("raid", "strike") and any(c.lower_ == "air" for c in token.children):
         return on.AIR_STRIKE
+    if lemma == "bomber" and suicide_bomber(token):
+        # "three suicide bombers killed two in an attack": no aircraft.
+        return on.SUICIDE_BOMB
     return _MEANS.get(lemma)
