@@ -150,20 +150,3 @@ def test_a_bomber_who_sets_off_his_bomb_is_a_suicide_bombing(nlp, text: str, lab
     coded = _coded(nlp, text)
     assert label in coded
     assert not {on.AIR_STRIKE, on.SUICIDE_BOMB} - {label} & set(coded)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    "text",
-    [
-        # A list whose commas are lost parses as modifiers of its last noun.
-        "Heavy fighting shelling and car bombs killed at least 14 soldiers on Monday in the "
-        "northern city of Lanmark a monitoring group said.",
-    ],
-)
-def test_a_battle_listed_with_remote_violence_tells_one_toll(tmp_path, text: str) -> None:  # type: ignore[no-untyped-def]
-    from tests.pipeline_texts import analyses_by_name
-
-    events = analyses_by_name({"list": text}, tmp_path)["list"].events
-    tolled = [e for e in events if e.fatalities == 14]
-    assert [on.event_type_of(e.sub_event_type) for e in tolled] == [on.EXPLOSIONS]

@@ -72,7 +72,7 @@ def fold_composite(drafts: list[Any], candidates: list[Any]) -> list[Any]:
     for n, candidate in enumerate(candidates):
         if on.event_type_of(candidate.label) != on.BATTLES:
             continue
-        together = _listed_with(candidate.anchor)
+        together = {t.i for t in candidate.anchor.conjuncts}
         host = next(
             (
                 drafts[m]
@@ -88,23 +88,6 @@ def fold_composite(drafts: list[Any], candidates: list[Any]) -> list[Any]:
             _take_over(host, drafts[n])
             folded.add(n)
     return [draft for n, draft in enumerate(drafts) if n not in folded]
-
-
-# How a word joins a list it is parsed into when the commas are lost: "fighting shelling
-# and car bombs killed 18" hangs "fighting" and "shelling" on "bombs" as modifiers.
-_LIST_DEPS = frozenset(["nmod", "amod", "compound"])
-
-
-def _listed_with(anchor: Token) -> set[int]:
-    """The words told in one list with ``anchor``: its conjuncts, and where it is parsed as
-    a modifier of a noun, that noun and the noun's other modifiers."""
-    together = {t.i for t in anchor.conjuncts}
-    head = anchor.head
-    if anchor.dep_ in _LIST_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
-        together.add(head.i)
-        together.update(c.i for c in head.lefts if c.dep_ in _LIST_DEPS)
-    together.discard(anchor.i)
-    return together
 
 
 def _take_over(host: Any, other: Any) -> None:
