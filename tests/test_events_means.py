@@ -7,7 +7,7 @@ import pytest
 from tests.test_events_extract import figure, mention, place, run
 
 from crosswire.events import ontology as on
-from crosswire.events.incident import joined_label
+from crosswire.events.incident import by_means, joined_label
 from crosswire.events.typer import typed_events
 from crosswire.model import Figure
 
@@ -119,3 +119,34 @@ def test_an_attack_takes_the_means_a_later_report_of_its_toll_names(nlp) -> None
 )
 def test_an_attack_on_armed_men_is_a_battle(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert _labels(nlp, text) == [label]
+
+
+def _coded(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each event's label once ``incident.by_means`` has coded an Attack by its means."""
+    return [by_means(e.label, e.anchor, s) for s in nlp(text).sents for e in typed_events(s)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A suicide bomber is no aircraft, also where "suicide" is not said again.
+        (
+            "On Tuesday two suicide bombers killed six guards near the ministry in an attack "
+            "the group later claimed.",
+            on.SUICIDE_BOMB,
+        ),
+        (
+            "A second bomber detonated his explosive belt at the gate of the depot, killing "
+            "three guards.",
+            on.SUICIDE_BOMB,
+        ),
+        ("The bomber blew himself up among the queue at the bakery.", on.SUICIDE_BOMB),
+        # A bomber that flies stays an air strike.
+        ("Heavy bombers struck the depot overnight, killing three guards.", on.AIR_STRIKE),
+    ],
+)
+def test_a_bomber_who_sets_off_his_bomb_is_a_suicide_bombing(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    coded = _coded(nlp, text)
+    assert label in coded
+    assert not {on.AIR_STRIKE, on.SUICIDE_BOMB} - {label} & set(coded)

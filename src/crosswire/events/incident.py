@@ -25,6 +25,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from crosswire.events import ontology as on
+from crosswire.events.strikes import suicide_bomber
 from crosswire.events.tolls import tree_distance
 
 # How much a sub-event type tells of an incident's means (ACLED's codebook: a suicide car
@@ -170,4 +171,7 @@ def _means_of(token: Token) -> str | None:
     lemma = lemma[:-1] if lemma.endswith("s") and lemma[:-1] in _MEANS else lemma
     if lemma in ("raid", "strike") and any(c.lower_ == "air" for c in token.children):
         return on.AIR_STRIKE
+    if lemma == "bomber" and suicide_bomber(token):
+        # "three suicide bombers killed two in an attack": no aircraft.
+        return on.SUICIDE_BOMB
     return _MEANS.get(lemma)

@@ -14,6 +14,8 @@
   collapsed"), not a truce, talks or a front line (``structure_collapse``).
 - A truce or deal that collapsed, broke down or was breached is no agreement reached
   (``broken_agreement``): ACLED's Agreement is the deal made.
+- A *bomber* is an aircraft unless a person set off the bomb: "a suicide bomber", "the
+  bomber detonated his explosive belt" (``suicide_bomber``).
 - A *protest* a state lodges ("Moscow protested the strike", "the ministry lodged a
   protest") is diplomacy, not a demonstration (``diplomatic_protest``).
 """
@@ -251,6 +253,27 @@ def bare_strike_means(nouns: list[Token], agent: Token | None) -> tuple[str, flo
     if ground > air:
         return on.SHELLING, 0.6
     return on.AIR_STRIKE, 0.7 if air else 0.6
+
+
+# What a person who bombs does with the device: sets it off.
+_DETONATING = frozenset(["detonate", "explode", "blow", "trigger"])
+
+
+def suicide_bomber(bomber: Token) -> bool:
+    """A "bomber" who is a person blowing themself up, not an aircraft: "a suicide bomber",
+    "the bomber detonated his explosive belt", "another bomber blew himself up"."""
+    if any(t.lower_ == "suicide" for left in bomber.lefts for t in left.subtree):
+        return True
+    verb = bomber.head if bomber.dep_ == "nsubj" else None
+    if verb is None or verb.lemma_.lower() not in _DETONATING:
+        return False
+    # His own device or himself: "detonated his explosive device", "blew himself up".
+    return any(
+        t.lower_ in ("his", "her", "himself", "herself", "themselves", "their")
+        for c in verb.children
+        if c.dep_ in ("dobj", "prep")
+        for t in c.subtree
+    )
 
 
 # Words that name a planted or carried device, not a munition dropped or fired.

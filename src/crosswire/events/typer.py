@@ -49,6 +49,7 @@ from crosswire.events.strikes import (
     labour_strike,
     strike_nouns,
     structure_collapse,
+    suicide_bomber,
 )
 
 Categorizer = Callable[[Token], "Category | None"]
@@ -847,10 +848,12 @@ def _aircraft_agent(event: EventCandidate) -> bool:
 
 
 def _suicide_agent(event: EventCandidate) -> bool:
-    """The event's doer is a suicide bomber (a "bomber" is no aircraft then)."""
+    """The event's doer is a suicide bomber (a "bomber" is no aircraft then), also one told
+    without the word: "another bomber detonated his explosive device"."""
     agent = event.roles.agent
-    return agent is not None and any(
-        t.lower_ == "suicide" for left in agent.lefts for t in left.subtree
+    return agent is not None and (
+        any(t.lower_ == "suicide" for left in agent.lefts for t in left.subtree)
+        or (agent.lemma_.lower() == "bomber" and suicide_bomber(agent))
     )
 
 
