@@ -73,7 +73,7 @@ TEXTS = {
     # A part told first, then the whole count of the same incident.
     "part_first": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
-        "killing 11 children, a rescue group said. The monitor said the barrel bombs on "
+        "killing 11 children, a rescue group said. The monitor said the bombardment on "
         "Thursday killed 37 people."
     ),
     "women_first": (
@@ -83,18 +83,23 @@ TEXTS = {
     # Not the whole of the part told first: more dead, fighters, another town or day.
     "part_first_also": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
-        "killing 11 children, a rescue group said. The monitor said the barrel bombs also "
+        "killing 11 children, a rescue group said. The monitor said the bombardment also "
         "killed 37 people."
     ),
     "part_first_fighters": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
-        "killing 11 children, a rescue group said. The monitor said the barrel bombs killed "
+        "killing 11 children, a rescue group said. The monitor said the bombardment killed "
         "37 fighters."
     ),
     "part_first_other_town": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita in Hama province "
         "on Thursday, killing 11 children. The monitor said barrel bombs on Thursday killed "
         "37 people in the city of Deir Ezzor."
+    ),
+    "part_first_other_target": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. A rocket attack on a school in the "
+        "village killed 37 people, the monitor said."
     ),
     "part_first_other_day": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
@@ -202,7 +207,13 @@ def test_a_part_told_first_takes_the_whole_told_next(analyses, name, toll) -> No
 
 @pytest.mark.parametrize(
     "name",
-    ["part_first_also", "part_first_fighters", "part_first_other_town", "part_first_other_day"],
+    [
+        "part_first_also",
+        "part_first_fighters",
+        "part_first_other_town",
+        "part_first_other_target",
+        "part_first_other_day",
+    ],
 )
 def test_a_part_told_first_keeps_its_toll_before_other_dead(analyses, name) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses[name])[0] == 11

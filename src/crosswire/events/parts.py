@@ -25,7 +25,8 @@ toll). A report joins the earlier event as a part of its toll when
 News also tells the part first: "Air strikes killed 14 children on Saturday ... The monitor
 said the strikes killed 41 people". Under the same tests, the earlier report, when it
 counts only such a group exactly, takes the later whole count (of people or civilians,
-told in that report's own sentence) as its toll, and the later report joins it.
+told in that report's own sentence, which refers back: "the strikes") as its toll, and
+the later report joins it.
 """
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ def _part_of(draft: Draft, later: Draft, *, first: bool = False) -> bool:
     if first and (part.vague or not _whole(draft) or not part.nouns or len(draft.spans) > 1):
         return False  # a whole joined from another sentence may tell another day's dead
     early, late = (later, draft) if first else (draft, later)
+    if first and not sameness.features(early, late)["refers_back"]:
+        return False  # "four nurses killed ... an air strike on a bakery killed 13": two
     if not same_incident(early, late) or not sameness.same(early, late):
         return False
     if states_other_day(early, late):
