@@ -70,6 +70,47 @@ TEXTS = {
         "said. The monitor reported the strikes with an initial death toll of 47. This was "
         "later updated to 82 on Sunday, including 58 civilians."
     ),
+    # A part told first, then the whole count of the same incident.
+    "part_first": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. The monitor said the bombardment on "
+        "Thursday killed 37 people."
+    ),
+    "women_first": (
+        "Shelling by government forces killed six women in the town of Harasta on Monday. "
+        "A local council said the shelling killed 19 civilians in all."
+    ),
+    # Not the whole of the part told first: more dead, fighters, another town or day.
+    "part_first_also": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. The monitor said the bombardment also "
+        "killed 37 people."
+    ),
+    "part_first_fighters": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. The monitor said the bombardment killed "
+        "37 fighters."
+    ),
+    "part_first_other_town": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita in Hama province "
+        "on Thursday, killing 11 children. The monitor said barrel bombs on Thursday killed "
+        "37 people in the city of Deir Ezzor."
+    ),
+    "part_first_other_target": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. A rocket attack on a school in the "
+        "village killed 37 people, the monitor said."
+    ),
+    "part_first_other_day": (
+        "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
+        "killing 11 children, a rescue group said. On Sunday barrel bombs killed 37 people "
+        "in the village, the monitor said."
+    ),
+    "part_first_whole_joined_later": (
+        "A woman was killed and 14 others were hurt when a bomb went off on a minibus near "
+        "the town of Salamiyeh on Friday. The bomb had been hidden under a seat. On Monday "
+        "about 60 civilians were killed in an air strike on a market."
+    ),
     # Not parts: another day, another town, another side in a battle.
     "another_day": (
         "Rocket shells hit the Midan neighbourhood of Aleppo on Saturday, killing 12 "
@@ -156,3 +197,27 @@ def test_an_initial_toll_gives_way_to_the_one_it_was_updated_to(analyses) -> Non
 )
 def test_other_dead_stay_events_of_their_own(analyses, name, expected) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses[name]) == expected
+
+
+@pytest.mark.parametrize(("name", "toll"), [("part_first", 37), ("women_first", 19)])
+def test_a_part_told_first_takes_the_whole_told_next(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses[name]) == [toll]
+    assert len(happened(analyses[name])[0].sources) == 2
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "part_first_also",
+        "part_first_fighters",
+        "part_first_other_town",
+        "part_first_other_target",
+        "part_first_other_day",
+    ],
+)
+def test_a_part_told_first_keeps_its_toll_before_other_dead(analyses, name) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses[name])[0] == 11
+
+
+def test_a_part_told_first_takes_no_whole_joined_from_another_day(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["part_first_whole_joined_later"])[0] == 1

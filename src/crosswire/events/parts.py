@@ -21,6 +21,12 @@ toll). A report joins the earlier event as a part of its toll when
   people, including five children"), or only groups that are a part of a whole count of
   people or civilians (children, women, members of a family, medics), never a count of
   fighters, who are another side's dead in a battle.
+
+News also tells the part first: "Air strikes killed 14 children on Saturday ... The monitor
+said the strikes killed 41 people". Under the same tests, the earlier report, when it
+counts only such a group exactly, takes the later whole count (of people or civilians,
+told in that report's own sentence, which refers back: "the strikes") as its toll, and
+the later report joins it.
 """
 
 from __future__ import annotations
@@ -86,8 +92,14 @@ def fold_parts(drafts: list[Draft]) -> list[Draft]:
         for later in drafts[number + 1 :]:
             if later.sentence > draft.sentence + REACH:
                 break
-            if id(later) not in joined and _part_of(draft, later):
+            if id(later) in joined:
+                continue
+            if _part_of(draft, later):
                 draft.absorb(later)
+                joined.add(id(later))
+            elif _part_of(later, draft, first=True):
+                draft.absorb(later)
+                draft.toll = later.toll  # the whole count, told after its part
                 joined.add(id(later))
     return [d for d in drafts if id(d) not in joined]
 
@@ -97,17 +109,25 @@ def _whole(draft: Draft) -> bool:
     return live(draft) and toll is not None and not toll.vague and bool(toll.value)
 
 
-def _part_of(draft: Draft, later: Draft) -> bool:
+def _part_of(draft: Draft, later: Draft, *, first: bool = False) -> bool:
+    """Whether ``later``'s toll is a part of ``draft``'s, ``later`` told after ``draft``;
+    with ``first`` the other way round (``later`` is the earlier report, the part told
+    first), where only an exact count of a group can be a part."""
     whole, part = draft.toll, later.toll
     if whole is None or part is None or not part.value or later.sentence == draft.sentence:
         return False
     if not (part.vague or part.value < (whole.value or 0)):
         return False
-    if not same_incident(draft, later) or not sameness.same(draft, later):
+    if first and (part.vague or not _whole(draft) or not part.nouns or len(draft.spans) > 1):
+        return False  # a whole joined from another sentence may tell another day's dead
+    early, late = (later, draft) if first else (draft, later)
+    if first and not sameness.features(early, late)["refers_back"]:
+        return False  # "four nurses killed ... an air strike on a bakery killed 13": two
+    if not same_incident(early, late) or not sameness.same(early, late):
         return False
-    if states_other_day(draft, later):
+    if states_other_day(early, late):
         return False  # "on Friday, shelling killed two children": a day of its own
-    text = later.spans[0].text if later.spans else ""
+    text = late.spans[0].text if late.spans else ""
     if _ADDS.search(text):
         return False  # "six children were also killed": more dead, not a part
     if part.vague:
