@@ -12,21 +12,20 @@ pytestmark = pytest.mark.slow
 
 TEXTS = {
     "by_clause": (
-        "At least 39 people were killed in airstrikes launched by the Syrian regime and "
-        "Russian warplanes in the town of Maarat al-Numan in Idlib province on Sunday."
+        "Airstrikes launched by the Syrian army and Russian jets killed 27 people in the town of "
+        "Kafr Nubl in Idlib province on Thursday."
     ),
     "believed": (
-        "The attack, believed to have been carried out by Russian aircraft, killed at least "
-        "18 people including five children in the town of Saraqib in Idlib province."
+        "The raid, believed to have been carried out by Russian jets, killed nine people "
+        "including three women in the town of Khan Shaykhun in Idlib province."
     ),
     "modifier": (
-        "At least seven Syrian children were killed in regime shelling of the town of Douma "
-        "outside Damascus on Tuesday."
+        "Three children were killed on Friday in regime shelling of the town of Harasta near "
+        "Damascus."
     ),
     "later_sentence": (
-        "An air strike killed 15 civilians in the town of Saraqib in Idlib province on "
-        "Saturday. The monitor said the strike was suspected to have been carried out by "
-        "Russian planes."
+        "An air strike killed 11 civilians in the town of Ariha in Idlib province on Wednesday. "
+        "Rescuers said the raid is suspected to have been carried out by Russian jets."
     ),
     "either": (
         "Syrian or Russian jets struck a market in the town of Ariha in Idlib province on "
@@ -37,8 +36,8 @@ TEXTS = {
         "on Saturday. The Islamic State group claimed responsibility for the attack."
     ),
     "clash_with": (
-        "At least 18 jihadists from the Islamic State group were killed in overnight clashes "
-        "with Kurdish fighters near the town of Tal Abyad in northern Syria."
+        "Some 22 jihadists of the Islamic State group were killed on Thursday night in clashes "
+        "with Kurdish fighters close to the town of Ras al-Ain in Hasakah province."
     ),
     "people_and_children": (
         "Government air strikes killed 12 people, including five children, in the town of "
@@ -52,8 +51,8 @@ TEXTS = {
         "Five children and two women were among the dead, the monitor said."
     ),
     "both_sides_dead": (
-        "At least 40 regime and rebel fighters have been killed in two days of battle near "
-        "the town of Mork in Hama province, a monitor said on Sunday."
+        "At least 33 regime and rebel fighters were killed in three days of fighting around the "
+        "town of Latamneh in Hama province, a monitor said on Friday."
     ),
     "both_sides_counted": (
         "The monitor said 30 government soldiers and 25 rebel fighters were killed in battles "
@@ -68,19 +67,18 @@ TEXTS = {
         "militants near the town of Palmyra in Homs province on Sunday."
     ),
     "fought_with": (
-        "Fighting kills 25 Islamic State militants in Syria. At least 25 Islamic State "
-        "militants have been killed since Saturday in fighting with Kurdish fighters in the "
-        "northeastern province of Hasaka, a monitor said."
+        "Clashes kill 17 Islamic State militants in Syria. Some 17 Islamic State militants were "
+        "killed over three days in fighting with Kurdish fighters near the town of Amuda in "
+        "Hasakah province, a monitor said."
     ),
     "captured_from": (
-        "Islamic State militants stormed an air base in northeast Syria on Sunday, capturing "
-        "it from government forces after days of fighting that cost more than 500 lives, a "
-        "monitoring group said."
+        "Islamic State militants stormed an army base in eastern Syria on Wednesday, capturing it"
+        " from government forces after a week of fighting that cost over 90 lives, a monitor "
+        "said."
     ),
     "affiliate": (
-        "Al-Qaeda's Syrian affiliate Al-Nusra Front launched an offensive on Friday on the "
-        "headquarters of a rebel group near the town of Azaz in Aleppo province, leaving at "
-        "least 11 dead."
+        "Al-Qaeda's Syrian affiliate Al-Nusra Front attacked the base of a rival rebel faction "
+        "near the town of Atarib in Aleppo province on Thursday, leaving at least nine dead."
     ),
     "clash_with_rebels": (
         "At least 12 soldiers were killed in clashes with rebels near the town of Mork in "
@@ -116,18 +114,17 @@ TEXTS = {
         "Monday, killing 12 civilians."
     ),
     "rebel_group": (
-        "A Syrian rebel Islamist group launched a rocket attack on residential areas of "
-        "Damascus on Monday, leaving at least three people dead."
+        "A Syrian rebel Islamist group launched a rocket attack on residential streets in eastern"
+        " Damascus on Thursday, leaving at least four people dead."
     ),
     "mines_planted_by": (
-        "Land mines planted by the Islamic State group killed 12 civilians in the town of "
-        "Manbij in Aleppo province, a rights group said on Wednesday."
+        "Mines planted by Islamic State fighters killed nine civilians near the town of Jarablus "
+        "in Aleppo province, a rights group said on Friday."
     ),
     "claim_of_another_day": (
-        "SANA said one person was killed on Saturday when two mortar rounds hit a square in "
-        "the centre of Damascus. On Wednesday three suicide bombers killed at least two "
-        "people near the police headquarters in Damascus in an attack claimed by the Islamic "
-        "State group."
+        "SANA said one person was killed on Thursday when a mortar shell hit a street in the old "
+        "city of Damascus. On Monday two suicide bombers killed at least five people outside a "
+        "courthouse in Damascus, an attack the Islamic State group claimed."
     ),
     "elsewhere": (
         "Government air strikes killed 12 civilians in the town of Saraqib in Idlib province "
@@ -138,18 +135,17 @@ TEXTS = {
         "killing three civilians. Earlier, two children were killed, a police source said."
     ),
     "they_executed": (
-        "Regime helicopters dropped barrel bombs on the city of Idlib on Monday, killing four "
-        "civilians. Before "
-        "government forces left the city they executed 15 detainees by shooting, the report "
-        "added."
+        "Regime helicopters dropped barrel bombs on the city of Idlib on Friday, killing six "
+        "civilians. Before government forces left the city they executed 15 prisoners by shooting"
+        " them, the statement said."
     ),
     "based_abroad": (
         "The UK-based Syrian Observatory for Human Rights said gunmen shot dead 12 civilians "
         "at a checkpoint on Tuesday. The Syrian army said it had arrested two of the gunmen."
     ),
     "country_as_setting": (
-        "Jihadists kill 23 in north Syria attack. The Islamic State group killed 23 people "
-        "in an attack on two villages in Hama province on Monday, a monitor said."
+        "Jihadists kill 19 in north Syria attack. The Islamic State group killed 19 people in an "
+        "assault on three hamlets in Hama province on Tuesday, a monitor said."
     ),
     "country_fighting_kills": (
         "Syria fighting kills 41 Islamic State fighters in Hasakeh province. The monitor "
@@ -169,16 +165,16 @@ TEXTS = {
         "an attack. The strikes were carried out by Russian jets, the monitor said."
     ),
     "opposition_alliance": (
-        "Nine civilians were killed on Thursday in an assault by a new opposition alliance on "
-        "government-held districts of Aleppo city, Syria, a monitor said."
+        "Seven civilians were killed on Tuesday in an assault by a new opposition alliance on "
+        "government-held neighbourhoods of Aleppo, Syria, a monitor said."
     ),
     "nationals_abroad": (
-        "At least 16 Syrian rebels were killed in a blast at a border crossing with Turkey on "
-        "Thursday, the monitor said."
+        "Eleven Syrian rebels were killed on Friday by a bomb at a crossing point on the border "
+        "with Turkey, the monitor said."
     ),
     "rebels_as_victims": (
-        "At least 14 rebels died in a blast in the city of Homs in central Syria on Sunday as "
-        "they loaded a car bomb, the monitor said."
+        "Nine rebels were killed in an explosion in the town of Rastan in Homs province on Friday"
+        " while they were rigging a car bomb, the monitor said."
     ),
     "no_nationality": (
         "Six civilians were killed on Friday as terrorists shelled the Sabil neighbourhood. "
@@ -195,8 +191,8 @@ TEXTS = {
         "people on Monday."
     ),
     "wedding_struck": (
-        "A suicide bomber struck a wedding in the city of Hasakah in Syria on Sunday, killing "
-        "32 people and wounding dozens."
+        "A suicide car bomb hit a wedding in the city of Qamishli in Syria on Friday, killing 19 "
+        "people and wounding dozens."
     ),
     "taken_to_hospital": (
         "Government air strikes killed nine people in the town of Saraqib in Syria on Monday, "
@@ -231,22 +227,22 @@ TEXTS = {
         "The shells were fired by government forces, the monitor said."
     ),
     "claimed_before": (
-        "A suicide bomber killed five police officers in the town of Qamishli in Hasakah "
-        "province on Monday. It was not clear who carried out the attack, but the Islamic "
-        "State group has claimed previous bombings in the town."
+        "A suicide bomber killed five police officers in the town of Qamishli in Hasakah province"
+        " on Monday. Nobody has said who was behind the blast, although the Islamic State group "
+        "has claimed earlier bombings in the town."
     ),
     "denied": (
         "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. The "
         "Islamic State group denied it was responsible for the attack."
     ),
     "blamed_before": (
-        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. In 2013 "
-        "the United States accused Damascus of that attack on Ghouta, and Washington has "
-        "accused Moscow of war crimes."
+        "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. In 2018 "
+        "France accused Damascus of that attack on Douma, and Paris has accused Moscow of "
+        "covering it up."
     ),
     "aircraft_shot_down": (
-        "A Russian military helicopter was shot down near the town of Saraqib in Idlib "
-        "province in Syria on Monday, killing all five people on board."
+        "A Russian military helicopter was shot down near the town of Kafr Nubl in Idlib province"
+        " in Syria on Tuesday, killing the three crew members."
     ),
     "headline_dead_named": (
         "120 Nusra Fighters Killed near Aleppo. Army units killed 120 militants near the "
@@ -257,13 +253,13 @@ TEXTS = {
         "on Thursday, killing 30 people and wounding 90, a monitor said."
     ),
     "clash_with_acronym": (
-        "12 Syrian troops killed in clashes with IS in Deir Ezzor. The monitor said the "
-        "soldiers died on Tuesday."
+        "Nine Syrian soldiers killed in clashes with IS near Palmyra. The monitor said the men "
+        "died on Friday."
     ),
     "its_fighters": (
-        "A suicide bomber struck a wedding in the village of Tall Tawil in Hasakah province "
-        "in Syria on Monday, killing 32 people. The Islamic State group said in a statement "
-        "that one of its fighters had blown himself up at the gathering."
+        "A suicide bomber attacked a funeral in the village of Tal Hamis in Hasakah province in "
+        "Syria on Tuesday, killing 17 people. The Islamic State group said one of its fighters "
+        "had blown himself up among the mourners."
     ),
     "its_fighters_dead": (
         "A suicide bomber struck a checkpoint in the town of Azaz in Syria on Monday, killing "
@@ -283,26 +279,25 @@ TEXTS = {
         "Syria on Monday. The Islamic State group claimed responsibility for the attack."
     ),
     "medics_among": (
-        "Two medics were among at least 31 people killed on Monday in government shelling of "
-        "the town of Jayrud near Damascus in Syria, the monitor said."
+        "Three medics were among 17 people killed on Thursday in government shelling of the town "
+        "of Kafr Batna east of Damascus in Syria, the monitor said."
     ),
     "rebels_said": (
-        "Twenty civilians were killed on Monday in government air strikes on the town of "
-        "Jayrud near Damascus in Syria a monitor and rebels said."
+        "Twelve civilians were killed on Wednesday in government air strikes on the town of Kafr "
+        "Batna east of Damascus in Syria a monitor and rebels said."
     ),
     "between_with_members": (
-        "The town of Tal Hadid in Aleppo province in Syria was taken on Monday after two days "
-        "of fighting between regime elements and rebels including members of Jabhat "
-        "al-Nusra, the monitor said."
+        "The town of Tal Hadid in Aleppo province in Syria fell on Monday after two days of "
+        "clashes between regime troops and rebels including fighters of Jabhat al-Nusra, the "
+        "monitor said."
     ),
     "regime_dead_in_battle": (
-        "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle "
-        "in Aleppo province in Syria, the monitor said on Thursday."
+        "At least 45 Syrian regime and rebel fighters were killed in two days of fighting in "
+        "Latakia province in Syria, the monitor said on Friday."
     ),
     "its_fighter_fired_on": (
-        "The Islamic State group said in a statement that one of its fighters had fired on "
-        "a gathering of Kurdish fighters near the town of Tal Tamr in Hasakah province in "
-        "Syria on Monday."
+        "The Islamic State group said that one of its fighters fired on a patrol of Kurdish "
+        "fighters near the town of Amuda in Hasakah province in Syria on Thursday."
     ),
     "headline_counted_dead": (
         "120 Nusra Terrorists Killed Injured near Aleppo. The monitor gave no other details on "
@@ -321,16 +316,16 @@ TEXTS = {
         "on Monday, killing five policemen."
     ),
     "headline_target_in_lead": (
-        "Suicide Bomber Kills Six Kurdish Police in Syria. A suicide bomber killed six Kurdish "
-        "policemen at a checkpoint in the city of Qamishli on Saturday, police said."
+        "Suicide Bomber Kills Four Kurdish Police in Syria. A suicide bomber killed four Kurdish "
+        "policemen at a security post in the town of Amuda on Thursday, a security source said."
     ),
     "blamed_rebels": (
         "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. The "
         "government blamed rebels for the attack."
     ),
     "mine_of_those_left": (
-        "A woman was killed when a landmine of those left behind by ISIS terrorists exploded "
-        "in the village of Jarez in Aleppo province in Syria on Monday."
+        "A girl was killed on Thursday when a landmine of those left behind by ISIS terrorists "
+        "went off in the village of Tal Shair in Aleppo province in Syria."
     ),
     "attack_blamed_on": (
         "A car bomb exploded in the town of Azaz in Aleppo province in Syria on Monday, "

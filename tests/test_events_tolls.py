@@ -172,9 +172,7 @@ def test_a_first_report_of_a_part_takes_the_whole_toll(nlp) -> None:  # type: ig
 
 
 def test_a_capitalised_number_word_still_coordinates(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        '"Eleven army soldiers and 14 Daesh fighters were killed in the attack" said Omar Haddad.'
-    )
+    text = '"Nine army soldiers and 16 Daesh militants were killed in the raid" said Samir Khalil.'
     assert _tolls(nlp, text) == [25]
 
 
@@ -187,8 +185,8 @@ def test_a_count_of_killed_or_wounded_is_no_toll(nlp) -> None:  # type: ignore[n
 
 def test_a_count_of_things_destroyed_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The convoy came under fire on Monday; 18 of the 31 lorries were destroyed"
-        " and the driver was killed."
+        "The aid column was shelled on Sunday; 12 of the 40 trucks were destroyed"
+        " and one driver was killed."
     )
     assert _tolls(nlp, text) == [1]
 
@@ -196,18 +194,18 @@ def test_a_count_of_things_destroyed_is_no_toll(nlp) -> None:  # type: ignore[no
 def test_a_toll_told_after_a_place_without_its_comma(nlp) -> None:  # type: ignore[no-untyped-def]
     # The tagger runs the number into the place before it and hangs the dead on "of".
     text = (
-        "In Tiberton in the western province of Lanmark 16 civilians were killed in four"
-        " air strikes while 25 were wounded a monitor said."
+        "In Tiberton in the western province of Lanmark 11 civilians were killed in three"
+        " air strikes while 30 were wounded a monitor said."
     )
-    assert 16 in _tolls(nlp, text)
+    assert 11 in _tolls(nlp, text)
 
 
 def test_counts_listed_around_an_aside_add_up(nlp) -> None:  # type: ignore[no-untyped-def]
     closed = (
-        "Clashes have rocked the town leaving 23 civilians, including nine children, and"
-        " 16 fighters dead, the monitor said."
+        "Clashes have rocked the town leaving 17 civilians, including six children, and"
+        " 12 fighters dead, the monitor said."
     )
-    assert _tolls(nlp, closed) == [39]
+    assert _tolls(nlp, closed) == [29]
     among = "The air strikes killed 12 civilians, among them four children, and seven fighters."
     assert _tolls(nlp, among) == [19]
     dashes = "Shelling left 8 civilians - including two women - and 5 soldiers dead in the town."
@@ -309,11 +307,11 @@ def test_killed_and_wounded_together_is_no_toll(nlp) -> None:  # type: ignore[no
 
 def test_each_clause_s_toll_goes_to_the_event_that_killed(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "The rebel barrage killed 10 people in Lanmark including a child while the government"
-        " air strikes and missiles fired at Torvik killed at least 82 people."
+        "The rebel barrage killed 7 people in Lanmark including a woman while government"
+        " air strikes and missiles launched at Torvik killed at least 56 people."
     )
     tolls = {e.sub_event_type: e.fatalities for e in _run_found(nlp, text).events}
-    assert tolls == {on.SHELLING: 10, on.AIR_STRIKE: 82}
+    assert tolls == {on.SHELLING: 7, on.AIR_STRIKE: 56}
 
 
 def _run_found(nlp, text: str):  # type: ignore[no-untyped-def]
@@ -328,10 +326,10 @@ def test_a_headline_list_without_and_adds_up(nlp, gap: str) -> None:  # type: ig
 
 def test_an_exact_figure_far_above_an_open_bound_does_not_refine_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "32 killed in Lanmark Torvik At least 22 people were killed Friday when a car bomb"
-        " exploded in front of a mosque in Lanmark."
+        "31 killed in Lanmark Torvik At least 19 people were killed Sunday when a truck bomb"
+        " blew up outside a bakery in Lanmark."
     )
-    assert _tolls(nlp, text)[0] == 22
+    assert _tolls(nlp, text)[0] == 19
     near = "62 soldiers killed in raid More than 60 soldiers were killed in a raid on the base."
     assert _tolls(nlp, near)[0] == 62
 

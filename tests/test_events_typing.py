@@ -229,7 +229,7 @@ def test_who_blames_an_attack_is_no_crowd(nlp) -> None:  # type: ignore[no-untyp
 
 
 def test_a_verb_that_needs_an_object_names_no_event_as_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Two bombs that targeted a police station in the old town killed five guards."
+    text = "Two bombs that targeted a customs office near the old souk killed five guards."
     found = labels(nlp, text)
     assert found == [on.REMOTE_EXPLOSIVE], found
     # nor does a disaster word that names a thing

@@ -123,8 +123,8 @@ class Draft:
             if span not in self.spans:
                 self.spans.append(span)
         if _dates_the_opening(self, other):
-            # A headline or lead told undated ("four medics killed in strike on clinic"),
-            # then with its day ("the strike hit the clinic late Tuesday"): the day is the
+            # A headline or lead told undated ("three nurses die as jets hit clinic"),
+            # then with its day ("the raid hit the clinic late Tuesday"): the day is the
             # incident's, not the article's.
             self.when, self.date_text = other.when, None
         if other.toll is not None and (

@@ -254,7 +254,7 @@ def _settle(
 
 
 # The lead: the first sentence after the dateline. Two (a pasted headline may be the
-# first) let the next sentence ("It said the bombing took place near ...") take a
+# first) let the next sentence ("The blast, it added, hit close to ...") take a
 # place of its own and split from the lead's event: tune half, two types lost.
 _LEAD_SENTENCES = 1
 # How far a report's lead goes on telling its incident: "At least 24 people were killed
@@ -297,8 +297,8 @@ def _following_end(text: str, start: int) -> int:
 def _within_named_province(
     index: ArticleIndex, chosen: Place | None, candidates: list[tuple[int, Place]]
 ) -> Place | None:
-    """A town the clause puts in a province it does not lie in ("Jarez village in the
-    countryside of Aleppo province" read as a Jarez elsewhere) was resolved to the wrong
+    """A town the clause puts in a province it does not lie in ("Tal Shair village, in
+    rural Aleppo province" read as a Tal Shair elsewhere) was resolved to the wrong
     namesake: the province the clause names wins, or the article's town inside it."""
     if chosen is None or rank(chosen) >= AREA_RANK or chosen.admin1 is None:
         return chosen

@@ -6,7 +6,7 @@ Three classes of phrasing name the perpetrator outside the agent role:
   strikes", "US-led coalition strikes", "a Daesh car bomb", and an agent's:
   "regime helicopters dropped barrel bombs";
 - for an air strike, the aircraft's owner named elsewhere in the report: "the
-  strike was suspected to have been carried out by Russian planes", "Syrian
+  raid is thought to have been flown by Russian jets", "Syrian
   regime warplanes bombed ...". An air strike needs an air force, so the report's
   first attribution of aircraft or air strikes to a side is the strike's; ACLED
   codes it so, and of "Syrian or Russian jets" the side named first;
@@ -307,7 +307,7 @@ _RESPONSIBLE = re.compile(
     rf"{_THIS_ATTACK}",
     re.IGNORECASE,
 )
-# A group's statement that its own men did it: "IS said in a statement that one of its
+# A group's statement that its own men did it: "IS said one of its
 # fighters blew himself up", "the group said two of its members carried out the attack".
 _ITS_MEN = re.compile(
     r"\b(?:said|says|announced|stated)\b[^.]{0,40}?\b(?:(?:one|two|three|some)\s+of\s+)?"

@@ -555,8 +555,8 @@ def _merge_generic(events: list[EventCandidate], doc: Doc) -> list[EventCandidat
 
 
 def _described_event(verb: Token, events: list[EventCandidate], doc: Doc) -> EventCandidate | None:
-    """The event whose noun a clause of bare violence describes: "suicide bombings that
-    targeted a police station", "the air strike, which hit a school"."""
+    """The event whose noun a clause of bare violence describes: "two bombs that
+    targeted an army post", "the air strike, which hit a school"."""
     if verb.dep_ not in ("relcl", "acl"):
         return None
     return next((e for e in events if verb.head.i in {t.i for t in e.tokens(doc)}), None)
@@ -1180,8 +1180,8 @@ _POISONABLE = frozenset({"violence", "air", "shelling", "remote"})
 
 
 def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> None:
-    """A toxic agent the parse ties to no event ("four died when gas believed to be
-    chlorine was dropped", "chlorine, the doctors said") is the means of the nearest
+    """A toxic agent the parse ties to no event ("three died when a gas thought to be
+    chlorine spread", "chlorine, the doctors said") is the means of the nearest
     killing or strike of its sentence: ACLED codes such deaths as a chemical weapon."""
     hosted = {(c.start, c.head) for event in events for c in event.cues}
     loose = [

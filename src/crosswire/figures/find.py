@@ -623,7 +623,7 @@ def _is_quantity(doc: Doc, candidate: _Candidate, skip: Sequence[tuple[int, int]
 
 def _counts_after_name(span: Span) -> bool:
     """A number the tagger ran into the name before it, counting the people after it: "in
-    the province of Idlib 15 people were killed" (a place told without its comma)."""
+    the province of Raqqa 9 people died" (a place told without its comma)."""
     last = span[-1]
     following = last.nbor() if last.i + 1 < len(last.doc) else None
     return (
