@@ -316,15 +316,16 @@ TEXTS = {
         "on Monday, killing five policemen."
     ),
     "headline_target_in_lead": (
-        "Suicide Bomber Kills Four Kurdish Police in Syria. A suicide bomber killed four Kurdish "
-        "policemen at a security post in the town of Amuda on Thursday, a security source said."
+        "Suicide Bomber Kills Four Kurdish Policemen in Northeast Syria. A suicide bomber killed "
+        "four Kurdish policemen at a security post in the town of Amuda on Thursday, a security "
+        "source said."
     ),
     "blamed_rebels": (
         "A car bomb killed 14 people in the town of Azaz in Aleppo province on Monday. The "
         "government blamed rebels for the attack."
     ),
     "mine_of_those_left": (
-        "A girl was killed on Thursday when a landmine of those left behind by ISIS terrorists "
+        "A girl was killed on Thursday when a landmine of those left behind by Daesh terrorists "
         "went off in the village of Tal Shair in Aleppo province in Syria."
     ),
     "attack_blamed_on": (

@@ -46,7 +46,7 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         # running totals: a rough count in the perfect, a span under a month
         ("Drone strikes have killed hundreds of herders in the north.", "strikes", "cumulative"),
         ("Feuding in under one month has killed 80 men.", "killed", "cumulative"),
-        ("Clashes in less than one month have killed 200 fighters.", "Clashes", "cumulative"),
+        ("Clashes in less than three weeks have killed 200 fighters.", "Clashes", "cumulative"),
         ("Hundreds of people were killed in the blast on Friday.", "blast", "asserted"),
         # states and efforts over time, settings conceded
         ("The army has been trying to take Tel Amar for more than two years.", "take", "ongoing"),
@@ -88,8 +88,12 @@ def flag(nlp, text: str, trigger: str, toll: int | None = None) -> str:  # type:
         ("A jet crashed on Monday, the worst loss since the mission began.", "crashed", "asserted"),
         # told by how often, with no day and no toll of its own
         ("The district is regularly targeted by government air strikes.", "strikes", "ongoing"),
-        ("The base has been used for countless air raids on the valley.", "raids", "ongoing"),
-        ("This week-long campaign of bombing is very intense, a medic said.", "bombing", "ongoing"),
+        ("The airfield has launched countless air raids over the hills.", "raids", "ongoing"),
+        (
+            "The week-long campaign of bombing has been relentless, a nurse said.",
+            "bombing",
+            "ongoing",
+        ),
         ("Jets carried out repeated strikes on the town on Monday.", "strikes", "asserted"),
         (
             "Militias hold the plain, where the army is fighting to take the dam.",

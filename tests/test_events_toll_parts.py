@@ -38,7 +38,7 @@ TEXTS = {
         "market, activists said."
     ),
     "among_the_dead": (
-        "Government shelling hit the town of Jayrud on Saturday, the monitor said. Later, "
+        "Government shelling struck the town of Kafr Batna on Saturday, the monitor said. Later, "
         "the monitor said the shelling killed 9 people. Two medics were among the dead, "
         "the monitor said."
     ),

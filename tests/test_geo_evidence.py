@@ -154,7 +154,7 @@ def test_a_place_inside_an_actors_name_is_no_place() -> None:
 def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
     # "MoD" is also an alternate name of Maud, Texas.
     result = _run(
-        "The Ministry of Defence (MoD) has named the soldier who died in Texas on Thursday."
+        "A spokesman for the Ministry of Defence (MoD) said a soldier was hurt in Texas on Friday."
     )
     surfaces = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
     assert "MoD" not in surfaces
@@ -173,12 +173,12 @@ def test_a_town_the_parser_takes_for_a_person_is_kept_inside_the_focus() -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "“This has nothing to do with it!” said Smith, who is a co-pastor of St. James "
-        "United Methodist Church, where the vigil was held.",
-        "Tax fines rise.\nMan accused of threatening clerk . ST. PAUL -- No matter how "
-        "frustrating taxes get, it is not a good idea.",
-        "“In the two years that I have been here, we haven’t had one student leave from "
-        "TLC,” said Jones.",
+        "“We only want answers!” said Brown, a deacon of St. Mark Lutheran Church, where "
+        "the meeting took place.",
+        "Parking fees climb.\nWoman charged with harassing neighbour . ST. PAUL -- However "
+        "loud the music gets, calling the police is the better idea.",
+        "“In the three months I have worked here, we haven’t lost a single client to "
+        "FDC,” said Lee.",
     ],
 )
 @pytest.mark.slow
@@ -206,8 +206,8 @@ def test_a_town_after_a_compass_word_has_its_cue() -> None:
     # The tagger misses the town; "a district of northern X" still says it is a place.
     places = _mapped(
         _run(
-            "Helicopters dropped barrel bombs on a district of northern Aleppo a monitoring "
-            "group said, and residents dug through the rubble."
+            "Jets struck a district of northern Aleppo on Friday, rescuers reported, and "
+            "families searched the ruins."
         )
     )
     assert places.get("Aleppo") == "SY"
@@ -218,7 +218,7 @@ def test_a_regions_press_name_is_the_region_not_its_capital() -> None:
     # "Rural Damascus" (as ACLED and the press write Rif Dimashq) is the region around
     # the capital, not the capital.
     result = _run(
-        "Rockets fired by government forces struck the town of Zamalka in Rural Damascus"
+        "Rockets fired by government forces struck the town of Harasta in Rural Damascus"
         " province on Thursday, killing five civilians, rescuers said."
     )
     regions = [p for p, m in result.places if m.text == "Rural Damascus"]
