@@ -75,7 +75,8 @@ _STATE_BRANCHES: dict[str, Branch] = {
 }
 
 
-_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
+# Words that name no side of their own ("others": more of the people told before).
+_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty", "other"])
 
 
 @dataclass(slots=True)
@@ -468,6 +469,9 @@ def event_actors(
     )
     result.named = agent.named or patient.named
     _take_target(result, event, patient, victims)
+    told = ((roles.patient, patient), (event.victims, victims))
+    if any(_nationals(t) and a.main is not None and a.main == result.actor2 for t, a in told):
+        result.actor2 = index.generic("civilians", country)  # "2 Syrians killed"
     for other in roles.co_patients:
         co = _resolve_actor(index, other, country, day)
         if co.main is not None:
@@ -542,6 +546,17 @@ def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims
         result.actor2 = victims.main
 
 
+def _nationals(token: Token | None) -> bool:
+    """A country's people as the dead ("two Syrians were killed", "3 Iraqis Killed"): the
+    nationality's plural alone names civilians, not the state's forces."""
+    return (
+        token is not None
+        and token.ent_type_ == "NORP"
+        and token.tag_ in ("NNPS", "NNS")
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
+    )
+
+
 def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
     """An attack whose victims are armed people ("executed 40 militants", "attacks
     US-trained fighters"): ACLED's civilians are unarmed, so they are no Civilians. A
@@ -556,7 +571,10 @@ def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sent
         a.category in ("armed", "state") and t.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
         for t, a in named
     ]
-    return any(armed) and not any(a.category == "civilians" for _t, a in named)
+    # "four of its soldiers were killed and four others wounded": "others" are more of
+    # the people named, no civilians of their own.
+    civilian = [a.category == "civilians" and t.lemma_.lower() != "other" for t, a in named]
+    return any(armed) and not any(civilian)
 
 
 def _attackers(*tokens: Token | None) -> tuple[Token, ...]:

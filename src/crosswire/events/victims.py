@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events import lexicon as lx
+from crosswire.events.arguments import counts_wounded
 
 # "people", "man", "person" say nothing of who the dead were.
 _NEUTRAL = frozenset(["people", "person", "persons", "man", "men", "individual"])
@@ -149,6 +150,8 @@ def _acting(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
+    if any(c.dep_ == "dobj" and counts_wounded(c) for c in head.children):
+        return False  # "4 Soldiers Killed 3 Wounded": a headline's dead, then its wounded
     return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in _DYING_VERBS
 
 
