@@ -26,6 +26,10 @@ TEXTS = {
         "3 Syrians Killed 7 Injured in Rocket Attack on Hama City. Rockets fired by "
         "militants hit the Syrian city on Monday, state media said."
     ),
+    "nationals_passive": (
+        "Four Iraqis were killed on Tuesday in a mortar attack on the town of al-Qaim in Iraq, "
+        "police said."
+    ),
 }
 
 
@@ -55,3 +59,7 @@ def test_a_nationalitys_people_killed_are_civilians(analyses) -> None:  # type: 
     found = victims(analyses["nationals_dead"])
     assert found[0] == "Civilians (Syria)"
     assert not any((name or "").startswith("Military Forces of Syria") for name in found)
+
+
+def test_a_nationalitys_people_counted_dead_in_a_remote_attack_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert victims(analyses["nationals_passive"])[0] == "Civilians (Iraq)"

@@ -39,7 +39,7 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word
+from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word, nationals
 from crosswire.model import (
     Entity,
     Place,
@@ -470,7 +470,7 @@ def event_actors(
     result.named = agent.named or patient.named
     _take_target(result, event, patient, victims)
     told = ((roles.patient, patient), (event.victims, victims))
-    if any(_nationals(t) and a.main is not None and a.main == result.actor2 for t, a in told):
+    if any(nationals(t) and a.main is not None and a.main == result.actor2 for t, a in told):
         result.actor2 = index.generic("civilians", country)  # "2 Syrians killed"
     for other in roles.co_patients:
         co = _resolve_actor(index, other, country, day)
@@ -544,17 +544,6 @@ def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims
         # civilians, "killing seven people" (in a strike on a depot, a fight between armed
         # sides) names no one; of an attack on a checkpoint, the policemen it killed.
         result.actor2 = victims.main
-
-
-def _nationals(token: Token | None) -> bool:
-    """A country's people as the dead ("two Syrians were killed", "3 Iraqis Killed"): the
-    nationality's plural alone names civilians, not the state's forces."""
-    return (
-        token is not None
-        and token.ent_type_ == "NORP"
-        and token.tag_ in ("NNPS", "NNS")
-        and not any(c.dep_ in ("compound", "amod") for c in token.children)
-    )
 
 
 def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
