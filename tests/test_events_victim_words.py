@@ -1,5 +1,6 @@
 """Whose dead a headline or report counts: the wounded counted after the dead, "others"
-told after a side's men, a nationality's people (texts written for these tests)."""
+told after a side's men, a nationality's people, a gas attack's unnamed dead (texts
+written for these tests)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ TEXTS = {
     "nationals_passive": (
         "Four Iraqis were killed on Tuesday in a mortar attack on the town of al-Qaim in Iraq, "
         "police said."
+    ),
+    # A gas attack's unnamed dead are civilians; the armed men it counts are not.
+    "gas_unnamed_dead": (
+        "A helicopter dropped a barrel of chlorine gas on the town of Kafr Zita in Hama "
+        "province in Syria on Sunday, killing three and leaving dozens with breathing problems."
+    ),
+    "gas_fighters_dead": (
+        "A chlorine gas attack killed five rebel fighters at their base near the town of Kafr "
+        "Zita in Hama province in Syria on Sunday."
     ),
 }
 
@@ -63,3 +73,8 @@ def test_a_nationalitys_people_killed_are_civilians(analyses) -> None:  # type: 
 
 def test_a_nationalitys_people_counted_dead_in_a_remote_attack_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
     assert victims(analyses["nationals_passive"])[0] == "Civilians (Iraq)"
+
+
+def test_a_gas_attacks_unnamed_dead_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert victims(analyses["gas_unnamed_dead"])[0] == "Civilians (Syria)"
+    assert victims(analyses["gas_fighters_dead"])[0] != "Civilians (Syria)"

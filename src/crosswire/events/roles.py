@@ -495,9 +495,18 @@ def event_actors(
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
-        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
+        and _remote_civilians(label, sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _remote_civilians(label: str, sentence: Span, attackers: tuple[Token, ...]) -> bool:
+    """Whether a remote attack's dead are civilians: by the sentence's person words; a gas
+    attack's unnamed dead ("a toxic gas barrel killed four") too, gas striking whoever
+    breathes it, unless only armed men are counted."""
+    if civilian_dead(sentence, attackers):
+        return True
+    return label == on.CHEMICAL and not armed_dead(sentence, attackers)
 
 
 _CAPTURE_VERBS = frozenset(["capture", "seize", "take", "wrest", "recapture", "retake", "win"])
