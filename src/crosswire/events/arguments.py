@@ -186,11 +186,12 @@ def _headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("12 Fighters Killed near Aleppo"): a
     past participle with a subject but no auxiliary and no object; also one the tagger
     read as a past tense, where a killing verb's subject is counted ("175 Nusra
-    Terrorists Killed in Aleppo": a count of the dead, not of killers with no victim)."""
+    Terrorists Killed in Aleppo": a count of the dead, not of killers with no victim); an
+    object that counts the wounded is none ("4 Soldiers Killed 3 Wounded")."""
     if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     if any(c.dep_ == "dobj" and not counts_wounded(c) for c in verb.children):
-        return False  # an object of its own; "4 Soldiers Killed 3 Wounded" counts the wounded
+        return False
     subject = _child(verb, "nsubj")
     if subject is None:
         return False
