@@ -292,3 +292,19 @@ def test_a_day_in_the_lead_is_not_a_dateline(nlp) -> None:  # type: ignore[no-un
     text = "Government air strikes on March 2 killed 20 people in a rebel-held town."
     lead = violent(events(nlp, text), "Government air strikes")
     assert (lead.date_start, lead.date_text) == ("2026-03-02", "March 2")
+
+
+def test_an_undated_report_with_the_same_toll_takes_the_incident_s_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Told again further on with its toll and no date, the incident keeps its day, not the
+    # article's; a report with another toll is another incident and keeps the article's.
+    text = (
+        "A suspected gas attack on Tuesday killed 23 villagers in the northern hills, "
+        "medics said. The hills have seen little fighting this year. "
+        "The attack on the village of Tel Amar killed 23 civilians and left dozens "
+        "struggling to breathe. Gunmen shot dead four herders near the village."
+    )
+    found = events(nlp, text)
+    again = [e for e in found if e.modality == "asserted" and e.fatalities == 23]
+    assert again and all(e.date_start == "2026-03-03" for e in again)
+    other = violent(found, "Gunmen shot dead four")
+    assert other.date_start == PUBLISHED

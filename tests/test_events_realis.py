@@ -392,3 +392,19 @@ def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  #
     text = "A car bomb hit the market on Monday. " + BODY_TALLY
     events = _events_of(nlp, text, {"57": 57})
     assert [e.modality for e in events if e.fatalities] == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a trend in the perfect with no day: how violence changed, not one incident
+        ("Army fire on the valley has been on the rise for the past week.", "fire", "ongoing"),
+        ("The militia has intensified its raids on the hill villages.", "raids", "ongoing"),
+        ("Attacks on the convoys have escalated since the talks stalled.", "Attacks", "ongoing"),
+        # a day makes it one incident; a trend verb in the past simple tells one
+        ("Jets intensified their bombing of Tel Amar on Sunday.", "bombing", "asserted"),
+        ("The militia stepped up its raids and killed four herders.", "raids", "asserted"),
+    ],
+)
+def test_a_trend_in_the_perfect_is_no_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert flag(nlp, text, trigger) == expected

@@ -263,6 +263,8 @@ def test_run_keeps_the_heap_frozen_only_while_it_lasts(tmp_path: Path) -> None:
     try:
         before = gc.get_freeze_count()
         pipeline.run(inputs)
-        assert gc.get_freeze_count() >= before
+        # Frozen objects still die by reference count during the run, so the count may
+        # dip a little; a thaw by the run would take it to zero.
+        assert gc.get_freeze_count() > before // 2
     finally:
         gc.unfreeze()

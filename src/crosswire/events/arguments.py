@@ -186,8 +186,11 @@ def _headline_passive(verb: Token) -> bool:
     """A headline's passive without its auxiliary ("12 Fighters Killed near Aleppo"): a
     past participle with a subject but no auxiliary and no object; also one the tagger
     read as a past tense, where a killing verb's subject is counted ("175 Nusra
-    Terrorists Killed in Aleppo": a count of the dead, not of killers with no victim)."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+    Terrorists Killed in Aleppo": a count of the dead, not of killers with no victim); an
+    object that counts the wounded is none ("4 Soldiers Killed 3 Wounded")."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if any(c.dep_ == "dobj" and not counts_wounded(c) for c in verb.children):
         return False
     subject = _child(verb, "nsubj")
     if subject is None:
@@ -199,6 +202,13 @@ def _headline_passive(verb: Token) -> bool:
         and verb.lemma_.lower() in KILLING_VERBS
         and any(c.dep_ == "nummod" for c in subject.children)
     )
+
+
+def counts_wounded(token: Token) -> bool:
+    """An object that counts the wounded: "4 killed 38 injured" parsed as one clause (the
+    object the number or "injured" itself)."""
+    after = token.doc[token.i : token.i + 3]
+    return any(t.lower_ in ("injured", "wounded", "hurt") for t in after)
 
 
 # Killing verbs that always take their victims as an object in the active voice.

@@ -41,7 +41,14 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from crosswire.events.drafts import LEAD_REACH, LEAD_SENTENCES, NARROW_DAYS, Draft, narrow
+from crosswire.events.drafts import (
+    LEAD_REACH,
+    LEAD_SENTENCES,
+    NARROW_DAYS,
+    Draft,
+    narrow,
+    same_incident,
+)
 from crosswire.events.location import event_tokens, same_area
 from crosswire.events.tolls import tree_distance
 from crosswire.events.typer import EventCandidate
@@ -324,6 +331,39 @@ def backdate(drafts: list[Draft]) -> None:
         if later is not None:
             draft.when = later.when
             draft.date_text = None  # inferred from the later sentence, not read in its own
+    _told_again(drafts)
+
+
+def _told_again(drafts: list[Draft]) -> None:
+    """A report told with no date at all and a toll ("The attack on the town killed 58
+    civilians", "the hospital recorded four deaths") after a sentence that dated the same
+    incident with the same toll ("a gas attack on Tuesday killed 58") is that incident told
+    again: it takes that day, not the article's (which ``extract`` would give it). Within
+    one sentence a word of sequence may part the two ("taken on Tuesday after two days of
+    fighting"): ``sentence_date`` decides there."""
+    for number, draft in enumerate(drafts):
+        if draft.when is not None or draft.mode != "asserted" or not _counted(draft):
+            continue
+        earlier = next(
+            (
+                e
+                for e in reversed(drafts[:number])
+                if e.sentence < draft.sentence and _same_count(e, draft) and _told_dated(e)
+            ),
+            None,
+        )
+        if earlier is not None and same_incident(draft, earlier):
+            draft.when = earlier.when
+
+
+def _counted(draft: Draft) -> bool:
+    return draft.toll is not None and bool(draft.toll.value)
+
+
+def _same_count(earlier: Draft, draft: Draft) -> bool:
+    return (
+        not earlier.reported_on and _counted(earlier) and earlier.toll.value == draft.toll.value  # type: ignore[union-attr]  # _counted
+    )
 
 
 def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:

@@ -23,7 +23,9 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   "continues attempts to"), or it is conceded as a setting ("despite a truce"); with
   no day and no toll of its own, an event told by how often ("regularly targeted",
   "countless air raids", "a week-long campaign") or in the present progressive
-  ("where the army is fighting to take the dam").
+  ("where the army is fighting to take the dam"); with no day, a trend told in the perfect
+  ("government fire has been on the rise for the past week", "forces have intensified
+  attacks on the suburbs"): how violence changed over a time, not one incident.
 
 Background told as such ("in August last year", "two years ago", "days after a chemical
 attack", "later that month", a chronology line "2013: ...") is history, like
@@ -119,6 +121,8 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
         if test(anchor, sentence):
             return flag
     if not toll and (_conceded(anchor) or _told_as_habit(anchor)):
+        return "ongoing"
+    if _trend(anchor):
         return "ongoing"
     if (
         (toll is not None and toll >= TALLY_FLOOR)
@@ -349,6 +353,40 @@ def _told_as_habit(anchor: Token) -> bool:
             if child.dep_ == "amod" and (child.lower_ in _OFTEN_ADJECTIVES or _lasting(child)):
                 return True
     return False
+
+
+# Verbs of a trend: "attacks have intensified", "the regime has stepped up its raids".
+_TREND_VERBS = frozenset({"intensify", "escalate", "increase", "mount", "rise", "surge", "step"})
+_PERFECT = frozenset({"has", "have", "had"})
+
+
+def _trend(anchor: Token) -> bool:
+    """The event is what a verb of a trend in the perfect says grew ("fire has been on the
+    rise for the past week", "forces have intensified attacks on the suburbs"), with no
+    day in its sentence: violence over a time, not one incident (a day makes one: "jets
+    intensified their bombing on Saturday")."""
+    if any(w.lower_ in _DAYS for w in anchor.sent):
+        return False
+    for word in _own_clause(anchor)[1:]:
+        if word.pos_ not in ("VERB", "AUX") or not _perfect(word):
+            continue
+        if word.lemma_.lower() in _TREND_VERBS:
+            return True
+        return word.lemma_.lower() == "be" and _on_the_rise(word)
+    return False
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in verb.children
+    )
+
+
+def _on_the_rise(verb: Token) -> bool:
+    """ "has been on the rise"."""
+    return any(
+        c.lower_ == "on" and any(g.lower_ == "rise" for g in c.children) for c in verb.children
+    )
 
 
 def _is_ongoing(anchor: Token, _sentence: Span) -> bool:

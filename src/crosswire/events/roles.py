@@ -39,7 +39,7 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word
+from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word, nationals
 from crosswire.model import (
     Entity,
     Place,
@@ -75,7 +75,8 @@ _STATE_BRANCHES: dict[str, Branch] = {
 }
 
 
-_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty"])
+# Words that name no side of their own ("others": more of the people told before).
+_ANYONE = frozenset(["people", "person", "persons", "individual", "victim", "casualty", "other"])
 
 
 @dataclass(slots=True)
@@ -468,6 +469,9 @@ def event_actors(
     )
     result.named = agent.named or patient.named
     _take_target(result, event, patient, victims)
+    told = ((roles.patient, patient), (event.victims, victims))
+    if any(nationals(t) and a.main is not None and a.main == result.actor2 for t, a in told):
+        result.actor2 = index.generic("civilians", country)  # "2 Syrians killed"
     for other in roles.co_patients:
         co = _resolve_actor(index, other, country, day)
         if co.main is not None:
@@ -491,9 +495,18 @@ def event_actors(
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and patient.category not in ("armed", "state")
-        and civilian_dead(sentence, _attackers(roles.agent, *roles.co_agents))
+        and _remote_civilians(label, sentence, _attackers(roles.agent, *roles.co_agents))
     )
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _remote_civilians(label: str, sentence: Span, attackers: tuple[Token, ...]) -> bool:
+    """Whether a remote attack's dead are civilians: by the sentence's person words; a gas
+    attack's unnamed dead ("a toxic gas barrel killed four") too, gas striking whoever
+    breathes it, unless only armed men are counted."""
+    if civilian_dead(sentence, attackers):
+        return True
+    return label == on.CHEMICAL and not armed_dead(sentence, attackers)
 
 
 _CAPTURE_VERBS = frozenset(["capture", "seize", "take", "wrest", "recapture", "retake", "win"])
@@ -556,7 +569,10 @@ def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sent
         a.category in ("armed", "state") and t.lemma_.lower() not in lx.MILITARY_TARGET_NOUNS
         for t, a in named
     ]
-    return any(armed) and not any(a.category == "civilians" for _t, a in named)
+    # "four of its soldiers were killed and four others wounded": "others" are more of
+    # the people named, no civilians of their own.
+    civilian = [a.category == "civilians" and t.lemma_.lower() != "other" for t, a in named]
+    return any(armed) and not any(civilian)
 
 
 def _attackers(*tokens: Token | None) -> tuple[Token, ...]:

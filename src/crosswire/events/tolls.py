@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import realis
-from crosswire.events.arguments import category_of_noun, phrase
+from crosswire.events.arguments import category_of_noun, counts_wounded, phrase
 from crosswire.events.typer import EventCandidate
 from crosswire.model import Figure
 
@@ -259,13 +259,7 @@ def _counts_killers(token: Token) -> bool:
         return False
     if noun.lemma_.lower() in ("people", "person") or category_of_noun(noun) == "civilians":
         return False  # "3 civilians killed 38 injured": a headline without its commas
-    return any(c.dep_ == "dobj" and not _hurt_next(c) for c in verb.children)
-
-
-def _hurt_next(token: Token) -> bool:
-    """The object counts the wounded: "4 killed 38 injured" parsed as one clause."""
-    after = token.doc[token.i + 1 : token.i + 3]
-    return any(t.lower_ in ("injured", "wounded", "hurt") for t in after)
+    return any(c.dep_ == "dobj" and not counts_wounded(c) for c in verb.children)
 
 
 # Active verbs of killing whose subject is the killer.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from crosswire.events import lexicon as lx
+from crosswire.events.arguments import counts_wounded
 
 # "people", "man", "person" say nothing of who the dead were.
 _NEUTRAL = frozenset(["people", "person", "persons", "man", "men", "individual"])
@@ -124,7 +125,7 @@ def _cues(sentence: Span, skip: set[int], *, counted: bool) -> tuple[bool, bool]
             continue
         if (lemma in _ARMED_CUES or word in _ARMED_CUES) and token.dep_ not in _MODIFIER_DEPS:
             armed = armed or not _acting(token)
-        elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES:
+        elif lemma in _CIVILIAN_CUES or word in _CIVILIAN_CUES or nationals(token):
             civilian = True
     return civilian, armed
 
@@ -149,6 +150,8 @@ def _acting(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
+    if any(c.dep_ == "dobj" and counts_wounded(c) for c in head.children):
+        return False  # "4 Soldiers Killed 3 Wounded": a headline's dead, then its wounded
     return token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() not in _DYING_VERBS
 
 
@@ -160,6 +163,17 @@ def _is_counted(token: Token) -> bool:
     if any(c.dep_ == "nummod" or c.lower_ in ("a", "an", "one") for c in token.children):
         return True
     return token.head.lower_ in ("including", "among") or token.dep_ == "nsubjpass"
+
+
+def nationals(token: Token | None) -> bool:
+    """A country's people as the dead ("two Syrians were killed", "3 Iraqis Killed"): the
+    nationality's plural alone names civilians, not the state's forces."""
+    return (
+        token is not None
+        and token.ent_type_ == "NORP"
+        and token.tag_ in ("NNPS", "NNS")
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
+    )
 
 
 def is_civilian_word(token: Token) -> bool:
