@@ -398,7 +398,7 @@ def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  #
     ("text", "trigger", "expected"),
     [
         # a trend in the perfect with no day: how violence changed, not one incident
-        ("Army fire on the valley has been on the rise for the past week.", "fire", "ongoing"),
+        ("Army fire on the valley has been on the rise since the truce ended.", "fire", "ongoing"),
         ("The militia has intensified its raids on the hill villages.", "raids", "ongoing"),
         ("Attacks on the convoys have escalated since the talks stalled.", "Attacks", "ongoing"),
         # a day makes it one incident; a trend verb in the past simple tells one

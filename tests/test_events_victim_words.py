@@ -14,13 +14,13 @@ pytestmark = pytest.mark.slow
 TEXTS = {
     # A headline without commas: the dead, then the wounded, not killers of three.
     "headline_dead_wounded": (
-        "5 Iraqi Soldiers Killed 3 Wounded in Daesh Attack in N Syria. The Iraqi army has "
-        "said five of its soldiers were killed on Monday near the town of Manbij."
+        "4 Iraqi Soldiers Killed 6 Wounded in Daesh Raid Near Manbij. The Iraqi army said four of"
+        " its men died on Thursday close to the Syrian town."
     ),
     # "others" are more of the soldiers just counted, not civilians.
     "soldiers_and_others": (
-        "The Iraqi army has said two of its soldiers have been killed and five others have "
-        "been injured in an attack by the Islamic State group in northern Syria."
+        "Iraq's defence ministry said three of its soldiers were killed and four others were hurt"
+        " on Friday when Islamic State fighters attacked their post in eastern Syria."
     ),
     # The plural of a nationality names the country's people, not its forces.
     "nationals_dead": (

@@ -339,8 +339,8 @@ def _told_again(drafts: list[Draft]) -> None:
     civilians", "the hospital recorded four deaths") after a sentence that dated the same
     incident with the same toll ("a gas attack on Tuesday killed 58") is that incident told
     again: it takes that day, not the article's (which ``extract`` would give it). Within
-    one sentence a word of sequence may part the two ("taken on Tuesday after two days of
-    fighting"): ``sentence_date`` decides there."""
+    one sentence a word of sequence may part the two ("seized on Friday after a week of
+    clashes"): ``sentence_date`` decides there."""
     for number, draft in enumerate(drafts):
         if draft.when is not None or draft.mode != "asserted" or not _counted(draft):
             continue

@@ -24,7 +24,7 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   no day and no toll of its own, an event told by how often ("regularly targeted",
   "countless air raids", "a week-long campaign") or in the present progressive
   ("where the army is fighting to take the dam"); with no day, a trend told in the perfect
-  ("government fire has been on the rise for the past week", "forces have intensified
+  ("government shelling has been on the rise since the truce", "forces have intensified
   attacks on the suburbs"): how violence changed over a time, not one incident.
 
 Background told as such ("in August last year", "two years ago", "days after a chemical
@@ -361,8 +361,8 @@ _PERFECT = frozenset({"has", "have", "had"})
 
 
 def _trend(anchor: Token) -> bool:
-    """The event is what a verb of a trend in the perfect says grew ("fire has been on the
-    rise for the past week", "forces have intensified attacks on the suburbs"), with no
+    """The event is what a verb of a trend in the perfect says grew ("shelling has been on
+    the rise since the truce", "forces have intensified attacks on the suburbs"), with no
     day in its sentence: violence over a time, not one incident (a day makes one: "jets
     intensified their bombing on Saturday")."""
     if any(w.lower_ in _DAYS for w in anchor.sent):
