@@ -518,40 +518,43 @@ def _coverage(view: BriefView, story: StoryView) -> Html:
         pieces = []
         if events:
             pieces.append(
-                join(
-                    f"{len(events)} of {len(event_ids)} events (",
-                    _sep(
-                        el(
-                            "a",
-                            story.event_labels[e],
-                            href=f"#{story.event_anchor(e)}",
-                            title=event_titles[e],
-                        )
-                        for e in events
-                    ),
-                    ")",
+                _left_out_links(
+                    "events",
+                    events,
+                    len(event_ids),
+                    story.event_labels,
+                    story.event_anchor,
+                    event_titles,
                 )
             )
         if claims:
             pieces.append(
-                join(
-                    f"{len(claims)} of {len(claim_ids)} claims (",
-                    _sep(
-                        el(
-                            "a",
-                            story.claim_labels[c],
-                            href=f"#{story.claim_anchor(c)}",
-                            title=claim_titles[c],
-                        )
-                        for c in claims
-                    ),
-                    ")",
+                _left_out_links(
+                    "claims",
+                    claims,
+                    len(claim_ids),
+                    story.claim_labels,
+                    story.claim_anchor,
+                    claim_titles,
                 )
             )
         left_out.append(el("li", el("strong", outlet), ": leaves out ", _sep(pieces, "; ")))
     parts.append(el("h4", "What each outlet leaves out"))
     parts.append(el("ul", *left_out, class_="left-out"))
     return join(parts)
+
+
+def _left_out_links(
+    noun: str,
+    missing: list[str],
+    total: int,
+    labels: dict[str, str],
+    anchor: Callable[[str], str],
+    titles: dict[str, str],
+) -> Html:
+    """ "2 of 5 events (E1, E3)": what one outlet leaves out, each linked to its row."""
+    links = _sep(el("a", labels[i], href=f"#{anchor(i)}", title=titles[i]) for i in missing)
+    return join(f"{len(missing)} of {total} {noun} (", links, ")")
 
 
 def _story_meta(view: BriefView, story: StoryView) -> str:
