@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -73,7 +74,21 @@ def eval_shingles(eval_dir: Path, n: int) -> set[int]:
     return seen
 
 
+def _tracked(root: Path) -> set[Path] | None:
+    """Files git tracks under root: installed assets (npm's Leaflet) are not ours to scan."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", *SCANNED],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None  # not a checkout (an unpacked archive): scan what is there
+    return {root / name for name in listed.decode().split("\0") if name}
+
+
 def scanned_files(root: Path) -> Iterator[Path]:
+    tracked = _tracked(root)
     for name in SCANNED:
         top = root / name
         if top.is_file():
@@ -84,6 +99,7 @@ def scanned_files(root: Path) -> Iterator[Path]:
                 path.is_file()
                 and path.suffix in TEXT_SUFFIXES
                 and not SKIPPED_DIRS & set(path.parts)
+                and (tracked is None or path in tracked)
             ):
                 yield path
 
