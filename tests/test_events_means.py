@@ -150,3 +150,67 @@ def test_a_bomber_who_sets_off_his_bomb_is_a_suicide_bombing(nlp, text: str, lab
     coded = _coded(nlp, text)
     assert label in coded
     assert not {on.AIR_STRIKE, on.SUICIDE_BOMB} - {label} & set(coded)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A strike by a side that fights from the air, its means not told: an air strike.
+        (
+            "The Israeli military struck a militia base in the south, killing three fighters.",
+            on.AIR_STRIKE,
+        ),
+        ("Israel struck a weapons convoy near the border crossing.", on.AIR_STRIKE),
+        ("The coalition hit militant positions near the dam.", on.AIR_STRIKE),
+        ("Russian forces destroyed a command post of the militants near the city.", on.AIR_STRIKE),
+        # A place misread as the subject of the killing makes no second event.
+        (
+            "The Israeli army has struck a militia base in the Golan Heights killing three "
+            "fighters as a result, local media reported.",
+            on.AIR_STRIKE,
+        ),
+        # Men on the ground, or fighting told: no air strike.
+        ("Israeli troops clashed with gunmen and struck their positions.", on.ARMED_CLASH),
+        ("Rebels struck an army post on the edge of the district.", on.ARMED_CLASH),
+    ],
+)
+def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # An armed side's men, arms and posts destroyed in a fight: no property destruction.
+        (
+            "Army units destroyed a mortar base and several vehicles of the insurgents.",
+            on.ARMED_CLASH,
+        ),
+        (
+            "The army killed 11 militants and destroyed their positions near the airport.",
+            on.ARMED_CLASH,
+        ),
+        ("Syrian Army Kills 11 Militants Destroy Their Posts in the East.", on.ARMED_CLASH),
+        # Homes and shops destroyed: property destruction.
+        ("Militants destroyed three houses and a church in the village.", on.LOOTING),
+        ("Troops bulldozed homes in the village.", on.LOOTING),
+    ],
+)
+def test_destroying_a_foes_arms_or_posts_is_fighting(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
+
+
+@pytest.mark.slow
+def test_a_raid_a_report_also_calls_a_strike_is_typed_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The toll from a government raid on a militant stronghold rose to 18. "
+        "The strike destroyed a building used as a prison."
+    )
+    assert _labels(nlp, text)[0] == on.AIR_STRIKE
+    # A police raid stays on the ground, a strike by teachers or not.
+    ground = (
+        "Police killed two men in a raid on a house in the city. The strike by teachers went on."
+    )
+    assert _labels(nlp, ground)[0] == on.ATTACK
