@@ -193,6 +193,19 @@ def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -
             on.ARMED_CLASH,
         ),
         ("Syrian Army Kills 11 Militants Destroy Their Posts in the East.", on.ARMED_CLASH),
+        ("The army destroyed 60 terrorists and their vehicles in the countryside.", on.ARMED_CLASH),
+        # Mines or IEDs destroyed are cleared.
+        (
+            "Security forces have destroyed 40 mines and 12 improvised explosive devices "
+            "during their operation in the north.",
+            on.DISRUPTED_WEAPONS,
+        ),
+        # A loss told with no doer is part of the strike the sentence tells.
+        (
+            "The convoy was struck by a long-range missile and his vehicle was destroyed, "
+            "the commander said.",
+            on.SHELLING,
+        ),
         # Homes and shops destroyed: property destruction.
         ("Militants destroyed three houses and a church in the village.", on.LOOTING),
         ("Troops bulldozed homes in the village.", on.LOOTING),

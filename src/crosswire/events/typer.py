@@ -1047,42 +1047,32 @@ def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
     )
 
 
-# What an armed side destroys of its foe in a fight: its men, arms and posts.
+# What an armed side destroys of its foe in a fight, besides its men and posts.
 _WAR_MATERIEL = frozenset(
-    [
-        "vehicle",
-        "tank",
-        "truck",
-        "weapon",
-        "ammo",
-        "ammunition",
-        "arm",
-        "arms",
-        "depot",
-        "launcher",
-        "hideout",
-        "fortification",
-        "gathering",
-        "concentration",
-    ]
+    ["vehicle", "tank", "truck", "hideout", "fortification", "gathering", "concentration"]
 )
+# Planted devices: destroying them is clearing them (ACLED: disrupted weapons use).
+_PLANTED_DEVICES = frozenset(["mine", "landmine", "ied", "ieds", "device", "explosive"])
 
 
 def _looting(facts: _Facts) -> Typed:
     """Destruction of property; but "the army destroyed their positions", "destroyed 60
-    terrorists", "their vehicles were destroyed" tell of fighting: ACLED keeps looting and
-    property destruction for destruction without it, so such an act is typed as violence
-    (a battle unless a strike's means is named)."""
+    terrorists" tell of fighting (ACLED keeps looting and property destruction for
+    destruction without it): a battle, unless a strike's means is named. Mines or IEDs
+    destroyed are cleared: disrupted weapons use."""
     if _by_disaster(facts):
         return "", 0.0
     patient = facts.event.roles.patient
     # A headline's plural taken for a name keeps its "s" in the lemma ("Their Posts").
     words = {patient.lemma_.lower(), patient.lower_.removesuffix("s")} if patient else set()
-    military = patient is not None and (
-        facts.patient in ("armed", "state", "weapon")
-        or bool(words & (lx.MILITARY_TARGET_NOUNS | lx.BASE_NOUNS | _WAR_MATERIEL))
+    if words & _PLANTED_DEVICES and not any(c.kind == "outcome" for c in facts.event.cues):
+        return on.DISRUPTED_WEAPONS, 0.8
+    military = facts.patient in ("armed", "state") or bool(
+        words & (lx.MILITARY_TARGET_NOUNS | lx.BASE_NOUNS | _WAR_MATERIEL)
     )
-    if not military or facts.agent in ("rioters", "protesters", "civilians"):
+    # "His vehicle was destroyed": told with no doer, the loss is part of the strike or
+    # fight the sentence tells, not an event of its own.
+    if not military or facts.agent not in ("armed", "state"):
         return on.LOOTING, 0.9
     return _strike_means(facts) or (on.ARMED_CLASH, 0.7)
 
