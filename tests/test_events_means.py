@@ -173,6 +173,7 @@ def test_a_bomber_who_sets_off_his_bomb_is_a_suicide_bombing(nlp, text: str, lab
         # Men on the ground, or fighting told: no air strike.
         ("Israeli troops clashed with gunmen and struck their positions.", on.ARMED_CLASH),
         ("Rebels struck an army post on the edge of the district.", on.ARMED_CLASH),
+        ("The rebel coalition struck army positions south of the city.", on.ARMED_CLASH),
     ],
 )
 def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]

@@ -900,6 +900,8 @@ def _struck_by_air_power(event: EventCandidate, doc: Doc) -> bool:
     if agent.lemma_.lower() in _GROUND_TROOPS:
         return False  # "Israeli troops struck": men on the ground
     named = [agent, *(t for left in agent.lefts for t in left.subtree)]
+    if any(category_of_noun(t) == "armed" for t in named):
+        return False  # "a rebel coalition", "the Islamist coalition": fighters on the ground
     return any(t.lower_ in _AIR_POWER_NAMES for t in named)
 
 
