@@ -214,17 +214,3 @@ def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -
 )
 def test_destroying_a_foes_arms_or_posts_is_fighting(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert _labels(nlp, text) == [label]
-
-
-@pytest.mark.slow
-def test_a_raid_a_report_also_calls_a_strike_is_typed_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "The toll from a government raid on a militant stronghold rose to 18. "
-        "The strike destroyed a building used as a prison."
-    )
-    assert _labels(nlp, text)[0] == on.AIR_STRIKE
-    # A police raid stays on the ground, a strike by teachers or not.
-    ground = (
-        "Police killed two men in a raid on a house in the city. The strike by teachers went on."
-    )
-    assert _labels(nlp, ground)[0] == on.ATTACK

@@ -9,8 +9,7 @@
   (``bare_strike_means``). The article's own weapon words decide, counted once
   per document. A raid is an air raid only where the article speaks of aircraft
   more than of guns and launchers, and never when ground forces carry it out
-  ("commandos killed two men in a raid"); in a report naming no weapon at all, a raid it
-  also calls a strike is typed as its strikes are.
+  ("commandos killed two men in a raid").
 - A *collapse* is a man-made disaster only when a structure collapses ("a building
   collapsed"), not a truce, talks or a front line (``structure_collapse``).
 - A truce or deal that collapsed, broke down or was breached is no agreement reached
@@ -230,16 +229,6 @@ def _means_profile(doc: Doc) -> tuple[int, int]:
     return air, sum(1 for w in words if w in _GROUND_FIRE_WORDS)
 
 
-@per_doc
-def _strike_count(doc: Doc) -> int:
-    """How often the article speaks of strikes (not labour strikes)."""
-    return sum(
-        1
-        for t in doc
-        if t.lower_ in ("strike", "strikes") and t.pos_ == "NOUN" and not labour_strike(t)
-    )
-
-
 def _ground_raid(noun: Token, agent: Token | None) -> bool:
     words = [t.lower_ for t in _modifiers(noun)]
     # The raid's own agent, or the subject of the clause it is told in ("commandos killed
@@ -258,15 +247,9 @@ def bare_strike_means(nouns: list[Token], agent: Token | None) -> tuple[str, flo
     air, ground = _means_profile(nouns[0].doc)
     raid = all(n.lemma_.lower() == "raid" or n.lower_ == "raids" for n in nouns)
     if raid:
-        if any(_ground_raid(n, agent) for n in nouns):
-            return None  # a raid by troops or police
-        if air > ground:
-            return on.AIR_STRIKE, 0.7
-        if air == ground == 0 and _strike_count(nouns[0].doc):
-            # "a government raid on a stronghold ... Wednesday's strike destroyed a
-            # building": a report naming no weapon that calls its raid a strike.
-            return on.AIR_STRIKE, 0.6
-        return None  # a report of guns and launchers more than of aircraft
+        if air <= ground or any(_ground_raid(n, agent) for n in nouns):
+            return None  # a raid by troops or police, or a report not of aircraft
+        return on.AIR_STRIKE, 0.7
     if ground > air:
         return on.SHELLING, 0.6
     return on.AIR_STRIKE, 0.7 if air else 0.6
