@@ -150,3 +150,67 @@ def test_a_bomber_who_sets_off_his_bomb_is_a_suicide_bombing(nlp, text: str, lab
     coded = _coded(nlp, text)
     assert label in coded
     assert not {on.AIR_STRIKE, on.SUICIDE_BOMB} - {label} & set(coded)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A strike by a side that fights from the air, its means not told: an air strike.
+        (
+            "The Israeli military struck a militia base in the south, killing three fighters.",
+            on.AIR_STRIKE,
+        ),
+        ("Israel struck a weapons convoy near the border crossing.", on.AIR_STRIKE),
+        ("The coalition hit militant positions near the dam.", on.AIR_STRIKE),
+        ("Russian forces destroyed a command post of the militants near the city.", on.AIR_STRIKE),
+        # A place misread as the subject of the killing makes no second event.
+        (
+            "The Israeli army has struck a militia base in the Golan Heights killing three "
+            "fighters as a result, local media reported.",
+            on.AIR_STRIKE,
+        ),
+        # Men on the ground, or fighting told: no air strike.
+        ("Israeli troops clashed with gunmen and struck their positions.", on.ARMED_CLASH),
+        ("Rebels struck an army post on the edge of the district.", on.ARMED_CLASH),
+        ("The rebel coalition struck army positions south of the city.", on.ARMED_CLASH),
+    ],
+)
+def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # An armed side's men, arms and posts destroyed in a fight: no property destruction.
+        (
+            "Army units destroyed a mortar base and several vehicles of the insurgents.",
+            on.ARMED_CLASH,
+        ),
+        (
+            "The army killed 11 militants and destroyed their positions near the airport.",
+            on.ARMED_CLASH,
+        ),
+        ("Syrian Army Kills 11 Militants Destroy Their Posts in the East.", on.ARMED_CLASH),
+        ("The army destroyed 60 terrorists and their vehicles in the countryside.", on.ARMED_CLASH),
+        # Mines or IEDs destroyed are cleared.
+        (
+            "Security forces have destroyed 40 mines and 12 improvised explosive devices "
+            "during their operation in the north.",
+            on.DISRUPTED_WEAPONS,
+        ),
+        # A loss told with no doer is part of the strike the sentence tells.
+        (
+            "The convoy was struck by a long-range missile and his vehicle was destroyed, "
+            "the commander said.",
+            on.SHELLING,
+        ),
+        # Homes and shops destroyed: property destruction.
+        ("Militants destroyed three houses and a church in the village.", on.LOOTING),
+        ("Troops bulldozed homes in the village.", on.LOOTING),
+    ],
+)
+def test_destroying_a_foes_arms_or_posts_is_fighting(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]

@@ -508,6 +508,8 @@ def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
         violent = [e for e in events if e.groups & _OUTCOME_HOSTS]
         agent = _own_agent(token)
         has_actor = agent is not None and category_of_noun(agent) not in ("weapon", None)
+        if has_actor and agent is not None and agent.ent_type_ in ("LOC", "FAC"):
+            has_actor = False  # a place read as the subject ("in the Heights killing three")
         # "Gunmen killed five villagers and abducted 20 others": a killing with its own
         # actor is an event of its own; "..., killing 12 civilians" counts another's dead.
         if violent and not has_actor:
@@ -737,7 +739,7 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
             return label, 1.0
-    if _air_power_raid(event, doc):
+    if _air_power_raid(event, doc) or _struck_by_air_power(event, doc):
         return on.AIR_STRIKE, 0.8
     typed = _type_needs_object(event, doc)
     if typed is not None:
@@ -870,6 +872,37 @@ def _air_power_raid(event: EventCandidate, doc: Doc) -> bool:
         if any(t.lower_ == "led" for t in modifiers):
             return True  # "US-led" split by the tokenizer
     return False
+
+
+# Who fights in Syria's war from the air only, named as the doer ("the IDF", "Russia",
+# "Israeli forces", "the coalition"): their strikes are air strikes (ACLED), not battles.
+_AIR_POWER_NAMES = frozenset(
+    ["israel", "israeli", "idf", "russia", "russian", "coalition", "nato", "us-led", "u.s.-led"]
+)
+# Verbs of striking a target from afar ("struck the base", "hit positions", "destroyed
+# a command post"); not "attack" or "storm", which ground forces do.
+_STRIKING_VERBS = frozenset(["strike", "hit", "raid", "target", "pound", "destroy", "bomb"])
+_GROUND_TROOPS = frozenset(["troop", "troops", "soldier", "commando", "infantry", "police"])
+
+
+def _struck_by_air_power(event: EventCandidate, doc: Doc) -> bool:
+    """ "The IDF struck the base", "Israel hit a convoy", "Russian forces destroyed a command
+    post": a strike whose doer is an air power, told without its means, is an air strike,
+    unless the sentence tells of fighting or shooting on the ground."""
+    agent = event.roles.agent
+    if agent is None or event.groups & {"clash"}:
+        return False
+    words = [doc[c.head] for c in event.cues if c.kind == "event"]
+    if not any(w.pos_ == "VERB" and w.lemma_.lower() in _STRIKING_VERBS for w in words):
+        return False
+    if any(w.lemma_.lower() in _GROUND_VIOLENCE or w.lower_ in _GROUND_VIOLENCE for w in words):
+        return False
+    if agent.lemma_.lower() in _GROUND_TROOPS:
+        return False  # "Israeli troops struck": men on the ground
+    named = [agent, *(t for left in agent.lefts for t in left.subtree)]
+    if any(category_of_noun(t) == "armed" for t in named):
+        return False  # "a rebel coalition", "the Islamist coalition": fighters on the ground
+    return any(t.lower_ in _AIR_POWER_NAMES for t in named)
 
 
 def _facts(
@@ -1016,6 +1049,36 @@ def _cue_word_in(facts: _Facts, words: frozenset[str]) -> bool:
     )
 
 
+# What an armed side destroys of its foe in a fight, besides its men and posts.
+_WAR_MATERIEL = frozenset(
+    ["vehicle", "tank", "truck", "hideout", "fortification", "gathering", "concentration"]
+)
+# Planted devices: destroying them is clearing them (ACLED: disrupted weapons use).
+_PLANTED_DEVICES = frozenset(["mine", "landmine", "ied", "ieds", "device", "explosive"])
+
+
+def _looting(facts: _Facts) -> Typed:
+    """Destruction of property; but "the army destroyed their positions", "destroyed 60
+    terrorists" tell of fighting (ACLED keeps looting and property destruction for
+    destruction without it): a battle, unless a strike's means is named. Mines or IEDs
+    destroyed are cleared: disrupted weapons use."""
+    if _by_disaster(facts):
+        return "", 0.0
+    patient = facts.event.roles.patient
+    # A headline's plural taken for a name keeps its "s" in the lemma ("Their Posts").
+    words = {patient.lemma_.lower(), patient.lower_.removesuffix("s")} if patient else set()
+    if words & _PLANTED_DEVICES and not any(c.kind == "outcome" for c in facts.event.cues):
+        return on.DISRUPTED_WEAPONS, 0.8
+    military = facts.patient in ("armed", "state") or bool(
+        words & (lx.MILITARY_TARGET_NOUNS | lx.BASE_NOUNS | _WAR_MATERIEL)
+    )
+    # "His vehicle was destroyed": told with no doer, the loss is part of the strike or
+    # fight the sentence tells, not an event of its own.
+    if not military or facts.agent not in ("armed", "state"):
+        return on.LOOTING, 0.9
+    return _strike_means(facts) or (on.ARMED_CLASH, 0.7)
+
+
 # Cue group -> how it types the event; the first group the event has decides.
 _BY_GROUP: tuple[tuple[str, Callable[[_Facts], Typed]], ...] = (
     ("mob", _fixed(on.MOB_VIOLENCE, 1.0)),
@@ -1030,7 +1093,7 @@ _BY_GROUP: tuple[tuple[str, Callable[[_Facts], Typed]], ...] = (
     ("transfer_territory", _fixed(on.NONVIOLENT_TRANSFER, 0.8)),
     ("agreement", _fixed(on.AGREEMENT, 0.9)),
     ("violence", _violence),
-    ("looting", lambda facts: ("", 0.0) if _by_disaster(facts) else (on.LOOTING, 0.9)),
+    ("looting", _looting),
     ("change_group", _fixed(on.CHANGE_TO_GROUP, 0.7)),
     ("other_event", _fixed(on.OTHER, 0.8)),
     ("attribution", _fixed(on.ATTRIBUTION, 0.6)),
