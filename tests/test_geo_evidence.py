@@ -151,6 +151,28 @@ def test_a_place_inside_an_actors_name_is_no_place() -> None:
 
 
 @pytest.mark.slow
+def test_a_place_inside_a_loosely_written_actor_name_is_no_place() -> None:
+    # The name as writers vary it: "in" for "of", the article dropped.
+    result = _run(
+        'Activists said 14 members of the "Islamic State in Iraq and Levant" died in '
+        "clashes with the army near Palmyra on Sunday."
+    )
+    spans = {m.text for _, m in result.places} | {m.text for _, m in result.unplaced}
+    assert not spans & {"Iraq", "Levant"}
+
+
+def test_only_a_name_written_as_a_proper_name_may_vary() -> None:
+    from crosswire.geo.recognize import _in_actor_name
+
+    text = "Russian armed forces in Syria struck a convoy."
+    start = text.index("Syria")
+    assert not _in_actor_name(text, start, start + len("Syria"))
+    text = "the Islamic State in Iraq and Syria claimed it"
+    start = text.index("Iraq")
+    assert _in_actor_name(text, start, start + len("Iraq"))
+
+
+@pytest.mark.slow
 def test_an_abbreviation_spelled_out_before_it_names_what_it_spells() -> None:
     # "MoD" is also an alternate name of Maud, Texas.
     result = _run(

@@ -312,7 +312,10 @@ def _scene_country(
     scenes = Counter(
         p.country_code
         for s, e, p in places
-        if s >= dateline_end and p.country_code and not _stands_for_actor(doc, s, e)
+        if s >= dateline_end
+        and p.country_code
+        and not _stands_for_actor(doc, s, e)
+        and not (p.feature == "country" and on_border(doc, s, e))
     )
     if scenes:
         return scenes.most_common(1)[0][0]
@@ -354,6 +357,52 @@ def in_aside(text: str, start: int) -> bool:
     return "(" in before and ")" not in before[before.rfind("(") :]
 
 
+_BOUNDARY_NOUNS = frozenset(["border", "frontier", "boundary", "crossing", "borderline"])
+
+
+def on_border(doc: Doc, start: int, end: int) -> bool:
+    """A country named as one side of a border: "the Syria-Turkey border", "a crossing
+    with Turkey", "the crossing between Turkey and Idlib". The scene is the border, most
+    often told from the story's own side, so the neighbour is no scene of the story."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    for _ in range(3):
+        if token.dep_ not in ("compound", "pobj", "prep", "conj", "nmod", "amod"):
+            return False
+        token = token.head
+        if token.lemma_.lower() in _BOUNDARY_NOUNS:
+            return True
+    return False
+
+
+# Words of telling: "a report issued in New York", "told reporters in Geneva".
+_TELLING = frozenset(
+    [
+        "say",
+        "tell",
+        "speak",
+        "issue",
+        "release",
+        "publish",
+        "announce",
+        "statement",
+        "conference",
+        "briefing",
+        "interview",
+    ]
+)
+
+
+def told_at(token: Token) -> bool:
+    """A place where something was said or published, not where it happened: "a report
+    issued in New York", "told a news conference in Geneva"."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at"):
+        return False
+    return token.head.head.lemma_.lower() in _TELLING
+
+
 def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> bool:
     """A mention that names a government or an actor, not a scene: "Moscow said", "loyal
     to Damascus", "US-led", or one inside an aside in brackets ("(banned in Russia)")."""
@@ -368,7 +417,7 @@ def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> 
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "poss":
+    if root.dep_ == "poss" or told_at(root):
         return True
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         # "Moscow said"; a capital even with "be": "Damascus was to blame".

@@ -23,6 +23,7 @@ from crosswire.events.index import (
     in_aside,
     inside,
     rank,
+    told_at,
 )
 from crosswire.events.typer import EventCandidate
 from crosswire.model import (
@@ -179,7 +180,7 @@ def event_place(
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
         token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
-        if token is None or _is_origin(token) or _is_seat(index, token, end):
+        if token is None or _is_origin(token) or _is_seat(index, token, end) or told_at(token):
             continue
         if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
             continue  # "IS (banned in Russia)": an aside, not the scene

@@ -381,20 +381,46 @@ def _aliases_holding() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(set(names), key=len)) for word, names in table.items()}
 
 
+# Words a writer varies inside a group's name: "Islamic State in Iraq and Levant" is
+# "the Islamic State of Iraq and the Levant" (the article dropped, "in" for "of").
+_NAME_VARIANTS = {"the": r"(?:the\s+)?", "of": r"(?:of|in)", "in": r"(?:of|in)"}
+
+
+@cache
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for word in alias.split():
+        variant = _NAME_VARIANTS.get(word)
+        if word == "the":
+            parts.append(variant or "")
+        else:
+            parts.append((variant or re.escape(word)) + r"[\s\-]+")
+    return re.compile("".join(parts).removesuffix(r"[\s\-]+"), re.I)
+
+
 def _in_actor_name(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` lies inside a written actor name."""
     words = text[start:end].casefold().split()
     if not words:
         return False
     for alias in _aliases_holding().get(words[0], ()):
-        window = text[max(0, start - len(alias)) : end + len(alias)].casefold()
-        offset = max(0, start - len(alias))
-        at = window.find(alias)
-        while at >= 0:
-            if offset + at <= start and offset + at + len(alias) >= end:
+        offset = max(0, start - len(alias) - 8)
+        window = text[offset : end + len(alias) + 8]
+        for found in _alias_pattern(alias).finditer(window):
+            written = found.group().casefold()
+            if written != alias and not _proper(found.group()):
+                continue  # "armed forces in Iraq" is no "Armed Forces of Iraq"
+            if offset + found.start() <= start and offset + found.end() >= end:
                 return True
-            at = window.find(alias, at + 1)
     return False
+
+
+def _proper(name: str) -> bool:
+    """Written as a proper name: every word but the small links capitalised."""
+    words = [
+        w for w in re.split(r"[\s\-]+", name) if w.casefold() not in ("the", "of", "in", "and")
+    ]
+    return all(w[:1].isupper() for w in words if w)
 
 
 def _in_person_name(doc: Doc, start: int, end: int) -> bool:
