@@ -16,10 +16,8 @@ over every gold toponym), so the threshold is chosen on the tune halves too.
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
@@ -35,7 +33,7 @@ from crosswire.geo.confidence import (
 )
 from crosswire.geo.resolve import haversine_km
 from crosswire.nlp import load_nlp
-from geo import EVAL_DIR, GoldArticle, _judge_output, read_gwn, read_lgl
+from geo import EVAL_DIR, GoldArticle, _judge_output, cached, read_gwn, read_lgl
 from splits import wanted
 
 
@@ -179,14 +177,7 @@ def _print_sweep(articles: Articles, weights: list[float] | list[list[float]], l
 
 
 def _load(limit: int, cache: str) -> tuple[list[Output], Articles]:
-    if cache and Path(cache).is_file():
-        with Path(cache).open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
-    data = collect(limit)
-    if cache:
-        with Path(cache).open("wb") as handle:
-            pickle.dump(data, handle)
-    return data
+    return cached(cache, lambda: collect(limit))
 
 
 def main() -> int:

@@ -21,9 +21,7 @@ hand-set weight; ``--hold NAME`` keeps one outright. Prints the table to paste i
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
-from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
@@ -38,7 +36,7 @@ from crosswire.geo.resolve import (
     haversine_km,
 )
 from crosswire.nlp import load_nlp
-from geo import EVAL_DIR, GoldArticle, _overlapping, read_gwn, read_lgl
+from geo import EVAL_DIR, GoldArticle, _overlapping, cached, read_gwn, read_lgl
 from splits import wanted
 
 # Held at their priors: national capitals against first-level subdivisions of the same
@@ -100,14 +98,7 @@ def collect(limit: int) -> dict[str, list[list[Choice]]]:
 
 
 def _load(limit: int, cache: str) -> dict[str, list[list[Choice]]]:
-    if cache and Path(cache).is_file():
-        with Path(cache).open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
-    data = collect(limit)
-    if cache:
-        with Path(cache).open("wb") as handle:
-            pickle.dump(data, handle)
-    return data
+    return cached(cache, lambda: collect(limit))
 
 
 def cross_validate(

@@ -37,15 +37,20 @@ from __future__ import annotations
 import argparse
 import itertools
 import math
+import pickle
 import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
+
+T = TypeVar("T")
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = REPO.parent / "shared" / "eval" / "geo"
@@ -241,6 +246,18 @@ class Tally:
     # (a country's centroid against GeoNames' point for it). Printed, not scored.
     wrong_area: int = 0
     wrong_examples: list[str] = field(default_factory=list)
+
+
+def cached(cache: str, collect: Callable[[], T]) -> T:
+    """``collect()``, kept in a pickle at ``cache`` (if given) between runs of a fit script."""
+    if cache and Path(cache).is_file():
+        with Path(cache).open("rb") as handle:
+            return pickle.load(handle)  # type: ignore[no-any-return]
+    data = collect()
+    if cache:
+        with Path(cache).open("wb") as handle:
+            pickle.dump(data, handle)
+    return data
 
 
 def _overlapping(start: int, end: int, gold: list[GoldToponym]) -> list[GoldToponym]:
