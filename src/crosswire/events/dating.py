@@ -361,9 +361,9 @@ def _counted(draft: Draft) -> bool:
 
 
 def _same_count(earlier: Draft, draft: Draft) -> bool:
-    return (
-        not earlier.reported_on and _counted(earlier) and earlier.toll.value == draft.toll.value  # type: ignore[union-attr]  # _counted
-    )
+    if earlier.reported_on or earlier.toll is None or draft.toll is None:
+        return False
+    return bool(earlier.toll.value) and earlier.toll.value == draft.toll.value
 
 
 def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:

@@ -255,6 +255,11 @@ def bare_strike_means(nouns: list[Token], agent: Token | None) -> tuple[str, flo
     return on.AIR_STRIKE, 0.7 if air else 0.6
 
 
+def called_suicide(token: Token) -> bool:
+    """ "a suicide bomber", "two suicide attackers": the word before the noun says so."""
+    return any(t.lower_ == "suicide" for left in token.lefts for t in left.subtree)
+
+
 # What a person who bombs does with the device: sets it off.
 _DETONATING = frozenset(["detonate", "explode", "blow", "trigger"])
 
@@ -262,7 +267,7 @@ _DETONATING = frozenset(["detonate", "explode", "blow", "trigger"])
 def suicide_bomber(bomber: Token) -> bool:
     """A "bomber" who is a person blowing themself up, not an aircraft: "a suicide bomber",
     "the bomber detonated his explosive belt", "another bomber blew himself up"."""
-    if any(t.lower_ == "suicide" for left in bomber.lefts for t in left.subtree):
+    if called_suicide(bomber):
         return True
     verb = bomber.head if bomber.dep_ == "nsubj" else None
     if verb is None or verb.lemma_.lower() not in _DETONATING:

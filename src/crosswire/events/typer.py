@@ -45,6 +45,7 @@ from crosswire.events.strikes import (
     bare_bombing_from_air,
     bare_strike_means,
     broken_agreement,
+    called_suicide,
     diplomatic_protest,
     labour_strike,
     strike_nouns,
@@ -854,8 +855,7 @@ def _suicide_agent(event: EventCandidate) -> bool:
     without the word: "another bomber detonated his explosive device"."""
     agent = event.roles.agent
     return agent is not None and (
-        any(t.lower_ == "suicide" for left in agent.lefts for t in left.subtree)
-        or (agent.lemma_.lower() == "bomber" and suicide_bomber(agent))
+        called_suicide(agent) or (agent.lemma_.lower() == "bomber" and suicide_bomber(agent))
     )
 
 
