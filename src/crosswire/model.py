@@ -210,7 +210,7 @@ class Place:
     score: float | None = None
     # "location": on the map and usable by events; "metonym": the place stands for its
     # government or people ("Moscow said"); "unresolved": scored under the threshold;
-    # "area": a wide area no one point stands for ("the Pacific", "Latin America").
+    # "area": a wide area no one point stands for ("the Middle East", "Latin America").
     # Only locations are in Analysis.places; the others are kept in Analysis.unplaced.
     role: PlaceRole = "location"
 

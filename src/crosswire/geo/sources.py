@@ -86,9 +86,9 @@ def lexicon() -> dict[str, Any]:
 
 @cache
 def wide_areas() -> frozenset[str]:
-    """The curated areas flagged ``wide`` (over 1,500 km across, no GeoNames entry): an
-    ocean, "the Middle East", "Latin America". No one point stands for them; each source
-    picks its own, often hundreds of km from ours."""
+    """The curated regions flagged ``wide`` (over 1,500 km across, no GeoNames entry): "the
+    Middle East", "Latin America", the Andes. No one point stands for them; each source
+    picks its own, often hundreds of km from ours. Seas keep theirs (events at sea)."""
     sites: list[dict[str, Any]] = json.loads(data_text("conflict_sites.json"))["sites"]
     sites += json.loads(data_text("geo_features.json"))["features"]
     return frozenset(site["name"] for site in sites if site.get("wide"))
