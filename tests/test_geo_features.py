@@ -17,7 +17,7 @@ from crosswire.geo import (
 from crosswire.geo.gazetteer import build_cache
 from crosswire.geo.recognize import Recognized, Recognizer, dateline_bounds
 from crosswire.geo.resolve import Resolution, haversine_km
-from crosswire.geo.sources import Record
+from crosswire.geo.sources import Record, read_sites, wide_areas
 from crosswire.geo.words import admin_abbreviation, demonym_country
 from crosswire.nlp import load_nlp
 
@@ -147,6 +147,29 @@ def test_definite_article_turns_a_town_name_into_the_ocean() -> None:
     ocean, city, _ = resolve_toponyms(toponyms)
     assert ocean.candidate is not None and ocean.candidate.feature == "sea"
     assert city.candidate is not None and city.candidate.country == "US"
+
+
+@pytest.mark.slow
+def test_a_wide_region_is_named_but_left_off_the_map() -> None:
+    # "the Middle East" and "Latin America" have no point that stands for them: each
+    # source picks its own, hundreds of km apart. A region a point can stand for stays.
+    result = _run_unscored(
+        "Grain prices rose across the Middle East and Latin America this spring, while "
+        "farmers in Darfur lost a second harvest to the drought."
+    )
+    found = _found(result)
+    assert "Middle East" not in found and "Latin America" not in found
+    assert found["Darfur"] == ("Darfur", "SD", "region")
+    areas = {m.text: p.role for p, m in result.unplaced}
+    assert areas["Middle East"] == areas["Latin America"] == "area"
+
+
+def test_only_regions_are_flagged_wide() -> None:
+    # Seas keep their point: an event at sea is coded to it or to the coast.
+    regions = {r.name for r in read_sites() if r.feature == "region"}
+    assert wide_areas() <= regions
+    assert {"Middle East", "Sub-Saharan Africa", "Andes"} <= wide_areas()
+    assert not wide_areas() & {"Gaza Strip", "Darfur", "Korean Peninsula", "Red Sea"}
 
 
 # -- named subdivisions -----------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Literal
 
 DatePrecision = Literal["day", "week", "month", "year"]
 ClaimStatus = Literal["corroborated", "single", "contested"]
-PlaceRole = Literal["location", "metonym", "unresolved"]
+PlaceRole = Literal["location", "metonym", "unresolved", "area"]
 # How a text reports an event; only "asserted" events are coded as happened (see Event).
 Modality = Literal[
     "asserted",
@@ -209,7 +209,8 @@ class Place:
     # How sure the geoparser is that the mention is this place, in [0, 1] (geo.confidence).
     score: float | None = None
     # "location": on the map and usable by events; "metonym": the place stands for its
-    # government or people ("Moscow said"); "unresolved": scored under the threshold.
+    # government or people ("Moscow said"); "unresolved": scored under the threshold;
+    # "area": a wide area no one point stands for ("the Middle East", "Latin America").
     # Only locations are in Analysis.places; the others are kept in Analysis.unplaced.
     role: PlaceRole = "location"
 

@@ -25,7 +25,7 @@ from crosswire.geo.confidence import FEATURES, confidence, document_features, th
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.recognize import Recognized, Recognizer
 from crosswire.geo.resolve import MIN_SCORE, Resolution, Resolver, Toponym
-from crosswire.geo.sources import SITE_FEATURES, WATER_FEATURES
+from crosswire.geo.sources import SITE_FEATURES, WATER_FEATURES, wide_areas
 from crosswire.geo.words import facility_nouns, us_states
 from crosswire.model import Mention, Place
 from crosswire.nlp import doc_text
@@ -77,7 +77,8 @@ class GeoResult:
 
     ``places``: literal places scored at or over the threshold, with the mention
     each was resolved from. ``unplaced``: metonyms and places scored under it,
-    kept for audit (role "metonym" or "unresolved"). ``metonyms``: places used as actors,
+    kept for audit (role "metonym", "unresolved", or "area": a wide area no one point
+    stands for). ``metonyms``: places used as actors,
     "(surface, mention, country code)". ``demonyms``: "Syrian" and the like,
     same shape. ``unresolved``: toponyms with no gazetteer answer.
     """
@@ -403,5 +404,7 @@ def _add(result: GeoResult, item: _Scored, article_id: str, threshold: float | N
         result.unplaced.append((replace(place, role="metonym"), mention))
     elif _under(item, threshold):
         result.unplaced.append((replace(place, role="unresolved"), mention))
+    elif candidate.geonameid is None and candidate.name in wide_areas():
+        result.unplaced.append((replace(place, role="area"), mention))
     else:
         result.places.append((place, mention))

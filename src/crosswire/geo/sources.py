@@ -85,6 +85,16 @@ def lexicon() -> dict[str, Any]:
 
 
 @cache
+def wide_areas() -> frozenset[str]:
+    """The curated regions flagged ``wide`` (over 1,500 km across, no GeoNames entry): "the
+    Middle East", "Latin America", the Andes. No one point stands for them; each source
+    picks its own, often hundreds of km from ours. Seas keep theirs (events at sea)."""
+    sites: list[dict[str, Any]] = json.loads(data_text("conflict_sites.json"))["sites"]
+    sites += json.loads(data_text("geo_features.json"))["features"]
+    return frozenset(site["name"] for site in sites if site.get("wide"))
+
+
+@cache
 def _admin1_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     """Press names of first-level regions the subdivision source lacks ("Rural Damascus")."""
     table: dict[str, Any] = lexicon()["admin1_aliases"]
