@@ -76,6 +76,7 @@ from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.parts import fold_parts
 from crosswire.events.realis import modality
+from crosswire.events.recaps import outside_recaps, told_as_recap
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
 from crosswire.events.tolls import Toll, fatalities, toll_update
 from crosswire.events.typer import EventCandidate, typed_events
@@ -105,8 +106,10 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             if (update := toll_update(index.text, index.figures, sentence)) is not None:
                 updates.append((number, update))
             continue
+        recaps = [told_as_recap(event_tokens(c, doc)) for c in candidates]
+        figures = index.figures if all(recaps) else outside_recaps(index.figures, sentence)
         tolls = fatalities(
-            index.text, index.figures, candidates, sentence, opening=number < LEAD_SENTENCES
+            index.text, figures, candidates, sentence, opening=number < LEAD_SENTENCES
         )
         own = [
             _draft(index, candidate, sentence, number, tolls.get(position), dated, clause)
@@ -240,7 +243,11 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or realis.told_as_history(candidate.anchor, sentence)
+    history = (
+        history
+        or realis.told_as_history(candidate.anchor, sentence)
+        or told_as_recap(event_tokens(candidate, sentence.doc))
+    )
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()
