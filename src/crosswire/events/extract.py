@@ -76,6 +76,7 @@ from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
 from crosswire.events.parts import fold_parts
 from crosswire.events.realis import modality
+from crosswire.events.recaps import outside_recaps, told_as_recap
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
 from crosswire.events.tolls import Toll, fatalities, toll_update
 from crosswire.events.typer import EventCandidate, typed_events
@@ -105,9 +106,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             if (update := toll_update(index.text, index.figures, sentence)) is not None:
                 updates.append((number, update))
             continue
-        tolls = fatalities(
-            index.text, index.figures, candidates, sentence, opening=number < LEAD_SENTENCES
-        )
+        tolls = _tolls(index, candidates, sentence, number)
         own = [
             _draft(index, candidate, sentence, number, tolls.get(position), dated, clause)
             for position, (candidate, clause) in enumerate(
@@ -135,6 +134,23 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)
+
+
+def _tolls(
+    index: ArticleIndex, candidates: list[EventCandidate], sentence: Span, number: int
+) -> dict[int, Toll]:
+    """The sentence's tolls by candidate; the dead of a recap ("in retaliation for the
+    killing of four") count for the report's own incident only if all it tells is recaps."""
+    recaps = [told_as_recap(event_tokens(c, sentence.doc)) for c in candidates]
+    figures = index.figures if all(recaps) else outside_recaps(index.figures, sentence)
+    return fatalities(index.text, figures, candidates, sentence, opening=number < LEAD_SENTENCES)
+
+
+def _told_before(candidate: EventCandidate, sentence: Span) -> bool:
+    """History by its wording: told as long past, or only as a recap (``recaps``)."""
+    return realis.told_as_history(candidate.anchor, sentence) or told_as_recap(
+        event_tokens(candidate, sentence.doc)
+    )
 
 
 def _roll_ups(drafts: list[Draft]) -> None:
@@ -240,7 +256,7 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or realis.told_as_history(candidate.anchor, sentence)
+    history = history or _told_before(candidate, sentence)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()
