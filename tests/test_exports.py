@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -102,8 +103,19 @@ def test_civilian_targeting_and_lone_actors(rows: dict[str, dict[str, Any]]) -> 
     assert rows[SHELLING.id]["interaction"] == 17
     assert rows[DISPLACEMENT.id]["inter2"] == 0 and rows[DISPLACEMENT.id]["interaction"] == 40
     assert rows[PORT_STRIKE.id]["interaction"] == 28
+    assert rows[PORT_STRIKE.id]["civilian_targeting"] == ""  # a strike on fighters
     assert rows[PORT_STRIKE.id]["fatalities"] == 0  # none reported: ACLED writes 0
     assert rows[PORT_STRIKE.id]["fatalities_low"] is None
+
+
+def test_civilian_targeting_set_by_the_events_stage_is_exported() -> None:
+    # A strike on a market coded by its means: actor2 is the side hit, the flag says so.
+    corpus = fixture_corpus()
+    marked = replace(PORT_STRIKE, civilian_targeting=True)
+    corpus = replace(corpus, events=tuple(marked if e is PORT_STRIKE else e for e in corpus.events))
+    found = {r["crosswire_event_id"]: r for r in acled_rows(build_brief(corpus))}
+    assert found[marked.id]["civilian_targeting"] == "Civilian targeting"
+    assert found[TRUCE.id]["civilian_targeting"] == ""
 
 
 def test_dates_and_time_precision(rows: dict[str, dict[str, Any]]) -> None:

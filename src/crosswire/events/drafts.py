@@ -407,6 +407,8 @@ def name_means(drafts: list[Draft]) -> None:
                 continue
             if on.event_type_of(later.label) != on.EXPLOSIONS or not same_incident(draft, later):
                 continue
+            if sameness.told_apart(draft, later):
+                continue  # an execution, or an attack by another side, is not the strike
             mine, theirs = draft.toll, later.toll
             if mine is not None and theirs is not None and (theirs.value or 0) > (mine.value or 0):
                 continue  # a higher toll is another incident; a lower one may be a part

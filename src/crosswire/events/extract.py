@@ -27,7 +27,8 @@ explicit passes, each in its own module:
   whole article tells (a toll-less report joins the next report of it with a toll, a
   vague toll takes an exact one, an early toll the one it "rose to") and
   ``drafts.name_means`` codes an attack told without its means by the means the next
-  sentences give it.
+  sentences give it, and ``passage`` codes a battle told only as an attack on armed men
+  by the means the sentences around it tell, when they tell no ground fighting.
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the
@@ -43,7 +44,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from crosswire.events import incident, realis
+from crosswire.events import incident, passage, realis
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     phrase,
@@ -100,6 +101,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts: list[Draft] = []
     dated: Dated = {}
     updates: list[tuple[int, Toll]] = []
+    profiles: dict[int, passage.Profile] = {}
     for number, sentence in enumerate(sentences(doc, index)):
         candidates = [c for c in typed_events(sentence, categorize) if on.is_acled(c.label)]
         if not candidates:
@@ -113,6 +115,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 zip(candidates, _clauses(candidates, sentence, index.dates), strict=True)
             )
         ]
+        profiles[number] = passage.profile(candidates, own, sentence.doc, categorize)
         for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)
             if host is not None:
@@ -125,6 +128,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     drafts = fold_parts(drafts)
     backdate(drafts)
     name_means(drafts)
+    passage.name_passage_means(drafts, profiles)
     name_authors(drafts)
     for draft in drafts:
         elsewhere = other_incidents(drafts, draft)

@@ -174,6 +174,13 @@ def other_author(event: Any, later: Any) -> bool:
     return not (event.actors.actor2 is None and on.event_type_of(event.label) == on.BATTLES)
 
 
+def told_apart(event: Any, later: Any) -> bool:
+    """``later`` names another side than ``event`` as its author, or ``event`` names means
+    of its own that ``later``'s are not ("jihadists executed twelve villagers", then
+    "warplanes bombed the jihadists' positions"): another incident."""
+    return other_author(event, later) or _other_means(event, later)
+
+
 def _other_means(event: Any, later: Any) -> bool:
     """Remote violence by other means, or an execution or shooting told with a strike."""
     kinds = {on.event_type_of(event.label), on.event_type_of(later.label)}

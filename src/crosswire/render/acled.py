@@ -247,8 +247,12 @@ def _actor_columns(view: BriefView, event: dict[str, Any]) -> dict[str, Any]:
     actor1, actor2 = event.get("actor1"), event.get("actor2")
     inter1 = view.entities.get(actor1 or "", {}).get("inter_code") if actor1 else None
     inter2 = view.entities.get(actor2 or "", {}).get("inter_code") if actor2 else 0
-    targeted = event["event_type"] == "Violence against civilians" or (
-        event["event_type"] in POLITICAL_VIOLENCE and CIVILIANS_INTER in (inter1, inter2)
+    # ACLED marks civilian targeting on remote violence too: the events stage sets it on
+    # an attack on civilians coded by its means, whoever the actors turned out to be.
+    targeted = (
+        event["event_type"] == "Violence against civilians"
+        or (event["event_type"] in POLITICAL_VIOLENCE and CIVILIANS_INTER in (inter1, inter2))
+        or (event["event_type"] in POLITICAL_VIOLENCE and bool(event.get("civilian_targeting")))
     )
     return {
         "actor1": view.entity_name(actor1),

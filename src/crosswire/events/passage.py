@@ -1,0 +1,168 @@
+"""The means a passage tells: a battle told only as an attack on armed men.
+
+ACLED codes an incident by its means: a position shelled or bombed from the air, with no
+fighting on the ground, is Explosions/Remote violence, not an Armed clash. A report of
+it is often told bare ("the death toll from a government raid on the stronghold rose to
+18", "the army killed 11 militants in an attack on their posts") in a passage whose
+neighbours give the means ("warplanes struck the headquarters", "artillery pounded the
+posts"). ``name_passage_means`` scores the means the sentences around such a battle
+tell, each by its distance, and recodes it by them where the passage tells no ground
+fighting or direct violence.
+
+The same scoring would code a bare killing of civilians ("three people were also killed
+in another town") by the strikes told beside it, as ACLED does; that was built and taken
+out (session 20): the recoded killings fused with their neighbour's event in the corpus
+and cost a contested toll on the FA-KES check half. ``passage_means`` answers for any
+draft; ``_RECODED`` says which are recoded.
+
+``profile`` reads one sentence's typed events; ``extract`` keeps one per sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from crosswire.events import ontology as on
+from crosswire.events.arguments import Category, category_of_noun
+
+Categorizer = Callable[[Token], Category | None]
+
+# Words of direct violence, done by hand, gun or blade, or of ground fighting: an attack
+# told with them, or beside them, is no remote violence. "Massacre" and "attack" are
+# neither: a massacre is told of air strikes and of shootings alike.
+_DIRECT_WORDS = frozenset(
+    [
+        "shoot",
+        "shooting",
+        "shot",
+        "gunfire",
+        "gunshot",
+        "gunman",
+        "gunmen",
+        "sniper",
+        "execute",
+        "executed",
+        "execution",
+        "behead",
+        "beheading",
+        "stab",
+        "stabbing",
+        "knife",
+        "machete",
+        "hack",
+        "slaughter",
+        "torture",
+        "lynch",
+        "beat",
+        "beating",
+        "kidnap",
+        "abduct",
+        "abduction",
+        "rape",
+        "storm",
+        "infiltrate",
+        "assault",
+    ]
+)
+# Sub-types that tell a killing done face to face, whatever their words.
+_DIRECT_TYPES = frozenset([on.ABDUCTION, on.SEXUAL_VIOLENCE, on.MOB_VIOLENCE])
+# Modes of a report that do not tell what was done: no means or violence is told.
+_UNTOLD_MODES = frozenset(["negated", "denied", "hypothetical", "planned", "threatened"])
+# What a passage's means recode: an armed clash typed only from an attack, raid or killing
+# of armed men (its sentence tells no fighting).
+_RECODED = frozenset([on.ARMED_CLASH])
+# A neighbour's weight by its distance in sentences; farther ones do not count.
+_WEIGHTS = {0: 1.0, 1: 1.0, 2: 0.5}
+# What the means must reach, and beat the direct violence by, to recode the attack.
+_ENOUGH = 1.0
+
+
+@dataclass(slots=True)
+class Profile:
+    """What one sentence tells of means: its remote-violence sub-types, and how many of
+    its events are direct violence."""
+
+    means: Counter[str] = field(default_factory=Counter)
+    direct: int = 0
+
+
+def profile(candidates: list[Any], drafts: list[Any], doc: Doc, categorize: Categorizer) -> Profile:
+    """The sentence's profile from its typed events (``candidates``) and their drafts."""
+    told = Profile()
+    for candidate, draft in zip(candidates, drafts, strict=True):
+        if draft.mode in _UNTOLD_MODES:
+            continue
+        if on.event_type_of(candidate.label) == on.EXPLOSIONS:
+            told.means[candidate.label] += 1
+        elif (
+            candidate.label in _DIRECT_TYPES
+            or _direct_cue(candidate, doc)
+            or _by_ground_force(candidate, categorize)
+        ):
+            told.direct += 1
+    return told
+
+
+def _by_ground_force(candidate: Any, categorize: Categorizer) -> bool:
+    """A fight whose doer is a rebel or militant group ("Kurdish units killed 10 IS
+    members"): such groups fight on the ground, having no aircraft."""
+    agent = candidate.roles.agent
+    return (
+        candidate.label == on.ARMED_CLASH
+        and agent is not None
+        and categorize(agent) == "armed"
+        and category_of_noun(agent) != "state"
+    )
+
+
+def _direct_cue(candidate: Any, doc: Doc) -> bool:
+    """A cue of ground fighting ("clashes", "battle", "ambush") or of direct violence. An
+    armed clash typed only from an attack, raid or killing of armed men has none."""
+    return any(
+        c.group == "clash"
+        or doc[c.head].lemma_.lower() in _DIRECT_WORDS
+        or doc[c.head].lower_ in _DIRECT_WORDS
+        for c in candidate.cues
+    )
+
+
+def passage_means(profiles: dict[int, Profile], sentence: int, strict: bool = False) -> str | None:
+    """The remote-violence sub-type the sentences around ``sentence`` tell, when they
+    tell it more than direct violence (``strict``: when they tell none) and the sentence
+    itself tells none."""
+    own = profiles.get(sentence)
+    if own is not None and own.direct:
+        return None
+    means: dict[str, float] = {}
+    direct = 0.0
+    for distance, weight in _WEIGHTS.items():
+        for near in sorted({sentence - distance, sentence + distance}):
+            told = profiles.get(near)
+            if told is None:
+                continue
+            for label, count in told.means.items():
+                means[label] = means.get(label, 0.0) + weight * count
+            direct += weight * told.direct
+    if not means:
+        return None
+    label, score = max(means.items(), key=lambda item: item[1])
+    if strict and direct:
+        return None
+    return label if score >= _ENOUGH and score > direct else None
+
+
+def name_passage_means(drafts: list[Any], profiles: dict[int, Profile]) -> None:
+    """Every bare armed clash told as happened takes the remote-violence means its
+    passage tells (``passage_means``), where no ground fighting is told near it."""
+    for draft in drafts:
+        if draft.label not in _RECODED or draft.mode != "asserted":
+            continue
+        label = passage_means(profiles, draft.sentence, strict=draft.label == on.ARMED_CLASH)
+        if label is not None:
+            draft.civilian_targeting = draft.civilian_targeting or draft.label == on.ATTACK
+            draft.label = label
