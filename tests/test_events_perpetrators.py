@@ -351,7 +351,8 @@ TEXTS = {
     ),
     "raids_against": (
         "US-led coalition raids against Islamic State fighters near the town of Hajin in Deir "
-        "Ezzor province left at least 14 civilians dead on Friday, a monitor said."
+        "Ezzor province left at least 14 civilians dead and dozens wounded on Friday, a monitor "
+        "said."
     ),
     "means_before_object": (
         "Nusra Front militants targeted with mortar rounds the old market of Homs city on "

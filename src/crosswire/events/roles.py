@@ -549,11 +549,20 @@ def event_actors(
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
     if result.actor2 is None and on.event_type_of(label) == "Battles":
         result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
+    # A side the strikes were aimed at, in a sentence that counts its own dead.
+    aimed = event.victims is not None and _aimed_at(roles.patient)
+    aimed = aimed and patient.category in ("armed", "state")
+    # The side aimed at is read like the attackers: its men are no count of the dead.
+    told = _attackers(roles.agent, *roles.co_agents, roles.patient if aimed else None)
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
-        and patient.category not in ("armed", "state")
-        and _remote_civilians(label, sentence, _attackers(roles.agent, *roles.co_agents))
+        and (aimed or patient.category not in ("armed", "state"))
+        and _remote_civilians(label, sentence, told)
     )
+    if aimed and civilian and result.actor2 is not None and result.actor2 == patient.main:
+        # "raids against IS fighters left 14 civilians dead": ACLED's target is the
+        # civilians the report counts, not the side the strikes were aimed at.
+        result.actor2 = None
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
 
 
@@ -593,9 +602,7 @@ def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims
     """Actor2: the patient when it is a side, else the dead when named as one."""
     roles = event.roles
     anyone = roles.patient is not None and roles.patient.lemma_.lower() in _ANYONE
-    if _civilians_hit_instead(roles.patient, event.victims, victims):
-        result.actor2 = victims.main
-    elif (
+    if (
         patient.main is not None
         and patient.category not in ("weapon", "territory", "property")
         and (patient.named or not anyone)
@@ -614,14 +621,12 @@ def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims
         result.actor2 = victims.main
 
 
-def _civilians_hit_instead(target: Token | None, dead: Token | None, victims: _Actor) -> bool:
-    """Strikes aimed at a side that killed civilians ("raids against IS fighters left 14
-    civilians dead"): ACLED's target is the civilians the report counts, not the side aimed at."""
-    if target is None or dead is None or victims.main is None or victims.category != "civilians":
-        return False
-    if dead.lemma_.lower() in _ANYONE:
-        return False  # "killed 18 people": the people are named no side
-    return target.dep_ == "pobj" and target.head.lower_ in ("against", "targeting")
+def _aimed_at(target: Token | None) -> bool:
+    """A side the strikes were aimed at ("raids against IS", "strikes targeting IS")."""
+    return target is not None and target.dep_ == "pobj" and target.head.lower_ in _AIMED
+
+
+_AIMED = frozenset(["against", "targeting"])
 
 
 def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
