@@ -553,11 +553,11 @@ def event_actors(
     aimed = event.victims is not None and _aimed_at(roles.patient)
     aimed = aimed and patient.category in ("armed", "state")
     # The side aimed at is read like the attackers: its men are no count of the dead.
-    told = _attackers(roles.agent, *roles.co_agents, roles.patient if aimed else None)
+    unread = _attackers(roles.agent, *roles.co_agents, roles.patient if aimed else None)
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and (aimed or patient.category not in ("armed", "state"))
-        and _remote_civilians(label, sentence, told)
+        and _remote_civilians(label, sentence, unread)
     )
     if aimed and civilian and result.actor2 is not None and result.actor2 == patient.main:
         # "raids against IS fighters left 14 civilians dead": ACLED's target is the
