@@ -345,6 +345,30 @@ TEXTS = {
         "Air strikes killed 12 civilians in the town of Saraqib in Idlib province in Syria on "
         "Monday, according to police."
     ),
+    "by_on_the_wounding": (
+        "At least 14 civilians were killed and dozens wounded in heavy aerial bombing of the "
+        "town of Saraqib in Idlib province on Sunday by regime and Russian forces, rescuers said."
+    ),
+    "raids_against": (
+        "US-led coalition raids against Islamic State fighters near the town of Hajin in Deir "
+        "Ezzor province left at least 14 civilians dead and dozens wounded on Friday, a monitor "
+        "said."
+    ),
+    "means_before_object": (
+        "Nusra Front militants targeted with mortar rounds the old market of Homs city on "
+        "Sunday, killing three civilians, a police source said."
+    ),
+    "aircraft_with_means": (
+        "Meanwhile a Russian warplane targeted south of Ariha town in Idlib province with two "
+        "airstrikes including a cluster bomb killing four civilians and wounding nine people "
+        "according to a rescuer."
+    ),
+    "regime_among_foreign_jets": (
+        "Russian jets bombed the town of Saraqib in Idlib province on Monday. A Russian "
+        "aircraft also struck Ariha. Russian warplanes hit Maarat al-Numan. Regime forces "
+        "shelled the town of Kafr Nubl in Idlib province on Tuesday, killing six civilians, "
+        "activists said."
+    ),
 }
 
 
@@ -767,3 +791,31 @@ def test_unnamed_rebels_fought_with_are_the_side_that_killed(analyses) -> None: 
     actor1, actor2, _ = first(analyses["clash_with_rebels"])
     assert actor1 == "Opposition Rebels (Syria)"
     assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_a_by_phrase_hung_on_the_wounding_names_the_bombers(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["by_on_the_wounding"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_strikes_against_a_side_that_killed_civilians_have_the_civilians_as_target(
+    analyses,
+) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["raids_against"])
+    assert actor1 == "Global Coalition Against Daesh (US-led)"
+    assert actor2 == "Civilians (Syria)"
+
+
+def test_a_side_that_targeted_with_its_means_is_the_attacker(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["means_before_object"])[:2] == ("Jabhat al-Nusra", "Civilians (Syria)")
+    assert first(analyses["aircraft_with_means"])[:2] == (
+        "Military Forces of Russia",
+        "Civilians (Syria)",
+    )
+
+
+def test_regime_forces_are_the_scenes_rulers_not_the_state_named_most(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = sides(analyses["regime_among_foreign_jets"])[-1]
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Civilians (Syria)"

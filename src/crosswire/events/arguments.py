@@ -28,6 +28,7 @@ Category = Literal[
 ]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_OBJECTS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass")
 _PATIENT_PREPS = frozenset(["on", "against", "at", "targeting", "upon", "into"])
 _CLAUSE_LINKS = ("conj", "xcomp", "advcl", "acl", "pcomp")
 # Verbs whose subject is who died: "civilians died".
@@ -75,6 +76,21 @@ def _conjuncts(token: Token) -> tuple[Token, ...]:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _governing_agent(noun: Token) -> Token | None:
+    """An event noun's "by" phrase the parser hung on the verb that governs the noun and
+    marked as a passive's agent: a participle whose auxiliary it left out ("dozens wounded
+    in the bombing by regime forces"), a gerund ("in intensifying bombing by X")."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("pobj", "dobj") or verb.tag_ not in ("VBN", "VBG"):
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ != "conj":
+        return None  # "villages taken by the army in the fighting": the taking's agent
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return _child(child, "pobj")
+    return None
 
 
 def _by_agent(token: Token) -> Token | None:
@@ -164,7 +180,45 @@ def _reduced_passive(verb: Token) -> bool:
         and verb.head.i < verb.i
         and category_of_noun(verb.head) != "weapon"  # "a bomb planted by IS": the means
         and not any(c.dep_ in (*_SUBJECTS, "dobj") for c in verb.children)
+        and not _attacker_with_means(verb)
     )
+
+
+def _attacker_with_means(verb: Token) -> bool:
+    """A past tense with its means that the parser read as a participle on its subject:
+    "terrorists targeted with rocket shells the Midan neighbourhood", "a warplane targeted
+    the north of the city with four strikes". Its subject is a side or an aircraft, which
+    attack; what is attacked with shells is told of people or places."""
+    if verb.dep_ != "acl" or verb.head.i > verb.i:
+        return False
+    return _attacks_with(verb, verb.head)
+
+
+def _attacks_with(verb: Token, subject: Token) -> bool:
+    """Whether ``verb`` tells a side or an aircraft attacking with its means."""
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.rights):
+        return False
+    return category_of_noun(subject) in ("armed", "state") or subject.lemma_.lower() in _AIRCRAFT
+
+
+_AIRCRAFT = frozenset(
+    ["warplane", "jet", "plane", "aircraft", "helicopter", "drone", "bomber", "gunship"]
+)
+
+
+def _stranded_object(verb: Token) -> Token | None:
+    """The object such a verb kept after its means, which the parser hung elsewhere: the
+    noun phrase right after the "with" phrase."""
+    means = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if means is None:
+        return None
+    after = means.right_edge.i + 1
+    if after >= len(verb.doc) or verb.doc[after].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    head = verb.doc[after]
+    while head.head.i != head.i and head.head.i > head.i and head.dep_ not in _OBJECTS:
+        head = head.head  # "the Midan neighbourhood": up to the phrase's noun
+    return None if verb in head.ancestors else head
 
 
 def _clause_side(verb: Token) -> Token | None:
@@ -193,8 +247,8 @@ def _headline_passive(verb: Token) -> bool:
     if any(c.dep_ == "dobj" and not counts_wounded(c) for c in verb.children):
         return False
     subject = _child(verb, "nsubj")
-    if subject is None:
-        return False
+    if subject is None or _attacks_with(verb, subject):
+        return False  # "a warplane targeted the town with four strikes": active
     if verb.tag_ == "VBN":
         return True
     return (
@@ -230,8 +284,14 @@ def _verb_roles(verb: Token) -> Roles:
         agent, patient = _by_agent(verb), verb.head
     elif _headline_passive(verb):
         agent, patient = _by_agent(verb), _child(verb, "nsubj")
+    elif _attacker_with_means(verb):
+        agent = verb.head
+        patient = _stranded_object(verb) or _child(verb, "dobj", "npadvmod")
     else:
         agent = _subject(verb) or _clause_side(verb)
+        if agent is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+            # "died in shelling by government forces": a gerund told as a noun.
+            agent = _by_agent(verb)
         patient = _child(verb, "dobj")
         if patient is None:
             patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
@@ -276,7 +336,7 @@ def _noun_roles(noun: Token) -> Roles:
                 agent = child
                 break
     if agent is None:
-        agent = _prep_object(noun, {"from"})
+        agent = _prep_object(noun, {"from"}) or _governing_agent(noun)
     patient = _prep_object(noun, _PATIENT_PREPS | {"with", "of"})
     head = noun.head
     if agent is None and noun.dep_ == "dobj" and head.lemma_ in lx.LIGHT_VERBS:

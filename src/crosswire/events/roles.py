@@ -106,13 +106,13 @@ def _is_backer(index: ArticleIndex, start: int, end: int, head: Token) -> bool:
     return False
 
 
-def _actor(index: ArticleIndex, token: Token | None) -> _Actor:
+def _actor(index: ArticleIndex, token: Token | None, *, agent: bool = False) -> _Actor:
     if token is None:
         return _Actor()
     start, end = phrase(token)
     actor = _Actor()
     main_mentions = []
-    others = _conjunct_ranges(token)
+    others = _conjunct_ranges(token) + (_target_ranges(token) if agent else [])
     for m_start, m_end, entity in index.entity_mentions_in(start, end):
         if not index.is_actor_mention(m_start, m_end, entity) or _no_side(entity):
             continue
@@ -162,6 +162,21 @@ def _conjunct_ranges(token: Token) -> list[tuple[int, int]]:
         return []
     first = min(c.i for c in links)
     return [(token.doc[first].idx, token.doc[token.right_edge.i].idx + len(token.right_edge))]
+
+
+# Prepositions whose object a phrase acts on or is set in ("strikes against IS militants",
+# "fighters in the IS-held town"): the object is no side of the phrase's own.
+_TARGET_PREPS = frozenset(["against", "on", "upon", "targeting", "at", "into", "near", "in"])
+
+
+def _target_ranges(token: Token) -> list[tuple[int, int]]:
+    """Character ranges of the phrase's target and setting phrases."""
+    ranges = []
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            last = child.right_edge
+            ranges.append((child.idx, last.idx + len(last)))
+    return ranges
 
 
 _COORDINATION = re.compile(r"\s*+(?:,|/|or|and)\s*+", re.IGNORECASE)
@@ -331,9 +346,16 @@ def _is_rebel_side(token: Token) -> bool:
 
 
 def _resolve_actor(
-    index: ArticleIndex, token: Token | None, country: str | None, day: date | None
+    index: ArticleIndex,
+    token: Token | None,
+    country: str | None,
+    day: date | None,
+    *,
+    agent: bool = False,
 ) -> _Actor:
-    actor = _actor(index, token)
+    actor = _actor(index, token, agent=agent)
+    if agent:
+        actor.main = _host_ruler(index, actor.main, token, day)
     if actor.main is None or (
         actor.main.kind == "unidentified_armed_group"
         and token is not None
@@ -354,6 +376,41 @@ def _resolve_actor(
         if category in _GENERIC_CATEGORIES and not (own and actor.main.country_code):
             actor.main = index.generic(category, country)
     return actor
+
+
+_RULER_WORDS = frozenset(["regime", "government", "pro-government", "pro-regime"])
+_BRANCHES: dict[str, Branch] = {"mil": "mil", "gov": "gov", "pol": "pol"}
+
+
+def _host_ruler(
+    index: ArticleIndex,
+    entity: Entity | None,
+    token: Token | None,
+    day: date | None,
+) -> Entity | None:
+    """The attacker "the regime", "government forces" is the ruler where the story is set
+    (its scene country): the linker may have given the words the state the article names
+    most ("Russian jets ... regime forces")."""
+    country = index.scene_country
+    if entity is None or token is None or country is None:
+        return entity
+    if not _foreign_ruler(entity, token, country):
+        return entity
+    branch = _BRANCHES.get(entity.canonical_key.partition(":")[0])
+    return (index.state(country, branch, day) if branch else None) or entity
+
+
+def _foreign_ruler(entity: Entity, token: Token, country: str | None) -> bool:
+    """A phrase that calls a side the rulers ("the regime", "government forces") with no
+    name or nationality of its own, linked to a state other than the scene country."""
+    if country is None or entity.country_code in (None, country):
+        return False
+    if entity.kind not in ("military", "government", "police"):
+        return False
+    words = [token, *token.lefts]
+    if not any(w.lower_ in _RULER_WORDS for w in words):
+        return False
+    return not any(t.ent_type_ in ("NORP", "GPE") for t in token.subtree if t.i <= token.i)
 
 
 def _names_nationality(token: Token | None) -> bool:
@@ -492,11 +549,20 @@ def event_actors(
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
     if result.actor2 is None and on.event_type_of(label) == "Battles":
         result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
+    # A side the strikes were aimed at, in a sentence that counts its own dead.
+    aimed = event.victims is not None and _aimed_at(roles.patient)
+    aimed = aimed and patient.category in ("armed", "state")
+    # The side aimed at is read like the attackers: its men are no count of the dead.
+    unread = _attackers(roles.agent, *roles.co_agents, roles.patient if aimed else None)
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
-        and patient.category not in ("armed", "state")
-        and _remote_civilians(label, sentence, _attackers(roles.agent, *roles.co_agents))
+        and (aimed or patient.category not in ("armed", "state"))
+        and _remote_civilians(label, sentence, unread)
     )
+    if aimed and civilian and result.actor2 is not None and result.actor2 == patient.main:
+        # "raids against IS fighters left 14 civilians dead": ACLED's target is the
+        # civilians the report counts, not the side the strikes were aimed at.
+        result.actor2 = None
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
 
 
@@ -555,6 +621,14 @@ def _take_target(result: Actors, event: EventCandidate, patient: _Actor, victims
         result.actor2 = victims.main
 
 
+def _aimed_at(target: Token | None) -> bool:
+    """A side the strikes were aimed at ("raids against IS", "strikes targeting IS")."""
+    return target is not None and target.dep_ == "pobj" and target.head.lower_ in _AIMED
+
+
+_AIMED = frozenset(["against", "targeting"])
+
+
 def _armed_victims(event: EventCandidate, patient: _Actor, victims: _Actor, sentence: Span) -> bool:
     """An attack whose victims are armed people ("executed 40 militants", "attacks
     US-trained fighters"): ACLED's civilians are unarmed, so they are no Civilians. A
@@ -589,7 +663,7 @@ def _author(
     token = roles.agent
     if token is not None and _is_setting(index, token, event.anchor):
         token = _killer(event.anchor)
-    agent = _resolve_actor(index, _antecedent(index, token) or token, country, day)
+    agent = _resolve_actor(index, _antecedent(index, token) or token, country, day, agent=True)
     if agent.main is None and token is not None and _modifies(token, event.anchor):
         # "IS killed 270 in a Syrian gas field battle": a modifier that names no side
         # leaves the killing verb's subject.
@@ -603,7 +677,8 @@ def _author(
     candidates = (own,) if agent.category in ("state", "armed") else (event.anchor, roles.agent)
     modifier = _modifier_side(index, candidates, country, day)
     if modifier is not None:
-        agent.main, agent.named = modifier, True
+        agent.main = _host_ruler(index, modifier, event.anchor, day)
+        agent.named = True
     return agent
 
 
