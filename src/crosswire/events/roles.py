@@ -537,18 +537,8 @@ def event_actors(
         if result.actor1 is not None:
             result.assoc1.insert(0, result.actor1)
         result.actor1 = index.generic("rioters", country)
-    if (
-        on.event_type_of(label) == "Battles"
-        and result.actor1 is None
-        and (patient.named or (patient.main is not None and patient.category in ("state", "armed")))
-        and not _struck_directly(roles.patient)
-    ):
-        # "ten soldiers were killed in clashes with IS / with rebels": the side fought with.
-        _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
-    if on.event_type_of(label) == "Battles" and result.actor1 is None:
-        _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
-    if result.actor2 is None and on.event_type_of(label) == "Battles":
-        result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
+    if on.event_type_of(label) == "Battles":
+        _battle_actors(index, event, result, (patient, victims), country, day)
     # A side the strikes were aimed at, in a sentence that counts its own dead.
     aimed = event.victims is not None and _aimed_at(roles.patient)
     aimed = aimed and patient.category in ("armed", "state")
@@ -564,6 +554,30 @@ def event_actors(
         # civilians the report counts, not the side the strikes were aimed at.
         result.actor2 = None
     return _as_coded(index, label, result, day, civilian_victims=civilian, country=country)
+
+
+def _battle_actors(
+    index: ArticleIndex,
+    event: EventCandidate,
+    result: Actors,
+    told: tuple[_Actor, _Actor],
+    country: str | None,
+    day: date | None,
+) -> None:
+    """A battle's sides when its author is not told: the side fought with, or the dead."""
+    patient, victims = told
+    roles = event.roles
+    if (
+        result.actor1 is None
+        and (patient.named or (patient.main is not None and patient.category in ("state", "armed")))
+        and not _struck_directly(roles.patient)
+    ):
+        # "ten soldiers were killed in clashes with IS / with rebels": the side fought with.
+        _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
+    if result.actor1 is None:
+        _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
+    if result.actor2 is None:
+        result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
 
 
 def _remote_civilians(label: str, sentence: Span, attackers: tuple[Token, ...]) -> bool:
