@@ -21,7 +21,13 @@ from dataclasses import dataclass, field, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from crosswire.geo.confidence import FEATURES, confidence, document_features, threshold_for
+from crosswire.geo.confidence import (
+    FEATURES,
+    confidence,
+    document_features,
+    is_seat,
+    threshold_for,
+)
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.recognize import Recognized, Recognizer
 from crosswire.geo.resolve import MIN_SCORE, Resolution, Resolver, Toponym
@@ -310,7 +316,11 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
         return False
     if threshold is None:
         candidate = scored.resolution.candidate
-        threshold = threshold_for(scored.vector, candidate.country if candidate else None)
+        threshold = threshold_for(
+            scored.vector,
+            candidate.country if candidate else None,
+            seat=candidate is not None and is_seat(candidate),
+        )
     return scored.score < threshold
 
 

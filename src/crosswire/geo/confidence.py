@@ -108,6 +108,9 @@ THRESHOLD = 0.38
 THRESHOLD_IN_FOCUS = 0.1
 FOCUS_SHARE = 0.5
 TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
+# A first-level region, or the town it is named after, needs its country to hold only this
+# share to count as the focus: a Syrian report that also names Russia, Turkey and the US.
+SEAT_FOCUS_SHARE = 0.34
 NEAR_SCALE_KM = 250.0
 EXACT_INDEX = FEATURES.index("exact_name")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -220,16 +223,21 @@ def document_features(
     return vectors
 
 
-def threshold_for(vector: Sequence[float], country: str | None = None) -> float:
+def threshold_for(
+    vector: Sequence[float], country: str | None = None, *, seat: bool = False
+) -> float:
     """The score a mention needs. A transliteration of an entry's own name ("Qamishli"
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
     (US and British news) hold almost none, so the model cannot learn how good they are.
     Only where the entry's ``country`` (when given) writes its names in another script: in
     a Latin-script country a loose match is another town ("Lanexa" is no spelling of
-    Lenexa) or no place ("Hartmann"), and a town there earns no relief either."""
+    Lenexa) or no place ("Hartmann"), and a town there earns no relief either.
+    A ``seat`` (a first-level region, or the town it is named after: "Deir Ezzor",
+    "Daraa") under its own name needs less as well where the sentence treats it as a place
+    or its country leads the document's others (``seat_relief``)."""
     if country is not None and country not in transliterated_countries():
         return THRESHOLD
-    in_focus = vector[FEATURES.index("focus_country")] >= FOCUS_SHARE
+    focus = vector[FEATURES.index("focus_country")]
     own = vector[FEATURES.index("own_name")] > 0
     transliterated = own and not vector[EXACT_INDEX] > 0
     # A large town under its own name, which the sentence treats as a place ("the city
@@ -240,7 +248,37 @@ def threshold_for(vector: Sequence[float], country: str | None = None) -> float:
         and vector[FEATURES.index("log_population")] >= TOWN_LOG_POPULATION
         and not vector[FEATURES.index("area")] > 0
     )
-    return THRESHOLD_IN_FOCUS if in_focus and (transliterated or town) else THRESHOLD
+    if focus >= FOCUS_SHARE and (transliterated or town):
+        return THRESHOLD_IN_FOCUS
+    return THRESHOLD_IN_FOCUS if seat and seat_relief(vector) else THRESHOLD
+
+
+def seat_relief(vector: Sequence[float]) -> bool:
+    """A governorate or its eponymous capital named by one of its names or a
+    transliteration of its own (never consonants alone), cued as a place or in the
+    leading country: analysts write these a dozen ways, and the tune halves' model has
+    seen few of them."""
+    named = vector[FEATURES.index("own_name")] > 0 or vector[EXACT_INDEX] > 0
+    return (
+        named
+        and not vector[FEATURES.index("skeleton")] > 0
+        and (
+            vector[FEATURES.index("place_cue")] > 0
+            or vector[FEATURES.index("focus_country")] >= SEAT_FOCUS_SHARE
+        )
+    )
+
+
+def is_seat(candidate: Candidate) -> bool:
+    """A first-level region, or a town that shares its region's name (by transliteration
+    key): "Deir ez-Zor" in Dayr az Zawr governorate, "Dar‘ā" in Dar'ā."""
+    if candidate.feature == "admin1":
+        return True
+    return (
+        candidate.feature in ("city", "capital")
+        and candidate.admin1 is not None
+        and translit_key(candidate.admin1) == translit_key(candidate.name)
+    )
 
 
 def confidence(vector: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
