@@ -154,6 +154,25 @@ def test_a_day_the_text_implies_outvotes_the_articles_own_day() -> None:
     assert fused.date_start == "2026-03-02"
 
 
+def test_a_background_lines_day_does_not_redate_the_incident_its_article_dates() -> None:
+    # The attack is dated two days before publication by the text; a reaction line of
+    # the same article states its own, later day and joins it: the attack keeps its day.
+    attack = "Shelling of Tafas killed 12 people at the start of the week, medics said."
+    reaction = "Families left Tafas on Thursday, a witness said."
+    art = article("a", f"{attack} {reaction}", outlet="A", published="2026-03-05")
+    told = event(art, attack, day="2026-03-02")
+    later = event(art, reaction, actor1=None, actor2=None, day="2026-03-05", background=True)
+    (fused,) = fuse([(art, [told, later])])
+    assert (fused.date_start, fused.date_text) == ("2026-03-02", None)
+    # With only the article's own day to go on, the background line's stated day still wins.
+    fled = "Families left Tafas on Wednesday, a witness said."
+    other = article("b", f"{attack} {fled}", outlet="B", published="2026-03-05")
+    guess = event(other, attack, day="2026-03-05")
+    earlier = event(other, fled, actor1=None, actor2=None, day="2026-03-04", background=True)
+    (fused,) = fuse([(other, [guess, earlier])])
+    assert (fused.date_start, fused.date_text) == ("2026-03-04", "Wednesday")
+
+
 def test_sub_event_types_fuse_only_when_compatible() -> None:
     assert types_compatible("Armed clash", "Government regains territory")
     assert types_compatible("Air/drone strike", "Shelling/artillery/missile attack")

@@ -592,11 +592,20 @@ def _voted_dates(
     cluster: Sequence[Report],
 ) -> tuple[tuple[str, str, str | None] | None, str | None]:
     """The most precise date most sources state (else one the text implies, else a guess),
-    and the words that state it."""
+    and the words that state it. A background line's day that no sure report of the
+    incident (not background, not doubted, dated from its text) gives yields to theirs:
+    a reaction's "on Friday" or a quote's "this morning" beside a report of an attack
+    days earlier is another incident's day."""
     dated = [r for r in cluster if r.dated]
     implied = [r for r in cluster if not r.guessed]
+    pool = dated or implied or cluster
+    sure = {_day(r) for r in implied if not r.background and not _doubtful(r)}
+    if sure:
+        pool = [r for r in pool if not r.background or _day(r) in sure] or [
+            r for r in implied if _day(r) in sure
+        ]
     dates = _vote(
-        dated or implied or cluster,
+        pool,
         lambda r: (
             (r.event.date_start, r.event.date_end or r.event.date_start, _precision(r))
             if r.event.date_start
@@ -605,14 +614,19 @@ def _voted_dates(
         rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
     )
     date_text = next(
-        (
-            r.event.date_text
-            for r in dated
-            if dates and (r.event.date_start, r.event.date_end or r.event.date_start) == dates[:2]
-        ),
+        (r.event.date_text for r in dated if dates and _day(r) == dates[:2]),
         None,
     )
     return dates, date_text
+
+
+def _day(report: Report) -> tuple[str | None, str | None]:
+    return report.event.date_start, report.event.date_end or report.event.date_start
+
+
+def _doubtful(report: Report) -> bool:
+    confidence = report.event.confidence
+    return confidence is not None and confidence < DOUBTFUL
 
 
 def _doubtful_pair(left: Report, right: Report) -> bool:
@@ -623,9 +637,7 @@ def _doubtful_pair(left: Report, right: Report) -> bool:
     report links them into, but never merges two by itself."""
     if left.article == right.article:
         return False
-    doubtful = all(
-        r.event.confidence is not None and r.event.confidence < DOUBTFUL for r in (left, right)
-    )
+    doubtful = _doubtful(left) and _doubtful(right)
     return doubtful and linkage.shared_words(left.words, right.words) < COPY_WORDS
 
 
