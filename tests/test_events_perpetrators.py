@@ -35,6 +35,11 @@ TEXTS = {
         "A suicide bomber killed 20 people at a checkpoint in the city of Qamishli in Syria "
         "on Saturday. The Islamic State group claimed responsibility for the attack."
     ),
+    "claimed_next_day": (
+        "A car bomb killed eleven people in the town of Azaz in northern Syria on Monday. "
+        "The Islamic State group claimed responsibility for the bombing in a statement on "
+        "Tuesday."
+    ),
     "clash_with": (
         "Some 22 jihadists of the Islamic State group were killed on Thursday night in clashes "
         "with Kurdish fighters close to the town of Ras al-Ain in Hasakah province."
@@ -819,3 +824,8 @@ def test_regime_forces_are_the_scenes_rulers_not_the_state_named_most(analyses) 
     actor1, actor2, _ = sides(analyses["regime_among_foreign_jets"])[-1]
     assert actor1 is not None and actor1.startswith("Military Forces of Syria")
     assert actor2 == "Civilians (Syria)"
+
+
+def test_a_claim_made_the_next_day_names_the_bombs_author(analyses) -> None:  # type: ignore[no-untyped-def]
+    # The claim's day is the statement's: the bombing it claims is Monday's, not another.
+    assert first(analyses["claimed_next_day"])[0] == "Islamic State"

@@ -256,8 +256,24 @@ def reported_on(d: DateMention, sentence: Span) -> bool:
     video, posted on Monday", "the toll rose to 40 on Friday"): a day the incident lies
     on or before, not its own."""
     span = _tokens(d, sentence)
+    if span is not None and _of_claim(span.root):
+        return True
     verb = _date_verb(span.root) if span is not None else None
     return verb is not None and (verb.lemma_.lower() in _REPORT_LEMMAS or _counts(verb))
+
+
+_CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def _of_claim(root: Token) -> bool:
+    """ "IS claimed responsibility for the bombing on Tuesday": whichever the day hangs
+    from, the attack lies on or before the day of the claim, not after it."""
+    for token in root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() == "claim" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children
+            )
+    return False
 
 
 def _date_verb(root: Token) -> Token | None:

@@ -145,6 +145,10 @@ def _other_day(event: Any, later: Any) -> bool:
     mine, theirs = event.when, later.when
     if not (_stated(event) and _stated(later)) or mine is None or theirs is None:
         return False
+    if getattr(later, "reported_on", False) and theirs[0] >= mine[0]:
+        # "IS claimed the bombing in a statement on Tuesday" after Monday's bombing: the
+        # day the report was made, on or after the incident's, is not another day.
+        return False
     return bool(theirs[0] > mine[1] or mine[0] > theirs[1])
 
 
