@@ -47,7 +47,15 @@ def joined_label(mine: str, theirs: str) -> str:
     """The sub-event type of an incident told as ``mine`` and again as ``theirs``: the one
     that says more of its means ("a deadly blast" then "a suicide bombing using a car
     bomb" is a suicide bomb), else ``mine``."""
+    if mine == on.CHEMICAL and theirs in _CHEMICAL_CARRIERS:
+        # A chemical attack told apart from the strike or shelling whose report gives the
+        # toll ("accused of a new chemical attack as air raids kill 12"): the toll's own
+        # report tells the means; had it named a toxic agent, it would be chemical itself.
+        return theirs
     return theirs if _MEANS_RANK.get(theirs, 0) > _MEANS_RANK.get(mine, 9) else mine
+
+
+_CHEMICAL_CARRIERS = frozenset({on.AIR_STRIKE, on.SHELLING})
 
 
 def one_per_incident(drafts: list[Any]) -> list[Any]:
