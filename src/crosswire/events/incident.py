@@ -43,14 +43,16 @@ _MEANS_RANK: dict[str, int] = {
 }
 
 
-def joined_label(mine: str, theirs: str) -> str:
+def joined_label(mine: str, theirs: str, *, told_apart: bool = False) -> str:
     """The sub-event type of an incident told as ``mine`` and again as ``theirs``: the one
     that says more of its means ("a deadly blast" then "a suicide bombing using a car
-    bomb" is a suicide bomb), else ``mine``."""
-    if mine == on.CHEMICAL and theirs in _CHEMICAL_CARRIERS:
+    bomb" is a suicide bomb), else ``mine``; a chemical attack ``told_apart`` from the
+    strike or shelling that gives the toll does not recode it."""
+    if told_apart and mine == on.CHEMICAL and theirs in _CHEMICAL_CARRIERS:
         # A chemical attack told apart from the strike or shelling whose report gives the
         # toll ("accused of a new chemical attack as air raids kill 12"): the toll's own
-        # report tells the means; had it named a toxic agent, it would be chemical itself.
+        # report tells the means. Told as one act ("dropped a toxic gas barrel, killing
+        # four") the agent is the means of the strike.
         return theirs
     return theirs if _MEANS_RANK.get(theirs, 0) > _MEANS_RANK.get(mine, 9) else mine
 
