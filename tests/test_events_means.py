@@ -213,3 +213,43 @@ def test_a_strike_by_an_air_power_is_an_air_strike(nlp, text: str, label: str) -
 )
 def test_destroying_a_foes_arms_or_posts_is_fighting(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
     assert _labels(nlp, text) == [label]
+
+
+def test_a_chemical_attack_told_apart_does_not_recode_the_strike_that_gives_the_toll() -> None:
+    assert joined_label(on.CHEMICAL, on.AIR_STRIKE, told_apart=True) == on.AIR_STRIKE
+    assert joined_label(on.CHEMICAL, on.SHELLING, told_apart=True) == on.SHELLING
+    # Told as one act ("dropped a barrel of chlorine, killing four"): the agent decides.
+    assert joined_label(on.CHEMICAL, on.AIR_STRIKE) == on.CHEMICAL
+    assert joined_label(on.SUICIDE_BOMB, on.REMOTE_EXPLOSIVE, told_apart=True) == on.SUICIDE_BOMB
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nine worshippers died when two bombers blew themselves up inside a mosque in Korvel.",
+        "Two attackers blew themselves up at the gate of the depot, killing six guards.",
+        "A bomber wearing an explosive belt killed six guests at the hall in Korvel.",
+        "A car bomb driven by a suicide attacker exploded near the depot, killing nine.",
+    ],
+)
+def test_an_attacker_who_dies_with_the_device_is_a_suicide_bomb(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [on.SUICIDE_BOMB]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Ten killed in Korvel bombardment Ten people died on Monday in an air raid on the "
+            "square of Korvel, a monitor said.",
+            [on.AIR_STRIKE],
+        ),
+        # Listed beside the strikes, or alone, a bombardment is shelling.
+        ("Ten people died in air strikes and bombardment on Korvel.", [on.AIR_STRIKE, on.SHELLING]),
+        ("Ten people died in the bombardment of Korvel on Monday.", [on.SHELLING]),
+    ],
+)
+def test_a_bare_bombardment_takes_the_air_strikes_of_its_sentence(nlp, text: str, labels) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == labels

@@ -361,11 +361,16 @@ def _by_other_side(draft: Draft, later: Draft) -> bool:
     return on.event_type_of(draft.label) != on.BATTLES and sameness.other_author(draft, later)
 
 
+# Event words this near in one sentence tell one act ("dropped a toxic gas barrel").
+_ONE_ACT_CHARS = 40
+
+
 def _join(draft: Draft, later: Draft) -> None:
     """``later`` tells ``draft``'s incident again, with its toll: one event."""
     draft.absorb(later)
     draft.toll = later.toll
-    label = incident.joined_label(draft.label, later.label)
+    apart = abs(draft.at - later.at) > _ONE_ACT_CHARS or draft.sentence != later.sentence
+    label = incident.joined_label(draft.label, later.label, told_apart=apart)
     if label != draft.label and not states_other_day(draft, later):
         # The report that names the means codes the incident ("deadly blast hits the
         # town", then "a suicide bombing using a car bomb killed three"); an Attack on

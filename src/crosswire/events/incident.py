@@ -43,11 +43,21 @@ _MEANS_RANK: dict[str, int] = {
 }
 
 
-def joined_label(mine: str, theirs: str) -> str:
+def joined_label(mine: str, theirs: str, *, told_apart: bool = False) -> str:
     """The sub-event type of an incident told as ``mine`` and again as ``theirs``: the one
     that says more of its means ("a deadly blast" then "a suicide bombing using a car
-    bomb" is a suicide bomb), else ``mine``."""
+    bomb" is a suicide bomb), else ``mine``; a chemical attack ``told_apart`` from the
+    strike or shelling that gives the toll does not recode it."""
+    if told_apart and mine == on.CHEMICAL and theirs in _CHEMICAL_CARRIERS:
+        # A chemical attack told apart from the strike or shelling whose report gives the
+        # toll ("accused of a new chemical attack as air raids kill 12"): the toll's own
+        # report tells the means. Told as one act ("dropped a toxic gas barrel, killing
+        # four") the agent is the means of the strike.
+        return theirs
     return theirs if _MEANS_RANK.get(theirs, 0) > _MEANS_RANK.get(mine, 9) else mine
+
+
+_CHEMICAL_CARRIERS = frozenset({on.AIR_STRIKE, on.SHELLING})
 
 
 def one_per_incident(drafts: list[Any]) -> list[Any]:

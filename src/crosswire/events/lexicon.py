@@ -85,7 +85,8 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
     },
     "suicide": {
         "event": """suicide bombing; suicide attack; suicide bomber; blow himself up;
-            blew himself up; blow herself up; blew herself up; detonate his vest;
+            blew himself up; blow herself up; blew herself up; blow themselves up;
+            blew themselves up; detonate his vest;
             suicide car bombing; self-detonate; martyrdom operation; suicide blast;
             suicide explosion; svbied; svbieds""",
         "weapon": """suicide vest; suicide belt; suicide car bomb; suicide bomb; explosive vest;

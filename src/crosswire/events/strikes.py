@@ -267,7 +267,7 @@ _DETONATING = frozenset(["detonate", "explode", "blow", "trigger"])
 def suicide_bomber(bomber: Token) -> bool:
     """A "bomber" who is a person blowing themself up, not an aircraft: "a suicide bomber",
     "the bomber detonated his explosive belt", "another bomber blew himself up"."""
-    if called_suicide(bomber):
+    if called_suicide(bomber) or _wears_explosives(bomber):
         return True
     verb = bomber.head if bomber.dep_ == "nsubj" else None
     if verb is None or verb.lemma_.lower() not in _DETONATING:
@@ -279,6 +279,16 @@ def suicide_bomber(bomber: Token) -> bool:
         if c.dep_ in ("dobj", "prep")
         for t in c.subtree
     )
+
+
+# What a person carries on the body to blow up with it: "a bomber wearing an explosive belt".
+_WORN_CHARGES = frozenset(["vest", "belt"])
+
+
+def _wears_explosives(bomber: Token) -> bool:
+    """A "bomber" whose own phrase names a vest or belt of explosives: a person, not an
+    aircraft ("a bomber wearing an explosive belt", "a bomber with a suicide vest")."""
+    return any(t.lemma_.lower() in _WORN_CHARGES for t in bomber.subtree if t.i != bomber.i)
 
 
 # Words that name a planted or carried device, not a munition dropped or fired.

@@ -219,6 +219,17 @@ def _names_chemical_holding(cue: Cue, doc: Doc) -> bool:
     )
 
 
+def _driven_by_suicide(device: Token) -> bool:
+    """A device a clause says a suicide attacker drove or carried: "a car bomb driven by a
+    suicide attacker", "a truck bomb that a suicide bomber drove into the gate"."""
+    return any(
+        called_suicide(t)
+        for clause in device.rights
+        if clause.dep_ in ("acl", "relcl")
+        for t in clause.subtree
+    )
+
+
 def _as_suicide(cue: Cue, doc: Doc) -> Cue:
     """A bomb or device cue whose own modifiers say "suicide" is a suicide bombing."""
     head = doc[cue.head]
@@ -227,7 +238,7 @@ def _as_suicide(cue: Cue, doc: Doc) -> Cue:
     ):
         return cue
     modifiers = [t for left in head.lefts for t in left.subtree]
-    if not any(t.lower_ == "suicide" for t in modifiers):
+    if not any(t.lower_ == "suicide" for t in modifiers) and not _driven_by_suicide(head):
         return cue
     return Cue(group="suicide", kind=cue.kind, start=cue.start, end=cue.end, head=cue.head)
 
@@ -1235,7 +1246,44 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
                 event.confidence *= 0.5
         if event.label:
             typed.append(event)
+    _bombardment_by_air(typed, doc)
     return _merge_same_label(typed)
+
+
+# A bombardment the sentence tells no other means of: by air or by guns, as its sentence says.
+_BARE_BOMBARDMENT = frozenset(["bombardment", "bombard"])
+
+
+def _bombardment_by_air(events: list[EventCandidate], doc: Doc) -> None:
+    """A bare "bombardment" in a sentence whose only means are air strikes is those strikes
+    ("killed in escalating bombardment ... killed in air raids and barrel bombs"): one air
+    strike, not shelling. Told beside them ("air strikes and bombardment") it is shelling."""
+    air = [e for e in events if e.label == on.AIR_STRIKE]
+    shelling = [e for e in events if e.label == on.SHELLING]
+    if not air or len(shelling) != 1:
+        return
+    bare = shelling[0]
+    means = [c for c in bare.cues if c.kind != "outcome"]  # "killed" tells no means
+    if not all(doc[c.head].lemma_.lower() in _BARE_BOMBARDMENT for c in means):
+        return
+    if any(_listed_with(bare, e, doc) for e in air):
+        return
+    bare.label = on.AIR_STRIKE
+
+
+def _listed_with(event: EventCandidate, other: EventCandidate, doc: Doc) -> bool:
+    """Two events named in one list ("air strikes and bombardment"): by the parse, or
+    by only a comma or conjunction between their words (the parse may miss it)."""
+    if event.anchor.i in {t.i for t in other.anchor.conjuncts}:
+        return True
+    mine = [(c.start, c.end) for c in event.cues if c.kind != "outcome"]
+    theirs = [(c.start, c.end) for c in other.cues if c.kind != "outcome"]
+    for start, end in mine:
+        for other_start, other_end in theirs:
+            gap = doc[other_end:start] if other_end <= start else doc[end:other_start]
+            if len(gap) <= 2 and all(t.lower_ in ("and", "or", ",") for t in gap):
+                return True
+    return False
 
 
 # Cue groups of a killing or strike a toxic agent its sentence names can be the means of.
