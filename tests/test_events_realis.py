@@ -465,3 +465,17 @@ def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  #
 )
 def test_a_trend_in_the_perfect_is_no_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
     assert flag(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The toll of Tuesday's car bombing in the town rose to 30 since dawn.", False),
+        ("Since the morning the death toll in the village has risen to 17.", False),
+        ("The toll since the truce collapsed has risen to 400.", True),
+        ("The toll so far has risen to 300, the monitor said.", True),
+        ("The toll from two weeks of bombardment rose to 300.", True),
+    ],
+)
+def test_a_days_toll_counted_since_dawn_updates_its_incident(sentence, expected):  # type: ignore[no-untyped-def]
+    assert realis.updates_a_tally(sentence) is expected

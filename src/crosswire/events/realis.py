@@ -113,15 +113,25 @@ _TALLY = re.compile(
 # conflict has risen to 300,000", "the toll since March rose to 90") updates no incident's
 # toll: ``_TALLY``'s phrasing, or any of these words ("has since risen" is the incident's).
 _WAR_WORDS = re.compile(
-    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far"
+    r"\b(?:war|conflict|uprising|revolution"
     r"|this\s+year|began|erupted|intervention|campaign|offensive|siege|months?|years?)\b",
+    re.I,
+)
+# "since" and "so far" count from one day's start in a report of that day's incident ("the
+# toll of Tuesday's attack has risen to 30 since dawn"; "the toll so far is 12 today").
+_SO_FAR = re.compile(r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|so\s+far)\b", re.I)
+_ONE_DAY = re.compile(
+    r"\b(?:dawn|daybreak|morning|midnight|today|tonight|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b",
     re.I,
 )
 
 
 def updates_a_tally(sentence: str) -> bool:
     """Whether a sentence telling a toll rose, with no event of its own, tells a tally's."""
-    return bool(_WAR_WORDS.search(sentence) or _TALLY.search(sentence))
+    if _WAR_WORDS.search(sentence) or _TALLY.search(sentence):
+        return True
+    return bool(_SO_FAR.search(sentence)) and not _ONE_DAY.search(sentence)
 
 
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
