@@ -340,7 +340,7 @@ def test_a_toll_summed_over_places_is_a_tally(nlp, text, trigger, expected):  # 
         ),
         ("The monitor recorded 12 deaths in a car bombing on March 3.", "deaths", 12, "asserted"),
         (
-            "A shell killed four men on Monday, in the bloodiest day of the five-month-old revolt.",
+            "A shell killed four men on Monday, on the worst day of the two-year-old revolt.",
             "killed",
             4,
             "asserted",

@@ -101,7 +101,7 @@ _TALLY = re.compile(
     # battle, which a report names as its incident, are ``_DAYS_TALLY``'s)
     rf"|\b(?:in|during|from|over|of)\s+(?:the\s+)?{_FEW}\s+(?:weeks|months|years)\s+of\b"
     # a campaign a span long that has killed: "the three-week assault on the town has left 150
-    # dead" (not "in one of the bloodiest days of the five-month-old uprising")
+    # dead" (not "on the worst day of the two-year-old revolt")
     r"|\b\w+-(?:week|month|year)(?:-long|-old)?\s+[\w\s'-]{0,80}?\b(?:has|have|had)\s+"
     r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)\b"
     # a monitor's count over a month: "documented 1,100 deaths in March", "recorded ... last
