@@ -57,6 +57,18 @@ def _is_attribution(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ == "according"
 
 
+def _attributed(token: Token) -> bool:
+    """A place inside "according to ..." below no verb of its own: "according to officials
+    in Sanaa", not "according to a group, fighters were killed near X" that a parse hung
+    under the attribution (a dateline before it, "MOSCOW (Sputnik) According to ...")."""
+    for ancestor in token.ancestors:
+        if _is_attribution(ancestor):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def clause_region(
     event: EventCandidate, doc: Doc, foreign: frozenset[int] = frozenset()
 ) -> set[int]:
@@ -184,7 +196,7 @@ def event_place(
             continue
         if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
             continue  # "IS (banned in Russia)": an aside, not the scene
-        if any(_is_attribution(a) for a in token.ancestors):
+        if _attributed(token):
             continue
         if _is_metonymic(index.text, token, place, end, index.focus_country):
             continue
