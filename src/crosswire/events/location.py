@@ -192,13 +192,7 @@ def event_place(
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
         token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
-        if token is None or _is_origin(token) or _is_seat(index, token, end) or told_at(token):
-            continue
-        if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
-            continue  # "IS (banned in Russia)": an aside, not the scene
-        if _attributed(token):
-            continue
-        if _is_metonymic(index.text, token, place, end, index.focus_country):
+        if token is None or _not_the_scene(index, sentence, token, (start, end), place):
             continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
@@ -236,6 +230,21 @@ def event_place(
     # sentences, then the article's focus.
     fallback = lead_place(index, sentence) or index.focus(index.focus_country)
     return fallback or index.dateline_place, None
+
+
+def _not_the_scene(
+    index: ArticleIndex, sentence: Span, token: Token, span: tuple[int, int], place: Place
+) -> bool:
+    """An origin, a seat, where a report was told or filed, an aside ("IS (banned in
+    Russia)"), an attribution or a place standing for an actor: not where it happened."""
+    start, end = span
+    if _is_origin(token) or _is_seat(index, token, end) or told_at(token):
+        return True
+    if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
+        return True
+    if _attributed(token) or _pasted_dateline(index.text, start, end):
+        return True
+    return _is_metonymic(index.text, token, place, end, index.focus_country)
 
 
 def _settle(
@@ -285,12 +294,24 @@ def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
         return None
     end = _following_end(index.text, sentence.end_char)
     scenes = {p.id for p in index.focus_places}
-    for start, _end, place in index.places:
+    for start, place_end, place in index.places:
         if not (sentence.end_char <= start < end) or place.id not in scenes:
+            continue
+        if _pasted_dateline(index.text, start, place_end):
             continue
         if place.country_code == home and rank(place) < _COUNTRY:
             return place
     return None
+
+
+# "DAMASCUS (Sputnik) The death toll ...": a related story's dateline pasted mid-text.
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][A-Za-z .]{1,24}\)")
+
+
+def _pasted_dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals followed by an agency in brackets: where a story was filed."""
+    surface = text[start:end]
+    return surface.isupper() and len(surface) > 2 and bool(_AGENCY_AFTER.match(text, end))
 
 
 def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
