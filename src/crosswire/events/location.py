@@ -266,6 +266,7 @@ def _settle(
             or chosen
         )
     chosen = _within_named_province(index, chosen, candidates) or chosen
+    chosen = _rural_capital(index, chosen, candidates)
     finer = None
     if rank(chosen) >= _COUNTRY:
         finer = lead_place(index, sentence)  # "killed in northeastern Syria. ... in X"
@@ -326,6 +327,31 @@ def _following_end(text: str, start: int) -> int:
         if count == _LEAD_FOLLOWING:
             return match.end()
     return len(text)
+
+
+# Damascus city is a governorate of its own; its countryside is Rif Dimashq's.
+_CAPITAL_ADMIN1 = "dimashq"
+_RURAL_AREA = Place(name="Rif Dimashq", country_code="SY", admin1="Rif Dimashq", feature="admin1")
+_RURAL_BEFORE = re.compile(r"(?:rural|(?:suburbs?|outskirts|countryside|province) of)\s+$", re.I)
+_RURAL_AFTER = re.compile(r"\s*(?:countryside|province|suburbs?|outskirts)\b", re.I)
+
+
+def _rural_capital(
+    index: ArticleIndex, chosen: Place, candidates: list[tuple[int, Place]]
+) -> Place:
+    """ "rural Damascus", "Damascus countryside", "the Damascus suburbs": the towns around
+    the city, Rif Dimashq, not the city: the article's place there if it names one."""
+    if chosen.country_code != "SY" or (chosen.admin1 or "").casefold() != _CAPITAL_ADMIN1:
+        return chosen
+    text = index.text
+    for start, place in candidates:
+        word = re.match(r"[\w'’\-]+", text[start:])
+        end = start + (word.end() if word else 0)
+        if place.id == chosen.id and (
+            _RURAL_BEFORE.search(text[max(0, start - 24) : start]) or _RURAL_AFTER.match(text, end)
+        ):
+            return index.focus(None, within=_RURAL_AREA) or chosen
+    return chosen
 
 
 def _within_named_province(
