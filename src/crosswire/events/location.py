@@ -57,6 +57,18 @@ def _is_attribution(token: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ == "according"
 
 
+def _attributed(token: Token) -> bool:
+    """A place inside "according to ..." below no verb of its own: "according to officials
+    in Sanaa", not "according to a group, fighters were killed near X" that a parse hung
+    under the attribution (a dateline before it, "MOSCOW (Sputnik) According to ...")."""
+    for ancestor in token.ancestors:
+        if _is_attribution(ancestor):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def clause_region(
     event: EventCandidate, doc: Doc, foreign: frozenset[int] = frozenset()
 ) -> set[int]:
@@ -180,13 +192,7 @@ def event_place(
         if not (sentence.start_char <= start < sentence.end_char) or start < index.dateline_end:
             continue
         token = next((t for t in sentence if t.idx <= start < t.idx + len(t)), None)
-        if token is None or _is_origin(token) or _is_seat(index, token, end) or told_at(token):
-            continue
-        if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
-            continue  # "IS (banned in Russia)": an aside, not the scene
-        if any(_is_attribution(a) for a in token.ancestors):
-            continue
-        if _is_metonymic(index.text, token, place, end, index.focus_country):
+        if token is None or _not_the_scene(index, sentence, token, (start, end), place):
             continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
@@ -226,6 +232,21 @@ def event_place(
     return fallback or index.dateline_place, None
 
 
+def _not_the_scene(
+    index: ArticleIndex, sentence: Span, token: Token, span: tuple[int, int], place: Place
+) -> bool:
+    """An origin, a seat, where a report was told or filed, an aside ("IS (banned in
+    Russia)"), an attribution or a place standing for an actor: not where it happened."""
+    start, end = span
+    if _is_origin(token) or _is_seat(index, token, end) or told_at(token):
+        return True
+    if in_aside(index.text, start) and not in_aside(index.text, sentence.start_char):
+        return True
+    if _attributed(token) or _pasted_dateline(index.text, start, end):
+        return True
+    return _is_metonymic(index.text, token, place, end, index.focus_country)
+
+
 def _settle(
     index: ArticleIndex,
     sentence: Span,
@@ -245,6 +266,7 @@ def _settle(
             or chosen
         )
     chosen = _within_named_province(index, chosen, candidates) or chosen
+    chosen = _rural_capital(index, chosen, candidates)
     finer = None
     if rank(chosen) >= _COUNTRY:
         finer = lead_place(index, sentence)  # "killed in northeastern Syria. ... in X"
@@ -273,12 +295,24 @@ def lead_place(index: ArticleIndex, sentence: Span) -> Place | None:
         return None
     end = _following_end(index.text, sentence.end_char)
     scenes = {p.id for p in index.focus_places}
-    for start, _end, place in index.places:
+    for start, place_end, place in index.places:
         if not (sentence.end_char <= start < end) or place.id not in scenes:
+            continue
+        if _pasted_dateline(index.text, start, place_end):
             continue
         if place.country_code == home and rank(place) < _COUNTRY:
             return place
     return None
+
+
+# "DAMASCUS (Sputnik) The death toll ...": a related story's dateline pasted mid-text.
+_AGENCY_AFTER = re.compile(r"\s*\([A-Z][A-Za-z .]{1,24}\)")
+
+
+def _pasted_dateline(text: str, start: int, end: int) -> bool:
+    """A place in capitals followed by an agency in brackets: where a story was filed."""
+    surface = text[start:end]
+    return surface.isupper() and len(surface) > 2 and bool(_AGENCY_AFTER.match(text, end))
 
 
 def _in_lead(index: ArticleIndex, sentence: Span) -> bool:
@@ -293,6 +327,31 @@ def _following_end(text: str, start: int) -> int:
         if count == _LEAD_FOLLOWING:
             return match.end()
     return len(text)
+
+
+# Damascus city is a governorate of its own; its countryside is Rif Dimashq's.
+_CAPITAL_ADMIN1 = "dimashq"
+_RURAL_AREA = Place(name="Rif Dimashq", country_code="SY", admin1="Rif Dimashq", feature="admin1")
+_RURAL_BEFORE = re.compile(r"(?:rural|(?:suburbs?|outskirts|countryside|province) of)\s+$", re.I)
+_RURAL_AFTER = re.compile(r"\s*(?:countryside|province|suburbs?|outskirts)\b", re.I)
+
+
+def _rural_capital(
+    index: ArticleIndex, chosen: Place, candidates: list[tuple[int, Place]]
+) -> Place:
+    """ "rural Damascus", "Damascus countryside", "the Damascus suburbs": the towns around
+    the city, Rif Dimashq, not the city: the article's place there if it names one."""
+    if chosen.country_code != "SY" or (chosen.admin1 or "").casefold() != _CAPITAL_ADMIN1:
+        return chosen
+    text = index.text
+    for start, place in candidates:
+        word = re.match(r"[\w'’\-]+", text[start:])
+        end = start + (word.end() if word else 0)
+        if place.id == chosen.id and (
+            _RURAL_BEFORE.search(text[max(0, start - 24) : start]) or _RURAL_AFTER.match(text, end)
+        ):
+            return index.focus(None, within=_RURAL_AREA) or chosen
+    return chosen
 
 
 def _within_named_province(
