@@ -249,7 +249,8 @@ def _past(verb: Token) -> bool:
     )
 
 
-def _ancestors(anchor: Token, steps: int = 4) -> list[Token]:
+def ancestors(anchor: Token, steps: int = 4) -> list[Token]:
+    """The heads above a word, nearest first, stopping at the sentence's root."""
     chain, token = [], anchor
     for _ in range(steps):
         if token.head.i == token.i:
@@ -261,7 +262,7 @@ def _ancestors(anchor: Token, steps: int = 4) -> list[Token]:
 
 def _is_reaction(anchor: Token, _sentence: Span) -> bool:
     """The event word is the object (or inside it) of a verb of condemnation."""
-    for token in _ancestors(anchor):
+    for token in ancestors(anchor):
         if token.lemma_.lower() in REACTION_VERBS and token.pos_ == "VERB":
             return True
         if token.lemma_.lower() in _REPORTING:
@@ -272,7 +273,7 @@ def _is_reaction(anchor: Token, _sentence: Span) -> bool:
 def _is_commentary(anchor: Token, _sentence: Span) -> bool:
     if any(c.lower_ in _COMMENT_ADJECTIVES and c.dep_ == "amod" for c in anchor.children):
         return True
-    verbs = [anchor, *_ancestors(anchor, 2)]
+    verbs = [anchor, *ancestors(anchor, 2)]
     return any(
         c.lower_ in _COMMENT_ADVERBS and c.dep_ == "advmod" for v in verbs for c in v.children
     )
@@ -295,7 +296,7 @@ _LONG_AGO = re.compile(
 def _own_clause(anchor: Token) -> list[Token]:
     """The event word and the words it hangs from, up to its clause's verb."""
     chain = [anchor]
-    for token in _ancestors(anchor, 4):
+    for token in ancestors(anchor, 4):
         chain.append(token)
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "advcl", "relcl", "ccomp"):
             break
@@ -524,7 +525,7 @@ def _is_caption(anchor: Token, sentence: Span) -> bool:
         return False
     if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in sentence):
         return False
-    return any(t.lower_ in _SETTING and t.dep_ == "prep" for t in [anchor, *_ancestors(anchor)])
+    return any(t.lower_ in _SETTING and t.dep_ == "prep" for t in [anchor, *ancestors(anchor)])
 
 
 # --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from crosswire.events.realis import ancestors
 from crosswire.model import Figure
 
 _MOTIVES = frozenset(
@@ -79,13 +80,7 @@ def _recap_word(anchor: Token) -> bool:
 
 def _heads(anchor: Token, steps: int) -> list[Token]:
     """The event word and its heads, stopping at the sentence's root."""
-    chain, token = [anchor], anchor
-    for _ in range(steps):
-        if token.head.i == token.i:
-            break
-        token = token.head
-        chain.append(token)
-    return chain
+    return [anchor, *ancestors(anchor, steps)]
 
 
 def _as_motive(anchor: Token, chain: list[Token]) -> bool:
