@@ -295,63 +295,6 @@ def test_a_toll_summed_over_places_is_a_tally(nlp, text, trigger, expected):  # 
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "toll", "expected"),
-    [
-        # counts over weeks or months of violence, a span-long campaign, a month's count
-        (
-            "The toll from two weeks of bombardment on Tel Amar rose to 300.",
-            "toll",
-            300,
-            "cumulative",
-        ),
-        (
-            "Some 250 fighters were killed in three weeks of clashes by the dam.",
-            "killed",
-            250,
-            "cumulative",
-        ),
-        (
-            "The militia's three-week assault on the town has left 150 dead.",
-            "assault",
-            150,
-            "cumulative",
-        ),
-        ("The monitor documented 1,100 civilian deaths in March.", "deaths", 1100, "cumulative"),
-        (
-            "Last month the group recorded 410 killings in the valley.",
-            "killings",
-            410,
-            "cumulative",
-        ),
-        (
-            "A total of 80 people have died in the camp since it was besieged.",
-            "died",
-            80,
-            "cumulative",
-        ),
-        # one incident's toll, told with a day, a setting or "so far"
-        ("The toll of Tuesday's attack on the market has risen to 30.", "attack", 30, "asserted"),
-        ("Since dawn, air strikes have killed 25 people in Tel Amar.", "killed", 25, "asserted"),
-        (
-            "Militants attacked the town on Monday after a two-week siege, killing 12.",
-            "attacked",
-            12,
-            "asserted",
-        ),
-        ("The monitor recorded 12 deaths in a car bombing on March 3.", "deaths", 12, "asserted"),
-        (
-            "A shell killed four men on Monday, on the worst day of the two-year-old revolt.",
-            "killed",
-            4,
-            "asserted",
-        ),
-    ],
-)
-def test_counts_over_weeks_months_or_a_campaign_are_tallies(nlp, text, trigger, toll, expected):  # type: ignore[no-untyped-def]
-    assert flag(nlp, text, trigger, toll=toll) == expected
-
-
-@pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
         ("Just days after a chemical attack, a woman was killed in the town.", "attack", True),
@@ -465,17 +408,3 @@ def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  #
 )
 def test_a_trend_in_the_perfect_is_no_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
     assert flag(nlp, text, trigger) == expected
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("The toll of Tuesday's car bombing in the town rose to 30 since dawn.", False),
-        ("Since the morning the death toll in the village has risen to 17.", False),
-        ("The toll since the truce collapsed has risen to 400.", True),
-        ("The toll so far has risen to 300, the monitor said.", True),
-        ("The toll from two weeks of bombardment rose to 300.", True),
-    ],
-)
-def test_a_days_toll_counted_since_dawn_updates_its_incident(sentence, expected):  # type: ignore[no-untyped-def]
-    assert realis.updates_a_tally(sentence) is expected

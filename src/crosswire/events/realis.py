@@ -72,13 +72,6 @@ _PERIOD = (
 )
 _FEW = r"(?:\d+|a|one|two|three|four|five|six|several|few)"
 _SPAN = r"(?:years?|months?|weeks?|decades?)"
-# Verbs of a monitor's count, and a month as its span ("in March", "last month").
-_COUNTED = r"(?:documented|recorded|registered|counted|tallied)"
-_MONTH_SPAN = (
-    r"(?:(?:in|during|last|this|the\s+past)\s+(?:the\s+month\s+of\s+)?"
-    r"(?:month|january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)\b(?!\s+\d)|monthly\b)"
-)
 _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
     rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD})\b"
@@ -95,43 +88,22 @@ _TALLY = re.compile(
     r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b"
     # a week's or a month's count
     r"|\b(?:week|month)'?s\s+(?:death\s+)?tolls?\b|\bweekly\s+(?:death\s+)?tolls?\b"
-    r"|\bthis\s+past\s+week\b"
-    # a count over weeks or months of violence: "killed in three weeks of clashes", "the toll
-    # from two weeks of bombardment" ("after two weeks of fighting" is a setting; days of a
-    # battle, which a report names as its incident, are ``_DAYS_TALLY``'s)
-    rf"|\b(?:in|during|from|over|of)\s+(?:the\s+)?{_FEW}\s+(?:weeks|months|years)\s+of\b"
-    # a campaign a span long that has killed: "the three-week assault on the town has left 150
-    # dead" (not "on the worst day of the two-year-old revolt")
-    r"|\b\w+-(?:week|month|year)(?:-long|-old)?\s+[\w\s'-]{0,80}?\b(?:has|have|had)\s+"
-    r"(?:so\s+far\s+|now\s+)?(?:killed|claimed|left)\b"
-    # a monitor's count over a month: "documented 1,100 deaths in March", "recorded ... last
-    # month" (a day, "on March 3", dates one incident)
-    rf"|\b{_COUNTED}\b[^.;]*\b{_MONTH_SPAN}|\b{_MONTH_SPAN}[^.;]*\b{_COUNTED}\b",
+    r"|\bthis\s+past\s+week\b",
     re.I,
 )
 # A sentence with no event of its own that names the war or a period ("the toll of the
 # conflict has risen to 300,000", "the toll since March rose to 90") updates no incident's
 # toll: ``_TALLY``'s phrasing, or any of these words ("has since risen" is the incident's).
 _WAR_WORDS = re.compile(
-    r"\b(?:war|conflict|uprising|revolution"
+    r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|war|conflict|uprising|revolution|so\s+far"
     r"|this\s+year|began|erupted|intervention|campaign|offensive|siege|months?|years?)\b",
-    re.I,
-)
-# "since" and "so far" count from one day's start in a report of that day's incident ("the
-# toll of Tuesday's attack has risen to 30 since dawn"; "the toll so far is 12 today").
-_SO_FAR = re.compile(r"\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since|so\s+far)\b", re.I)
-_ONE_DAY = re.compile(
-    r"\b(?:dawn|daybreak|morning|midnight|today|tonight|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday)\b",
     re.I,
 )
 
 
 def updates_a_tally(sentence: str) -> bool:
     """Whether a sentence telling a toll rose, with no event of its own, tells a tally's."""
-    if _WAR_WORDS.search(sentence) or _TALLY.search(sentence):
-        return True
-    return bool(_SO_FAR.search(sentence)) and not _ONE_DAY.search(sentence)
+    return bool(_WAR_WORDS.search(sentence) or _TALLY.search(sentence))
 
 
 _CREDIT = re.compile(r"^\W*(?:file\s+)?(?:photo|picture|image|caption)\b", re.I)
@@ -226,26 +198,18 @@ _DAYS = frozenset(
 
 
 def _since_clause(anchor: Token) -> bool:
-    """A count since something happened: "have been killed since peace talks broke off",
-    "have died since it was besieged" ("since" heading a past-tense clause on the event's
-    own verbs). One that began days ago ("since they attacked on Thursday") is a battle,
-    like "since Saturday"; one on another word is a comparison ("the worst loss since they
-    arrived")."""
+    """A count since something happened: "have been killed since peace talks broke off"
+    ("since" heading a past-tense clause on the event's own verbs). One that began days
+    ago ("since they attacked on Thursday") is a battle, like "since Saturday"; one on
+    another word is a comparison ("the worst loss since they arrived")."""
     verbs = {t.i for t in _own_clause(anchor)}
     return any(
         t.lower_ == "since"
         and t.dep_ == "mark"
-        and _past(t.head)
+        and t.head.tag_ == "VBD"
         and t.head.head.i in verbs
         and not any(w.lower_ in _DAYS for w in t.head.subtree)
         for t in anchor.sent
-    )
-
-
-def _past(verb: Token) -> bool:
-    """A verb in the past, active or passive ("since it began", "since it was besieged")."""
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and any(c.lower_ in ("was", "were") for c in verb.children)
     )
 
 
