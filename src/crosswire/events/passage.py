@@ -23,12 +23,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from crosswire.events import ontology as on
 from crosswire.events.arguments import Category, category_of_noun
+
+if TYPE_CHECKING:  # typing only: extract imports this module beside them
+    from crosswire.events.drafts import Draft
+    from crosswire.events.typer import EventCandidate
 
 Categorizer = Callable[[Token], Category | None]
 
@@ -91,7 +95,9 @@ class Profile:
     direct: int = 0
 
 
-def profile(candidates: list[Any], drafts: list[Any], doc: Doc, categorize: Categorizer) -> Profile:
+def profile(
+    candidates: list[EventCandidate], drafts: list[Draft], doc: Doc, categorize: Categorizer
+) -> Profile:
     """The sentence's profile from its typed events (``candidates``) and their drafts."""
     told = Profile()
     for candidate, draft in zip(candidates, drafts, strict=True):
@@ -108,7 +114,7 @@ def profile(candidates: list[Any], drafts: list[Any], doc: Doc, categorize: Cate
     return told
 
 
-def _by_ground_force(candidate: Any, categorize: Categorizer) -> bool:
+def _by_ground_force(candidate: EventCandidate, categorize: Categorizer) -> bool:
     """A fight whose doer is a rebel or militant group ("Kurdish units killed 10 IS
     members"): such groups fight on the ground, having no aircraft."""
     agent = candidate.roles.agent
@@ -120,7 +126,7 @@ def _by_ground_force(candidate: Any, categorize: Categorizer) -> bool:
     )
 
 
-def _direct_cue(candidate: Any, doc: Doc) -> bool:
+def _direct_cue(candidate: EventCandidate, doc: Doc) -> bool:
     """A cue of ground fighting ("clashes", "battle", "ambush") or of direct violence. An
     armed clash typed only from an attack, raid or killing of armed men has none."""
     return any(
@@ -156,7 +162,7 @@ def passage_means(profiles: dict[int, Profile], sentence: int, strict: bool = Fa
     return label if score >= _ENOUGH and score > direct else None
 
 
-def name_passage_means(drafts: list[Any], profiles: dict[int, Profile]) -> None:
+def name_passage_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
     """Every bare armed clash told as happened takes the remote-violence means its
     passage tells (``passage_means``), where no ground fighting is told near it."""
     for draft in drafts:
