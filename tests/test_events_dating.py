@@ -308,3 +308,25 @@ def test_an_undated_report_with_the_same_toll_takes_the_incident_s_day(nlp) -> N
     assert again and all(e.date_start == "2026-03-03" for e in again)
     other = violent(found, "Gunmen shot dead four")
     assert other.date_start == PUBLISHED
+
+
+def test_an_undated_report_right_after_a_dated_one_of_its_incident_takes_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The next sentence goes on telling the strike ("The nurses were killed as ..."): it
+    # happened on the strike's day, not on the article's.
+    text = (
+        "An air strike hit a clinic in the town on Monday, killing three nurses, rescuers "
+        "said. The nurses were killed as they treated people wounded by shelling."
+    )
+    later = violent(events(nlp, text), "The nurses were killed")
+    assert (later.date_start, later.date_end) == ("2026-03-02", "2026-03-02")
+    assert later.date_text is None  # inferred, not read in its own words
+
+
+def test_an_undated_report_of_another_kind_keeps_the_article_s_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A clash after a dated air strike is another incident: no day carries over.
+    text = (
+        "Air strikes hit the market in the town on Monday, killing five people. Rebels "
+        "clashed with army troops near the airport, killing six soldiers."
+    )
+    clash = violent(events(nlp, text), "Rebels clashed")
+    assert clash.date_start == PUBLISHED

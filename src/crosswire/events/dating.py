@@ -22,8 +22,11 @@ Once the article is read, ``backdate`` gives a report told first with no date (a
 headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence
 tells the same incident with ("The strikes on Tuesday killed 40 people"): the same
 event type and the same toll, in no other area, or a sentence that names the incident
-again as its subject ("The killings took place on Monday", ``retells``). Its
-``date_text`` stays empty: the date is inferred, not read in its own words.
+again as its subject ("The killings took place on Monday", ``retells``, at a finer
+place of the same province too). Its ``date_text`` stays empty: the date is inferred,
+not read in its own words. A report of the body with no date at all, right after a
+sentence that dated a report of the same incident, goes on telling it and takes that
+day rather than the article's (``_carried_on``).
 
 The stamp that dates the page ("Published October 2 2017", an agency name and "Monday 3 Mar
 2025" heading the body, a wire dateline "BEIRUT, March 4 (Reuters) -") is never an
@@ -36,6 +39,7 @@ the weekend").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
@@ -46,6 +50,7 @@ from crosswire.events.drafts import (
     LEAD_SENTENCES,
     NARROW_DAYS,
     Draft,
+    live,
     narrow,
     same_incident,
 )
@@ -332,11 +337,12 @@ def _too_old(d: DateMention, published: str | None) -> bool:
     return date.fromisoformat(d.end_date) < day - timedelta(days=BORROW_DAYS)
 
 
-def backdate(drafts: list[Draft]) -> None:
+def backdate(drafts: list[Draft], dated_at: Iterable[int] = ()) -> None:
     """An undated report, or one dated only by the day it was reported ("a monitor said
     on Tuesday"), takes the date a later sentence tells the same incident with (in
     place): the same type and toll in no other area, or, for the opening of the article,
-    the day the next sentences of the lead give a violent event in its area."""
+    the day the next sentences of the lead give a violent event in its area. ``dated_at``:
+    where the text's date expressions start, the page's stamps left out."""
     opening = True  # no report told with its day yet
     for number, draft in enumerate(drafts):
         if draft.date_text is not None and not draft.reported_on:
@@ -348,6 +354,7 @@ def backdate(drafts: list[Draft]) -> None:
             draft.when = later.when
             draft.date_text = None  # inferred from the later sentence, not read in its own
     _told_again(drafts)
+    _carried_on(drafts, sorted(dated_at))
 
 
 def _told_again(drafts: list[Draft]) -> None:
@@ -372,6 +379,42 @@ def _told_again(drafts: list[Draft]) -> None:
             draft.when = earlier.when
 
 
+# How many sentences back a dated report still dates an undated one of its incident.
+CARRY_REACH = 2
+
+
+def _carried_on(drafts: list[Draft], dated_at: list[int]) -> None:
+    """A report told with no date in the body ("The men were killed as they helped the
+    wounded", "the three storeys collapsed") right after a sentence that dated a report of
+    the same incident ("an air strike hit the clinic on Friday") goes on telling it: it
+    takes that day, not the article's (which ``extract`` would give it). Only the
+    nearest dated report of the last ``CARRY_REACH`` sentences, and only one of the same
+    event type in no other area (``same_incident``); a headline or lead has no sentence
+    before it and keeps what ``backdate`` gave it. A sentence with a date of its own that
+    its event did not take ("launched an offensive on May 31", history) borrows none.
+    A day the earlier report was told on ("the group said on Friday") serves too: the
+    incident happened by then, nearer than the article's own day."""
+    for number, draft in enumerate(drafts):
+        if draft.when is not None or not live(draft) or _has_date(draft, dated_at):
+            continue
+        earlier = next(
+            (
+                e
+                for e in reversed(drafts[:number])
+                if draft.sentence - CARRY_REACH <= e.sentence < draft.sentence and _told_dated(e)
+            ),
+            None,
+        )
+        if earlier is not None and same_incident(draft, earlier):
+            draft.when = earlier.when
+
+
+def _has_date(draft: Draft, dated_at: list[int]) -> bool:
+    span = draft.spans[0]
+    at = bisect_left(dated_at, span.start)
+    return at < len(dated_at) and dated_at[at] < span.end
+
+
 def _counted(draft: Draft) -> bool:
     return draft.toll is not None and bool(draft.toll.value)
 
@@ -383,14 +426,29 @@ def _same_count(earlier: Draft, draft: Draft) -> bool:
 
 
 def _dates_it(later: Draft, draft: Draft, lead: bool) -> bool:
-    if not _told_dated(later) or not _same_place(later, draft):
+    if not _told_dated(later):
         return False
     if draft.reported_on and not _before(later, draft):
         return False
+    if not _same_place(later, draft):
+        # An incident named again ("The killings took place on Wednesday at the airbase")
+        # may give a finer place than the headline's town or province: one province.
+        return later.retold and _same_province(later, draft) and _retells(later, draft)
     return (
         _same_report(later, draft)
         or (lead and _in_lead(later, draft))
         or (later.retold and _retells(later, draft))
+    )
+
+
+def _same_province(later: Draft, draft: Draft) -> bool:
+    here, there = draft.place, later.place
+    return (
+        here is not None
+        and there is not None
+        and here.country_code == there.country_code
+        and here.admin1 is not None
+        and here.admin1 == there.admin1
     )
 
 
