@@ -292,6 +292,8 @@ def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
     small = replace(tie, candidate=_town(4, 900_000, "Texas"), rival=_town(5, 2_000, "Ohio"))
     assert not unsettled(small)  # the namesake is under a tenth of its size
     assert not unsettled(replace(tie, rival=None))
+    abroad = replace(_town(6, 20_000, "England"), country="GB")
+    assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
 
 
 @pytest.mark.slow

@@ -301,15 +301,18 @@ def _kind(candidate: Candidate) -> str:
 
 
 def unsettled(resolution: Resolution) -> bool:
-    """A town or county the document does not tell from its namesake elsewhere: the rival
-    is of the same kind and of comparable size, the chosen entry leads by little, and
-    little of that lead comes from the rest of the text. "Brandon", "Logan" or "Athens" in
-    a local report that names no state: left off the map rather than placed by a coin."""
+    """A town or county the document does not tell from its namesake elsewhere in the same
+    country: the rival is of the same kind and of comparable size, the chosen entry leads
+    by little, and little of that lead comes from the rest of the text. "Brandon" or
+    "Logan" in a local report that names no state: left off the map rather than placed
+    by a coin. A namesake abroad is no tie: international news means the place its readers
+    know ("Manchester")."""
     best, rival = resolution.candidate, resolution.rival
     if best is None or rival is None or best.feature in AREA_FEATURES:
         return False
     return (
         _kind(rival) == _kind(best)
+        and rival.country == best.country
         and rival.population + 10 >= TIE_RIVAL_SIZE * (best.population + 10)
         and resolution.margin < TIE_MARGIN
         and resolution.context_margin <= TIE_CONTEXT
