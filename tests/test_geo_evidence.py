@@ -5,6 +5,8 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from crosswire.geo import GeoResult, resolve_places
@@ -15,7 +17,10 @@ from crosswire.geo.confidence import (
     WEIGHTS,
     confidence,
     threshold_for,
+    unsettled,
 )
+from crosswire.geo.gazetteer import Candidate
+from crosswire.geo.resolve import Resolution
 from crosswire.nlp import load_nlp
 
 
@@ -257,3 +262,50 @@ def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
     assert threshold_for(vector, "SY") == THRESHOLD_IN_FOCUS
     assert threshold_for(vector, "US") == THRESHOLD
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before
+
+
+def _town(index: int, population: int, state: str, feature: str = "city") -> Candidate:
+    return Candidate(
+        index=index,
+        geonameid=index,
+        name="Brandon",
+        lat=40.0 + index,
+        lon=-90.0,
+        population=population,
+        country="US",
+        admin1=state,
+        feature=feature,
+        match="primary",
+    )
+
+
+def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
+    """A town chosen over a namesake of comparable size by a small lead, little of it from
+    the rest of the text, is a tie; a much larger namesake, a clear lead, or a lead the
+    document gives (a named state, "X, Y") settles it."""
+    best, rival = _town(1, 9_000, "South Dakota"), _town(2, 20_000, "Florida")
+    tie = Resolution(best, 6.8, margin=0.6, context_margin=0.4, rival=rival)
+    assert unsettled(tie)
+    assert not unsettled(replace(tie, margin=2.5))  # a clear lead
+    assert not unsettled(replace(tie, context_margin=3.9))  # the document chose it
+    assert not unsettled(replace(tie, rival=_town(3, 500, "Vermont", feature="admin2")))
+    small = replace(tie, candidate=_town(4, 900_000, "Texas"), rival=_town(5, 2_000, "Ohio"))
+    assert not unsettled(small)  # the namesake is under a tenth of its size
+    assert not unsettled(replace(tie, rival=None))
+    abroad = replace(_town(6, 20_000, "England"), country="GB")
+    assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
+
+
+@pytest.mark.slow
+def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> None:
+    bare = _run(
+        "The Hanover school board voted on Monday to close two elementary schools, "
+        "the superintendent said."
+    )
+    assert "Hanover" not in _mapped(bare)
+    assert [p.role for p, m in bare.unplaced if m.text == "Hanover"] == ["unresolved"]
+    named = _run(
+        "The Hanover, N.H., school board voted on Monday to close two elementary schools, "
+        "the superintendent said."
+    )
+    assert _mapped(named).get("Hanover") == "US"

@@ -27,6 +27,7 @@ from crosswire.geo.confidence import (
     document_features,
     is_seat,
     threshold_for,
+    unsettled,
 )
 from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.geo.recognize import Recognized, Recognizer
@@ -303,8 +304,9 @@ def _score(
     vectors = document_features(
         doc, toponyms, resolutions, [i.tentative for i in items], context, gazetteer
     )
+    # A namesake tie scores 0: under any threshold unless vouched for (a dateline).
     scored = [
-        _Scored(t, r, v, None if v is None else round(confidence(v), 3))
+        _Scored(t, r, v, None if v is None else 0.0 if unsettled(r) else round(confidence(v), 3))
         for t, r, v in zip(toponyms, resolutions, vectors, strict=True)
     ]
     return _vouched(scored, items)

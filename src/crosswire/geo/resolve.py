@@ -175,6 +175,26 @@ RANK_WEIGHTS = (
     2.275,  # focus_admin1_unit
     1.008,  # coordinated_unit
 )
+# The evidence that comes from the rest of the document, not from the entry itself.
+CONTEXT_FEATURES = frozenset(
+    {
+        "focus",
+        "container_inside",
+        "container_outside",
+        "named_admin1",
+        "near",
+        "support",
+        "admin1_support",
+        "dateline_largest",
+        "focus_unit_over_country",
+        "focus_admin1_unit",
+        "coordinated_unit",
+    }
+)
+_CONTEXT_WEIGHTS = tuple(
+    w if name in CONTEXT_FEATURES else 0.0
+    for name, w in zip(RANK_FEATURES, RANK_WEIGHTS, strict=True)
+)
 SUPPORT_KM = 50.0
 SUPPORT_CAP = 3
 NEARNESS_SCALE_KM = 250.0
@@ -298,6 +318,12 @@ class Resolution:
     margin: float = 0.0  # best score minus the runner-up's (large when there was no rival)
     pool: int = 0  # how many candidates the name had
     support: float = 0.0  # the chosen entry's "support" evidence (RANK_FEATURES)
+    # The margin counted on the document's evidence alone (CONTEXT_FEATURES): what the
+    # rest of the text says for the chosen entry over the best rival elsewhere. A town
+    # chosen over a namesake by size or rank alone ("Athens", "Dublin" in a local
+    # report) has none.
+    context_margin: float = 0.0
+    rival: Candidate | None = None  # the best-scoring entry elsewhere, if any
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -931,7 +957,20 @@ class Resolver:
         # An entry for the same spot (the city, its district, its governorate) is
         # no rival reading: the margin is over the best entry elsewhere.
         # Only the best rival counts: stop at the first entry elsewhere.
-        rival = next((score for score, c in scored[1:] if not self._same_spot(best, c)), None)
-        margin = best_score - rival if rival is not None else NO_RIVAL_MARGIN
+        rival = next(((s, c) for s, c in scored[1:] if not self._same_spot(best, c)), None)
         support = context.support.get(best.index, (0.0, 0.0))[0]
-        return Resolution(best, best_score, margin, len(pool), support)
+        if rival is None:
+            margin = NO_RIVAL_MARGIN
+            return Resolution(best, best_score, margin, len(pool), support, margin)
+        said = self._context_score(toponym, best, pool, context)
+        said -= self._context_score(toponym, rival[1], pool, context)
+        return Resolution(
+            best, best_score, best_score - rival[0], len(pool), support, said, rival[1]
+        )
+
+    def _context_score(
+        self, toponym: Toponym, candidate: Candidate, pool: Sequence[Candidate], context: _Context
+    ) -> float:
+        """The part of ``score`` the rest of the document gives (CONTEXT_FEATURES)."""
+        vector = self.rank_features(toponym, candidate, pool, context)
+        return float(sum(map(operator.mul, _CONTEXT_WEIGHTS, vector)))
