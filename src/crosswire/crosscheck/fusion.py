@@ -25,8 +25,11 @@ Two reports can be one event when every test passes:
   article's (``require_place``). The fused event takes the most precise place
   its sources give, most sources first (a site with no GeoNames id is no more
   precise than its town);
-- actors: each side is the same actor, unknown on one side, or two state
-  actors of one country ("the army" and "the government"). Battles have no
+- actors: each side is the same actor, unknown on one side, or two names one
+  outlet and another give one side (``_one_side``): two state actors of one
+  country ("the army" and "the government"), a state's forces and the coalition
+  it leads ("US-led strikes", "the international coalition"), rebels named only
+  as such and a named rebel group of their country. Battles have no
   direction, so their sides may be swapped. In remote violence, civilians on
   the struck side fit any target: one outlet names the base hit, another the
   civilians killed beside it.
