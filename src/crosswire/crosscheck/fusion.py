@@ -25,8 +25,11 @@ Two reports can be one event when every test passes:
   article's (``require_place``). The fused event takes the most precise place
   its sources give, most sources first (a site with no GeoNames id is no more
   precise than its town);
-- actors: each side is the same actor, unknown on one side, or two state
-  actors of one country ("the army" and "the government"). Battles have no
+- actors: each side is the same actor, unknown on one side, or two names one
+  outlet and another give one side (``_one_side``): two state actors of one
+  country ("the army" and "the government"), a state's forces and the coalition
+  it leads ("US-led strikes", "the international coalition"), rebels named only
+  as such and a named rebel group of their country. Battles have no
   direction, so their sides may be swapped. In remote violence, civilians on
   the struck side fit any target: one outlet names the base hit, another the
   civilians killed beside it.
@@ -123,6 +126,9 @@ REMOTE_VIOLENCE = "Explosions/Remote violence"
 UNIDENTIFIED_KIND = "unidentified_armed_group"
 CIVILIANS_KIND = "civilians"
 STATE_INTER_CODE = 1
+EXTERNAL_KIND = "external_forces"  # a coalition or mission, its country the one leading it
+REBEL_KIND = "rebel_group"
+GENERIC_REBELS = "rebels:"  # canonical key prefix of the generic "Opposition Rebels (X)"
 AFFINITY_MATCH = 1.0  # weight of the scored comparison in the merge order across articles
 DOUBTFUL = 0.05  # events.confidence.SHOW_THRESHOLD: below it an event is hidden by default
 COPY_WORDS = 0.5  # evidence sharing this much of its content words is one wire text
@@ -159,6 +165,16 @@ def _cells_meet(cell: Cell, other: Cell) -> bool:
     if cell == other or other == NOWHERE:
         return False
     return cell == NOWHERE or (cell[1] == ANY_REGION and cell[0] == other[0])
+
+
+def _one_side(a: Entity, b: Entity) -> bool:
+    """Two actors of one country one outlet may name where another names the other:
+    two state actors ("the army", "the government"); a state's forces and the
+    coalition it leads ("US-led air strikes", "the international coalition"); rebels
+    named only as such and a named rebel group of that country."""
+    if a.inter_code == STATE_INTER_CODE:
+        return b.inter_code == STATE_INTER_CODE or b.kind == EXTERNAL_KIND
+    return a.canonical_key.startswith(GENERIC_REBELS) and b.kind == REBEL_KIND
 
 
 def types_compatible(left: str, right: str) -> bool:
@@ -318,13 +334,9 @@ class Fuser:
         if self._unidentified(left) or self._unidentified(right):
             return True  # one report does not name whom another names
         a, b = self.entities.get(left), self.entities.get(right)
-        return (
-            a is not None
-            and b is not None
-            and a.inter_code == b.inter_code == STATE_INTER_CODE
-            and a.country_code is not None
-            and a.country_code == b.country_code
-        )
+        if a is None or b is None or a.country_code is None or a.country_code != b.country_code:
+            return False
+        return _one_side(a, b) or _one_side(b, a)
 
     def _civilians(self, actor: str | None) -> bool:
         entity = self.entities.get(actor) if actor else None
