@@ -19,7 +19,7 @@ from crosswire.registry import Stage, StageContext, stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @stage("parse", needs=["articles"], provides=["docs", "analyses"])
@@ -82,6 +82,12 @@ def abbreviations_read(nlp: Language, text: str) -> Doc:
         if norm is not None and not _in_capitals(doc, token.i):
             token.norm_ = norm
     return doc
+
+
+def read_as_name(token: Token) -> bool:
+    """Whether the parse read an abbreviation that is also a word as a name (see above)."""
+    norm = _ABBREVIATION_NORMS.get(token.text)
+    return norm is not None and token.norm_ == norm
 
 
 def _in_capitals(doc: Doc, at: int) -> bool:
