@@ -220,9 +220,9 @@ TEXTS = {
         "province on Monday, the monitor said."
     ),
     "both_sides_counted_later": (
-        "Fierce clashes broke out around the airport of Tabqa in Raqqa province on Sunday. "
-        '"Nine regime fighters and 14 Daesh fighters were killed in the attack," the head '
-        "of the monitor said."
+        "Heavy fighting erupted near the airbase of Tabqa in Raqqa province on Sunday. "
+        '"Nine regime fighters and 14 Daesh fighters died in the assault," a monitor told '
+        "reporters."
     ),
     "post_struck": (
         "The war goes on in Syria. Rebels shelled army positions around the town of Morek in "
