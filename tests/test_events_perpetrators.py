@@ -200,8 +200,33 @@ TEXTS = {
         "people and wounding dozens."
     ),
     "taken_to_hospital": (
-        "Government air strikes killed nine people in the town of Saraqib in Syria on Monday, "
+        "Government air strikes killed nine fighters in the town of Saraqib in Syria on Monday, "
         "and the wounded were taken to a hospital."
+    ),
+    "people_struck": (
+        "Air strikes on a village near the town of Maarat al-Numan in Idlib province killed 14 "
+        "people on Tuesday, the monitor said."
+    ),
+    "people_and_fighters_struck": (
+        "Air strikes on the town of Jisr al-Shughur in Idlib province killed 14 people on "
+        "Tuesday. Six fighters of an Islamist faction were among the dead, the monitor said."
+    ),
+    "abbreviation_subject": (
+        "The war goes on in Syria. IS militants attacked the village of Tal Tamr in Hasakah "
+        "province on Monday, killing 12 Kurdish fighters."
+    ),
+    "abbreviation_dead": (
+        "Fighters of the SDF killed 15 IS militants near the town of Tabqa in Raqqa "
+        "province on Monday, the monitor said."
+    ),
+    "both_sides_counted_later": (
+        "Heavy fighting erupted near the airbase of Tabqa in Raqqa province on Sunday. "
+        '"Nine regime fighters and 14 Daesh fighters died in the assault," a monitor told '
+        "reporters."
+    ),
+    "post_struck": (
+        "The war goes on in Syria. Rebels shelled army positions around the town of Morek in "
+        "Hama province on Sunday, killing three soldiers."
     ),
     "place_named_later": (
         "Russian jets struck a crowded market on Monday, killing 14 civilians in the town of "
@@ -581,8 +606,32 @@ def test_victims_get_no_nationality_from_the_state_forces_named(analyses) -> Non
 def test_the_dead_of_a_strike_on_a_civilian_gathering_place_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["school_struck"])[1] == "Civilians (Syria)"
     assert first(analyses["wedding_struck"])[1] == "Civilians (Syria)"
-    # A hospital the wounded were taken to was not struck: the dead stay unnamed.
-    assert first(analyses["taken_to_hospital"])[1] is None
+    # A hospital the wounded were taken to was not struck: the dead fighters are no civilians.
+    assert first(analyses["taken_to_hospital"])[1] != "Civilians (Syria)"
+
+
+def test_a_remote_attacks_people_dead_with_no_fighter_among_them_are_civilians(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["people_struck"])[1] == "Civilians (Syria)"
+    # Fighters counted among the dead in the next sentence: no civilians are named.
+    assert first(analyses["people_and_fighters_struck"])[1] != "Civilians (Syria)"
+
+
+def test_the_islamic_states_abbreviation_is_read_as_the_group(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["abbreviation_subject"])[0] == "Islamic State"
+    actor1, actor2, _ = first(analyses["abbreviation_dead"])
+    assert actor1 == "Syrian Democratic Forces" and actor2 == "Islamic State"
+
+
+def test_both_sides_dead_counted_after_the_battle_name_its_sides(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["both_sides_counted_later"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Islamic State"
+
+
+def test_the_forces_whose_post_was_struck_are_the_target(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = first(analyses["post_struck"])
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
 
 
 def test_an_opposition_alliance_is_the_generic_rebels(analyses) -> None:  # type: ignore[no-untyped-def]

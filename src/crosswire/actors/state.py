@@ -29,6 +29,7 @@ from crosswire.actors.matching import _Candidate, _case_compatible, _matchers_fo
 from crosswire.actors.mentions import ActorMention, _Found
 from crosswire.model import Entity, Mention
 from crosswire.nlp import doc_text, token_columns
+from crosswire.nlp.parse import read_as_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -219,6 +220,8 @@ class LinkerState:
         if cand.source != "alias" or cand.pattern not in self.dictionary.guarded:
             return True
         doc = self.doc
+        if cand.end - cand.start == 1 and read_as_name(doc[cand.start]):
+            return True  # "the IS bombers", "IS also claimed": the parse read it as the name
         before = doc[cand.start - 1] if cand.start > 0 else None
         after = doc[cand.end] if cand.end < len(doc) else None
         if cand.pattern.lower() in _WORD_ABBREVIATIONS and _reads_as_word(before, after):

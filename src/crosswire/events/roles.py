@@ -39,7 +39,13 @@ from crosswire.events.perpetrators import (
     weapon_owner,
 )
 from crosswire.events.typer import EventCandidate
-from crosswire.events.victims import armed_dead, civilian_dead, is_civilian_word, nationals
+from crosswire.events.victims import (
+    armed_dead,
+    civilian_dead,
+    is_civilian_word,
+    nationals,
+    people_dead,
+)
 from crosswire.model import (
     Entity,
     Place,
@@ -314,6 +320,31 @@ def _generic_for(
     return None
 
 
+def _target_of(
+    index: ArticleIndex, token: Token | None, country: str | None, day: date | None
+) -> _Actor:
+    """The patient's side; of a post struck with no side named, the forces holding it."""
+    patient = _resolve_actor(index, token, country, day)
+    if patient.main is None and _struck_directly(token):
+        patient.main = _post_holder(index, token, country, day)
+        patient.category = "state" if patient.main is not None else patient.category
+    return patient
+
+
+def _post_holder(
+    index: ArticleIndex, post: Token | None, country: str | None, day: date | None
+) -> Entity | None:
+    """The state forces whose post an attack struck ("attacked an army checkpoint",
+    "shelled regime positions"): the target is the side that holds it."""
+    if post is None or country is None or post.lemma_.lower() not in _POSTS:
+        return None
+    branch = _modifier_branch(post)
+    return index.state(country, branch, day) if branch is not None else None
+
+
+_POSTS = lx.MILITARY_TARGET_NOUNS | lx.BASE_NOUNS
+
+
 def _modifier_branch(token: Token) -> Branch | None:
     """ "army units", "police patrols": the branch the modifier names."""
     for child in token.lefts:
@@ -481,6 +512,8 @@ _UNKNOWN_PERPETRATOR_LABELS = frozenset(
 
 _EXPLOSIVE_LABELS = frozenset({on.REMOTE_EXPLOSIVE, on.SUICIDE_BOMB})
 _WEAPON_KINDS = {on.AIR_STRIKE: "air", on.CHEMICAL: "air", on.SHELLING: "ground"}
+# Remote attacks whose dead told as "people" are civilians (the weapons of towns' sieges).
+_PEOPLE_KILLERS = frozenset({on.AIR_STRIKE, on.SHELLING})
 _VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
 
@@ -519,7 +552,7 @@ def event_actors(
         co = _resolve_actor(index, other, country, day)
         if co.main is not None:
             result.assoc1.append(co.main)
-    patient = _resolve_actor(index, roles.patient, country, day)
+    patient = _target_of(index, roles.patient, country, day)
     # "the army said four of its soldiers were killed": the dead are the army's men.
     victims = _resolve_actor(
         index, _antecedent(index, event.victims) or event.victims, country, day
@@ -547,7 +580,7 @@ def event_actors(
     civilian = (label == on.ATTACK and not _armed_victims(event, patient, victims, sentence)) or (
         on.event_type_of(label) == "Explosions/Remote violence"
         and (aimed or patient.category not in ("armed", "state"))
-        and _remote_civilians(label, sentence, unread)
+        and _remote_civilians(label, sentence, unread, None if aimed else event.victims)
     )
     if aimed and civilian and result.actor2 is not None and result.actor2 == patient.main:
         # "raids against IS fighters left 14 civilians dead": ACLED's target is the
@@ -580,11 +613,17 @@ def _battle_actors(
         result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
 
 
-def _remote_civilians(label: str, sentence: Span, attackers: tuple[Token, ...]) -> bool:
+def _remote_civilians(
+    label: str, sentence: Span, attackers: tuple[Token, ...], dead: Token | None
+) -> bool:
     """Whether a remote attack's dead are civilians: by the sentence's person words; a gas
     attack's unnamed dead ("a toxic gas barrel killed four") too, gas striking whoever
-    breathes it, unless only armed men are counted."""
+    breathes it, unless only armed men are counted; the "people" an air strike or shelling
+    killed ("strikes on the town killed 12 people") when no fighter is counted (``dead``:
+    None when the strikes were aimed at a side)."""
     if civilian_dead(sentence, attackers):
+        return True
+    if label in _PEOPLE_KILLERS and people_dead(sentence, dead, attackers):
         return True
     return label == on.CHEMICAL and not armed_dead(sentence, attackers)
 
@@ -827,6 +866,7 @@ def _dead_of_both_sides(
     if len(found) != 2 or categories != {"state", "armed"}:
         return
     result.actor1, result.actor2 = found
+    result.named = True  # a later count of both sides' dead names a battle told first
     result.assoc1 = [e for e in result.assoc1 if e not in found]
     result.assoc2 = [e for e in result.assoc2 if e not in found]
 

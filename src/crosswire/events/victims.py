@@ -93,6 +93,34 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     return False
 
 
+def people_dead(sentence: Span, dead: Token | None, attackers: tuple[Token | None, ...]) -> bool:
+    """Whether a remote attack's dead are told only as "people" or by a bare count ("air
+    strikes on the town killed 12 people", "strikes kill 15"), with no armed person word
+    in the sentence nor among the dead the next sentences count: an air strike or shelling
+    that kills people and no fighter kills civilians, as ACLED codes it."""
+    if dead is None or not (
+        dead.lemma_.lower() in _PEOPLE or (dead.pos_ == "NUM" and dead.dep_ in _COUNT_DEPS)
+    ):
+        return False
+    skip = {t.i for token in attackers if token is not None for t in token.subtree}
+    if _cues(sentence, skip, counted=False)[1]:
+        return False
+    doc = sentence.doc
+    end = sentence.end
+    for _ in range(_NEIGHBOURS):
+        if end >= len(doc):
+            break
+        following = doc[end].sent
+        if _cues(following, skip, counted=True)[1]:
+            return False
+        end = following.end
+    return True
+
+
+_PEOPLE = frozenset(["people", "person", "persons"])
+_COUNT_DEPS = frozenset(["dobj", "obj", "nsubjpass"])
+
+
 def armed_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     """Whether the sentence's people are armed ones and none civilian ("executed 40
     militants", "Nusra Attacks US-Trained Militants")."""

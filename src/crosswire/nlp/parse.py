@@ -19,7 +19,7 @@ from crosswire.registry import Stage, StageContext, stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @stage("parse", needs=["articles"], provides=["docs", "analyses"])
@@ -40,7 +40,7 @@ def make_parse(
         docs = dict(
             zip(
                 (a.id for a in short),
-                nlp.pipe((a.text for a in short), batch_size=batch_size),
+                nlp.pipe((abbreviations_read(nlp, a.text) for a in short), batch_size=batch_size),
                 strict=True,
             )
         )
@@ -60,9 +60,40 @@ def parse_long(nlp: Language, text: str, chunk_chars: int) -> Doc:
     from spacy.tokens import Doc
 
     chunks = list(paragraph_chunks(text, chunk_chars))
-    joined = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    docs = nlp.pipe(abbreviations_read(nlp, chunk) for chunk in chunks)
+    joined = Doc.from_docs(list(docs), ensure_whitespace=False)
     assert joined.text == text  # every chunk keeps its trailing blank line
     return joined
+
+
+# Abbreviations that are also English words, and a norm the parser reads as a name: "IS"
+# (the Islamic State) taken for the verb derails the parse of news copy ("IS militants
+# attacked" parsed "militants" as a passive subject; "killed 15 IS militants" made "IS"
+# the main verb and the militants its complement, so no attacker or target was read).
+_ABBREVIATION_NORMS = {"IS": "isis"}
+
+
+def abbreviations_read(nlp: Language, text: str) -> Doc:
+    """``text`` tokenized, its abbreviations given a name's norm (the parser's feature),
+    except in a run of capitals, where "IS" is the verb ("THE WAR IS OVER")."""
+    doc = nlp.make_doc(text)
+    for token in doc:
+        norm = _ABBREVIATION_NORMS.get(token.text)
+        if norm is not None and not _in_capitals(doc, token.i):
+            token.norm_ = norm
+    return doc
+
+
+def read_as_name(token: Token) -> bool:
+    """Whether the parse read an abbreviation that is also a word as a name (see above)."""
+    norm = _ABBREVIATION_NORMS.get(token.text)
+    return norm is not None and token.norm_ == norm
+
+
+def _in_capitals(doc: Doc, at: int) -> bool:
+    near = [doc[i] for i in (at - 2, at - 1, at + 1, at + 2) if 0 <= i < len(doc)]
+    words = [t for t in near if t.is_alpha and len(t) > 1]
+    return len(words) >= 2 and sum(t.is_upper for t in words) * 2 > len(words)
 
 
 def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
