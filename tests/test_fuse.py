@@ -476,3 +476,39 @@ def test_blocking_compares_only_reports_whose_types_may_fit() -> None:
     # Remote violence of two sub-types may be one incident (one named perpetrator's).
     assert found[0] == found[1]
     assert found[2] != kinds([_report(a, "2026-03-03")])[0]  # another modality
+
+
+def _told(
+    n: int, text: str, value: int, words: str, confidence: float
+) -> tuple[Article, list[Event]]:
+    art = article(f"t{n}", text, outlet=f"T{n}")
+    found = event(art, text, fatalities=value, low=value, high=value)
+    return art, [replace(found, fatalities_text=words, confidence=confidence)]
+
+
+def test_a_passing_lower_toll_does_not_set_the_fused_toll() -> None:
+    reports = [
+        _told(0, "Fighting in Tafas killed 12 people on Tuesday, residents said.", 12, "12", 0.6),
+        _told(1, "Fighting in Tafas on Tuesday: three more died nearby.", 3, "three", 0.1),
+    ]
+    (fused,) = fuse(reports)
+    assert fused.fatalities == 12
+    assert (fused.fatalities_low, fused.fatalities_high) == (3, 12)  # the range still told
+
+
+def test_a_vague_toll_gives_way_to_a_figure_for_the_same_incident() -> None:
+    reports = [
+        _told(0, "Fighting in Tafas killed dozens on Tuesday, residents said.", 12, "dozens", 0.6),
+        _told(1, "Fighting in Tafas killed 30 people on Tuesday, a monitor said.", 30, "30", 0.5),
+    ]
+    (fused,) = fuse(reports)
+    assert fused.fatalities == 30
+
+
+def test_another_sources_lower_count_stays_the_conservative_toll() -> None:
+    reports = [
+        _told(0, "Fighting in Tafas killed 12 people on Tuesday, residents said.", 12, "12", 0.6),
+        _told(1, "On Tuesday the agency gave a toll of nine in Tafas.", 9, "nine", 0.1),
+    ]
+    (fused,) = fuse(reports)
+    assert fused.fatalities == 9  # ACLED: the lowest credible figure of disagreeing sources

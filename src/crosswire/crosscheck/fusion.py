@@ -73,8 +73,10 @@ names nothing about the event) fuses like any other, but its span goes to the
 event's ``mentions`` and its article is no source, unless every report of the
 event is background: then they are its sources and the event is background.
 
-Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest toll a
-source reports; ``fatalities_low``/``fatalities_high`` are UCDP's low and high
+Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest credible toll a
+source reports (an exact figure over "dozens"; a report of much lower confidence than the
+best one only when it gives a source's count, see ``_credible``);
+``fatalities_low``/``fatalities_high`` are UCDP's low and high
 (the lowest low and the highest high, where an open "at least N" counts as N);
 ``fatalities_best`` is the median (the lower middle value) of the tolls the
 independent sources report, each source's own toll being the median of its
@@ -95,7 +97,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from crosswire.crosscheck import geo, linkage
+from crosswire.crosscheck import geo, linkage, quantities
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
@@ -791,7 +793,7 @@ def _fatalities(cluster: Sequence[Report]) -> _Fatalities:
     counted = [r for r in cluster if r.event.fatalities is not None]
     if not counted:
         return _Fatalities(None, None, None, None, None)
-    conservative = min(counted, key=lambda r: (r.event.fatalities, r.order))
+    conservative = min(_credible(counted), key=lambda r: (r.event.fatalities, r.order))
     lows = [r.event.fatalities_low if r.event.fatalities_low is not None else r.event.fatalities
             for r in counted]  # fmt: skip
     highs = [r.event.fatalities_high if r.event.fatalities_high is not None else r.event.fatalities
@@ -806,6 +808,46 @@ def _fatalities(cluster: Sequence[Report]) -> _Fatalities:
         high=max(v for v in highs if v is not None),
         best=best,
         text=conservative.event.fatalities_text,
+    )
+
+
+# A report whose confidence is under this share of the best-supported toll's does not set
+# the fused toll: ACLED takes the lowest *credible* figure, and a line told in passing ("three
+# officers died when their helicopter crashed", "another seven were killed further north")
+# is more often another incident's toll fused in than a lower count of this one.
+_CREDIBLE = 0.5
+
+
+def _credible(counted: Sequence[Report]) -> list[Report]:
+    """The reports whose toll may be the fused one: exact figures over vague words ("dozens"
+    is imputed, a figure told for the incident is not), then the well-supported ones."""
+    exact = [r for r in counted if not _vague(r.event.fatalities_text)]
+    pool = exact or list(counted)
+    top = max(_confidence(r) for r in pool)
+    return [r for r in pool if _confidence(r) >= top * _CREDIBLE or _source_count(r)]
+
+
+# Another source's count of the incident, told as a count ("SANA gave a toll of 12", "the
+# civil defence recorded three deaths"): the disagreement ACLED's lowest figure is for.
+_COUNT_WORDS = re.compile(r"\b(?:recorded|documented|counted|gave|put)\b", re.I)
+
+
+def _source_count(report: Report) -> bool:
+    told = (report.event.fatalities_text or "").split(";")[0].strip()
+    return bool(told) and any(
+        told in span.text and _COUNT_WORDS.search(span.text) for span in report.event.sources
+    )
+
+
+def _confidence(report: Report) -> float:
+    return report.event.confidence if report.event.confidence is not None else 1.0
+
+
+def _vague(text: str | None) -> bool:
+    """Only vague words ("dozens", "several; scores") tell the toll."""
+    parts = [p for p in (text or "").split(";") if p.strip()]
+    return bool(parts) and all(
+        any(pattern.search(part) for pattern, _band in quantities.VAGUE_BANDS) for part in parts
     )
 
 

@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from crosswire.events import incident, passage, realis
+from crosswire.events import incident, passage, realis, tallies
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     phrase,
@@ -125,6 +125,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     _roll_ups(drafts)
     drafts = settle_tolls(drafts)
     apply_updates(drafts, updates)
+    tallies.flag_split_days(drafts)
     drafts = fold_parts(drafts)
     backdate(drafts, (d.mention.start for d in index.dates if d.mention.start not in index.stamps))
     name_means(drafts)

@@ -140,7 +140,12 @@ def rolls_up(text: str, sentence: int, toll: int | None) -> bool:
     its own (the caller checks). In the headline or lead such a toll is the report's own
     battle (a multi-day incident, as ACLED codes one), and where it is the article's only
     toll it is the incident the report is about."""
-    return bool(toll) and sentence > 1 and bool(_DAYS_TALLY.search(text))
+    return bool(toll) and sentence > 1 and over_days(text)
+
+
+def over_days(text: str) -> bool:
+    """The text counts over a few days or weeks ("in two days of clashes")."""
+    return bool(_DAYS_TALLY.search(text))
 
 
 # A count over a few days or weeks: "over the past two days", "in the last three days",
