@@ -126,3 +126,16 @@ def test_a_country_or_states_police_stay_actors() -> None:
     )
     assert not {m.text for _, m in result.places} & {"Iraq", "New York"}
     assert {"Iraq", "New York"} <= {surface for surface, _, _ in result.metonyms}
+
+
+@pytest.mark.slow
+def test_a_court_of_law_is_no_street_unless_something_happens_at_it() -> None:
+    # "X Court" after a court's kind is the body that rules, not a street or a building.
+    ruled = _run_unscored(
+        "The Supreme Court ruled on Monday that the law stands. In Boston, a fire broke "
+        "out on Maple Court."
+    )
+    assert "Supreme Court" not in {m.text for _, m in ruled.places}
+    assert "Maple Court" in {m.text for _, m in ruled.places}
+    outside = _run_unscored("Protesters gathered outside the High Court in London on Monday.")
+    assert "High Court" in {m.text for _, m in outside.places}
