@@ -129,19 +129,6 @@ def test_a_country_or_states_police_stay_actors() -> None:
 
 
 @pytest.mark.slow
-def test_a_court_of_law_is_no_street_unless_something_happens_at_it() -> None:
-    # "X Court" after a court's kind is the body that rules, not a street or a building.
-    ruled = _run_unscored(
-        "The Supreme Court ruled on Monday that the law stands. In Boston, a fire broke "
-        "out on Maple Court."
-    )
-    assert "Supreme Court" not in {m.text for _, m in ruled.places}
-    assert "Maple Court" in {m.text for _, m in ruled.places}
-    outside = _run_unscored("Protesters gathered outside the High Court in London on Monday.")
-    assert "High Court" in {m.text for _, m in outside.places}
-
-
-@pytest.mark.slow
 def test_a_persons_surname_tagged_as_a_place_stays_the_person() -> None:
     # A lone name word of a full name given earlier is that person again, unless the
     # sentence treats it as a place or a town of standing bears it.

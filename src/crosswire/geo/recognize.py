@@ -171,43 +171,6 @@ STREET_WORDS = frozenset(
     ]
 )
 _MIN_SCAN_POPULATION = 1000
-# "the Supreme Court", "a Grave Crimes Court": a court of law, which news names as the
-# body that rules, not as a street ("Maple Court") or a building, unless a locative
-# word puts something at it ("outside the High Court").
-_COURT_KINDS = frozenset(
-    [
-        "supreme",
-        "high",
-        "constitutional",
-        "district",
-        "appeals",
-        "appellate",
-        "crimes",
-        "criminal",
-        "federal",
-        "superior",
-        "circuit",
-        "magistrates",
-        "crown",
-        "family",
-        "juvenile",
-        "military",
-        "tax",
-        "administrative",
-        "international",
-        "sessions",
-        "civil",
-        "trial",
-        "revolutionary",
-        "terrorism",
-        "probate",
-        "bankruptcy",
-        "labour",
-        "labor",
-        "youth",
-        "municipal",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -563,14 +526,6 @@ def _surname(doc: Doc, ent_start: int) -> str:
     return doc[end - 1].lower_
 
 
-def _court_of_law(doc: Doc, start: int, stop: int) -> bool:
-    """The span up to ``stop`` ends in "<kind> Court" with no locative cue before it."""
-    words = doc[start:stop]
-    if len(words) < 2 or words[-1].lower_ != "court":
-        return False
-    return words[-2].lower_ in _COURT_KINDS and not locative_cue(doc, start, stop)
-
-
 def _street(doc: Doc, start: int, end: int) -> Recognized | None:
     """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
     last = doc[end - 1].lower_
@@ -582,7 +537,7 @@ def _street(doc: Doc, start: int, end: int) -> Recognized | None:
         return None
     while start < stop and doc[start].like_num:
         start += 1
-    if stop - start < 2 or _court_of_law(doc, start, stop):
+    if stop - start < 2:
         return None
     span = doc[start:stop]
     return Recognized(
