@@ -126,3 +126,18 @@ def test_a_country_or_states_police_stay_actors() -> None:
     )
     assert not {m.text for _, m in result.places} & {"Iraq", "New York"}
     assert {"Iraq", "New York"} <= {surface for surface, _, _ in result.metonyms}
+
+
+@pytest.mark.slow
+def test_a_persons_surname_tagged_as_a_place_stays_the_person() -> None:
+    # A lone name word of a full name given earlier is that person again, unless the
+    # sentence treats it as a place or a town of standing bears it.
+    person = _run_unscored(
+        "The land was owned by Claude Joseph Villars Dubreuil, a French colonial builder. "
+        "In the 1740s, Dubreuil had a canal dug through the center of his parcel."
+    )
+    assert "Dubreuil" not in {m.text for _, m in person.places}
+    city = _run_unscored(
+        "George Washington crossed the river. Washington later became the capital."
+    )
+    assert "Washington" in {m.text for _, m in city.places}

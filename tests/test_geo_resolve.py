@@ -308,3 +308,25 @@ def test_an_organisation_in_a_city_does_not_make_it_a_state() -> None:
     # A town before "in" still names the unit.
     town = _run("Farmers in Spokane in Washington sold their wheat early this year.")
     assert _place(town, "Washington")[2] == "admin1"
+
+
+def test_a_named_state_backs_a_small_namesake_less_than_a_large_one() -> None:
+    """A town a thirtieth of the largest town of its name or less, in a state the document
+    names elsewhere, carries RANK_FEATURES "named_admin1_minor" (a sports page filed from
+    Columbus, Ohio names Louisville's team); a town near its namesake's size does not."""
+    from crosswire.geo import Gazetteer
+    from crosswire.geo.resolve import RANK_FEATURES, Resolver, _Context, _largest_town
+
+    gazetteer = Gazetteer.load()
+    resolver = Resolver(gazetteer)
+    toponym = Toponym(start=0, end=10, text="Louisville", query="Louisville")
+    pool = resolver.candidates(toponym)
+    towns = sorted(
+        (c for c in pool if c.country == "US" and c.feature == "city"), key=lambda c: -c.population
+    )
+    largest, small = towns[0], next(c for c in towns if c.admin1 == "Ohio")
+    named = frozenset(gazetteer.admin1_code(c.index) for c in (largest, small))
+    context = _Context(focus={"US": 1.0}, named_admin1=named, largest_town=_largest_town(pool))
+    column = RANK_FEATURES.index("named_admin1_minor")
+    assert resolver.rank_features(toponym, small, pool, context)[column] == 1.0
+    assert resolver.rank_features(toponym, largest, pool, context)[column] == 0.0

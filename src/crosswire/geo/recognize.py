@@ -518,6 +518,14 @@ def _street_end(doc: Doc, end: int) -> int:
     return end
 
 
+def _surname(doc: Doc, ent_start: int) -> str:
+    """The last word of the entity that opens at ``ent_start``, lower-cased."""
+    end = ent_start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[end - 1].lower_
+
+
 def _street(doc: Doc, start: int, end: int) -> Recognized | None:
     """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
     last = doc[end - 1].lower_
@@ -913,6 +921,21 @@ class Recognizer:
                 spans.extend(mentions)
         return spans
 
+    def _persons_name_again(
+        self, doc: Doc, ent_start: int, start: int, end: int, person_words: dict[str, set[int]]
+    ) -> bool:
+        """ "Dubreuil" tagged GPE after "Claude Joseph Villars Dubreuil": the surname of a
+        full name given before is the person again, unless the sentence treats it as a
+        place or a town of standing bears the name."""
+        word = doc[start].lower_
+        if end - start != 1 or not any(
+            i < ent_start and _surname(doc, i) == word for i in person_words.get(word, set())
+        ):
+            return False
+        if locative_cue(doc, start, end):
+            return False
+        return not _strong(self.gazetteer.lookup(doc[start].text), _MIN_PERSON_POPULATION)
+
     def _entity_part(
         self,
         doc: Doc,
@@ -933,7 +956,8 @@ class Recognizer:
             accept(street, start, _street_end(doc, end))
             return
         if ent.label_ in PLACE_LABELS:
-            accept(self._from_entity(doc, start, end, certain=True), start, end)
+            if not self._persons_name_again(doc, ent.start, start, end, person_words):
+                accept(self._from_entity(doc, start, end, certain=True), start, end)
             return
         if ent.label_ == "PERSON" and any(
             person_words.get(t.lower_, set()) - {ent.start} for t in doc[start:end]

@@ -98,6 +98,10 @@ RANK_FEATURES = (
     # A first-level unit coordinated with a name read as a unit of the same country
     # ("Oregon and Washington laws", "California or Washington").
     "coordinated_unit",
+    # A town in a subdivision the document names elsewhere that is a thirtieth of the
+    # largest town of its name or less: a sports page filed from Columbus, Ohio names
+    # Louisville's team, not Louisville, Ohio; a named state backs a small namesake less.
+    "named_admin1_minor",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -140,6 +144,7 @@ RANK_PRIOR = (
     0.0,  # focus_unit_over_country
     0.0,  # focus_admin1_unit
     0.0,  # coordinated_unit
+    -0.5,  # named_admin1_minor: may only count against
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -174,6 +179,7 @@ RANK_WEIGHTS = (
     0.427,  # focus_unit_over_country
     2.275,  # focus_admin1_unit
     1.008,  # coordinated_unit
+    -1.071,  # named_admin1_minor
 )
 # The evidence that comes from the rest of the document, not from the entry itself.
 CONTEXT_FEATURES = frozenset(
@@ -201,6 +207,7 @@ NEARNESS_SCALE_KM = 250.0
 TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 TOWN_NAMES = frozenset({"city", "capital"})  # readings weighed against each other by size
 PROMINENCE_SCALE = 3.0  # log10 units: a town 1,000 times smaller than its namesake is -1
+MINOR_PROMINENCE = -0.5  # a thirtieth of the largest town of the name, or less
 # An entry found inside a longer name must be one a reader would take that name to hold.
 EMBEDDED_MIN_POPULATION = 100_000
 # A natural feature named after a place is not at that place.
@@ -843,6 +850,7 @@ class Resolver:
         near = _nearness(candidate, context, gazetteer, code)
         support, admin1_support = context.support.get(candidate.index, (0.0, 0.0))
         prominence = _prominence(candidate, context.largest_town)
+        named_unit = feature != "admin1" and code >= 0 and code in context.named_admin1
         shadowed = (
             feature in ("admin1", "admin2")
             and not named_as_unit
@@ -865,7 +873,7 @@ class Resolver:
             focus,
             inside,
             outside,
-            float(feature != "admin1" and code >= 0 and code in context.named_admin1),
+            float(named_unit),
             float(toponym.definite and feature in TOWN_FEATURES),
             near,
             support,
@@ -880,6 +888,7 @@ class Resolver:
             unit_focus if unit_focus and _country_namesake(candidate, pool) else 0.0,
             unit_focus,
             float(feature == "admin1" and candidate.country in context.sibling_units),
+            float(named_unit and prominence <= MINOR_PROMINENCE),
         )
 
     def score(
