@@ -27,8 +27,8 @@ explicit passes, each in its own module:
   whole article tells (a toll-less report joins the next report of it with a toll, a
   vague toll takes an exact one, an early toll the one it "rose to") and
   ``drafts.name_means`` codes an attack told without its means by the means the next
-  sentences give it, and ``passage`` codes a battle told only as an attack on armed men
-  by the means the sentences around it tell, when they tell no ground fighting.
+  sentences give it, and ``passage`` codes an attack on civilians or a bare battle by
+  the means the sentences around it tell, when they tell no direct violence.
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the

@@ -1,19 +1,21 @@
-"""The means a passage tells: a battle told only as an attack on armed men.
+"""The means a passage tells: a killing or a battle told without its own means.
 
-ACLED codes an incident by its means: a position shelled or bombed from the air, with no
-fighting on the ground, is Explosions/Remote violence, not an Armed clash. A report of
-it is often told bare ("the death toll from a government raid on the stronghold rose to
-18", "the army killed 11 militants in an attack on their posts") in a passage whose
-neighbours give the means ("warplanes struck the headquarters", "artillery pounded the
-posts"). ``name_passage_means`` scores the means the sentences around such a battle
-tell, each by its distance, and recodes it by them where the passage tells no ground
-fighting or direct violence.
+ACLED codes an incident by its means: civilians killed by an air strike, shelling or a
+bomb are Explosions/Remote violence with civilian targeting marked, not Violence against
+civilians, which is kept for direct violence (shooting, executions, abductions, beatings)
+by an armed group; a position shelled or bombed from the air, with no fighting on the
+ground, is remote violence too, not an Armed clash. A killing or an attack told bare
+("four civilians were killed in the city", "the regime committed a massacre in the
+district", "the army killed 11 militants in an attack on their posts") is often one
+sentence of a passage whose neighbours give the means ("the victims were hit by
+airstrikes", "artillery pounded the posts"). ``name_passage_means`` scores the means the
+sentences around such an event tell, each by its distance, against the direct violence
+they tell, and recodes it by the means when they win; a battle only where the passage
+tells no ground fighting or direct violence at all.
 
-The same scoring would code a bare killing of civilians ("three people were also killed
-in another town") by the strikes told beside it, as ACLED does; that was built and taken
-out (session 20): the recoded killings fused with their neighbour's event in the corpus
-and cost a contested toll on the FA-KES check half. ``passage_means`` answers for any
-draft; ``_RECODED`` says which are recoded.
+(Session 20: the recoded killings first fused with their neighbour's event of the same
+article and the fused event kept the smaller toll; ``crosscheck.fusion.article_wholes``
+now gives an article's whole toll.)
 
 ``profile`` reads one sentence's typed events; ``extract`` keeps one per sentence.
 """
@@ -77,9 +79,9 @@ _DIRECT_WORDS = frozenset(
 _DIRECT_TYPES = frozenset([on.ABDUCTION, on.SEXUAL_VIOLENCE, on.MOB_VIOLENCE])
 # Modes of a report that do not tell what was done: no means or violence is told.
 _UNTOLD_MODES = frozenset(["negated", "denied", "hypothetical", "planned", "threatened"])
-# What a passage's means recode: an armed clash typed only from an attack, raid or killing
-# of armed men (its sentence tells no fighting).
-_RECODED = frozenset([on.ARMED_CLASH])
+# What a passage's means may recode: an attack on civilians, and an armed clash typed only
+# from an attack, raid or killing of armed men (the sentence tells no fighting).
+_RECODED = frozenset([on.ATTACK, on.ARMED_CLASH])
 # A neighbour's weight by its distance in sentences; farther ones do not count.
 _WEIGHTS = {0: 1.0, 1: 1.0, 2: 0.5}
 # What the means must reach, and beat the direct violence by, to recode the attack.
@@ -163,11 +165,13 @@ def passage_means(profiles: dict[int, Profile], sentence: int, strict: bool = Fa
 
 
 def name_passage_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
-    """Every bare armed clash told as happened takes the remote-violence means its
-    passage tells (``passage_means``), where no ground fighting is told near it."""
+    """Every attack on civilians or bare armed clash told as happened, with no means of
+    its own, takes the means its passage tells (``passage_means``); an attack on
+    civilians keeps its civilian targeting."""
     for draft in drafts:
         if draft.label not in _RECODED or draft.mode != "asserted":
             continue
+        # A battle becomes remote violence only where no ground fighting is told nearby.
         label = passage_means(profiles, draft.sentence, strict=draft.label == on.ARMED_CLASH)
         if label is not None:
             draft.civilian_targeting = draft.civilian_targeting or draft.label == on.ATTACK
