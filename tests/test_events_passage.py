@@ -101,6 +101,7 @@ def test_a_bare_killing_takes_the_means_of_its_passage(analyses, name: str, labe
     event = _with_toll(analyses[name], 3)
     assert (event.event_type, event.sub_event_type) == (on.EXPLOSIONS, label)
     assert event.civilian_targeting
+    assert event.reported_type == on.ATTACK  # fusion compares it as told
 
 
 @pytest.mark.slow

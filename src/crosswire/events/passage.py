@@ -8,14 +8,14 @@ ground, is remote violence too, not an Armed clash. A killing or an attack told 
 ("four civilians were killed in the city", "the regime committed a massacre in the
 district", "the army killed 11 militants in an attack on their posts") is often one
 sentence of a passage whose neighbours give the means ("the victims were hit by
-airstrikes", "artillery pounded the posts"). ``name_passage_means`` scores the means the
+airstrikes", "artillery pounded the posts"). ``passage_means`` scores the means the
 sentences around such an event tell, each by its distance, against the direct violence
-they tell, and recodes it by the means when they win; a battle only where the passage
-tells no ground fighting or direct violence at all.
+they tell; ``name_passage_means`` recodes a battle by them where the passage tells no
+ground fighting or direct violence at all, ``name_killing_means`` a killing where they win.
 
-(Session 20: the recoded killings first fused with their neighbour's event of the same
-article and the fused event kept the smaller toll; ``crosscheck.fusion.article_wholes``
-now gives an article's whole toll.)
+A recoded killing keeps the label it was told as (``Draft.reported_label``, the event's
+``reported_type``): cross-article fusion compares reports as told (session 20 found the
+recoded killings joining and splitting otherwise, which cost a contested toll).
 
 ``profile`` reads one sentence's typed events; ``extract`` keeps one per sentence.
 """
@@ -79,9 +79,6 @@ _DIRECT_WORDS = frozenset(
 _DIRECT_TYPES = frozenset([on.ABDUCTION, on.SEXUAL_VIOLENCE, on.MOB_VIOLENCE])
 # Modes of a report that do not tell what was done: no means or violence is told.
 _UNTOLD_MODES = frozenset(["negated", "denied", "hypothetical", "planned", "threatened"])
-# What a passage's means may recode: an attack on civilians, and an armed clash typed only
-# from an attack, raid or killing of armed men (the sentence tells no fighting).
-_RECODED = frozenset([on.ATTACK, on.ARMED_CLASH])
 # A neighbour's weight by its distance in sentences; farther ones do not count.
 _WEIGHTS = {0: 1.0, 1: 1.0, 2: 0.5}
 # What the means must reach, and beat the direct violence by, to recode the attack.
@@ -165,14 +162,24 @@ def passage_means(profiles: dict[int, Profile], sentence: int, strict: bool = Fa
 
 
 def name_passage_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
-    """Every attack on civilians or bare armed clash told as happened, with no means of
-    its own, takes the means its passage tells (``passage_means``); an attack on
-    civilians keeps its civilian targeting."""
-    for draft in drafts:
-        if draft.label not in _RECODED or draft.mode != "asserted":
-            continue
-        # A battle becomes remote violence only where no ground fighting is told nearby.
-        label = passage_means(profiles, draft.sentence, strict=draft.label == on.ARMED_CLASH)
+    """Every bare armed clash told as happened takes the remote-violence means its
+    passage tells (``passage_means``), where no ground fighting is told near it."""
+    for draft in _told_as(drafts, on.ARMED_CLASH):
+        label = passage_means(profiles, draft.sentence, strict=True)
+        draft.label = label or draft.label
+
+
+def name_killing_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
+    """Every attack on civilians told as happened, with no means of its own, takes the
+    means its passage tells, keeping its civilian targeting and the label it was told as
+    (``Draft.reported_label``). Done once its sides are named: its perpetrator, its
+    confidence and the reports fusion joins it with stay those of the killing told."""
+    for draft in _told_as(drafts, on.ATTACK):
+        label = passage_means(profiles, draft.sentence)
         if label is not None:
-            draft.civilian_targeting = draft.civilian_targeting or draft.label == on.ATTACK
-            draft.label = label
+            draft.reported_label, draft.label = draft.label, label
+            draft.civilian_targeting = True
+
+
+def _told_as(drafts: list[Draft], label: str) -> list[Draft]:
+    return [d for d in drafts if d.label == label and d.mode == "asserted"]
