@@ -1,6 +1,6 @@
-"""A battle told only as an attack on armed men takes the means its passage tells
-(``events.passage``) where no ground fighting is told near it; an execution is never
-recoded by a strike told after it (texts written for these tests)."""
+"""An attack on civilians or a bare battle told without its means takes the means its
+passage tells (``events.passage``); direct violence or ground fighting nearby keeps it;
+an execution is never recoded by a strike told after it (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,26 @@ def test_a_battle_is_recoded_only_where_no_fighting_is_told() -> None:
 
 
 TEXTS = {
+    "jets_then_also": (
+        "Jets bombed the fuel market of Kafr Tala on Monday, killing 13 traders, rescuers "
+        "said. Three people were also killed in another town of the province. Shops stayed "
+        "closed on Tuesday."
+    ),
+    "shells_then_elsewhere": (
+        "Rebel shells slammed into the Midan district of Kafr Tala on Monday, killing five "
+        "children, a police source said. Elsewhere, three civilians were killed in the town "
+        "of Tell Hamra. Schools stayed closed on Tuesday."
+    ),
+    "gunmen_then_also": (
+        "Gunmen shot dead 13 traders at the fuel market of Kafr Tala on Monday, rescuers "
+        "said. Three people were also killed in another town of the province. Shops stayed "
+        "closed on Tuesday."
+    ),
+    "battles_then_elsewhere": (
+        "Troops and rebels fought street battles in Kafr Tala on Monday, a monitor said. "
+        "Elsewhere, three civilians were killed in the town of Tell Hamra. Schools stayed "
+        "closed on Tuesday."
+    ),
     "artillery_on_posts": (
         "Army artillery pounded rebel positions near Kafr Tala on Monday, a monitor said. "
         "Eleven rebels were killed in the attack on the positions. The rebels vowed to "
@@ -70,6 +90,24 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
 
 def _with_toll(analysis: Analysis, toll: int) -> Event:
     return next(e for e in analysis.events if e.fatalities == toll)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("jets_then_also", on.AIR_STRIKE), ("shells_then_elsewhere", on.SHELLING)],
+)
+def test_a_bare_killing_takes_the_means_of_its_passage(analyses, name: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    event = _with_toll(analyses[name], 3)
+    assert (event.event_type, event.sub_event_type) == (on.EXPLOSIONS, label)
+    assert event.civilian_targeting
+    assert event.reported_type == on.ATTACK  # fusion compares it as told
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["gunmen_then_also", "battles_then_elsewhere"])
+def test_a_killing_beside_shooting_or_fighting_stays_an_attack(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert _with_toll(analyses[name], 3).sub_event_type == on.ATTACK
 
 
 @pytest.mark.slow

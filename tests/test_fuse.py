@@ -512,3 +512,19 @@ def test_another_sources_lower_count_stays_the_conservative_toll() -> None:
     ]
     (fused,) = fuse(reports)
     assert fused.fatalities == 9  # ACLED: the lowest credible figure of disagreeing sources
+
+
+def test_a_recoded_killing_is_compared_as_told() -> None:
+    """A killing the events stage coded by the strikes told around it (``reported_type``)
+    joins other articles' reports as the killing told, not as a strike; the fused event
+    takes the coded type."""
+    strike = {"sub_event_type": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    told = {"sub_event_type": "Attack", "event_type": "Violence against civilians"}
+    arts = [article(name, CLASH, outlet=name.upper()) for name in ("a", "b", "c")]
+    recoded = [replace(event(a, WHOLE, **strike), reported_type="Attack") for a in arts[:2]]  # type: ignore[arg-type]
+    (fused,) = fuse([(arts[0], [recoded[0]]), (arts[1], [recoded[1]])])
+    assert (fused.sub_event_type, fused.reported_type) == ("Air/drone strike", "Attack")
+    attack = event(arts[2], WHOLE, **told)  # type: ignore[arg-type]
+    assert len(fuse([(arts[0], [recoded[0]]), (arts[2], [attack])])) == 1
+    bombing = event(arts[2], WHOLE, **strike)  # type: ignore[arg-type]
+    assert len(fuse([(arts[0], [recoded[0]]), (arts[2], [bombing])])) == 2

@@ -327,6 +327,10 @@ class Event:
     # ACLED's civilian_targeting: the event targeted civilians (an air strike that
     # killed civilians stays Explosions/Remote violence with this set).
     civilian_targeting: bool = False
+    # The sub-event type the article told it as, where the events stage coded it by the
+    # means told around it (a bare killing of civilians beside air strikes); None: as
+    # told. Fusion compares reports by it, so recoding moves no report between events.
+    reported_type: str | None = None
     # How sure the events stage is that this reports an event that happened, in [0, 1]
     # (crosswire.events.confidence), and the reasons: "name=value" features, the trigger.
     confidence: float | None = None

@@ -404,7 +404,9 @@ class ClaimBuilder:
             low = fused.fatalities_low if fused.fatalities_low is not None else fused.fatalities
             high = fused.fatalities_high if fused.fatalities_high is not None else math.inf
             holds = low is not None and low <= (report.fatalities or 0) <= high
-            return (fused.sub_event_type != report.sub_event_type, not holds)
+            # Compared as told, as fusion compares reports (``fusion.as_told``).
+            told = fused.reported_type or fused.sub_event_type
+            return (told != (report.reported_type or report.sub_event_type), not holds)
 
         return min(holders, key=fit)
 

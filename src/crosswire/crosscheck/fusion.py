@@ -93,7 +93,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -101,6 +101,7 @@ from crosswire.crosscheck import geo, linkage, quantities
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
+from crosswire.events.ontology import event_type_of
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -230,6 +231,13 @@ class Report:
     guessed: bool = False
     cell: Cell | None = None  # locality block: see ``locality_cell``
     words: frozenset[str] = frozenset()  # content words of the evidence
+    # The event as the events stage coded it, where ``event`` is it as told (``as_told``).
+    coded: Event | None = None
+
+    @property
+    def final(self) -> Event:
+        """The event as coded: what a fused event's type comes from."""
+        return self.coded if self.coded is not None else self.event
 
     @property
     def background(self) -> bool:
@@ -309,7 +317,8 @@ class Fuser:
         evidence = " ".join(span.text for span in event.sources)
         place = self.places.get(event.place) if event.place else None
         return Report(
-            event=event,
+            event=as_told(event),
+            coded=event if event.reported_type is not None else None,
             article=article,
             source=self.sources.passage_key(article, evidence),
             order=(published or "9999", article),
@@ -547,8 +556,9 @@ class Fuser:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
         aligned = [(r, self._orientation(reference.event, r.event) is True) for r in cluster]
 
-        sub_event_type = _vote(cluster, lambda r: r.event.sub_event_type)
-        chosen_type = next(r for r in cluster if r.event.sub_event_type == sub_event_type)
+        sub_event_type = _vote(cluster, lambda r: r.final.sub_event_type)
+        chosen_type = next(r.final for r in cluster if r.final.sub_event_type == sub_event_type)
+        told = _vote(cluster, lambda r: r.event.sub_event_type)
         side1 = self._named_first(_vote_aligned(aligned, first=True), aligned, first=True)
         side2 = self._named_first(_vote_aligned(aligned, first=False), aligned, first=False)
         place = _vote(
@@ -567,8 +577,9 @@ class Fuser:
         spans = _unique_spans(reporting)
         mentions = [s for s in _unique_spans(mentioning) if s not in spans]
         return Event(
-            event_type=chosen_type.event.event_type,
-            sub_event_type=chosen_type.event.sub_event_type,
+            event_type=chosen_type.event_type,
+            sub_event_type=chosen_type.sub_event_type,
+            reported_type=told if told != sub_event_type else None,
             actor1=side1,
             actor2=side2,
             assoc_actor1=_union(
@@ -588,8 +599,8 @@ class Fuser:
             fatalities_best=deaths.best,
             fatalities_text=deaths.text,
             modality=cluster[0].event.modality,
-            plover=_vote(cluster, lambda r: r.event.plover),
-            cameo=_vote(cluster, lambda r: r.event.cameo),
+            plover=_vote(cluster, lambda r: r.final.plover),
+            cameo=_vote(cluster, lambda r: r.final.cameo),
             sources=spans,
             conflicts=_conflicts(aligned),
             source_count=len({r.source for r in reporting}),
@@ -600,6 +611,16 @@ class Fuser:
             confidence=best.event.confidence if best else None,
             reasons=best.event.reasons if best else (),
         )
+
+
+def as_told(event: Event) -> Event:
+    """The event with the type its article told it as: reports are compared by what they
+    told, so a report the events stage recoded (``Event.reported_type``) joins the same
+    reports as it would unrecoded; only the fused event's type is the coded one."""
+    told = event.reported_type
+    if told is None:
+        return event
+    return replace(event, event_type=event_type_of(told), sub_event_type=told, reported_type=None)
 
 
 def _voted_dates(

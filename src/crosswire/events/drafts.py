@@ -108,6 +108,9 @@ class Draft:
     reported_on: bool = False
     # It names again an incident told before ("The killings took place on Wednesday").
     retold: bool = False
+    # The label it was told as, where ``passage`` recoded a killing of civilians by the
+    # means told around it: fusion compares reports by what they told.
+    reported_label: str | None = None
 
     @property
     def violent(self) -> bool:
@@ -181,7 +184,9 @@ class Draft:
         sure, reasons = confidence.score(
             confidence.Facts(
                 sentence=self.sentence,
-                event_type=on.event_type_of(self.label),
+                # Scored as told: recoding by the passage's means (``reported_label``)
+                # says nothing of whether it happened.
+                event_type=on.event_type_of(self.reported_label or self.label),
                 has_toll=self.toll is not None and bool(self.toll.value),
                 place_named=self.place_named,
                 place_country=self.place.country_code if self.place is not None else None,
@@ -217,6 +222,7 @@ class Draft:
             cameo=on.SUB_EVENT_TYPES[self.label].cameo,
             sources=tuple(self.spans),
             background=background,
+            reported_type=self.reported_label,
             civilian_targeting=self.civilian_targeting
             or self.label == on.ATTACK
             or (actors.actor2 is not None and actors.actor2.kind == "civilians"),

@@ -27,8 +27,9 @@ explicit passes, each in its own module:
   whole article tells (a toll-less report joins the next report of it with a toll, a
   vague toll takes an exact one, an early toll the one it "rose to") and
   ``drafts.name_means`` codes an attack told without its means by the means the next
-  sentences give it, and ``passage`` codes a battle told only as an attack on armed men
-  by the means the sentences around it tell, when they tell no ground fighting.
+  sentences give it, and ``passage`` codes a bare battle, and once its sides are named
+  an attack on civilians (keeping the type it was told as, which fusion compares), by
+  the means the sentences around it tell, when they tell no direct violence.
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the
@@ -136,6 +137,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         unnamed_perpetrator(
             index, draft.label, draft.actors, draft.place, draft.spans, draft.at, elsewhere
         )
+    passage.name_killing_means(drafts, profiles)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     return replace(analysis, events=events, entities=analysis.entities + new)

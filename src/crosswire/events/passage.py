@@ -1,19 +1,21 @@
-"""The means a passage tells: a battle told only as an attack on armed men.
+"""The means a passage tells: a killing or a battle told without its own means.
 
-ACLED codes an incident by its means: a position shelled or bombed from the air, with no
-fighting on the ground, is Explosions/Remote violence, not an Armed clash. A report of
-it is often told bare ("the death toll from a government raid on the stronghold rose to
-18", "the army killed 11 militants in an attack on their posts") in a passage whose
-neighbours give the means ("warplanes struck the headquarters", "artillery pounded the
-posts"). ``name_passage_means`` scores the means the sentences around such a battle
-tell, each by its distance, and recodes it by them where the passage tells no ground
-fighting or direct violence.
+ACLED codes an incident by its means: civilians killed by an air strike, shelling or a
+bomb are Explosions/Remote violence with civilian targeting marked, not Violence against
+civilians, which is kept for direct violence (shooting, executions, abductions, beatings)
+by an armed group; a position shelled or bombed from the air, with no fighting on the
+ground, is remote violence too, not an Armed clash. A killing or an attack told bare
+("four civilians were killed in the city", "the regime committed a massacre in the
+district", "the army killed 11 militants in an attack on their posts") is often one
+sentence of a passage whose neighbours give the means ("the victims were hit by
+airstrikes", "artillery pounded the posts"). ``passage_means`` scores the means the
+sentences around such an event tell, each by its distance, against the direct violence
+they tell; ``name_passage_means`` recodes a battle by them where the passage tells no
+ground fighting or direct violence at all, ``name_killing_means`` a killing where they win.
 
-The same scoring would code a bare killing of civilians ("three people were also killed
-in another town") by the strikes told beside it, as ACLED does; that was built and taken
-out (session 20): the recoded killings fused with their neighbour's event in the corpus
-and cost a contested toll on the FA-KES check half. ``passage_means`` answers for any
-draft; ``_RECODED`` says which are recoded.
+A recoded killing keeps the label it was told as (``Draft.reported_label``, the event's
+``reported_type``): cross-article fusion compares reports as told (session 20 found the
+recoded killings joining and splitting otherwise, which cost a contested toll).
 
 ``profile`` reads one sentence's typed events; ``extract`` keeps one per sentence.
 """
@@ -77,9 +79,6 @@ _DIRECT_WORDS = frozenset(
 _DIRECT_TYPES = frozenset([on.ABDUCTION, on.SEXUAL_VIOLENCE, on.MOB_VIOLENCE])
 # Modes of a report that do not tell what was done: no means or violence is told.
 _UNTOLD_MODES = frozenset(["negated", "denied", "hypothetical", "planned", "threatened"])
-# What a passage's means recode: an armed clash typed only from an attack, raid or killing
-# of armed men (its sentence tells no fighting).
-_RECODED = frozenset([on.ARMED_CLASH])
 # A neighbour's weight by its distance in sentences; farther ones do not count.
 _WEIGHTS = {0: 1.0, 1: 1.0, 2: 0.5}
 # What the means must reach, and beat the direct violence by, to recode the attack.
@@ -165,10 +164,22 @@ def passage_means(profiles: dict[int, Profile], sentence: int, strict: bool = Fa
 def name_passage_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
     """Every bare armed clash told as happened takes the remote-violence means its
     passage tells (``passage_means``), where no ground fighting is told near it."""
-    for draft in drafts:
-        if draft.label not in _RECODED or draft.mode != "asserted":
-            continue
-        label = passage_means(profiles, draft.sentence, strict=draft.label == on.ARMED_CLASH)
+    for draft in _told_as(drafts, on.ARMED_CLASH):
+        label = passage_means(profiles, draft.sentence, strict=True)
+        draft.label = label or draft.label
+
+
+def name_killing_means(drafts: list[Draft], profiles: dict[int, Profile]) -> None:
+    """Every attack on civilians told as happened, with no means of its own, takes the
+    means its passage tells, keeping its civilian targeting and the label it was told as
+    (``Draft.reported_label``). Done once its sides are named: its perpetrator, its
+    confidence and the reports fusion joins it with stay those of the killing told."""
+    for draft in _told_as(drafts, on.ATTACK):
+        label = passage_means(profiles, draft.sentence)
         if label is not None:
-            draft.civilian_targeting = draft.civilian_targeting or draft.label == on.ATTACK
-            draft.label = label
+            draft.reported_label, draft.label = draft.label, label
+            draft.civilian_targeting = True
+
+
+def _told_as(drafts: list[Draft], label: str) -> list[Draft]:
+    return [d for d in drafts if d.label == label and d.mode == "asserted"]
