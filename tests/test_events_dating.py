@@ -330,3 +330,44 @@ def test_an_undated_report_of_another_kind_keeps_the_article_s_day(nlp) -> None:
     )
     clash = violent(events(nlp, text), "Rebels clashed")
     assert clash.date_start == PUBLISHED
+
+
+def test_a_count_of_days_dates_the_incident_counted_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling killed four in Homs on Tuesday, a day after air strikes killed nine there."
+    strikes = violent(events(nlp, text), "Shelling")
+    found = [e for e in events(nlp, text) if e.sub_event_type == "Air/drone strike"]
+    assert strikes.date_start == "2026-03-03"
+    assert [(e.date_start, e.date_text) for e in found] == [("2026-03-02", "a day after")]
+
+
+def test_a_count_of_days_dates_the_clause_from_the_incident_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets struck Nawa two days after rebels seized it on Monday."
+    strike = next(e for e in events(nlp, text) if e.sub_event_type == "Air/drone strike")
+    assert (strike.date_start, strike.date_text) == ("2026-03-04", "two days after")
+
+
+def test_an_adverb_counts_from_the_day_told_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rebels attacked Nawa on Sunday. A day earlier, shelling killed four in Douma."
+    shelling = violent(events(nlp, text), "shelling")
+    assert (shelling.date_start, shelling.date_text) == ("2026-02-28", "A day earlier")
+    text = "Rebels attacked Nawa on Monday. Jets struck the market in Nawa the next day."
+    jets = violent(events(nlp, text), "Jets")
+    assert (jets.date_start, jets.date_text) == ("2026-03-03", "the next day")
+
+
+def test_no_named_day_leaves_a_range_never_an_exact_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The strike came a week after rebels attacked a checkpoint in Homs."
+    clash = next(e for e in events(nlp, text) if e.sub_event_type == "Armed clash")
+    assert clash.date_text is None  # inferred, not read
+    assert clash.date_precision == "week" and clash.date_start != clash.date_end
+
+
+def test_a_count_from_an_incident_told_before_takes_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jets bombed a clinic in Nawa on Monday, killing four medics. "
+        "The attack came two days after gunmen ambushed an aid convoy near the town."
+    )
+    ambush = next(
+        e for e in events(nlp, text) if "gunmen" in e.sources[0].text and e.modality == "asserted"
+    )
+    assert (ambush.date_start, ambush.date_text) == ("2026-02-28", "two days after")

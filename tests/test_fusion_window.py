@@ -83,3 +83,20 @@ def test_blocking_leaves_a_wide_report_to_its_own_article() -> None:
     wide = _fuser(_reports())
     wide.settings = FusionSettings(link_span_days=31)
     assert (0, 2) in set(wide.candidate_pairs()) or (1, 2) in set(wide.candidate_pairs())
+
+
+def _undated_late(published: str, *, background: bool = False) -> list[tuple[Article, list[Event]]]:
+    """A stated Tuesday report and another article's undated report of Tafas shelling."""
+    tue = article("tue", TUESDAY, outlet="Tue", published="2026-03-03")
+    text = "Shells fired at Tafas killed four people, a medic said."
+    late = article("late", text, outlet="Late", published=published)
+    undated = replace(event(late, text, day=None, **SHELLING), background=background)  # type: ignore[arg-type]
+    return [(tue, [event(tue, TUESDAY, day="2026-03-03", **SHELLING)]), (late, [undated])]  # type: ignore[arg-type]
+
+
+def test_an_undated_report_meets_no_stated_day_two_days_before_its_publication() -> None:
+    # Told undated two days after: a later incident of the town, not Tuesday's.
+    assert sorted(e.source_count for e in fuse(_undated_late("2026-03-05"))) == [1, 1]
+    # A passing mention names an incident of any earlier day undated.
+    (fused,) = fuse(_undated_late("2026-03-05", background=True))
+    assert len({s.article for s in (*fused.sources, *fused.mentions)}) == 2

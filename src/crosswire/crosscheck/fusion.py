@@ -197,6 +197,21 @@ def _overnight(text: str, day: float) -> tuple[float, float]:
     return (day - bool(_INTO_PREVIOUS.search(text)), day + bool(_INTO_NEXT.search(text)))
 
 
+def _too_early(guessed: Report, stated: Report) -> bool:
+    """An undated report, dated only by its article's day, and another article's stated
+    day more than ``UNDATED_REACH`` days before that: news tells the day's or the
+    previous day's incident undated, an older one with its day ("two days after the
+    fighting"), so the undated report tells a later incident of the place. A passing
+    mention (background) names an incident of any earlier day undated ("the agreement
+    stops the bloodshed")."""
+    return (
+        guessed.guessed
+        and not guessed.background
+        and stated.dated
+        and stated.end < guessed.end - UNDATED_REACH
+    )
+
+
 def _parse_iso(text: str, *, end: bool) -> int | None:
     """An ISO date, month or year as a day ordinal (its first day, or last with ``end``)."""
     parts = text.strip()[:10].split("-")
@@ -213,6 +228,11 @@ def _parse_iso(text: str, *, end: bool) -> int | None:
         return date(year, month, int(parts[2])).toordinal()
     except (ValueError, IndexError):
         return None
+
+
+# How many days before its article's day an undated report may have happened, against
+# another article's stated day (``_too_early``).
+UNDATED_REACH = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +447,8 @@ class Fuser:
             return False
         slack = self.settings.date_slack_days
         if left.start > right.end + slack or right.start > left.end + slack:
+            return False
+        if not same_article and (_too_early(left, right) or _too_early(right, left)):
             return False
         longest = self.settings.max_span_days if same_article else self.settings.cross_span_days
         return all(r.span_days <= longest for r in (left, right) if r.dated or not same_article)

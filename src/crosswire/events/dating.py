@@ -15,7 +15,10 @@ An event of a sentence takes, in this order:
    sequence ("after") between the event and the date parts them, except when the
    date is the day of a report the event is told in ("the monitor reported on
    Monday that 30 were killed after the attack"): the event happened by that day;
-3. otherwise ``extract`` gives it the date of an earlier event of its type, then
+3. a count of days from another incident ("two days after fighting killed 12", "A day
+   earlier, ...": ``relative_date``, read by ``crosswire.dates.relative``), tried
+   before 2: it says more than a report's day;
+4. otherwise ``extract`` gives it the date of an earlier event of its type, then
    the article's own date.
 
 Once the article is read, ``backdate`` gives a report told first with no date (a
@@ -45,6 +48,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from crosswire.dates.relative import BACK_SENTENCES, Relative, counted_day, find_relatives
 from crosswire.events.drafts import (
     LEAD_REACH,
     LEAD_SENTENCES,
@@ -59,7 +63,7 @@ from crosswire.events.tolls import tree_distance
 from crosswire.events.typer import EventCandidate
 from crosswire.metadata.bylines import parse_dateline
 from crosswire.metadata.pubdates import HEAD_CHARS, head_dates
-from crosswire.model import DateMention
+from crosswire.model import DateMention, DatePrecision, Mention
 
 _YEAR = re.compile(r"\d{4}")
 # Words that put two clauses at different times: a date across them is the other
@@ -327,6 +331,117 @@ def _in_sequence(word: Token, date_root: Token) -> bool:
         for t in path
         if t.i != common
     )
+
+
+def relative_date(
+    dates: list[DateMention],
+    sentence: Span,
+    anchor: Token,
+    stamps: frozenset[int],
+    published: str | None,
+) -> tuple[tuple[str, str, DatePrecision], DateMention | None] | None:
+    """The date of an event whose clause names none, counted from another incident's
+    (``crosswire.dates.relative``): "a truce held on Thursday, two days after fighting
+    killed 12" dates the fighting two days before Thursday, "A day later, jets struck"
+    a day after the day the text named last. With the day counted from named, the date
+    and a date expression of the phrase (its ``date_text``); without, a range of the
+    article's recent days and None (inferred, not read). None when no phrase dates it."""
+    for relative in find_relatives(sentence.doc.text, sentence.start_char, sentence.end_char):
+        side = _side(relative, anchor)
+        if side is None:
+            continue
+        base = _counted_from(dates, sentence, relative, side, stamps)
+        if base is None and side == "dated" and relative.referent[0] >= 0:
+            continue  # "jets struck two days after rebels seized it": the seizure is undated
+        when = counted_day(relative, side == "referent", base, published)
+        if when is None:
+            return None
+        if base is None:
+            return when, None
+        mention = Mention(
+            article=base.mention.article, start=relative.start, end=relative.end, text=relative.text
+        )
+        said = DateMention(mention=mention, start_date=when[0], end_date=when[1], precision=when[2])
+        return when, said
+    return None
+
+
+def _side(relative: Relative, anchor: Token) -> str | None:
+    """Which side of ``relative`` the event of ``anchor`` is on: the incident counted from
+    ("referent"), the one the phrase dates ("dated"), or neither (an adverb of another
+    clause)."""
+    if relative.referent[0] >= 0:
+        return "referent" if relative.refers(anchor.idx) else "dated"
+    doc = anchor.doc
+    word = doc.char_span(relative.start, relative.end, alignment_mode="expand")
+    if word is None:
+        return None
+    head = word.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return "dated" if anchor.i == head.i or head in anchor.ancestors else None
+
+
+def _counted_from(
+    dates: list[DateMention],
+    sentence: Span,
+    relative: Relative,
+    side: str,
+    stamps: frozenset[int],
+) -> DateMention | None:
+    """The named day the count starts from: for the incident counted from, the nearest
+    day of the rest of the sentence (with none, the last day named in the sentences
+    before: "The attack comes two days after ..." retells an incident told with its day);
+    for the dated side, a day of the incident counted from, else (an adverb) the last
+    day named in the sentences before it. Not a page's stamp, not a report's day, a few
+    days at most."""
+    if relative.referent[0] < 0:
+        return _day_before(dates, sentence, relative.start, stamps)
+    low, high = relative.referent
+    if side == "referent" and not any(
+        _in_sentence(d, sentence) and not low <= d.mention.start < high for d in dates
+    ):
+        # "The attack comes two days after ...": the attack told before, on its day.
+        return _day_before(dates, sentence, sentence.start_char, stamps)
+    found = [
+        d
+        for d, _ in _sentence_dates(dates, sentence, stamps)
+        if (low <= d.mention.start < high) == (side == "dated")
+        and not (relative.start <= d.mention.start < relative.end)
+        and _days(d) <= NARROW_DAYS
+        and not reported_on(d, sentence)
+    ]
+    return min(found, key=lambda d: abs(d.mention.start - relative.start)) if found else None
+
+
+def _day_before(
+    dates: list[DateMention], sentence: Span, at: int, stamps: frozenset[int]
+) -> DateMention | None:
+    """The last narrow day named before character ``at``, in its sentence or the
+    ``BACK_SENTENCES`` before, not a page's stamp nor a report's day."""
+    first = sentence
+    for _ in range(BACK_SENTENCES):
+        if first.start == 0:
+            break
+        first = first.doc[first.start - 1].sent
+    found = [
+        d
+        for d in dates
+        if first.start_char <= d.mention.start
+        and d.mention.end <= at
+        and d.mention.start not in stamps
+        and _days(d) <= NARROW_DAYS
+    ]
+    for d in sorted(found, key=lambda d: d.mention.start, reverse=True):
+        span = _tokens(d, d_sentence := _sentence_of(d, sentence))
+        if span is not None and not reported_on(d, d_sentence):
+            return d
+    return None
+
+
+def _sentence_of(d: DateMention, sentence: Span) -> Span:
+    token = sentence.doc.char_span(d.mention.start, d.mention.end, alignment_mode="expand")
+    return token.sent if token is not None and len(token) else sentence
 
 
 def _too_old(d: DateMention, published: str | None) -> bool:

@@ -55,6 +55,7 @@ from crosswire.events.dating import (
     backdate,
     clause_date,
     phrase_dates,
+    relative_date,
     reported_on,
     retells,
     sentence_date,
@@ -226,8 +227,13 @@ def _when(
     history = when is not None and is_history(when, index.published)
     if when is not None and asserted and not history:
         dated.setdefault(candidate.label, when)
+    published = index.published[0] if index.published else None
+    if when is None and (
+        counted := relative_date(index.dates, sentence, candidate.anchor, index.stamps, published)
+    ):
+        when, stated = counted
+        return when, stated, is_history(when, index.published)
     if when is None:
-        published = index.published[0] if index.published else None
         stated = sentence_date(
             index.dates, candidate, sentence, clause.claimed, published, index.stamps
         )
