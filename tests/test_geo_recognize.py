@@ -133,10 +133,10 @@ def test_a_persons_surname_tagged_as_a_place_stays_the_person() -> None:
     # A lone name word of a full name given earlier is that person again, unless the
     # sentence treats it as a place or a town of standing bears it.
     person = _run_unscored(
-        "The land was owned by Claude Joseph Villars Dubreuil, a French colonial builder. "
-        "In the 1740s, Dubreuil had a canal dug through the center of his parcel."
+        "The house was built by Claude Henri Pascal Brantley, a French merchant. "
+        "In the 1750s, Brantley had a chapel raised at the edge of his land."
     )
-    assert "Dubreuil" not in {m.text for _, m in person.places}
+    assert "Brantley" not in {m.text for _, m in person.places}
     city = _run_unscored(
         "George Washington crossed the river. Washington later became the capital."
     )

@@ -924,9 +924,9 @@ class Recognizer:
     def _persons_name_again(
         self, doc: Doc, ent_start: int, start: int, end: int, person_words: dict[str, set[int]]
     ) -> bool:
-        """ "Dubreuil" tagged GPE after "Claude Joseph Villars Dubreuil": the surname of a
-        full name given before is the person again, unless the sentence treats it as a
-        place or a town of standing bears the name."""
+        """A lone surname tagged GPE after the person's full name ("Brantley" after "Claude
+        Henri Pascal Brantley") is the person again, unless the sentence treats it as a place
+        or a town of standing bears the name."""
         word = doc[start].lower_
         if end - start != 1 or not any(
             i < ent_start and _surname(doc, i) == word for i in person_words.get(word, set())

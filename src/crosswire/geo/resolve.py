@@ -99,8 +99,8 @@ RANK_FEATURES = (
     # ("Oregon and Washington laws", "California or Washington").
     "coordinated_unit",
     # A town in a subdivision the document names elsewhere that is a thirtieth of the
-    # largest town of its name or less: a sports page filed from Columbus, Ohio names
-    # Louisville's team, not Louisville, Ohio; a named state backs a small namesake less.
+    # largest town of its name or less: a state named for a dateline or a team says little
+    # about which namesake a bare city name means; it backs a tiny namesake less.
     "named_admin1_minor",
 )
 _KIND_COLUMNS = (
