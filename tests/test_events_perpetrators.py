@@ -35,6 +35,14 @@ TEXTS = {
         "A suicide bomber killed 20 people at a checkpoint in the city of Qamishli in Syria "
         "on Saturday. The Islamic State group claimed responsibility for the attack."
     ),
+    "claimed_by_shape": (
+        "A car bomb killed nine people at a checkpoint in the town of Azaz in northern Syria "
+        "on Monday. Jaysh al-Fateh claimed responsibility for the attack."
+    ),
+    "said_it_did": (
+        "A roadside bomb killed four soldiers near the town of Dael in Daraa province on "
+        "Friday. The Sultan Murad Brigade said it carried out the bombing."
+    ),
     "claimed_next_day": (
         "A car bomb killed eleven people in the town of Azaz in northern Syria on Monday. "
         "The Islamic State group claimed responsibility for the bombing in a statement on "
@@ -455,6 +463,16 @@ def test_of_two_states_in_the_alternative_the_first_named_is_actor1(analyses) ->
 
 def test_a_claim_in_another_sentence_names_the_bomber(analyses) -> None:  # type: ignore[no-untyped-def]
     assert first(analyses["claimed"])[0] == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [("claimed_by_shape", "Jaysh al-Fateh"), ("said_it_did", "Sultan Murad Brigade")],
+)
+def test_a_group_known_by_its_name_s_shape_that_claims_the_attack_is_actor1(  # type: ignore[no-untyped-def]
+    analyses, name: str, group: str
+) -> None:
+    assert first(analyses[name])[0] == group
 
 
 def test_clashes_with_a_side_make_it_actor1_and_the_dead_actor2(analyses) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ ASSIGNS = ("analyses.entities",)
 def make_actor_countries() -> Stage:
     """Give civilians, protesters and unnamed gunmen the country of the story's places."""
     from crosswire.actors import GENERIC, load_actor_dictionary
+    from crosswire.actors.armed_names import NAMED_KEY
     from crosswire.events.index import scene_country
     from crosswire.merging import merge_records
 
@@ -39,8 +40,15 @@ def make_actor_countries() -> Stage:
     # What the `actors` stage gives a generic side it names with no nationality.
     countryless = {dictionary.generic(category, None).id: category for category in GENERIC}
 
+    def unsited(entity: Entity) -> bool:
+        # A group named by its name's shape alone ("Liwa Fursan al-Haq") fights where the
+        # story is, like a generic side.
+        if entity.canonical_key.startswith(NAMED_KEY):
+            return not entity.country_code
+        return entity.id in countryless and not entity.canonical_key
+
     def one(analysis: Analysis, doc: Doc, article: Article) -> Analysis:
-        if not any(e.id in countryless and not e.canonical_key for e in analysis.entities):
+        if not any(unsited(e) for e in analysis.entities):
             return analysis
         country = scene_country(doc, analysis)
         if country is None:
@@ -50,7 +58,11 @@ def make_actor_countries() -> Stage:
             if entity.id in countryless and not entity.canonical_key:
                 sited = dictionary.generic(countryless[entity.id], country)
                 renamed[entity.id] = replace(sited, mentions=entity.mentions)
-        entities = [renamed.get(e.id, e) for e in analysis.entities]
+        entities = [
+            replace(e, country_code=country) if unsited(e) and e.id not in renamed else e
+            for e in analysis.entities
+        ]
+        entities = [renamed.get(e.id, e) for e in entities]
         # A person acting for a generic side points at its new id.
         entities = [
             replace(e, affiliation=renamed[e.affiliation].id) if e.affiliation in renamed else e

@@ -5,8 +5,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from crosswire.actors.armed_names import (
+    NAMED_KEY,
+    STATE_SIDE,
+    arabic_names,
+    display_name,
+    english_formation,
+    name_key,
+)
 from crosswire.actors.context import ContextPass
-from crosswire.actors.dictionary import _BRANCH_NAMES, LinkMode
+from crosswire.actors.dictionary import _BRANCH_NAMES, KIND_INTER, ActorDictionary, LinkMode
 from crosswire.actors.grammar import _actor_position, _is_definite, _noun_class
 from crosswire.actors.lexicon import (
     _BACKED_ARMED_NOUNS,
@@ -25,7 +33,22 @@ from crosswire.actors.nonactors import glued_heading
 from crosswire.model import Entity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+_SPELLINGS: dict[int, tuple[ActorDictionary, dict[str, str]]] = {}
+
+
+def _known_spellings(dictionary: ActorDictionary) -> dict[str, str]:
+    """The dictionary's names and aliases in one spelling -> actor key."""
+    cached = _SPELLINGS.get(id(dictionary))
+    if cached is not None and cached[0] is dictionary:
+        return cached[1]
+    spellings: dict[str, str] = {}
+    for actor in dictionary.actors.values():
+        for alias in (actor.name, *actor.aliases):
+            spellings.setdefault(name_key(alias), actor.key)
+    _SPELLINGS[id(dictionary)] = (dictionary, spellings)
+    return spellings
 
 
 class GroupPass(ContextPass):
@@ -269,5 +292,48 @@ class GroupPass(ContextPass):
             if longer is not None:
                 self._add(start, end, longer, "coreference")
                 continue
-            name = self.doc[start:end].text
-            self._add(start, end, Entity(name=name, kind="organisation"), "unlinked")
+            span = self.doc[start:end]
+            armed = None
+            before = self.text[max(0, span.start_char - 30) : span.start_char]
+            if english_formation(span.text, before):
+                armed = self._armed_group(span)
+            entity = armed or Entity(name=span.text, kind="organisation")
+            self._add(start, end, entity, "unlinked")
+
+    # ---- armed groups named on a formation's pattern
+
+    def _link_armed_names(self) -> None:
+        """Armed groups the dictionary lacks, by their name's shape: "Liwa Fursan al-Haq",
+        "Jaysh al-Fateh"; a spelling of a known one ("Jabhat an-Nusra") is that one."""
+        begin = self.doc[self.dateline_end].idx if self.dateline_end < len(self.doc) else 0
+        for first, last, place in arabic_names(self.text, begin):
+            span = self.doc.char_span(first, last, alignment_mode="expand")
+            if span is None:
+                continue
+            if place:  # a street or a mosque named after a group is no actor
+                self.covered.update(range(span.start, span.end))
+                continue
+            if (span.start, span.end) in self.candidates:
+                continue  # the dictionary's own spelling: the alias pass links it
+            known = _known_spellings(self.dictionary).get(name_key(span.text))
+            if known is not None:
+                self._add(span.start, span.end, self.dictionary.actor(known).entity(), "alias")
+                continue
+            entity = self._armed_group(span)
+            if entity is not None:
+                self._add(span.start, span.end, entity, "unlinked")
+
+    def _armed_group(self, span: Span) -> Entity | None:
+        """A named group of no known side: a rebel group of the country it is in, unless
+        its sentence ties it to the state's side ("pro-government militias")."""
+        if STATE_SIDE.search(span.sent.text):
+            return None
+        country = self._located_country(span.sent) or self.focus_country()
+        name = display_name(span.text)
+        return Entity(
+            name=name,
+            kind="rebel_group",
+            inter_code=KIND_INTER["rebel_group"],
+            country_code=country,
+            canonical_key=f"{NAMED_KEY}{name_key(name).replace(' ', '-')}",
+        )

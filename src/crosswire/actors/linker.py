@@ -60,6 +60,7 @@ class _DocumentLinker(PeoplePass, GroupPass, ForcesPass, DescriptionPass):
     def link(self) -> list[ActorMention]:
         self._collect_candidates()
         self._count_countries()
+        self._link_armed_names()  # before persons and aliases: "Jaysh al-Fateh" holds "Fateh"
         self._link_persons()
         self._link_aliases()
         self._link_demonyms()

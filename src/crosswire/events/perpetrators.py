@@ -315,6 +315,14 @@ _ITS_MEN = re.compile(
     r"(?![^.]{0,30}\b(?:were|was|had\s+been|have\s+been)\s+(?:killed|wounded|injured))",
     re.IGNORECASE,
 )
+# A group's statement that it did it: "the brigade said it carried out the attack",
+# "X announced that it had launched the assault".
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|stated|admitted)\s+(?:that\s+)?it\s+(?:had\s+)?"
+    r"(?:carried\s+out|conducted|launched|staged|executed|was\s+behind|was\s+responsible\s+for)"
+    rf"\s+{_THIS_ATTACK}",
+    re.IGNORECASE,
+)
 _DENIAL = re.compile(r"\b(?:not|no|never|denied|n't)\b[^.]{0,15}$", re.IGNORECASE)
 _CLAIM_REACH = 80  # characters between a claimant's name and "claimed responsibility"
 
@@ -366,6 +374,7 @@ def _claim(
         if not _DENIAL.search(text, max(0, m.start() - 20), m.start())
     ]
     claims += list(_ITS_MEN.finditer(text, index.dateline_end))
+    claims += list(_SAID_IT.finditer(text, index.dateline_end))
     for match in claims:
         if not outside(match.start()):
             continue
