@@ -10,6 +10,8 @@ other than the attacker's own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from crosswire.events import lexicon as lx
@@ -80,17 +82,23 @@ def civilian_dead(sentence: Span, attackers: tuple[Token | None, ...]) -> bool:
     civilian, armed = _cues(sentence, skip, counted=False)
     if civilian or armed:
         return civilian and not armed
+    for following in _following(sentence):
+        civilian, armed = _cues(following, skip, counted=True)
+        if civilian or armed:
+            return civilian and not armed
+    return False
+
+
+def _following(sentence: Span) -> Iterator[Span]:
+    """The sentences after ``sentence`` that may count its dead (_NEIGHBOURS of them)."""
     doc = sentence.doc
     end = sentence.end
     for _ in range(_NEIGHBOURS):
         if end >= len(doc):
-            break
+            return
         following = doc[end].sent
-        civilian, armed = _cues(following, skip, counted=True)
-        if civilian or armed:
-            return civilian and not armed
+        yield following
         end = following.end
-    return False
 
 
 def people_dead(sentence: Span, dead: Token | None, attackers: tuple[Token | None, ...]) -> bool:
@@ -105,16 +113,7 @@ def people_dead(sentence: Span, dead: Token | None, attackers: tuple[Token | Non
     skip = {t.i for token in attackers if token is not None for t in token.subtree}
     if _cues(sentence, skip, counted=False)[1]:
         return False
-    doc = sentence.doc
-    end = sentence.end
-    for _ in range(_NEIGHBOURS):
-        if end >= len(doc):
-            break
-        following = doc[end].sent
-        if _cues(following, skip, counted=True)[1]:
-            return False
-        end = following.end
-    return True
+    return not any(_cues(following, skip, counted=True)[1] for following in _following(sentence))
 
 
 _PEOPLE = frozenset(["people", "person", "persons"])
