@@ -66,7 +66,7 @@ from crosswire.leadscan import LeadPattern
 from crosswire.model import DateMention, DatePrecision, Mention
 from crosswire.nlp import doc_text, per_doc
 
-__all__ = ["date_spans", "find_dates"]
+__all__ = ["SMALL_NUMBERS", "date_spans", "find_dates"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -107,7 +107,7 @@ _WEEKDAYS = {
     )
 }
 _COUNT_WORDS = "one two three four five six seven eight nine ten eleven twelve"
-_SMALL_NUMBERS = {word: value for value, word in enumerate(_COUNT_WORDS.split(), start=1)} | {
+SMALL_NUMBERS = {word: value for value, word in enumerate(_COUNT_WORDS.split(), start=1)} | {
     "a": 1,
     "an": 1,
     "fifteen": 15,
@@ -407,7 +407,7 @@ def _count(text: str | None) -> tuple[int, int] | None:
         return _VAGUE_COUNTS[key]
     if text.isdigit():
         return int(text), int(text)
-    value = _SMALL_NUMBERS.get(key)
+    value = SMALL_NUMBERS.get(key)
     return (value, value) if value is not None else None
 
 

@@ -27,14 +27,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from crosswire.dates.find import SMALL_NUMBERS
 from crosswire.model import DateMention, DatePrecision
 
 __all__ = ["BACK_SENTENCES", "Relative", "counted_day", "find_relatives"]
 
-_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
-}  # fmt: skip
 _COUNT = r"(?P<count>an?|one|two|three|four|five|six|seven|[2-7])"
 # "two days after", "hours before", "a week after", "the day after"; not "the day after
 # tomorrow" (the dates stage reads it), nor "days after" (no count: any number of days).
@@ -121,7 +118,8 @@ def _linked(sentence: str, match: re.Match[str], offset: int) -> Relative:
 def _unit_days(match: re.Match[str]) -> int:
     if match.groupdict().get("the"):
         return 1
-    count = _COUNTS[match.group("count").lower()]
+    word = match.group("count").lower()
+    count = int(word) if word.isdigit() else SMALL_NUMBERS[word]
     return count * (7 if match.group("unit").lower().startswith("week") else 1)
 
 
