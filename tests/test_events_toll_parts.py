@@ -111,6 +111,19 @@ TEXTS = {
         "the town of Salamiyeh on Friday. The bomb had been hidden under a seat. On Monday "
         "about 60 civilians were killed in an air strike on a market."
     ),
+    # Dead besides the toll, told after a detail of the incident with no toll of its own.
+    "also_fewer": (
+        "Coalition jets killed at least 30 Islamic State militants around the town of "
+        "Markada on Friday, a monitoring group said. Residents told the group that the jets "
+        "pounded Markada for hours. Two shepherds were also killed in the strikes, the "
+        "group said."
+    ),
+    "also_more": (
+        "Coalition jets killed at least 30 Islamic State militants around the town of "
+        "Markada on Friday, a monitoring group said. Residents told the group that the jets "
+        "pounded Markada for hours. Forty civilians were also killed in the strikes, the "
+        "group said."
+    ),
     # Not parts: another day, another town, another side in a battle.
     "another_day": (
         "Rocket shells hit the Midan neighbourhood of Aleppo on Saturday, killing 12 "
@@ -221,3 +234,12 @@ def test_a_part_told_first_keeps_its_toll_before_other_dead(analyses, name) -> N
 
 def test_a_part_told_first_takes_no_whole_joined_from_another_day(analyses) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses["part_first_whole_joined_later"])[0] == 1
+
+
+def test_fewer_dead_told_besides_the_toll_are_no_event_of_their_own(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["also_fewer"]) == [30]
+    assert len(happened(analyses["also_fewer"])[0].sources) == 3
+
+
+def test_more_dead_told_besides_the_toll_stay_an_event(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["also_more"]) == [30, 40]

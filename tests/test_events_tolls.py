@@ -210,6 +210,10 @@ def test_counts_listed_around_an_aside_add_up(nlp) -> None:  # type: ignore[no-u
     assert _tolls(nlp, among) == [19]
     dashes = "Shelling left 8 civilians - including two women - and 5 soldiers dead in the town."
     assert _tolls(nlp, dashes) == [13]
+    brackets = "The car bomb took the lives of 3 women (two teachers and a cook) and 2 guards."
+    assert _tolls(nlp, brackets) == [5]
+    part = "The air strikes killed 12 civilians (including 3 children) and 4 rebel fighters."
+    assert _tolls(nlp, part) == [16]
 
 
 def test_an_open_aside_goes_on_unless_fighters_follow_civilians(nlp) -> None:  # type: ignore[no-untyped-def]

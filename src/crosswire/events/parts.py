@@ -22,6 +22,10 @@ toll). A report joins the earlier event as a part of its toll when
   people or civilians (children, women, members of a family, medics), never a count of
   fighters, who are another side's dead in a battle.
 
+Fewer dead told besides the toll ("One civilian was also killed in the strikes", after
+"US-led strikes killed 20 fighters") join the report too, and its toll stays, as for any
+later detail (``Draft.absorb``): on their own they are one side's dead, not an incident.
+
 News also tells the part first: "Air strikes killed 14 children on Saturday ... The monitor
 said the strikes killed 41 people". Under the same tests, the earlier report, when it
 counts only such a group exactly, takes the later whole count (of people or civilians,
@@ -94,7 +98,7 @@ def fold_parts(drafts: list[Draft]) -> list[Draft]:
                 break
             if id(later) in joined:
                 continue
-            if _part_of(draft, later):
+            if _part_of(draft, later) or _adds_to(draft, later):
                 draft.absorb(later)
                 joined.add(id(later))
             elif _part_of(later, draft, first=True):
@@ -138,4 +142,22 @@ def _part_of(draft: Draft, later: Draft, *, first: bool = False) -> bool:
         bool(part.nouns)
         and set(part.nouns) <= _PART
         and (not whole.nouns or set(whole.nouns) <= _WHOLE)
+    )
+
+
+def _adds_to(draft: Draft, later: Draft) -> bool:
+    """Whether ``later`` counts fewer dead besides ``draft``'s in the same incident
+    ("US-led strikes killed 20 fighters ... One civilian was also killed in the strikes"):
+    a detail of that incident, as a later figure joined to a report is (``Draft.absorb``),
+    never an event whose whole toll is the extra dead. More dead ("the bombardment also
+    killed 37 people" after 11 children) are no detail."""
+    toll, whole = later.toll, draft.toll
+    if toll is None or not toll.adds or toll.vague or later.sentence == draft.sentence:
+        return False
+    if whole is None or (toll.value or 0) >= (whole.value or 0):
+        return False
+    return (
+        same_incident(draft, later)
+        and sameness.same(draft, later)
+        and not states_other_day(draft, later)
     )

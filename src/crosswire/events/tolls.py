@@ -356,6 +356,9 @@ class Toll:
     # The lemmas of the nouns its figures count ("children", "people"): a later report
     # counting only children or women may tell a part of an earlier toll (``parts``).
     nouns: tuple[str, ...] = ()
+    # The sentence tells these dead as more besides others ("six others also died", "one
+    # civilian was also killed"): a part of an incident's dead, not its whole toll.
+    adds: bool = False
 
     def alternative(self, other: Toll) -> Toll:
         """Two tolls for the same dead: ACLED keeps the lowest; the range runs to the highest
@@ -431,6 +434,7 @@ def fatalities(
     tolls = {position: _toll_of(counted, text, pairs) for position, counted in found.items()}
     for position, counted in found.items():
         _add_singles(tolls[position], counted, here)
+        tolls[position].adds = _adds_to_earlier(text, *counted[0])
     for toll in tolls.values():
         toll.parts = tuple(sorted(p for p in parts if p < (toll.value or 0)))
     for position, event in enumerate(events):
@@ -700,7 +704,9 @@ _NP_WORD = (
 )
 _ASIDE = (
     r"(?:\s*[,\u2013\u2014-]\s*(?:including|among\s+them|among\s+whom)\b"
-    r"[^,;.\u2013\u2014]{1,60}?[,\u2013\u2014-])"
+    r"[^,;.\u2013\u2014]{1,60}?[,\u2013\u2014-]"
+    # or in brackets: "2 women (a nurse and a cook) as well as 2 soldiers"
+    r"|\s*\([^()]{1,60}\))"
 )
 _LISTED = re.compile(
     rf"(?<!\s)\s+(?:{_NP_WORD}\s+){{0,3}}?{_NP_WORD}{_ASIDE}?\s*(?:,\s*)?"
