@@ -1,6 +1,7 @@
 """A report told without a toll takes none of another incident, through the whole
 pipeline: a later sentence that says it tells another incident ("In a separate attack",
-"another town", "earlier this week") keeps its toll as an event of its own. A headline or
+"another town", "earlier this week"), or that states a day of its own other than the
+report's, keeps its toll as an event of its own. A headline or
 lead still takes the toll its next sentences give. Invented sentences."""
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ TEXTS = {
         "Russian air strikes hit a hospital in the town of Kafranbel, the monitor said. Air "
         "strikes killed four people in another town in the countryside."
     ),
+    # Each report states its own day, and the days differ: two incidents.
+    "other_day": _OPENING
+    + (
+        "Rebels fired rockets at a district of the city of Idlib on Saturday, the monitor "
+        "said. On Thursday, rockets fired by rebels killed five people in the same district."
+    ),
     # Its own day's toll: no other incident.
     "same_day": _OPENING
     + (
@@ -63,7 +70,13 @@ def tolls(analysis: Analysis) -> list[int | None]:
 
 
 @pytest.mark.parametrize(
-    ("name", "toll"), [("earlier_this_week", 6), ("separate_attack", 3), ("another_town", 4)]
+    ("name", "toll"),
+    [
+        ("earlier_this_week", 6),
+        ("separate_attack", 3),
+        ("another_town", 4),
+        ("other_day", 5),
+    ],
 )
 def test_a_report_takes_no_toll_of_another_incident(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses[name]) == [None, toll]

@@ -25,7 +25,8 @@ there the sides and means a lead gives are told loosely; vetoing that join gaine
 main event on the FA-KES tune half and lost four on the check half. That join only
 asks ``other_author`` (another named side struck, outside battles) and, outside a lead
 and the sentences right after it, ``opens_elsewhere`` (words that say outright the
-later sentence tells another incident).
+later sentence tells another incident) and ``told_on_other_days`` (both state the day
+they happened, and the days differ).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -138,6 +139,15 @@ def score(event: Any, later: Any) -> float:
 
 def same(event: Any, later: Any) -> bool:
     return score(event, later) > 0
+
+
+def told_on_other_days(event: Any, later: Any) -> bool:
+    """Each states the day it happened, neither the day it was reported, and the days do
+    not meet ("mortar rounds hit the square on Saturday", then "On Friday, shells on the
+    same district killed 16"): two incidents."""
+    if getattr(event, "reported_on", False) or getattr(later, "reported_on", False):
+        return False
+    return _other_day(event, later)
 
 
 def _other_day(event: Any, later: Any) -> bool:
