@@ -1,8 +1,9 @@
 """A report told without a toll takes none of another incident, through the whole
 pipeline: a later sentence that says it tells another incident ("In a separate attack",
-"another town", "earlier this week"), or that states a day of its own other than the
-report's, keeps its toll as an event of its own. A headline or
-lead still takes the toll its next sentences give. Invented sentences."""
+"another town", "earlier this week"), that states a day of its own other than the
+report's, or that tells means the report's cannot be one act with, keeps its toll as an
+event of its own. A headline or lead still takes the toll its next sentences give.
+Invented sentences."""
 
 from __future__ import annotations
 
@@ -42,6 +43,27 @@ TEXTS = {
         "Rebels fired rockets at a district of the city of Idlib on Saturday, the monitor "
         "said. On Thursday, rockets fired by rebels killed five people in the same district."
     ),
+    # Means that cannot be one act: a suicide car bombing, then regime bombs; strikes,
+    # then an execution.
+    "suicide_then_bombs": _OPENING
+    + (
+        "Rebels attacked army posts with two suicide car bombs near the town of Saraqib, the "
+        "monitor said. The monitor said four children were killed by regime bombs in a "
+        "rebel-held district of Saraqib."
+    ),
+    "strikes_then_execution": _OPENING
+    + (
+        "Government jets bombed markets and mosques in the town of Saraqib, the monitor said. "
+        "Before the troops left the town, they executed 12 detainees by shooting, the report "
+        "added."
+    ),
+    # Missiles told as an air strike: one act told loosely.
+    "missiles_then_strike": _OPENING
+    + (
+        "Cruise missiles fired by two warships hit an air base near the city of Homs, "
+        "officials said. The governor said that six people were killed in the air strike on "
+        "the base."
+    ),
     # Its own day's toll: no other incident.
     "same_day": _OPENING
     + (
@@ -76,6 +98,8 @@ def tolls(analysis: Analysis) -> list[int | None]:
         ("separate_attack", 3),
         ("another_town", 4),
         ("other_day", 5),
+        ("suicide_then_bombs", 4),
+        ("strikes_then_execution", 12),
     ],
 )
 def test_a_report_takes_no_toll_of_another_incident(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
@@ -88,3 +112,7 @@ def test_a_report_takes_the_toll_of_its_own_day(analyses) -> None:  # type: igno
 
 def test_a_headline_takes_the_toll_its_lead_gives(analyses) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses["headline_then_lead"]) == [2]
+
+
+def test_a_report_takes_the_toll_of_its_means_told_loosely(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["missiles_then_strike"]) == [6]

@@ -359,7 +359,7 @@ def _of_another_incident(draft: Draft, later: Draft) -> bool:
         return False
     if draft.sentence < LEAD_SENTENCES and later.sentence <= draft.sentence + LEAD_REACH:
         return False
-    if sameness.told_on_other_days(draft, later):
+    if sameness.told_on_other_days(draft, later) or sameness.told_by_other_means(draft, later):
         return True
     return bool(later.spans) and sameness.opens_elsewhere(later.spans[0].text)
 

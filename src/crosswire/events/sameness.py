@@ -25,8 +25,9 @@ there the sides and means a lead gives are told loosely; vetoing that join gaine
 main event on the FA-KES tune half and lost four on the check half. That join only
 asks ``other_author`` (another named side struck, outside battles) and, outside a lead
 and the sentences right after it, ``opens_elsewhere`` (words that say outright the
-later sentence tells another incident) and ``told_on_other_days`` (both state the day
-they happened, and the days differ).
+later sentence tells another incident), ``told_on_other_days`` (both state the day
+they happened, and the days differ) and ``told_by_other_means`` (means that cannot be one
+act told loosely).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -100,6 +101,11 @@ _FAR = 4
 # Means that deliver one another: a chemical attack is dropped or fired.
 _COMPATIBLE_MEANS = frozenset(
     [frozenset([on.CHEMICAL, on.AIR_STRIKE]), frozenset([on.CHEMICAL, on.SHELLING])]
+)
+# Means a report may tell loosely of one incident: missiles told as air strikes or as
+# shelling, a suicide bombing told as a blast.
+_LOOSE_MEANS = _COMPATIBLE_MEANS | frozenset(
+    [frozenset([on.AIR_STRIKE, on.SHELLING]), frozenset([on.SUICIDE_BOMB, on.REMOTE_EXPLOSIVE])]
 )
 _UNNAMED = frozenset(["uag", "rebels", "civilians", "protesters", "rioters"])
 
@@ -193,6 +199,14 @@ def told_apart(event: Any, later: Any) -> bool:
     of its own that ``later``'s are not ("jihadists executed twelve villagers", then
     "warplanes bombed the jihadists' positions"): another incident."""
     return other_author(event, later) or _other_means(event, later)
+
+
+def told_by_other_means(event: Any, later: Any) -> bool:
+    """``_other_means``, where the reports' means cannot be one act told loosely: an
+    execution or a shooting after a strike, a suicide car bomb then regime bombs, a blast
+    then mortar fire."""
+    labels = frozenset([event.label, later.label])
+    return _other_means(event, later) and labels not in _LOOSE_MEANS
 
 
 def _other_means(event: Any, later: Any) -> bool:
