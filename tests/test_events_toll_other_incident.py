@@ -37,6 +37,13 @@ TEXTS = {
         "Russian air strikes hit a hospital in the town of Kafranbel, the monitor said. Air "
         "strikes killed four people in another town in the countryside."
     ),
+    # A recap of the day before: "X comes a day after Y killed seven".
+    "comes_a_day_after": _OPENING
+    + (
+        "Mortar rounds hit the Salah Eddin district of the city of Aleppo, the agency said. "
+        "The shelling comes a day after rockets fired by rebels killed seven civilians in "
+        "the same district."
+    ),
     # Each report states its own day, and the days differ: two incidents.
     "other_day": _OPENING
     + (
@@ -98,6 +105,7 @@ def tolls(analysis: Analysis) -> list[int | None]:
         ("separate_attack", 3),
         ("another_town", 4),
         ("other_day", 5),
+        ("comes_a_day_after", 7),
         ("suicide_then_bombs", 4),
         ("strikes_then_execution", 12),
     ],

@@ -75,7 +75,13 @@ _ELSEWHERE_WORDS = (
 )
 # For the toll-less join (``drafts.settle_tolls``) only those: ``_ANOTHER``'s "meanwhile",
 # "similar" and "other areas" also open more of the same day's incident.
-_ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    rf"\b(?:{_ELSEWHERE_WORDS})\b"
+    # "the attack comes a day after a strike killed 12": the toll is the earlier incident's
+    r"|\b(?:comes?|came|coming)\s+(?:just\s+|only\s+)?(?:a|one|two|three|a\s+few|\d+)\s+"
+    r"(?:days?|hours?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
 _ANOTHER = re.compile(
     rf"\b(?:{_ELSEWHERE_WORDS}|similar|meanwhile"
     r"|other\s+(?:towns?|villages?|cities|areas?|attacks?"
@@ -134,7 +140,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
 
 def opens_elsewhere(text: str) -> bool:
     """The sentence says it tells another incident ("In a separate attack", "another
-    town", "elsewhere", "earlier this week")."""
+    town", "elsewhere", "earlier this week", "the raid comes a day after ...")."""
     return _ELSEWHERE.search(text) is not None
 
 
