@@ -55,8 +55,8 @@ TEXTS = {
     "suicide_then_bombs": _OPENING
     + (
         "Rebels attacked army posts with two suicide car bombs near the town of Saraqib, the "
-        "monitor said. The monitor said four children were killed by regime bombs in a "
-        "rebel-held district of Saraqib."
+        "monitor said. Four boys died when government aircraft dropped bombs on a district "
+        "of Saraqib held by the opposition, the monitor said."
     ),
     "strikes_then_execution": _OPENING
     + (
