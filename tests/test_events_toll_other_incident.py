@@ -1,7 +1,9 @@
 """A report told without a toll takes none of another incident, through the whole
 pipeline: a later sentence that says it tells another incident ("In a separate attack",
-"another town", "earlier this week") keeps its toll as an event of its own. A headline or
-lead still takes the toll its next sentences give. Invented sentences."""
+"another town", "earlier this week"), that states a day of its own other than the
+report's, or that tells means the report's cannot be one act with, keeps its toll as an
+event of its own. A headline or lead still takes the toll its next sentences give.
+Invented sentences."""
 
 from __future__ import annotations
 
@@ -35,6 +37,40 @@ TEXTS = {
         "Russian air strikes hit a hospital in the town of Kafranbel, the monitor said. Air "
         "strikes killed four people in another town in the countryside."
     ),
+    # A recap of the day before: "X comes a day after Y killed seven".
+    "comes_a_day_after": _OPENING
+    + (
+        "Mortar rounds hit the Salah Eddin district of the city of Aleppo, the agency said. "
+        "The shelling comes a day after rockets fired by rebels killed seven civilians in "
+        "the same district."
+    ),
+    # Each report states its own day, and the days differ: two incidents.
+    "other_day": _OPENING
+    + (
+        "Rebels fired rockets at a district of the city of Idlib on Saturday, the monitor "
+        "said. On Thursday, rockets fired by rebels killed five people in the same district."
+    ),
+    # Means that cannot be one act: a suicide car bombing, then regime bombs; strikes,
+    # then an execution.
+    "suicide_then_bombs": _OPENING
+    + (
+        "Rebels attacked army posts with two suicide car bombs near the town of Saraqib, the "
+        "monitor said. Four boys died when government aircraft dropped bombs on a district "
+        "of Saraqib held by the opposition, the monitor said."
+    ),
+    "strikes_then_execution": _OPENING
+    + (
+        "Government jets bombed markets and mosques in the town of Saraqib, the monitor said. "
+        "Before the troops left the town, they executed 12 detainees by shooting, the report "
+        "added."
+    ),
+    # Missiles told as an air strike: one act told loosely.
+    "missiles_then_strike": _OPENING
+    + (
+        "Cruise missiles fired by two warships hit an air base near the city of Homs, "
+        "officials said. The governor said that six people were killed in the air strike on "
+        "the base."
+    ),
     # Its own day's toll: no other incident.
     "same_day": _OPENING
     + (
@@ -63,7 +99,16 @@ def tolls(analysis: Analysis) -> list[int | None]:
 
 
 @pytest.mark.parametrize(
-    ("name", "toll"), [("earlier_this_week", 6), ("separate_attack", 3), ("another_town", 4)]
+    ("name", "toll"),
+    [
+        ("earlier_this_week", 6),
+        ("separate_attack", 3),
+        ("another_town", 4),
+        ("other_day", 5),
+        ("comes_a_day_after", 7),
+        ("suicide_then_bombs", 4),
+        ("strikes_then_execution", 12),
+    ],
 )
 def test_a_report_takes_no_toll_of_another_incident(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses[name]) == [None, toll]
@@ -75,3 +120,7 @@ def test_a_report_takes_the_toll_of_its_own_day(analyses) -> None:  # type: igno
 
 def test_a_headline_takes_the_toll_its_lead_gives(analyses) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses["headline_then_lead"]) == [2]
+
+
+def test_a_report_takes_the_toll_of_its_means_told_loosely(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert tolls(analyses["missiles_then_strike"]) == [6]

@@ -350,14 +350,17 @@ def settle_tolls(drafts: list[Draft]) -> list[Draft]:
 def _of_another_incident(draft: Draft, later: Draft) -> bool:
     """``later``, a sentence after ``draft``, says it tells another incident ("In a
     separate attack, ...", "in another town", "earlier this week"): its toll is not
-    ``draft``'s. A lead never loses its report's toll this way. A later sentence that only
-    states another day does not count: vetoing those joins moved main events' dates (a
-    toll-less report's incident, left standing with its toll, dates the headline of the
-    same figure) on the FA-KES halves."""
+    ``draft``'s. A lead never loses its report's toll this way. Another day counts only
+    when both state the day they happened ("mortars hit the square on Saturday", then "On
+    Friday, rockets killed 16"): vetoing the joins where only the later one states a day
+    moved main events' dates (a toll-less report's incident, left standing with its toll,
+    dates the headline of the same figure) on the FA-KES halves."""
     if later.sentence <= draft.sentence:
         return False
     if draft.sentence < LEAD_SENTENCES and later.sentence <= draft.sentence + LEAD_REACH:
         return False
+    if sameness.told_on_other_days(draft, later) or sameness.told_by_other_means(draft, later):
+        return True
     return bool(later.spans) and sameness.opens_elsewhere(later.spans[0].text)
 
 

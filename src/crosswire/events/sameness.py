@@ -25,7 +25,9 @@ there the sides and means a lead gives are told loosely; vetoing that join gaine
 main event on the FA-KES tune half and lost four on the check half. That join only
 asks ``other_author`` (another named side struck, outside battles) and, outside a lead
 and the sentences right after it, ``opens_elsewhere`` (words that say outright the
-later sentence tells another incident).
+later sentence tells another incident), ``told_on_other_days`` (both state the day
+they happened, and the days differ) and ``told_by_other_means`` (means that cannot be one
+act told loosely).
 
 A positive score joins them. The weights are set so that one clear sign against
 (another day, another town, another author) outweighs the bias to join a report
@@ -73,7 +75,13 @@ _ELSEWHERE_WORDS = (
 )
 # For the toll-less join (``drafts.settle_tolls``) only those: ``_ANOTHER``'s "meanwhile",
 # "similar" and "other areas" also open more of the same day's incident.
-_ELSEWHERE = re.compile(rf"\b(?:{_ELSEWHERE_WORDS})\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    rf"\b(?:{_ELSEWHERE_WORDS})\b"
+    # "the attack comes a day after a strike killed 12": the toll is the earlier incident's
+    r"|\b(?:comes?|came|coming)\s+(?:just\s+|only\s+)?(?:a|one|two|three|a\s+few|\d+)\s+"
+    r"(?:days?|hours?|weeks?)\s+after\b",
+    re.IGNORECASE,
+)
 _ANOTHER = re.compile(
     rf"\b(?:{_ELSEWHERE_WORDS}|similar|meanwhile"
     r"|other\s+(?:towns?|villages?|cities|areas?|attacks?"
@@ -99,6 +107,11 @@ _FAR = 4
 # Means that deliver one another: a chemical attack is dropped or fired.
 _COMPATIBLE_MEANS = frozenset(
     [frozenset([on.CHEMICAL, on.AIR_STRIKE]), frozenset([on.CHEMICAL, on.SHELLING])]
+)
+# Means a report may tell loosely of one incident: missiles told as air strikes or as
+# shelling, a suicide bombing told as a blast.
+_LOOSE_MEANS = _COMPATIBLE_MEANS | frozenset(
+    [frozenset([on.AIR_STRIKE, on.SHELLING]), frozenset([on.SUICIDE_BOMB, on.REMOTE_EXPLOSIVE])]
 )
 _UNNAMED = frozenset(["uag", "rebels", "civilians", "protesters", "rioters"])
 
@@ -127,7 +140,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
 
 def opens_elsewhere(text: str) -> bool:
     """The sentence says it tells another incident ("In a separate attack", "another
-    town", "elsewhere", "earlier this week")."""
+    town", "elsewhere", "earlier this week", "the raid comes a day after ...")."""
     return _ELSEWHERE.search(text) is not None
 
 
@@ -138,6 +151,15 @@ def score(event: Any, later: Any) -> float:
 
 def same(event: Any, later: Any) -> bool:
     return score(event, later) > 0
+
+
+def told_on_other_days(event: Any, later: Any) -> bool:
+    """Each states the day it happened, neither the day it was reported, and the days do
+    not meet ("mortar rounds hit the square on Saturday", then "On Friday, shells on the
+    same district killed 16"): two incidents."""
+    if getattr(event, "reported_on", False) or getattr(later, "reported_on", False):
+        return False
+    return _other_day(event, later)
 
 
 def _other_day(event: Any, later: Any) -> bool:
@@ -183,6 +205,14 @@ def told_apart(event: Any, later: Any) -> bool:
     of its own that ``later``'s are not ("jihadists executed twelve villagers", then
     "warplanes bombed the jihadists' positions"): another incident."""
     return other_author(event, later) or _other_means(event, later)
+
+
+def told_by_other_means(event: Any, later: Any) -> bool:
+    """``_other_means``, where the reports' means cannot be one act told loosely: an
+    execution or a shooting after a strike, a suicide car bomb then regime bombs, a blast
+    then mortar fire."""
+    labels = frozenset([event.label, later.label])
+    return _other_means(event, later) and labels not in _LOOSE_MEANS
 
 
 def _other_means(event: Any, later: Any) -> bool:
