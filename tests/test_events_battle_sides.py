@@ -10,6 +10,15 @@ from crosswire.model import Analysis
 from pipeline_texts import analyses_by_name
 
 TEXTS = {
+    "held_pair": (
+        "Half of the Syrian city of Qamishli is held by Kurdish forces and the rest by the "
+        "Syrian army. Since Sunday clashes between the two forces have shaken the city, "
+        "leaving six fighters dead, the monitor said."
+    ),
+    "group_headquarters": (
+        "A double suicide bombing in the Syrian town of Binnish on Tuesday targeted the "
+        "headquarters of an Islamist rebel group, killing its leader."
+    ),
     "fought_with_advancing": (
         "Kurdish fighters fought heavy battles on Monday with advancing Islamic State "
         "militants in the Syrian town of Tal Abyad, a monitor said."
@@ -76,3 +85,15 @@ def test_the_armed_dead_take_the_group_they_were_from(analyses) -> None:  # type
 
 def test_unnamed_armed_dead_are_an_unidentified_armed_group(analyses) -> None:  # type: ignore[no-untyped-def]
     assert battles(analyses["unnamed_terrorists"])[0][1] == "Unidentified Armed Group (Syria)"
+
+
+def test_two_forces_held_apart_in_the_sentence_before_are_the_pair(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2 = battles(analyses["held_pair"])[0]
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "People's Protection Units (YPG)"
+
+
+def test_the_group_whose_headquarters_were_struck_is_the_target(analyses) -> None:  # type: ignore[no-untyped-def]
+    known = {e.id: e.name for e in analyses["group_headquarters"].entities}
+    targets = [known.get(e.actor2 or "") for e in analyses["group_headquarters"].events]
+    assert "Opposition Rebels (Syria)" in targets

@@ -328,6 +328,11 @@ def _target_of(
     if patient.main is None and _struck_directly(token):
         patient.main = _post_holder(index, token, country, day)
         patient.category = "state" if patient.main is not None else patient.category
+    if patient.main is None and token is not None and token.lemma_.lower() in _POSTS:
+        # "targeted the headquarters of an Islamist rebel group": the group holds it.
+        holder = _resolve_actor(index, _prep_child(token, "of"), country, day)
+        if holder.category in ("armed", "state") and holder.main is not None:
+            patient.main, patient.category = holder.main, holder.category
     return patient
 
 
@@ -641,6 +646,8 @@ def _unnamed_foe(
     )
     if dead is None or side.main is not None or side.category != "armed":
         return None
+    if _is_pair(event.roles.agent):
+        return None  # "clashes between the two forces": the pair, not an unknown group
     for holder in (dead, dead.head):
         origin = _resolve_actor(index, _prep_child(holder, "from", "of"), country, day)
         if origin.main not in (None, actor1) and origin.category in ("armed", "state"):
@@ -685,11 +692,11 @@ def _both_sides_before(
     """The two sides "clashes between the two forces" stands for: the nearest pair named
     before it in the article, a state's forces and an armed group or two of either
     ("tensions between regime and Kurdish forces", "a truce between the regime and
-    Kurdish militias"), read as the dead of both sides are."""
-    if agent is None or agent.lemma_.lower() not in _PAIR_NOUNS:
+    Kurdish militias"), else the only two sides an earlier sentence names ("held by
+    Kurdish forces while the rest is held by the army")."""
+    if not _is_pair(agent):
         return None
-    if not any(c.lower_ in _PAIR_WORDS for c in agent.children if c.dep_ in ("nummod", "det")):
-        return None
+    assert agent is not None
     doc = agent.doc
     first = max(0, agent.sent.start - 1)
     sentences = [agent.sent]
@@ -703,7 +710,38 @@ def _both_sides_before(
             pair = _pair_between(index, token, country, day)
             if pair is not None:
                 return pair
+        if sentence.start != agent.sent.start:
+            pair = _pair_in(index, sentence, day)
+            if pair is not None:
+                return pair
     return None
+
+
+def _is_pair(agent: Token | None) -> bool:
+    """ "the two forces", "both sides": words that stand for a pair of sides."""
+    if agent is None or agent.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    return any(c.lower_ in _PAIR_WORDS for c in agent.children if c.dep_ in ("nummod", "det"))
+
+
+def _pair_in(index: ArticleIndex, sentence: Span, day: date | None) -> tuple[Entity, Entity] | None:
+    """The two sides a sentence names, when it names exactly two (a state's forces and an
+    armed group, or two of either)."""
+    sides: list[Entity] = []
+    for start, end, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char):
+        if not index.is_actor_mention(start, end, entity) or HOLDER_AFTER.match(index.text, end):
+            continue
+        side = military_of(index, entity, day) or entity  # "loyal to Assad": his forces
+        if _entity_category(index, side) not in ("state", "armed"):
+            continue
+        if side not in sides:
+            sides.append(side)
+    if len(sides) != 2:
+        return None
+    # A sentence that only names where each side holds tells no order: the state's
+    # forces first, as a "between" pair ("between regime and Kurdish forces") names them.
+    sides.sort(key=lambda e: _entity_category(index, e) != "state")
+    return sides[0], sides[1]
 
 
 def _pair_between(
