@@ -16,8 +16,8 @@ TEXTS = {
         "leaving six fighters dead, the monitor said."
     ),
     "group_headquarters": (
-        "A double suicide bombing in the Syrian town of Binnish on Tuesday targeted the "
-        "headquarters of an Islamist rebel group, killing its leader."
+        "Two car bombs hit the headquarters of a rebel faction in the Syrian town of "
+        "Binnish late on Friday, a local activist reported."
     ),
     "fought_with_advancing": (
         "Kurdish fighters fought heavy battles on Monday with advancing Islamic State "

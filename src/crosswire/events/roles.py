@@ -694,9 +694,8 @@ def _both_sides_before(
     ("tensions between regime and Kurdish forces", "a truce between the regime and
     Kurdish militias"), else the only two sides an earlier sentence names ("held by
     Kurdish forces while the rest is held by the army")."""
-    if not _is_pair(agent):
+    if agent is None or not _is_pair(agent):
         return None
-    assert agent is not None
     doc = agent.doc
     first = max(0, agent.sent.start - 1)
     sentences = [agent.sent]
@@ -738,8 +737,8 @@ def _pair_in(index: ArticleIndex, sentence: Span, day: date | None) -> tuple[Ent
             sides.append(side)
     if len(sides) != 2:
         return None
-    # A sentence that only names where each side holds tells no order: the state's
-    # forces first, as a "between" pair ("between regime and Kurdish forces") names them.
+    # A sentence that only says where each side holds tells no order: the state's forces
+    # first (no author is told; the order is a convention).
     sides.sort(key=lambda e: _entity_category(index, e) != "state")
     return sides[0], sides[1]
 
