@@ -31,6 +31,8 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _OBJECTS = ("dobj", "obj", "pobj", "nsubj", "nsubjpass")
 _PATIENT_PREPS = frozenset(["on", "against", "at", "targeting", "upon", "into"])
 _CLAUSE_LINKS = ("conj", "xcomp", "advcl", "acl", "pcomp")
+# Objects that name the fighting itself ("fought battles with X", "waged war on X").
+_FIGHT_NOUNS = frozenset(["battle", "fight", "war", "clash", "skirmish", "fighting"])
 # Verbs whose subject is who died: "civilians died".
 VICTIM_SUBJECT_VERBS = frozenset(["die", "perish", "drown", "succumb"])
 
@@ -53,10 +55,19 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _prep_object(token: Token, preps: frozenset[str] | set[str]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            obj = _child(child, "pobj") or _stray_name(child)
+            obj = _child(child, "pobj") or _stray_name(child) or _participle_object(child)
             if obj is not None:
                 return obj
     return None
+
+
+def _participle_object(prep: Token) -> Token | None:
+    """The side after a preposition whose participle the parser made a verb ("fought with
+    advancing IS militants", "clashes with retreating rebels"): the participle's object."""
+    verb = _child(prep, "pcomp")
+    if verb is None or verb.tag_ != "VBG" or verb.i != prep.i + 1:
+        return None
+    return _child(verb, "dobj")
 
 
 def _stray_name(prep: Token) -> Token | None:
@@ -293,6 +304,9 @@ def _verb_roles(verb: Token) -> Roles:
             # "died in shelling by government forces": a gerund told as a noun.
             agent = _by_agent(verb)
         patient = _child(verb, "dobj")
+        if patient is not None and patient.lemma_.lower() in _FIGHT_NOUNS:
+            # "fought fierce battles on Tuesday with IS": the battles are no side.
+            patient = _prep_object(verb, {"with", "against"})
         if patient is None:
             patient = _prep_object(verb, _PATIENT_PREPS | {"with"})
     if patient is not None and patient.lower_ in _QUANTITIES:

@@ -328,6 +328,11 @@ def _target_of(
     if patient.main is None and _struck_directly(token):
         patient.main = _post_holder(index, token, country, day)
         patient.category = "state" if patient.main is not None else patient.category
+    if patient.main is None and token is not None and token.lemma_.lower() in _POSTS:
+        # "targeted the headquarters of an Islamist rebel group": the group holds it.
+        holder = _resolve_actor(index, _prep_child(token, "of"), country, day)
+        if holder.category in ("armed", "state") and holder.main is not None:
+            patient.main, patient.category = holder.main, holder.category
     return patient
 
 
@@ -600,6 +605,13 @@ def _battle_actors(
     """A battle's sides when its author is not told: the side fought with, or the dead."""
     patient, victims = told
     roles = event.roles
+    pair = _both_sides_before(index, roles.agent, country, day)
+    if pair is not None:
+        # "clashes between the two forces": the sides a sentence before named.
+        (result.actor1, result.actor2), result.named = pair, True
+    if result.actor2 is not None and result.actor2.inter_code == 7:
+        # A battle is fought between armed sides: civilians it killed are its toll, no side.
+        result.actor2 = None
     if (
         result.actor1 is None
         and (patient.named or (patient.main is not None and patient.category in ("state", "armed")))
@@ -611,6 +623,138 @@ def _battle_actors(
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
     if result.actor2 is None:
         result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
+    if result.actor2 is None and result.actor1 is not None:
+        result.actor2 = _unnamed_foe(index, event, told, result.actor1, (country, day))
+
+
+def _unnamed_foe(
+    index: ArticleIndex,
+    event: EventCandidate,
+    told: tuple[_Actor, _Actor],
+    actor1: Entity,
+    where: tuple[str | None, date | None],
+) -> Entity | None:
+    """The other side of a battle whose dead are armed men with no side of their own
+    ("the army killed 11 terrorists"): the group the clause says they were from ("killed
+    30 terrorists from ISIL"), else the one armed group the sentence names besides the
+    author ("SDF foiled an ISIS attack, 80 terrorists killed"), else ACLED's unidentified
+    armed group: a battle has two sides."""
+    country, day = where
+    patient, victims = told
+    dead, side = (
+        (event.victims, victims) if event.victims is not None else (event.roles.patient, patient)
+    )
+    if dead is None or side.main is not None or side.category != "armed":
+        return None
+    if _is_pair(event.roles.agent):
+        return None  # "clashes between the two forces": the pair, not an unknown group
+    for holder in (dead, dead.head):
+        origin = _resolve_actor(index, _prep_child(holder, "from", "of"), country, day)
+        if origin.main not in (None, actor1) and origin.category in ("armed", "state"):
+            return military_of(index, origin.main, day)
+    sentence = event.anchor.sent
+    others = {
+        entity
+        for start, end, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char)
+        if index.is_actor_mention(start, end, entity)
+        and not HOLDER_AFTER.match(index.text, end)
+        and not _PLACE_AFTER.match(index.text, end)
+        and _entity_category(index, entity) == "armed"
+        and entity != actor1
+    }
+    if len(others) == 1:
+        return others.pop()
+    return index.generic("uag", country) if not others else None
+
+
+# A name read as a place's ("in Hamas countryside": Hama's): no side.
+_PLACE_AFTER = re.compile(
+    r"\s++(?:\w+(?:ern|ward)\s++)?(?:countryside|province|outskirts|suburbs)\b", re.I
+)
+
+
+def _prep_child(token: Token, *preps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+# "the two sides", "both forces": a pair of sides told before.
+_PAIR_NOUNS = frozenset(["side", "force", "party", "camp", "foe", "rival"])
+_PAIR_WORDS = frozenset(["two", "both"])
+_PAIR_REACH = 3  # sentences back
+
+
+def _both_sides_before(
+    index: ArticleIndex, agent: Token | None, country: str | None, day: date | None
+) -> tuple[Entity, Entity] | None:
+    """The two sides "clashes between the two forces" stands for: the nearest pair named
+    before it in the article, a state's forces and an armed group or two of either
+    ("tensions between regime and Kurdish forces", "a truce between the regime and
+    Kurdish militias"), else the only two sides an earlier sentence names ("held by
+    Kurdish forces while the rest is held by the army")."""
+    if agent is None or not _is_pair(agent):
+        return None
+    doc = agent.doc
+    first = max(0, agent.sent.start - 1)
+    sentences = [agent.sent]
+    while len(sentences) <= _PAIR_REACH and first > 0:
+        sentences.append(doc[first].sent)
+        first = doc[first].sent.start - 1
+    for sentence in sentences:
+        for token in reversed(sentence):
+            if token.i >= agent.i or token.lower_ != "between":
+                continue
+            pair = _pair_between(index, token, country, day)
+            if pair is not None:
+                return pair
+        if sentence.start != agent.sent.start:
+            pair = _pair_in(index, sentence, day)
+            if pair is not None:
+                return pair
+    return None
+
+
+def _is_pair(agent: Token | None) -> bool:
+    """ "the two forces", "both sides": words that stand for a pair of sides."""
+    if agent is None or agent.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    return any(c.lower_ in _PAIR_WORDS for c in agent.children if c.dep_ in ("nummod", "det"))
+
+
+def _pair_in(index: ArticleIndex, sentence: Span, day: date | None) -> tuple[Entity, Entity] | None:
+    """The two sides a sentence names, when it names exactly two (a state's forces and an
+    armed group, or two of either)."""
+    sides: list[Entity] = []
+    for start, end, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char):
+        if not index.is_actor_mention(start, end, entity) or HOLDER_AFTER.match(index.text, end):
+            continue
+        side = military_of(index, entity, day) or entity  # "loyal to Assad": his forces
+        if _entity_category(index, side) not in ("state", "armed"):
+            continue
+        if side not in sides:
+            sides.append(side)
+    if len(sides) != 2:
+        return None
+    # A sentence that only says where each side holds tells no order: the state's forces
+    # first (no author is told; the order is a convention).
+    sides.sort(key=lambda e: _entity_category(index, e) != "state")
+    return sides[0], sides[1]
+
+
+def _pair_between(
+    index: ArticleIndex, between: Token, country: str | None, day: date | None
+) -> tuple[Entity, Entity] | None:
+    obj = next((c for c in between.children if c.dep_ == "pobj"), None)
+    if obj is None or any(c.lower_ in _PAIR_WORDS for c in obj.children):
+        return None  # "between the two forces" itself
+    found = _sides_named(index, obj, country, day)
+    if len(found) != 2:
+        return None
+    if not {_entity_category(index, e) for e in found} <= {"state", "armed"}:
+        return None
+    return found[0], found[1]
 
 
 def _remote_civilians(
