@@ -39,6 +39,20 @@ TEXTS = {
         "town in opposition-held western Aleppo countryside where five civilians were "
         "killed, activists said. Idlib has been hit often."
     ),
+    # "the raid" names again the incident told just before, not the article's focus.
+    "raid": (
+        "Soldiers clashed with militants outside an airport in Deir Ezzor on Friday, a "
+        "monitor said. On Thursday the group seized an oilfield east of the central city "
+        "of Homs in one of its bloodiest clashes. On Friday the death toll from the raid "
+        "rose to 115 the monitor said. Fighting also broke out at the airport in Deir "
+        "Ezzor, which lies in Deir Ezzor province."
+    ),
+    # A name the gazetteer lacks stands between: "the town" may be that one.
+    "unknown_name": (
+        "Fighting went on in Salamiyah on Monday, a monitor said. Salamiyah has seen heavy "
+        "fighting for weeks. Jets struck the city of Aleppo later. The council of Qasr "
+        "Wadi said shelling killed five people in the town."
+    ),
 }
 
 
@@ -70,3 +84,11 @@ def test_a_town_named_by_a_name_takes_no_earlier_place(analyses) -> None:  # typ
 
 def test_a_listed_city_before_countryside_is_the_city(analyses) -> None:  # type: ignore[no-untyped-def]
     assert _province_of(analyses["countryside"], "Urum") == "Ḩalab"
+
+
+def test_the_raid_is_the_incident_told_before(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _province_of(analyses["raid"], "death toll") == "Ḩimş"
+
+
+def test_an_unknown_name_between_keeps_the_fallback(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _province_of(analyses["unknown_name"], "five people") != "Ḩalab"

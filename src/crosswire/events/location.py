@@ -230,15 +230,15 @@ def event_place(
     # named by its capital, an aside) say nothing of where it was: the place "the town"
     # or "the province" refers back to, the lead's next sentences, then the article's focus.
     fallback = (
-        _referred(index, sentence, region)
+        _referred(index, sentence, region, not foreign)
         or lead_place(index, sentence)
         or index.focus(index.focus_country)
     )
     return fallback or index.dateline_place, None
 
 
-def _referred(index: ArticleIndex, sentence: Span, region: set[int]) -> Place | None:
-    noun = referring_noun(sentence, region)
+def _referred(index: ArticleIndex, sentence: Span, region: set[int], sole: bool) -> Place | None:
+    noun = referring_noun(sentence, region, sole)
     if noun is None:
         return None
     starts = [s.start_char for s in sentence.doc.sents]

@@ -30,18 +30,37 @@ _SENTENCES_BACK = 3
 SceneTest = Callable[[Span, Token, tuple[int, int], Place], bool]
 
 
-def referring_noun(sentence: Span, region: set[int]) -> Token | None:
-    """A definite place noun of the event's own clause that names no place itself: "in
-    the town", "the opposition-held province"; not "the town of X" nor "the X town"."""
+def referring_noun(sentence: Span, region: set[int], sole: bool) -> Token | None:
+    """A definite place noun of the event's own clause (of the sentence when it tells
+    ``sole``ly this event) that names no place itself: "in the town", "the
+    opposition-held province"; not "the town of X" nor "the X town"."""
     for token in sentence:
-        if token.i not in region or token.lower_ not in _TOWN_NOUNS | _AREA_NOUNS:
+        if (token.i not in region and not sole) or token.lower_ not in _TOWN_NOUNS | _AREA_NOUNS:
             continue
-        if token.pos_ != "NOUN" or not any(c.lower_ in _DEFINITE for c in token.children):
+        if token.pos_ != "NOUN" or not _definite(token):
             continue
         if any(_names_it(child) for child in token.children):
             continue
         return token
     return None
+
+
+def _definite(noun: Token) -> bool:
+    """ "the town", "the opposition-held province": a definite article before the noun
+    and its modifiers (a parse of text without commas may hang it elsewhere), no name
+    between ("the Idlib town")."""
+    if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return True
+    doc = noun.doc
+    for token in reversed(doc[max(noun.sent.start, noun.i - 5) : noun.i]):
+        if token.pos_ == "DET":
+            return token.lower_ in _DEFINITE
+        if token.pos_ not in _MODIFIER_TAGS:
+            return False
+    return False
+
+
+_MODIFIER_TAGS = frozenset(["ADJ", "NOUN", "VERB", "PUNCT", "ADV"])
 
 
 def _names_it(child: Token) -> bool:
