@@ -24,7 +24,8 @@ TEXTS = {
     "town": (
         "Fighting raged around Deir Ezzor on Tuesday, a monitor said, as soldiers held "
         "the airport of Deir Ezzor. Regime jets struck the market of Talbiseh, north of "
-        "Homs, on Monday. Air strikes killed 23 people in the town, the monitor said. "
+        "Homs, on Monday. Four pupils died when a rocket fell near a school in the town, "
+        "the monitor said. "
         "Deir Ezzor remains besieged."
     ),
     # "the town of X" names its own place even when the gazetteer lacks X.
@@ -35,16 +36,16 @@ TEXTS = {
     # "western Aleppo countryside": the tagger's adjective is still the city's name.
     "countryside": (
         "Air strikes killed nine people in the city of Idlib on Saturday, a monitor said. "
-        "Rescuers searched the rubble in Idlib for hours. Jets also struck Urum al Kubra "
-        "town in opposition-held western Aleppo countryside where five civilians were "
-        "killed, activists said. Idlib has been hit often."
+        "Rescuers searched the rubble in Idlib for hours. Jets also struck Qasr Wadi town in "
+        "opposition-held western Aleppo countryside where two farmers were killed, activists "
+        "said. Idlib has been hit often."
     ),
     # "the raid" names again the incident told just before, not the article's focus.
     "raid": (
         "Soldiers clashed with militants outside an airport in Deir Ezzor on Friday, a "
         "monitor said. On Thursday the group seized an oilfield east of the central city "
-        "of Homs in one of its bloodiest clashes. On Friday the death toll from the raid "
-        "rose to 115 the monitor said. Fighting also broke out at the airport in Deir "
+        "of Homs in one of its bloodiest clashes. By Saturday the number of dead from that "
+        "raid had climbed to 74, the group added. Fighting also broke out at the airport in Deir "
         "Ezzor, which lies in Deir Ezzor province."
     ),
     # A name the gazetteer lacks stands between: "the town" may be that one.
@@ -74,7 +75,7 @@ def test_the_province_is_the_one_named_before(analyses) -> None:  # type: ignore
 
 
 def test_the_town_is_the_one_named_before(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert _province_of(analyses["town"], "23 people") == "Ḩimş"
+    assert _province_of(analyses["town"], "Four pupils") == "Ḩimş"
 
 
 def test_a_town_named_by_a_name_takes_no_earlier_place(analyses) -> None:  # type: ignore[no-untyped-def]
@@ -83,11 +84,11 @@ def test_a_town_named_by_a_name_takes_no_earlier_place(analyses) -> None:  # typ
 
 
 def test_a_listed_city_before_countryside_is_the_city(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert _province_of(analyses["countryside"], "Urum") == "Ḩalab"
+    assert _province_of(analyses["countryside"], "Qasr Wadi town") == "Ḩalab"
 
 
 def test_the_raid_is_the_incident_told_before(analyses) -> None:  # type: ignore[no-untyped-def]
-    assert _province_of(analyses["raid"], "death toll") == "Ḩimş"
+    assert _province_of(analyses["raid"], "number of dead") == "Ḩimş"
 
 
 def test_an_unknown_name_between_keeps_the_fallback(analyses) -> None:  # type: ignore[no-untyped-def]
