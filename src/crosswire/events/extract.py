@@ -80,6 +80,7 @@ from crosswire.events.location import CharSpan, clause_region, event_place, even
 from crosswire.events.parts import fold_parts
 from crosswire.events.realis import modality
 from crosswire.events.recaps import outside_recaps, told_as_recap
+from crosswire.events.referred import refers_back, told_scene
 from crosswire.events.roles import actor_country, categorizer, event_actors, unnamed_perpetrator
 from crosswire.events.tolls import Toll, fatalities, toll_update
 from crosswire.events.typer import EventCandidate, typed_events
@@ -117,6 +118,9 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
                 zip(candidates, _clauses(candidates, sentence, index.dates), strict=True)
             )
         ]
+        for draft, candidate in zip(own, candidates, strict=True):
+            if draft.place_named is None and refers_back(index, sentence, candidate.anchor):
+                draft.place = told_scene(drafts, number) or draft.place
         profiles[number] = passage.profile(candidates, own, sentence.doc, categorize)
         for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)

@@ -25,6 +25,7 @@ from crosswire.events.index import (
     rank,
     told_at,
 )
+from crosswire.events.referred import referred_place, referring_noun
 from crosswire.events.typer import EventCandidate
 from crosswire.model import (
     Place,
@@ -226,10 +227,26 @@ def event_place(
     if chosen is not None:
         return chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
-    # named by its capital, an aside) say nothing of where it was: the lead's next
-    # sentences, then the article's focus.
-    fallback = lead_place(index, sentence) or index.focus(index.focus_country)
+    # named by its capital, an aside) say nothing of where it was: the place "the town"
+    # or "the province" refers back to, the lead's next sentences, then the article's focus.
+    fallback = (
+        _referred(index, sentence, region, not foreign)
+        or lead_place(index, sentence)
+        or index.focus(index.focus_country)
+    )
     return fallback or index.dateline_place, None
+
+
+def _referred(index: ArticleIndex, sentence: Span, region: set[int], sole: bool) -> Place | None:
+    noun = referring_noun(sentence, region, sole)
+    if noun is None:
+        return None
+    starts = [s.start_char for s in sentence.doc.sents]
+
+    def scene(where: Span, token: Token, span: tuple[int, int], place: Place) -> bool:
+        return _not_the_scene(index, where, token, span, place)
+
+    return referred_place(index, sentence, noun, starts, scene)
 
 
 def _not_the_scene(

@@ -139,6 +139,10 @@ _MIN_TENTATIVE_POPULATION = 5000
 # ("St. James", "ST. PAUL", "Mt. Hood") and English contractions ("haven't" -> "n't").
 _NEVER_ALONE = frozenset({"st", "ste", "mt", "ft", "pt", "n't", "'s", "'re", "'ll", "'ve", "'d"})
 _MIN_PERSON_POPULATION = 50000
+# WordNet lists some cities among its nouns ("aleppo", "damascus"): before an area or
+# town noun ("Aleppo countryside", "Aleppo province", "Aleppo city") a name that is the
+# primary name of a city this large is the city, whatever the tagger made of it.
+_MIN_LISTED_CITY_POPULATION = 100000
 STREET_WORDS = frozenset(
     [
         "street",
@@ -866,8 +870,16 @@ class Recognizer:
             )
         if len(words) == 1 and not place_label and words[0].pos_ != "PROPN":
             # "Break", "Photo": a capitalised English word is a place only as an NER place.
-            return words[0].lower_ not in _common_words()
+            return words[0].lower_ not in _common_words() or (
+                item.hint in ("admin", "city") and self._listed_city(item.query)
+            )
         return True
+
+    def _listed_city(self, query: str) -> bool:
+        return any(
+            c.match == "primary" and c.population >= _MIN_LISTED_CITY_POPULATION
+            for c in self.gazetteer.lookup(query)
+        )
 
     # -- datelines and repeated names -------------------------------------
 
