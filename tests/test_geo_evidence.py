@@ -14,6 +14,7 @@ from crosswire.geo.confidence import (
     FEATURES,
     THRESHOLD,
     THRESHOLD_IN_FOCUS,
+    THRESHOLD_UNKNOWN_SIZE,
     WEIGHTS,
     confidence,
     threshold_for,
@@ -264,6 +265,37 @@ def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before
 
 
+def test_a_town_of_unknown_size_in_the_focus_country_needs_only_some_score() -> None:
+    """GeoNames gives many Syrian towns no population; the model reads that as a hamlet.
+    Under its own name, cued as a place, inside the focus of a country that writes its
+    names in another script, any score above a namesake tie's 0 places it."""
+    vector = [0.0] * len(FEATURES)
+    for name in ("own_name", "focus_country", "place_cue"):
+        vector[FEATURES.index(name)] = 1.0
+    assert threshold_for(vector, "SY") == THRESHOLD_UNKNOWN_SIZE
+    assert 0.0 < THRESHOLD_UNKNOWN_SIZE < THRESHOLD_IN_FOCUS
+    assert threshold_for(vector, "US") == THRESHOLD  # a Latin-script country: no relief
+    sized = list(vector)
+    sized[FEATURES.index("log_population")] = 0.5
+    assert threshold_for(sized, "SY") == THRESHOLD_IN_FOCUS  # its size is known
+    uncued = list(vector)
+    uncued[FEATURES.index("place_cue")] = 0.0
+    assert threshold_for(uncued, "SY") == THRESHOLD_IN_FOCUS
+    elsewhere = list(vector)
+    elsewhere[FEATURES.index("focus_country")] = 0.2
+    assert threshold_for(elsewhere, "SY") == THRESHOLD
+
+
+@pytest.mark.slow
+def test_a_small_syrian_town_of_unknown_size_goes_on_the_map() -> None:
+    # Ras al-Ain has no population in GeoNames, and namesakes in Israel and Morocco.
+    result = _run(
+        "Kurdish fighters pushed jihadists out of the border town of Ras al-Ain in Syria's "
+        "Hasakeh province on Friday, while shelling hit Qamishli and Aleppo, monitors said."
+    )
+    assert _mapped(result).get("Ras al-Ain") == "SY"
+
+
 def _town(index: int, population: int, state: str, feature: str = "city") -> Candidate:
     return Candidate(
         index=index,
@@ -294,6 +326,29 @@ def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
     assert not unsettled(replace(tie, rival=None))
     abroad = replace(_town(6, 20_000, "England"), country="GB")
     assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
+
+
+def test_a_capital_chosen_by_size_alone_over_a_town_abroad_is_a_tie() -> None:
+    """A capital that leads a sizeable namesake town abroad only by its size and rank,
+    with nothing in the text for either, is a guess; any word of the document for it, a
+    much larger lead, or a small namesake settles it."""
+    capital = replace(_town(7, 2_000_000, "Ile-de-France", feature="capital"), country="FR")
+    town = _town(8, 25_000, "Texas")
+    tie = Resolution(capital, 7.0, margin=1.9, context_margin=0.0, rival=town)
+    assert unsettled(tie)
+    assert not unsettled(replace(tie, context_margin=2.8))  # the text names France
+    assert not unsettled(replace(tie, margin=3.0))
+    assert not unsettled(replace(tie, rival=_town(9, 15_000, "Oregon")))  # a small namesake
+    city = replace(capital, feature="city")
+    assert not unsettled(replace(tie, candidate=city))  # no capital: no guess by rank
+
+
+@pytest.mark.slow
+def test_a_bare_capital_in_a_local_report_stays_off_the_map() -> None:
+    result = _run("The Paris school board voted on Monday to open the new gym in March.")
+    assert "Paris" not in _mapped(result)
+    kept = _run("Thousands marched in Paris on Saturday against the French pension reform.")
+    assert _mapped(kept).get("Paris") == "FR"
 
 
 @pytest.mark.slow
