@@ -15,7 +15,6 @@ from crosswire.geo.confidence import (
     THRESHOLD,
     THRESHOLD_IN_FOCUS,
     THRESHOLD_STRAY,
-    THRESHOLD_UNKNOWN_SIZE,
     WEIGHTS,
     confidence,
     leading_elsewhere,
@@ -265,37 +264,6 @@ def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
     assert threshold_for(vector, "SY") == THRESHOLD_IN_FOCUS
     assert threshold_for(vector, "US") == THRESHOLD
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before
-
-
-def test_a_town_of_unknown_size_in_the_focus_country_needs_only_some_score() -> None:
-    """GeoNames gives many Syrian towns no population; the model reads that as a hamlet.
-    Under its own name, cued as a place, inside the focus of a country that writes its
-    names in another script, any score above a namesake tie's 0 places it."""
-    vector = [0.0] * len(FEATURES)
-    for name in ("own_name", "focus_country", "place_cue"):
-        vector[FEATURES.index(name)] = 1.0
-    assert threshold_for(vector, "SY") == THRESHOLD_UNKNOWN_SIZE
-    assert 0.0 < THRESHOLD_UNKNOWN_SIZE < THRESHOLD_IN_FOCUS
-    assert threshold_for(vector, "US") == THRESHOLD  # a Latin-script country: no relief
-    sized = list(vector)
-    sized[FEATURES.index("log_population")] = 0.5
-    assert threshold_for(sized, "SY") == THRESHOLD_IN_FOCUS  # its size is known
-    uncued = list(vector)
-    uncued[FEATURES.index("place_cue")] = 0.0
-    assert threshold_for(uncued, "SY") == THRESHOLD_IN_FOCUS
-    elsewhere = list(vector)
-    elsewhere[FEATURES.index("focus_country")] = 0.2
-    assert threshold_for(elsewhere, "SY") == THRESHOLD
-
-
-@pytest.mark.slow
-def test_a_small_syrian_town_of_unknown_size_goes_on_the_map() -> None:
-    # Ras al-Ain has no population in GeoNames, and namesakes in Israel and Morocco.
-    result = _run(
-        "Kurdish fighters pushed jihadists out of the border town of Ras al-Ain in Syria's "
-        "Hasakeh province on Friday, while shelling hit Qamishli and Aleppo, monitors said."
-    )
-    assert _mapped(result).get("Ras al-Ain") == "SY"
 
 
 def test_a_stray_small_town_abroad_needs_more_where_the_document_is_elsewhere() -> None:

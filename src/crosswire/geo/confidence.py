@@ -107,9 +107,6 @@ THRESHOLD = 0.38
 # of the other places and demonyms) needs less (threshold_for).
 THRESHOLD_IN_FOCUS = 0.1
 FOCUS_SHARE = 0.5
-# A town GeoNames gives no size, under its own name, inside that focus (_sizeless_town):
-# any score but a namesake tie's 0 (``unsettled``).
-THRESHOLD_UNKNOWN_SIZE = 0.001
 TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
 # A stray town (stray_town) in a document whose places lead in another country: chosen on
 # the tune halves (LGL 9 false outputs removed, 8 of them no toponym, no right one lost;
@@ -264,8 +261,6 @@ def threshold_for(
         and vector[FEATURES.index("log_population")] >= TOWN_LOG_POPULATION
         and not vector[FEATURES.index("area")] > 0
     )
-    if focus >= FOCUS_SHARE and _sizeless_town(vector):
-        return THRESHOLD_UNKNOWN_SIZE
     if focus >= FOCUS_SHARE and (transliterated or town):
         return THRESHOLD_IN_FOCUS
     return THRESHOLD_IN_FOCUS if seat and seat_relief(vector) else THRESHOLD
@@ -308,21 +303,6 @@ def leading_elsewhere(
             and any(n >= FOCUS_SHARE * total for c, n in counts.items() if c != candidate.country)
         )
     return out
-
-
-def _sizeless_town(vector: Sequence[float]) -> bool:
-    """A town under its own name (or a transliteration of it) that GeoNames gives no
-    population, treated as a place by its sentence: the model reads the missing size as a
-    hamlet's, so "Ras al-Ain" in a report on Syria scored a hundredth where its country
-    leads the document (called only inside the focus of a country that writes its names in
-    another script)."""
-    return (
-        vector[FEATURES.index("own_name")] > 0
-        and vector[FEATURES.index("place_cue")] > 0
-        and vector[FEATURES.index("log_population")] == 0.0
-        and not vector[FEATURES.index("area")] > 0
-        and not vector[FEATURES.index("skeleton")] > 0
-    )
 
 
 def seat_relief(vector: Sequence[float]) -> bool:
