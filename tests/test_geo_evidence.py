@@ -14,13 +14,15 @@ from crosswire.geo.confidence import (
     FEATURES,
     THRESHOLD,
     THRESHOLD_IN_FOCUS,
+    THRESHOLD_STRAY,
     WEIGHTS,
     confidence,
+    leading_elsewhere,
     threshold_for,
     unsettled,
 )
 from crosswire.geo.gazetteer import Candidate
-from crosswire.geo.resolve import Resolution
+from crosswire.geo.resolve import Resolution, Toponym
 from crosswire.nlp import load_nlp
 
 
@@ -264,6 +266,49 @@ def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before
 
 
+def test_a_stray_small_town_abroad_needs_more_where_the_document_is_elsewhere() -> None:
+    """A small town whose country no other name shares, far from all of them, in a
+    document whose places lead in another country, needs THRESHOLD_STRAY."""
+    vector = [0.0] * len(FEATURES)
+    vector[FEATURES.index("log_population")] = 3 / 7  # a village of a thousand
+    assert threshold_for(vector, "FR", elsewhere=True) == THRESHOLD_STRAY
+    assert threshold_for(vector, "FR") == THRESHOLD  # a lone place: no focus elsewhere
+    near = list(vector)
+    near[FEATURES.index("near")] = 0.5
+    assert threshold_for(near, "FR", elsewhere=True) == THRESHOLD
+    large = list(vector)
+    large[FEATURES.index("log_population")] = 6 / 7
+    assert threshold_for(large, "FR", elsewhere=True) == THRESHOLD
+
+
+def test_the_document_leads_elsewhere_when_another_country_holds_half_its_names() -> None:
+    def named(index: int, name: str, country: str) -> tuple[Toponym, Resolution]:
+        toponym = Toponym(start=index * 10, end=index * 10 + 5, text=name, query=name)
+        town = replace(_town(index, 5_000, "X"), country=country, name=name)
+        return toponym, Resolution(town, 5.0)
+
+    names = (("Douma", "SY"), ("Harasta", "SY"), ("Zamalka", "SY"), ("Arbin", "FR"))
+    pairs = [named(i, name, country) for i, (name, country) in enumerate(names, start=1)]
+    toponyms, resolutions = zip(*pairs, strict=True)
+    assert leading_elsewhere(toponyms, resolutions, []) == [False, False, False, True]
+    assert leading_elsewhere(toponyms[3:], resolutions[3:], []) == [False]
+    assert leading_elsewhere(toponyms[3:], resolutions[3:], ["SY"]) == [True]  # "Syrian"
+    capital = replace(resolutions[3], candidate=replace(pairs[3][1].candidate, feature="capital"))
+    assert not leading_elsewhere(toponyms, (*resolutions[:3], capital), [])[3]
+
+
+@pytest.mark.slow
+def test_a_foreign_village_among_syrian_suburbs_stays_off_the_map() -> None:
+    # Arbin has no Syrian entry in the gazetteer, only a French village.
+    result = _run(
+        "Government air strikes killed four civilians in Arbin and two in Douma and Harasta "
+        "in the Eastern Ghouta east of Damascus on Tuesday, Syrian rescuers said."
+    )
+    places = _mapped(result)
+    assert "FR" not in places.values()
+    assert places.get("Douma") == "SY"
+
+
 def _town(index: int, population: int, state: str, feature: str = "city") -> Candidate:
     return Candidate(
         index=index,
@@ -294,6 +339,29 @@ def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
     assert not unsettled(replace(tie, rival=None))
     abroad = replace(_town(6, 20_000, "England"), country="GB")
     assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
+
+
+def test_a_capital_chosen_by_size_alone_over_a_town_abroad_is_a_tie() -> None:
+    """A capital that leads a sizeable namesake town abroad only by its size and rank,
+    with nothing in the text for either, is a guess; any word of the document for it, a
+    much larger lead, or a small namesake settles it."""
+    capital = replace(_town(7, 2_000_000, "Ile-de-France", feature="capital"), country="FR")
+    town = _town(8, 25_000, "Texas")
+    tie = Resolution(capital, 7.0, margin=1.9, context_margin=0.0, rival=town)
+    assert unsettled(tie)
+    assert not unsettled(replace(tie, context_margin=2.8))  # the text names France
+    assert not unsettled(replace(tie, margin=3.0))
+    assert not unsettled(replace(tie, rival=_town(9, 15_000, "Oregon")))  # a small namesake
+    city = replace(capital, feature="city")
+    assert not unsettled(replace(tie, candidate=city))  # no capital: no guess by rank
+
+
+@pytest.mark.slow
+def test_a_bare_capital_in_a_local_report_stays_off_the_map() -> None:
+    result = _run("The Paris school board voted on Monday to open the new gym in March.")
+    assert "Paris" not in _mapped(result)
+    kept = _run("Thousands marched in Paris on Saturday against the French pension reform.")
+    assert _mapped(kept).get("Paris") == "FR"
 
 
 @pytest.mark.slow
