@@ -868,7 +868,11 @@ class Resolver:
             *(float(feature in kinds) for kinds in _KIND_COLUMNS),
             float(site),
             float(site and toponym.hint == "site"),
-            float(named_as_unit and feature in ("admin1", "admin2")),
+            float(
+                named_as_unit
+                and feature in ("admin1", "admin2")
+                and self._unit_fits(toponym, candidate)
+            ),
             float(shadowed),
             focus,
             inside,
@@ -901,6 +905,15 @@ class Resolver:
         vector = self.rank_features(toponym, candidate, pool, context)
         total: float = sum(map(operator.mul, RANK_WEIGHTS, vector))  # loop's order, no frames
         return total
+
+    def _unit_fits(self, toponym: Toponym, candidate: Candidate) -> bool:
+        """The unit word fits the entry: when some entry spells the whole mention ("Washington
+        County", "Westmoreland County"), a unit that is only the bare name (the state of
+        Washington, Jamaica's parish Westmoreland) is not the unit the word names."""
+        if toponym.hint != "admin" or toponym.query == toponym.text:
+            return True
+        spelled = self.gazetteer.spelled(toponym.text)
+        return not spelled or candidate.index in spelled
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
