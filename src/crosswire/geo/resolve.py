@@ -462,6 +462,55 @@ def _inside_container(
     return False
 
 
+def _unit_fits(toponym: Toponym, candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """The unit word fits the entry: when some entry spells the whole mention ("Washington
+    County", "Westmoreland County"), a unit that is only the bare name (the state of
+    Washington, Jamaica's parish Westmoreland) is not the unit the word names."""
+    words = toponym.text.casefold().split()
+    if toponym.hint != "admin" or toponym.query.casefold().split() == words:
+        return True
+    # Only the name and a unit word ("Wash." is the state's abbreviation, no unit word).
+    rest = [w for w in words if w not in toponym.query.casefold().split()]
+    if not rest or any(w not in _unit_words() for w in rest):
+        return True
+    spelled = gazetteer.spelled(toponym.text)
+    return not spelled or candidate.index in spelled
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """The first-level units the document's mentions read as: (the mention's lookup key,
+    its own folded surface form, whether it reads as a place, the unit's admin1 code)."""
+
+    named: tuple[tuple[str, str, bool, int], ...]
+
+    def named_by_others(self, key: str) -> frozenset[int]:
+        """Units named by the other names, not by this one ("named_admin1")."""
+        return frozenset(code for name, _, _, code in self.named if name != key)
+
+    def other_than(self, toponym: Toponym) -> frozenset[int]:
+        """Units named under a form other than this mention's ("Wash." for "Washington")."""
+        own = fold_key(toponym.text)
+        return frozenset(code for _, form, place, code in self.named if place and form != own)
+
+
+def _admin1_forms(
+    toponyms: Sequence[Toponym], picks: Sequence[Resolution], gazetteer: Gazetteer
+) -> _Forms:
+    return _Forms(
+        tuple(
+            (
+                translit_key(t.query),
+                fold_key(t.text),
+                t.role == "place",
+                gazetteer.admin1_code(r.candidate.index),
+            )
+            for t, r in zip(toponyms, picks, strict=True)
+            if r.candidate is not None and r.candidate.feature == "admin1"
+        )
+    )
+
+
 def _one_sense(
     toponyms: Sequence[Toponym], picks: list[Resolution], gazetteer: Gazetteer
 ) -> list[Resolution]:
@@ -791,16 +840,7 @@ class Resolver:
         shared: _Shared,
     ) -> list[Resolution]:
         """One pass with the document's context read from the previous pass's picks."""
-        named_admin1 = [
-            (translit_key(t.query), self.gazetteer.admin1_code(r.candidate.index))
-            for t, r in zip(toponyms, previous, strict=True)
-            if r.candidate is not None and r.candidate.feature == "admin1"
-        ]
-        named_forms = [
-            (fold_key(t.text), self.gazetteer.admin1_code(r.candidate.index))
-            for t, r in zip(toponyms, previous, strict=True)
-            if r.candidate is not None and r.candidate.feature == "admin1" and t.role == "place"
-        ]
+        named = _admin1_forms(toponyms, previous, self.gazetteer)
         picks: list[Resolution] = []
         self.contexts = []
         memo: dict[tuple[object, ...], Resolution] = {}
@@ -815,16 +855,14 @@ class Resolver:
                 container=container,
                 anchors=_anchors(i, toponyms, previous),
                 # Subdivisions named by the other toponyms, not by this one.
-                named_admin1=frozenset(code for name, code in named_admin1 if name != key),
+                named_admin1=named.named_by_others(key),
                 is_container=i in shared.containers,
                 support=shared.support[i],
                 distances=shared.distances,
                 largest_town=_largest_town(pools[i]),
                 dateline=key in shared.datelines,
                 sibling_units=_sibling_units(toponym, previous),
-                units_named_again=frozenset(
-                    code for form, code in named_forms if form != fold_key(toponym.text)
-                ),
+                units_named_again=named.other_than(toponym),
             )
             self.contexts.append(context)
             picks.append(self._best_once(memo, toponym, pools[i], context))
@@ -879,6 +917,7 @@ class Resolver:
         gazetteer = self.gazetteer
         feature = candidate.feature
         named_as_unit = toponym.hint == "admin" or context.is_container
+        unit_fits = _unit_fits(toponym, candidate, gazetteer)
         site = feature in SITE_FEATURES
         inside, outside = _containment(toponym, candidate, context, gazetteer)
         code = gazetteer.admin1_code(candidate.index)
@@ -903,11 +942,7 @@ class Resolver:
             *(float(feature in kinds) for kinds in _KIND_COLUMNS),
             float(site),
             float(site and toponym.hint == "site"),
-            float(
-                named_as_unit
-                and feature in ("admin1", "admin2")
-                and self._unit_fits(toponym, candidate)
-            ),
+            float(named_as_unit and feature in ("admin1", "admin2") and unit_fits),
             float(shadowed),
             focus,
             inside,
@@ -941,20 +976,6 @@ class Resolver:
         vector = self.rank_features(toponym, candidate, pool, context)
         total: float = sum(map(operator.mul, RANK_WEIGHTS, vector))  # loop's order, no frames
         return total
-
-    def _unit_fits(self, toponym: Toponym, candidate: Candidate) -> bool:
-        """The unit word fits the entry: when some entry spells the whole mention ("Washington
-        County", "Westmoreland County"), a unit that is only the bare name (the state of
-        Washington, Jamaica's parish Westmoreland) is not the unit the word names."""
-        words = toponym.text.casefold().split()
-        if toponym.hint != "admin" or toponym.query.casefold().split() == words:
-            return True
-        # Only the name and a unit word ("Wash." is the state's abbreviation, no unit word).
-        rest = [w for w in words if w not in toponym.query.casefold().split()]
-        if not rest or any(w not in _unit_words() for w in rest):
-            return True
-        spelled = self.gazetteer.spelled(toponym.text)
-        return not spelled or candidate.index in spelled
 
     def _shadowed(self, admin: Candidate, pool: Sequence[Candidate]) -> bool:
         """True when a town of the same name lies in this subdivision and is not tiny beside it."""
