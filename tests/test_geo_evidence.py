@@ -311,19 +311,6 @@ def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> No
     assert _mapped(named).get("Hanover") == "US"
 
 
-def test_a_small_town_in_a_country_no_other_name_lies_in_is_a_stray() -> None:
-    from crosswire.geo.confidence import _stray
-
-    small, large = _town(1, 6_000, "Florida"), _town(2, 600_000, "Texas")
-    assert _stray(small, 0, 3)
-    assert not _stray(small, 1, 3)  # another name of the document lies in its country
-    assert not _stray(small, 0, 1)  # too few other names to tell a focus
-    assert not _stray(large, 0, 3)  # a large town is named abroad on its own
-    assert not _stray(replace(small, feature="capital"), 0, 3)
-    stray = FEATURES.index("stray")
-    assert WEIGHTS[stray] < 0
-
-
 @pytest.mark.slow
 def test_a_state_the_dateline_names_keeps_its_bare_name_beside_the_capital() -> None:
     text = (

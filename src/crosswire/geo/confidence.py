@@ -69,14 +69,10 @@ FEATURES = (
     # Other names of the document that could lie within 50 km of the chosen entry
     # (geo.resolve's "support"), whatever was chosen for them.
     "support",
-    # A town or subdivision of under 100,000 people in a country none of the document's
-    # other names (at least two) or demonyms lies in: "Heathrow" read as the Florida town
-    # in a British report, "Berea" as Lesotho's district in an Ohio one.
-    "stray",
 )
 # The sign each weight is held to when fitting, so that evidence never counts against
 # what it says (+1: >= 0, -1: <= 0, 0: free).
-SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1, -1)
+SIGNS = (0, 1, 1, 1, -1, 0, 1, 1, 1, 1, -1, 1, -1, 1, 0, 1, 1, 1, 1, 1)
 
 # Fitted weights (see the module docstring); order as FEATURES.
 WEIGHTS = (
@@ -100,7 +96,6 @@ WEIGHTS = (
     0.0,  # site_or_water
     0.212,  # place_cue
     0.502,  # support
-    -0.735,  # stray
 )
 # Chosen on the tune halves (bench/fit_place_confidence.py prints the sweep): the share
 # right meets the goals there while acc@161 loses about a point. Raised from 0.35 when
@@ -118,11 +113,6 @@ TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
 SEAT_FOCUS_SHARE = 0.34
 NEAR_SCALE_KM = 250.0
 EXACT_INDEX = FEATURES.index("exact_name")
-# "stray": countries, capitals, regions and seas are named abroad without their country's
-# other places; a town needs at least two other names to be a stray among them.
-STRAY_EXEMPT = frozenset({"country", "capital", "continent", "region"}) | WATER_FEATURES
-STRAY_MIN_NAMES = 2
-STRAY_POPULATION = 100_000
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -144,26 +134,15 @@ def _picks(
     return picks
 
 
-def _focus_votes(
-    country: str, key: str, picks: Sequence[_Pick], demonyms: Sequence[str]
-) -> tuple[int, int]:
-    """The other names (one vote per distinct name) and demonyms in ``country``, and all of them."""
+def _focus_share(country: str, key: str, picks: Sequence[_Pick], demonyms: Sequence[str]) -> float:
+    """Share of the other names (one vote per distinct name) and demonyms in ``country``."""
     votes: dict[str, str] = {}
     for pick in picks:
         if pick.key != key and pick.candidate.country:
             votes.setdefault(pick.key, pick.candidate.country)
     counts = Counter(votes.values()) + Counter(demonyms)
-    return counts[country], sum(counts.values())
-
-
-def _stray(candidate: Candidate, own: int, total: int) -> bool:
-    """A small town or subdivision in a country no other name of the document lies in."""
-    return (
-        own == 0
-        and total >= STRAY_MIN_NAMES
-        and candidate.feature not in STRAY_EXEMPT
-        and candidate.population < STRAY_POPULATION
-    )
+    total = sum(counts.values())
+    return counts[country] / total if total else 0.0
 
 
 def _label(doc: Doc, start: int, end: int) -> str:
@@ -216,8 +195,7 @@ def document_features(
         exact = own or c.index in spellings.setdefault(toponym.query, _spelled(toponym, gazetteer))
         label = _label(doc, toponym.start, toponym.end)
         code = gazetteer.admin1_code(c.index)
-        own_votes, all_votes = _focus_votes(c.country, key, picks, demonyms)
-        focus = own_votes / all_votes if all_votes else 0.0
+        focus = _focus_share(c.country, key, picks, demonyms)
         vectors.append(
             (
                 1.0,
@@ -240,7 +218,6 @@ def document_features(
                 float(c.feature in SITE_FEATURES or c.feature in WATER_FEATURES),
                 float(toponym.hint is not None or _cue(doc, toponym.start, toponym.end)),
                 resolution.support,
-                float(_stray(c, own_votes, all_votes)),
             )
         )
     return vectors
