@@ -14,15 +14,13 @@ from crosswire.geo.confidence import (
     FEATURES,
     THRESHOLD,
     THRESHOLD_IN_FOCUS,
-    THRESHOLD_STRAY,
     WEIGHTS,
     confidence,
-    leading_elsewhere,
     threshold_for,
     unsettled,
 )
 from crosswire.geo.gazetteer import Candidate
-from crosswire.geo.resolve import Resolution, Toponym
+from crosswire.geo.resolve import Resolution
 from crosswire.nlp import load_nlp
 
 
@@ -264,49 +262,6 @@ def test_the_in_focus_relief_is_for_transliterated_names_only() -> None:
     assert threshold_for(vector, "SY") == THRESHOLD_IN_FOCUS
     assert threshold_for(vector, "US") == THRESHOLD
     assert threshold_for(vector) == THRESHOLD_IN_FOCUS  # no country given: as before
-
-
-def test_a_stray_small_town_abroad_needs_more_where_the_document_is_elsewhere() -> None:
-    """A small town whose country no other name shares, far from all of them, in a
-    document whose places lead in another country, needs THRESHOLD_STRAY."""
-    vector = [0.0] * len(FEATURES)
-    vector[FEATURES.index("log_population")] = 3 / 7  # a village of a thousand
-    assert threshold_for(vector, "FR", elsewhere=True) == THRESHOLD_STRAY
-    assert threshold_for(vector, "FR") == THRESHOLD  # a lone place: no focus elsewhere
-    near = list(vector)
-    near[FEATURES.index("near")] = 0.5
-    assert threshold_for(near, "FR", elsewhere=True) == THRESHOLD
-    large = list(vector)
-    large[FEATURES.index("log_population")] = 6 / 7
-    assert threshold_for(large, "FR", elsewhere=True) == THRESHOLD
-
-
-def test_the_document_leads_elsewhere_when_another_country_holds_half_its_names() -> None:
-    def named(index: int, name: str, country: str) -> tuple[Toponym, Resolution]:
-        toponym = Toponym(start=index * 10, end=index * 10 + 5, text=name, query=name)
-        town = replace(_town(index, 5_000, "X"), country=country, name=name)
-        return toponym, Resolution(town, 5.0)
-
-    names = (("Douma", "SY"), ("Harasta", "SY"), ("Zamalka", "SY"), ("Arbin", "FR"))
-    pairs = [named(i, name, country) for i, (name, country) in enumerate(names, start=1)]
-    toponyms, resolutions = zip(*pairs, strict=True)
-    assert leading_elsewhere(toponyms, resolutions, []) == [False, False, False, True]
-    assert leading_elsewhere(toponyms[3:], resolutions[3:], []) == [False]
-    assert leading_elsewhere(toponyms[3:], resolutions[3:], ["SY"]) == [True]  # "Syrian"
-    capital = replace(resolutions[3], candidate=replace(pairs[3][1].candidate, feature="capital"))
-    assert not leading_elsewhere(toponyms, (*resolutions[:3], capital), [])[3]
-
-
-@pytest.mark.slow
-def test_a_foreign_village_among_syrian_suburbs_stays_off_the_map() -> None:
-    # Arbin has no Syrian entry in the gazetteer, only a French village.
-    result = _run(
-        "Government air strikes killed four civilians in Arbin and two in Douma and Harasta "
-        "in the Eastern Ghouta east of Damascus on Tuesday, Syrian rescuers said."
-    )
-    places = _mapped(result)
-    assert "FR" not in places.values()
-    assert places.get("Douma") == "SY"
 
 
 def _town(index: int, population: int, state: str, feature: str = "city") -> Candidate:

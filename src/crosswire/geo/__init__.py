@@ -26,7 +26,6 @@ from crosswire.geo.confidence import (
     confidence,
     document_features,
     is_seat,
-    leading_elsewhere,
     threshold_for,
     unsettled,
 )
@@ -286,7 +285,6 @@ class _Scored:
     resolution: Resolution
     vector: tuple[float, ...] | None
     score: float | None
-    elsewhere: bool = False  # the document's other places lead in another country
 
 
 def _score(
@@ -307,10 +305,9 @@ def _score(
         doc, toponyms, resolutions, [i.tentative for i in items], context, gazetteer
     )
     # A namesake tie scores 0: under any threshold unless vouched for (a dateline).
-    elsewhere = leading_elsewhere(toponyms, resolutions, context)
     scored = [
-        _Scored(t, r, v, None if v is None else 0.0 if unsettled(r) else round(confidence(v), 3), e)
-        for t, r, v, e in zip(toponyms, resolutions, vectors, elsewhere, strict=True)
+        _Scored(t, r, v, None if v is None else 0.0 if unsettled(r) else round(confidence(v), 3))
+        for t, r, v in zip(toponyms, resolutions, vectors, strict=True)
     ]
     return _vouched(scored, items)
 
@@ -325,7 +322,6 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
             scored.vector,
             candidate.country if candidate else None,
             seat=candidate is not None and is_seat(candidate),
-            elsewhere=scored.elsewhere,
         )
     return scored.score < threshold
 

@@ -108,11 +108,6 @@ THRESHOLD = 0.38
 THRESHOLD_IN_FOCUS = 0.1
 FOCUS_SHARE = 0.5
 TOWN_LOG_POPULATION = 5 / 7  # 100,000 people, on the log_population scale
-# A stray town (stray_town) in a document whose places lead in another country: chosen on
-# the tune halves (LGL 9 false outputs removed, 8 of them no toponym, no right one lost;
-# GeoWebNews 1 false output removed).
-THRESHOLD_STRAY = 0.6
-STRAY_NEAR = 0.01  # exp(-km / 250): over about 1,150 km from the nearest other place
 # A first-level region, or the town it is named after, needs its country to hold only this
 # share to count as the focus: a Syrian report that also names Russia, Turkey and the US.
 SEAT_FOCUS_SHARE = 0.34
@@ -233,7 +228,6 @@ def threshold_for(
     country: str | None = None,
     *,
     seat: bool = False,
-    elsewhere: bool = False,
 ) -> float:
     """The score a mention needs. A transliteration of an entry's own name ("Qamishli"
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
@@ -243,11 +237,7 @@ def threshold_for(
     Lenexa) or no place ("Hartmann"), and a town there earns no relief either.
     A ``seat`` (a first-level region, or the town it is named after: "Deir Ezzor",
     "Daraa") under its own name needs less as well where the sentence treats it as a place
-    or its country leads the document's others (``seat_relief``). A small town far from
-    every other place of a document whose places lead in another country (``elsewhere``)
-    needs more (``stray_town``)."""
-    if elsewhere and stray_town(vector):
-        return THRESHOLD_STRAY
+    or its country leads the document's others (``seat_relief``)."""
     if country is not None and country not in transliterated_countries():
         return THRESHOLD
     focus = vector[FEATURES.index("focus_country")]
@@ -264,45 +254,6 @@ def threshold_for(
     if focus >= FOCUS_SHARE and (transliterated or town):
         return THRESHOLD_IN_FOCUS
     return THRESHOLD_IN_FOCUS if seat and seat_relief(vector) else THRESHOLD
-
-
-def stray_town(vector: Sequence[float]) -> bool:
-    """A town under 100,000 people whose country no other name of the document shares and
-    that lies over about 1,000 km from all of them: "Arbin" (a French village) among the
-    Damascus suburbs, a person's or a team's name read as a Japanese or Chinese town in a
-    local report."""
-    return (
-        vector[FEATURES.index("log_population")] < TOWN_LOG_POPULATION
-        and vector[FEATURES.index("focus_country")] == 0.0
-        and vector[FEATURES.index("near")] < STRAY_NEAR
-        and not vector[FEATURES.index("area")] > 0
-        and not vector[FEATURES.index("site_or_water")] > 0
-    )
-
-
-def leading_elsewhere(
-    toponyms: Sequence[Toponym], resolutions: Sequence[Resolution], demonyms: Sequence[str]
-) -> list[bool]:
-    """Per toponym read as a town (not a capital: a country's seat is news by itself,
-    "Saipan"): another country than its reading's holds at least FOCUS_SHARE of the
-    document's other names (one vote per distinct name) and demonyms."""
-    votes: dict[str, str] = {}
-    for toponym, resolution in zip(toponyms, resolutions, strict=True):
-        c = resolution.candidate
-        if c is not None and c.country and toponym.role == "place":
-            votes.setdefault(translit_key(toponym.query), c.country)
-    out = []
-    for toponym, resolution in zip(toponyms, resolutions, strict=True):
-        own = translit_key(toponym.query)
-        counts = Counter(c for k, c in votes.items() if k != own) + Counter(demonyms)
-        total = sum(counts.values())
-        candidate = resolution.candidate
-        out.append(
-            candidate is not None
-            and candidate.feature == "city"
-            and any(n >= FOCUS_SHARE * total for c, n in counts.items() if c != candidate.country)
-        )
-    return out
 
 
 def seat_relief(vector: Sequence[float]) -> bool:
