@@ -348,3 +348,25 @@ def test_deciding_means(nlp, text: str, expected: list[str]) -> None:  # type: i
 def test_shot_down_or_foiled(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, text)
     assert found and found[0] == expected, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A military operation against a place fighters hold is a battle, not an attack.
+        "Soldiers carried out a raid targeting militant hideouts near the dam, which resulted"
+        " in the death of seven gunmen.",
+        "The troops launched an operation targeting the positions of the insurgents on the"
+        " ridge, leaving many dead.",
+        # Armed men killed by an armed side, with property struck: still a battle.
+        "A police unit destroyed a truck carrying militants on the highway while other"
+        " militants were killed near the bridge.",
+    ],
+)
+def test_operation_against_fighters_is_battle(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert labels(nlp, text)[:1] == [on.ARMED_CLASH]
+
+
+def test_civilian_property_struck_stays_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = labels(nlp, "Gunmen torched a farmhouse in the valley, killing two shepherds.")
+    assert on.ARMED_CLASH not in found

@@ -702,6 +702,7 @@ class _Facts:
     groups: frozenset[str]
     agent: str | None
     patient: str | None
+    victims: str | None
     targets: frozenset[str | None]
 
 
@@ -928,6 +929,7 @@ def _facts(
         groups=groups,
         agent=categorize(roles.agent) if roles.agent is not None else None,
         patient=patient,
+        victims=victims,
         targets=frozenset({patient, victims}),
     )
 
@@ -991,8 +993,10 @@ def _violence(facts: _Facts) -> Typed:
     means = _strike_means(facts)
     if means is not None:
         return means
-    if _meets_armed_men(facts):
+    if _meets_armed_men(facts) or _armed_holding(facts):
         return on.ARMED_CLASH, 0.8
+    if _fighters_killed(facts):
+        return on.ARMED_CLASH, 0.7
     if "civilians" in targets or "property" in targets:
         return on.ATTACK, 0.9
     if targets & {"armed", "state"} or (agent == "state" and patient is not None):
@@ -1004,6 +1008,9 @@ def _violence(facts: _Facts) -> Typed:
 
 
 _ARMED_SIDES = frozenset({"armed", "state"})
+_HIDEOUTS = frozenset(
+    ["hideout", "hideouts", "gathering", "gatherings", "concentration", "concentrations", "den"]
+)
 
 
 def _meets_armed_men(facts: _Facts) -> bool:
@@ -1011,6 +1018,33 @@ def _meets_armed_men(facts: _Facts) -> bool:
     killing four civilians and six soldiers") meets armed men: a battle, also when
     civilians die in it (ACLED keeps Attack for violence on civilians)."""
     return facts.patient in _ARMED_SIDES
+
+
+# Places fighters hold or gather in, which an operation or raid targets.
+_HOLDINGS = lx.MILITARY_TARGET_NOUNS | lx.BASE_NOUNS | _HIDEOUTS
+
+
+def _armed_holding(facts: _Facts) -> bool:
+    """ "An operation targeting terrorist hideouts", "raided the positions of the militants":
+    a place an armed side holds, named by its modifier or its "of" holder, is a battle's
+    target (ACLED: a military operation against armed groups is no violence on civilians)."""
+    patient = facts.event.roles.patient
+    if patient is None or patient.lemma_.lower() not in _HOLDINGS:
+        return False
+    holders = [c for c in patient.children if c.dep_ in ("compound", "amod", "nmod")]
+    holders += [g for c in patient.children if c.lower_ == "of" for g in c.children]
+    return any(category_of_noun(t) in _ARMED_SIDES for t in holders)
+
+
+def _fighters_killed(facts: _Facts) -> bool:
+    """ "An army unit destroyed a car loaded with terrorists, while other terrorists were
+    killed": armed men killed by an armed side, with no civilian told, is a battle even
+    where the struck thing is property."""
+    return (
+        facts.victims in _ARMED_SIDES
+        and facts.agent in _ARMED_SIDES
+        and "civilians" not in facts.targets
+    )
 
 
 # Violence words that tell a strike or raid was carried out on foot, with guns or blades.
