@@ -61,6 +61,16 @@ def test_an_exodus_the_assault_sparked_is_not_where_it_was() -> None:
     assert not _attached(doc[6], frozenset({1, 2}))
 
 
+def test_an_accord_named_after_a_city_is_not_placed_there() -> None:
+    # "the signing of the Vienna accord": the accord's name, not where it holds
+    doc = _doc(
+        ["the", "signing", "of", "the", "Vienna", "accord"],
+        [1, 1, 1, 5, 5, 2],
+        ["det", "ROOT", "prep", "det", "compound", "pobj"],
+    )
+    assert not _attached(doc[4], frozenset({1, 5}))
+
+
 @pytest.fixture(scope="module")
 def resolver() -> Resolver:
     return Resolver(Gazetteer.load())
