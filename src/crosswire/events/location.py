@@ -190,6 +190,13 @@ def _attached(token: Token, targets: frozenset[int]) -> bool:
     return False
 
 
+def _own_scene(token: Token, place: Place, home: str | None, targets: frozenset[int]) -> bool:
+    """A place of the event's clause is its scene; one abroad only if ``_attached``."""
+    if not targets or home is None or place.country_code in (None, home):
+        return True
+    return _attached(token, targets)
+
+
 def _is_origin(token: Token) -> bool:
     """A place named as where someone or something came from: "fighters from Idlib"."""
     current = token
@@ -247,12 +254,7 @@ def event_place(
             weaker.append((start, town or place))
         elif any(span.start <= start and end <= span.end for span in actor_spans):
             weaker.append((start, place))
-        elif token.i in region and (
-            not targets
-            or home is None
-            or place.country_code in (None, home)
-            or _attached(token, targets)
-        ):
+        elif token.i in region and _own_scene(token, place, home, targets):
             own.append((start, place))
         elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
             elsewhere.append((start, place))

@@ -662,6 +662,18 @@ def _nearness(candidate: Candidate, context: _Context, gazetteer: Gazetteer, cod
     return 0.0
 
 
+def _spelled_countries(
+    gazetteer: Gazetteer, toponym: Toponym, ranked: list[Candidate]
+) -> list[Candidate]:
+    """A country met only through a loose transliteration key ("Qaboun" meets Gabon)
+    is dropped: a country's names are well known, so a mention of one spells one."""
+    if not any(c.feature == "country" for c in ranked):
+        return ranked
+    spelled = gazetteer.spelled(toponym.query) | gazetteer.spelled(toponym.text)
+    code = fold_key(toponym.query).upper()  # "US", "UK": its code spells it too
+    return [c for c in ranked if c.feature != "country" or c.index in spelled or c.country == code]
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, min_score: float | None = MIN_SCORE) -> None:
         self.gazetteer = gazetteer
@@ -698,18 +710,7 @@ class Resolver:
                 i: c for i, c in found.items() if c.match == "primary" or c.feature in SITE_FEATURES
             }
         ranked = sorted(found.values(), key=lambda c: -c.population)
-        return self._spelled_countries(toponym, ranked)[:MAX_CANDIDATES]
-
-    def _spelled_countries(self, toponym: Toponym, ranked: list[Candidate]) -> list[Candidate]:
-        """A country met only through a loose transliteration key ("Qaboun" meets Gabon)
-        is dropped: a country's names are well known, so a mention of one spells one."""
-        if not any(c.feature == "country" for c in ranked):
-            return ranked
-        spelled = self.gazetteer.spelled(toponym.query) | self.gazetteer.spelled(toponym.text)
-        code = fold_key(toponym.query).upper()  # "US", "UK": its code spells it too
-        return [
-            c for c in ranked if c.feature != "country" or c.index in spelled or c.country == code
-        ]
+        return _spelled_countries(self.gazetteer, toponym, ranked)[:MAX_CANDIDATES]
 
     def _demonym_entry(self, text: str) -> list[Candidate] | None:
         """ "Sudanese" stands for its country, "European" for its continent; None: no demonym."""
