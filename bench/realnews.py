@@ -321,6 +321,19 @@ def print_errors(corpus: Corpus, rows: list, limit: int) -> None:
         print(f"    {main.sources[0].text[:200] if main.sources else ''}")
 
 
+def print_outside(corpus: Corpus, articles: list[fakes_data.FakesArticle]) -> None:
+    """The happened events placed outside Syria, with their place and first source line."""
+    print("\nhappened events placed outside Syria:")
+    for line, analysis in analyses_by_line(corpus).items():
+        places = {p.id: p for p in analysis.places}
+        for event in analysis.events:
+            place = places.get(event.place) if event.place else None
+            if not happened(event) or place is None or place.country_code in (COUNTRY, None):
+                continue
+            text = event.sources[0].text[:220] if event.sources else ""
+            print(f"- {articles[line].unit_id} {place.name} ({place.country_code}) | {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_half_argument(parser)
@@ -329,13 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--date-errors", type=int, default=0, help="show N main-event date misses (tune)"
     )
+    parser.add_argument("--outside", action="store_true", help="list events abroad (tune)")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--no-floors", action="store_true", help="report only")
     args = parser.parse_args(argv)
     if not fakes_data.available():
         print(f"skipped: {fakes_data.FAKES_CSV} is absent")
         return 0
-    if (args.errors or args.date_errors) and args.half != "tune":
+    if (args.errors or args.date_errors or args.outside) and args.half != "tune":
         parser.error("--errors and --date-errors read the tune half only")
     articles = fakes_data.load(args.half)
     if args.limit:
@@ -349,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print_errors(corpus, rows, args.errors)
         realnews_actors.print_confusion(total.actors)
+    if args.outside:
+        print_outside(corpus, articles)
     if args.date_errors:
         realnews_evdates.print_misses(total.dates, args.date_errors)
     if args.json:

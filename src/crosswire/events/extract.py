@@ -76,7 +76,13 @@ from crosswire.events.drafts import (
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
-from crosswire.events.location import CharSpan, clause_region, event_place, event_tokens
+from crosswire.events.location import (
+    CharSpan,
+    clause_region,
+    event_place,
+    event_targets,
+    event_tokens,
+)
 from crosswire.events.parts import fold_parts
 from crosswire.events.realis import modality
 from crosswire.events.recaps import outside_recaps, told_as_recap
@@ -264,7 +270,8 @@ def _draft(
         if token is not None and index.place_at(token) is None
     ]
     foreign, region = clause.foreign, clause.region
-    place, place_named = event_place(index, sentence, region, foreign, actor_spans)
+    targets = event_targets(event_tokens(candidate, sentence.doc))
+    place, place_named = event_place(index, sentence, region, foreign, actor_spans, targets)
     country = actor_country(index, place, place_named)
     mode = realis.refine(
         modality(candidate.anchor),

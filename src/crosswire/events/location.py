@@ -42,6 +42,19 @@ _SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement"
 
 _COUNTRY = rank(Place(name="", feature="country"))
 
+# Words a place abroad may hang from on its way up to the event's words: "in the Turkish
+# town of Kilis", "at a market in Ankara", not "a hospital in Kilis", "talks in Astana".
+_THROUGH = frozenset(["pobj", "compound", "appos", "conj", "amod", "nmod", "npadvmod"])
+_ON_THE_WAY = _LOCATIVE | {"on"}
+_AREA_NOUNS = _SETTLEMENT_NOUNS | {"province", "district", "region", "area", "capital", "port"}
+# A place naming an accord names where it was signed, not where the accord holds: "the
+# Munich agreement", "the Geneva talks".
+_ACCORD_NOUNS = frozenset(
+    ["agreement", "accord", "deal", "talks", "process", "conference", "summit", "memorandum"]
+)
+# An event's consequence, told as its object, happens elsewhere: "sparked an exodus into X".
+_CONSEQUENCE = frozenset(["spark", "trigger", "cause", "prompt", "force", "drive", "send"])
+
 
 @dataclass(frozen=True, slots=True)
 class CharSpan:
@@ -147,6 +160,43 @@ def _other_clause(token: Token, own: set[int]) -> bool:
     return token.dep_ in ("advcl", "relcl", "ccomp", "acl")
 
 
+def event_targets(words: list[Token]) -> frozenset[int]:
+    """The event's words and the verbs of its clause tops ("clashes erupted near X")."""
+    return frozenset({t.i for t in words} | {_clause_top(t).i for t in words})
+
+
+def _attached(token: Token, targets: frozenset[int]) -> bool:
+    """Whether a place hangs from the event's words through locative phrases only: "a
+    bomb exploded at a market in X", not "taken to a hospital in X", "the head of a
+    program in X", "zones agreed in X", "Washington accused X"."""
+    current = token
+    for _ in range(10):
+        if current.i in targets:
+            return True
+        head, dep = current.head, current.dep_
+        if head.i == current.i:
+            return False
+        if dep == "prep":
+            word = current.lower_
+            area_of = word == "of" and head.lemma_.lower() in _AREA_NOUNS
+            if word not in _ON_THE_WAY and not area_of:
+                return False
+        elif dep in ("dobj", "nsubj", "nsubjpass", "attr"):
+            if head.i not in targets or head.lemma_.lower() in _CONSEQUENCE:
+                return False
+        elif dep not in _THROUGH or (dep == "compound" and head.lemma_.lower() in _ACCORD_NOUNS):
+            return False
+        current = head
+    return False
+
+
+def _own_scene(token: Token, place: Place, home: str | None, targets: frozenset[int]) -> bool:
+    """A place of the event's clause is its scene; one abroad only if ``_attached``."""
+    if not targets or home is None or place.country_code in (None, home):
+        return True
+    return _attached(token, targets)
+
+
 def _is_origin(token: Token) -> bool:
     """A place named as where someone or something came from: "fighters from Idlib"."""
     current = token
@@ -182,9 +232,12 @@ def event_place(
     region: set[int],
     foreign: frozenset[int],
     actor_spans: list[CharSpan],
+    targets: frozenset[int] = frozenset(),
 ) -> tuple[Place | None, str | None]:
     """The event's place, and where the sentence names it: "clause" (the event's own),
-    "sentence", or None when it is a fallback."""
+    "sentence", or None when it is a fallback. A place abroad counts as the clause's only
+    when it hangs from the event's words (``targets``, ``_attached``)."""
+    home = index.focus_country
     own: list[tuple[int, Place]] = []
     elsewhere: list[tuple[int, Place]] = []
     weaker: list[tuple[int, Place]] = []  # in an actor phrase, or naming a town's area
@@ -201,14 +254,13 @@ def event_place(
             weaker.append((start, town or place))
         elif any(span.start <= start and end <= span.end for span in actor_spans):
             weaker.append((start, place))
-        elif token.i in region:
+        elif token.i in region and _own_scene(token, place, home, targets):
             own.append((start, place))
         elif not any(a.i in foreign and a.i not in region for a in (token, *token.ancestors)):
             elsewhere.append((start, place))
         else:
             sibling.append((start, place))
     # Away from the event's own clause, a place abroad is context ("talks in Geneva").
-    home = index.focus_country
     elsewhere = [c for c in elsewhere if home is None or c[1].country_code in (None, home)]
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     # A place of the sentence's other event ("killed in fighting backed by air strikes in

@@ -241,6 +241,10 @@ MIN_SCORE = 1.2
 NO_RIVAL_MARGIN = 5.0
 SAME_SPOT_KM = 50.0
 MAX_CANDIDATES = 300
+
+# A walled city's or quarter's generic name ("the Old City of Homs", "the old quarter"):
+# every old town has one, so a namesake entry (Jerusalem's) is no evidence of where.
+_GENERIC_NAMES = frozenset({"old city", "old quarter"})
 FOCUS_MIN_SHARE = 0.15
 
 
@@ -658,6 +662,18 @@ def _nearness(candidate: Candidate, context: _Context, gazetteer: Gazetteer, cod
     return 0.0
 
 
+def _spelled_countries(
+    gazetteer: Gazetteer, toponym: Toponym, ranked: list[Candidate]
+) -> list[Candidate]:
+    """A country met only through a loose transliteration key ("Qaboun" meets Gabon)
+    is dropped: a country's names are well known, so a mention of one spells one."""
+    if not any(c.feature == "country" for c in ranked):
+        return ranked
+    spelled = gazetteer.spelled(toponym.query) | gazetteer.spelled(toponym.text)
+    code = fold_key(toponym.query).upper()  # "US", "UK": its code spells it too
+    return [c for c in ranked if c.feature != "country" or c.index in spelled or c.country == code]
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, min_score: float | None = MIN_SCORE) -> None:
         self.gazetteer = gazetteer
@@ -668,7 +684,7 @@ class Resolver:
         self.contexts: list[_Context] = []
 
     def candidates(self, toponym: Toponym) -> list[Candidate]:
-        if toponym.hint == "street":
+        if toponym.hint == "street" or fold_key(toponym.query) in _GENERIC_NAMES:
             return []  # placed in the document's town once the others are resolved
         demonym = self._demonym_entry(toponym.query)
         if demonym is not None:
@@ -694,7 +710,7 @@ class Resolver:
                 i: c for i, c in found.items() if c.match == "primary" or c.feature in SITE_FEATURES
             }
         ranked = sorted(found.values(), key=lambda c: -c.population)
-        return ranked[:MAX_CANDIDATES]
+        return _spelled_countries(self.gazetteer, toponym, ranked)[:MAX_CANDIDATES]
 
     def _demonym_entry(self, text: str) -> list[Candidate] | None:
         """ "Sudanese" stands for its country, "European" for its continent; None: no demonym."""
