@@ -7,7 +7,7 @@ News tells an incident twice: the headline or lead, then the body ("Air strikes 
 incident as two events. After fusion, two fused events holding reports of one article
 are joined when they agree: the same modality and event type, one place inside the
 other (or the same place), days that meet (at most a day apart, neither window wide)
-and tolls that agree or one missing; and the article's two reports are told in
+and tolls that agree or one missing (not both); and the article's two reports are told in
 different sentences, agree on the toll the same way, the later adds no dead ("six more
 were killed") and opens no other incident ("another", "also", "elsewhere"). Two
 reports whose one figure comes from one sentence are not the toll told twice.
@@ -126,9 +126,11 @@ def _alike(left: Event, right: Event, kin: Kin) -> bool:
 
 
 def _tolls_agree(left: Event, right: Event) -> bool:
-    return (
-        left.fatalities is None or right.fatalities is None or (left.fatalities == right.fatalities)
-    )
+    """One states the toll the other gives or leaves out; two without a toll say too
+    little ("struck positions", then "ambushed a group": two incidents)."""
+    if left.fatalities is None or right.fatalities is None:
+        return left.fatalities is not None or right.fatalities is not None
+    return left.fatalities == right.fatalities
 
 
 def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
@@ -178,14 +180,17 @@ def _told_again(first: Report, second: Report, places: Mapping[str, Place]) -> b
         return False
     if _overlap(first.event.sources, second.event.sources):
         return False
-    if not _tolls_agree(first.event, second.event):
+    tolls = (first.event.fatalities, second.event.fatalities)
+    if None not in tolls and tolls[0] != tolls[1]:
         return False
     if first.event.fatalities is not None and _one_figure(first.event, second.event):
         return False
     if not _nested(first.event, second.event, places) and not _unplaced(first, second):
         return False
-    later = max((first, second), key=lambda r: r.event.sources[0].start)
-    text = " ".join(s.text for s in later.event.sources if s.article == later.article)
+    # Either may be the body's: a lead can come back after the body's other reports.
+    text = " ".join(
+        s.text for r in (first, second) for s in r.event.sources if s.article == r.article
+    )
     return not (_ANOTHER.search(text) or opens_elsewhere(text))
 
 
