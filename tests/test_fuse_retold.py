@@ -16,11 +16,12 @@ from crosscheck_fixtures import (
     event,
     stated_dates,
 )
-from crosswire.model import Analysis, Article, Corpus, Event
+from crosswire.model import Analysis, Article, Corpus, Entity, Event
 from crosswire.registry import StageContext, get
 
 SHELLING = {"sub_event_type": "Shelling/artillery/missile attack",
             "event_type": "Explosions/Remote violence", "actor2": None}  # fmt: skip
+UNNAMED = Entity(name="Unidentified Armed Group (Syria)", kind="unidentified_armed_group")
 LEAD = "Army shelling kills nine in Daraa province."
 BODY = "Army shells hit the town of Tafas on Tuesday, killing nine people."
 
@@ -32,7 +33,8 @@ def _told_as_attack(report: Event) -> Event:
 
 
 def _fused(art: Article, events: list[Event]) -> list[Event]:
-    analysis = Analysis(article=art.id, events=tuple(events), entities=(ARMY, ISLAMIC_STATE),
+    analysis = Analysis(article=art.id, events=tuple(events),
+                        entities=(ARMY, ISLAMIC_STATE, UNNAMED),
                         places=(TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI),
                         dates=stated_dates(art, events))  # fmt: skip
     corpus = Corpus(articles=(art,), analyses=(analysis,))
@@ -88,3 +90,9 @@ def test_a_stated_day_apart_is_another_incident() -> None:
                   day="2026-03-02", fatalities=9, **SHELLING)  # type: ignore[arg-type]  # fmt: skip
     second = _told_as_attack(event(art, "Shells hit Tafas on Tuesday.", **SHELLING))  # type: ignore[arg-type]
     assert len(_fused(art, [first, second])) == 2
+
+
+def test_the_body_leaving_the_headlines_side_unnamed_joins_it_for_one_sub_type_only() -> None:
+    assert len(_lead_and_body(BODY, actor1=UNNAMED)) == 1
+    air = {"sub_event_type": "Air/drone strike"}
+    assert len(_lead_and_body(BODY, actor1=UNNAMED, **air)) == 2

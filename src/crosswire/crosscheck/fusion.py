@@ -574,7 +574,10 @@ class Fuser:
             fused.append(self._fused(cluster))
             if on_cluster is not None:
                 on_cluster(done, len(clusters))
-        return retold.join_retold(clusters, fused, self._fused, self.places, types_compatible)
+        known = retold.Known(
+            places=self.places, kin=types_compatible, unidentified=self._unidentified
+        )
+        return retold.join_retold(clusters, fused, self._fused, known)
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -49,25 +50,33 @@ NEAR_KM = 5.0
 # Incidents a headline and a body tell twice; a strategic development has no such identity
 # ("set up a base", "pushed forces" of one front are two).
 _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
-Kin = Callable[[str, str], bool]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Known:
+    """What fusion knows: places by id, whether two sub-event types may be one
+    incident's, and whether an actor is an unnamed one ("Unidentified Armed Group")."""
+
+    places: Mapping[str, Place]
+    kin: Callable[[str, str], bool]
+    unidentified: Callable[[str | None], bool]
 
 
 def join_retold(
     clusters: Sequence[list[Report]],
     fused: Sequence[Event],
     fuse: Callable[[list[Report]], Event],
-    places: Mapping[str, Place],
-    kin: Kin,
+    known: Known,
 ) -> list[Event]:
     """``fused`` (one event per cluster) with each article's incident told twice joined:
     the joined event is ``fuse`` of both clusters' reports, in the first one's place.
-    ``kin`` says whether two sub-event types may be one incident's."""
+    """
     parent = list(range(len(clusters)))
     members = [list(c) for c in clusters]
     events = list(fused)
     for left, right in _sharing(clusters):
         a, b = _root(parent, left), _root(parent, right)
-        if a == b or not _retold(events[a], events[b], members[a], members[b], (places, kin)):
+        if a == b or not _retold(events[a], events[b], members[a], members[b], known):
             continue
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
         events[a] = fuse(members[a])
@@ -96,10 +105,10 @@ def _retold(
     right: Event,
     mine: list[Report],
     theirs: list[Report],
-    known: tuple[Mapping[str, Place], Kin],
+    known: Known,
 ) -> bool:
-    places, kin = known
-    if not _alike(left, right, kin) or not _tolls_agree(left, right):
+    places = known.places
+    if not _alike(left, right, known) or not _tolls_agree(left, right):
         return False
     if not (_nested(left, right, places) and _days_meet(left, right)):
         return False
@@ -112,17 +121,24 @@ def _retold(
     )
 
 
-def _alike(left: Event, right: Event, kin: Kin) -> bool:
-    """One modality and violent type, kin sub-types, and no two perpetrators named."""
+def _alike(left: Event, right: Event, known: Known) -> bool:
+    """One modality and violent type, kin sub-types, and no two perpetrators named (a
+    headline's named side and the body's unnamed one are not two)."""
     if left.background or right.background or left.modality != right.modality:
         return False
     if left.event_type != right.event_type or left.event_type not in _VIOLENT:
         return False
-    if not kin(left.sub_event_type, right.sub_event_type):
+    if not known.kin(left.sub_event_type, right.sub_event_type):
         return False
     sides = {left.actor1, left.actor2, right.actor1, right.actor2}
     swapped = left.event_type == on.BATTLES and sides == {left.actor1, left.actor2}
-    return None in (left.actor1, right.actor1) or left.actor1 == right.actor1 or swapped
+    # An unnamed side beside a named one only for one sub-type: the body's "20 killed in
+    # the attacks" under the headline's "regime barrel bombs kill 20", not rebel shells
+    # under the regime's air strikes.
+    unnamed = left.sub_event_type == right.sub_event_type and any(
+        known.unidentified(a) for a in (left.actor1, right.actor1)
+    )
+    return None in (left.actor1, right.actor1) or left.actor1 == right.actor1 or swapped or unnamed
 
 
 def _tolls_agree(left: Event, right: Event) -> bool:
