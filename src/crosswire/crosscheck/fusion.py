@@ -97,7 +97,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
-from crosswire.crosscheck import geo, linkage, quantities
+from crosswire.crosscheck import geo, linkage, quantities, retold
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
@@ -565,14 +565,19 @@ class Fuser:
     # -- building fused events ----------------------------------------------
 
     def fuse(self, on_cluster: Callable[[int, int], None] | None = None) -> list[Event]:
-        """The fused events; ``on_cluster(done, total)`` hears each cluster fused."""
+        """The fused events; ``on_cluster(done, total)`` hears each cluster fused. An
+        article's incident told twice is joined after fusion (``retold``), so what fusion
+        compares stays each report as told."""
         clusters = self.clusters()
         fused = []
         for done, cluster in enumerate(clusters, 1):
             fused.append(self._fused(cluster))
             if on_cluster is not None:
                 on_cluster(done, len(clusters))
-        return fused
+        known = retold.Known(
+            places=self.places, kin=types_compatible, unidentified=self._unidentified
+        )
+        return retold.join_retold(clusters, fused, self._fused, known)
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))

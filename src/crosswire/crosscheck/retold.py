@@ -1,0 +1,229 @@
+"""One article's incident told twice, joined after fusion.
+
+News tells an incident twice: the headline or lead, then the body ("Air strikes kill
+12 in Idlib", then "warplanes struck the town of X in the Idlib countryside, killing
+12"). The events stage may keep the two as two reports, and fusion keep them apart
+(their days a day off: the headline's is the report's), so the user is shown one
+incident as two events. After fusion, two fused events holding reports of one article
+are joined when they agree: the same modality and event type, one place inside the
+other (or the same place), days that meet (at most a day apart, neither window wide)
+and tolls that agree or one missing (not both); and the article's two reports are told in
+different sentences, agree on the toll the same way, the later adds no dead ("six more
+were killed") and opens no other incident ("another", "also", "elsewhere"). Two
+reports whose one figure comes from one sentence are not the toll told twice.
+
+Joining happens on the fused clusters, so fusion's comparisons and merge order are
+untouched: the joined event is fused again from both clusters' reports (voted place:
+the most precise; date: the stated one; toll: as fusion combines them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from crosswire.crosscheck import geo
+from crosswire.events import ontology as on
+from crosswire.events.sameness import opens_elsewhere
+from crosswire.model import Event, Place, SourceSpan
+
+if TYPE_CHECKING:  # fusion calls this module
+    from crosswire.crosscheck.fusion import Report
+
+# Words that add dead or another strike to what was told before ("six more were
+# killed", "also struck"); not "more than 50", a toll's own bound, nor "and others
+# wounded", the wounded.
+_ANOTHER = re.compile(
+    r"\b(?:also|another|more(?!\s+than)|further|additional|besides|in\s+addition|second"
+    r"|others(?!\s+(?:were\s+|being\s+)?(?:wounded|injured|hurt)))\b",
+    re.I,
+)
+# Days two tellings of one incident may lie apart (a headline dated by the report), and
+# the widest window either may have.
+GAP_DAYS = 1
+WIDEST_DAYS = 3
+NEAR_KM = 5.0
+# Incidents a headline and a body tell twice; a strategic development has no such identity
+# ("set up a base", "pushed forces" of one front are two).
+_VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Known:
+    """What fusion knows: places by id, whether two sub-event types may be one
+    incident's, and whether an actor is an unnamed one ("Unidentified Armed Group")."""
+
+    places: Mapping[str, Place]
+    kin: Callable[[str, str], bool]
+    unidentified: Callable[[str | None], bool]
+
+
+def join_retold(
+    clusters: Sequence[list[Report]],
+    fused: Sequence[Event],
+    fuse: Callable[[list[Report]], Event],
+    known: Known,
+) -> list[Event]:
+    """``fused`` (one event per cluster) with each article's incident told twice joined:
+    the joined event is ``fuse`` of both clusters' reports, in the first one's place.
+    """
+    parent = list(range(len(clusters)))
+    members = [list(c) for c in clusters]
+    events = list(fused)
+    for left, right in _sharing(clusters):
+        a, b = _root(parent, left), _root(parent, right)
+        if a == b or not _retold(events[a], events[b], members[a], members[b], known):
+            continue
+        members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
+        events[a] = fuse(members[a])
+        parent[b] = a
+    return [events[n] for n in range(len(clusters)) if parent[n] == n]
+
+
+def _root(parent: list[int], node: int) -> int:
+    while parent[node] != node:
+        node = parent[node]
+    return node
+
+
+def _sharing(clusters: Sequence[list[Report]]) -> Iterator[tuple[int, int]]:
+    """Pairs of clusters holding reports of one article, earliest first."""
+    by_article: dict[str, list[int]] = {}
+    for number, cluster in enumerate(clusters):
+        for article in dict.fromkeys(r.article for r in cluster):
+            by_article.setdefault(article, []).append(number)
+    pairs = {pair for numbers in by_article.values() for pair in combinations(numbers, 2)}
+    yield from sorted(pairs)
+
+
+def _retold(
+    left: Event,
+    right: Event,
+    mine: list[Report],
+    theirs: list[Report],
+    known: Known,
+) -> bool:
+    places = known.places
+    if not _alike(left, right, known) or not _tolls_agree(left, right):
+        return False
+    if not (_nested(left, right, places) and _days_meet(left, right)):
+        return False
+    articles = {r.article for r in mine} & {r.article for r in theirs}
+    return any(
+        _told_again(x, y, places)
+        for x in mine
+        for y in theirs
+        if x.article == y.article and x.article in articles
+    )
+
+
+def _alike(left: Event, right: Event, known: Known) -> bool:
+    """One modality and violent type, kin sub-types, and no two perpetrators named (a
+    headline's named side and the body's unnamed one are not two)."""
+    if left.background or right.background or left.modality != right.modality:
+        return False
+    if left.event_type != right.event_type or left.event_type not in _VIOLENT:
+        return False
+    if not known.kin(left.sub_event_type, right.sub_event_type):
+        return False
+    sides = {left.actor1, left.actor2, right.actor1, right.actor2}
+    swapped = left.event_type == on.BATTLES and sides == {left.actor1, left.actor2}
+    # An unnamed side beside a named one only for one sub-type: the body's "20 killed in
+    # the attacks" under the headline's "regime barrel bombs kill 20", not rebel shells
+    # under the regime's air strikes.
+    unnamed = left.sub_event_type == right.sub_event_type and any(
+        known.unidentified(a) for a in (left.actor1, right.actor1)
+    )
+    return None in (left.actor1, right.actor1) or left.actor1 == right.actor1 or swapped or unnamed
+
+
+def _tolls_agree(left: Event, right: Event) -> bool:
+    """One states the toll the other gives or leaves out; two without a toll say too
+    little ("struck positions", then "ambushed a group": two incidents)."""
+    if left.fatalities is None or right.fatalities is None:
+        return left.fatalities is not None or right.fatalities is not None
+    return left.fatalities == right.fatalities
+
+
+def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
+    """The same place, or one inside the other (a province and a town of it); two towns
+    are two incidents."""
+    if left.place is None or right.place is None:
+        return False
+    if left.place == right.place:
+        return True
+    here, there = places.get(left.place), places.get(right.place)
+    if here is None or there is None or geo.rank(here) == geo.rank(there):
+        return False
+    outer, inner = (here, there) if geo.rank(here) > geo.rank(there) else (there, here)
+    if outer.feature == "admin1":
+        return geo.contains(outer, inner) is True
+    if outer.feature == "admin2" and geo.fold(outer.admin1) != geo.fold(inner.admin1):
+        return False
+    # A district within its reach, or a town's own site (``geo.compatible``).
+    return geo.rank(outer) <= geo.FEATURE_RANK["admin2"] and geo.compatible(outer, inner, NEAR_KM)
+
+
+def _window(event: Event) -> tuple[int, int] | None:
+    """The event's days as ordinals; None unless both ends are days (a month is too wide)."""
+    try:
+        start = date.fromisoformat((event.date_start or "")[:10]).toordinal()
+        end = date.fromisoformat((event.date_end or event.date_start or "")[:10]).toordinal()
+    except ValueError:
+        return None
+    return (start, end) if 0 <= end - start < WIDEST_DAYS else None
+
+
+def _days_meet(left: Event, right: Event) -> bool:
+    """The windows overlap, or lie a day apart where one is not stated (a headline's day
+    is often the report's); two stated days apart are two incidents."""
+    mine, theirs = _window(left), _window(right)
+    if mine is None or theirs is None:
+        return False
+    gap = max(mine[0], theirs[0]) - min(mine[1], theirs[1])
+    stated = left.date_text is not None and right.date_text is not None
+    return gap <= 0 or (gap <= GAP_DAYS and not stated)
+
+
+def _told_again(first: Report, second: Report, places: Mapping[str, Place]) -> bool:
+    """One article's two reports tell one incident: other sentences, tolls that agree
+    (not one figure of one sentence), and the later opens nothing new."""
+    if not (first.event.sources and second.event.sources):
+        return False
+    if _overlap(first.event.sources, second.event.sources):
+        return False
+    tolls = (first.event.fatalities, second.event.fatalities)
+    if None not in tolls and tolls[0] != tolls[1]:
+        return False
+    if first.event.fatalities is not None and _one_figure(first.event, second.event):
+        return False
+    if not _nested(first.event, second.event, places) and not _unplaced(first, second):
+        return False
+    # Either may be the body's: a lead can come back after the body's other reports.
+    text = " ".join(
+        s.text for r in (first, second) for s in r.event.sources if s.article == r.article
+    )
+    return not (_ANOTHER.search(text) or opens_elsewhere(text))
+
+
+def _unplaced(first: Report, second: Report) -> bool:
+    return first.event.place is None or second.event.place is None
+
+
+def _overlap(mine: Sequence[SourceSpan], theirs: Sequence[SourceSpan]) -> bool:
+    return any(
+        a.article == b.article and a.start < b.end and b.start < a.end for a in mine for b in theirs
+    )
+
+
+def _one_figure(first: Event, second: Event) -> bool:
+    """Both took their toll from one sentence: one figure, not the toll told twice."""
+    figure = first.fatalities_text
+    if not figure or figure != second.fatalities_text:
+        return False
+    where = [next((s.start for s in e.sources if figure in s.text), None) for e in (first, second)]
+    return where[0] is not None and where[0] == where[1]

@@ -1,0 +1,98 @@
+"""An article's incident told twice (headline, then body) is joined after fusion
+(``crosswire.crosscheck.retold``); texts are the tests' own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crosscheck_fixtures import (
+    ARMY,
+    DARAA_PROVINCE,
+    ISLAMIC_STATE,
+    MUZAYRIB,
+    QAMISHLI,
+    TAFAS,
+    article,
+    event,
+    stated_dates,
+)
+from crosswire.model import Analysis, Article, Corpus, Entity, Event
+from crosswire.registry import StageContext, get
+
+SHELLING = {"sub_event_type": "Shelling/artillery/missile attack",
+            "event_type": "Explosions/Remote violence", "actor2": None}  # fmt: skip
+UNNAMED = Entity(name="Unidentified Armed Group (Syria)", kind="unidentified_armed_group")
+LEAD = "Army shelling kills nine in Daraa province."
+BODY = "Army shells hit the town of Tafas on Tuesday, killing nine people."
+
+
+def _told_as_attack(report: Event) -> Event:
+    """A killing the events stage coded by the shelling told around it: fusion compares
+    it as told (an Attack), so fusion alone keeps it apart from the headline's shelling."""
+    return replace(report, reported_type="Attack")
+
+
+def _fused(art: Article, events: list[Event]) -> list[Event]:
+    analysis = Analysis(article=art.id, events=tuple(events),
+                        entities=(ARMY, ISLAMIC_STATE, UNNAMED),
+                        places=(TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI),
+                        dates=stated_dates(art, events))  # fmt: skip
+    corpus = Corpus(articles=(art,), analyses=(analysis,))
+    return list(get("fuse").factory()(corpus, StageContext()).events)
+
+
+def _lead_and_body(body: str, **body_fields: object) -> list[Event]:
+    art = article("retold", f"{LEAD} {body}")
+    lead = event(art, LEAD, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    fields = {"place": TAFAS, "day": "2026-03-03", "fatalities": 9, **SHELLING, **body_fields}
+    return _fused(art, [lead, _told_as_attack(event(art, body, **fields))])  # type: ignore[arg-type]
+
+
+def test_a_headline_and_the_body_telling_one_shelling_are_one_event() -> None:
+    [joined] = _lead_and_body(BODY)
+    assert joined.place == TAFAS.id  # the finer place
+    assert joined.date_start == "2026-03-03" and joined.date_text == "Tuesday"  # the stated day
+    assert joined.fatalities == 9
+    assert len(joined.sources) == 2
+
+
+def test_the_body_giving_no_toll_still_joins_the_headline_that_gives_it() -> None:
+    [joined] = _lead_and_body("Army shells hit the town of Tafas on Tuesday.", fatalities=None)
+    assert joined.fatalities == 9
+
+
+def test_another_strike_or_more_dead_stay_apart() -> None:
+    assert len(_lead_and_body("Army shells also hit Tafas on Tuesday, killing nine.")) == 2
+    assert len(_lead_and_body("Another shelling hit Tafas on Tuesday, killing nine.")) == 2
+
+
+def test_other_tolls_other_towns_other_types_and_no_toll_at_all_stay_apart() -> None:
+    assert len(_lead_and_body(BODY, fatalities=4)) == 2
+    assert len(_lead_and_body(BODY, place=QAMISHLI)) == 2  # another governorate
+    assert len(_lead_and_body(BODY, actor1=ISLAMIC_STATE)) == 2  # another perpetrator
+    air = {"sub_event_type": "Chemical weapon"}
+    assert len(_lead_and_body(BODY, **air)) == 2
+
+
+def test_two_towns_of_one_province_are_two_incidents() -> None:
+    art = article(
+        "towns", "Shells killed nine in Tafas on Tuesday. Shells hit Muzayrib on Tuesday."
+    )
+    first = event(art, "Shells killed nine in Tafas on Tuesday.", fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    second = event(art, "Shells hit Muzayrib on Tuesday.", place=MUZAYRIB, **SHELLING)  # type: ignore[arg-type]
+    second = _told_as_attack(second)
+    assert len(_fused(art, [first, second])) == 2
+
+
+def test_a_stated_day_apart_is_another_incident() -> None:
+    art = article("days", "On Monday shells killed nine in Daraa. Shells hit Tafas on Tuesday.")
+    first = event(art, "On Monday shells killed nine in Daraa.", place=DARAA_PROVINCE,
+                  day="2026-03-02", fatalities=9, **SHELLING)  # type: ignore[arg-type]  # fmt: skip
+    second = _told_as_attack(event(art, "Shells hit Tafas on Tuesday.", **SHELLING))  # type: ignore[arg-type]
+    assert len(_fused(art, [first, second])) == 2
+
+
+def test_the_body_leaving_the_headlines_side_unnamed_joins_it_for_one_sub_type_only() -> None:
+    assert len(_lead_and_body(BODY, actor1=UNNAMED)) == 1
+    air = {"sub_event_type": "Air/drone strike"}
+    assert len(_lead_and_body(BODY, actor1=UNNAMED, **air)) == 2
