@@ -332,16 +332,3 @@ def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> No
         "the superintendent said."
     )
     assert _mapped(named).get("Hanover") == "US"
-
-
-@pytest.mark.slow
-def test_a_state_the_dateline_names_keeps_its_bare_name_beside_the_capital() -> None:
-    text = (
-        "OLYMPIA, Wash. (AP) - The state crew spent the winter in Washington, hauling "
-        "gear from Spokane to Yakima, before it flew to Washington, D.C., for a hearing. "
-        "Crews across Washington now train twice a year."
-    )
-    readings = {m.start: p.feature for p, m in _run(text).places if m.text == "Washington"}
-    capital = text.index("Washington, D.C.")
-    assert readings.pop(capital) == "capital"
-    assert set(readings.values()) == {"admin1"}  # the bare names are the state

@@ -330,15 +330,3 @@ def test_a_named_state_backs_a_small_namesake_less_than_a_large_one() -> None:
     column = RANK_FEATURES.index("named_admin1_minor")
     assert resolver.rank_features(toponym, small, pool, context)[column] == 1.0
     assert resolver.rank_features(toponym, largest, pool, context)[column] == 0.0
-
-
-def test_a_county_is_no_state_of_its_name() -> None:
-    # "Washington County" names a county: the state of Washington is only the bare name.
-    [resolution] = resolve_toponyms(
-        [Toponym(start=0, end=17, text="Washington County", query="Washington", hint="admin")]
-    )
-    assert resolution.candidate is not None
-    assert resolution.candidate.feature == "admin2"
-    result = _run("Deputies in Westmoreland County closed a road after a crash near the turnpike.")
-    place = next(p for p, m in result.places if m.text == "Westmoreland County")
-    assert (place.country_code, place.feature) == ("US", "admin2")

@@ -102,9 +102,6 @@ RANK_FEATURES = (
     # largest town of its name or less: a state named for a dateline or a team says little
     # about which namesake a bare city name means; it backs a tiny namesake less.
     "named_admin1_minor",
-    # A first-level unit the document names elsewhere under another form: the dateline's
-    # "Wash." or "Washington state" says a bare "Washington" is the state.
-    "admin1_named_again",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -148,7 +145,6 @@ RANK_PRIOR = (
     0.0,  # focus_admin1_unit
     0.0,  # coordinated_unit
     -0.5,  # named_admin1_minor: may only count against
-    0.0,  # admin1_named_again
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -184,7 +180,6 @@ RANK_WEIGHTS = (
     2.275,  # focus_admin1_unit
     1.008,  # coordinated_unit
     -1.071,  # named_admin1_minor
-    1.039,  # admin1_named_again: fitted alone (--free, --penalty 1; 30 tune choices)
 )
 # The evidence that comes from the rest of the document, not from the entry itself.
 CONTEXT_FEATURES = frozenset(
@@ -427,8 +422,6 @@ class _Context:
     largest_town: int = 0  # the population of the name's largest town reading
     dateline: bool = False  # the document's dateline names it
     sibling_units: frozenset[str] = frozenset()  # countries of coordinated names' units
-    # First-level units another mention names under another form ("Wash." for "Washington").
-    units_named_again: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,55 +459,6 @@ def _inside_container(
     return False
 
 
-def _unit_fits(toponym: Toponym, candidate: Candidate, gazetteer: Gazetteer) -> bool:
-    """The unit word fits the entry: when some entry spells the whole mention ("Washington
-    County", "Westmoreland County"), a unit that is only the bare name (the state of
-    Washington, Jamaica's parish Westmoreland) is not the unit the word names."""
-    words = toponym.text.casefold().split()
-    if toponym.hint != "admin" or toponym.query.casefold().split() == words:
-        return True
-    # Only the name and a unit word ("Wash." is the state's abbreviation, no unit word).
-    rest = [w for w in words if w not in toponym.query.casefold().split()]
-    if not rest or any(w not in _unit_words() for w in rest):
-        return True
-    spelled = gazetteer.spelled(toponym.text)
-    return not spelled or candidate.index in spelled
-
-
-@dataclass(frozen=True, slots=True)
-class _Forms:
-    """The first-level units the document's mentions read as: (the mention's lookup key,
-    its own folded surface form, whether it reads as a place, the unit's admin1 code)."""
-
-    named: tuple[tuple[str, str, bool, int], ...]
-
-    def named_by_others(self, key: str) -> frozenset[int]:
-        """Units named by the other names, not by this one ("named_admin1")."""
-        return frozenset(code for name, _, _, code in self.named if name != key)
-
-    def other_than(self, toponym: Toponym) -> frozenset[int]:
-        """Units named under a form other than this mention's ("Wash." for "Washington")."""
-        own = fold_key(toponym.text)
-        return frozenset(code for _, form, place, code in self.named if place and form != own)
-
-
-def _admin1_forms(
-    toponyms: Sequence[Toponym], picks: Sequence[Resolution], gazetteer: Gazetteer
-) -> _Forms:
-    return _Forms(
-        tuple(
-            (
-                translit_key(t.query),
-                fold_key(t.text),
-                t.role == "place",
-                gazetteer.admin1_code(r.candidate.index),
-            )
-            for t, r in zip(toponyms, picks, strict=True)
-            if r.candidate is not None and r.candidate.feature == "admin1"
-        )
-    )
-
-
 def _one_sense(
     toponyms: Sequence[Toponym], picks: list[Resolution], gazetteer: Gazetteer
 ) -> list[Resolution]:
@@ -538,32 +482,12 @@ def _one_sense(
             qualified[key] = None
     if not any(qualified.values()):
         return picks
-    units = _units_named_again(toponyms, picks, gazetteer)
     out = []
     for toponym, resolution in zip(toponyms, picks, strict=True):
         chosen = qualified.get(translit_key(toponym.query))
         bare = toponym.container is None and toponym.container_admin1 is None
-        keep = resolution.candidate is not None and resolution.candidate.index in units
-        out.append(
-            chosen
-            if chosen is not None and bare and toponym.hint is None and not keep
-            else resolution
-        )
+        out.append(chosen if chosen is not None and bare and toponym.hint is None else resolution)
     return out
-
-
-def _units_named_again(
-    toponyms: Sequence[Toponym], picks: Sequence[Resolution], gazetteer: Gazetteer
-) -> frozenset[int]:
-    """First-level units the document names under two forms ("CAMP MURRAY, Wash." and a
-    bare "Washington"): the bare name is the unit, though "Washington, D.C." is qualified
-    elsewhere, for the writer qualified the city to tell it from the state."""
-    forms: dict[int, set[str]] = defaultdict(set)
-    for toponym, resolution in zip(toponyms, picks, strict=True):
-        c = resolution.candidate
-        if c is not None and c.feature == "admin1" and toponym.role == "place":
-            forms[c.index].add(fold_key(toponym.text))
-    return frozenset(index for index, keys in forms.items() if len(keys) > 1)
 
 
 def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list[Resolution]:
@@ -856,7 +780,11 @@ class Resolver:
         shared: _Shared,
     ) -> list[Resolution]:
         """One pass with the document's context read from the previous pass's picks."""
-        named = _admin1_forms(toponyms, previous, self.gazetteer)
+        named_admin1 = [
+            (translit_key(t.query), self.gazetteer.admin1_code(r.candidate.index))
+            for t, r in zip(toponyms, previous, strict=True)
+            if r.candidate is not None and r.candidate.feature == "admin1"
+        ]
         picks: list[Resolution] = []
         self.contexts = []
         memo: dict[tuple[object, ...], Resolution] = {}
@@ -871,14 +799,13 @@ class Resolver:
                 container=container,
                 anchors=_anchors(i, toponyms, previous),
                 # Subdivisions named by the other toponyms, not by this one.
-                named_admin1=named.named_by_others(key),
+                named_admin1=frozenset(code for name, code in named_admin1 if name != key),
                 is_container=i in shared.containers,
                 support=shared.support[i],
                 distances=shared.distances,
                 largest_town=_largest_town(pools[i]),
                 dateline=key in shared.datelines,
                 sibling_units=_sibling_units(toponym, previous),
-                units_named_again=named.other_than(toponym),
             )
             self.contexts.append(context)
             picks.append(self._best_once(memo, toponym, pools[i], context))
@@ -933,7 +860,6 @@ class Resolver:
         gazetteer = self.gazetteer
         feature = candidate.feature
         named_as_unit = toponym.hint == "admin" or context.is_container
-        unit_fits = _unit_fits(toponym, candidate, gazetteer)
         site = feature in SITE_FEATURES
         inside, outside = _containment(toponym, candidate, context, gazetteer)
         code = gazetteer.admin1_code(candidate.index)
@@ -958,7 +884,7 @@ class Resolver:
             *(float(feature in kinds) for kinds in _KIND_COLUMNS),
             float(site),
             float(site and toponym.hint == "site"),
-            float(named_as_unit and feature in ("admin1", "admin2") and unit_fits),
+            float(named_as_unit and feature in ("admin1", "admin2")),
             float(shadowed),
             focus,
             inside,
@@ -979,7 +905,6 @@ class Resolver:
             unit_focus,
             float(feature == "admin1" and candidate.country in context.sibling_units),
             float(named_unit and prominence <= MINOR_PROMINENCE),
-            float(feature == "admin1" and code >= 0 and code in context.units_named_again),
         )
 
     def score(
