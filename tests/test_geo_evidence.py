@@ -296,29 +296,6 @@ def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
     assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
 
 
-def test_a_capital_chosen_by_size_alone_over_a_town_abroad_is_a_tie() -> None:
-    """A capital that leads a sizeable namesake town abroad only by its size and rank,
-    with nothing in the text for either, is a guess; any word of the document for it, a
-    much larger lead, or a small namesake settles it."""
-    capital = replace(_town(7, 2_000_000, "Ile-de-France", feature="capital"), country="FR")
-    town = _town(8, 25_000, "Texas")
-    tie = Resolution(capital, 7.0, margin=1.9, context_margin=0.0, rival=town)
-    assert unsettled(tie)
-    assert not unsettled(replace(tie, context_margin=2.8))  # the text names France
-    assert not unsettled(replace(tie, margin=3.0))
-    assert not unsettled(replace(tie, rival=_town(9, 15_000, "Oregon")))  # a small namesake
-    city = replace(capital, feature="city")
-    assert not unsettled(replace(tie, candidate=city))  # no capital: no guess by rank
-
-
-@pytest.mark.slow
-def test_a_bare_capital_in_a_local_report_stays_off_the_map() -> None:
-    result = _run("The Paris school board voted on Monday to open the new gym in March.")
-    assert "Paris" not in _mapped(result)
-    kept = _run("Thousands marched in Paris on Saturday against the French pension reform.")
-    assert _mapped(kept).get("Paris") == "FR"
-
-
 @pytest.mark.slow
 def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> None:
     bare = _run(

@@ -224,10 +224,7 @@ def document_features(
 
 
 def threshold_for(
-    vector: Sequence[float],
-    country: str | None = None,
-    *,
-    seat: bool = False,
+    vector: Sequence[float], country: str | None = None, *, seat: bool = False
 ) -> float:
     """The score a mention needs. A transliteration of an entry's own name ("Qamishli"
     for Al Qāmishlī) inside the document's focus country needs less: the tune halves
@@ -299,15 +296,6 @@ TIE_CONTEXT = 1.5
 TIE_RIVAL_SIZE = 0.1
 
 
-# A capital abroad that leads a namesake town only by its size and rank (TIE_ABROAD_MARGIN:
-# under about 200 times the namesake's size), no word of the text for either: "Athens",
-# "Dublin", "Paris" in a local report about the namesake town. Chosen on the tune halves
-# (LGL 10 wrongly placed outputs removed, no right one lost on either corpus).
-TIE_ABROAD_MARGIN = 2.0
-TIE_ABROAD_CONTEXT = 0.1
-TIE_ABROAD_SIZE = 20_000
-
-
 def _kind(candidate: Candidate) -> str:
     return "town" if candidate.feature in ("city", "capital") else candidate.feature
 
@@ -317,29 +305,15 @@ def unsettled(resolution: Resolution) -> bool:
     country: the rival is of the same kind and of comparable size, the chosen entry leads
     by little, and little of that lead comes from the rest of the text. "Brandon" or
     "Logan" in a local report that names no state: left off the map rather than placed
-    by a coin. A namesake abroad is no tie (international news means the place its readers
-    know: "Manchester"), unless ``_capital_by_size``."""
+    by a coin. A namesake abroad is no tie: international news means the place its readers
+    know ("Manchester")."""
     best, rival = resolution.candidate, resolution.rival
     if best is None or rival is None or best.feature in AREA_FEATURES:
         return False
-    if rival.country != best.country:
-        return _capital_by_size(resolution, best, rival)
     return (
         _kind(rival) == _kind(best)
+        and rival.country == best.country
         and rival.population + 10 >= TIE_RIVAL_SIZE * (best.population + 10)
         and resolution.margin < TIE_MARGIN
         and resolution.context_margin <= TIE_CONTEXT
-    )
-
-
-def _capital_by_size(resolution: Resolution, best: Candidate, rival: Candidate) -> bool:
-    """A foreign capital chosen over a sizeable namesake town abroad by size and rank alone:
-    the text says nothing for either ("the Paris school board meets on Monday"), so the
-    capital is a guess a local report seldom means."""
-    return (
-        best.feature == "capital"
-        and _kind(rival) == "town"
-        and rival.population >= TIE_ABROAD_SIZE
-        and resolution.margin < TIE_ABROAD_MARGIN
-        and abs(resolution.context_margin) <= TIE_ABROAD_CONTEXT
     )
