@@ -94,11 +94,11 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any, TypeVar
 
 from crosswire.crosscheck import geo, linkage, quantities, retold
 from crosswire.crosscheck.cluster import complete_link
+from crosswire.crosscheck.days import iso_ordinal
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
 from crosswire.events.ontology import event_type_of
@@ -212,24 +212,6 @@ def _too_early(guessed: Report, stated: Report) -> bool:
     )
 
 
-def _parse_iso(text: str, *, end: bool) -> int | None:
-    """An ISO date, month or year as a day ordinal (its first day, or last with ``end``)."""
-    parts = text.strip()[:10].split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 12 if end else 1, 31 if end else 1).toordinal()
-        month = int(parts[1])
-        if len(parts) == 2:
-            if not end:
-                return date(year, month, 1).toordinal()
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return following.toordinal() - 1
-        return date(year, month, int(parts[2])).toordinal()
-    except (ValueError, IndexError):
-        return None
-
-
 # How many days before its article's day an undated report may have happened, against
 # another article's stated day (``_too_early``).
 UNDATED_REACH = 1
@@ -319,8 +301,8 @@ class Fuser:
     def _report(self, analysis: Analysis, event: Event) -> Report:
         article = analysis.article
         published = self.sources.published.get(article)
-        start = _parse_iso(event.date_start, end=False) if event.date_start else None
-        end = _parse_iso(event.date_end or event.date_start or "", end=True)
+        start = iso_ordinal(event.date_start, end=False) if event.date_start else None
+        end = iso_ordinal(event.date_end or event.date_start or "", end=True)
         stated = start is not None and event.date_text is not None
         if stated:
             low = float(start)  # type: ignore[arg-type]
@@ -329,7 +311,7 @@ class Fuser:
                 low, high = _overnight(event.date_text or "", low)
         else:
             # Not stated: it happened lately, up to the article's publication.
-            last = _parse_iso(published, end=True) if published else None
+            last = iso_ordinal(published, end=True) if published else None
             high = math.inf if last is None else float(last)
             low = -math.inf if last is None else high - self.settings.recent_days
             if start is not None:

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING
 
 from crosswire.crosscheck import geo
+from crosswire.crosscheck.days import iso_ordinal
 from crosswire.events import ontology as on
 from crosswire.events.sameness import opens_elsewhere
 from crosswire.model import Event, Place, SourceSpan
@@ -170,10 +170,11 @@ def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
 
 def _window(event: Event) -> tuple[int, int] | None:
     """The event's days as ordinals; None unless both ends are days (a month is too wide)."""
-    try:
-        start = date.fromisoformat((event.date_start or "")[:10]).toordinal()
-        end = date.fromisoformat((event.date_end or event.date_start or "")[:10]).toordinal()
-    except ValueError:
+    if not event.date_start:
+        return None
+    start = iso_ordinal(event.date_start, end=False)
+    end = iso_ordinal(event.date_end or event.date_start, end=True)
+    if start is None or end is None:
         return None
     return (start, end) if 0 <= end - start < WIDEST_DAYS else None
 
