@@ -108,3 +108,22 @@ def test_a_span_between_articles_whose_annotations_fit_counts_against_fusion() -
     run = _run(reports, [_gold("2026-03-03"), _gold("2026-03-19")])
     run = replace(run, corpus=replace(run.corpus, events=(_fused(reports),)))
     assert rc.score_spanning(run, 0) == (1, 1)
+
+
+def test_dup_pairs_name_a_same_incident_pair_fusion_keeps_apart_and_its_reason() -> None:
+    import dup_pairs
+
+    left, right = _article("left"), _article("strike")
+    reports = [
+        (left, [event(left, CLASH, fatalities=12)]),
+        (right, [event(right, STRIKE, fatalities=12, **REMOTE)]),  # type: ignore[arg-type]
+    ]
+    run = _run(reports, [_gold("2026-03-03", "unknown")] * 2)
+    run = replace(run, corpus=replace(run.corpus, places=PLACES, entities=KNOWN))
+    pairs = dup_pairs.same_incident_pairs(run)
+    assert [(p.across, p.reason) for p in pairs] == [(True, "type")]
+    alike = dup_pairs.look_alike_pairs(run)
+    assert [p.reason for p in alike] == ["type"]
+    # Another governorate's place: not the annotated incident, no pair.
+    other = [(left, [event(left, CLASH)]), (right, [event(right, STRIKE, place=QAMISHLI)])]
+    assert dup_pairs.same_incident_pairs(_run(other, [_gold("2026-03-03", "unknown")] * 2)) == []
