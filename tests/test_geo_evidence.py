@@ -296,6 +296,20 @@ def test_a_namesake_tie_is_one_the_document_does_not_settle() -> None:
     assert not unsettled(replace(tie, rival=abroad))  # a namesake abroad is no tie
 
 
+def test_a_town_chosen_by_another_of_its_names_does_not_settle_its_namesake() -> None:
+    """A town whose former or local name the text gives, beside a town of the same country
+    that bears it as its own name, is a tie however it leads; a namesake under a tenth
+    its size, or one that also bears the name only as another name, leaves the lead alone."""
+    best = replace(_town(1, 140_000, "Moscow Oblast"), match="alternate")
+    rival = _town(2, 470_000, "Kaliningrad Oblast")
+    clear = Resolution(best, 8.0, margin=2.5, context_margin=3.0, rival=rival)
+    assert unsettled(clear)
+    assert not unsettled(replace(clear, candidate=replace(best, match="primary")))
+    assert not unsettled(replace(clear, rival=replace(rival, match="alternate")))
+    assert not unsettled(replace(clear, rival=replace(rival, population=5_000)))
+    assert not unsettled(replace(clear, rival=replace(rival, country="GB")))
+
+
 @pytest.mark.slow
 def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> None:
     bare = _run(

@@ -310,10 +310,19 @@ def unsettled(resolution: Resolution) -> bool:
     best, rival = resolution.candidate, resolution.rival
     if best is None or rival is None or best.feature in AREA_FEATURES:
         return False
-    return (
+    namesake = (
         _kind(rival) == _kind(best)
         and rival.country == best.country
         and rival.population + 10 >= TIE_RIVAL_SIZE * (best.population + 10)
-        and resolution.margin < TIE_MARGIN
-        and resolution.context_margin <= TIE_CONTEXT
     )
+    return namesake and (
+        (resolution.margin < TIE_MARGIN and resolution.context_margin <= TIE_CONTEXT)
+        or _by_another_name(best, rival)
+    )
+
+
+def _by_another_name(best: Candidate, rival: Candidate) -> bool:
+    """The chosen town bears the name only as another of its names (a former or local
+    name: Korolev was once Kaliningrad) while its namesake bears it as its own: whatever
+    lead the chosen one has, the text does not tell them apart by its spelling."""
+    return best.match != "primary" and rival.match == "primary"
