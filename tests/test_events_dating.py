@@ -371,3 +371,25 @@ def test_a_count_from_an_incident_told_before_takes_its_day(nlp) -> None:  # typ
         e for e in events(nlp, text) if "gunmen" in e.sources[0].text and e.modality == "asserted"
     )
     assert (ambush.date_start, ambush.date_text) == ("2026-02-28", "two days after")
+
+
+def test_late_on_a_weekday_dates_the_event_not_the_report_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jets struck the market late on Monday, killing five people, a monitor said on Tuesday."
+    event = violent(events(nlp, text), "Jets struck")
+    assert (event.date_start, event.date_end) == ("2026-03-02", "2026-03-02")
+    assert event.date_text == "late on Monday"
+
+
+def test_an_event_on_a_day_of_the_month_named_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb killed twelve people at a checkpoint on the 2nd, a monitor said."
+    event = violent(events(nlp, text), "car bomb")
+    assert (event.date_start, event.date_end) == ("2026-03-02", "2026-03-02")
+
+
+def test_a_quoted_today_holds_the_day_before_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Soldiers were killed at the air base, the army said. "Warplanes carried out four '
+        'air strikes today on the base," it said in a statement.'
+    )
+    event = violent(events(nlp, text), "Warplanes")
+    assert (event.date_start, event.date_end) == ("2026-03-03", PUBLISHED)

@@ -302,3 +302,83 @@ def test_two_days_in_a_row_joined_by_and_are_one_stretch(dates: Find) -> None:
 )
 def test_a_plural_weekday_is_a_habit_not_a_date(dates: Find, text: str) -> None:
     assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # A day of the month named alone is the latest such day on or before the anchor.
+        ("A car bomb killed nine people on the 2nd, police said.", WEDNESDAY, "2026-03-02"),
+        ("Shelling on the 4th killed three people.", WEDNESDAY, "2026-03-04"),
+        ("Jets struck the market on the 28th, killing six.", WEDNESDAY, "2026-02-28"),
+        # 31 January, February having no 31st.
+        ("The convoy was ambushed on the 31st.", date(2026, 3, 2), "2026-01-31"),
+    ],
+)
+def test_a_day_of_the_month_named_alone_counts_back_from_the_anchor(
+    dates: Find, text: str, anchor: date, expected: str
+) -> None:
+    assert only(dates(text, anchor))[1:] == (expected, expected, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops of the 4th Division shelled the village.",
+        "A shell hit a flat on the 2nd floor of the building.",
+        "The protest marked the 5th anniversary of the uprising.",
+        "He finished the 3rd in the race.",
+    ],
+)
+def test_an_ordinal_naming_a_unit_or_thing_is_no_date(dates: Find, text: str) -> None:
+    assert dates(text) == []
+
+
+def test_an_ordinal_day_told_in_the_future_is_the_next_one(dates: Find) -> None:
+    found = only(dates("The army will open the road on the 9th, officials said."))
+    assert found[1:] == ("2026-03-09", "2026-03-09", "day")
+
+
+def test_a_weekday_counts_back_within_the_week_before_the_anchor(dates: Find) -> None:
+    # Against a Wednesday: the Tuesday and Monday of that week, the Thursday before it.
+    assert only(dates("Shelling on Tuesday killed four."))[1] == "2026-03-03"
+    assert only(dates("Raids late on Monday killed four."))[:2] == ("late on Monday", "2026-03-02")
+    assert only(dates("Raids on Thursday killed four."))[1] == "2026-02-26"
+    # "last Wednesday" in a Wednesday article is the week before, not that day.
+    assert only(dates("The envoy visited last Wednesday."))[1] == "2026-02-25"
+
+
+def test_overnight_is_the_night_that_ended_on_the_anchor(dates: Find) -> None:
+    assert only(dates("Jets pounded the town overnight, killing five."))[1:] == (
+        "2026-03-03",
+        "2026-03-04",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Warplanes struck the base today," the army said.', ("2026-03-03", "2026-03-04")),
+        (
+            "\u201cThe strike here was this morning,\u201d a resident said.",
+            ("2026-03-03", "2026-03-04"),
+        ),
+        ('"Two shells hit the school yesterday," a teacher said.', ("2026-03-02", "2026-03-03")),
+    ],
+)
+def test_a_day_said_inside_a_quote_may_be_the_day_before_the_article(
+    dates: Find, text: str, expected: tuple[str, str]
+) -> None:
+    # The speaker's "today" is the day the words were said: that day or the day before.
+    assert only(dates(text))[1:3] == expected
+
+
+def test_a_day_in_the_narration_stays_the_article_day(dates: Find) -> None:
+    assert only(dates("Warplanes struck the base today, the army said."))[1:3] == (
+        "2026-03-04",
+        "2026-03-04",
+    )
+    # A quote closed before the word leaves it to the narration.
+    found = dates('"We saw the jets," he said, adding that the base was hit today.')
+    assert only(found)[1:3] == ("2026-03-04", "2026-03-04")

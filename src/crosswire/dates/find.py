@@ -251,6 +251,9 @@ _PATTERNS: tuple[tuple[str, LeadPattern], ...] = tuple(
         # A possessive weekday whose apostrophe the page lost ("Tuesdays attack struck",
         # "said Thursdays raids"); ``_plausible`` keeps it only before the noun it owns.
         ("weekday_possessive", "", rf"(?P<wd>{_WEEKDAY_NAME})s\b"),
+        # A day of the month named alone ("killed on the 3rd"): ``_plausible`` keeps it
+        # only after "on" and before no noun ("the 3rd Division", "on the 2nd floor").
+        ("ordinal_day", "", rf"(?i:the){_SP}(?P<d>3[01]|[12]\d|0?[1-9])(?i:st|nd|rd|th)\b"),
         (
             "relative_day",
             _DAY_PREFIX,
@@ -571,6 +574,23 @@ def _resolve_weekday(g: _Groups, anchor: date | None, future: bool) -> _Range | 
     return _Range(start=day, end=day, precision="day")
 
 
+def _resolve_ordinal_day(g: _Groups, anchor: date | None, future: bool) -> _Range | None:
+    """ "on the 3rd": the latest 3rd of a month on or before the anchor (the first on or
+    after it in the future); a month without that day is skipped."""
+    if anchor is None:
+        return None
+    number = int(g["d"] or 0)
+    year, month = anchor.year, anchor.month
+    for _ in range(3):
+        day = _safe_date(year, month, number)
+        if day is not None and (day >= anchor if future else day <= anchor):
+            return _Range(start=day, end=day, precision="day")
+        month += 1 if future else -1
+        if month in (0, 13):
+            year, month = year + (1 if future else -1), 1 if future else 12
+    return None
+
+
 _RELATIVE_DAY_OFFSETS = {
     "the day before yesterday": -2,
     "yesterday": -1,
@@ -735,6 +755,7 @@ _RESOLVERS: dict[str, _Resolver] = {
     "season": _resolve_season,
     "weekday": _resolve_weekday,
     "weekday_possessive": _resolve_weekday,
+    "ordinal_day": _resolve_ordinal_day,
     "relative_day": _resolve_relative_day,
     "weekend": _resolve_weekend,
     "overnight": _resolve_overnight,
@@ -827,7 +848,23 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
         return before not in _WEEKDAY_NAMES
     if kind == "weekday_possessive":
         return _owns_a_noun(doc, match) and before not in _HABITUAL_WORDS | _WEEKDAY_NAMES
+    if kind == "ordinal_day":
+        return before in _ORDINAL_DAY_CUES and not _names_a_thing(doc, match)
     return True
+
+
+# Words before "the 3rd" that make it a day: "on the 3rd", "since the 12th".
+_ORDINAL_DAY_CUES = frozenset({"on", "since", "until", "till", "by"})
+
+
+def _names_a_thing(doc: Doc, match: re.Match[str]) -> bool:
+    """Whether an ordinal is a unit's or a thing's ("the 4th Division", "the 2nd
+    floor", "the 5th anniversary"): a word of a noun phrase follows it."""
+    following = doc.char_span(match.end(), len(doc_text(doc)), alignment_mode="expand")
+    if following is None or not len(following):
+        return False
+    word = following[0]
+    return word.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or word.lower_ == "of"
 
 
 def _owns_a_noun(doc: Doc, match: re.Match[str]) -> bool:
@@ -994,9 +1031,26 @@ def find_dates(
     for candidate in _candidates(doc):
         future = _is_future(doc, candidate.start, candidate.end)
         found = _resolve(candidate, anchor, anchor_precision, future)
+        if found is not None and candidate.kind == "relative_day" and not future:
+            found = _as_quoted(doc, candidate.start, found)
         if found is not None:
             resolved.append(_Resolved(start=candidate.start, end=candidate.end, range=found))
     return [_open_since(text, article_id, item, anchor) for item in _merge_ranges(text, resolved)]
+
+
+def _as_quoted(doc: Doc, start: int, found: _Range) -> _Range:
+    """ "today", "yesterday" inside a direct quote count from the day the words were
+    said, which may be the day before the article's ("'Warplanes carried out four air
+    strikes today,' the army said" in the next morning's report): that day or the one
+    before it, never one wrong day."""
+    token = _token_at(doc, start, start + 1)
+    if token is None:
+        return found
+    before = doc_text(doc)[token.sent.start_char : start]
+    straight, opened = before.count('"'), before.count("\u201c") - before.count("\u201d")
+    if straight % 2 == 0 and opened <= 0:
+        return found
+    return _Range(start=found.start - timedelta(days=1), end=found.end, precision=found.precision)
 
 
 _SINCE = re.compile(r"(?:\b(?:ever\s+)?since\s+)$", re.IGNORECASE)
