@@ -598,6 +598,19 @@ def _spelled_countries(
     return [c for c in ranked if c.feature != "country" or c.index in spelled or c.country == code]
 
 
+def _same_spot(gazetteer: Gazetteer, best: Candidate, other: Candidate) -> bool:
+    """The other entry answers the same: it lies near, or is the subdivision holding it."""
+    if haversine_km(best.lat, best.lon, other.lat, other.lon) <= SAME_SPOT_KM:
+        return True
+    code = gazetteer.admin1_code(best.index)
+    return (
+        other.feature in ("admin1", "admin2")
+        and code >= 0
+        and other.country == best.country
+        and gazetteer.admin1_code(other.index) == code
+    )
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, min_score: float | None = MIN_SCORE) -> None:
         self.gazetteer = gazetteer
@@ -933,18 +946,6 @@ class Resolver:
                 return True
         return False
 
-    def _same_spot(self, best: Candidate, other: Candidate) -> bool:
-        """The other entry answers the same: it lies near, or is the subdivision holding it."""
-        if haversine_km(best.lat, best.lon, other.lat, other.lon) <= SAME_SPOT_KM:
-            return True
-        code = self.gazetteer.admin1_code(best.index)
-        return (
-            other.feature in ("admin1", "admin2")
-            and code >= 0
-            and other.country == best.country
-            and self.gazetteer.admin1_code(other.index) == code
-        )
-
     def _best_once(
         self,
         memo: dict[tuple[object, ...], Resolution],
@@ -982,7 +983,9 @@ class Resolver:
         # An entry for the same spot (the city, its district, its governorate) is
         # no rival reading: the margin is over the best entry elsewhere.
         # Only the best rival counts: stop at the first entry elsewhere.
-        rival = next(((s, c) for s, c in scored[1:] if not self._same_spot(best, c)), None)
+        rival = next(
+            ((s, c) for s, c in scored[1:] if not _same_spot(self.gazetteer, best, c)), None
+        )
         support = context.support.get(best.index, (0.0, 0.0))[0]
         if rival is None:
             margin = NO_RIVAL_MARGIN
