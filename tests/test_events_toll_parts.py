@@ -80,6 +80,11 @@ TEXTS = {
         "Shelling by government forces killed six women in the town of Harasta on Monday. "
         "A local council said the shelling killed 19 civilians in all."
     ),
+    # The whole told as a bare figure, with no noun of its own.
+    "toll_of_first": (
+        "Air strikes killed 12 children in the town of Kafranbel on Saturday, an aid agency "
+        "said. The monitor reported the air strikes with a death toll of 30."
+    ),
     # Not the whole of the part told first: more dead, fighters, another town or day.
     "part_first_also": (
         "Regime helicopters dropped barrel bombs on the village of Kafr Zita on Thursday, "
@@ -212,7 +217,9 @@ def test_other_dead_stay_events_of_their_own(analyses, name, expected) -> None: 
     assert tolls(analyses[name]) == expected
 
 
-@pytest.mark.parametrize(("name", "toll"), [("part_first", 37), ("women_first", 19)])
+@pytest.mark.parametrize(
+    ("name", "toll"), [("part_first", 37), ("women_first", 19), ("toll_of_first", 30)]
+)
 def test_a_part_told_first_takes_the_whole_told_next(analyses, name, toll) -> None:  # type: ignore[no-untyped-def]
     assert tolls(analyses[name]) == [toll]
     assert len(happened(analyses[name])[0].sources) == 2

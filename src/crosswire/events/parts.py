@@ -44,6 +44,14 @@ from crosswire.events.drafts import Draft, live, same_incident, states_other_day
 REACH = 3
 # Nouns of a whole count of the dead.
 _WHOLE = frozenset(["people", "person", "civilian", "resident", "villager", "inhabitant"])
+# A figure with no noun of its own ("a death toll of 47", "killing 30") counts the dead
+# whoever they were: a whole count, taken only by a part told first from a later report
+# that refers back to it ("the strikes"); told later, such a bare figure ("the toll in
+# one district reached 3") may count another place's dead.
+_BARE_COUNT = re.compile(
+    r"^(?:[\d.,]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)$"
+)
 # Groups news reports among the dead of a whole count.
 _PART = frozenset(
     [
@@ -141,7 +149,7 @@ def _part_of(draft: Draft, later: Draft, *, first: bool = False) -> bool:
     return (
         bool(part.nouns)
         and set(part.nouns) <= _PART
-        and (not whole.nouns or set(whole.nouns) <= _WHOLE)
+        and all(n in _WHOLE or (first and _BARE_COUNT.match(n)) for n in whole.nouns)
     )
 
 
