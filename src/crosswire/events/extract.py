@@ -171,6 +171,30 @@ def _told_before(candidate: EventCandidate, sentence: Span) -> bool:
     )
 
 
+# A stated day this many days before the report is another incident's, not the report's own.
+_DAYS_BEFORE_REPORT = 2
+
+
+def _another_before(
+    index: ArticleIndex, candidate: EventCandidate, when: tuple[str, str, str] | None
+) -> bool:
+    """Another incident like the reported one (``realis.told_as_another``) or the reported
+    one named again in a comparison (``realis.restates``), dated days before the report:
+    "a similar bombing on July 25 killed seven" in an August report."""
+    if realis.restates(candidate.anchor):
+        return True
+    end, day = (
+        day_of(when[1] if when else None),
+        day_of(index.published[0] if index.published else None),
+    )
+    return (
+        end is not None
+        and day is not None
+        and (day - end).days > _DAYS_BEFORE_REPORT
+        and realis.told_as_another(candidate.anchor)
+    )
+
+
 def _roll_ups(drafts: list[Draft]) -> None:
     """Flag as cumulative the few days' tolls deep in the body (``realis.rolls_up``) of
     an article that gives another incident a toll."""
@@ -280,7 +304,9 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or _told_before(candidate, sentence)
+    history = (
+        history or _told_before(candidate, sentence) or _another_before(index, candidate, when)
+    )
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()
