@@ -269,7 +269,7 @@ _EFFORT_NOUNS = frozenset({"attempt", "attempts", "effort", "efforts", "bid", "b
 _LONG_SPANS = frozenset({"year", "years", "month", "months", "decade", "decades"})
 # "since last year" counts from then: the event itself may be today's.
 _LONG_AGO = re.compile(
-    r"(?<!since\s)\blast\s+(?:year|month)\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b"
+    r"(?<!since\s)\blast\s+year\b|\b(?:a|one|two|three|four|five|\d+)\s+years?\s+ago\b"
     # a narrative told from an earlier point: "later that month", "earlier that year"
     r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:month|year)\b",
     re.I,
