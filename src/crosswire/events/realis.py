@@ -447,21 +447,15 @@ def _chronology_line(sentence: Span) -> bool:
     return _YEAR_ALONE.fullmatch(before.text) is not None
 
 
-# "days after", "a week after": a span back to an earlier incident ("a day after the
-# strike" tells the same incident's aftermath, so a day does not count).
-_SPANS_BEFORE = frozenset({"days", "weeks", "months", "years", "week", "month", "year"})
+_SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
 
 
 def _days_before(anchor: Token) -> bool:
     """The event is the earlier point a time is told from: "days after a chemical
-    attack", "weeks after the siege", "came a week after jets bombed the clinic", "days
-    after some of the heaviest raids" (a background mention; its report is elsewhere)."""
-    if anchor.pos_ in ("VERB", "AUX"):
-        return _after_a_span(anchor)
-    noun = _quantified(anchor)
-    prep = noun.head
+    attack", "weeks after the siege" (a background mention; its report is elsewhere)."""
+    prep = anchor.head
     return (
-        noun.dep_ == "pobj"
+        anchor.dep_ == "pobj"
         and prep.lower_ in ("after", "since")
         and _spans_back(prep)
         and not any(_own_subject(c) for c in anchor.children if c.dep_ == "relcl")
@@ -470,15 +464,6 @@ def _days_before(anchor: Token) -> bool:
 
 def _spans_back(word: Token) -> bool:
     return any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_BEFORE for c in word.children)
-
-
-def _quantified(anchor: Token) -> Token:
-    """The phrase a quantity of the event stands in: "some of the raids" -> "some"."""
-    token = anchor
-    for _ in range(2):
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ != "VERB":
-            token = token.head.head
-    return token
 
 
 # Another incident than the one reported: "a similar bombing", "an earlier attack".
@@ -504,14 +489,10 @@ def told_as_another(anchor: Token) -> bool:
 
 
 def restates(anchor: Token) -> bool:
-    """The event word names the reported incident again to place it against another: in
-    a copula ("it was the second such strike on the hospital", "this is the deadliest
-    attack since May") or as what came a span after an earlier one ("the Idlib strikes
-    came just days after raids that killed 30": the toll and day told are the earlier
-    one's). Neither is an incident of its own."""
+    """The event word names the reported incident again as what came a span after an
+    earlier one ("the Idlib strikes came just days after raids that killed 30"): the
+    toll and day its sentence tells are the earlier incident's, not an incident of its own."""
     verb = anchor.head
-    if anchor.dep_ == "attr" and verb.lemma_.lower() == "be":
-        return any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
     return (
         anchor.dep_ == "nsubj"
         and verb.lemma_.lower() == "come"
