@@ -164,10 +164,42 @@ def _tolls(
     return fatalities(index.text, figures, candidates, sentence, opening=number < LEAD_SENTENCES)
 
 
-def _told_before(candidate: EventCandidate, sentence: Span) -> bool:
-    """History by its wording: told as long past, or only as a recap (``recaps``)."""
-    return realis.told_as_history(candidate.anchor, sentence) or told_as_recap(
-        event_tokens(candidate, sentence.doc)
+def _told_before(
+    candidate: EventCandidate,
+    sentence: Span,
+    index: ArticleIndex,
+    when: tuple[str, str, str] | None,
+) -> bool:
+    """History by its wording: told as long past, only as a recap (``recaps``), or as
+    another incident days before the report (``_another_before``)."""
+    return (
+        realis.told_as_history(candidate.anchor, sentence)
+        or told_as_recap(event_tokens(candidate, sentence.doc))
+        or _another_before(index, candidate, when)
+    )
+
+
+# A stated day this many days before the report is another incident's, not the report's own.
+_DAYS_BEFORE_REPORT = 2
+
+
+def _another_before(
+    index: ArticleIndex, candidate: EventCandidate, when: tuple[str, str, str] | None
+) -> bool:
+    """The reported incident told as coming days after an earlier one (``realis.restates``),
+    or another incident like it (``realis.told_as_another``) dated days before the report:
+    "a similar bombing on July 25 killed seven" in an August report."""
+    if realis.restates(candidate.anchor):
+        return True
+    end, day = (
+        day_of(when[1] if when else None),
+        day_of(index.published[0] if index.published else None),
+    )
+    return (
+        end is not None
+        and day is not None
+        and (day - end).days > _DAYS_BEFORE_REPORT
+        and realis.told_as_another(candidate.anchor)
     )
 
 
@@ -280,7 +312,7 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or _told_before(candidate, sentence)
+    history = history or _told_before(candidate, sentence, index, when)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()

@@ -159,6 +159,9 @@ _DAYS_TALLY = re.compile(
     rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
     rf"|\bin\s+(?:{_FEW_DAYS})\s+(?:days|weeks)\b(?!\s+(?:time|from))"
     r"|\bin\s+(?:a|one)\s+week\s+of\b"
+    # a window of dates: "between 21 and 26 of September", "between May 3 and 9"
+    rf"|\bbetween\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+\d{{1,2}}\b"
+    rf"|\bbetween\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
     r"|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"[^.;]*\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
     r"|\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b[^.;]*"
@@ -229,13 +232,24 @@ def ancestors(anchor: Token, steps: int = 4) -> list[Token]:
     return chain
 
 
+# A call to end the event is a reaction to it: "demanded that the regime stop its bombing".
+_ENDING = frozenset({"stop", "halt", "end", "cease"})
+_CALLS = frozenset({"demand", "urge", "call", "appeal", "ask", "press"})
+
+
 def _is_reaction(anchor: Token, _sentence: Span) -> bool:
-    """The event word is the object (or inside it) of a verb of condemnation."""
+    """The event word is the object (or inside it) of a verb of condemnation, or what a
+    call to stop or end bears on ("urged Moscow to halt its air strikes")."""
+    ending = False
     for token in ancestors(anchor):
-        if token.lemma_.lower() in REACTION_VERBS and token.pos_ == "VERB":
+        lemma = token.lemma_.lower()
+        if lemma in REACTION_VERBS and token.pos_ == "VERB":
             return True
-        if token.lemma_.lower() in _REPORTING:
+        if lemma in _CALLS and ending:
+            return True
+        if lemma in _REPORTING:
             return False
+        ending = ending or lemma in _ENDING
     return False
 
 
@@ -443,9 +457,55 @@ def _days_before(anchor: Token) -> bool:
     return (
         anchor.dep_ == "pobj"
         and prep.lower_ in ("after", "since")
-        and any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_BEFORE for c in prep.children)
+        and _spans_back(prep)
         and not any(_own_subject(c) for c in anchor.children if c.dep_ == "relcl")
     )
+
+
+def _spans_back(word: Token) -> bool:
+    return any(c.dep_ == "npadvmod" and c.lower_ in _SPANS_BEFORE for c in word.children)
+
+
+# Another incident than the one reported: "a similar bombing", "an earlier attack".
+_ANOTHER = frozenset({"similar", "previous", "earlier", "prior"})
+
+
+def told_as_another(anchor: Token) -> bool:
+    """The event is named as another incident like the one reported ("a similar bombing
+    on July 25 killed seven", "an earlier strike") or one of its kind done before ("has
+    carried out such barrages before"). The caller asks that it be dated days before
+    the report: "similar strikes on Monday" in Monday's report are that day's."""
+    nouns = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "nsubj"))]
+    if any(c.dep_ == "amod" and c.lower_ in _ANOTHER for n in nouns for c in n.children):
+        return True
+    verb = _own_clause(anchor)[-1]
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        verb = verb.head  # "such barrages before, including on May 2 when it fired"
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    such = any(c.lower_ == "such" and c.dep_ == "amod" for o in objects for c in o.children)
+    return such and any(
+        c.lower_ == "before" and c.dep_ in ("advmod", "prep") for c in verb.children
+    )
+
+
+def restates(anchor: Token) -> bool:
+    """The event word names the reported incident again as what came a span after an
+    earlier one ("the Idlib strikes came just days after raids that killed 30"): the
+    toll and day its sentence tells are the earlier incident's, not an incident of its own."""
+    verb = anchor.head
+    return (
+        anchor.dep_ == "nsubj"
+        and verb.lemma_.lower() == "come"
+        and any(_after_a_span(c) for c in verb.children)
+    )
+
+
+def _after_a_span(word: Token) -> bool:
+    """ "(came) days after the raid", "(came) a week after jets bombed"."""
+    if word.lower_ == "after":
+        return _spans_back(word)
+    after = any(c.dep_ == "mark" and c.lower_ == "after" for c in word.children)
+    return word.dep_ == "advcl" and after and _spans_back(word)
 
 
 def _since_point(anchor: Token) -> bool:
