@@ -407,6 +407,24 @@ TEXTS = {
         "shelled the town of Kafr Nubl in Idlib province on Tuesday, killing six civilians, "
         "activists said."
     ),
+    "backed_by_after_side": (
+        "At least 40 militants from the Islamic State group were killed overnight by Syrian "
+        "troops backed by Hezbollah fighters near the border town of Arsal, a monitor said."
+    ),
+    "monitor_based_abroad": (
+        "Talks on the war in Syria resumed in Geneva on Monday. A monitoring group based in "
+        "Britain said 31 rebel fighters and 27 regime soldiers had been killed in fighting "
+        "near Nawa on Sunday."
+    ),
+    "gerund_after_clause": (
+        "The Islamic State managed to hold two oil fields east of Homs in Syria on Thursday "
+        "after killing at least 25 members of the government forces, the monitor said."
+    ),
+    "description_named_before": (
+        "At least 30 jihadists from the Nusra Front were killed by Syrian troops backed by "
+        "Hezbollah fighters near Qusayr in Syria, a monitor said on Sunday. The monitor said "
+        "the jihadists clashed through the night with the army near the town."
+    ),
 }
 
 
@@ -896,3 +914,28 @@ def test_regime_forces_are_the_scenes_rulers_not_the_state_named_most(analyses) 
 def test_a_claim_made_the_next_day_names_the_bombs_author(analyses) -> None:  # type: ignore[no-untyped-def]
     # The claim's day is the statement's: the bombing it claims is Monday's, not another.
     assert first(analyses["claimed_next_day"])[0] == "Islamic State"
+
+
+def test_a_side_backed_by_another_is_the_side_not_a_backer(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, assoc1 = first(analyses["backed_by_after_side"])
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Islamic State"
+    assert "Hezbollah" in assoc1
+
+
+def test_where_a_monitor_is_based_gives_no_side_its_country(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = sides(analyses["monitor_based_abroad"])[-1]
+    assert actor1 == "Opposition Rebels (Syria)"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_a_gerund_after_a_clause_was_done_by_its_subject(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = sides(analyses["gerund_after_clause"])[-1]
+    assert actor1 == "Islamic State"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_a_description_refers_to_the_side_it_was_told_of(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2, _ = sides(analyses["description_named_before"])[-1]
+    assert actor1 == "Jabhat al-Nusra"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from crosswire.actors.dictionary import Branch
-from crosswire.actors.grammar import _compound_head
+from crosswire.actors.grammar import _compound_head, seat_of
 from crosswire.actors.lexicon import (
     _CORE_TITLES,
     _DESCRIPTIONS,
@@ -46,9 +46,11 @@ class ContextPass(LinkerState):
             if cand.source == "name":
                 country = self.matchers.name_targets[cand.pattern].country
                 place_noun = _compound_head(root.head)
-                located = (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPOSITIONS) or (
-                    root.dep_ == "poss" and place_noun.lower_ in _PLACE_NOUNS
-                )
+                located = (
+                    root.dep_ == "pobj"
+                    and root.head.lower_ in _LOCATIVE_PREPOSITIONS
+                    and not seat_of(root)
+                ) or (root.dep_ == "poss" and place_noun.lower_ in _PLACE_NOUNS)
             elif cand.source == "demonym":
                 country = self.matchers.demonym_targets[cand.pattern][0]
                 located = (

@@ -19,6 +19,9 @@ from crosswire.model import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Links from a name up to the noun it names: "jihadists from [IS]", "[IS] jihadists".
+_NAMING_DEPS = frozenset(["pobj", "prep", "compound", "amod", "nmod", "conj"])
+
 
 class DescriptionPass(ContextPass):
     """Coreference: definite descriptions ("the group", "the regime") to the
@@ -111,8 +114,26 @@ class DescriptionPass(ContextPass):
                     )
                 )
         nearby = [f for f in compatible if f.entity.country_code in near]
-        preferred = nearby or compatible
+        # "50 jihadists from IS were killed by troops backed by Hezbollah ... the jihadists
+        # clashed": the side the same noun was told of before, not the latest group.
+        named = [f for f in compatible if self._named_as(f, head)]
+        preferred = nearby or named or compatible
         return preferred[0] if preferred else None
+
+    def _named_as(self, found: _Found, head: str) -> bool:
+        """Whether a mention stands in a phrase headed by ``head``: "jihadists from IS",
+        "IS jihadists", "militants of the group and its allies"."""
+        first, last = found.tokens
+        if last <= first:
+            return False
+        token = self.doc[first:last].root
+        for _ in range(4):
+            if not first <= token.i < last and token.lower_ == head:
+                return True
+            if token.dep_ not in _NAMING_DEPS or token.head.i == token.i:
+                return False
+            token = token.head
+        return False
 
     def _compatible(self, entity: Entity, kinds: frozenset[str], words: set[str]) -> bool:
         if entity.kind == "organisation":

@@ -244,3 +244,15 @@ def _title_branch(doc: Doc, block: Iterable[int]) -> Branch:
     if core not in _MINISTER_TITLES and any(w in _MILITARY_TITLE_MODIFIERS for w in words):
         return "mil"
     return _CORE_TITLES[core]
+
+
+def seat_of(name: Token) -> bool:
+    """ "the monitor based in Britain", "a group headquartered in London": the name says
+    where an organisation sits, not where the story is or whose forces act in it."""
+    preposition = name.head
+    return (
+        name.dep_ == "pobj"
+        and preposition.lower_ == "in"
+        and preposition.head.pos_ == "VERB"  # not "a base in eastern Syria"
+        and preposition.head.lemma_.lower() in ("base", "headquarter", "headquartered")
+    )

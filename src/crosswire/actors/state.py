@@ -10,7 +10,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from crosswire.actors.dictionary import _STATE_KINDS, ActorDictionary, Branch, LinkMode, Role
-from crosswire.actors.grammar import _dateline_end, _descriptor_words, _reads_as_word, _shouting
+from crosswire.actors.grammar import (
+    _dateline_end,
+    _descriptor_words,
+    _reads_as_word,
+    _shouting,
+    seat_of,
+)
 from crosswire.actors.lexicon import (
     _ABBREVIATION_CONTEXT_AFTER_HYPHEN,
     _ABBREVIATION_CONTEXT_BEFORE,
@@ -261,9 +267,11 @@ class LinkerState:
         ``state_countries`` counts only what names a state (its names, demonyms, state
         actors and their people): the country whose forces "the army" means."""
         lead = self.doc[self.dateline_end].sent if self.dateline_end < len(self.doc) else None
-        for (start, _), cands in self.candidates.items():
+        for (start, end), cands in self.candidates.items():
             if start < self.dateline_end:
                 continue
+            if seat_of(self.doc[start:end].root):
+                continue  # "the monitor based in Britain": no country of the story
             weight = 2 if lead is not None and lead.start <= start < lead.end else 1
             country, state = self._evidence(cands[0])
             if country:

@@ -169,12 +169,31 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
             return verb.head
         return subject
     if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head.i != verb.i:
-        head = verb.head
+        head = _timed_clause(verb) or verb.head
         if head.pos_ in ("VERB", "AUX"):
             if _is_passive(head) or _headline_passive(head):
                 return _by_agent(head)
             return _subject(head, depth + 1)
     return None
+
+
+# Prepositions of time before a gerund whose subject is the clause's ("seized the fields
+# after killing 30 soldiers"); not "in" or "during" ("died in shelling": the dead's).
+_TIME_PREPS = frozenset(["after", "before", "while", "upon"])
+
+
+def _timed_clause(verb: Token) -> Token | None:
+    """The verb a transitive gerund under a preposition of time hangs from ("IS took the
+    fields after killing 30 soldiers": IS killed them), when that verb is active."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in _TIME_PREPS:
+        return None
+    clause = prep.head
+    if _child(verb, "dobj") is None or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if clause.i == prep.i or _is_passive(clause) or clause.lemma_.lower() in VICTIM_SUBJECT_VERBS:
+        return None
+    return clause
 
 
 # Counting nouns that stand before the people counted: "dozens of civilians".

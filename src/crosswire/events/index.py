@@ -20,6 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.actors import ActorDictionary, Branch, load_actor_dictionary
+from crosswire.actors.grammar import seat_of
 from crosswire.model import (
     Analysis,
     Article,
@@ -417,7 +418,7 @@ def _stands_for_actor(doc: Doc, start: int, end: int, capital: bool = False) -> 
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "poss" or told_at(root):
+    if root.dep_ == "poss" or told_at(root) or seat_of(root):
         return True
     if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX"):
         # "Moscow said"; a capital even with "be": "Damascus was to blame".

@@ -68,7 +68,12 @@ _BACKING = frozenset(
 )
 
 
-_BACKED_AFTER = re.compile(r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b", re.I)
+# "Iran-backed militias", "US backed rebels": the name backs the side. Not "troops backed
+# by Hezbollah", "forces allied with Iran": there the name is the side, its backer follows.
+_BACKED_AFTER = re.compile(
+    r"^\s*+-?\s*+(?:backed|supported|sponsored|funded|armed|allied)\b(?!\s++(?:by|with|to)\b)",
+    re.I,
+)
 
 
 _PROTEST_LABELS = frozenset({on.PEACEFUL_PROTEST, on.PROTEST_INTERVENTION, on.EXCESSIVE_FORCE})
