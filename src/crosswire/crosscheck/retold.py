@@ -5,12 +5,14 @@ News tells an incident twice: the headline or lead, then the body ("Air strikes 
 12"). The events stage may keep the two as two reports, and fusion keep them apart
 (their days a day off: the headline's is the report's), so the user is shown one
 incident as two events. After fusion, two fused events holding reports of one article
-are joined when they agree: the same modality and event type, one place inside the
-other (or the same place), days that meet (at most a day apart, neither window wide)
-and tolls that agree or one missing (not both); and the article's two reports are told in
-different sentences, agree on the toll the same way, the later adds no dead ("six more
-were killed") and opens no other incident ("another", "also", "elsewhere"). Two
-reports whose one figure comes from one sentence are not the toll told twice.
+are joined when they agree: the same modality and event type, one perpetrator (or one
+unnamed, or two states' air forces for one air strike), one place inside the other (or
+the same place), days that meet (at most a day apart, neither window wide) and at least
+one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
+one side's attack of one type, place and day as one event); and the article's two
+reports are told in different sentences, the later adds no dead ("six more were
+killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
+whose one figure comes from one sentence are not the toll told twice.
 
 Joining happens on the fused clusters, so fusion's comparisons and merge order are
 untouched: the joined event is fused again from both clusters' reports (voted place:
