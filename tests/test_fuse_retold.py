@@ -32,9 +32,12 @@ def _told_as_attack(report: Event) -> Event:
     return replace(report, reported_type="Attack")
 
 
+RUSSIA = Entity(name="Military Forces of Russia", kind="military", inter_code=1, country_code="RU")
+
+
 def _fused(art: Article, events: list[Event]) -> list[Event]:
     analysis = Analysis(article=art.id, events=tuple(events),
-                        entities=(ARMY, ISLAMIC_STATE, UNNAMED),
+                        entities=(ARMY, ISLAMIC_STATE, UNNAMED, RUSSIA),
                         places=(TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI),
                         dates=stated_dates(art, events))  # fmt: skip
     corpus = Corpus(articles=(art,), analyses=(analysis,))
@@ -66,8 +69,7 @@ def test_another_strike_or_more_dead_stay_apart() -> None:
     assert len(_lead_and_body("Another shelling hit Tafas on Tuesday, killing nine.")) == 2
 
 
-def test_other_tolls_other_towns_other_types_and_no_toll_at_all_stay_apart() -> None:
-    assert len(_lead_and_body(BODY, fatalities=4)) == 2
+def test_other_towns_other_types_and_no_toll_at_all_stay_apart() -> None:
     assert len(_lead_and_body(BODY, place=QAMISHLI)) == 2  # another governorate
     assert len(_lead_and_body(BODY, actor1=ISLAMIC_STATE)) == 2  # another perpetrator
     air = {"sub_event_type": "Chemical weapon"}
@@ -96,3 +98,34 @@ def test_the_body_leaving_the_headlines_side_unnamed_joins_it_for_one_sub_type_o
     assert len(_lead_and_body(BODY, actor1=UNNAMED)) == 1
     air = {"sub_event_type": "Air/drone strike"}
     assert len(_lead_and_body(BODY, actor1=UNNAMED, **air)) == 2
+
+
+def test_a_body_giving_part_of_the_headlines_toll_joins_it_and_the_lead_keeps_its_toll() -> None:
+    lead = "Army shelling kills nine in Daraa province."
+    body = "Army shells hit the town of Tafas on Tuesday, killing four children."
+    art = article("part", f"{lead} {body}")
+    first = replace(event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9,
+                          **SHELLING), confidence=0.7)  # type: ignore[arg-type]  # fmt: skip
+    second = replace(event(art, body, fatalities=4, **SHELLING), confidence=0.2)  # type: ignore[arg-type]
+    [joined] = _fused(art, [first, _told_as_attack(second)])
+    assert joined.fatalities == 9  # the body's part is not a credible toll of the whole
+    assert len(joined.sources) == 2
+
+
+def test_the_regimes_and_russias_warplanes_named_in_turn_are_one_air_strike() -> None:
+    air = {**SHELLING, "sub_event_type": "Air/drone strike"}
+    lead = "Syrian and Russian warplanes kill nine in Daraa province."
+    body = "Russian jets struck the town of Tafas on Tuesday, killing nine people."
+    art = article("allied", f"{lead} {body}")
+    first = event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9, **air)  # type: ignore[arg-type]
+    second = event(art, body, actor1=RUSSIA, fatalities=9, **air)  # type: ignore[arg-type]
+    assert len(_fused(art, [first, second])) == 1
+
+
+def test_two_states_shelling_stay_apart() -> None:
+    lead = "Army shelling kills nine in Daraa province."
+    body = "Russian artillery hit the town of Tafas on Tuesday, killing nine people."
+    art = article("shells", f"{lead} {body}")
+    first = event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    second = event(art, body, actor1=RUSSIA, fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    assert len(_fused(art, [first, second])) == 2

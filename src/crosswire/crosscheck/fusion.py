@@ -341,6 +341,11 @@ class Fuser:
         entity = self.entities.get(actor) if actor else None
         return entity is not None and entity.kind == UNIDENTIFIED_KIND
 
+    def _state(self, actor: str | None) -> bool:
+        """A state's own forces (ACLED inter code 1), of whatever country."""
+        entity = self.entities.get(actor) if actor else None
+        return entity is not None and entity.inter_code == STATE_INTER_CODE
+
     def _same_side(self, left: str | None, right: str | None) -> bool:
         if left is None or right is None or left == right:
             return True
@@ -557,7 +562,10 @@ class Fuser:
             if on_cluster is not None:
                 on_cluster(done, len(clusters))
         known = retold.Known(
-            places=self.places, kin=types_compatible, unidentified=self._unidentified
+            places=self.places,
+            kin=types_compatible,
+            unidentified=self._unidentified,
+            state=self._state,
         )
         return retold.join_retold(clusters, fused, self._fused, known)
 

@@ -5,12 +5,14 @@ News tells an incident twice: the headline or lead, then the body ("Air strikes 
 12"). The events stage may keep the two as two reports, and fusion keep them apart
 (their days a day off: the headline's is the report's), so the user is shown one
 incident as two events. After fusion, two fused events holding reports of one article
-are joined when they agree: the same modality and event type, one place inside the
-other (or the same place), days that meet (at most a day apart, neither window wide)
-and tolls that agree or one missing (not both); and the article's two reports are told in
-different sentences, agree on the toll the same way, the later adds no dead ("six more
-were killed") and opens no other incident ("another", "also", "elsewhere"). Two
-reports whose one figure comes from one sentence are not the toll told twice.
+are joined when they agree: the same modality and event type, one perpetrator (or one
+unnamed, or two states' air forces for one air strike), one place inside the other (or
+the same place), days that meet (at most a day apart, neither window wide) and at least
+one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
+one side's attack of one type, place and day as one event); and the article's two
+reports are told in different sentences, the later adds no dead ("six more were
+killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
+whose one figure comes from one sentence are not the toll told twice.
 
 Joining happens on the fused clusters, so fusion's comparisons and merge order are
 untouched: the joined event is fused again from both clusters' reports (voted place:
@@ -55,11 +57,13 @@ _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Known:
     """What fusion knows: places by id, whether two sub-event types may be one
-    incident's, and whether an actor is an unnamed one ("Unidentified Armed Group")."""
+    incident's, whether an actor is an unnamed one ("Unidentified Armed Group") and
+    whether it is a state's forces (of any country)."""
 
     places: Mapping[str, Place]
     kin: Callable[[str, str], bool]
     unidentified: Callable[[str | None], bool]
+    state: Callable[[str | None], bool] = lambda _actor: False
 
 
 def join_retold(
@@ -138,15 +142,24 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
     unnamed = left.sub_event_type == right.sub_event_type and any(
         known.unidentified(a) for a in (left.actor1, right.actor1)
     )
-    return None in (left.actor1, right.actor1) or left.actor1 == right.actor1 or swapped or unnamed
+    # Two states' air forces striking together ("regime and Russian warplanes"): one
+    # sentence names one, the next the other, for one air strike.
+    allied = (
+        left.sub_event_type == right.sub_event_type == on.AIR_STRIKE
+        and known.state(left.actor1)
+        and known.state(right.actor1)
+    )
+    same = None in (left.actor1, right.actor1) or left.actor1 == right.actor1
+    return same or swapped or unnamed or allied
 
 
 def _tolls_agree(left: Event, right: Event) -> bool:
-    """One states the toll the other gives or leaves out; two without a toll say too
-    little ("struck positions", then "ambushed a group": two incidents)."""
-    if left.fatalities is None or right.fatalities is None:
-        return left.fatalities is not None or right.fatalities is not None
-    return left.fatalities == right.fatalities
+    """At least one states a toll; two without a toll say too little ("struck
+    positions", then "ambushed a group": two incidents). Two tolls may differ: a detail
+    sentence gives part of the dead or an earlier count ("25 of them in Bab al-Nairab",
+    "the toll rose to"), and ACLED codes one perpetrator's attack of one type, place and
+    day as one event; the fused toll is then the credible one (``fusion._credible``)."""
+    return left.fatalities is not None or right.fatalities is not None
 
 
 def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
@@ -196,9 +209,6 @@ def _told_again(first: Report, second: Report, places: Mapping[str, Place]) -> b
     if not (first.event.sources and second.event.sources):
         return False
     if _overlap(first.event.sources, second.event.sources):
-        return False
-    tolls = (first.event.fatalities, second.event.fatalities)
-    if None not in tolls and tolls[0] != tolls[1]:
         return False
     if first.event.fatalities is not None and _one_figure(first.event, second.event):
         return False
