@@ -75,7 +75,8 @@ event is background: then they are its sources and the event is background.
 
 Fatalities: ``fatalities`` is ACLED's conservative figure, the lowest credible toll a
 source reports (an exact figure over "dozens"; a report of much lower confidence than the
-best one only when it gives a source's count, see ``_credible``);
+best one only when it gives a source's count, see ``_credible``), each article counting
+with its own figure for the incident, not a part of it it gives too (``_wholes``);
 ``fatalities_low``/``fatalities_high`` are UCDP's low and high
 (the lowest low and the highest high, where an open "at least N" counts as N);
 ``fatalities_best`` is the median (the lower middle value) of the tolls the
@@ -235,6 +236,7 @@ class Report:
     words: frozenset[str] = frozenset()  # content words of the evidence
     # The event as the events stage coded it, where ``event`` is it as told (``as_told``).
     coded: Event | None = None
+    places_named: frozenset[str] = frozenset()  # places under a country its evidence names
 
     @property
     def final(self) -> Event:
@@ -332,6 +334,7 @@ class Fuser:
             and (event.date_start is None or (published or "")[:10] == event.date_start[:10]),
             cell=_cell(event.place, place),
             words=frozenset(terms(evidence)),
+            places_named=_places_named(analysis, event),
         )
 
     # -- compatibility -------------------------------------------------------
@@ -831,7 +834,7 @@ def _fatalities(cluster: Sequence[Report]) -> _Fatalities:
     counted = [r for r in cluster if r.event.fatalities is not None]
     if not counted:
         return _Fatalities(None, None, None, None, None)
-    conservative = min(_credible(counted), key=lambda r: (r.event.fatalities, r.order))
+    conservative = min(_wholes(_credible(counted)), key=lambda r: (r.event.fatalities, r.order))
     lows = [r.event.fatalities_low if r.event.fatalities_low is not None else r.event.fatalities
             for r in counted]  # fmt: skip
     highs = [r.event.fatalities_high if r.event.fatalities_high is not None else r.event.fatalities
@@ -863,6 +866,42 @@ def _credible(counted: Sequence[Report]) -> list[Report]:
     pool = exact or list(counted)
     top = max(_confidence(r) for r in pool)
     return [r for r in pool if _confidence(r) >= top * _CREDIBLE or _source_count(r)]
+
+
+# An article's larger toll stands for the whole incident over a lower one of the same
+# article when the events stage is this much surer of its report: a part told in passing
+# ("including 16 children", "the attackers also lost 15") or another incident's toll scores
+# well under the lead's; two figures scored alike are readings the text does not rank.
+_WHOLE_MARGIN = 1.5
+
+
+def _wholes(pool: Sequence[Report]) -> list[Report]:
+    """The reports whose toll is a source's figure for the incident: ACLED's lowest credible
+    figure is about sources that disagree, not the parts one article gives of its own toll.
+    A lower figure credited as another source's count ("SANA gave a toll of 12") stays, and
+    so does one told at other places than the larger ("30 in Tafas and Muzayrib" beside "12
+    in Tafas"): a total over more places sums incidents, ACLED codes one per location."""
+
+    def part(report: Report) -> bool:
+        return not _source_count(report) and any(
+            whole.article == report.article
+            and (whole.event.fatalities or 0) > (report.event.fatalities or 0)
+            and _confidence(whole) >= _confidence(report) * _WHOLE_MARGIN
+            and whole.places_named == report.places_named
+            for whole in pool
+        )
+
+    return [r for r in pool if not part(r)]
+
+
+def _places_named(analysis: Analysis, event: Event) -> frozenset[str]:
+    spans = [(s.start, s.end) for s in event.sources if s.article == analysis.article]
+    return frozenset(
+        place.id
+        for place in analysis.places
+        if geo.precision(place) < geo.FEATURE_RANK["country"]
+        and any(start <= m.start < end for m in place.mentions for start, end in spans)
+    )
 
 
 # Another source's count of the incident, told as a count ("SANA gave a toll of 12", "the

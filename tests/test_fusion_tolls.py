@@ -1,0 +1,83 @@
+"""The fused toll: each article's own figure for the incident, then the lowest credible one
+across sources (``fusion._wholes``): a lower figure one article gives beside its whole (a part
+of the dead, a passing count) is no second source's claim."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from crosscheck_fixtures import MUZAYRIB, TAFAS, article, event
+from crosswire.model import Analysis, Article, Corpus, Event, Mention, Place
+from crosswire.registry import StageContext, get
+from test_fuse import KNOWN, PLACES
+
+LEAD = "Gunmen killed 30 people in Tafas on Tuesday, a monitor said."
+PART = "Among the dead in Tafas on Tuesday were eight children."
+
+
+def _report(
+    art: Article, needle: str, value: int, confidence: float, words: str | None = None
+) -> Event:
+    found = event(art, needle, fatalities=value, low=value, high=value)
+    return replace(found, fatalities_text=words or str(value), confidence=confidence)
+
+
+def _named(art: Article, place: Place) -> Place:
+    """The place with its mentions in ``art`` (what the geo stage gives an analysis)."""
+    mentions = []
+    start = art.text.find(place.name)
+    while start >= 0:
+        mentions.append(Mention(article=art.id, start=start, end=start + len(place.name),
+                                text=place.name))  # fmt: skip
+        start = art.text.find(place.name, start + 1)
+    return replace(place, mentions=tuple(mentions))
+
+
+def _fuse(reports: list[tuple[Article, list[Event]]]) -> list[Event]:
+    analyses = tuple(
+        Analysis(
+            article=a.id,
+            events=tuple(evs),
+            entities=KNOWN,
+            places=tuple(_named(a, p) for p in PLACES),
+        )
+        for a, evs in reports
+    )
+    corpus = Corpus(articles=tuple(a for a, _ in reports), analyses=analyses)
+    return list(get("fuse").factory()(corpus, StageContext()).events)
+
+
+def test_an_articles_part_of_the_dead_gives_way_to_its_whole() -> None:
+    one = article("a", f"{LEAD} {PART}", outlet="A")
+    other = article("b", LEAD, outlet="B")
+    reports = [
+        (one, [_report(one, LEAD, 30, 0.6), _report(one, PART, 8, 0.3, "eight")]),
+        (other, [_report(other, LEAD, 30, 0.5)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 30
+    assert (fused.fatalities_low, fused.fatalities_high) == (8, 30)  # the range still told
+
+
+def test_a_lower_figure_credited_as_another_count_stays_a_claim() -> None:
+    told = "The agency gave a toll of nine in Tafas on Tuesday."
+    one = article("a", f"{LEAD} {told}", outlet="A")
+    (fused,) = _fuse([(one, [_report(one, LEAD, 30, 0.6), _report(one, told, 9, 0.3, "nine")])])
+    assert fused.fatalities == 9  # ACLED: the lowest credible figure of disagreeing sources
+
+
+def test_two_figures_scored_alike_keep_the_lowest() -> None:
+    one = article("a", f"{LEAD} {PART}", outlet="A")
+    (fused,) = _fuse([(one, [_report(one, LEAD, 30, 0.35), _report(one, PART, 8, 0.3, "eight")])])
+    assert fused.fatalities == 8  # the text does not rank them: nothing says which is whole
+
+
+def test_a_total_over_more_places_does_not_replace_one_places_toll() -> None:
+    """ACLED codes one event per location: 30 "in Tafas and Muzayrib" is a sum of two places'
+    tolls, and the 12 of Tafas alone is that place's own figure, not a part of one whole."""
+    total = f"Strikes killed 30 people in Tafas and {MUZAYRIB.name} on Tuesday."
+    local = "The strikes on Tuesday killed 12 in Tafas."
+    one = article("a", f"{total} {local}", outlet="A")
+    (fused,) = _fuse([(one, [_report(one, total, 30, 0.6), _report(one, local, 12, 0.3)])])
+    assert fused.fatalities == 12
+    assert TAFAS in PLACES and MUZAYRIB in PLACES
