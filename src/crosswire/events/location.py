@@ -226,6 +226,15 @@ def _choose_place(candidates: list[tuple[int, Place]]) -> Place | None:
     return min(candidates, key=lambda item: (rank(item[1]), item[0]))[1]
 
 
+def _national(found: list[tuple[int, Place]], home: str | None) -> list[tuple[int, Place]]:
+    """The places of the home country finer than the country itself."""
+    return [
+        c
+        for c in found
+        if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
+    ]
+
+
 def event_place(
     index: ArticleIndex,
     sentence: Span,
@@ -265,11 +274,7 @@ def event_place(
     weaker = [c for c in weaker if home is None or c[1].country_code in (None, home)]
     # A place of the sentence's other event ("killed in fighting backed by air strikes in
     # X province"): the same scene, more likely than the article's focus.
-    sibling = [
-        c
-        for c in sibling
-        if c[1].country_code == home and c[1].feature not in NOT_NATIONAL and rank(c[1]) < _COUNTRY
-    ]
+    sibling = _national(sibling, home)
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
     if chosen is not None:
         named = own or elsewhere
