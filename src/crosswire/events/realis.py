@@ -11,7 +11,8 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   far this year", "during the five-year war", "the conflict has killed", "in recent
   weeks", "have been killed since talks broke off"), a week's toll ("the
   week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
-  deep in the body, a toll over a few days ("in the last three days", ``rolls_up``) beside
+  deep in the body, a toll over a few days ("in the last three days", ``rolls_up``) or a
+  day's total over many places ("in total 40 died in strikes on 11 towns") beside
   another incident's toll;
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
@@ -135,17 +136,56 @@ def refine(mode: Modality, anchor: Token, sentence: Span, toll: int | None) -> M
 
 
 def rolls_up(text: str, sentence: int, toll: int | None) -> bool:
-    """A toll over a few days or weeks (``_DAYS_TALLY``) told past the article's first two
-    sentences: a roll-up of incidents, when the article gives another incident a toll of
-    its own (the caller checks). In the headline or lead such a toll is the report's own
-    battle (a multi-day incident, as ACLED codes one), and where it is the article's only
+    """A toll over a few days or weeks (``_DAYS_TALLY``) or a day's total over many places
+    (``over_places``) told past the article's first two sentences: a roll-up of incidents,
+    when the article gives another incident a toll of its own (the caller checks). In the
+    headline or lead such a toll is the report's own battle (a multi-day incident, as ACLED
+    codes one; FA-KES annotates a lead's day total so), and where it is the article's only
     toll it is the incident the report is about."""
-    return bool(toll) and sentence > 1 and over_days(text)
+    return bool(toll) and sentence > 1 and (over_days(text) or over_places(text))
 
 
 def over_days(text: str) -> bool:
     """The text counts over a few days or weeks ("in two days of clashes")."""
     return bool(_DAYS_TALLY.search(text))
+
+
+def over_places(text: str) -> bool:
+    """The text sums dead over many places: "in total 40 were killed in strikes that hit
+    11 towns across the province", or splits its dead among places by name ("three were
+    killed in strikes, one in Aleppo province, a second in Hama and a third in Daraa")."""
+    return bool(_TOTAL.search(text) and _MANY_PLACES.search(text)) or _split_by_place(text)
+
+
+def _split_by_place(text: str) -> bool:
+    """Two or more counts each placed by name: "9 in Bustan, 8 in Ansari", "one in Hama,
+    a second in Homs" (a date's day, "May 3 in Hama", is no count)."""
+    counts = [m for m in _PLACED_COUNT.finditer(text) if not _after_month(text, m.start())]
+    return len(counts) >= 2
+
+
+def _after_month(text: str, at: int) -> bool:
+    words = text[:at].split()
+    return bool(words) and bool(re.fullmatch(_MONTHS, words[-1].rstrip("."), re.I))
+
+
+# A sum told as such; alone it may be one incident's ("in total, 12 died in the strike"),
+# so ``over_places`` asks for many places too. "an attack on two villages killed 42"
+# (one attack) says no total.
+_TOTAL = re.compile(r"\bin\s+total\b|\ba\s+total\b|\btotalling\b", re.I)
+_MANY_PLACES = re.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|several|various|many|multiple"
+    r"|different|dozens\s+of)\s+(?:towns|villages|neighbou?rhoods|districts|areas|cities"
+    r"|localities|provinces|governorates)\b|\btowns\s+and\s+villages\b|\bacross\b",
+    re.I,
+)
+# A count placed by a capitalised name: "9 in Ansari", "a second in the town of Homs".
+_PLACED_COUNT = re.compile(
+    r"\b(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+    r"|a\s+(?:second|third|fourth)|another)\s+in\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|province|neighbou?rhood|district|area|countryside)\s+(?:of\s+)?)?"
+    r"[A-Z]\w+"
+)
 
 
 # A count over a few days or weeks: "over the past two days", "in the last three days",
