@@ -32,7 +32,10 @@ Two reports can be one event when every test passes:
   as such and a named rebel group of their country. Battles have no
   direction, so their sides may be swapped. In remote violence, civilians on
   the struck side fit any target: one outlet names the base hit, another the
-  civilians killed beside it.
+  civilians killed beside it. The fused event's sides are each the actor most
+  sources give it, a named one before an unidentified group; a battle's report
+  whose sides fit both ways is turned so that a named actor meets its own side,
+  never one actor on both sides from two lines' halves (``Fuser._flipped``).
 
 These are gates. Two articles' reports that pass them are then scored
 (``crosswire.crosscheck.linkage``: a logistic comparison of how closely type,
