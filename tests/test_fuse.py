@@ -23,12 +23,14 @@ from crosscheck_fixtures import (
 from crosswire.crosscheck import geo
 from crosswire.crosscheck.fusion import Fuser, Report, kinds, split_long, types_compatible
 from crosswire.crosscheck.sources import SourceIndex
-from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Event, Mention, Place
+from crosswire.model import Analysis, Article, ArticleGroup, Corpus, Entity, Event, Mention, Place
 from crosswire.registry import StageContext, get
 
 CLASH = "Fighting in Tafas killed 12 people on Tuesday, residents said."
 WHOLE = CLASH  # the evidence: the whole sentence, with its date
-KNOWN = (ARMY, GOVERNMENT, MILITIA, ISLAMIC_STATE)
+UNNAMED = Entity(name="Unidentified Armed Group (Syria)", kind="unidentified_armed_group",
+                 inter_code=3, country_code="SY")  # fmt: skip
+KNOWN = (ARMY, GOVERNMENT, MILITIA, ISLAMIC_STATE, UNNAMED)
 PLACES = (TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI)
 
 
@@ -209,6 +211,27 @@ def test_actors_must_match_or_be_unknown_and_battle_sides_may_swap() -> None:
     other = [(a, [event(a, WHOLE, actor2=ISLAMIC_STATE)])
              for a in [article("b", CLASH, outlet="B")]]  # fmt: skip
     assert len(fuse(clash_reports(1) + other)) == 2
+
+
+def test_a_battle_told_from_both_ends_keeps_each_actor_on_one_side() -> None:
+    # One article: gunmen named by no one hit the militia; the militia attacked on
+    # Tuesday; the army repelled the attack. The militia is one side, not both.
+    text = (
+        "Gunmen clashed with the Tafas militia on Tuesday. "
+        "The militia attacked army posts in Tafas on Tuesday. "
+        "The army repelled the assault in Tafas on Tuesday."
+    )
+    art = article("a", text, outlet="A")
+    lines = text.split(". ")
+    reports = [
+        (art, [
+            event(art, lines[0], actor1=UNNAMED, actor2=MILITIA),
+            event(art, lines[1], actor1=MILITIA, actor2=None),
+            event(art, lines[2], actor1=ARMY, actor2=None),
+        ]),
+    ]  # fmt: skip
+    (fused,) = fuse(reports)
+    assert (fused.actor1, fused.actor2) == (ARMY.id, MILITIA.id)
 
 
 def test_one_sided_events_keep_their_direction() -> None:

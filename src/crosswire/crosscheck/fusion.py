@@ -32,7 +32,10 @@ Two reports can be one event when every test passes:
   as such and a named rebel group of their country. Battles have no
   direction, so their sides may be swapped. In remote violence, civilians on
   the struck side fit any target: one outlet names the base hit, another the
-  civilians killed beside it.
+  civilians killed beside it. The fused event's sides are each the actor most
+  sources give it, a named one before an unidentified group; a battle's report
+  whose sides fit both ways is turned so that a named actor meets its own side,
+  never one actor on both sides from two lines' halves (``Fuser._flipped``).
 
 These are gates. Two articles' reports that pass them are then scored
 (``crosswire.crosscheck.linkage``: a logistic comparison of how closely type,
@@ -473,6 +476,41 @@ class Fuser:
             return ((left.actor1, right.actor2), (left.actor2, right.actor1))
         return ((left.actor1, right.actor1), (left.actor2, right.actor2))
 
+    def _flipped(self, reference: Event, event: Event) -> bool:
+        """Whether ``event``'s sides are swapped to meet ``reference``'s in the fused
+        event. A battle whose sides fit both ways (an unnamed side fits any) is turned
+        so that a named actor meets its own name (or its side's: the army and the
+        government): rebels told as attackers in one line and as the attacked in
+        another are one side, not both."""
+        orientation = self._orientation(reference, event)
+        if orientation is not False or not (
+            reference.event_type in UNDIRECTED_TYPES
+            and event.event_type in UNDIRECTED_TYPES
+            and self._actors_fit(reference, event, swapped=True)
+        ):
+            return orientation is True
+        straight = ((reference.actor1, event.actor1), (reference.actor2, event.actor2))
+        crossed = ((reference.actor1, event.actor2), (reference.actor2, event.actor1))
+        return self._named_matches(crossed) > self._named_matches(straight)
+
+    def _named_matches(self, pairs: Iterable[tuple[str | None, str | None]]) -> int:
+        """How many of the paired sides two named actors of one side fill."""
+        return sum(
+            1
+            for x, y in pairs
+            if x is not None
+            and y is not None
+            and not (self._unidentified(x) or self._unidentified(y))
+            and self._same_side(x, y)
+        )
+
+    def _sides(self, aligned: Sequence[tuple[Report, bool]]) -> tuple[str | None, str | None]:
+        """The fused event's two sides: each the actor most sources give it, a named one
+        before an unidentified group."""
+        side1 = self._named_first(_vote_aligned(aligned, first=True), aligned, first=True)
+        side2 = self._named_first(_vote_aligned(aligned, first=False), aligned, first=False)
+        return side1, side2
+
     def _named_first(
         self, voted: str | None, aligned: Sequence[tuple[Report, bool]], *, first: bool
     ) -> str | None:
@@ -574,13 +612,12 @@ class Fuser:
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
-        aligned = [(r, self._orientation(reference.event, r.event) is True) for r in cluster]
+        aligned = [(r, self._flipped(reference.event, r.event)) for r in cluster]
 
         sub_event_type = _vote(cluster, lambda r: r.final.sub_event_type)
         chosen_type = next(r.final for r in cluster if r.final.sub_event_type == sub_event_type)
         told = _vote(cluster, lambda r: r.event.sub_event_type)
-        side1 = self._named_first(_vote_aligned(aligned, first=True), aligned, first=True)
-        side2 = self._named_first(_vote_aligned(aligned, first=False), aligned, first=False)
+        side1, side2 = self._sides(aligned)
         place = _vote(
             cluster,
             lambda r: r.event.place,
@@ -804,12 +841,13 @@ def _vote(
 
 
 def _vote_aligned(aligned: Sequence[tuple[Report, bool]], *, first: bool) -> str | None:
-    def side(report: Report, flip: bool) -> str | None:
-        use_first = first != flip
-        return report.event.actor1 if use_first else report.event.actor2
-
     lookup = {id(r): flip for r, flip in aligned}
-    return _vote([r for r, _ in aligned], lambda r: side(r, lookup[id(r)]))
+    return _vote([r for r, _ in aligned], lambda r: _pair(r, lookup[id(r)])[0 if first else 1])
+
+
+def _pair(report: Report, flip: bool) -> tuple[str | None, str | None]:
+    event = report.event
+    return (event.actor2, event.actor1) if flip else (event.actor1, event.actor2)
 
 
 def _union(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
