@@ -628,7 +628,11 @@ def _outcome_victim(token: Token) -> Token | None:
         if victim is None:
             # "units killed and wounded a number of terrorists": the shared object hangs
             # on the second verb; the subject is who killed, not the dead.
-            shared = (roles_of(c).patient for c in token.conjuncts if c.i > token.i)
+            shared = (
+                roles_of(c).patient
+                for c in token.conjuncts
+                if c.i > token.i and c.lemma_.lower() in _WOUNDING
+            )
             victim = next((p for p in shared if p is not None), None)
     elif token.dep_ in ("amod", "acomp") and token.head.pos_ in ("NOUN", "PROPN"):
         victim = token.head
@@ -638,6 +642,9 @@ def _outcome_victim(token: Token) -> Token | None:
         # "shelling left 12 people dead": the dead are the object of "left".
         victim = next((c for c in token.head.children if c.dep_ in ("dobj", "obj")), None)
     return victim
+
+
+_WOUNDING = frozenset(["wound", "injure"])
 
 
 def _within(token: Token, top: Token | None) -> bool:
