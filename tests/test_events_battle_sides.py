@@ -37,6 +37,24 @@ TEXTS = {
         "Syrian army units killed more than 25 terrorists from ISIL near the Syrian town "
         "of Sukhnah on Monday, the official news agency said."
     ),
+    "members_of": (
+        "Islamic State militants took control of two gas fields in Homs province on "
+        "Monday after killing at least 30 members of the regime forces, the monitor said."
+    ),
+    "headline_then_from": (
+        "Troops kill 35 militants near Yabroud Observer AFP Sunday 3 Aug 2014 Some 35 "
+        "militants from the Islamic State were killed late on Saturday by Syrian troops "
+        "supported by Hezbollah fighters near the village of Flita, an observer group "
+        "reported."
+    ),
+    "killed_and_wounded": (
+        "Soldiers killed and injured scores of terrorists on the outskirts of the Syrian "
+        "village of Kafr Nabudah on Tuesday, state media reported."
+    ),
+    "left_dead": (
+        "Regime shelling on the Syrian town of Douma on Monday left 12 people dead, the "
+        "monitor said."
+    ),
     "unnamed_terrorists": (
         "The Syrian army killed 12 terrorists in an attack on their positions near the "
         "town of Mayadin on Monday, the official news agency said."
@@ -97,3 +115,29 @@ def test_the_group_whose_headquarters_were_struck_is_the_target(analyses) -> Non
     known = {e.id: e.name for e in analyses["group_headquarters"].entities}
     targets = [known.get(e.actor2 or "") for e in analyses["group_headquarters"].events]
     assert "Opposition Rebels (Syria)" in targets
+
+
+def test_the_dead_members_of_a_side_name_the_other_side(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1, actor2 = battles(analyses["members_of"])[0]
+    assert actor1 == "Islamic State"
+    assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_the_group_the_dead_were_from_later_in_the_sentence(analyses) -> None:  # type: ignore[no-untyped-def]
+    # The headline's "militants" have no group; the lede's "militants from IS" do.
+    actor1, actor2 = battles(analyses["headline_then_from"])[0]
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 == "Islamic State"
+
+
+def test_killed_and_wounded_shares_its_object(analyses) -> None:  # type: ignore[no-untyped-def]
+    # The army units killed: they are the attacker, the terrorists the other side.
+    actor1, actor2 = battles(analyses["killed_and_wounded"])[0]
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+    assert actor2 is not None and actor2.startswith("Unidentified Armed Group")
+
+
+def test_left_people_dead_counts_them_as_the_dead(analyses) -> None:  # type: ignore[no-untyped-def]
+    known = {e.id: e.name for e in analyses["left_dead"].entities}
+    targets = [known.get(e.actor2 or "") for e in analyses["left_dead"].events]
+    assert "Civilians (Syria)" in targets

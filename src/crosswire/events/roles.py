@@ -649,15 +649,22 @@ def _unnamed_foe(
     dead, side = (
         (event.victims, victims) if event.victims is not None else (event.roles.patient, patient)
     )
-    if dead is None or side.main is not None or side.category != "armed":
+    if dead is None or side.main is not None or side.category not in ("armed", None):
         return None
     if _is_pair(event.roles.agent):
         return None  # "clashes between the two forces": the pair, not an unknown group
-    for holder in (dead, dead.head):
+    sentence = event.anchor.sent
+    # "killing 30 members of the regime troops", "50 jihadists from IS were killed by
+    # troops" (a headline before it told them as "militants"): the side they were from.
+    holders = [dead, dead.head] if side.category is None else [dead, dead.head, *sentence]
+    for holder in holders:
+        if holder is not dead and holder is not dead.head and category_of_noun(holder) != "armed":
+            continue
         origin = _resolve_actor(index, _prep_child(holder, "from", "of"), country, day)
         if origin.main not in (None, actor1) and origin.category in ("armed", "state"):
             return military_of(index, origin.main, day)
-    sentence = event.anchor.sent
+    if side.category is None:
+        return None
     others = {
         entity
         for start, end, entity in index.entity_mentions_in(sentence.start_char, sentence.end_char)

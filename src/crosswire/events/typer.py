@@ -614,18 +614,37 @@ def _depth(token: Token) -> int:
 def _victims(event: EventCandidate, doc: Doc) -> Token | None:
     for cue in event.cues:
         if cue.kind == "outcome":
-            token = doc[cue.head]
-            victim = None
-            if token.pos_ == "VERB":
-                roles = roles_of(token)
-                victim = roles.patient
-            elif token.dep_ in ("amod", "acomp") and token.head.pos_ in ("NOUN", "PROPN"):
-                victim = token.head
-            if victim is None and token.pos_ in ("VERB", "ADJ"):
-                victim = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            victim = _outcome_victim(doc[cue.head])
             if victim is not None:
                 return victim
     return None
+
+
+def _outcome_victim(token: Token) -> Token | None:
+    """Who an outcome word ("killed", "dead") tells of."""
+    victim = None
+    if token.pos_ == "VERB":
+        victim = roles_of(token).patient
+        if victim is None:
+            # "units killed and wounded a number of terrorists": the shared object hangs
+            # on the second verb; the subject is who killed, not the dead.
+            shared = (
+                roles_of(c).patient
+                for c in token.conjuncts
+                if c.i > token.i and c.lemma_.lower() in _WOUNDING
+            )
+            victim = next((p for p in shared if p is not None), None)
+    elif token.dep_ in ("amod", "acomp") and token.head.pos_ in ("NOUN", "PROPN"):
+        victim = token.head
+    if victim is None and token.pos_ in ("VERB", "ADJ"):
+        victim = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if victim is None and token.dep_ == "oprd":
+        # "shelling left 12 people dead": the dead are the object of "left".
+        victim = next((c for c in token.head.children if c.dep_ in ("dobj", "obj")), None)
+    return victim
+
+
+_WOUNDING = frozenset(["wound", "injure"])
 
 
 def _within(token: Token, top: Token | None) -> bool:
