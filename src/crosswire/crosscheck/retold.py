@@ -112,7 +112,7 @@ def _retold(
     known: Known,
 ) -> bool:
     places = known.places
-    if not _alike(left, right, known) or not _tolls_agree(left, right):
+    if not _alike(left, right, known) or not _some_toll(left, right):
         return False
     if not (_nested(left, right, places) and _days_meet(left, right)):
         return False
@@ -153,10 +153,10 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
     return same or swapped or unnamed or allied
 
 
-def _tolls_agree(left: Event, right: Event) -> bool:
+def _some_toll(left: Event, right: Event) -> bool:
     """At least one states a toll; two without a toll say too little ("struck
     positions", then "ambushed a group": two incidents). Two tolls may differ: a detail
-    sentence gives part of the dead or an earlier count ("25 of them in Bab al-Nairab",
+    sentence gives part of the dead or an earlier count ("eight of them in the market",
     "the toll rose to"), and ACLED codes one perpetrator's attack of one type, place and
     day as one event; the fused toll is then the credible one (``fusion._credible``)."""
     return left.fatalities is not None or right.fatalities is not None

@@ -1040,8 +1040,8 @@ def find_dates(
 
 def _as_quoted(doc: Doc, start: int, found: _Range) -> _Range:
     """ "today", "yesterday" inside a direct quote count from the day the words were
-    said, which may be the day before the article's ("'Warplanes carried out four air
-    strikes today,' the army said" in the next morning's report): that day or the one
+    said, which may be the day before the article's ("'Jets struck three villages
+    today,' the army said" in the next morning's report): that day or the one
     before it, never one wrong day."""
     token = _token_at(doc, start, start + 1)
     if token is None:

@@ -188,7 +188,7 @@ def _another_before(
 ) -> bool:
     """The reported incident told as coming days after an earlier one (``realis.restates``),
     or another incident like it (``realis.told_as_another``) dated days before the report:
-    "a similar bombing on July 25 killed seven" in an August report."""
+    "a similar bombing on March 3 killed five" in an April report."""
     if realis.restates(candidate.anchor):
         return True
     end, day = (

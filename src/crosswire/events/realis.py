@@ -158,7 +158,7 @@ def over_places(text: str) -> bool:
 
 
 def _split_by_place(text: str) -> bool:
-    """Two or more counts each placed by name: "9 in Bustan, 8 in Ansari", "one in Hama,
+    """Two or more counts each placed by name: "6 in Tafas, 4 in Muzayrib", "one in Hama,
     a second in Homs" (a date's day, "May 3 in Hama", is no count)."""
     counts = [m for m in _PLACED_COUNT.finditer(text) if not _after_month(text, m.start())]
     return len(counts) >= 2
@@ -179,7 +179,7 @@ _MANY_PLACES = re.compile(
     r"|localities|provinces|governorates)\b|\btowns\s+and\s+villages\b|\bacross\b",
     re.I,
 )
-# A count placed by a capitalised name: "9 in Ansari", "a second in the town of Homs".
+# A count placed by a capitalised name: "6 in Tafas", "a second in the town of Homs".
 _PLACED_COUNT = re.compile(
     r"\b(?:\d+|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
     r"|a\s+(?:second|third|fourth)|another)\s+in\s+(?:the\s+)?"
@@ -512,7 +512,7 @@ _ANOTHER = frozenset({"similar", "previous", "earlier", "prior"})
 
 def told_as_another(anchor: Token) -> bool:
     """The event is named as another incident like the one reported ("a similar bombing
-    on July 25 killed seven", "an earlier strike") or one of its kind done before ("has
+    on March 3 killed five", "an earlier strike") or one of its kind done before ("has
     carried out such barrages before"). The caller asks that it be dated days before
     the report: "similar strikes on Monday" in Monday's report are that day's."""
     nouns = [anchor, *(c for c in anchor.children if c.dep_ in ("dobj", "nsubj"))]
@@ -520,7 +520,7 @@ def told_as_another(anchor: Token) -> bool:
         return True
     verb = _own_clause(anchor)[-1]
     if any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
-        verb = verb.head  # "such barrages before, including on May 2 when it fired"
+        verb = verb.head  # "such barrages before, including on March 3 when it fired"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
     such = any(c.lower_ == "such" and c.dep_ == "amod" for o in objects for c in o.children)
     return such and any(
@@ -530,7 +530,7 @@ def told_as_another(anchor: Token) -> bool:
 
 def restates(anchor: Token) -> bool:
     """The event word names the reported incident again as what came a span after an
-    earlier one ("the Idlib strikes came just days after raids that killed 30"): the
+    earlier one ("the shelling came two days after raids that killed 9"): the
     toll and day its sentence tells are the earlier incident's, not an incident of its own."""
     verb = anchor.head
     return (
