@@ -348,7 +348,7 @@ def score_contested(run: Run, show: int) -> float:
               if len({run.gold[a].toll for a in v}) > 1}  # fmt: skip
     claims = {c.id: c for c in run.corpus.claims if _casualty(c.about or c.text)}
     covers = _covers(run)
-    marked = loose = 0
+    marked = loose = differing = 0
     misses = []
     reasons: Counter[str] = Counter()
     for key, members in groups.items():
@@ -358,6 +358,14 @@ def score_contested(run: Run, show: int) -> float:
         ids = [covers[m] for m in members]
         hit = _contested_between(ids, claims, cap)
         marked += hit
+        # Stricter: the contest sets two articles annotated with differing tolls against
+        # each other (two articles annotated alike contesting is not what the group shows).
+        differing += any(
+            _contested_between([covers[a], covers[b]], claims, cap)
+            for n, a in enumerate(members)
+            for b in members[n + 1 :]
+            if run.gold[a].toll != run.gold[b].toll
+        )
         loose += _contested_between(ids, claims, math.inf)
         if not hit:
             reason = why_uncontested(run, members, covers)
@@ -368,6 +376,8 @@ def score_contested(run: Run, show: int) -> float:
     print(
         f"    counting contests over any value (running totals too): {_ratio(loose, len(groups))}"
     )
+    print(f"    of them, a contest between two articles annotated with differing tolls: "
+          f"{_ratio(differing, len(groups))}")  # fmt: skip
     print(f"    why the others are not: {dict(reasons.most_common())}")
     _contest_precision(run, claims)
     for miss in misses[:show]:
@@ -428,6 +438,32 @@ def _contest_precision(run: Run, claims: dict[str, Claim]) -> None:
           f"(annotated tolls differ: {differ})")  # fmt: skip
     print(f"    of the other {len(rest)}, articles of one annotated governorate published "
           f"within {CLOSE_DAYS} days of each other: {close}")  # fmt: skip
+    opposed = [a for a in _opposed_events(claims) if a in across.values()]
+    alike = [a for a in opposed if a in one and len({run.gold[x].toll for x in a}) == 1]
+    print(f"    events where two articles take opposed positions (one states a value the "
+          f"other does not): {len(opposed)}; of one annotated incident: "
+          f"{sum(a in one for a in opposed)}, of them annotated with one toll (a contest "
+          f"the annotation does not see): {len(alike)}")  # fmt: skip
+
+
+def _opposed_events(claims: dict[str, Claim]) -> list[set[str]]:
+    """The articles of each event where two conflicting claims are stated by two articles
+    that disagree: one article states one value and not the other, another the reverse.
+    Two claims each stated by the same articles (a part and a whole, "two more" beside
+    the toll, told by every copy) set no source against another."""
+    found: dict[str, set[str]] = {}
+    for claim in claims.values():
+        if claim.status != "contested" or claim.event is None:
+            continue
+        mine = {s.article for s in claim.sources}
+        for other_id in claim.conflicts_with:
+            other = claims.get(other_id)
+            if other is None:
+                continue
+            theirs = {s.article for s in other.sources}
+            if (mine - theirs) and (theirs - mine) and len((mine - theirs) | (theirs - mine)) > 1:
+                found.setdefault(claim.event, set()).update(mine | theirs)
+    return list(found.values())
 
 
 def _casualty(text: str) -> bool:

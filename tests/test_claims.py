@@ -466,3 +466,33 @@ def test_a_figure_naming_another_town_does_not_contest_the_event_toll(
         assert values[2].status == "single"
     else:
         assert values[9].status == values[2].status == "contested"
+
+
+def _lead_and_passing_line(lead: int, other: int) -> list[Claim]:
+    """Two outlets report Tuesday's shelling; the first adds a line in passing, which the
+    events stage doubts, on two more dead."""
+    shelling = {"sub_event_type": "Shelling/artillery/missile attack",
+                "event_type": "Explosions/Remote violence"}  # fmt: skip
+    a = article("a", f"Shelling killed {lead} people in Tafas on Tuesday. Two more people "
+                     "died of their wounds in Tafas on Tuesday.", outlet="A")  # fmt: skip
+    b = article("b", f"Tuesday's shelling of Tafas killed {other} people.", outlet="B")
+    reports = [
+        (a, event(a, f"Shelling killed {lead} people in Tafas on Tuesday", **shelling,
+                  fatalities=lead, low=lead, high=lead), 0.7),
+        (a, event(a, "Two more people died of their wounds in Tafas on Tuesday", **shelling,
+                  fatalities=2, low=2, high=2), 0.1),
+        (b, event(b, f"Tuesday's shelling of Tafas killed {other} people", **shelling,
+                  fatalities=other, low=other, high=other), 0.6),
+    ]  # fmt: skip
+    return run_claims([], [(art, replace(e, confidence=c)) for art, e, c in reports])  # type: ignore[arg-type]
+
+
+def test_a_line_told_in_passing_does_not_speak_for_its_articles_toll() -> None:
+    # Both outlets give 12 dead: the first one's doubted line on two more is no account
+    # of the incident's toll, so the sources do not contest it.
+    assert not [c for c in _lead_and_passing_line(12, 12) if c.status == "contested"]
+
+
+def test_the_lead_tolls_of_two_outlets_still_contest() -> None:
+    tolls = [c for c in _lead_and_passing_line(12, 15) if c.status == "contested"]
+    assert sorted(c.value for c in tolls) == [12, 15]

@@ -34,8 +34,10 @@ A running total ("300,000 killed since the war began", "so far this year") is
 never one topic with an incident's count: it does not contest the toll.
 
 An event fused from two or more articles also gets a *toll* topic: each article
-that reports the event with a toll states it once (the median of its reports),
-over the words that say it. Its position is the toll itself, not the open band
+that reports the event with a toll states it once (the lower median of its
+credible reports, ``fusion.credible_tolls``: a line told in passing that the
+events stage doubts, "two more died", is not the article's toll), over the
+words that say it. Its position is the toll itself, not the open band
 of "at least 23": the sources of one incident that give 23 and 39 dead disagree
 on its toll, as an analyst reads them, though both are "at least" figures. A
 toll statement meets only the toll statements of its own fused event, so the
@@ -66,7 +68,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from crosswire.crosscheck import geo, quantities
+from crosswire.crosscheck import fusion, geo, quantities
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.quantities import CASUALTY_OUTCOMES, Band, Counted
 from crosswire.crosscheck.sources import SourceIndex
@@ -348,15 +350,22 @@ class ClaimBuilder:
     def _tolls(self, analysis: Analysis) -> Iterable[Statement]:
         """Each fused event's toll as this article reports it (see the module docstring)."""
         article = self.articles[analysis.article]
-        reported: dict[str, list[tuple[float, SourceSpan]]] = {}
+        reported: dict[str, list[Event]] = {}
         for event in analysis.events:
             if event.fatalities is None or event.background or event.modality != "asserted":
                 continue
             fused = self._fused_event(event)
             if fused is not None:
-                reported.setdefault(fused, []).append((event.fatalities, event.sources[0]))
-        for fused, tolls in reported.items():
-            value, span = sorted(tolls, key=lambda t: t[0])[(len(tolls) - 1) // 2]
+                reported.setdefault(fused, []).append(event)
+        for fused, reports in reported.items():
+            # The article's toll is the lower median of its credible reports' tolls: a line
+            # told in passing ("two more were killed", another incident's toll) is not its
+            # account of the incident, as it does not set the fused toll (fusion).
+            tolls = sorted(
+                ((e.fatalities or 0, e.sources[0]) for e in fusion.credible_tolls(reports)),
+                key=lambda t: t[0],
+            )
+            value, span = tolls[(len(tolls) - 1) // 2]
             if _TALLY.search(span.text):
                 continue  # a running total is no incident's toll
             yield Statement(

@@ -898,12 +898,20 @@ _CREDIBLE = 0.5
 
 
 def _credible(counted: Sequence[Report]) -> list[Report]:
-    """The reports whose toll may be the fused one: exact figures over vague words ("dozens"
-    is imputed, a figure told for the incident is not), then the well-supported ones."""
-    exact = [r for r in counted if not _vague(r.event.fatalities_text)]
+    """The reports whose toll may be the fused one (``credible_tolls``)."""
+    kept = {id(e) for e in credible_tolls([r.event for r in counted])}
+    return [r for r in counted if id(r.event) in kept]
+
+
+def credible_tolls(counted: Sequence[Event]) -> list[Event]:
+    """The reports (with a toll) whose toll may be the incident's: exact figures over vague
+    words ("dozens" is imputed, a figure told for the incident is not), then the
+    well-supported ones. The claims stage asks it of each article's reports of a fused
+    event, so that a line told in passing does not speak for its article's toll."""
+    exact = [e for e in counted if not _vague(e.fatalities_text)]
     pool = exact or list(counted)
-    top = max(_confidence(r) for r in pool)
-    return [r for r in pool if _confidence(r) >= top * _CREDIBLE or _source_count(r)]
+    top = max(_event_confidence(e) for e in pool)
+    return [e for e in pool if _event_confidence(e) >= top * _CREDIBLE or _counts(e)]
 
 
 # An article's larger toll stands for the whole incident over a lower one of the same
@@ -948,14 +956,23 @@ _COUNT_WORDS = re.compile(r"\b(?:recorded|documented|counted|gave|put)\b", re.I)
 
 
 def _source_count(report: Report) -> bool:
-    told = (report.event.fatalities_text or "").split(";")[0].strip()
+    return _counts(report.event)
+
+
+def _counts(event: Event) -> bool:
+    """Its toll is told as a source's count (``_COUNT_WORDS``)."""
+    told = (event.fatalities_text or "").split(";")[0].strip()
     return bool(told) and any(
-        told in span.text and _COUNT_WORDS.search(span.text) for span in report.event.sources
+        told in span.text and _COUNT_WORDS.search(span.text) for span in event.sources
     )
 
 
 def _confidence(report: Report) -> float:
-    return report.event.confidence if report.event.confidence is not None else 1.0
+    return _event_confidence(report.event)
+
+
+def _event_confidence(event: Event) -> float:
+    return event.confidence if event.confidence is not None else 1.0
 
 
 def _vague(text: str | None) -> bool:
