@@ -93,7 +93,11 @@ FLOORS = {
     "date_found": 0.95,
     "date_right": 0.65,
     "groups_fused": 0.61,
-    "contested": 0.60,
+    # The strict measure (2026-12-07, session 24): a group counts only where the contest
+    # sets two articles annotated with differing tolls against each other. The lenient
+    # one (0.60 floor, 9/15 on check) credited a contest between two articles annotated
+    # alike; both code versions score 8/15 strictly on check.
+    "contested": 0.53,
 }
 # At 2026-12-06's merge of all branches: check 13/21 fused, 10/15 contested, 16 spanning.
 # Spanning with every article's annotation fitting its own date: 0 on both halves (s14).
@@ -360,29 +364,33 @@ def score_contested(run: Run, show: int) -> float:
         marked += hit
         # Stricter: the contest sets two articles annotated with differing tolls against
         # each other (two articles annotated alike contesting is not what the group shows).
-        differing += any(
+        strict = any(
             _contested_between([covers[a], covers[b]], claims, cap)
             for n, a in enumerate(members)
             for b in members[n + 1 :]
             if run.gold[a].toll != run.gold[b].toll
         )
+        differing += strict
         loose += _contested_between(ids, claims, math.inf)
-        if not hit:
+        if hit and not strict:
+            reasons["contest only between articles annotated alike"] += 1
+            misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]} (alike only)")
+        elif not hit:
             reason = why_uncontested(run, members, covers)
             reasons[reason] += 1
             misses.append(f"{key}: tolls {[run.gold[a].toll for a in members]} ({reason})")
-    print(f"(d) groups whose annotated tolls differ, marked contested: "
+    print(f"(d) groups whose annotated tolls differ, marked contested between two articles "
+          f"annotated with differing tolls: {_ratio(differing, len(groups))}")  # fmt: skip
+    print(f"    lenient (any contest among the group's articles, as quoted to session 23): "
           f"{_ratio(marked, len(groups))}")  # fmt: skip
     print(
         f"    counting contests over any value (running totals too): {_ratio(loose, len(groups))}"
     )
-    print(f"    of them, a contest between two articles annotated with differing tolls: "
-          f"{_ratio(differing, len(groups))}")  # fmt: skip
     print(f"    why the others are not: {dict(reasons.most_common())}")
     _contest_precision(run, claims)
     for miss in misses[:show]:
         print(f"      {miss}")
-    return marked / len(groups) if groups else 0.0
+    return differing / len(groups) if groups else 0.0
 
 
 def why_uncontested(run: Run, members: list[str], covers: dict[str, set[str]]) -> str:
