@@ -393,3 +393,26 @@ def test_a_quoted_today_holds_the_day_before_the_article(nlp) -> None:  # type: 
     )
     event = violent(events(nlp, text), "Warplanes")
     assert (event.date_start, event.date_end) == ("2026-03-03", PUBLISHED)
+
+
+def test_a_month_wide_date_is_not_borrowed_by_a_later_undated_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Another line's "last month" dates nothing of the undated report after it.
+    text = (
+        "Gunmen shot dead ten farmers in the village last month, residents said. "
+        "Elsewhere in the province, gunmen shot dead four shepherds near the town, "
+        "a monitor said."
+    )
+    found = events(nlp, text)
+    assert violent(found, "ten farmers").date_text == "last month"
+    later = violent(found, "four shepherds")
+    assert (later.date_start, later.date_end) == (PUBLISHED, PUBLISHED)
+    assert later.date_text is None
+
+
+def test_a_day_of_an_earlier_report_of_the_type_still_dates_an_undated_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gunmen shot dead ten farmers in the village on Monday, residents said. "
+        "In a second attack, gunmen shot dead four shepherds near the town, a monitor said."
+    )
+    later = violent(events(nlp, text), "four shepherds")
+    assert later.date_start == "2026-03-02"

@@ -18,8 +18,9 @@ An event of a sentence takes, in this order:
 3. a count of days from another incident ("two days after fighting killed 12", "A day
    earlier, ...": ``relative_date``, read by ``crosswire.dates.relative``), tried
    before 2: it says more than a report's day;
-4. otherwise ``extract`` gives it the date of an earlier event of its type, then
-   the article's own date.
+4. otherwise ``extract`` gives it the date of an earlier event of its type when that
+   date is a day or a few days (a month-wide "last month" of another line dates
+   nothing), then the article's own date.
 
 Once the article is read, ``backdate`` gives a report told first with no date (a
 headline, a lead: "Air strikes kill 40 in Aleppo town") the date a later sentence

@@ -72,6 +72,7 @@ from crosswire.events.drafts import (
     is_weak,
     name_authors,
     name_means,
+    narrow,
     other_incidents,
     settle_tolls,
 )
@@ -98,7 +99,8 @@ from crosswire.model import (
     SourceSpan,
 )
 
-# Event label -> the date of the article's first dated event of that type.
+# Event label -> the date of the article's first dated event of that type (a day or a
+# few days: a month-wide "last month" would date a later undated report by another line).
 Dated = dict[str, tuple[str, str, DatePrecision]]
 
 
@@ -267,7 +269,7 @@ def _when(
     )
     when = (stated.start_date, stated.end_date, stated.precision) if stated else None
     history = when is not None and is_history(when, index.published)
-    if when is not None and asserted and not history:
+    if when is not None and asserted and not history and narrow(when):
         dated.setdefault(candidate.label, when)
     published = index.published[0] if index.published else None
     if when is None and (
