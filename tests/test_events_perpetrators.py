@@ -441,6 +441,11 @@ TEXTS = {
         "Fighting between the army and rebels near the town of Azaz in Aleppo province in "
         "Syria killed 30 soldiers and 25 rebels on Monday, a monitor said."
     ),
+    "attacked_at_dawn_named": (
+        "Fighting broke out near the town of Azaz in Aleppo province in Syria on Friday. "
+        '"Al-Nusra attacked at dawn the headquarters of a rebel group near the town of Azaz" '
+        "the monitor said."
+    ),
     "attacked_at_dawn_the_post": (
         "IS fighters attacked at dawn an army post near the town of Azaz in Aleppo province in "
         "Syria on Friday, killing at least 11 soldiers, a monitor said."
@@ -981,3 +986,4 @@ def test_a_past_tense_with_its_object_read_as_a_participle_keeps_its_subject(ana
         "Islamic State",
         "Military Forces of Syria (2000-2024)",
     )
+    assert {a1 for a1, _, _ in sides(analyses["attacked_at_dawn_named"])} == {"Jabhat al-Nusra"}

@@ -239,13 +239,14 @@ _AIRCRAFT = frozenset(
 def _misread_subject(verb: Token) -> Token | None:
     """The side a past tense with its own object hangs from, where the parser read the verb
     as a participle on it ("Al-Nusra attacked at dawn the headquarters of X": a participle
-    takes no object, so the side is the subject)."""
+    takes no object, so the side, a name or a side's noun, is the subject)."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.i > verb.i:
         return None
-    if _child(verb, "dobj") is None or category_of_noun(head) not in ("armed", "state"):
+    if _child(verb, "dobj") is None:
         return None
-    return head
+    named = head.pos_ == "PROPN"  # a side's name ("Al-Nusra attacked ...")
+    return head if named or category_of_noun(head) in ("armed", "state") else None
 
 
 def _stranded_object(verb: Token) -> Token | None:
