@@ -425,6 +425,31 @@ TEXTS = {
         "Hezbollah fighters near Qusayr in Syria, a monitor said on Sunday. The monitor said "
         "the jihadists clashed through the night with the army near the town."
     ),
+    "bomb_people": (
+        "A car bomb exploded near a security headquarters in the city of Hama in Syria on "
+        "Monday, killing at least seven people, a monitor said."
+    ),
+    "bomb_people_soldiers": (
+        "A car bomb exploded at an army checkpoint in the city of Hama in Syria on Monday, "
+        "killing at least seven people, among them four soldiers, a monitor said."
+    ),
+    "both_sides_dead_author_told": (
+        "At least 60 regime and rebel fighters have been killed in a government assault near "
+        "the town of Azaz in Aleppo province in Syria on Monday, a monitor said."
+    ),
+    "both_sides_dead_fighting_between": (
+        "Fighting between the army and rebels near the town of Azaz in Aleppo province in "
+        "Syria killed 30 soldiers and 25 rebels on Monday, a monitor said."
+    ),
+    "attacked_at_dawn_named": (
+        "Fighting broke out near the town of Azaz in Aleppo province in Syria on Friday. "
+        '"Al-Nusra attacked at dawn the headquarters of a rebel group near the town of Azaz" '
+        "the monitor said."
+    ),
+    "attacked_at_dawn_the_post": (
+        "IS fighters attacked at dawn an army post near the town of Azaz in Aleppo province in "
+        "Syria on Friday, killing at least 11 soldiers, a monitor said."
+    ),
 }
 
 
@@ -939,3 +964,26 @@ def test_a_description_refers_to_the_side_it_was_told_of(analyses) -> None:  # t
     actor1, actor2, _ = sides(analyses["description_named_before"])[-1]
     assert actor1 == "Jabhat al-Nusra"
     assert actor2 is not None and actor2.startswith("Military Forces of Syria")
+
+
+def test_a_bombs_dead_told_as_people_are_civilians_unless_fighters_are_counted(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["bomb_people"])[1] == "Civilians (Syria)"
+    assert first(analyses["bomb_people_soldiers"])[1] == "Military Forces of Syria (2000-2024)"
+
+
+@pytest.mark.parametrize(
+    "name", ["both_sides_dead_author_told", "both_sides_dead_fighting_between"]
+)
+def test_the_other_side_of_both_sides_dead_is_actor2(analyses, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses[name])[:2] == (
+        "Military Forces of Syria (2000-2024)",
+        "Opposition Rebels (Syria)",
+    )
+
+
+def test_a_past_tense_with_its_object_read_as_a_participle_keeps_its_subject(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert first(analyses["attacked_at_dawn_the_post"])[:2] == (
+        "Islamic State",
+        "Military Forces of Syria (2000-2024)",
+    )
+    assert {a1 for a1, _, _ in sides(analyses["attacked_at_dawn_named"])} == {"Jabhat al-Nusra"}

@@ -236,6 +236,19 @@ _AIRCRAFT = frozenset(
 )
 
 
+def _misread_subject(verb: Token) -> Token | None:
+    """The side a past tense with its own object hangs from, where the parser read the verb
+    as a participle on it ("Al-Nusra attacked at dawn the headquarters of X": a participle
+    takes no object, so the side, a name or a side's noun, is the subject)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.i > verb.i:
+        return None
+    if _child(verb, "dobj") is None:
+        return None
+    named = head.pos_ == "PROPN"  # a side's name ("Al-Nusra attacked ...")
+    return head if named or category_of_noun(head) in ("armed", "state") else None
+
+
 def _stranded_object(verb: Token) -> Token | None:
     """The object such a verb kept after its means, which the parser hung elsewhere: the
     noun phrase right after the "with" phrase."""
@@ -318,7 +331,7 @@ def _verb_roles(verb: Token) -> Roles:
         agent = verb.head
         patient = _stranded_object(verb) or _child(verb, "dobj", "npadvmod")
     else:
-        agent = _subject(verb) or _clause_side(verb)
+        agent = _subject(verb) or _clause_side(verb) or _misread_subject(verb)
         if agent is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp":
             # "died in shelling by government forces": a gerund told as a noun.
             agent = _by_agent(verb)

@@ -626,6 +626,11 @@ def _battle_actors(
         _battle_sides(result, victims, dead_patient=_same_side(patient, victims))
     if result.actor1 is None:
         _dead_of_both_sides(index, result, event.victims or roles.patient, country, day)
+    if result.actor1 is not None and _no_other_side(index, result, day):
+        # "70 regime and rebel fighters were killed in a government assault": the
+        # dead of the author's own side are not its foe; the other side counted is.
+        other = _other_side_dead(index, result.actor1, event.victims, country, day)
+        result.actor2 = other or result.actor2
     if result.actor2 is None:
         result.actor2 = _taken_from(index, event.anchor, result.actor1, country, day)
     if result.actor2 is None and result.actor1 is not None:
@@ -781,7 +786,15 @@ def _remote_civilians(
         return True
     if label in _PEOPLE_KILLERS and people_dead(sentence, dead, attackers):
         return True
+    if label in _EXPLOSIVE_LABELS and _told_as_people(dead):
+        # "a car bomb killed seven people": a bomb's dead told as people, with no fighter
+        # counted, are passers-by; a bare count ("three of his comrades") may be anyone.
+        return people_dead(sentence, dead, attackers)
     return label == on.CHEMICAL and not armed_dead(sentence, attackers)
+
+
+def _told_as_people(dead: Token | None) -> bool:
+    return dead is not None and dead.lemma_.lower() in ("people", "person", "persons")
 
 
 _CAPTURE_VERBS = frozenset(["capture", "seize", "take", "wrest", "recapture", "retake", "win"])
@@ -1025,6 +1038,30 @@ def _dead_of_both_sides(
     result.named = True  # a later count of both sides' dead names a battle told first
     result.assoc1 = [e for e in result.assoc1 if e not in found]
     result.assoc2 = [e for e in result.assoc2 if e not in found]
+
+
+def _no_other_side(index: ArticleIndex, result: Actors, day: date | None) -> bool:
+    """Whether a battle's actor2 is missing or the author's own forces again."""
+    actor1, actor2 = result.actor1, result.actor2
+    return actor2 is None or military_of(index, actor2, day) == military_of(index, actor1, day)
+
+
+def _other_side_dead(
+    index: ArticleIndex,
+    actor1: Entity,
+    dead: Token | None,
+    country: str | None,
+    day: date | None,
+) -> Entity | None:
+    """ "A government assault killed 70 regime and rebel fighters": a battle whose author
+    is told and whose dead are counted for both sides has the side besides the author as
+    its other side."""
+    if dead is None:
+        return None
+    found = _sides_named(index, dead, country, day)
+    if len(found) != 2 or actor1 not in found:
+        return None
+    return found[1] if found[0] == actor1 else found[0]
 
 
 def _sides_named(
