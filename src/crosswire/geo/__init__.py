@@ -362,7 +362,7 @@ def _vouched(
 
 
 def _town_again(scored: list[_Scored], text: str) -> list[_Scored]:
-    """"the town of X" under the threshold where another mention of X was read as that
+    """ "the town of X" under the threshold where another mention of X was read as that
     very town above it: the noun says it is a place, the other mention which."""
     strong = {
         s.resolution.candidate.index
@@ -417,7 +417,7 @@ _DEMONYM_TOWN = re.compile(rf"^\s+{_SETTLEMENT}\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _town_of_country(entry: _Scored, demonyms: Sequence[Recognized], text: str) -> bool:
-    """"the Syrian town of X" read as a town of that country: the noun says it is a
+    """ "the Syrian town of X" read as a town of that country: the noun says it is a
     place, the demonym which country's."""
     candidate = _town_entry(entry)
     if candidate is None:
@@ -443,8 +443,7 @@ def _town_in_province(entry: _Scored, scored: list[_Scored], text: str) -> bool:
         return False
     start, end = entry.toponym.start, entry.toponym.end
     if not (
-        _called_town(text, start, end)
-        or _LOCATIVE_BEFORE.search(text[max(0, start - 24) : start])
+        _called_town(text, start, end) or _LOCATIVE_BEFORE.search(text[max(0, start - 24) : start])
     ):
         return False
     for other in scored:
