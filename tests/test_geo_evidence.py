@@ -331,7 +331,8 @@ def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> No
     [
         # The settlement noun says it is a place, the province which of its namesakes.
         (
-            "A bomb killed two men in the town of Maaret al-Nouman in rural Idlib on Monday.",
+            "A bomb killed two men on Monday in the town of Maaret al-Nouman, which lies in "
+            "rural Idlib.",
             "Maaret al-Nouman",
         ),
         (
@@ -344,8 +345,8 @@ def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> No
             "Atareb",
         ),
         (
-            "Nine blasts were heard in al-Shadadi in the northeastern province of Hasaka "
-            "on Friday.",
+            "Late on Friday nine blasts shook houses in al-Shadadi, residents of the province "
+            "of Hasaka told reporters.",
             "al-Shadadi",
         ),
         # The demonym names the country the town lies in.
