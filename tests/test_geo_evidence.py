@@ -323,3 +323,54 @@ def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> No
         "the superintendent said."
     )
     assert _mapped(named).get("Hanover") == "US"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # The settlement noun says it is a place, the province which of its namesakes.
+        (
+            "A bomb killed two men on Monday in the town of Maaret al-Nouman, which lies in "
+            "rural Idlib.",
+            "Maaret al-Nouman",
+        ),
+        (
+            "Warplanes hit Al-Shaara, a town held by rebels in Deir Ezzor province, killing nine.",
+            "Al-Shaara",
+        ),
+        (
+            "A mine killed a woman in Atareb village in the western countryside of Aleppo "
+            "province.",
+            "Atareb",
+        ),
+        (
+            "Late on Friday nine blasts shook houses in al-Shadadi, residents of the province "
+            "of Hasaka told reporters.",
+            "al-Shadadi",
+        ),
+        # The demonym names the country the town lies in.
+        (
+            "Four people were killed when a blast hit the Syrian town of al-Qardaha on Friday.",
+            "al-Qardaha",
+        ),
+        # Called a town where another mention was read as that town.
+        (
+            "Jets hit the northern town of Atareb on Monday. Strikes on Atareb in Aleppo "
+            "province killed ten.",
+            "Atareb",
+        ),
+    ],
+)
+def test_a_town_put_in_its_province_or_country_is_on_the_map(text: str, town: str) -> None:
+    result = _run(text)
+    placed = [p for p, m in result.places if m.text == town]
+    assert placed and all(p.country_code == "SY" and p.feature == "city" for p in placed)
+    assert not [m for p, m in result.unplaced if m.text == town]
+
+
+@pytest.mark.slow
+def test_a_word_called_a_town_with_no_namesake_in_the_province_stays_off_the_map() -> None:
+    # "town of" alone vouches for nothing: no entry of that name lies in the province.
+    result = _run("Police in the town of Union in Aleppo province said nothing of the raid.")
+    assert "Union" not in {m.text for _, m in result.places}

@@ -293,6 +293,7 @@ def _score(
     context: list[str],
     gazetteer: Gazetteer,
     resolved: tuple[list[Toponym], list[Resolution]] | None = None,
+    demonyms: Sequence[Recognized] = (),
 ) -> list[_Scored]:
     """Score ``items``; ``resolved`` is their toponyms and resolutions when already known
     (resolving is a pure function of the toponyms and context, and the costliest step)."""
@@ -309,7 +310,7 @@ def _score(
         _Scored(t, r, v, None if v is None else 0.0 if unsettled(r) else round(confidence(v), 3))
         for t, r, v in zip(toponyms, resolutions, vectors, strict=True)
     ]
-    return _vouched(scored, items)
+    return _vouched(scored, items, doc_text(doc), demonyms)
 
 
 def _under(scored: _Scored, threshold: float | None) -> bool:
@@ -326,13 +327,17 @@ def _under(scored: _Scored, threshold: float | None) -> bool:
     return scored.score < threshold
 
 
-def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
+def _vouched(
+    scored: list[_Scored], items: list[Recognized], text: str, demonyms: Sequence[Recognized]
+) -> list[_Scored]:
     """Evidence the scored model cannot weigh from its tune data, passed on as a score of 1:
     the town a report was filed from (wherever the text names it), a curated site or
-    water body under one of its own names ("Hmeimim airbase", "the Red Sea"), and a
-    first-level region named with its unit noun ("Hasakeh province"). Giving every
+    water body under one of its own names ("Hmeimim airbase", "the Red Sea"), a
+    first-level region named with its unit noun ("Hasakeh province"), and a town the text
+    calls one and puts in its own province or country (``_town_in_province``,
+    ``_town_of_country``) or names as a town again (``_town_again``). Giving every
     mention of an entry the best score any of them earned was tried: on the LGL check half
-    acc@161 +1.4, share right -6 points."""
+    acc@161 +1.4, share right -6 points; only a mention called a town takes it here."""
     filed_from = {
         entry.resolution.candidate.index
         for item, entry in zip(items, scored, strict=True)
@@ -344,10 +349,118 @@ def _vouched(scored: list[_Scored], items: list[Recognized]) -> list[_Scored]:
         curated = candidate is not None and candidate.feature in VOUCHED_FEATURES
         exact = entry.vector is not None and entry.vector[EXACT] > 0
         dateline = candidate is not None and candidate.index in filed_from
-        if entry.score is not None and (dateline or (curated and exact) or _province(entry)):
+        if entry.score is not None and (
+            dateline
+            or (curated and exact)
+            or _province(entry)
+            or _town_in_province(entry, scored, text)
+            or _town_of_country(entry, demonyms, text)
+        ):
+            entry = replace(entry, score=1.0)
+        out.append(entry)
+    return _town_again(out, text)
+
+
+def _town_again(scored: list[_Scored], text: str) -> list[_Scored]:
+    """ "the town of X" under the threshold where another mention of X was read as that
+    very town above it: the noun says it is a place, the other mention which."""
+    strong = {
+        s.resolution.candidate.index
+        for s in scored
+        if s.resolution.candidate is not None and s.toponym.role == "place" and not _under(s, None)
+    }
+    out = []
+    for entry in scored:
+        candidate = _town_entry(entry)
+        if (
+            candidate is not None
+            and candidate.index in strong
+            and entry.score is not None
+            and _under(entry, None)
+            and _called_town(text, entry.toponym.start, entry.toponym.end)
+        ):
             entry = replace(entry, score=1.0)
         out.append(entry)
     return out
+
+
+def _called_town(text: str, start: int, end: int) -> bool:
+    return bool(
+        _SETTLEMENT_BEFORE.search(text[max(0, start - 24) : start])
+        or _SETTLEMENT_AFTER.match(text[end : end + 40])
+    )
+
+
+_SETTLEMENT = r"(?:town|village|hamlet|suburb)"
+_SETTLEMENT_BEFORE = re.compile(rf"\b{_SETTLEMENT}s?\s+of\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|on)\s+(?:the\s+)?$", re.I)
+# "X village", "X, a town held by ...", "X, a small village".
+_SETTLEMENT_AFTER = re.compile(rf"^(?:\s+|,?\s+an?\s+(?:[a-z\-]+\s+)?){_SETTLEMENT}\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?;:]")
+_PROVINCE_SPAN = 120  # the most characters between a town and its province
+
+
+def _town_entry(entry: _Scored) -> Candidate | None:
+    """The town an entry was read as, unless matched by its consonants only."""
+    candidate = entry.resolution.candidate
+    if (
+        candidate is None
+        or entry.toponym.role != "place"
+        or candidate.feature != "city"
+        or candidate.match == "skeleton"
+    ):
+        return None
+    return candidate
+
+
+_DEMONYM_TOWN = re.compile(rf"^\s+{_SETTLEMENT}\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _town_of_country(entry: _Scored, demonyms: Sequence[Recognized], text: str) -> bool:
+    """ "the Syrian town of X" read as a town of that country: the noun says it is a
+    place, the demonym which country's."""
+    candidate = _town_entry(entry)
+    if candidate is None:
+        return False
+    start = entry.toponym.start
+    return any(
+        d.country == candidate.country
+        and start - 30 < d.end < start
+        and _DEMONYM_TOWN.match(text[d.end : start]) is not None
+        for d in demonyms
+    )
+
+
+def _town_in_province(entry: _Scored, scored: list[_Scored], text: str) -> bool:
+    """A name the sentence treats as a town ("the town of X", "X village", "X, a town",
+    "in X") read as a town of the province the sentence names ("in Idlib province",
+    "in rural Hama", "Raqqa province ... the town of X"): its first-level region, or the
+    region's seat standing for it. The cue says it is a place, the province which of its
+    namesakes; the confidence model has no such evidence to weigh (its tune texts hardly
+    name a town's region this way)."""
+    candidate = _town_entry(entry)
+    if candidate is None or candidate.admin1 is None:
+        return False
+    start, end = entry.toponym.start, entry.toponym.end
+    if not (
+        _called_town(text, start, end) or _LOCATIVE_BEFORE.search(text[max(0, start - 24) : start])
+    ):
+        return False
+    for other in scored:
+        place = other.resolution.candidate
+        if (
+            other is entry
+            or place is None
+            or other.toponym.role != "place"
+            or (place.country, place.admin1) != (candidate.country, candidate.admin1)
+            or not is_seat(place)
+            or _under(other, None)
+        ):
+            continue
+        between = text[min(end, other.toponym.end) : max(start, other.toponym.start)]
+        if len(between) <= _PROVINCE_SPAN and not _SENTENCE_STOP.search(between):
+            return True
+    return False
 
 
 def _province(entry: _Scored) -> bool:
@@ -382,11 +495,11 @@ def resolve_places(doc: Doc, article_id: str, *, threshold: float | None = None)
     """
     gazetteer = Gazetteer.load()
     demonyms, items, toponyms, resolutions, context = _recognize_and_resolve(doc, gazetteer)
-    scored = _score(doc, items, context, gazetteer, (toponyms, resolutions))
+    scored = _score(doc, items, context, gazetteer, (toponyms, resolutions), demonyms)
     weak = [s for s in scored if _weak(s, threshold)]
     if weak:
         strong = [i for i, s in zip(items, scored, strict=True) if not _weak(s, threshold)]
-        scored = _score(doc, strong, context, gazetteer)
+        scored = _score(doc, strong, context, gazetteer, demonyms=demonyms)
     result = GeoResult()
     for item in (*scored, *weak):
         _add(result, item, article_id, threshold)
