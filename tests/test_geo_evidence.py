@@ -374,3 +374,13 @@ def test_a_word_called_a_town_with_no_namesake_in_the_province_stays_off_the_map
     # "town of" alone vouches for nothing: no entry of that name lies in the province.
     result = _run("Police in the town of Union in Aleppo province said nothing of the raid.")
     assert "Union" not in {m.text for _, m in result.places}
+
+
+@pytest.mark.slow
+def test_a_street_placed_at_its_town_is_not_vouched_as_a_town() -> None:
+    # "on Church Street" follows a locative, but the street only stands in its town:
+    # the province cue says which town, not that the street is one.
+    result = _run("A fire broke out at a pub on Church Street in Nenagh, in County Tipperary.")
+    scores = {m.text: p.score for p, m in result.places + result.unplaced}
+    assert scores["Nenagh"] == 1.0
+    assert scores.get("Church Street") is None or scores["Church Street"] < 1.0

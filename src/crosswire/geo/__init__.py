@@ -401,11 +401,13 @@ _PROVINCE_SPAN = 120  # the most characters between a town and its province
 
 
 def _town_entry(entry: _Scored) -> Candidate | None:
-    """The town an entry was read as, unless matched by its consonants only."""
+    """The town an entry was read as, unless matched by its consonants only or named
+    by a street or building the document's town stands in for ("on Main Street")."""
     candidate = entry.resolution.candidate
     if (
         candidate is None
         or entry.toponym.role != "place"
+        or entry.toponym.hint in ("street", "facility")
         or candidate.feature != "city"
         or candidate.match == "skeleton"
     ):
