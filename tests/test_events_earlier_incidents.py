@@ -88,6 +88,20 @@ def test_a_window_of_dates_in_the_body_rolls_up(text, expected):  # type: ignore
     assert realis.rolls_up(text, 4, 9) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Earlier this week, a gas attack on the village killed 40 people.", True),
+        ("Earlier this month dozens of fighters were killed in raids on Friday.", True),
+        ("Earlier in the week jets bombed the bakery, medics said.", True),
+        ("Jets bombed the bakery earlier this week, killing three.", False),
+        ("Earlier on Tuesday, jets bombed the bakery, killing three.", False),
+    ],
+)
+def test_a_sentence_opened_earlier_in_the_week_recalls(nlp, text, expected):  # type: ignore[no-untyped-def]
+    assert realis.recalled(next(iter(nlp(text).sents))) is expected
+
+
 TEXTS = {
     "similar": (
         "A car bomb killed eleven people at the crossing of Tel Safa on Friday, a monitor "
@@ -98,7 +112,14 @@ TEXTS = {
         "said. The raids came just days after some of the heaviest strikes on homes in the "
         "town for months killing six people and wounding dozens on June 20."
     ),
+    "recalled": (
+        "Jets bombed the market in the town of Karmun on Friday, killing 14 people, medics "
+        "said. The wounded were taken to a clinic near the town. Earlier this week, a gas "
+        "attack on the village of Tel Safa killed 40 people."
+    ),
 }
+# (shown toll, background toll) of each text
+EXPECTED = {"similar": (11, 9), "came_after": (14, 6), "recalled": (14, 40)}
 
 
 @pytest.fixture(scope="module")
@@ -116,5 +137,6 @@ def _tolls(analysis, background: bool) -> list[int | None]:  # type: ignore[no-u
 
 @pytest.mark.parametrize("name", list(TEXTS))
 def test_the_earlier_incident_is_kept_as_background_and_the_report_shown(analyses, name):  # type: ignore[no-untyped-def]
-    assert _tolls(analyses[name], background=False) == [11 if name == "similar" else 14]
-    assert _tolls(analyses[name], background=True) == [9 if name == "similar" else 6]
+    shown, background = EXPECTED[name]
+    assert _tolls(analyses[name], background=False) == [shown]
+    assert background in _tolls(analyses[name], background=True)

@@ -324,7 +324,12 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
         # a setting, a date and a day's count are no multi-day tally
         ("The town fell on Monday after two days of heavy fighting.", 4, False),
         ("Two days ago rebels shelled the market, killing nine.", 4, False),
-        ("Mortars killed 8 people in the past 24 hours in the city.", 4, False),
+        # a monitor's day roll-up deep in the body sums that day's incidents
+        ("Mortars killed 8 people in the past 24 hours in the city.", 4, True),
+        ("Gunmen shot dead 12 men within the last 48 hours, the group said.", 4, True),
+        ("Infighting killed 30 fighters in past few days near the farms.", 4, True),
+        ("Mortars killed 8 people in the past 24 hours in the city.", 1, False),
+        ("The blast killed 8 people 24 hours after the truce began.", 4, False),
     ],
 )
 def test_a_few_days_toll_in_the_body_rolls_up(text, sentence, expected):  # type: ignore[no-untyped-def]

@@ -171,11 +171,14 @@ def _told_before(
     sentence: Span,
     index: ArticleIndex,
     when: tuple[str, str, str] | None,
+    number: int,
 ) -> bool:
-    """History by its wording: told as long past, only as a recap (``recaps``), or as
-    another incident days before the report (``_another_before``)."""
+    """History by its wording: told as long past, only as a recap (``recaps``), as
+    another incident days before the report (``_another_before``), or recalled past the
+    lead from earlier in the week or month (``realis.recalled``)."""
     return (
         realis.told_as_history(candidate.anchor, sentence)
+        or (number >= LEAD_SENTENCES and realis.recalled(sentence))
         or told_as_recap(event_tokens(candidate, sentence.doc))
         or _another_before(index, candidate, when)
     )
@@ -314,7 +317,7 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or _told_before(candidate, sentence, index, when)
+    history = history or _told_before(candidate, sentence, index, when, number)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()

@@ -11,9 +11,9 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   far this year", "during the five-year war", "the conflict has killed", "in recent
   weeks", "have been killed since talks broke off"), a week's toll ("the
   week's death toll"), or a toll no single incident reaches (``TALLY_FLOOR`` dead and more);
-  deep in the body, a toll over a few days ("in the last three days", ``rolls_up``) or a
-  day's total over many places ("in total 40 died in strikes on 11 towns") beside
-  another incident's toll;
+  deep in the body, a toll over a few days or hours ("in the last three days", "in the
+  past 24 hours", ``rolls_up``) or a day's total over many places ("in total 40 died in
+  strikes on 11 towns") beside another incident's toll;
 - ``caption``: a photo caption, whose main verb describes the picture in the
   present tense and names the event only as its setting ("A man walks past
   rubble after an air strike"), or a sentence that opens with a photo credit;
@@ -29,8 +29,9 @@ event is kept (brief.json) but stays off the timeline, map and exports:
   attacks on the suburbs"): how violence changed over a time, not one incident.
 
 Background told as such ("in August last year", "two years ago", "days after a chemical
-attack", "later that month", a chronology line "2013: ...") is history, like
-an event whose date ended before the article (``told_as_history``).
+attack", "later that month", a chronology line "2013: ...", past the lead a sentence
+opened "earlier this week": ``recalled``) is history, like an event whose date ended
+before the article (``told_as_history``).
 """
 
 from __future__ import annotations
@@ -192,11 +193,15 @@ _PLACED_COUNT = re.compile(
 # "in two days of clashes", "killed 84 in three days", "in a week of fighting", "since
 # Thursday, shelling has killed 44".
 # The headline or lead of a report tells its own battle so (a multi-day incident, as
-# ACLED codes one); in the body the same phrasing rolls several incidents up. "after
-# two days of fighting" is a setting, "two days ago" a date, hours one day: none counts.
+# ACLED codes one); in the body the same phrasing rolls several incidents up, as does a
+# monitor's "in the past 24 hours" there. "after two days of fighting" is a setting, "two
+# days ago" a date: neither counts.
 _FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
 _DAYS_TALLY = re.compile(
-    rf"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
+    rf"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
+    # a monitor's day roll-up: "killed 10 in the past 24 hours" (deep in the body only)
+    r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+"
+    r"(?:24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\b"
     rf"|\bin\s+(?:{_FEW_DAYS})\s+(?:days|weeks)\b(?!\s+(?:time|from))"
     r"|\bin\s+(?:a|one)\s+week\s+of\b"
     # a window of dates: "between 21 and 26 of September", "between May 3 and 9"
@@ -468,6 +473,18 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
         if word is not None and _hangs_from(word.root, verbs):
             return True
     return False
+
+
+# A sentence opened by a time before the report's own days: "Earlier this week, a chemical
+# attack killed 87", "Earlier this month, dozens were killed on Friday".
+_RECALLED = re.compile(r"^\W*earlier\s+(?:this|in\s+the)\s+(?:week|month)\b", re.I)
+
+
+def recalled(sentence: Span) -> bool:
+    """The sentence opens by placing its events earlier in the week or month. Past an
+    article's lead (the caller checks) that recalls an incident reported before, whose
+    own report is elsewhere; in the lead it may be the report's own."""
+    return _RECALLED.match(sentence.text) is not None
 
 
 # A line of a chronology, labelled by its year: "2013: a gas attack killed hundreds",
