@@ -9,6 +9,7 @@ from crosscheck_fixtures import (
     ARMY,
     DARAA_PROVINCE,
     ISLAMIC_STATE,
+    MILITIA,
     MUZAYRIB,
     QAMISHLI,
     TAFAS,
@@ -129,3 +130,49 @@ def test_two_states_shelling_stay_apart() -> None:
     first = event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9, **SHELLING)  # type: ignore[arg-type]
     second = event(art, body, actor1=RUSSIA, fatalities=9, **SHELLING)  # type: ignore[arg-type]
     assert len(_fused(art, [first, second])) == 2
+
+
+CIVILIANS = Entity(name="Civilians (Syria)", kind="civilians")
+ATTACK = {"sub_event_type": "Attack", "event_type": "Violence against civilians"}
+RAID = "Islamic State kills 40 in raid on villages in Daraa province."
+
+
+def _raid_and_clash(body: str, *, raider: Entity = UNNAMED, **clash: object) -> list[Event]:
+    """A lead's attack on villages and the body's clash: both tellings of one assault."""
+    art = article("raid", f"{RAID} {body}")
+    lead = event(art, RAID, place=DARAA_PROVINCE, day="2026-03-04", fatalities=40,
+                 actor1=ISLAMIC_STATE, actor2=CIVILIANS, **ATTACK)  # type: ignore[arg-type]  # fmt: skip
+    fields = {"actor1": raider, "actor2": ISLAMIC_STATE, "fatalities": 25, **clash}
+    told = event(art, body, **fields)  # type: ignore[arg-type]
+    analysis = Analysis(
+        article=art.id,
+        events=(replace(lead, confidence=0.6), replace(told, confidence=0.3)),
+        entities=(ARMY, ISLAMIC_STATE, UNNAMED, CIVILIANS, MILITIA),
+        places=(TAFAS, DARAA_PROVINCE),
+        dates=stated_dates(art, [lead, told]),
+    )
+    corpus = Corpus(articles=(art,), analyses=(analysis,))
+    return list(get("fuse").factory()(corpus, StageContext()).events)
+
+
+def test_a_raid_on_villages_and_the_clash_with_their_defenders_are_one_assault() -> None:
+    body = "The army fought the attackers in the town of Tafas on Tuesday, leaving 25 dead."
+    [joined] = _raid_and_clash(body, raider=ARMY)
+    # The leading telling speaks: its type, both its sides and its toll, not a vote
+    # pairing the clash's army with the raid's civilians.
+    assert joined.sub_event_type == "Attack"
+    assert (joined.actor1, joined.actor2) == (ISLAMIC_STATE.id, CIVILIANS.id)
+    assert joined.fatalities == 40
+    assert joined.place == TAFAS.id and len(joined.sources) == 2
+
+
+def test_a_clash_with_an_unnamed_side_joins_the_raid_too() -> None:
+    body = "Gunmen fought the attackers in the town of Tafas on Tuesday, leaving 25 dead."
+    assert len(_raid_and_clash(body)) == 1
+
+
+def test_a_clash_the_raider_is_no_side_of_or_another_clash_stays_apart() -> None:
+    body = "The army fought rebels in the town of Tafas on Tuesday, leaving 25 dead."
+    assert len(_raid_and_clash(body, raider=ARMY, actor2=MILITIA)) == 2
+    other = "Elsewhere, the army fought the attackers in Tafas on Tuesday, leaving 25 dead."
+    assert len(_raid_and_clash(other, raider=ARMY)) == 2

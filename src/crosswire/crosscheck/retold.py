@@ -12,7 +12,11 @@ one toll (a detail sentence may give part of the dead or an earlier count: ACLED
 one side's attack of one type, place and day as one event); and the article's two
 reports are told in different sentences, the later adds no dead ("six more were
 killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
-whose one figure comes from one sentence are not the toll told twice.
+whose one figure comes from one sentence are not the toll told twice. One assault is a
+battle to one telling and an attack on civilians to another ("ISIS kills 50 in attack on
+villages", then the clash with their defenders): an armed clash and an attack join when
+the attacker is one of the battle's sides or left unnamed, and the telling with both
+sides known (then the more confident) gives the joined event its type, sides and toll.
 
 Joining happens on the fused clusters, so fusion's comparisons and merge order are
 untouched: the joined event is fused again from both clusters' reports (voted place:
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -52,6 +56,10 @@ NEAR_KM = 5.0
 # Incidents a headline and a body tell twice; a strategic development has no such identity
 # ("set up a base", "pushed forces" of one front are two).
 _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
+# One assault is a battle to one telling and an attack on civilians to another: a lead's
+# "ISIS kills 50 in attack on villages", the body's clash with the army that defended them
+# (civilians and fighters among the dead; ACLED codes one event).
+_CLASH_AND_ATTACK = frozenset({on.ARMED_CLASH, on.ATTACK})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -78,14 +86,51 @@ def join_retold(
     parent = list(range(len(clusters)))
     members = [list(c) for c in clusters]
     events = list(fused)
+    leads: dict[int, Event] = {}  # a clash and an attack joined: the telling that speaks
     for left, right in _sharing(clusters):
         a, b = _root(parent, left), _root(parent, right)
         if a == b or not _retold(events[a], events[b], members[a], members[b], known):
             continue
+        if a in leads or b in leads or events[a].event_type != events[b].event_type:
+            told = (leads.get(a, events[a]), leads.get(b, events[b]))
+            leads[a] = max(told, key=_speaks)
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
-        events[a] = fuse(members[a])
+        events[a] = _as_told_by(fuse(members[a]), leads.get(a))
         parent[b] = a
     return [events[n] for n in range(len(clusters)) if parent[n] == n]
+
+
+def _speaks(event: Event) -> tuple[int, float]:
+    """Which telling leads: both sides known first ("ISIS" and its target, not a toll
+    with no target), then the events stage's confidence."""
+    return (sum(a is not None for a in (event.actor1, event.actor2)), event.confidence or 0.0)
+
+
+def _as_told_by(joined: Event, lead: Event | None) -> Event:
+    """The joined event with the leading telling's type, sides and toll where the two
+    differ in type: fusion's votes would pair one telling's attacker with the other's
+    target ("YPG" against "civilians") and take the lower toll of a part ("five of
+    the attackers")."""
+    if lead is None:
+        return joined
+    return replace(
+        joined,
+        event_type=lead.event_type,
+        sub_event_type=lead.sub_event_type,
+        reported_type=lead.reported_type,
+        actor1=lead.actor1,
+        actor2=lead.actor2,
+        assoc_actor1=lead.assoc_actor1,
+        assoc_actor2=lead.assoc_actor2,
+        fatalities=lead.fatalities,
+        fatalities_low=lead.fatalities_low,
+        fatalities_high=lead.fatalities_high,
+        fatalities_best=lead.fatalities_best,
+        fatalities_text=lead.fatalities_text,
+        civilian_targeting=lead.civilian_targeting,
+        confidence=lead.confidence,
+        reasons=lead.reasons,
+    )
 
 
 def _root(parent: list[int], node: int) -> int:
@@ -130,6 +175,8 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
     headline's named side and the body's unnamed one are not two)."""
     if left.background or right.background or left.modality != right.modality:
         return False
+    if {left.sub_event_type, right.sub_event_type} == _CLASH_AND_ATTACK:
+        return _one_assault(left, right, known)
     if left.event_type != right.event_type or left.event_type not in _VIOLENT:
         return False
     if not known.kin(left.sub_event_type, right.sub_event_type):
@@ -151,6 +198,15 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
     )
     same = None in (left.actor1, right.actor1) or left.actor1 == right.actor1
     return same or swapped or unnamed or allied
+
+
+def _one_assault(left: Event, right: Event, known: Known) -> bool:
+    """A clash and an attack on civilians told of one assault: its perpetrator is one of
+    the battle's sides, or either leaves it unnamed."""
+    clash, attack = (left, right) if left.sub_event_type == on.ARMED_CLASH else (right, left)
+    if attack.actor1 is None or known.unidentified(attack.actor1):
+        return True
+    return attack.actor1 in (clash.actor1, clash.actor2)
 
 
 def _some_toll(left: Event, right: Event) -> bool:
