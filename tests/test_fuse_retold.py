@@ -17,7 +17,8 @@ from crosscheck_fixtures import (
     event,
     stated_dates,
 )
-from crosswire.model import Analysis, Article, Corpus, Entity, Event
+from crosswire.crosscheck.retold import _seat_of
+from crosswire.model import Analysis, Article, Corpus, Entity, Event, Place
 from crosswire.registry import StageContext, get
 
 SHELLING = {"sub_event_type": "Shelling/artillery/missile attack",
@@ -176,3 +177,12 @@ def test_a_clash_the_raider_is_no_side_of_or_another_clash_stays_apart() -> None
     assert len(_raid_and_clash(body, raider=ARMY, actor2=MILITIA)) == 2
     other = "Elsewhere, the army fought the attackers in Tafas on Tuesday, leaving 25 dead."
     assert len(_raid_and_clash(other, raider=ARMY)) == 2
+
+
+def test_a_headline_in_the_province_seat_and_the_bodys_town_are_one_area() -> None:
+    seat = Place(name="Idlib", feature="city", admin1="Idlib", country_code="SY")
+    town = Place(name="Saraqib", feature="city", admin1="Idlib", country_code="SY")
+    other = Place(name="Maarat", feature="city", admin1="Aleppo", country_code="SY")
+    assert _seat_of(seat, town)
+    assert not _seat_of(town, seat)  # a town that is no seat stands for no province
+    assert not _seat_of(seat, other)  # a town of another province

@@ -35,6 +35,7 @@ from crosswire.crosscheck import geo
 from crosswire.crosscheck.days import iso_ordinal
 from crosswire.events import ontology as on
 from crosswire.events.sameness import opens_elsewhere
+from crosswire.geo.normalize import translit_key
 from crosswire.model import Event, Place, SourceSpan
 
 if TYPE_CHECKING:  # fusion calls this module
@@ -226,7 +227,11 @@ def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
     if left.place == right.place:
         return True
     here, there = places.get(left.place), places.get(right.place)
-    if here is None or there is None or geo.rank(here) == geo.rank(there):
+    if here is None or there is None:
+        return False
+    if _seat_of(here, there) or _seat_of(there, here):
+        return True
+    if geo.rank(here) == geo.rank(there):
         return False
     outer, inner = (here, there) if geo.rank(here) > geo.rank(there) else (there, here)
     if outer.feature == "admin1":
@@ -235,6 +240,20 @@ def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
         return False
     # A district within its reach, or a town's own site (``geo.compatible``).
     return geo.rank(outer) <= geo.FEATURE_RANK["admin2"] and geo.compatible(outer, inner, NEAR_KM)
+
+
+def _seat_of(seat: Place, town: Place) -> bool:
+    """``seat`` is the town that shares its province's name ("in Idlib") and ``town`` lies
+    in that province: a headline's "in Idlib" and the body's village are one area, as a
+    province and its town are."""
+    return (
+        seat.feature in ("city", "capital")
+        and seat.admin1 is not None
+        and translit_key(seat.admin1) == translit_key(seat.name)
+        and town.country_code == seat.country_code
+        and town.admin1 is not None
+        and translit_key(town.admin1) == translit_key(seat.admin1)
+    )
 
 
 def _window(event: Event) -> tuple[int, int] | None:
