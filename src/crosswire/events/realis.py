@@ -476,7 +476,7 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
 
 
 # A sentence opened by a time before the report's own days: "Earlier this week, a chemical
-# attack killed 87", "Earlier this month, dozens were killed on Friday".
+# attack killed dozens", "Earlier this month, a raid on the town killed five".
 _RECALLED = re.compile(r"^\W*earlier\s+(?:this|in\s+the)\s+(?:week|month)\b", re.I)
 
 
