@@ -416,3 +416,32 @@ def test_a_day_of_an_earlier_report_of_the_type_still_dates_an_undated_one(nlp) 
     )
     later = violent(events(nlp, text), "four shepherds")
     assert later.date_start == "2026-03-02"
+
+
+def test_an_attack_folded_into_the_shelling_of_its_sentence_gives_it_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "attacks on Monday ... in the second day of shelling": the attack folds into the
+    # shelling of its sentence, and its stated day is the incident's, not the article's.
+    text = (
+        "Talks on a truce resumed in Geneva on Tuesday. The army pressed its offensive in "
+        "the north. State media said attacks on Monday on two districts by insurgents "
+        "killed nine people in the second day of shelling."
+    )
+    shelling = violent(events(nlp, text), "State media said attacks")
+    assert (shelling.date_start, shelling.date_end) == ("2026-03-02", "2026-03-02")
+    assert shelling.date_text == "Monday"
+
+
+def test_an_undated_body_report_takes_the_day_of_the_next_sentence_it_absorbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A body report told with no date, then told again with its day in the next sentence
+    # (one event): the stated day dates it, not the day of publication.
+    text = (
+        "Talks on a truce resumed in Geneva on Tuesday. The army pressed its offensive in "
+        "the north. For their part rebels hit government-held districts of the city in "
+        "what state media called an escalation of mortar fire. State media said attacks "
+        "on Monday on two districts by insurgents killed nine people in the second day of "
+        "shelling."
+    )
+    found = events(nlp, text)
+    shelling = next(e for e in found if e.modality == "asserted" and e.fatalities == 9)
+    assert (shelling.date_start, shelling.date_end) == ("2026-03-02", "2026-03-02")
+    assert shelling.date_text is None  # inferred from the later sentence

@@ -72,6 +72,19 @@ def _dates_the_opening(draft: Draft, later: Draft) -> bool:
     return draft.reported_on and mine is not None and theirs is not None and theirs[0] < mine[0]
 
 
+def _dates_undated(draft: Draft, later: Draft) -> bool:
+    """Whether ``later``, joining a body report with no date at all (the article's day
+    would date it: "rebels hit government-held districts") within ``LEAD_REACH``
+    sentences, tells its day in its own words ("attacks on Sunday killed 20"): the one
+    incident's stated day beats the day it was published."""
+    if draft.when is not None or draft.date_text is not None:
+        return False
+    if not draft.sentence < later.sentence <= draft.sentence + LEAD_REACH:
+        return False
+    told = later.date_text is not None and not later.reported_on
+    return told and not later.history and narrow(later.when)
+
+
 def _plover(label: str, actor2: Entity | None) -> str | None:
     sub = on.SUB_EVENT_TYPES[label]
     plover, mode = sub.plover, sub.plover_mode
@@ -125,7 +138,7 @@ class Draft:
         for span in other.spans:
             if span not in self.spans:
                 self.spans.append(span)
-        if _dates_the_opening(self, other):
+        if _dates_the_opening(self, other) or _dates_undated(self, other):
             # A headline or lead told undated ("three nurses die as jets hit clinic"),
             # then with its day ("the raid hit the clinic late Tuesday"): the day is the
             # incident's, not the article's.

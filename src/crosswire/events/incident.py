@@ -15,7 +15,8 @@ decides the sub-type (a suicide bomber, a chemical agent) over the blast, strike
 shelling that carried it, and any means over a bare Attack.
 
 ``one_per_incident`` works on the extractor's drafts (``extract._Draft``): anything with
-``label``, ``mode``, ``toll``, ``actors`` and ``civilian_targeting``.
+``label``, ``mode``, ``toll``, ``actors``, ``civilian_targeting`` and the date fields
+(``when``, ``date_text``, ``reported_on``, ``history``).
 """
 
 from __future__ import annotations
@@ -110,6 +111,16 @@ def _take_over(host: Any, other: Any) -> None:
     host.actors.named = host.actors.named or other.actors.named
     if host.place is None and other.place is not None:
         host.place, host.place_named = other.place, other.place_named
+    _take_day(host, other)
+
+
+def _take_day(host: Any, other: Any) -> None:
+    """A host with no day of its own takes the one the folded report of its sentence
+    states ("State media said attacks on Sunday ... killed 20 in the shelling"): the
+    incident's day, not the article's, which the host would fall back to."""
+    if host.when is None and other.when is not None and not other.history:
+        host.when, host.date_text = other.when, other.date_text
+        host.reported_on = other.reported_on
 
 
 def _fold(host: Any, attack: Any) -> None:
@@ -123,6 +134,7 @@ def _fold(host: Any, attack: Any) -> None:
     host.actors.named = host.actors.named or attack.actors.named
     if host.place is None and attack.place is not None:
         host.place, host.place_named = attack.place, attack.place_named
+    _take_day(host, attack)
 
 
 # The means an attack used -> the remote-violence sub-event type ACLED codes it as.
