@@ -35,6 +35,7 @@ from crosswire.crosscheck import geo
 from crosswire.crosscheck.days import iso_ordinal
 from crosswire.events import ontology as on
 from crosswire.events.sameness import opens_elsewhere
+from crosswire.geo.confidence import is_seat
 from crosswire.geo.normalize import translit_key
 from crosswire.model import Event, Place, SourceSpan
 
@@ -247,9 +248,9 @@ def _seat_of(seat: Place, town: Place) -> bool:
     in that province: a headline's "in Idlib" and the body's village are one area, as a
     province and its town are."""
     return (
-        seat.feature in ("city", "capital")
+        seat.feature != "admin1"
+        and is_seat(seat)
         and seat.admin1 is not None
-        and translit_key(seat.admin1) == translit_key(seat.name)
         and town.country_code == seat.country_code
         and town.admin1 is not None
         and translit_key(town.admin1) == translit_key(seat.admin1)

@@ -27,6 +27,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Doc
 
@@ -269,7 +270,18 @@ def seat_relief(vector: Sequence[float]) -> bool:
     )
 
 
-def is_seat(candidate: Candidate) -> bool:
+class _Named(Protocol):
+    """A gazetteer candidate or a resolved ``Place``: what the seat test reads."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def feature(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+
+
+def is_seat(candidate: _Named) -> bool:
     """A first-level region, or a town that shares its region's name (by transliteration
     key): "Deir ez-Zor" in Dayr az Zawr governorate, "Dar‘ā" in Dar'ā."""
     if candidate.feature == "admin1":
