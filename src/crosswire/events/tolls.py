@@ -432,10 +432,7 @@ def fatalities(
         if earlier is not None and earlier in at:
             position = at[earlier]  # "17 civilians, including six children, and 12 fighters"
         elif tolls_seen and _adds_to_earlier(text, figure, token):
-            # "and seven others were killed": more dead of the same event, unless their
-            # clause tells an event of its own ("while six children were also killed in
-            # shelling on X" after "jets killed four").
-            position = _event_of_clause(doc, token, events, last)
+            position = _event_of_clause(doc, token, events, last)  # "and seven others ..."
         else:
             position = _nearest_event(doc, token, events)
         if earlier is None and _told_elsewhere(token, found.get(position, [])):
@@ -517,8 +514,9 @@ def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) 
 
 def _event_of_clause(doc: Doc, token: Token | None, events: list[EventCandidate], last: int) -> int:
     """The event whose dead a figure told as more dead ("also", "others") counts: the
-    event told inside the figure's own clause when the earlier figure's event is not,
-    else the earlier figure's."""
+    earlier figure's ("and seven others were killed"), unless the figure's own clause
+    tells another event and not that one ("while six children were also killed in
+    shelling on X" after "jets killed four")."""
     if token is None or len(events) < 2:
         return last
     inside = {t.i for t in _clause_verb(token).subtree}
