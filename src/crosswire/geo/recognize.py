@@ -258,7 +258,8 @@ def _before_compass(doc: Doc, start: int) -> int:
 
 def _named_unit_before(doc: Doc, start: int) -> bool:
     """ "the Karm district of Aleppo": the unit word names a part of the place after "of"
-    (a town's quarter as often as a province's district), not the place itself."""
+    (a town's quarter as often as a province's district), not the place itself, so it
+    does not make that place a unit."""
     return start >= 3 and doc[start - 3].pos_ == "PROPN"
 
 
@@ -663,9 +664,9 @@ class _Names:
                             return phrase, hint, end + width
                     return query, hint, end
         # "the province of Daraa", "the village of Muzayrib".
-        if start >= 2 and doc[start - 1].lower_ == "of" and not _named_unit_before(doc, start):
+        if start >= 2 and doc[start - 1].lower_ == "of":
             hint = _hint_for(doc[start - 2].lower_)
-            if hint in ("admin", "city"):
+            if hint == "city" or (hint == "admin" and not _named_unit_before(doc, start)):
                 return query, hint, end
         return query, None, end
 
