@@ -330,3 +330,27 @@ def test_a_named_state_backs_a_small_namesake_less_than_a_large_one() -> None:
     column = RANK_FEATURES.index("named_admin1_minor")
     assert resolver.rank_features(toponym, small, pool, context)[column] == 1.0
     assert resolver.rank_features(toponym, largest, pool, context)[column] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebel shells killed three people in Aleppo's al-Hamdaniya district on Thursday.",
+        "Barrel bombs fell on the Karm al-Jabal district of Aleppo on Thursday, medics said.",
+        "Barrel bombs fell on the Karm al-Jabal neighbourhood of Aleppo on Thursday.",
+    ],
+)
+def test_a_quarter_of_a_city_keeps_its_city(text: str) -> None:
+    # "Y's X district", "the X district of Y": Y contains X and may be a town, so the
+    # quarter is sought inside it and Y is not pressed into its province's reading.
+    result = _run(text)
+    assert _place(result, "Aleppo")[1:] == ("SY", "city")
+    assert all(place.country_code == "SY" for place, _ in result.places), result.places
+
+
+def test_a_possessive_without_a_unit_word_names_no_container() -> None:
+    toponyms = link_containers(
+        "Israel's Gaza offensive drew protests in Turkey.",
+        _recognized("Israel's Gaza offensive drew protests in Turkey."),
+    )
+    assert all(t.container is None for t in toponyms if t.text == "Gaza")

@@ -52,7 +52,17 @@ __all__ = [
     "resolve_toponyms",
 ]
 
-_ADMIN_OF = re.compile(r"^\s+(?:province|governorate|region|state|district|county)\s+of\s+$", re.I)
+_ADMIN_OF = re.compile(r"^\s+(?:province|governorate|region|state|county)\s+of\s+$", re.I)
+# "the X district of Y", "the X neighbourhood of Y": Y a town as often as a unit.
+_QUARTER_OF = re.compile(r"^\s+(?:district|neighbou?rhood|quarter|suburb)\s+of\s+$", re.I)
+# "Y's X district": the possessive names X's container when a unit word follows X
+# ("Aleppo's al-Shaar neighbourhood"); without one it is no place ("Iran's Syria policy").
+_POSSESSIVE = re.compile(r"^\s*['\u2019]s?\s+$")
+_UNIT_AFTER = re.compile(
+    r"^\s+(?:district|neighbou?rhood|quarter|suburb|province|governorate|region|county|"
+    r"countryside|area|camp|village|town)\b",
+    re.I,
+)
 _IN = re.compile(r"^,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)[a-z]*\s+)?$", re.I)
 _AND = re.compile(r"^\s*,?\s*(?:and|or)\s+$", re.I)
 _COMMA = re.compile(r"^\s*,\s*$")
@@ -144,13 +154,8 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
     runs = _flat_lists(text, found)
     listed = {i for run in runs for i in run[:-1]}
     for i, item in enumerate(found):
-        container: int | None = None
+        container, town = _container_of(text, found, i, listed)
         container_admin1: tuple[str, str] | None = None
-        following = found[i + 1] if i + 1 < len(found) else None
-        if following is not None and i not in listed:
-            between = text[item.end : following.start]
-            if _COMMA.match(between) or _IN.match(between) or _ADMIN_OF.match(between):
-                container = i + 1
         if container is None:
             after = _STATE_AFTER.match(text[item.end : item.end + 12])
             if after and after.group(1) in states:
@@ -168,6 +173,7 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
                 hint=hint,
                 container=container,
                 container_admin1=container_admin1,
+                container_town=town,
                 role="place" if item.role == "place" else "metonym",
                 definite=hint is None and _definite(text, item.start, item.end),
                 dateline=item.dateline,
@@ -175,6 +181,27 @@ def link_containers(text: str, found: Sequence[Recognized]) -> list[Toponym]:
         )
     toponyms = _share_containers(text, found, toponyms, containers, runs)
     return _coordinate(text, found, toponyms, runs)
+
+
+def _container_of(
+    text: str, found: Sequence[Recognized], i: int, listed: set[int]
+) -> tuple[int | None, bool]:
+    """The index of the name that contains name ``i``, and whether it may be a town."""
+    item = found[i]
+    following = found[i + 1] if i + 1 < len(found) else None
+    if following is not None and i not in listed:
+        between = text[item.end : following.start]
+        if _COMMA.match(between) or _IN.match(between) or _ADMIN_OF.match(between):
+            return i + 1, False
+        if _QUARTER_OF.match(between):
+            return i + 1, True
+    if (
+        i > 0
+        and _POSSESSIVE.match(text[found[i - 1].end : item.start])
+        and _UNIT_AFTER.match(text[item.end : item.end + 16])
+    ):
+        return i - 1, True
+    return None, False
 
 
 def _coordinate(

@@ -256,6 +256,13 @@ def _before_compass(doc: Doc, start: int) -> int:
     return lead
 
 
+def _named_unit_before(doc: Doc, start: int) -> bool:
+    """ "the Karm district of Aleppo": the unit word names a part of the place after "of"
+    (a town's quarter as often as a province's district), not the place itself, so it
+    does not make that place a unit."""
+    return start >= 3 and doc[start - 3].pos_ == "PROPN"
+
+
 def _of_place_noun(doc: Doc, start: int) -> bool:
     """ "the town of Tafas", "residents of Muzayrib", "60 kilometres west of Hodeidah",
     "a district of northern Aleppo"."""
@@ -659,7 +666,7 @@ class _Names:
         # "the province of Daraa", "the village of Muzayrib".
         if start >= 2 and doc[start - 1].lower_ == "of":
             hint = _hint_for(doc[start - 2].lower_)
-            if hint in ("admin", "city"):
+            if hint == "city" or (hint == "admin" and not _named_unit_before(doc, start)):
                 return query, hint, end
         return query, None, end
 

@@ -316,6 +316,9 @@ class Toponym:
     hint: str | None = None
     container: int | None = None  # index of the toponym that contains this one
     container_admin1: tuple[str, str] | None = None  # (country, admin1) from "X, La."
+    # The container may be a town: "the X neighbourhood of Y", "Y's X district" name a
+    # town's quarter as often as a unit's part, so Y is not pressed to read as a unit.
+    container_town: bool = False
     role: str = "place"  # "place" or "metonym": metonyms inform context, never nearness
     definite: bool = False  # "the" before a bare name: "the Atlantic", "the Gulf"
     dateline: bool = False  # the town the report was filed from
@@ -736,7 +739,9 @@ class Resolver:
     ) -> list[Resolution]:
         """One resolution per toponym; ``context_countries`` come from demonyms and the like."""
         pools = [self.candidates(t) for t in toponyms]
-        containers = {t.container for t in toponyms if t.container is not None}
+        containers = {
+            t.container for t in toponyms if t.container is not None and not t.container_town
+        }
         datelines = {
             translit_key(t.query)
             for t in toponyms
@@ -751,6 +756,7 @@ class Resolver:
             t.container
             for t, pick in zip(toponyms, picks, strict=True)
             if t.container is not None
+            and not t.container_town
             and pick.candidate is not None
             and pick.score >= (self.min_score or MIN_SCORE)
         }
