@@ -174,12 +174,15 @@ def _told_before(
     index: ArticleIndex,
     when: tuple[str, str, str] | None,
     number: int,
+    undated: bool,
 ) -> bool:
     """History by its wording: told as long past, only as a recap (``recaps``), as
-    another incident days before the report (``_another_before``), or recalled past the
-    lead from earlier in the week or month (``realis.recalled``)."""
+    another incident days before the report (``_another_before``), recalled past the
+    lead from earlier in the week or month (``realis.recalled``), or, with no date of its
+    own read (``undated``), in a past year's clause (``_in_past_year``)."""
     return (
         realis.told_as_history(candidate.anchor, sentence)
+        or (undated and _in_past_year(index, candidate, sentence))
         or (number >= LEAD_SENTENCES and realis.recalled(sentence))
         or told_as_recap(event_tokens(candidate, sentence.doc))
         or _another_before(index, candidate, when)
@@ -327,11 +330,7 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = (
-        history
-        or _told_before(candidate, sentence, index, when, number)
-        or (stated is None and _in_past_year(index, candidate, sentence))
-    )
+    history = history or _told_before(candidate, sentence, index, when, number, stated is None)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()
