@@ -330,6 +330,12 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
         ("Infighting killed 30 fighters in past few days near the farms.", 4, True),
         ("Mortars killed 8 people in the past 24 hours in the city.", 1, False),
         ("The blast killed 8 people 24 hours after the truce began.", 4, False),
+        # counted from what happened on a day, or a battle's week
+        ("Since the ceasefire collapsed on Monday, jets have killed 40 in the valley.", 4, True),
+        ("In the province 17 people were killed in clashes since Tuesday.", 4, True),
+        ("The week of fighting at the airport has left 90 men dead on both sides.", 4, True),
+        ("After a week of fighting, rebels stormed the base on Sunday, killing 9.", 4, False),
+        ("Rebels have held the ridge since Monday, when they killed 9 soldiers.", 4, False),
     ],
 )
 def test_a_few_days_toll_in_the_body_rolls_up(text, sentence, expected):  # type: ignore[no-untyped-def]
@@ -413,3 +419,28 @@ def test_a_body_tally_that_is_the_articles_only_toll_stays_the_incident(nlp):  #
 )
 def test_a_trend_in_the_perfect_is_no_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
     assert flag(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a past year hangs on the event's own clause: background, not the report's incident
+        ("Under a 2013 deal brokered by Russia, the regime gave up its weapons.", "weapons", True),
+        ("The army retook the old city in 2012 after an offensive.", "offensive", True),
+        ("In March 2012 troops shelled the district, killing 40.", "shelled", True),
+        # a year in a clause of its own, counted from, or the report's own year
+        ("Jets bombed the town, which rebels seized in 2012, killing 8.", "bombed", False),
+        ("Jets bombed the town, held by rebels since 2012, killing 8.", "bombed", False),
+        ("Jets bombed the town in 2016, killing 8 people.", "bombed", False),
+        ("On Monday jets bombed the town they lost in 2012.", "bombed", False),
+    ],
+)
+def test_an_event_in_a_past_year_is_background(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    sentence = next(iter(nlp(text).sents))
+    anchor = next(t for t in sentence if t.text == trigger)
+    assert realis.told_in_past_year(anchor, sentence, 2016) is expected
+
+
+def test_a_tally_since_a_day_of_a_month_told_day_first(nlp):  # type: ignore[no-untyped-def]
+    text = "Fighting in the province has killed 210 civilians since 19 February, it said."
+    assert flag(nlp, text, "killed", toll=210) == "cumulative"

@@ -41,6 +41,7 @@ as sources.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -62,6 +63,7 @@ from crosswire.events.dating import (
     stamp_starts,
 )
 from crosswire.events.drafts import (
+    HISTORY_DAYS,
     LEAD_SENTENCES,
     Draft,
     apply_updates,
@@ -172,16 +174,27 @@ def _told_before(
     index: ArticleIndex,
     when: tuple[str, str, str] | None,
     number: int,
+    undated: bool,
 ) -> bool:
     """History by its wording: told as long past, only as a recap (``recaps``), as
-    another incident days before the report (``_another_before``), or recalled past the
-    lead from earlier in the week or month (``realis.recalled``)."""
+    another incident days before the report (``_another_before``), recalled past the
+    lead from earlier in the week or month (``realis.recalled``), or, with no date of its
+    own read (``undated``), in a past year's clause (``_in_past_year``)."""
     return (
         realis.told_as_history(candidate.anchor, sentence)
+        or (undated and _in_past_year(index, candidate, sentence))
         or (number >= LEAD_SENTENCES and realis.recalled(sentence))
         or told_as_recap(event_tokens(candidate, sentence.doc))
         or _another_before(index, candidate, when)
     )
+
+
+def _in_past_year(index: ArticleIndex, candidate: EventCandidate, sentence: Span) -> bool:
+    """An event with no date of its own read whose clause names a past year
+    (``realis.told_in_past_year``): a year ended a month before the report is history."""
+    day = day_of(index.published[0] if index.published else None)
+    year = (day - timedelta(days=HISTORY_DAYS)).year if day else None
+    return realis.told_in_past_year(candidate.anchor, sentence, year)
 
 
 # A stated day this many days before the report is another incident's, not the report's own.
@@ -317,7 +330,7 @@ def _draft(
         toll.value if toll else None,
     )
     when, stated, history = _when(index, candidate, sentence, clause, dated, mode == "asserted")
-    history = history or _told_before(candidate, sentence, index, when, number)
+    history = history or _told_before(candidate, sentence, index, when, number, stated is None)
     on_day = day_of((when or index.published or ("",))[0])
     actors = event_actors(index, candidate, sentence, country, on_day)
     text = index.text[sentence.start_char : sentence.end_char].rstrip()

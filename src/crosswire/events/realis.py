@@ -76,7 +76,9 @@ _FEW = r"(?:\d+|a|one|two|three|four|five|six|several|few)"
 _SPAN = r"(?:years?|months?|weeks?|decades?)"
 _TALLY = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)|(?:early\s+|late\s+|mid-?)?"
-    rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD})\b"
+    rf"(?:{_MONTHS})|(?:19|20)\d\d|it\s+(?:began|started)|the\s+{_PERIOD}"
+    # the day first: "since 19 February", "since the 3rd of March"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))\b"
     r"|\bso\s+far\s+(?:this|in)\b|\bthis\s+year\b|\bto\s+date\b"
     r"|\bin\s+recent\s+(?:days|weeks|months|years)\b|\blately\b"
     r"|\b(?:during|throughout|over\s+the\s+course\s+of)\s+(?:the|its|their|\w+'s|\w+s')\s+"
@@ -196,6 +198,8 @@ _PLACED_COUNT = re.compile(
 # ACLED codes one); in the body the same phrasing rolls several incidents up, as does a
 # monitor's "in the past 24 hours" there. "after two days of fighting" is a setting, "two
 # days ago" a date: neither counts.
+_WEEKDAY = r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_HAS_KILLED = r"(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
 _FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
 _DAYS_TALLY = re.compile(
     rf"\b(?:over|in|during|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?:{_FEW_DAYS}\s+)?days\b"
@@ -207,10 +211,14 @@ _DAYS_TALLY = re.compile(
     # a window of dates: "between 21 and 26 of September", "between May 3 and 9"
     rf"|\bbetween\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+\d{{1,2}}\b"
     rf"|\bbetween\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
-    r"|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"[^.;]*\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
-    r"|\b(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b[^.;]*"
-    r"\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    # counted from a day, or from what happened on it: "since a truce broke down on Monday,
+    # bombing has killed 85"; "22 were killed in the province since Sunday"
+    rf"|\bsince\s+(?:[\w-]+\s+){{0,6}}?{_WEEKDAY}[^.;]*\b{_HAS_KILLED}"
+    rf"|\b(?:{_HAS_KILLED}|were\s+killed|died)\b[^.;]*\bsince\s+{_WEEKDAY}"
+    # a battle's week: "the week of fighting has left 230 dead" ("after a week of
+    # fighting" is the setting of what came next)
+    r"|(?<!after\s)(?<!following\s)\b(?:the|a|one)\s+(?:past\s+|last\s+)?week\s+of\s+"
+    r"(?:fighting|clashes|battles?|bombing|bombardment|shelling|raids|air\s*strikes)\b",
     re.I,
 )
 
@@ -473,6 +481,41 @@ def told_as_history(anchor: Token, sentence: Span) -> bool:
         if word is not None and _hangs_from(word.root, verbs):
             return True
     return False
+
+
+# A year as a word: "in 2013", "a 2013 deal", "(in) March 2012".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Words before a year that count from it or bound a span: the event may be this year's.
+_FROM_YEAR = frozenset({"since", "until", "till", "through", "from"})
+
+
+def told_in_past_year(anchor: Token, sentence: Span, year: int | None) -> bool:
+    """The event's own clause names a year before ``year`` (the first year the article's
+    date does not put wholly in the past): "Damascus
+    handed over its chemical arsenal under a 2013 deal", "the regime retook the city in
+    2016 after an offensive that killed thousands". A timeline or background line, not
+    the report's incident, though no date of its own was read (the year hangs on another
+    word of the clause). A year in a clause of its own ("the town, which rebels seized in
+    2013") dates something else; one counted from ("held since 2013") or beside a day
+    of the week dates no past incident."""
+    if year is None or any(w.lower_ in _DAYS for w in sentence):
+        return False
+    verbs = {t.i for t in _own_clause(anchor)}
+    return any(
+        _YEAR.fullmatch(word.text) is not None
+        and int(word.text) < year
+        and not _counted_from(word)
+        and _hangs_from(word, verbs)
+        for word in sentence
+    )
+
+
+def _counted_from(year: Token) -> bool:
+    """ "since 2013", "since March 2012", "from 2012 to 2014"."""
+    for word in (year, year.head):
+        if word.dep_ == "pobj" and word.head.lower_ in _FROM_YEAR:
+            return True
+    return year.i > 0 and year.doc[year.i - 1].lower_ in _FROM_YEAR
 
 
 # A sentence opened by a time before the report's own days: "Earlier this week, a chemical
