@@ -76,6 +76,13 @@ def test_the_sentence_date_dates_an_event_whose_clause_names_none(nlp) -> None: 
     event = violent(events(nlp, text), "Shelling")
     assert event.date_start == "2026-03-02"
     assert event.date_text in ("on Monday", "Monday")
+    assert event.date_reported  # the day of the report: the shelling lies on or before it
+
+
+def test_a_day_the_clause_gives_the_incident_is_no_report_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shelling killed six civilians in the eastern districts on Monday, a monitor said."
+    event = violent(events(nlp, text), "Shelling")
+    assert event.date_start == "2026-03-02" and not event.date_reported
 
 
 def test_a_date_across_after_belongs_to_the_other_clause(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -71,6 +71,32 @@ def test_another_strike_or_more_dead_stay_apart() -> None:
     assert len(_lead_and_body("Another shelling hit Tafas on Tuesday, killing nine.")) == 2
 
 
+def test_many_more_wounded_add_no_dead() -> None:
+    body = "Army shells hit the town of Tafas on Tuesday, killing nine; many more were wounded."
+    assert len(_lead_and_body(body)) == 1
+    assert len(_lead_and_body("Army shells hit Tafas on Tuesday; nine more were killed.")) == 2
+
+
+def _lead_told_on(body: str, *, reported: bool, body_day: str = "2026-03-03") -> list[Event]:
+    """A lead dated by its report's day ("a monitor said on Wednesday") and a body
+    stating the incident's own day."""
+    lead = "Army shelling killed nine in Daraa province, a monitor said on Wednesday."
+    art = article("reportday", f"{lead} {body}")
+    first = event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    second = event(art, body, day=body_day, fatalities=9, **SHELLING)  # type: ignore[arg-type]
+    second = _told_as_attack(second)
+    return _fused(art, [replace(first, date_reported=reported), second])
+
+
+def test_a_lead_dated_by_its_report_day_joins_the_body_on_the_day_before() -> None:
+    [joined] = _lead_told_on(BODY, reported=True)
+    assert joined.date_start == "2026-03-03" and not joined.date_reported  # the incident's day
+    assert len(_lead_told_on(BODY, reported=False)) == 2  # two stated days
+    # A report's day before the body's day is no telling of it: the incident came later.
+    later = "Army shells hit the town of Tafas on Thursday, killing nine people."
+    assert len(_lead_told_on(later, reported=True, body_day="2026-03-05")) == 2
+
+
 def test_other_towns_other_types_and_no_toll_at_all_stay_apart() -> None:
     assert len(_lead_and_body(BODY, place=QAMISHLI)) == 2  # another governorate
     assert len(_lead_and_body(BODY, actor1=ISLAMIC_STATE)) == 2  # another perpetrator

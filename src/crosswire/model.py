@@ -303,6 +303,9 @@ class Event:
     # The date expression the date was read from; None when it was inferred (from an
     # earlier sentence or the article's own date).
     date_text: str | None = None
+    # The stated day is the day a report was made ("a monitor said on Tuesday", "the toll
+    # rose to 40 on Friday"): the incident lies on or before it.
+    date_reported: bool = False
     fatalities: int | None = None
     fatalities_low: int | None = None
     fatalities_high: int | None = None

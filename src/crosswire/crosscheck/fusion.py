@@ -625,7 +625,7 @@ class Fuser:
                 geo.precision(self.places[pid]) if pid in self.places else geo.POINT_RANK
             ),
         )
-        dates, date_text = _voted_dates(cluster)
+        dates, stating = _voted_dates(cluster)
         deaths = _fatalities(cluster)
         scored = [r for r in cluster if r.event.confidence is not None]
         best = max(scored, key=lambda r: r.event.confidence or 0.0) if scored else None
@@ -649,7 +649,8 @@ class Fuser:
             date_start=dates[0] if dates else None,
             date_end=dates[1] if dates else None,
             date_precision=dates[2] if dates else None,  # type: ignore[arg-type]
-            date_text=date_text,
+            date_text=stating.date_text if stating else None,
+            date_reported=stating.date_reported if stating else False,
             fatalities=deaths.conservative,
             fatalities_low=deaths.low,
             fatalities_high=deaths.high,
@@ -682,13 +683,17 @@ def as_told(event: Event) -> Event:
 
 def _voted_dates(
     cluster: Sequence[Report],
-) -> tuple[tuple[str, str, str | None] | None, str | None]:
+) -> tuple[tuple[str, str, str | None] | None, Event | None]:
     """The most precise date most sources state (else one the text implies, else a guess),
-    and the words that state it. A background line's day that no sure report of the
+    and the report whose words state it. A background line's day that no sure report of the
     incident (not background, not doubted, dated from its text) gives yields to theirs:
     a reaction's "on Friday" or a quote's "this morning" beside a report of an attack
     days earlier is another incident's day."""
-    dated = [r for r in cluster if r.dated]
+    # A day a report was made on ("the monitor said on Tuesday") yields to a day a
+    # report gives the incident itself: the incident lies on or before the report's.
+    dated = [r for r in cluster if r.dated and not r.event.date_reported] or [
+        r for r in cluster if r.dated
+    ]
     implied = [r for r in cluster if not r.guessed]
     pool = dated or implied or cluster
     sure = {_day(r) for r in implied if not r.background and not _doubtful(r)}
@@ -705,11 +710,8 @@ def _voted_dates(
         ),
         rank=lambda d: PRECISION_ORDER.get(d[2] or "", len(PRECISION_ORDER)),
     )
-    date_text = next(
-        (r.event.date_text for r in dated if dates and _day(r) == dates[:2]),
-        None,
-    )
-    return dates, date_text
+    stating = next((r.event for r in dated if dates and _day(r) == dates[:2]), None)
+    return dates, stating
 
 
 def _day(report: Report) -> tuple[str | None, str | None]:

@@ -7,7 +7,8 @@ News tells an incident twice: the headline or lead, then the body ("Air strikes 
 incident as two events. After fusion, two fused events holding reports of one article
 are joined when they agree: the same modality and event type, one perpetrator (or one
 unnamed, or two states' air forces for one air strike), one place inside the other (or
-the same place), days that meet (at most a day apart, neither window wide) and at least
+the same place), days that meet (at most a day apart where one is not stated or the
+later is only a report's day, "media reported Tuesday"; neither window wide) and at least
 one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
 one side's attack of one type, place and day as one event); and the article's two
 reports are told in different sentences, the later adds no dead ("six more were
@@ -44,10 +45,11 @@ if TYPE_CHECKING:  # fusion calls this module
 
 # Words that add dead or another strike to what was told before ("six more were
 # killed", "also struck"); not "more than 50", a toll's own bound, nor "and others
-# wounded", the wounded.
+# wounded" or "many more wounded", the wounded.
+_WOUNDED = r"(?!\s+(?:were\s+|being\s+)?(?:wounded|injured|hurt))"
 _ANOTHER = re.compile(
-    r"\b(?:also|another|more(?!\s+than)|further|additional|besides|in\s+addition|second"
-    r"|others(?!\s+(?:were\s+|being\s+)?(?:wounded|injured|hurt)))\b",
+    rf"\b(?:also|another|more(?!\s+than){_WOUNDED}|further|additional|besides|in\s+addition"
+    rf"|second|others{_WOUNDED})\b",
     re.I,
 )
 # Days two tellings of one incident may lie apart (a headline dated by the report), and
@@ -161,7 +163,7 @@ def _retold(
     places = known.places
     if not _alike(left, right, known) or not _some_toll(left, right):
         return False
-    if not (_nested(left, right, places) and _days_meet(left, right)):
+    if not (_nested(left, right, places) and _days_meet(left, right, mine, theirs)):
         return False
     articles = {r.article for r in mine} & {r.article for r in theirs}
     return any(
@@ -268,15 +270,27 @@ def _window(event: Event) -> tuple[int, int] | None:
     return (start, end) if 0 <= end - start < WIDEST_DAYS else None
 
 
-def _days_meet(left: Event, right: Event) -> bool:
-    """The windows overlap, or lie a day apart where one is not stated (a headline's day
-    is often the report's); two stated days apart are two incidents."""
-    mine, theirs = _window(left), _window(right)
-    if mine is None or theirs is None:
+def _days_meet(
+    left: Event, right: Event, mine: Sequence[Report] = (), theirs: Sequence[Report] = ()
+) -> bool:
+    """The windows overlap, or lie a day apart where one is not stated or the later one's
+    reports state its day only as their report's ("killed 31, media reported Tuesday"
+    beside "struck on Monday", "the toll rose to 115 on Friday"): a headline's day is
+    often the report's; two days stated as incidents' are two incidents ("fighting
+    killed 18 on Friday", then "fresh fighting on Saturday")."""
+    first, second = _window(left), _window(right)
+    if first is None or second is None:
         return False
-    gap = max(mine[0], theirs[0]) - min(mine[1], theirs[1])
+    gap = max(first[0], second[0]) - min(first[1], second[1])
     stated = left.date_text is not None and right.date_text is not None
-    return gap <= 0 or (gap <= GAP_DAYS and not stated)
+    later, told = (left, mine) if first[0] > second[0] else (right, theirs)
+    stating = [
+        r.event
+        for r in told
+        if not r.background and r.event.date_text and r.event.date_start == later.date_start
+    ]
+    reported = later.date_reported or (bool(stating) and all(e.date_reported for e in stating))
+    return gap <= 0 or (gap <= GAP_DAYS and (not stated or reported))
 
 
 def _told_again(first: Report, second: Report, places: Mapping[str, Place]) -> bool:

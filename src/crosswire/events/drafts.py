@@ -226,6 +226,7 @@ class Draft:
             date_end=when[1] if when else None,
             date_precision=when[2] if when else None,
             date_text=self.date_text,
+            date_reported=self.reported_on and self.date_text is not None,
             fatalities=self.toll.value if self.toll else None,
             fatalities_low=self.toll.low if self.toll else None,
             fatalities_high=self.toll.high if self.toll else None,
