@@ -269,8 +269,8 @@ TEXTS = {
         "In the west of the city, rebel shelling killed two people on Wednesday, state media said."
     ),
     "shells_by_opposition": (
-        "Russian air strikes hit the east of Aleppo on Monday, killing nine civilians. Early on "
-        "Monday more than 300 shells fired by opposition groups hit the western districts of the "
+        "Russian air strikes hit the east of Aleppo on Monday, killing nine civilians. On Tuesday "
+        "dozens of shells fired by opposition groups landed on the western districts of the "
         "city, killing five people."
     ),
     "gunmen_after_warplanes": (
