@@ -264,6 +264,23 @@ TEXTS = {
         "Shelling killed eight civilians in the town of Douma outside Damascus on Monday. "
         "The shells were fired by government forces, the monitor said."
     ),
+    "rebel_guns_after_jets": (
+        "Russian jets pounded the eastern districts of Aleppo on Tuesday, killing 12 civilians. "
+        "In the west of the city, rebel shelling killed two people on Wednesday, state media said."
+    ),
+    "shells_by_opposition": (
+        "Russian air strikes hit the east of Aleppo on Monday, killing nine civilians. On Tuesday "
+        "dozens of shells fired by opposition groups landed on the western districts of the "
+        "city, killing five people."
+    ),
+    "gunmen_after_warplanes": (
+        "Regime warplanes struck the town of Douma on Monday, killing six civilians. Terrorists "
+        "fired rocket shells on the Midan district of Aleppo on Tuesday, killing three civilians."
+    ),
+    "named_gunner_after_jets": (
+        "Russian jets pounded the city of Idlib on Tuesday, killing 12 civilians. Shells fired by "
+        "the Jaysh al-Islam group hit the city of Damascus on Wednesday, killing four people."
+    ),
     "claimed_before": (
         "A suicide bomber killed five police officers in the town of Qamishli in Hasakah province"
         " on Monday. Nobody has said who was behind the blast, although the Islamic State group "
@@ -987,3 +1004,29 @@ def test_a_past_tense_with_its_object_read_as_a_participle_keeps_its_subject(ana
         "Military Forces of Syria (2000-2024)",
     )
     assert {a1 for a1, _, _ in sides(analyses["attacked_at_dawn_named"])} == {"Jabhat al-Nusra"}
+
+
+def _shelling_actor1(analysis: Analysis) -> str | None:
+    known = {e.id: e.name for e in analysis.entities}
+    shelling = next(
+        e for e in analysis.events if e.sub_event_type == "Shelling/artillery/missile attack"
+    )
+    return known.get(shelling.actor1 or "")
+
+
+@pytest.mark.parametrize(
+    ("name", "gunner"),
+    [
+        ("rebel_guns_after_jets", "Opposition Rebels"),
+        ("shells_by_opposition", "Opposition Rebels"),
+        ("gunmen_after_warplanes", "Unidentified Armed Group"),
+        ("named_gunner_after_jets", "Jaysh al-Islam"),
+    ],
+)
+def test_shelling_its_own_sentence_credits_is_not_the_jets_told_before(  # type: ignore[no-untyped-def]
+    analyses, name: str, gunner: str
+) -> None:
+    """The report's first attribution of aircraft or guns (Russian jets, regime warplanes)
+    does not fire the shells its own sentence says rebels, gunmen or a named group fired."""
+    actor1 = _shelling_actor1(analyses[name])
+    assert actor1 is not None and actor1.startswith(gunner)

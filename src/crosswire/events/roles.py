@@ -1158,8 +1158,7 @@ def unnamed_perpetrator(
         day = day_of(index.published[0]) if index.published else None
         # Aircraft credited anywhere in the report count: keeping out another incident's
         # sentences (s16-actors) raised the tune half only and cost the check half.
-        owner = weapon_owner(index, day, lambda e: _entity_category(index, e), kind)
-        actors.actor1 = owner or actors.actor1
+        actors.actor1 = _gunner(index, day, kind, spans) or actors.actor1
     if actors.actor1 is not None or label not in _UNKNOWN_PERPETRATOR_LABELS:
         return
     actors.actor1 = _named_elsewhere(index, label, actors, spans, elsewhere)
@@ -1180,6 +1179,28 @@ def unnamed_perpetrator(
     if side == actors.actor2:
         side = index.generic("uag", country)  # the rebels named are the victims
     actors.actor1 = side
+
+
+def _gunner(
+    index: ArticleIndex, day: date | None, kind: str, spans: Sequence[SourceSpan]
+) -> Entity | None:
+    """Whose aircraft or guns: the report's first attribution of them. Shelling whose own
+    sentences credit its guns to a side ("shells fired by Jaysh al-Islam") is that side's;
+    shelling they say unnamed rebels or gunmen fired ("shells fired by opposition groups",
+    "rebel shelling killed two", "terrorists fired rockets") is none of the sides the report
+    credits elsewhere with aircraft or guns: the army's jets do not fire the rebels' shells."""
+
+    def category_of(entity: Entity) -> Category | None:
+        return _entity_category(index, entity)
+
+    if kind == "ground" and spans:
+        within = [(span.start, span.end) for span in spans]
+        own = weapon_owner(index, day, category_of, kind, within)
+        if own is not None:
+            return own
+        if any(_fired_by_unnamed(span.text) for span in spans):
+            return None
+    return weapon_owner(index, day, category_of, kind)
 
 
 def _named_elsewhere(
@@ -1252,12 +1273,38 @@ _REBEL_NOUN = (
 )
 _REBEL_AGENT = re.compile(
     rf"\bby\s+(?:the\s+)?{_REBEL_NOUN}\b"
-    rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|shelled|launched|detonated|attacked|bombarded"
+    rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|firing|shelled|launched|detonated|attacked|bombarded"
     r"|targeted|stormed|ambushed|shot)\b"
     r"|\b(?:rebel|insurgent)\s+(?:\w+\s+)?(?:bombardment|shelling|rockets?|mortars?|fire"
     r"|attacks?|tunnel|bomb)\b",
     re.I,
 )
+
+
+# Unnamed armed men as the ones who fired: "shells fired by terrorists", "militants shelled
+# the district", "terrorist groups targeted the neighbourhood with rockets".
+_GUNMEN = r"(?:terrorists|terrorist\s+(?:groups|organizations)|militants|jihadists|gunmen)"
+_GUNMEN_AGENT = re.compile(
+    rf"\bby\s+(?:the\s+)?{_GUNMEN}\b"
+    rf"|\b{_GUNMEN}\s+(?:\w+\s+)?(?:fired|firing|shelled|launched|targeted|bombarded|pounded)\b",
+    re.I,
+)
+
+
+# "areas held by rebels": who holds the place shelled, not who fired.
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|controlled|run|dominated|occupied|besieged|seized|captured|taken|retaken)\s+$",
+    re.I,
+)
+
+
+def _fired_by_unnamed(text: str) -> bool:
+    """Whether a sentence tells unnamed rebels or gunmen as the ones who fired."""
+    return any(
+        not _HELD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        for pattern in (_REBEL_AGENT, _GUNMEN_AGENT)
+        for m in pattern.finditer(text)
+    )
 
 
 def actor_country(index: ArticleIndex, place: Place | None, named: str | None) -> str | None:
