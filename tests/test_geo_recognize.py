@@ -93,9 +93,9 @@ def test_people_named_like_towns_stay_people() -> None:
 def test_a_town_tagged_as_a_person_twice_stays_a_town() -> None:
     # spaCy tags the town PERSON in both sentences: the same name again is no person.
     result = _run_unscored(
-        "Air strikes hit a hospital in Khan Shaykhun a rebel-held town in Idlib on Tuesday. "
-        "Medics in Khan Shaykhun said nine people died. David Jones, 41, of Fargo was "
-        "charged on Monday. Jones told deputies he was home."
+        "Two rockets fell on a school in Khan Shaykhun on Tuesday. Teachers in Khan Shaykhun "
+        "said nine pupils died. David Jones, 41, of Fargo was charged on Monday. Jones told "
+        "deputies he was home."
     )
     texts = [m.text for _, m in result.places]
     assert texts.count("Khan Shaykhun") == 2
