@@ -90,6 +90,19 @@ def test_people_named_like_towns_stay_people() -> None:
 
 
 @pytest.mark.slow
+def test_a_town_tagged_as_a_person_twice_stays_a_town() -> None:
+    # spaCy tags the town PERSON in both sentences: the same name again is no person.
+    result = _run_unscored(
+        "Two rockets fell on a school in Khan Shaykhun on Tuesday. Teachers in Khan Shaykhun "
+        "said nine pupils died. David Jones, 41, of Fargo was charged on Monday. Jones told "
+        "deputies he was home."
+    )
+    texts = [m.text for _, m in result.places]
+    assert texts.count("Khan Shaykhun") == 2
+    assert "Jones" not in texts
+
+
+@pytest.mark.slow
 def test_multiword_names_spacy_missed_are_found() -> None:
     result = _run_unscored(
         "Turkish-backed fighters advanced on Ras al-Ain and Tal Abyad in northern Syria."

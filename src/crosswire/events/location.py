@@ -344,10 +344,37 @@ def _settle(
     finer = None
     if rank(chosen) >= _COUNTRY:
         finer = lead_place(index, sentence)  # "killed in northeastern Syria. ... in X"
-    if finer is None and rank(chosen) >= AREA_RANK:
+    if (
+        finer is None
+        and rank(chosen) >= AREA_RANK
+        and not _unplaced_towns_province(index, sentence, chosen)
+    ):
         # "fighting in the province of Daraa" in an article about Tafas, a town in it.
         finer = index.focus(None, within=chosen)
     return finer or chosen
+
+
+def _unplaced_towns_province(index: ArticleIndex, sentence: Span, chosen: Place) -> bool:
+    """``chosen`` is a province and the sentence calls a name a town or village ("the town
+    of X", "X village") that is on no map (the gazetteer lacks it, or its reading scored
+    under the threshold): the province is that town's, not the town the article is mostly
+    about. (A country is left to the article's town: its province is the likelier.)"""
+    if chosen.feature != "admin1":
+        return False
+    for token in sentence:
+        if token.lower_ not in _SETTLEMENT_NOUNS:
+            continue
+        after = token.nbor(2) if token.i + 2 < sentence.end else None
+        before = token.nbor(-1) if token.i > sentence.start else None
+        if after is not None and token.nbor(1).lower_ == "of" and after.pos_ == "PROPN":
+            name = after
+        elif before is not None and before.pos_ == "PROPN" and before.dep_ == "compound":
+            name = before
+        else:
+            continue
+        if not any(start <= name.idx < end for start, end, _ in index.places):
+            return True
+    return False
 
 
 # The lead: the first sentence after the dateline. Two (a pasted headline may be the

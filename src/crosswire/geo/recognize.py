@@ -537,6 +537,27 @@ def _surname(doc: Doc, ent_start: int) -> str:
     return doc[end - 1].lower_
 
 
+def _name_words(doc: Doc, ent_start: int) -> tuple[str, ...]:
+    """The name words of the entity that opens at ``ent_start``, lower-cased."""
+    end = ent_start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return tuple(
+        t.lower_ for t in doc[ent_start:end] if t.is_alpha and t.lower_ not in _NAME_LINKS_ALL
+    )
+
+
+def _in_other_name(
+    doc: Doc, ent_start: int, start: int, end: int, person_words: dict[str, set[int]]
+) -> bool:
+    """A word of ``doc[start:end]`` belongs to another, different multiword PERSON name:
+    "Jones" after "David Jones". The same name again ("Khan Shaykhun" tagged PERSON in
+    two sentences) is no evidence of a person: spaCy tags many towns so each time."""
+    own = _name_words(doc, ent_start)
+    others = {i for t in doc[start:end] for i in person_words.get(t.lower_, set())} - {ent_start}
+    return any(_name_words(doc, i) != own for i in others)
+
+
 def _street(doc: Doc, start: int, end: int) -> Recognized | None:
     """ "Washington Drive", "Orchard St.": a street, placed in the document's own town."""
     last = doc[end - 1].lower_
@@ -978,9 +999,7 @@ class Recognizer:
             if not self._persons_name_again(doc, ent.start, start, end, person_words):
                 accept(self._from_entity(doc, start, end, certain=True), start, end)
             return
-        if ent.label_ == "PERSON" and any(
-            person_words.get(t.lower_, set()) - {ent.start} for t in doc[start:end]
-        ):
+        if ent.label_ == "PERSON" and _in_other_name(doc, ent.start, start, end, person_words):
             return
         if ent.label_ == "ORG":
             embedded = self.names.embedded_polity(doc, start, end)
