@@ -105,7 +105,7 @@ from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.days import iso_ordinal
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
-from crosswire.events.ontology import event_type_of
+from crosswire.events.ontology import ATTACK, event_type_of
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -614,7 +614,7 @@ class Fuser:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
         aligned = [(r, self._flipped(reference.event, r.event)) for r in cluster]
 
-        sub_event_type = _vote(cluster, lambda r: r.final.sub_event_type)
+        sub_event_type = _coded_type(cluster)
         chosen_type = next(r.final for r in cluster if r.final.sub_event_type == sub_event_type)
         told = _vote(cluster, lambda r: r.event.sub_event_type)
         side1, side2 = self._sides(aligned)
@@ -668,6 +668,19 @@ class Fuser:
             confidence=best.event.confidence if best else None,
             reasons=best.event.reasons if best else (),
         )
+
+
+def _coded_type(cluster: Sequence[Report]) -> str | None:
+    """The sub-event type most sources code, except that a bare Attack yields to the means
+    any report of it was coded by: reports join as told, so a headline's "killed in an
+    attack on a market" joins its body's killing that the events stage coded by the
+    strike told beside it, and ACLED codes the incident by that means (as
+    ``events.incident.joined_label`` does within an article)."""
+    voted = _vote(cluster, lambda r: r.final.sub_event_type)
+    if voted != ATTACK:
+        return voted
+    means = [r for r in cluster if r.final.event_type == REMOTE_VIOLENCE]
+    return _vote(means, lambda r: r.final.sub_event_type) if means else voted
 
 
 def as_told(event: Event) -> Event:

@@ -392,7 +392,9 @@ def _join(draft: Draft, later: Draft) -> None:
     draft.absorb(later)
     draft.toll = later.toll
     apart = abs(draft.at - later.at) > _ONE_ACT_CHARS or draft.sentence != later.sentence
-    label = incident.joined_label(draft.label, later.label, told_apart=apart)
+    label = incident.joined_label(
+        draft.label, later.label, told_apart=apart, theirs_killed=draft.sentence == later.sentence
+    )
     if label != draft.label and not states_other_day(draft, later):
         # The report that names the means codes the incident ("deadly blast hits the
         # town", then "a suicide bombing using a car bomb killed three"); an Attack on
