@@ -914,9 +914,7 @@ def _phrase_nouns(noun: Token) -> list[Token]:
         token = todo.pop()
         out.append(token)
         todo += [
-            c
-            for c in token.children
-            if c.dep_ in ("prep", "pobj", "conj") and c.lower_ != "by"
+            c for c in token.children if c.dep_ in ("prep", "pobj", "conj") and c.lower_ != "by"
         ]
     return out
 
