@@ -370,3 +370,20 @@ def test_operation_against_fighters_is_battle(nlp, text: str) -> None:  # type: 
 def test_civilian_property_struck_stays_attack(nlp) -> None:  # type: ignore[no-untyped-def]
     found = labels(nlp, "Gunmen torched a farmhouse in the valley, killing two shepherds.")
     assert on.ARMED_CLASH not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants have massacred 40 soldiers taken hostage at an air base.",
+        "Jihadists have brutally massacred 60 conscripts taken hostage near the dam.",
+        "The insurgents have killed 30 guards taken hostage at the prison.",
+        "The militants killed 12 villagers who had been kidnapped from a farm.",
+        "Gunmen executed five policemen abducted last week in the north.",
+        "The militants kidnapped two aid workers on Friday and later killed them.",
+    ],
+)
+def test_captives_killed_are_an_attack_not_an_abduction(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # ACLED keeps abduction for captures without further violence; a killing of the
+    # captives is an attack, and the capture told of the victims is no event of its own.
+    assert labels(nlp, text) == [on.ATTACK]

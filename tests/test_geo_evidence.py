@@ -12,9 +12,13 @@ import pytest
 from crosswire.geo import GeoResult, resolve_places
 from crosswire.geo.confidence import (
     FEATURES,
+    STRAY_INDEX,
+    STRAY_THRESHOLD,
     THRESHOLD,
     THRESHOLD_IN_FOCUS,
     WEIGHTS,
+    _Pick,
+    _stray,
     confidence,
     threshold_for,
     unsettled,
@@ -384,3 +388,46 @@ def test_a_street_placed_at_its_town_is_not_vouched_as_a_town() -> None:
     scores = {m.text: p.score for p, m in result.places + result.unplaced}
     assert scores["Nenagh"] == 1.0
     assert scores.get("Church Street") is None or scores["Church Street"] < 1.0
+
+
+def _pick(key: str, name: str, admin1: int, lat: float, lon: float, feature: str = "city") -> _Pick:
+    town = Candidate(
+        index=admin1 * 100 + len(key),
+        geonameid=None,
+        name=name,
+        lat=lat,
+        lon=lon,
+        population=50_000,
+        country="US",
+        admin1=None,
+        feature=feature,
+        match="primary",
+    )
+    return _Pick(key, town, admin1)
+
+
+def test_a_small_town_far_from_a_one_state_story_is_a_stray() -> None:
+    """A story whose other names all lie in one state: a small town in another state, far
+    from all of them, needs more than the usual threshold; one in their state, one near
+    them, or one in a story spread over several states does not."""
+    picks = [
+        _pick("sacramento", "Sacramento", 5, 38.6, -121.5),
+        _pick("santa cruz", "Santa Cruz", 5, 37.0, -122.0),
+        _pick("california", "California", 5, 37.2, -119.8, feature="admin1"),
+    ]
+    far = replace(_pick("golden gate", "Golden Gate", 9, 26.2, -81.7).candidate, population=24_000)
+    assert _stray(far, 9, "golden gate", picks)
+    assert not _stray(far, 5, "golden gate", picks)  # in the story's state
+    assert not _stray(replace(far, lat=38.0, lon=-122.4), 9, "golden gate", picks)  # near
+    assert not _stray(replace(far, population=400_000), 9, "golden gate", picks)  # a city
+    spread = [
+        *picks[:1],
+        _pick("reno", "Reno", 7, 39.5, -119.8),
+        _pick("boise", "Boise", 8, 43.6, -116.2),
+    ]
+    assert not _stray(far, 9, "golden gate", spread)
+    vector = [0.0] * len(FEATURES)
+    vector[STRAY_INDEX] = 1.0
+    assert threshold_for(vector, "US") == STRAY_THRESHOLD > THRESHOLD
+    # Where names are transliterated (Syria), no stray test: the focus relief rules there.
+    assert threshold_for(vector, "SY") != STRAY_THRESHOLD

@@ -70,6 +70,14 @@ _PART_AMONG = re.compile(
     r"|people\s+killed|killed)\b)",
     re.I,
 )
+# "the dead included 70 evacuees", "among the dead were 12 children", "victims include
+# three medics": a part of the dead the article counts in a whole of its own.
+_PART_INCLUDED = re.compile(
+    r"\b(?:(?:the\s+)?(?:dead|victims|fatalities|those\s+killed)\s+(?:also\s+)?"
+    r"(?:included|include|includes)|among\s+(?:the\s+)?(?:dead|victims|fatalities"
+    r"|those\s+killed|killed)\s+(?:were|was|are|is))\s+(?:at\s+least\s+|some\s+)?$",
+    re.I,
+)
 # "100 injured", "9 civilians wounded", "left seven people injured", "injuring 15 others":
 # a count of the wounded, wherever the parser hangs it (a headline often hangs it on
 # "killed").
@@ -292,6 +300,8 @@ def _is_part(text: str, figure: Figure, earlier: bool) -> bool:
     start, end = figure.mention.start, figure.mention.end
     if _PART_OF_DEAD.match(text[end : end + 30]) or _PART_AMONG.match(text[end : end + 45]):
         return True
+    if _PART_INCLUDED.search(text[max(0, start - 45) : start]):
+        return True  # "the dead included 70 evacuees"
     return earlier and bool(
         _PART_AFTER.match(text[end : end + 30])
         or _PART_BEFORE.search(text[max(0, start - 25) : start])
@@ -408,7 +418,7 @@ def fatalities(
     for figure in here:
         token = _figure_token(doc, figure)
         if (
-            _is_part(text, figure, earlier=tolls_seen)
+            _is_part(text, figure, earlier=tolls_seen or bool(told_parts))
             or figure.value in repeated
             or (tolls_seen and figure.mention.start not in listed and _in_aside(text, figure))
         ):
@@ -422,9 +432,11 @@ def fatalities(
         if earlier is not None and earlier in at:
             position = at[earlier]  # "17 civilians, including six children, and 12 fighters"
         elif tolls_seen and _adds_to_earlier(text, figure, token):
-            position = last  # "and seven others were killed": more dead of the same event
+            position = _event_of_clause(doc, token, events, last)  # "and seven others ..."
         else:
             position = _nearest_event(doc, token, events)
+        if earlier is None and _told_elsewhere(token, found.get(position, [])):
+            continue  # "... in Bustan, and three others died in Salihin": not this toll
         tolls_seen, last, at[figure.mention.start] = True, position, position
         found.setdefault(position, []).append((figure, token))
     if opening and not found and told_parts:
@@ -498,6 +510,65 @@ def _nearest_event(doc: Doc, token: Token | None, events: list[EventCandidate]) 
             tree_distance(token, t) for t in [events[n].anchor, *events[n].tokens(doc)]
         ),
     )
+
+
+def _event_of_clause(doc: Doc, token: Token | None, events: list[EventCandidate], last: int) -> int:
+    """The event whose dead a figure told as more dead ("also", "others") counts: the
+    earlier figure's ("and seven others were killed"), unless the figure's own clause
+    tells another event and not that one ("while six children were also killed in
+    shelling on X" after "jets killed four")."""
+    if token is None or len(events) < 2:
+        return last
+    inside = {t.i for t in _clause_verb(token).subtree}
+    if events[last].anchor.i in inside:
+        return last
+    own = [n for n, e in enumerate(events) if n != last and e.anchor.i in inside]
+    return own[0] if len(own) == 1 else last
+
+
+_PLACE_PREPS = frozenset(["in", "near", "at", "inside", "outside", "on", "around"])
+
+
+def _clause_verb(token: Token) -> Token:
+    verb = _noun_of(token).head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _places_of(verb: Token) -> set[str]:
+    """The proper names a clause's verb sets its act in ("died in the Salihin district");
+    a participle's with none of its own are its head's ("struck Saraqib, killing 10")."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and not _own_places(verb):
+        return _own_places(verb.head)
+    return _own_places(verb)
+
+
+def _own_places(verb: Token) -> set[str]:
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return {
+        t.lower_
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+        for t in prep.subtree
+        if t.pos_ == "PROPN"
+    }
+
+
+def _told_elsewhere(token: Token | None, counted: list[tuple[Figure, Token | None]]) -> bool:
+    """The figure's clause sets its dead in another place than the clause of the event's
+    first figure ("eight were killed in Bustan and three others died in Salihin"): another
+    incident's dead, neither more of this event's nor another count of them. Places are
+    proper names under the clause's verb or its object; a clause naming none says
+    nothing."""
+    if token is None or not counted or counted[0][1] is None:
+        return False
+    verb, first = _clause_verb(token), _clause_verb(counted[0][1])
+    if verb.i == first.i:
+        return False
+    mine, theirs = _places_of(verb), _places_of(first)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> int | None:

@@ -75,6 +75,7 @@ class EventCandidate:
     confidence: float = 0.0
     roles: Roles = field(default_factory=Roles)
     victims: Token | None = None  # who was killed or hurt, when the casualty words say
+    captives: bool = False  # the victims were held ("executed men abducted last week")
 
     @property
     def groups(self) -> set[str]:
@@ -304,6 +305,11 @@ _AIR_POWERS = frozenset(["coalition", "russian", "israeli", "american", "nato", 
 _EXECUTION_WORDS = frozenset(
     ["execute", "executed", "execution", "behead", "beheaded", "beheading", "massacre"]
 )
+# Harm done to captives: an abduction told with it ended in that violence, which ACLED
+# codes as an attack (abduction is for captures "without reports of further violence").
+_CAPTIVE_HARM = _EXECUTION_WORDS | frozenset(
+    ["kill", "killing", "die", "dead", "death", "murder", "slaughter", "assassinate", "torture"]
+)
 _BOMB_WORDS = frozenset(
     [
         "bombing",
@@ -529,7 +535,63 @@ def _group_cues(sentence: Span, cues: list[Cue]) -> list[EventCandidate]:
             nearest.cues.append(cue)
         else:
             events.append(EventCandidate(anchor=token, cues=[cue]))
-    return events
+    return _fold_captivity(events, doc)
+
+
+def _harms_captives(event: EventCandidate, doc: Doc) -> bool:
+    return any(
+        c.group == "violence" and doc[c.head].lemma_.lower() in _CAPTIVE_HARM for c in event.cues
+    )
+
+
+def _captivity(cue: Cue, doc: Doc) -> bool:
+    """An abduction told as a modifier of its victims: "men abducted last week", "villagers
+    who had been kidnapped"."""
+    token = doc[cue.head]
+    return cue.group == "abduct" and (token.dep_ in ("relcl", "acl") or _reduced_relative(token))
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A bare participle the parse made a clause ("killed 30 guards taken hostage", read
+    as "guards" the subject of "taken"): no auxiliary, and the verb above lacks the
+    object the participle's "subject" is."""
+    return (
+        token.tag_ in ("VBN", "VBD")  # "taken" is often tagged a past tense
+        and token.dep_ == "ccomp"
+        and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        and not any(c.dep_ == "dobj" for c in token.head.children)
+    )
+
+
+def _words_of(event: EventCandidate, doc: Doc) -> set[int]:
+    return {t.i for w in event.tokens(doc) for t in (w, *w.children)}
+
+
+def _of_victims(token: Token, victims: set[int]) -> bool:
+    # A reduced relative hangs from the killing verb itself, a relative clause from its object.
+    return token.head.i in victims
+
+
+def _fold_captivity(events: list[EventCandidate], doc: Doc) -> list[EventCandidate]:
+    """What the victims of a killing had suffered before ("killed 12 villagers who had
+    been kidnapped", "executed men abducted last week") describes them: no event of its
+    own, and its date and place are the capture's, not the killing's."""
+    harms = [e for e in events if _harms_captives(e, doc)]
+    if not harms:
+        return events
+    victims = set().union(*(_words_of(e, doc) for e in harms))
+    kept = []
+    for event in events:
+        if event in harms:
+            held = [c for c in event.cues if _captivity(c, doc)]
+            event.cues = [c for c in event.cues if c not in held] or event.cues
+            event.captives = event.captives or bool(held)
+        elif all(_captivity(c, doc) and _of_victims(doc[c.head], victims) for c in event.cues):
+            for host in harms:
+                host.captives = host.captives or _of_victims(event.anchor, _words_of(host, doc))
+            continue
+        kept.append(event)
+    return kept
 
 
 def _is_generic(event: EventCandidate) -> bool:
@@ -776,6 +838,10 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
     typed = _type_needs_object(event, doc)
     if typed is not None:
         return typed
+    if event.captives or ("abduct" in groups and _harms_captives(event, doc)):
+        # Captives killed or tortured: ACLED's attack, whoever they were (abduction is
+        # for captures without further violence; killing held fighters is no battle).
+        return on.ATTACK, 0.9
     facts = _facts(event, doc, categorize, frozenset(groups))
     for group, decide in _BY_GROUP:
         if group in groups:
