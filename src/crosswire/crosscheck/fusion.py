@@ -608,13 +608,13 @@ class Fuser:
             unidentified=self._unidentified,
             state=self._state,
         )
-        return retold.join_retold(clusters, fused, self._fused, known)
+        return retold.join_retold(clusters, fused, self._fused, known, finish=_by_means)
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
         aligned = [(r, self._flipped(reference.event, r.event)) for r in cluster]
 
-        sub_event_type = _coded_type(cluster)
+        sub_event_type = _vote(cluster, lambda r: r.final.sub_event_type)
         chosen_type = next(r.final for r in cluster if r.final.sub_event_type == sub_event_type)
         told = _vote(cluster, lambda r: r.event.sub_event_type)
         side1, side2 = self._sides(aligned)
@@ -670,17 +670,25 @@ class Fuser:
         )
 
 
-def _coded_type(cluster: Sequence[Report]) -> str | None:
-    """The sub-event type most sources code, except that a bare Attack yields to the means
-    any report of it was coded by: reports join as told, so a headline's "killed in an
-    attack on a market" joins its body's killing that the events stage coded by the
-    strike told beside it, and ACLED codes the incident by that means (as
-    ``events.incident.joined_label`` does within an article)."""
-    voted = _vote(cluster, lambda r: r.final.sub_event_type)
-    if voted != ATTACK:
-        return voted
+def _by_means(cluster: Sequence[Report], event: Event) -> Event:
+    """A bare Attack yields to the means any report of it was coded by: reports join as
+    told, so a headline's "killed in an attack on a market" joins its body's killing that
+    the events stage coded by the strike told beside it, and ACLED codes the incident by
+    that means (as ``events.incident.joined_label`` does within an article). Applied
+    after ``retold`` joins an article's tellings, which compare types as voted."""
+    if event.sub_event_type != ATTACK:
+        return event
     means = [r for r in cluster if r.final.event_type == REMOTE_VIOLENCE]
-    return _vote(means, lambda r: r.final.sub_event_type) if means else voted
+    if not means:
+        return event
+    coded = _vote(means, lambda r: r.final.sub_event_type)
+    chosen = next(r.final for r in means if r.final.sub_event_type == coded)
+    return replace(
+        event,
+        event_type=chosen.event_type,
+        sub_event_type=chosen.sub_event_type,
+        reported_type=event.reported_type or ATTACK,
+    )
 
 
 def as_told(event: Event) -> Event:
