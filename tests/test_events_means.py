@@ -253,3 +253,31 @@ def test_an_attacker_who_dies_with_the_device_is_a_suicide_bomb(nlp, text: str) 
 )
 def test_a_bare_bombardment_takes_the_air_strikes_of_its_sentence(nlp, text: str, labels) -> None:  # type: ignore[no-untyped-def]
     assert _labels(nlp, text) == labels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "By" aircraft the parse hangs off the bombardment's place or the verb it is under.
+        ("Most of the dead were killed in the bombardment of Lanmark and Tovil by jets.",
+         on.AIR_STRIKE),
+        ("Six farmers died in Tovil, which has been under heavy bombardment by warplanes for "
+         "days.", on.AIR_STRIKE),
+        # By guns or by a ground force: shelling.
+        ("Six farmers died in the shelling of the village by army units.", on.SHELLING),
+        ("Tovil came under heavy shelling by artillery on Monday.", on.SHELLING),
+    ],
+)  # fmt: skip
+def test_a_bombardment_by_aircraft_is_an_air_strike(nlp, text: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert label in _labels(nlp, text)
+    assert not {on.AIR_STRIKE, on.SHELLING} - {label} & set(_labels(nlp, text))
+
+
+@pytest.mark.slow
+def test_of_two_means_in_one_sentence_the_one_that_killed_codes_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A car bomb followed by a barrage of rockets killed 14 people in Lanmark on Monday."
+    lanmark = place(text, "Lanmark", "Lanmark")
+    figures = (figure(text, "14 people", 14, "killed", high=14),)
+    events = run(nlp, text, places=(lanmark,), figures=figures).events
+    assert [e.sub_event_type for e in events if e.fatalities == 14] == [on.REMOTE_EXPLOSIVE]

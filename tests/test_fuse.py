@@ -551,3 +551,19 @@ def test_a_recoded_killing_is_compared_as_told() -> None:
     assert len(fuse([(arts[0], [recoded[0]]), (arts[2], [attack])])) == 1
     bombing = event(arts[2], WHOLE, **strike)  # type: ignore[arg-type]
     assert len(fuse([(arts[0], [recoded[0]]), (arts[2], [bombing])])) == 2
+
+
+def test_a_bare_attack_yields_to_the_means_another_report_was_coded_by() -> None:
+    """Reports join as told: two outlets' bare "killed in an attack" and a third's killing
+    the events stage coded by the strikes told beside it are one incident, which ACLED
+    codes by its means, however many reports left it untold."""
+    strike = {"sub_event_type": "Air/drone strike", "event_type": "Explosions/Remote violence"}
+    told = {"sub_event_type": "Attack", "event_type": "Violence against civilians"}
+    arts = [article(name, CLASH, outlet=name.upper()) for name in ("a", "b", "c")]
+    attacks = [(a, [event(a, WHOLE, **told)]) for a in arts[:2]]  # type: ignore[arg-type]
+    (fused,) = fuse(attacks)
+    assert fused.sub_event_type == "Attack"  # no means told anywhere: it stays an Attack
+    recoded = replace(event(arts[2], WHOLE, **strike), reported_type="Attack")  # type: ignore[arg-type]
+    (fused,) = fuse([*attacks, (arts[2], [recoded])])
+    assert (fused.sub_event_type, fused.event_type) == tuple(strike.values())
+    assert fused.reported_type == "Attack"

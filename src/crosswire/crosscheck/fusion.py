@@ -105,7 +105,7 @@ from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.days import iso_ordinal
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
-from crosswire.events.ontology import event_type_of
+from crosswire.events.ontology import ATTACK, event_type_of
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -608,7 +608,7 @@ class Fuser:
             unidentified=self._unidentified,
             state=self._state,
         )
-        return retold.join_retold(clusters, fused, self._fused, known)
+        return retold.join_retold(clusters, fused, self._fused, known, finish=_by_means)
 
     def _fused(self, cluster: list[Report]) -> Event:
         reference = min(cluster, key=lambda r: (-_known_sides(r.event), r.order))
@@ -669,6 +669,27 @@ class Fuser:
             confidence=best.event.confidence if best else None,
             reasons=best.event.reasons if best else (),
         )
+
+
+def _by_means(cluster: Sequence[Report], event: Event) -> Event:
+    """A bare Attack yields to the means any report of it was coded by: reports join as
+    told, so a headline's "killed in an attack on a market" joins its body's killing that
+    the events stage coded by the strike told beside it, and ACLED codes the incident by
+    that means (as ``events.incident.joined_label`` does within an article). Applied
+    after ``retold`` joins an article's tellings, which compare types as voted."""
+    if event.sub_event_type != ATTACK:
+        return event
+    means = [r for r in cluster if r.final.event_type == REMOTE_VIOLENCE]
+    if not means:
+        return event
+    coded = _vote(means, lambda r: r.final.sub_event_type)
+    chosen = next(r.final for r in means if r.final.sub_event_type == coded)
+    return replace(
+        event,
+        event_type=chosen.event_type,
+        sub_event_type=chosen.sub_event_type,
+        reported_type=event.reported_type or ATTACK,
+    )
 
 
 def as_told(event: Event) -> Event:

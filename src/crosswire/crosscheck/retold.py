@@ -83,9 +83,11 @@ def join_retold(
     fused: Sequence[Event],
     fuse: Callable[[list[Report]], Event],
     known: Known,
+    finish: Callable[[list[Report], Event], Event] = lambda _reports, event: event,
 ) -> list[Event]:
     """``fused`` (one event per cluster) with each article's incident told twice joined:
     the joined event is ``fuse`` of both clusters' reports, in the first one's place.
+    ``finish`` then sees each event with its reports (fusion's recoding by means).
     """
     parent = list(range(len(clusters)))
     members = [list(c) for c in clusters]
@@ -101,7 +103,7 @@ def join_retold(
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
         events[a] = _as_told_by(fuse(members[a]), leads.get(a))
         parent[b] = a
-    return [events[n] for n in range(len(clusters)) if parent[n] == n]
+    return [finish(members[n], events[n]) for n in range(len(clusters)) if parent[n] == n]
 
 
 def _speaks(event: Event) -> tuple[int, float]:

@@ -117,6 +117,7 @@ class Draft:
     trigger: str = ""  # the event word
     civilian_targeting: bool = False
     at: int = -1  # character offset of the event word
+    means_at: int = -1  # of the first word telling its means (a weapon, an event word)
     # Its date is the day it was reported ("a monitor said on Tuesday"), not its own.
     reported_on: bool = False
     # It names again an incident told before ("The killings took place on Wednesday").
@@ -393,7 +394,8 @@ def _join(draft: Draft, later: Draft) -> None:
     draft.absorb(later)
     draft.toll = later.toll
     apart = abs(draft.at - later.at) > _ONE_ACT_CHARS or draft.sentence != later.sentence
-    label = incident.joined_label(draft.label, later.label, told_apart=apart)
+    leads = draft.sentence == later.sentence and later.means_at < draft.means_at
+    label = incident.joined_label(draft.label, later.label, told_apart=apart, theirs_first=leads)
     if label != draft.label and not states_other_day(draft, later):
         # The report that names the means codes the incident ("deadly blast hits the
         # town", then "a suicide bombing using a car bomb killed three"); an Attack on

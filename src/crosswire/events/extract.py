@@ -360,9 +360,17 @@ def _draft(
         trigger=candidate.anchor.text,
         civilian_targeting=on_civilians,
         at=candidate.anchor.idx,
+        means_at=_means_at(candidate, sentence.doc),
         reported_on=stated is not None and reported_on(stated, sentence),
         retold=retells(event_tokens(candidate, sentence.doc)),
     )
+
+
+def _means_at(candidate: EventCandidate, doc: Doc) -> int:
+    """Character offset of the first word that tells the event's means (a weapon or an
+    event word, not "killed"), else of its event word."""
+    told = [doc[c.start].idx for c in candidate.cues if c.kind != "outcome"]
+    return min(told, default=candidate.anchor.idx)
 
 
 __all__ = ["extract_events", "modality", "roles_of"]

@@ -44,11 +44,18 @@ _MEANS_RANK: dict[str, int] = {
 }
 
 
-def joined_label(mine: str, theirs: str, *, told_apart: bool = False) -> str:
+def joined_label(
+    mine: str, theirs: str, *, told_apart: bool = False, theirs_first: bool = False
+) -> str:
     """The sub-event type of an incident told as ``mine`` and again as ``theirs``: the one
     that says more of its means ("a deadly blast" then "a suicide bombing using a car
     bomb" is a suicide bomb), else ``mine``; a chemical attack ``told_apart`` from the
-    strike or shelling that gives the toll does not recode it."""
+    strike or shelling that gives the toll does not recode it. ``theirs_first``: told in
+    one sentence before ``mine`` ("a car bomb followed by a barrage of rockets killed 14"),
+    of two means that tell as much, the one that leads codes it; a munition told after
+    ("killed in shelling ... using napalm bombs") is the first one's."""
+    if theirs_first and _MEANS_RANK.get(theirs, 0) == _MEANS_RANK.get(mine, 0) > 1:
+        return theirs
     if told_apart and mine == on.CHEMICAL and theirs in _CHEMICAL_CARRIERS:
         # A chemical attack told apart from the strike or shelling whose report gives the
         # toll ("accused of a new chemical attack as air raids kill 12"): the toll's own

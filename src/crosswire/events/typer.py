@@ -828,7 +828,7 @@ def type_event(event: EventCandidate, doc: Doc, categorize: Categorizer) -> Type
         return on.SUICIDE_BOMB, 0.9  # "a suicide bomber drove a car bomb into the gate"
     if _dropped_bombs(event, doc, categorize):
         return on.AIR_STRIKE, 0.7
-    if weapon_groups and weapon_groups <= _AIRCRAFT_MUNITIONS and _aircraft_agent(event):
+    if weapon_groups and weapon_groups <= _AIRCRAFT_MUNITIONS and _aircraft_agent(event, doc):
         return on.AIR_STRIKE, 0.9
     for group, label in _WEAPON_TYPES:
         if group in weapon_groups:
@@ -936,15 +936,53 @@ _AIRCRAFT = frozenset(
 _AIRCRAFT_MUNITIONS = frozenset({"air", "shelling", "remote", "violence"})
 
 
-def _aircraft_agent(event: EventCandidate) -> bool:
+def _aircraft_agent(event: EventCandidate, doc: Doc) -> bool:
     """ "Warplanes fired missiles at the town": what an aircraft fires or drops is an air
     strike in ACLED's codebook, whatever the munition (missile, rocket, bomb)."""
     agent = event.roles.agent
-    return (
-        agent is not None
-        and (agent.lemma_.lower() in _AIRCRAFT or agent.lower_ in _AIRCRAFT)
-        and not _suicide_agent(event)
-    )
+    if agent is None:
+        return any(_aircraft(t) for t in _loose_by_agents(event, doc))
+    return _aircraft(agent) and not _suicide_agent(event)
+
+
+def _aircraft(token: Token) -> bool:
+    return token.lemma_.lower() in _AIRCRAFT or token.lower_ in _AIRCRAFT
+
+
+def _loose_by_agents(event: EventCandidate, doc: Doc) -> list[Token]:
+    """The "by" agents the parse hung off a bombardment or shelling noun's own words ("the
+    bombardment of Aleppo and Idlib by warplanes") or off the verb it is under ("has been
+    under heavy bombardment by regime warplanes"), where the noun has no agent of its own."""
+    found: list[Token] = []
+    for cue in event.cues:
+        noun = doc[cue.head]
+        if cue.kind != "event" or noun.pos_ != "NOUN":
+            continue
+        hosts = _phrase_nouns(noun)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            hosts.append(noun.head.head)  # "under bombardment by": the verb holds "by"
+        found += [
+            g
+            for host in hosts
+            for by in host.children
+            if by.lower_ == "by" and by.dep_ in ("prep", "agent")
+            for g in by.children
+            if g.dep_ == "pobj"
+        ]
+    return found
+
+
+def _phrase_nouns(noun: Token) -> list[Token]:
+    """The noun and the nouns of its own prepositional phrases ("of Aleppo and Idlib"),
+    not those of a clause inside it."""
+    out, todo = [], [noun]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo += [
+            c for c in token.children if c.dep_ in ("prep", "pobj", "conj") and c.lower_ != "by"
+        ]
+    return out
 
 
 def _suicide_agent(event: EventCandidate) -> bool:
