@@ -19,6 +19,17 @@ TEXTS = {
         "people. Rescuers in Saraqib pulled two children from the rubble. Warplanes also "
         "struck the village of Kfar Haddoun in Idlib province on Tuesday, killing two women."
     ),
+    # The village's own sentences name no province: it is still not Saraqib.
+    "unplaced_village_later": (
+        "Air strikes hit the town of Saraqib in Idlib province on Monday, killing five "
+        "people. Rescuers in Saraqib pulled two children from the rubble. Gunmen stormed "
+        "the village of Kfar Haddoun at dawn on Tuesday and shot dead four farmers."
+    ),
+    # "Tell Marbouk" is made up too.
+    "more_dead_elsewhere": (
+        "Air strikes hit the town of Saraqib in Idlib province on Monday, killing five "
+        "people. Two more civilians were killed in air strikes on the village of Tell Marbouk."
+    ),
 }
 
 
@@ -39,3 +50,10 @@ def test_a_town_off_the_map_keeps_its_province(analyses) -> None:  # type: ignor
     # Not Saraqib, the town the article is mostly about: the province the sentence names.
     assert _place(analyses["unplaced_town"], "Kfar Haddoun") == "admin1"
     assert _place(analyses["unplaced_town"], "Saraqib in Idlib") == "city"
+
+
+def test_a_town_off_the_map_named_without_its_province(analyses) -> None:  # type: ignore[no-untyped-def]
+    # The fallback (the article's main town) would put the raid in Saraqib: the province.
+    assert _place(analyses["unplaced_village_later"], "Kfar Haddoun") == "admin1"
+    # A village of its own, not more dead of the strikes on Saraqib.
+    assert _place(analyses["more_dead_elsewhere"], "Tell Marbouk") == "admin1"

@@ -574,6 +574,20 @@ def same_incident(draft: Draft, later: Draft) -> bool:
     return here is None or there is None or same_area(here, there) or same_area(there, here)
 
 
+def unnamed_area(draft: Draft, other: Draft) -> bool:
+    """``draft`` is put in a province its sentence does not name (its town is on no map,
+    ``event_place``) and ``other`` at a town of it: two towns, not one incident."""
+    place, town = draft.place, other.place
+    return (
+        draft.place_named is None
+        and place is not None
+        and town is not None
+        and place.feature == "admin1"
+        and town.feature not in ("admin1", "country")
+        and place.id != town.id
+    )
+
+
 def host_of(drafts: list[Draft], draft: Draft) -> Draft | None:
     """The event a weak draft adds to: the latest violent event of an earlier sentence (the
     main one of its sentence), when the draft's own date, place and agent fit it."""

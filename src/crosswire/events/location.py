@@ -291,6 +291,9 @@ def event_place(
         or lead_place(index, sentence)
         or index.focus(index.focus_country)
     )
+    if fallback is not None and _names_unplaced_town(index, sentence):
+        # "gunmen stormed the village of X" (on no map): X's province, not another town.
+        return _province_of(index, fallback) or fallback, None
     return fallback or index.dateline_place, None
 
 
@@ -355,17 +358,29 @@ def _settle(
 
 
 def _unplaced_towns_province(index: ArticleIndex, sentence: Span, chosen: Place) -> bool:
-    """``chosen`` is a province and the sentence calls a name a town or village ("the town
-    of X", "X village") that is on no map (the gazetteer lacks it, or its reading scored
-    under the threshold): the province is that town's, not the town the article is mostly
-    about. (A country is left to the article's town: its province is the likelier.)"""
-    if chosen.feature != "admin1":
-        return False
-    for token in sentence:
+    """``chosen`` is a province and the sentence names a town that is on no map: the
+    province is that town's, not the town the article is mostly about. (A country is left
+    to the article's town: its province is the likelier.)"""
+    return chosen.feature == "admin1" and _names_unplaced_town(index, sentence)
+
+
+def _names_unplaced_town(index: ArticleIndex, sentence: Span) -> bool:
+    """The sentence names a town or village that is on no map (the gazetteer lacks it, or
+    its reading scored under the threshold): called so here ("the town of X", "X village")
+    or elsewhere in the article ("14 residents of X" after "the village of X")."""
+    names = _unplaced_town_names(index, sentence.doc[:])
+    return any(token.text in names for token in sentence if token.pos_ == "PROPN")
+
+
+def _unplaced_town_names(index: ArticleIndex, span: Span) -> set[str]:
+    """The names ``span`` calls a town or village ("the town of X", "X village") that no
+    place of the article covers."""
+    names = set()
+    for token in span:
         if token.lower_ not in _SETTLEMENT_NOUNS:
             continue
-        after = token.nbor(2) if token.i + 2 < sentence.end else None
-        before = token.nbor(-1) if token.i > sentence.start else None
+        after = token.nbor(2) if token.i + 2 < span.end else None
+        before = token.nbor(-1) if token.i > span.start else None
         if after is not None and token.nbor(1).lower_ == "of" and after.pos_ == "PROPN":
             name = after
         elif before is not None and before.pos_ == "PROPN" and before.dep_ == "compound":
@@ -373,8 +388,19 @@ def _unplaced_towns_province(index: ArticleIndex, sentence: Span, chosen: Place)
         else:
             continue
         if not any(start <= name.idx < end for start, end, _ in index.places):
-            return True
-    return False
+            names.add(name.text)
+    return names
+
+
+def _province_of(index: ArticleIndex, town: Place) -> Place | None:
+    """The province the article names that holds ``town``: where a sentence about a town
+    on no map puts it, rather than at another town of the article."""
+    if rank(town) >= AREA_RANK:
+        return town
+    for _start, _end, place in index.places:
+        if place.feature == "admin1" and inside(place, town):
+            return place
+    return None
 
 
 # The lead: the first sentence after the dateline. Two (a pasted headline may be the

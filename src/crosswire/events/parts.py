@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 
 from crosswire.events import sameness
-from crosswire.events.drafts import Draft, live, same_incident, states_other_day
+from crosswire.events.drafts import Draft, live, same_incident, states_other_day, unnamed_area
 
 # How many sentences after the toll a report may still count a part of it.
 REACH = 3
@@ -166,6 +166,7 @@ def _adds_to(draft: Draft, later: Draft) -> bool:
         return False
     return (
         same_incident(draft, later)
+        and not unnamed_area(later, draft)  # "two more killed in the town of X" (on no map)
         and sameness.same(draft, later)
         and not states_other_day(draft, later)
     )
