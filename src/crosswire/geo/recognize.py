@@ -1031,7 +1031,11 @@ class Recognizer:
         stop = end
         while stop < len(doc) and stop - end < 3:
             token = doc[stop]
-            if token.ent_type_ or not (_name_token(token) or token.lower_ in _NAME_LINKS_ALL):
+            if token.ent_type_ or _hint_for(token.lower_) is not None:
+                break  # "Dublin City Schools", "Homs Governorate": a unit word, not the name
+            if not (
+                (_name_token(token) and token.pos_ == "PROPN") or token.lower_ in _NAME_LINKS_ALL
+            ):
                 break
             stop += 1
         for longer in range(stop, end, -1):
