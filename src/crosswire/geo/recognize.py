@@ -1029,7 +1029,8 @@ class Recognizer:
         "in Tal Abyad Raqqa" is "Tal Abyad", the longest run of name words after it (up
         to three, in no entity) that the gazetteer knows with it."""
         stop = end
-        while stop < len(doc) and stop - end < 3:
+        # Abbreviations ("U.S. Sen.", "St. James Church") are titles and names of their own.
+        while stop < len(doc) and stop - end < 3 and not doc[stop - 1].text.endswith("."):
             token = doc[stop]
             if token.ent_type_ or _hint_for(token.lower_) is not None:
                 break  # "Dublin City Schools", "Homs Governorate": a unit word, not the name
