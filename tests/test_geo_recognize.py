@@ -154,3 +154,13 @@ def test_a_persons_surname_tagged_as_a_place_stays_the_person() -> None:
         "George Washington crossed the river. Washington later became the capital."
     )
     assert "Washington" in {m.text for _, m in city.places}
+
+
+def test_a_place_name_spacy_cut_short_is_read_whole() -> None:
+    # A headline run-on ("in Tal Abyad Raqqa"): spaCy may tag "Tal" alone as the place.
+    result = resolve_places(
+        load_nlp()("Seven Civilians Killed in Car Bomb Attack in Tal Abyad Raqqa. It hit Syria."),
+        "art_test",
+    )
+    texts = [m.text for _, m in result.places]
+    assert "Tal" not in texts, texts

@@ -997,6 +997,7 @@ class Recognizer:
             return
         if ent.label_ in PLACE_LABELS:
             if not self._persons_name_again(doc, ent.start, start, end, person_words):
+                end = self._whole_name_end(doc, start, end)
                 accept(self._from_entity(doc, start, end, certain=True), start, end)
             return
         if ent.label_ == "PERSON" and _in_other_name(doc, ent.start, start, end, person_words):
@@ -1022,6 +1023,26 @@ class Recognizer:
                 continue  # "Tal" out of "Tal Abyad" is no reading of it
             accept(item, start, sub_end)
             return
+
+    def _whole_name_end(self, doc: Doc, start: int, end: int) -> int:
+        """Where a place name spaCy cut short ends: "Tal" tagged alone in a headline's
+        "in Tal Abyad Raqqa" is "Tal Abyad", the longest run of name words after it (up
+        to three, in no entity) that the gazetteer knows with it."""
+        stop = end
+        # Abbreviations ("U.S. Sen.", "St. James Church") are titles and names of their own.
+        while stop < len(doc) and stop - end < 3 and not doc[stop - 1].text.endswith("."):
+            token = doc[stop]
+            if token.ent_type_ or _hint_for(token.lower_) is not None:
+                break  # "Dublin City Schools", "Homs Governorate": a unit word, not the name
+            if not (
+                (_name_token(token) and token.pos_ == "PROPN") or token.lower_ in _NAME_LINKS_ALL
+            ):
+                break
+            stop += 1
+        for longer in range(stop, end, -1):
+            if _name_token(doc[longer - 1]) and self.gazetteer.lookup(doc[start:longer].text):
+                return longer
+        return end
 
     # -- sources of toponyms ----------------------------------------------
 
