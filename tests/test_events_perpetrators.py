@@ -467,6 +467,14 @@ TEXTS = {
         "IS fighters attacked at dawn an army post near the town of Azaz in Aleppo province in "
         "Syria on Friday, killing at least 11 soldiers, a monitor said."
     ),
+    "killed_in_operation_by": (
+        "Abu Khaled, a senior Nusra Front commander, was killed on Tuesday in a night "
+        "operation carried out by government troops near the town of Morek in Hama province."
+    ),
+    "faced_counter_offensive_led_by": (
+        "The Syrian army withdrew from the hills near Morek in Hama province on Monday as it "
+        "faced a counter-offensive led by Jaysh al-Fatah."
+    ),
 }
 
 
@@ -1030,3 +1038,14 @@ def test_shelling_its_own_sentence_credits_is_not_the_jets_told_before(  # type:
     does not fire the shells its own sentence says rebels, gunmen or a named group fired."""
     actor1 = _shelling_actor1(analyses[name])
     assert actor1 is not None and actor1.startswith(gunner)
+
+
+def test_who_carried_out_the_operation_a_killing_was_done_in_is_actor1(analyses) -> None:  # type: ignore[no-untyped-def]
+    actor1 = first(analyses["killed_in_operation_by"])[0]
+    assert actor1 is not None and actor1.startswith("Military Forces of Syria")
+
+
+def test_a_led_by_phrase_the_parser_hung_elsewhere_still_names_the_attacker(analyses) -> None:  # type: ignore[no-untyped-def]
+    clashes = [a for a, _, _ in sides(analyses["faced_counter_offensive_led_by"])]
+    assert "Jaysh al-Fateh" in clashes
+    assert not any(a and a.startswith("Unidentified") for a in clashes)

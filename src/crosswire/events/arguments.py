@@ -16,7 +16,7 @@ entities by character offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -105,7 +105,9 @@ def _governing_agent(noun: Token) -> Token | None:
 
 
 def _by_agent(token: Token) -> Token | None:
-    """The object of a "by" phrase under ``token``, even when the parser hung it one level down."""
+    """The object of a "by" phrase under ``token``, even when the parser hung it one level
+    down; the perpetrator of the operation a killing was done in ("killed in a special
+    operation carried out by the army", "wounded during a raid launched by X")."""
     found = _prep_object(token, {"by"})
     if found is not None:
         return found
@@ -114,6 +116,8 @@ def _by_agent(token: Token) -> Token | None:
             obj = _child(child, "pobj")
             if obj is not None:
                 deeper = _prep_object(obj, {"by"})
+                if deeper is None and child.lower_ in ("in", "during"):
+                    deeper = _noun_clause_agent(obj)
                 if deeper is not None:
                     return deeper
     return None
@@ -146,6 +150,21 @@ def clause_agent(verb: Token, depth: int = 0) -> Token | None:
                 if found is not None:
                     return found
     return None
+
+
+def _trailing_agent(word: Token) -> Token | None:
+    """The perpetrator a participle right after the event word names when the parser hung
+    the participle elsewhere: "withdrew as it faced a counter-offensive led by X" ("led"
+    made the clause's adverbial)."""
+    doc, end = word.doc, word.i
+    while end + 2 < len(doc) and doc[end + 1].text == "-":
+        end += 2  # the whole of "counter-offensive"
+    if end + 1 >= len(doc):
+        return None
+    after = doc[end + 1]
+    if after.tag_ != "VBN" or after.head.i == word.i:
+        return None
+    return clause_agent(after)
 
 
 def _noun_clause_agent(noun: Token) -> Token | None:
@@ -371,7 +390,7 @@ def _noun_roles(noun: Token) -> Roles:
             patient=others[0] if others else None,
             co_patients=others[1:],
         )
-    by = _by_agent(noun) or _noun_clause_agent(noun)
+    by = _by_agent(noun) or _noun_clause_agent(noun) or _trailing_agent(noun)
     if by is not None:
         agent = by
     if agent is None:
@@ -414,7 +433,11 @@ def roles_of(token: Token) -> Roles:
     if token.pos_ in ("VERB", "AUX"):
         return _verb_roles(token)
     if token.pos_ == "ADJ" and token.head.pos_ == "VERB":
-        return _verb_roles(token.head)
+        roles = _verb_roles(token.head)
+        trailing = _trailing_agent(token)
+        if trailing is None:
+            return roles
+        return replace(roles, agent=trailing, co_agents=_conjuncts(trailing))
     return _noun_roles(token)
 
 
