@@ -136,12 +136,15 @@ _ARTICLE_AFTER = re.compile(r"\s*-?\s*(?:(?:[Aa]l|[Ee]l)[-\s]|[Aa](?:sh|th|dh|[s
 
 
 def within_longer_name(
-    text: str, first: int, last: int, names: list[tuple[int, int, bool]]
+    text: str, span: tuple[int, int], names: list[tuple[int, int, bool]], next_known: bool
 ) -> bool:
     """Whether the name at ``text[first:last]`` only opens or sits inside a longer,
     different one: "Fateh" of "Jaysh Al Fateh" (``names``, from ``arabic_names``),
-    "Fateh" of "the Fateh al-Sham Front". A short alias never stands for a longer name."""
-    if _ARTICLE_AFTER.match(text, last):
+    "Fateh" of "the Fateh al-Sham Front". A short alias never stands for a longer name;
+    a known name right after it (``next_known``) is a list that lost its comma ("the
+    Syrian branch of al-Qaeda al-Nusra Front")."""
+    first, last = span
+    if not next_known and _ARTICLE_AFTER.match(text, last):
         return True
     return any(a <= first and last <= b and b - a > last - first for a, b, _ in names)
 

@@ -199,7 +199,8 @@ class LinkerState:
 
         raw = [c for c in raw if c.start >= self.dateline_end]  # the reporter's city
         longer = arabic_names(self.text)
-        raw = [c for c in raw if not self._inside_longer_name(c, longer)]
+        starts = {c.start for c in raw}
+        raw = [c for c in raw if not self._inside_longer_name(c, longer, starts)]
         supported = self._supported_keys(raw)
         raw = [c for c in raw if self._abbreviation_fits(c, supported)]
         # Longest match wins; a name and a demonym over the same tokens ("UAE") both stay.
@@ -216,14 +217,16 @@ class LinkerState:
             taken.update(range(cand.start, cand.end))
             self.candidates[span_key] = [cand]
 
-    def _inside_longer_name(self, cand: _Candidate, longer: list[tuple[int, int, bool]]) -> bool:
+    def _inside_longer_name(
+        self, cand: _Candidate, longer: list[tuple[int, int, bool]], starts: set[int]
+    ) -> bool:
         """An alias or name the text's longer name only contains ("Jaysh Al Fateh" holds
         "Fateh"): that name is another group, never the short one's."""
         if cand.source not in ("alias", "name"):
             return False
-        first = self.doc[cand.start].idx
-        last_token = self.doc[cand.end - 1]
-        return within_longer_name(self.text, first, last_token.idx + len(last_token), longer)
+        last = self.doc[cand.end - 1]
+        span = (self.doc[cand.start].idx, last.idx + len(last))
+        return within_longer_name(self.text, span, longer, cand.end in starts)
 
     def _supported_keys(self, raw: list[_Candidate]) -> set[str]:
         """Actor keys named in the article by an alias that needs no guarding."""
