@@ -451,8 +451,10 @@ def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidat
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
     for verb in weapon.lefts:
-        # "gunmen from the brigade fired shells": a past tense the parse hung on the noun.
-        if verb.dep_ == "amod" and verb.tag_ == "VBD" and verb.lemma_ in _WEAPON_USE_VERBS:
+        # "gunmen from the brigade fired shells": a past tense the parse hung on the noun
+        # (a participle right after a noun too; "remains of fired shells" is no firing).
+        finite = verb.tag_ == "VBD" or (verb.i > 0 and verb.nbor(-1).pos_ in ("NOUN", "PROPN"))
+        if verb.dep_ == "amod" and finite and verb.lemma_ in _WEAPON_USE_VERBS:
             return heads.get(verb.i) or EventCandidate(anchor=verb, cues=[])
     delivery = _delivery_verb(weapon)
     if delivery is not None:
