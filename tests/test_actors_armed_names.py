@@ -102,3 +102,40 @@ def test_a_group_tied_to_the_state_side_is_not_made_a_rebel(nlp: Language) -> No
 def test_a_street_named_after_a_group_is_no_actor(nlp: Language) -> None:
     text = "A shell fell on Jaysh al-Islam Street in the town of Douma in Syria."
     assert "Jaysh al-Islam" not in named(link(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        # A name that opens a longer one, or sits inside one the dateline cut off.
+        (
+            "The alliance includes the Fateh al-Sham Front, which shelled a village in Syria.",
+            "Fateh",
+        ),
+        ("Gunmen from Fatah al-Intifada shot dead a guard in a camp in Syria.", "Fatah"),
+    ],
+)
+def test_a_short_name_inside_a_longer_one_is_not_that_actor(
+    nlp: Language, text: str, short: str
+) -> None:
+    assert short not in named(link(nlp, text))
+
+
+def test_a_short_name_alone_is_still_that_actor(nlp: Language) -> None:
+    found = named(link(nlp, "A Fatah official and Hamas leaders met in Cairo as talks went on."))
+    assert found["Fatah"][0] == "Fatah"
+    assert found["Hamas"][0] == "Hamas"
+    # Two names whose comma was lost: the first is not read as opening a longer one.
+    text = "Fighters of the Syrian branch of al-Qaeda al-Nusra Front died near a town in Syria."
+    found = named(link(nlp, text))
+    assert found["al-Qaeda"][0] == "Al-Qaeda"
+    assert found["al-Nusra Front"][0] == "Jabhat al-Nusra"
+
+
+def test_the_conquest_coalition_and_the_renamed_nusra_front_are_known(nlp: Language) -> None:
+    found = named(link(nlp, "The Army of Conquest seized the town of Abu Duhur in Syria."))
+    assert found["Army of Conquest"][0] == "Jaysh al-Fateh"
+    found = named(link(nlp, "Jaish al-Fatah fighters stormed the town of Abu Duhur in Syria."))
+    assert found["Jaish al-Fatah"][0] == "Jaysh al-Fateh"
+    found = named(link(nlp, "The Fateh al-Sham Front shelled the town of Mahardeh in Syria."))
+    assert found["Fateh al-Sham Front"][0] == "Jabhat al-Nusra"

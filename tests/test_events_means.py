@@ -57,6 +57,55 @@ def test_deaths_told_with_a_toxic_agent_are_a_chemical_weapon(nlp, text: str) ->
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    "text",
+    [
+        # The munition or strike carries or gives off the agent: one chemical attack.
+        "Rebels fired shells containing toxic materials at the Karam quarter, injuring six.",
+        "Gunmen fired mortar rounds loaded with chlorine on the district, wounding nine people.",
+        "Helicopters dropped barrel bombs filled with toxic gas on the town, killing four people.",
+        "Air strikes that released toxic gas killed twelve people in the village on Monday.",
+        # A past tense the parse hangs on the shells still fires them.
+        "Earlier today gunmen from the Haq Brigade fired shells containing toxic materials "
+        "on the Karam area in Aleppo causing cases of suffocation to more than 20 people.",
+    ],
+)
+def test_a_munition_carrying_a_toxic_agent_is_one_chemical_weapon(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [on.CHEMICAL]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Gas cylinders fired as shells carry explosives, no toxic agent.
+        "Rebels fired gas cylinders packed with explosives at the post, killing three soldiers.",
+        "Residents fled toxic smoke from a fire at the fuel depot after shelling hit it.",
+    ],
+)
+def test_gas_cylinders_and_smoke_are_no_chemical_weapon(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert on.CHEMICAL not in _labels(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # A store of an agent the strike hit is the target, not the means.
+        (
+            "Shelling hit a warehouse where rebels stored toxic materials, killing two workers.",
+            on.SHELLING,
+        ),
+        ("An air strike hit a depot of chlorine in the town, killing two guards.", on.AIR_STRIKE),
+    ],
+)
+def test_a_toxic_agent_that_is_not_the_means_makes_no_chemical_weapon(
+    nlp, text: str, label: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(nlp, text) == [label]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "label"),
     [
         ("Police fired tear gas to scatter protesters near the port.", on.PROTEST_INTERVENTION),

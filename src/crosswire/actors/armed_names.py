@@ -130,6 +130,25 @@ def arabic_names(text: str, start: int = 0) -> list[tuple[int, int, bool]]:
     return found
 
 
+# An Arabic article word right after a name: the name goes on ("Fateh al-Sham Front",
+# "Fatah al-Intifada"); only joined or "al"/"el" forms, as "as", "at", "an" are English.
+_ARTICLE_AFTER = re.compile(r"\s*-?\s*(?:(?:[Aa]l|[Ee]l)[-\s]|[Aa](?:sh|th|dh|[sndtrz])-)[A-Z]")
+
+
+def within_longer_name(
+    text: str, span: tuple[int, int], names: list[tuple[int, int, bool]], next_known: bool
+) -> bool:
+    """Whether the name at ``text[first:last]`` only opens or sits inside a longer,
+    different one: "Fateh" of "Jaysh Al Fateh" (``names``, from ``arabic_names``),
+    "Fateh" of "the Fateh al-Sham Front". A short alias never stands for a longer name;
+    a known name right after it (``next_known``) is a list that lost its comma ("the
+    Syrian branch of al-Qaeda al-Nusra Front")."""
+    first, last = span
+    if not next_known and _ARTICLE_AFTER.match(text, last):
+        return True
+    return any(a <= first and last <= b and b - a > last - first for a, b, _ in names)
+
+
 def _trim(words: list[str]) -> list[str]:
     """The name's words up to the first that ends it ("Jaysh al-Islam Terrorist")."""
     kept = []

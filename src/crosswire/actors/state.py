@@ -9,6 +9,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from crosswire.actors.armed_names import arabic_names, within_longer_name
 from crosswire.actors.dictionary import _STATE_KINDS, ActorDictionary, Branch, LinkMode, Role
 from crosswire.actors.grammar import (
     _dateline_end,
@@ -197,6 +198,9 @@ class LinkerState:
             raw.append(_Candidate(start, end, "demonym", strings[match_id]))
 
         raw = [c for c in raw if c.start >= self.dateline_end]  # the reporter's city
+        longer = arabic_names(self.text)
+        starts = {c.start for c in raw}
+        raw = [c for c in raw if not self._inside_longer_name(c, longer, starts)]
         supported = self._supported_keys(raw)
         raw = [c for c in raw if self._abbreviation_fits(c, supported)]
         # Longest match wins; a name and a demonym over the same tokens ("UAE") both stay.
@@ -212,6 +216,17 @@ class LinkerState:
                 continue
             taken.update(range(cand.start, cand.end))
             self.candidates[span_key] = [cand]
+
+    def _inside_longer_name(
+        self, cand: _Candidate, longer: list[tuple[int, int, bool]], starts: set[int]
+    ) -> bool:
+        """An alias or name the text's longer name only contains ("Jaysh Al Fateh" holds
+        "Fateh"): that name is another group, never the short one's."""
+        if cand.source not in ("alias", "name"):
+            return False
+        last = self.doc[cand.end - 1]
+        span = (self.doc[cand.start].idx, last.idx + len(last))
+        return within_longer_name(self.text, span, longer, cand.end in starts)
 
     def _supported_keys(self, raw: list[_Candidate]) -> set[str]:
         """Actor keys named in the article by an alias that needs no guarding."""

@@ -101,7 +101,9 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             toxic gas; chemical agent; chemical strike; poisonous gas; toxic gases;
             poisonous gases""",
         "weapon": """chlorine; sarin; mustard gas; nerve agent; vx; phosgene; toxic chemical;
-            chemical munition""",
+            chemical munition; toxic material; toxic materials; toxic substance;
+            toxic substances; poisonous material; poisonous materials; poisonous substance;
+            poisonous substances""",
     },
     "sexual": {
         "event": """rape; raped; gang rape; gang-rape; sexual violence; sexual assault;

@@ -450,6 +450,12 @@ def _verb_host(weapon: Token, heads: dict[int, EventCandidate]) -> EventCandidat
         return EventCandidate(anchor=verb, cues=[])
     if weapon.dep_ in ("nsubj", "nsubjpass") and weapon.head.lemma_ in lx.WEAPON_VERBS:
         return EventCandidate(anchor=weapon.head, cues=[])
+    for verb in weapon.lefts:
+        # "gunmen from the brigade fired shells": a past tense the parse hung on the noun
+        # (a participle right after a noun too; "remains of fired shells" is no firing).
+        finite = verb.tag_ == "VBD" or (verb.i > 0 and verb.nbor(-1).pos_ in ("NOUN", "PROPN"))
+        if verb.dep_ == "amod" and finite and verb.lemma_ in _WEAPON_USE_VERBS:
+            return heads.get(verb.i) or EventCandidate(anchor=verb, cues=[])
     delivery = _delivery_verb(weapon)
     if delivery is not None:
         return heads.get(delivery.i) or EventCandidate(anchor=delivery, cues=[])
@@ -1389,6 +1395,7 @@ def sentence_events(sentence: Span, categorize: Categorizer | None = None) -> li
     if not any(c.kind in ("event", "needs_object", "weapon", "outcome") for c in cues):
         return []
     events = _group_cues(sentence, cues)
+    events = _carried_agents(events, cues, doc)
     _toxic_means(events, cues, doc)
     for event in events:
         event.roles = _roles(event, doc)
@@ -1447,6 +1454,51 @@ def _listed_with(event: EventCandidate, other: EventCandidate, doc: Doc) -> bool
 _POISONABLE = frozenset({"violence", "air", "shelling", "remote"})
 
 
+def _agent_holder(agent: Token) -> Token | None:
+    """The noun a clause says holds or gives off a toxic agent: "shells containing toxic
+    materials", "bombs filled with chlorine", "strikes that released toxic gas", "a
+    plant storing chlorine"; None when no such clause holds it."""
+    while agent.dep_ in ("compound", "amod") and agent.head.i != agent.i:
+        agent = agent.head  # "chlorine gas"
+    verb = agent.head
+    if agent.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "filled with chlorine"
+    elif agent.dep_ != "dobj":
+        return None
+    return verb.head if verb.dep_ in ("acl", "relcl") and verb.pos_ == "VERB" else None
+
+
+def _carried_agents(
+    events: list[EventCandidate], cues: list[Cue], doc: Doc
+) -> list[EventCandidate]:
+    """A toxic agent the munition or strike of another event carries or releases is that
+    event's means (ACLED: the agent decides, whoever fired or dropped it): its own
+    chemical event, if the agent named one, folds into the strike."""
+    heads = {t.i: event for event in events for t in event.tokens(doc)}
+    for cue in (c for c in cues if c.group == "chemical" and c.kind in ("event", "weapon")):
+        holder = _agent_holder(doc[cue.head])
+        host = heads.get(holder.i) if holder is not None else None
+        if host is None or not host.groups or not host.groups <= _POISONABLE:
+            continue
+        own = heads.get(cue.head)
+        if own is not None and own is not host and own.groups == {"chemical"}:
+            events = [e for e in events if e is not own]
+            host.cues.extend(replace(c, kind="weapon") for c in own.cues if c not in host.cues)
+        elif cue not in host.cues:
+            host.cues.append(replace(cue, kind="weapon"))
+    return events
+
+
+def _stored(cue: Cue, doc: Doc) -> bool:
+    """An agent a store holds ("a depot storing toxic materials", "a stockpile of
+    sarin"): what a strike hit, not its means."""
+    agent = doc[cue.head]
+    holder = _agent_holder(agent)
+    if holder is None and agent.dep_ == "pobj" and agent.head.lower_ == "of":
+        holder = agent.head.head
+    return holder is not None and holder.lemma_.lower() in lx.CHEMICAL_HOLDING_NOUNS
+
+
 def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> None:
     """A toxic agent the parse ties to no event ("three died when a gas thought to be
     chlorine spread", "chlorine, the doctors said") is the means of the nearest
@@ -1455,7 +1507,10 @@ def _toxic_means(events: list[EventCandidate], cues: list[Cue], doc: Doc) -> Non
     loose = [
         c
         for c in cues
-        if c.group == "chemical" and c.kind == "weapon" and (c.start, c.head) not in hosted
+        if c.group == "chemical"
+        and c.kind == "weapon"
+        and (c.start, c.head) not in hosted
+        and not _stored(c, doc)
     ]
     hosts = [e for e in events if e.groups and e.groups <= _POISONABLE]
     for cue in loose if hosts else ():
