@@ -132,7 +132,8 @@ def arabic_names(text: str, start: int = 0) -> list[tuple[int, int, bool]]:
 
 # An Arabic article word right after a name: the name goes on ("Fateh al-Sham Front",
 # "Fatah al-Intifada"); only joined or "al"/"el" forms, as "as", "at", "an" are English.
-_ARTICLE_AFTER = re.compile(r"\s*-?\s*(?:(?:[Aa]l|[Ee]l)[-\s]|[Aa](?:sh|th|dh|[sndtrz])-)[A-Z]")
+# (One optional hyphen between two runs of space would backtrack on a long run of space.)
+_ARTICLE_AFTER = re.compile(r"\s*(?:-\s*)?(?:(?:[Aa]l|[Ee]l)[-\s]|[Aa](?:sh|th|dh|[sndtrz])-)[A-Z]")
 
 
 def within_longer_name(
