@@ -128,6 +128,9 @@ class ArticleIndex:
     # The country of the places the story is set in (its scenes, else its dateline's), never
     # one guessed from the state forces it names: whose the unnamed victims are.
     scene_country: str | None = None
+    # Names the article calls a town or village that no place covers ("the village of X"
+    # on no map), read once by events.location on first use.
+    unplaced_towns: frozenset[str] | None = None
 
     def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
         """Whether an entity mention can be an event's actor: not a place name or a date

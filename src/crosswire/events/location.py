@@ -368,19 +368,21 @@ def _names_unplaced_town(index: ArticleIndex, sentence: Span) -> bool:
     """The sentence names a town or village that is on no map (the gazetteer lacks it, or
     its reading scored under the threshold): called so here ("the town of X", "X village")
     or elsewhere in the article ("14 residents of X" after "the village of X")."""
-    names = _unplaced_town_names(index, sentence.doc[:])
+    if index.unplaced_towns is None:
+        index.unplaced_towns = _unplaced_town_names(index, sentence.doc)
+    names = index.unplaced_towns
     return any(token.text in names for token in sentence if token.pos_ == "PROPN")
 
 
-def _unplaced_town_names(index: ArticleIndex, span: Span) -> set[str]:
-    """The names ``span`` calls a town or village ("the town of X", "X village") that no
-    place of the article covers."""
+def _unplaced_town_names(index: ArticleIndex, doc: Doc) -> frozenset[str]:
+    """The names the article calls a town or village ("the town of X", "X village") that
+    no place of the article covers."""
     names = set()
-    for token in span:
+    for token in doc:
         if token.lower_ not in _SETTLEMENT_NOUNS:
             continue
-        after = token.nbor(2) if token.i + 2 < span.end else None
-        before = token.nbor(-1) if token.i > span.start else None
+        after = token.nbor(2) if token.i + 2 < len(doc) else None
+        before = token.nbor(-1) if token.i > 0 else None
         if after is not None and token.nbor(1).lower_ == "of" and after.pos_ == "PROPN":
             name = after
         elif before is not None and before.pos_ == "PROPN" and before.dep_ == "compound":
@@ -389,7 +391,7 @@ def _unplaced_town_names(index: ArticleIndex, span: Span) -> set[str]:
             continue
         if not any(start <= name.idx < end for start, end, _ in index.places):
             names.add(name.text)
-    return names
+    return frozenset(names)
 
 
 def _province_of(index: ArticleIndex, town: Place) -> Place | None:

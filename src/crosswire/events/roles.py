@@ -1271,24 +1271,28 @@ _REBEL_NOUN = (
     r"(?:rebels|insurgents|(?:rebel|opposition|insurgent)\s+"
     r"(?:fighters|forces|groups?|coalition|alliance))"
 )
-_REBEL_AGENT = re.compile(
-    rf"\bby\s+(?:the\s+)?{_REBEL_NOUN}\b"
-    rf"|\b{_REBEL_NOUN}\s+(?:\w+\s+)?(?:fired|firing|shelled|launched|detonated|attacked|bombarded"
-    r"|targeted|stormed|ambushed|shot)\b"
-    r"|\b(?:rebel|insurgent)\s+(?:\w+\s+)?(?:bombardment|shelling|rockets?|mortars?|fire"
+
+
+def _agent_pattern(noun: str, verbs: str, *more: str) -> re.Pattern[str]:
+    """ "by (the) <noun>" or "<noun> (one word) <verb>", and any ``more`` alternatives."""
+    return re.compile(
+        "|".join([rf"\bby\s+(?:the\s+)?{noun}\b", rf"\b{noun}\s+(?:\w+\s+)?(?:{verbs})\b", *more]),
+        re.I,
+    )
+
+
+_REBEL_AGENT = _agent_pattern(
+    _REBEL_NOUN,
+    "fired|firing|shelled|launched|detonated|attacked|bombarded|targeted|stormed|ambushed|shot",
+    r"\b(?:rebel|insurgent)\s+(?:\w+\s+)?(?:bombardment|shelling|rockets?|mortars?|fire"
     r"|attacks?|tunnel|bomb)\b",
-    re.I,
 )
 
 
 # Unnamed armed men as the ones who fired: "shells fired by terrorists", "militants shelled
 # the district", "terrorist groups targeted the neighbourhood with rockets".
 _GUNMEN = r"(?:terrorists|terrorist\s+(?:groups|organizations)|militants|jihadists|gunmen)"
-_GUNMEN_AGENT = re.compile(
-    rf"\bby\s+(?:the\s+)?{_GUNMEN}\b"
-    rf"|\b{_GUNMEN}\s+(?:\w+\s+)?(?:fired|firing|shelled|launched|targeted|bombarded|pounded)\b",
-    re.I,
-)
+_GUNMEN_AGENT = _agent_pattern(_GUNMEN, "fired|firing|shelled|launched|targeted|bombarded|pounded")
 
 
 # "areas held by rebels": who holds the place shelled, not who fired.
