@@ -81,3 +81,51 @@ def test_a_total_over_more_places_does_not_replace_one_places_toll() -> None:
     (fused,) = _fuse([(one, [_report(one, total, 30, 0.6), _report(one, local, 12, 0.3)])])
     assert fused.fatalities == 12
     assert TAFAS in PLACES and MUZAYRIB in PLACES
+
+
+SIDES = "Clashes in Tafas on Tuesday killed 23 civilians and 16 fighters, a monitor said."
+CIVILIANS = "Clashes in Tafas on Tuesday killed 23 civilians, the agency said."
+
+
+def test_one_sides_count_beside_a_count_of_both_sides_is_no_lower_claim() -> None:
+    """One outlet counts the civilians only, another the civilians and the fighters: the
+    lower figure is one group of the larger sum, and the lowest would drop the fighters."""
+    one = article("a", SIDES, outlet="A")
+    other = article("b", CIVILIANS, outlet="B")
+    reports = [
+        (one, [_report(one, SIDES, 39, 0.5, "23; 16")]),
+        (other, [_report(other, CIVILIANS, 23, 0.5)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 39
+    assert (fused.fatalities_low, fused.fatalities_high) == (23, 39)  # the range still told
+
+
+def test_a_count_that_tells_the_other_group_within_it_stays_the_lowest() -> None:
+    """ "16 civilians and three children" beside "16 civilians, including three children":
+    the lower report counts the children among its 16, so it is a count of the whole."""
+    summed = "Raids on Tafas on Tuesday killed 16 civilians and three children."
+    within = "Raids on Tafas on Tuesday killed 16 civilians, including three children."
+    one = article("a", summed, outlet="A")
+    other = article("b", within, outlet="B")
+    reports = [
+        (one, [_report(one, summed, 19, 0.5, "16; three")]),
+        (other, [_report(other, within, 16, 0.5)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 16
+
+
+def test_alternative_figures_are_no_sum_of_groups() -> None:
+    """ "40; at least 40" are two tellings of one count, not groups: a lower report of 40
+    ... stays a claim against nothing, and a report of 35 is the lowest as before."""
+    both = "At least 40 died in Tafas on Tuesday; the monitor said 40 were killed."
+    lower = "Strikes killed 35 in Tafas on Tuesday, the agency said."
+    one = article("a", both, outlet="A")
+    other = article("b", lower, outlet="B")
+    reports = [
+        (one, [_report(one, both, 40, 0.5, "At least 40; 40")]),
+        (other, [_report(other, lower, 35, 0.5)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 35

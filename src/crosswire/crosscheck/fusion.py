@@ -106,6 +106,7 @@ from crosswire.crosscheck.days import iso_ordinal
 from crosswire.crosscheck.sources import SourceIndex
 from crosswire.crosscheck.text import terms
 from crosswire.events.ontology import ATTACK, event_type_of
+from crosswire.figures.find import parse_number
 from crosswire.model import Analysis, Entity, Event, Place, SourceSpan
 
 T = TypeVar("T")
@@ -960,7 +961,48 @@ def _wholes(pool: Sequence[Report]) -> list[Report]:
             for whole in pool
         )
 
-    return [r for r in pool if not part(r)]
+    return [r for r in pool if not part(r) and not _one_group(r, pool)]
+
+
+def _one_group(report: Report, pool: Sequence[Report]) -> bool:
+    """``report`` counts one group of the dead another report adds up with others ("23
+    civilians" beside "23 civilians and 16 fighters"): the same group told alone, not a
+    lower count of the incident. Its lowest figure would drop the other sides' dead."""
+    own = report.event.fatalities
+    return bool(own) and any(
+        whole is not report
+        and (whole.event.fatalities or 0) > (own or 0)
+        and own in [value for value, _text in _summed(whole.event)]
+        and not _tells_within(report.event, _summed(whole.event), own or 0)
+        for whole in pool
+    )
+
+
+def _tells_within(event: Event, summed: Sequence[tuple[int, str]], own: int) -> bool:
+    """The event's evidence gives the whole's other figures too ("16 civilians, including
+    three children" beside "16 civilians and three children"): it counts them within its
+    own toll, which is then the whole, not one group of it."""
+    others = [text for value, text in summed if value != own]
+    told = " ".join(span.text for span in event.sources)
+    return any(re.search(rf"\b{re.escape(text)}\b", told, re.I) for text in others)
+
+
+# Words before a figure that bound or round it ("at least 23", "nearly 40").
+_BOUND = re.compile(
+    r"^(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+", re.I
+)
+
+
+def _summed(event: Event) -> list[tuple[int, str]]:
+    """The values and words of the figures an event's toll adds up ("23; 16" for 39);
+    none when they are alternatives for the same dead ("40; at least 40") or not all
+    numbers."""
+    texts = [t.strip() for t in (event.fatalities_text or "").split(";") if t.strip()]
+    values = [parse_number(_BOUND.sub("", t)) for t in texts]
+    if len(values) < 2 or any(v is None or v != int(v) for v in values):
+        return []
+    summed = [(int(v or 0), _BOUND.sub("", t)) for v, t in zip(values, texts, strict=True)]
+    return summed if sum(v for v, _t in summed) == event.fatalities else []
 
 
 def _places_named(analysis: Analysis, event: Event) -> frozenset[str]:
