@@ -352,3 +352,28 @@ def test_a_toll_less_attack_takes_no_toll_another_side_caused(nlp) -> None:  # t
     result = run(nlp, text, entities=(militants, army), places=(lanmark,), figures=figures)
     tolls = {e.actor1: e.fatalities for e in result.events}
     assert tolls == {militants.id: None, army.id: 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels killed 10 soldiers and captured 20 others near the town on Monday.",
+        "The army killed 12 militants and arrested 30 suspects in the village.",
+        "Gunmen killed three guards and kidnapped 15 workers at the plant.",
+    ],
+)
+def test_the_objects_of_another_act_joined_to_a_killing_are_no_dead(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    tolls = _tolls(nlp, text)
+    assert max(t or 0 for t in tolls) in (10, 12, 3)
+    assert not any(t in (20, 30, 15) for t in tolls)
+
+
+def test_a_count_of_things_a_dead_man_made_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Hadi killed in an airstrike in Raqqa composed several battle songs for the group."
+    assert all(not toll for toll in _tolls(nlp, text))
+
+
+def test_more_dead_joined_to_a_killing_still_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(nlp, "Jets killed five civilians and left 12 others dead in the town.") == [17]
+    text = "Five soldiers were killed and two others were found dead near the base."
+    assert _tolls(nlp, text) == [7]

@@ -235,14 +235,32 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
             for c in current.children
         ):
             return True  # "12 dead", "put the toll at 15"
-        if current.head.i == current.i or current.lower_ in _SETTING_PREPS:
-            return False  # "killed 12 people in one of the deadliest attacks": no count
+        if (
+            current.head.i == current.i
+            or current.lower_ in _SETTING_PREPS
+            or _object_of_another_act(current)
+        ):
+            # "killed 12 people in one of the deadliest attacks": no count; "killed ten
+            # soldiers and captured 20 others": the captives
+            return False
         if current.dep_ == "nsubj" and current.head.pos_ == "VERB":
             # The agents of a verb of their own: "when two bombers detonated their
             # trucks" does not count the dead of the "killed" above it.
             return current.head.lemma_.lower() in _DEATH_WORDS
         current = current.head
     return False
+
+
+def _object_of_another_act(token: Token) -> bool:
+    """The word is the object of a verb joined to a killing but telling another act ("and
+    captured 20 others", "and arrested 30 suspects", "composed several songs"): what that
+    verb did to them, not the dead the killing verb before it counts."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or verb.dep_ != "conj":
+        return False
+    if {verb.lemma_.lower(), verb.lower_} & (_DEATH_WORDS | _KILLING):
+        return False  # "killed three and executed 15 prisoners": more dead
+    return not any(c.lower_ in ("dead", "killed") for c in verb.children)  # "found 2 dead"
 
 
 def _counts_things(token: Token) -> bool:
