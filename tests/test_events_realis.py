@@ -336,6 +336,15 @@ def test_an_event_a_time_is_told_from_is_background(nlp, text, trigger, expected
         ("The week of fighting at the airport has left 90 men dead on both sides.", 4, True),
         ("After a week of fighting, rebels stormed the base on Sunday, killing 9.", 4, False),
         ("Rebels have held the ridge since Monday, when they killed 9 soldiers.", 4, False),
+        # a week's fighting, a count of days
+        ("This week's fighting in the hills has killed 60 fighters, the monitor said.", 4, True),
+        ("Last weeks clashes near the dam left 31 men dead.", 4, True),
+        ("Raids on the suburbs killed 70 people over three days.", 4, True),
+        ("The dam fell on Monday after fighting over three days.", 4, False),
+        # two days counted together
+        ("The monitor said that on Monday and Tuesday 14 men died in raids nearby.", 4, True),
+        ("Between Friday and Sunday shelling killed 21 people in the camp.", 4, True),
+        ("On Monday jets killed 14 men and on Tuesday they hit the school.", 4, False),
     ],
 )
 def test_a_few_days_toll_in_the_body_rolls_up(text, sentence, expected):  # type: ignore[no-untyped-def]
@@ -444,3 +453,58 @@ def test_an_event_in_a_past_year_is_background(nlp, text, trigger, expected):  #
 def test_a_tally_since_a_day_of_a_month_told_day_first(nlp):  # type: ignore[no-untyped-def]
     text = "Fighting in the province has killed 210 civilians since 19 February, it said."
     assert flag(nlp, text, "killed", toll=210) == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "The council has long demanded that the brigade be dissolved to allow heavier"
+            " air strikes on its camps.",
+            "strikes",
+            "hypothetical",
+        ),
+        ("The envoy urged the allies to bomb the depots near the port.", "bomb", "hypothetical"),
+        # a fact the call names keeps its tense; an inquiry into an attack names the attack
+        (
+            "Moscow called on Washington to explain why its jets struck the base, killing 40.",
+            "struck",
+            "asserted",
+        ),
+        (
+            "The agency called for an inquiry into the air strike that killed 12 on Monday.",
+            "strike",
+            "asserted",
+        ),
+    ],
+)
+def test_an_event_a_call_asks_for_is_not_reported(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert flag(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Residents say that dozens of people are being killed each day in the city.",
+            "killed",
+            "cumulative",
+        ),
+        ("Doctors said ten civilians die every day under the shelling.", "shelling", "cumulative"),
+        ("Shelling killed ten people on Monday, a day after the truce.", "Shelling", "asserted"),
+    ],
+)
+def test_a_death_rate_is_no_incident(nlp, text, trigger, expected):  # type: ignore[no-untyped-def]
+    assert flag(nlp, text, trigger) == expected
+
+
+def test_a_line_that_goes_on_with_a_year_labelled_item_is_history(nlp):  # type: ignore[no-untyped-def]
+    text = (
+        "Timeline of the valley. * 2014: - In May troops shelled the town, killing 40."
+        " Witnesses said soldiers fired on a crowd at the mill. - On Monday jets hit the mill."
+    )
+    doc = nlp(text)
+    fired = next(t for t in doc if t.text == "fired")
+    hit = next(t for t in doc if t.text == "hit")
+    assert realis.told_as_history(fired, fired.sent) is True
+    assert realis.told_as_history(hit, hit.sent) is False

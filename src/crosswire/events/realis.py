@@ -92,7 +92,9 @@ _TALLY = re.compile(
     r"|\b(?:in|across)\s+(?:several|various|many|different|\d+)\s+(?:provinces|governorates)\b"
     # a week's or a month's count
     r"|\b(?:week|month)'?s\s+(?:death\s+)?tolls?\b|\bweekly\s+(?:death\s+)?tolls?\b"
-    r"|\bthis\s+past\s+week\b",
+    r"|\bthis\s+past\s+week\b"
+    # a rate, not a toll: "dozens are being killed each day", "ten die every day"
+    r"|\b(?:killed|dying|die|dies|died|dead)\s+(?:\w+\s+){0,2}?(?:each|every|per)\s+day\b",
     re.I,
 )
 # A sentence with no event of its own that names the war or a period ("the toll of the
@@ -198,7 +200,8 @@ _PLACED_COUNT = re.compile(
 # ACLED codes one); in the body the same phrasing rolls several incidents up, as does a
 # monitor's "in the past 24 hours" there. "after two days of fighting" is a setting, "two
 # days ago" a date: neither counts.
-_WEEKDAY = r"(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_DAY_NAME = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WEEKDAY = rf"(?:last\s+)?{_DAY_NAME}"
 _HAS_KILLED = r"(?:has|have)\s+(?:so\s+far\s+)?(?:killed|left|claimed|been\s+killed)\b"
 _FEW_DAYS = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few|couple\s+of)"
 _DAYS_TALLY = re.compile(
@@ -207,6 +210,15 @@ _DAYS_TALLY = re.compile(
     r"|\b(?:over|in|during|within)\s+(?:the\s+)?(?:past|last|previous)\s+"
     r"(?:24|48|72|twenty-four|forty-eight|seventy-two)\s+hours\b"
     rf"|\bin\s+(?:{_FEW_DAYS})\s+(?:days|weeks)\b(?!\s+(?:time|from))"
+    # the dead counted over days: "killed 70 over three days" ("fell after fighting over
+    # three days" is a setting)
+    r"|\b(?:killed|died|dead|lives)\b[^.;]{0,60}?\b(?:over|during|across|throughout)\s+"
+    rf"(?:the\s+)?(?:{_FEW_DAYS})\s+(?:days|weeks)\b"
+    # a week's fighting told as one count: "this week's fighting has killed 60"
+    r"|\b(?:this|last|past)\s+(?:week|month)'?s\s+(?:\w+\s+)?(?:fighting|clashes|battles?"
+    r"|bombing|bombardment|shelling|raids|air\s*strikes|violence|offensive)\b"
+    # two days named as one count: "on Friday and Saturday 13 died", "between Friday and Sunday"
+    rf"|\b(?:on|between)\s+{_DAY_NAME}\s+and\s+{_DAY_NAME}"
     r"|\bin\s+(?:a|one)\s+week\s+of\b"
     # a window of dates: "between 21 and 26 of September", "between May 3 and 9"
     rf"|\bbetween\s+(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+\d{{1,2}}\b"
@@ -304,6 +316,39 @@ def _is_reaction(anchor: Token, _sentence: Span) -> bool:
             return False
         ending = ending or lemma in _ENDING
     return False
+
+
+def _is_called_for(anchor: Token, _sentence: Span) -> bool:
+    """The event is what a call or demand asks for, told in a clause below it in the base
+    form ("demanded that the brigade be dissolved to permit heavier raids", "urged the
+    coalition to bomb the depot"): wanted, not reported. A fact the call names ("called on
+    X to explain why its jets struck the base") keeps its tense and stays an incident, as
+    does an event named as a noun of the call itself ("called for an inquiry into the
+    attack": no verb between)."""
+    wanted = anchor.pos_ in ("VERB", "AUX")
+    if wanted and not _wished(anchor):
+        return False
+    for token in ancestors(anchor, 5):
+        lemma = token.lemma_.lower()
+        if lemma in _REPORTING:
+            return False
+        if lemma in _CALLS and token.pos_ == "VERB":
+            return wanted
+        if token.pos_ in ("VERB", "AUX"):
+            if not _wished(token):
+                return False
+            wanted = True
+    return False
+
+
+def _wished(verb: Token) -> bool:
+    """A verb in the base form, as a call's clause puts it: "to allow", "(that it) be
+    disbanded"."""
+    if verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children
+    )
 
 
 def _is_commentary(anchor: Token, _sentence: Span) -> bool:
@@ -535,16 +580,26 @@ def recalled(sentence: Span) -> bool:
 _TIMELINE = re.compile(r"^\W*(?:19|20)\d\d\s*[:\u2013\u2014-]+(?!\s*\d)", re.I)
 
 _YEAR_ALONE = re.compile(r"\W*(?:19|20)\d\d\W*")
+# A list item's own marker: the line opens a new item of the chronology.
+_NEW_ITEM = re.compile(r"^\s*[-*\u2022\u2013\u2014]")
 
 
 def _chronology_line(sentence: Span) -> bool:
-    """The sentence opens with a year label, or follows one the parser split off ("2012 -")."""
+    """The sentence opens with a year label, follows one the parser split off ("2012 -"),
+    or goes on with the item a year label opened ("* 2011: - In June troops killed 60.
+    Residents said snipers fired on crowds."; a new item's dash or bullet ends it)."""
     if _TIMELINE.match(sentence.text):
         return True
     if sentence.start == 0:
         return False
     before = sentence.doc[sentence.start - 1].sent
-    return _YEAR_ALONE.fullmatch(before.text) is not None
+    if _YEAR_ALONE.fullmatch(before.text) is not None:
+        return True
+    return (
+        before.start > 0
+        and _TIMELINE.match(before.text) is not None
+        and _NEW_ITEM.match(sentence.text) is None
+    )
 
 
 _SPANS_BEFORE = frozenset({"days", "weeks", "months", "years"})
@@ -753,6 +808,7 @@ def _is_infinitive(verb: Token) -> bool:
 # The clause tests of ``refine`` and the modality each marks, in the order they are tried.
 _REFINERS: tuple[tuple[Callable[[Token, Span], bool], Modality], ...] = (
     (_is_reaction, "reaction"),
+    (_is_called_for, "hypothetical"),
     (_is_commentary, "hypothetical"),
     (_is_caption, "caption"),
     (_is_ongoing, "ongoing"),
