@@ -204,7 +204,9 @@ class Place:
     lon: float | None = None
     country_code: str | None = None
     admin1: str | None = None
-    feature: str | None = None  # city, admin1, country, site ...
+    # city, admin1, country, site ...; "locality": a town the text names that no map holds,
+    # drawn at its province's point or the town it is told near (ACLED geo_precision 2).
+    feature: str | None = None
     mentions: tuple[Mention, ...] = ()
     # How sure the geoparser is that the mention is this place, in [0, 1] (geo.confidence).
     score: float | None = None
@@ -216,6 +218,9 @@ class Place:
 
     @property
     def id(self) -> str:
+        if self.feature == "locality":
+            # A town on no map, placed by its name and province: namesakes elsewhere differ.
+            return content_id("plc", self.name.casefold(), self.country_code, self.admin1)
         return content_id(
             "plc", self.geonameid if self.geonameid is not None else self.name.casefold()
         )
