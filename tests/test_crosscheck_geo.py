@@ -42,3 +42,8 @@ def test_a_locality_names_the_event_before_its_seat() -> None:
 def test_localities_of_one_name_in_two_provinces_differ() -> None:
     elsewhere = Place(name="Kfar Haddoun", country_code="SY", admin1="Hama", feature="locality")
     assert elsewhere.id != _VILLAGE.id
+
+
+def test_spellings_of_one_locality_are_one_place() -> None:
+    other = Place(name="Kafr Hadoun", country_code="SY", admin1="Idlib", feature="locality")
+    assert other.id == _VILLAGE.id

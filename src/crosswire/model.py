@@ -9,6 +9,8 @@ Offsets (``start``/``end``) always refer to the article's clean ``text``.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -219,11 +221,27 @@ class Place:
     @property
     def id(self) -> str:
         if self.feature == "locality":
-            # A town on no map, placed by its name and province: namesakes elsewhere differ.
-            return content_id("plc", self.name.casefold(), self.country_code, self.admin1)
+            # A town on no map, placed by its name and province: namesakes elsewhere differ,
+            # spellings of one name ("Urum al-Kubra", "Urum Alkobra") do not.
+            return content_id("plc", _spelling_key(self.name), self.country_code, self.admin1)
         return content_id(
             "plc", self.geonameid if self.geonameid is not None else self.name.casefold()
         )
+
+
+def _spelling_key(name: str) -> str:
+    """A name's consonants, without accents, the Arabic article or doubled letters: one key
+    for the transliterations of one name."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    words = re.findall(r"[a-z]+", "".join(c for c in decomposed if c.isascii()))
+    kept = words[:1] + [
+        re.sub(r"^[ae]l(?=[a-z]{3})", "", w) for w in words[1:] if w not in _ARTICLES
+    ]
+    consonants = re.sub(r"[aeiouy]", "", "".join(kept))
+    return re.sub(r"(.)\1+", r"\1", consonants) or name.casefold()
+
+
+_ARTICLES = frozenset(["al", "el", "ad", "as", "an", "ash", "ar", "at", "az", "es", "ez"])
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
