@@ -26,10 +26,10 @@ _LONGEST = 5  # words in a name
 # Hama province", "X north of second city Aleppo", "X village 50 km away from the city
 # of Y", "X town in the eastern countryside of Y", "X, near Y".
 _TIED = re.compile(
-    r"^(?:[\s,]+|\b(?:a|an|in|near|outside|of|the|its|on|from|away|close|to|"
+    r"^[\s,]*(?:(?:a|an|in|near|outside|of|the|its|on|from|away|close|to|"
     r"(?:north|south|east|west)(?:ern|east|west)?(?:ern)?|central|rural|countryside|"
     r"province|governorate|outskirts|suburbs?|area|district|city|town|village|second|"
-    r"\d+|km|kilometres|kilometers|miles)\b)+$",
+    r"\d+|km|kilometres|kilometers|miles)\b[\s,]*)*$",
     re.I,
 )
 

@@ -295,12 +295,16 @@ def event_place(
         or index.focus(index.focus_country)
     )
     if fallback is not None and _names_unplaced_town(index, sentence):
-        # "gunmen stormed the village of X" (on no map): X in its province, not another town.
-        area = _province_of(index, fallback) or fallback
-        if unmapped is None or area.country_code != index.focus_country:
-            return area, None
-        return _locality(index, unmapped, area), None
+        return _unmapped_in(index, unmapped, _province_of(index, fallback) or fallback), None
     return fallback or index.dateline_place, None
+
+
+def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
+    """ "gunmen stormed the village of X" (on no map): X in its province, not another town;
+    the province alone where the clause does not name X."""
+    if town is None or area.country_code != index.focus_country:
+        return area
+    return _locality(index, town, area)
 
 
 def _referred(index: ArticleIndex, sentence: Span, region: set[int], sole: bool) -> Place | None:
