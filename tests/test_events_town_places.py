@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.model import Analysis, Event
+from crosswire.model import Analysis, Event, Place
 from pipeline_texts import analyses_by_name
 
 pytestmark = pytest.mark.slow
@@ -30,6 +30,20 @@ TEXTS = {
         "Air strikes hit the town of Saraqib in Idlib province on Monday, killing five "
         "people. Two more civilians were killed in air strikes on the village of Tell Marbouk."
     ),
+    # Told near a town the map holds: the village, drawn at that town, not the town.
+    "near_a_city": (
+        "Government forces shelled the village of Kfar Haddoun, north of Aleppo, on Monday, "
+        "killing three children."
+    ),
+    # Near Damascus: the countryside governorate, Rif Dimashq, not the city's.
+    "near_damascus": (
+        "Air strikes on the town of Beit Marbouk in rural Damascus killed six people on Friday."
+    ),
+    # Where fighters came from, and where a side advanced towards, are not the scene.
+    "origin": (
+        "Fighters from the village of Kfar Haddoun attacked an army checkpoint in Aleppo on "
+        "Monday, killing four soldiers."
+    ),
 }
 
 
@@ -38,22 +52,47 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
     return analyses_by_name(TEXTS, Path(tmp_path_factory.mktemp("town_places")))
 
 
-def _place(analysis: Analysis, needle: str) -> str | None:
+def _place_of(analysis: Analysis, needle: str) -> Place | None:
     hits: list[Event] = [e for e in analysis.events if needle in e.sources[0].text]
     assert hits, analysis.events
     places = {p.id: p for p in analysis.places}
-    place = places.get(hits[0].place or "")
+    return places.get(hits[0].place or "")
+
+
+def _place(analysis: Analysis, needle: str) -> str | None:
+    place = _place_of(analysis, needle)
     return place.feature if place else None
 
 
-def test_a_town_off_the_map_keeps_its_province(analyses) -> None:  # type: ignore[no-untyped-def]
-    # Not Saraqib, the town the article is mostly about: the province the sentence names.
-    assert _place(analyses["unplaced_town"], "Kfar Haddoun") == "admin1"
+def _named(analysis: Analysis, needle: str) -> tuple[str, str | None] | None:
+    place = _place_of(analysis, needle)
+    return (place.name, place.admin1) if place else None
+
+
+def test_a_town_off_the_map_is_placed_by_its_name_in_its_province(analyses) -> None:  # type: ignore[no-untyped-def]
+    # Not Saraqib, the town the article is mostly about, nor Idlib's seat: the village by
+    # its name, in the province the sentence names (ACLED geo_precision 2).
+    assert _named(analyses["unplaced_town"], "Kfar Haddoun") == ("Kfar Haddoun", "Idlib")
+    assert _place(analyses["unplaced_town"], "Kfar Haddoun") == "locality"
     assert _place(analyses["unplaced_town"], "Saraqib in Idlib") == "city"
 
 
 def test_a_town_off_the_map_named_without_its_province(analyses) -> None:  # type: ignore[no-untyped-def]
-    # The fallback (the article's main town) would put the raid in Saraqib: the province.
-    assert _place(analyses["unplaced_village_later"], "Kfar Haddoun") == "admin1"
+    # The fallback (the article's main town) would put the raid in Saraqib: the village
+    # in Saraqib's province.
+    assert _named(analyses["unplaced_village_later"], "Kfar Haddoun") == ("Kfar Haddoun", "Idlib")
     # A village of its own, not more dead of the strikes on Saraqib.
-    assert _place(analyses["more_dead_elsewhere"], "Tell Marbouk") == "admin1"
+    assert _named(analyses["more_dead_elsewhere"], "Tell Marbouk") == ("Tell Marbouk", "Idlib")
+
+
+def test_a_town_off_the_map_told_near_a_town(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _named(analyses["near_a_city"], "Kfar Haddoun") == ("Kfar Haddoun", "Ḩalab")
+    assert _place(analyses["near_a_city"], "Kfar Haddoun") == "locality"
+
+
+def test_a_town_off_the_map_near_damascus_is_in_its_countryside(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _named(analyses["near_damascus"], "Beit Marbouk") == ("Beit Marbouk", "Rif Dimashq")
+
+
+def test_a_town_named_as_an_origin_is_not_the_scene(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _place(analyses["origin"], "checkpoint") == "city"

@@ -26,7 +26,7 @@ from brief_fixtures import (
 )
 from crosswire.brief import build_brief
 from crosswire.cli import app
-from crosswire.model import Corpus, InputRef
+from crosswire.model import Corpus, InputRef, Place
 from crosswire.render.acled import (
     ACLED_COLUMNS,
     CROSSWIRE_COLUMNS,
@@ -273,3 +273,21 @@ def test_geojson_of_articles_is_a_usage_error(db: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "exports events" in result.output
+
+
+def test_a_town_on_no_map_is_exported_by_its_name_at_precision_2() -> None:
+    # events.localities: the village the text names, drawn at its province's point.
+    corpus = fixture_corpus()
+    village = Place(
+        name="Kfar Haddoun",
+        lat=35.9,
+        lon=36.6,
+        country_code="SY",
+        admin1="Idlib",
+        feature="locality",
+    )
+    event = replace(corpus.events[0], place=village.id)
+    corpus = replace(corpus, places=(*corpus.places, village), events=(event, *corpus.events[1:]))
+    brief = build_brief(corpus, generated_at=GENERATED)
+    row = {r["crosswire_event_id"]: r for r in acled_rows(brief)}[event.id]
+    assert (row["location"], row["admin1"], row["geo_precision"]) == ("Kfar Haddoun", "Idlib", 2)

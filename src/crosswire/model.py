@@ -9,6 +9,8 @@ Offsets (``start``/``end``) always refer to the article's clean ``text``.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -204,7 +206,9 @@ class Place:
     lon: float | None = None
     country_code: str | None = None
     admin1: str | None = None
-    feature: str | None = None  # city, admin1, country, site ...
+    # city, admin1, country, site ...; "locality": a town the text names that no map holds,
+    # drawn at its province's point or the town it is told near (ACLED geo_precision 2).
+    feature: str | None = None
     mentions: tuple[Mention, ...] = ()
     # How sure the geoparser is that the mention is this place, in [0, 1] (geo.confidence).
     score: float | None = None
@@ -216,9 +220,28 @@ class Place:
 
     @property
     def id(self) -> str:
+        if self.feature == "locality":
+            # A town on no map, placed by its name and province: namesakes elsewhere differ,
+            # spellings of one name ("Urum al-Kubra", "Urum Alkobra") do not.
+            return content_id("plc", _spelling_key(self.name), self.country_code, self.admin1)
         return content_id(
             "plc", self.geonameid if self.geonameid is not None else self.name.casefold()
         )
+
+
+def _spelling_key(name: str) -> str:
+    """A name's consonants, without accents, the Arabic article or doubled letters: one key
+    for the transliterations of one name."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    words = re.findall(r"[a-z]+", "".join(c for c in decomposed if c.isascii()))
+    kept = words[:1] + [
+        re.sub(r"^[ae]l(?=[a-z]{3})", "", w) for w in words[1:] if w not in _ARTICLES
+    ]
+    consonants = re.sub(r"[aeiouy]", "", "".join(kept))
+    return re.sub(r"(.)\1+", r"\1", consonants) or name.casefold()
+
+
+_ARTICLES = frozenset(["al", "el", "ad", "as", "an", "ash", "ar", "at", "az", "es", "ez"])
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

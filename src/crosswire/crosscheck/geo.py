@@ -24,6 +24,9 @@ FEATURE_RANK: dict[str, int] = {
     "city": 1,
     "capital": 1,
     "district": 1,
+    # A town the text names that no map holds (``events.location``), at its province's
+    # point: it lies somewhere in its province, as "part of a region" (ACLED precision 2).
+    "locality": 2,
     "admin2": 2,
     "admin1": 3,
     "region": 4,
@@ -59,6 +62,10 @@ def precision(place: Place) -> int:
     """How precisely a place locates an event, lower first: a site with no GeoNames id (a
     point someone drew, "Hodeidah port") locates it no better than its town."""
     found = rank(place)
+    if place.feature == "locality":
+        # A town the text names, however coarsely drawn: finer than the seat or province
+        # its reports are compatible with (a headline's "in Hama" for "the village of X").
+        return SITE_RANK
     return POINT_RANK if found == SITE_RANK and place.geonameid is None else found
 
 
@@ -76,7 +83,9 @@ def contains(outer: Place, inner: Place) -> bool | None:
         if outer.country_code and inner.country_code:
             return outer.country_code == inner.country_code
         return None
-    if feature == "admin1":
+    if feature in ("admin1", "locality"):
+        if feature == "locality" and fold(outer.name) in _names(inner):
+            return True
         if outer.country_code and inner.country_code and outer.country_code != inner.country_code:
             return False
         if inner.admin1:

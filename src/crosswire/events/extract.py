@@ -79,6 +79,7 @@ from crosswire.events.drafts import (
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
+from crosswire.events.localities import LOCALITY
 from crosswire.events.location import (
     CharSpan,
     clause_region,
@@ -98,6 +99,7 @@ from crosswire.model import (
     Article,
     DateMention,
     DatePrecision,
+    Place,
     SourceSpan,
 )
 
@@ -155,7 +157,22 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     passage.name_killing_means(drafts, profiles)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
-    return replace(analysis, events=events, entities=analysis.entities + new)
+    places = analysis.places + _localities(analysis, drafts)
+    return replace(analysis, events=events, entities=analysis.entities + new, places=places)
+
+
+def _localities(analysis: Analysis, drafts: list[Draft]) -> tuple[Place, ...]:
+    """The towns on no map the events are placed at (``events.localities``), once each."""
+    known = {p.id for p in analysis.places}
+    found: dict[str, Place] = {}
+    for draft in drafts:
+        place = draft.place
+        if place is None or place.feature != LOCALITY or place.id in known:
+            continue
+        held = found.get(place.id)
+        mentions = (*held.mentions, *place.mentions) if held else place.mentions
+        found[place.id] = replace(held or place, mentions=tuple(dict.fromkeys(mentions)))
+    return tuple(found.values())
 
 
 def _tolls(

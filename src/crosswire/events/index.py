@@ -46,6 +46,7 @@ _FEATURE_RANK = {
     "city": 0,
     "capital": 0,
     "district": 0,
+    "locality": 0,
     "admin2": 1,
     "admin1": 2,
     "region": 3,
@@ -130,7 +131,8 @@ class ArticleIndex:
     scene_country: str | None = None
     # Names the article calls a town or village that no place covers ("the village of X"
     # on no map), read once by events.location on first use.
-    unplaced_towns: frozenset[str] | None = None
+    # The article's towns on no map: each word of a name -> the name (events.location).
+    unplaced_towns: dict[str, str] | None = None
 
     def is_actor_mention(self, start: int, end: int, entity: Entity) -> bool:
         """Whether an entity mention can be an event's actor: not a place name or a date

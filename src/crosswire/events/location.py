@@ -25,6 +25,7 @@ from crosswire.events.index import (
     rank,
     told_at,
 )
+from crosswire.events.localities import SETTLEMENT_NOUNS, locality, name_span, tied, town_names
 from crosswire.events.referred import referred_place, referring_noun
 from crosswire.events.typer import EventCandidate
 from crosswire.model import (
@@ -37,7 +38,7 @@ _LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "aroun
 _WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
 
 
-_SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
+_SETTLEMENT_NOUNS = SETTLEMENT_NOUNS
 
 
 _COUNTRY = rank(Place(name="", feature="country"))
@@ -276,9 +277,11 @@ def event_place(
     # X province"): the same scene, more likely than the article's focus.
     sibling = _national(sibling, home)
     chosen = _choose_place(own) or _choose_place(elsewhere) or _choose_place(weaker)
+    unmapped = _unplaced_town(index, sentence, region, foreign)
     if chosen is not None:
         named = own or elsewhere
         place = _settle(index, sentence, chosen, named, sibling)
+        place = _at_town(index, unmapped, place, [*own, *elsewhere, *weaker]) or place
         return place, "clause" if own else "sentence"
     chosen = _choose_place(sibling)
     if chosen is not None:
@@ -292,9 +295,16 @@ def event_place(
         or index.focus(index.focus_country)
     )
     if fallback is not None and _names_unplaced_town(index, sentence):
-        # "gunmen stormed the village of X" (on no map): X's province, not another town.
-        return _province_of(index, fallback) or fallback, None
+        return _unmapped_in(index, unmapped, _province_of(index, fallback) or fallback), None
     return fallback or index.dateline_place, None
+
+
+def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
+    """ "gunmen stormed the village of X" (on no map): X in its province, not another town;
+    the province alone where the clause does not name X."""
+    if town is None or area.country_code != index.focus_country:
+        return area
+    return _locality(index, town, area)
 
 
 def _referred(index: ArticleIndex, sentence: Span, region: set[int], sole: bool) -> Place | None:
@@ -364,34 +374,68 @@ def _unplaced_towns_province(index: ArticleIndex, sentence: Span, chosen: Place)
     return chosen.feature == "admin1" and _names_unplaced_town(index, sentence)
 
 
+def _town_names(index: ArticleIndex, doc: Doc) -> dict[str, str]:
+    if index.unplaced_towns is None:
+        index.unplaced_towns = town_names(index, doc)
+    return index.unplaced_towns
+
+
 def _names_unplaced_town(index: ArticleIndex, sentence: Span) -> bool:
     """The sentence names a town or village that is on no map (the gazetteer lacks it, or
     its reading scored under the threshold): called so here ("the town of X", "X village")
     or elsewhere in the article ("14 residents of X" after "the village of X")."""
-    if index.unplaced_towns is None:
-        index.unplaced_towns = _unplaced_town_names(index, sentence.doc)
-    names = index.unplaced_towns
+    names = _town_names(index, sentence.doc)
     return any(token.text in names for token in sentence if token.pos_ == "PROPN")
 
 
-def _unplaced_town_names(index: ArticleIndex, doc: Doc) -> frozenset[str]:
-    """The names the article calls a town or village ("the town of X", "X village") that
-    no place of the article covers."""
-    names = set()
-    for token in doc:
-        if token.lower_ not in _SETTLEMENT_NOUNS:
+def _unplaced_town(
+    index: ArticleIndex, sentence: Span, region: set[int], foreign: frozenset[int]
+) -> tuple[str, int, int] | None:
+    """The town on no map the event's clause names as a scene: its name and this
+    mention's bounds; not an origin or a teller's place. (One elsewhere in the sentence is
+    as often where a side advanced "towards" or another strike hit.)"""
+    names = _town_names(index, sentence.doc)
+    for token in sentence:
+        if token.text not in names or token.pos_ != "PROPN" or index.place_at(token):
             continue
-        after = token.nbor(2) if token.i + 2 < len(doc) else None
-        before = token.nbor(-1) if token.i > 0 else None
-        if after is not None and token.nbor(1).lower_ == "of" and after.pos_ == "PROPN":
-            name = after
-        elif before is not None and before.pos_ == "PROPN" and before.dep_ == "compound":
-            name = before
-        else:
+        if _is_origin(token) or told_at(token) or _attributed(token):
             continue
-        if not any(start <= name.idx < end for start, end, _ in index.places):
-            names.add(name.text)
-    return frozenset(names)
+        if in_aside(index.text, token.idx) and not in_aside(index.text, sentence.start_char):
+            continue
+        if token.i in region:
+            return (names[token.text], *name_span(token))
+    return None
+
+
+def _at_town(
+    index: ArticleIndex,
+    town: tuple[str, int, int] | None,
+    chosen: Place,
+    candidates: list[tuple[int, Place]],
+) -> Place | None:
+    """The event at a town on no map its sentence names, in the place chosen for it: a
+    province ("the village of X in Hama province") or the town it is told near ("X,
+    north of Aleppo"), not at that province's seat or that other town."""
+    home = index.focus_country
+    if town is None or home is None or chosen.country_code != home:
+        return None
+    if rank(chosen) >= _COUNTRY:
+        area = _province_of(index, index.focus(home) or chosen)
+        if area is None or rank(area) >= _COUNTRY:
+            return None
+    else:
+        area = chosen
+        told_near = (start for start, place in candidates if place.id == chosen.id)
+        if rank(chosen) < AREA_RANK and not any(tied(index.text, town[2], s) for s in told_near):
+            return None  # another town of the sentence, not the one it is told near
+    return _locality(index, town, area)
+
+
+def _locality(index: ArticleIndex, town: tuple[str, int, int], area: Place) -> Place:
+    if (area.admin1 or area.name).casefold() == _CAPITAL_ADMIN1:
+        # A town or village by Damascus lies in its countryside, Rif Dimashq.
+        return locality(index, town, _RURAL_AREA, point=area)
+    return locality(index, town, area)
 
 
 def _province_of(index: ArticleIndex, town: Place) -> Place | None:

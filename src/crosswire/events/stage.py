@@ -35,7 +35,10 @@ NEEDS = [
 ]
 
 
-@stage(STAGE, needs=NEEDS, provides=["analyses.events", "analyses.entities"], scope="document")
+PROVIDES = ["analyses.events", "analyses.entities", "analyses.places"]
+
+
+@stage(STAGE, needs=NEEDS, provides=PROVIDES, scope="document")
 def make_events() -> Stage:
     """Extract per-article events (ACLED types, PLOVER, CAMEO) from parsed sentences."""
 

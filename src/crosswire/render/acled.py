@@ -88,6 +88,7 @@ CIVILIANS_INTER = 7
 _GEO_PRECISION = {
     "admin2": 2,
     "district": 2,
+    "locality": 2,
     "admin1": 3,
     "country": 3,
     "region": 3,
