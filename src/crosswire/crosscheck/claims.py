@@ -31,7 +31,9 @@ qualifiers, units that agree) in the same context:
   fused event's evidence: they never contest each other.
 
 A running total ("300,000 killed since the war began", "so far this year") is
-never one topic with an incident's count: it does not contest the toll.
+never one topic with an incident's count: it does not contest the toll. Nor are dead
+added to a count told before ("two more were killed", "another three died"): another
+count, not a differing account of one.
 
 An event fused from two or more articles also gets a *toll* topic: each article
 that reports the event with a toll states it once (the lower median of its
