@@ -1,7 +1,7 @@
 """Dates and fusion on real news: the whole pipeline over a FA-KES half.
 
     PYTHONPATH=src .venv/bin/python bench/realnews_corpus.py [--half check|tune|all]
-        [--show N] [--no-floors]
+        [--show N] [--contested N] [--no-floors]
 
 Each article of the half goes into a temporary JSON-lines file with the
 news-please fields ``title``, ``maintext`` and ``source_domain`` and **no date
@@ -48,6 +48,9 @@ whole pipeline runs over it once, in memory. Printed:
     often splits one incident into groups dated days or weeks apart). Each group not
     marked gets a reason (``why_uncontested``, counted by class): not fused, a toll
     not read by two of its articles in their shared event, or one toll read by all.
+``--contested N`` lists N of the events with a casualty claim contested across
+articles: each article's annotation and its reports in the event (read the tune half
+only, with ``bench/handcheck_events.py --article UNIT_ID``).
 (e) **Comparisons.** How many report pairs fusion tested (``Fuser.comparisons``),
     beside the count of all pairs, to show blocking.
 
@@ -454,6 +457,40 @@ def _contest_precision(run: Run, claims: dict[str, Claim]) -> None:
           f"the annotation does not see): {len(alike)}")  # fmt: skip
 
 
+def list_contested(run: Run, limit: int) -> None:
+    """The events with a casualty claim contested across articles, each with its articles'
+    annotation (unit id, group, toll, perpetrator) and their reports in it (type, sides,
+    toll, evidence start): to read which join one incident and which two (tune half)."""
+    contested: dict[str, set[str]] = {}
+    for claim in run.corpus.claims:
+        if claim.status == "contested" and claim.event and _casualty(claim.about or claim.text):
+            contested.setdefault(claim.event, set()).update(s.article for s in claim.sources)
+    events = {e.id: e for e in run.corpus.events}
+    listed = [(e, a) for e, a in contested.items() if len(a) > 1 and e in events][:limit]
+    names = {x.id: x.name for a in run.corpus.analyses for x in (*a.entities, *a.places)}
+    for number, (event_id, articles) in enumerate(listed, 1):
+        event = events[event_id]
+        one = len({run.gold[x].group for x in articles if x in run.gold}) == 1
+        print(f"[{number}] {'ONE' if one else 'MANY'} {_line(event, names)} "
+              f"({event.fatalities_low}-{event.fatalities_high})")  # fmt: skip
+        spans = {(s.article, s.start, s.end) for s in event.sources}
+        for analysis in run.corpus.analyses:
+            gold = run.gold.get(analysis.article)
+            if gold is None or not any(s[0] == analysis.article for s in spans):
+                continue
+            print(f"    {gold.unit_id} {gold.group} toll {gold.toll} by {gold.actor}")
+            for report in analysis.events:
+                if all((s.article, s.start, s.end) in spans for s in report.sources):
+                    print(f"      {_line(report, names)}: {report.sources[0].text[:110]!r}")
+
+
+def _line(event: Event, names: dict[str, str]) -> str:
+    """An event's type, day, place, sides and toll, by name."""
+    sides = " / ".join(str(names.get(a or "")) for a in (event.actor1, event.actor2))
+    return (f"{event.sub_event_type} {event.date_start} {names.get(event.place or '')} "
+            f"{sides} toll {event.fatalities}")  # fmt: skip
+
+
 def _opposed_events(claims: dict[str, Claim]) -> list[set[str]]:
     """The articles of each event where two conflicting claims are stated by two articles
     that disagree: one article states one value and not the other, another the reverse.
@@ -534,6 +571,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_half_argument(parser)
     parser.add_argument("--show", type=int, default=0, help="misses to list per figure")
+    parser.add_argument(
+        "--contested", type=int, default=0, help="contested-toll events across articles to list"
+    )
     parser.add_argument("--no-floors", action="store_true", help="never fail")
     parser.add_argument("--cache", help="DuckDB file reusing per-article results (see run_half)")
     args = parser.parse_args()
@@ -555,6 +595,7 @@ def main() -> int:
         "contested": score_contested(run, args.show),
     }
     score_comparisons(run)
+    list_contested(run, args.contested)
     failed = [k for k, v in FLOORS.items() if figures[k] < v]
     failed += [k for k, v in CEILINGS.items() if figures[k] > v]
     if failed and args.half == "check" and not args.no_floors:

@@ -262,6 +262,33 @@ def test_a_part_of_a_count_does_not_contest_it() -> None:
     assert statuses == {12: "corroborated", 2: "single"}
 
 
+def test_dead_added_to_a_count_do_not_contest_it() -> None:
+    a = article(
+        "a",
+        "Shelling killed 14 people in Tafas; two more people were killed at dusk. "
+        "Another three people died in hospital.",
+        outlet="A",
+    )
+    b = article("b", "Medics in Tafas said 14 people were killed by the shelling.", outlet="B")
+    claims = run_claims([
+        (a, [figure(a, "14", 14, counted="people killed"),
+             figure(a, "two", 2, counted="more people killed"),
+             figure(a, "three", 3, counted="people died")]),
+        (b, [figure(b, "14", 14, counted="people killed")]),
+    ])  # fmt: skip
+    statuses = {c.value: c.status for c in claims}
+    assert statuses[14] == "corroborated"
+    assert all(statuses[v] != "contested" for v in (2, 3))
+    # "more than 20" is the count's own bound, not dead added to it.
+    c = article("c", "Shelling killed more than 20 people in Tafas, medics said.", outlet="C")
+    d = article("d", "Medics in Tafas said 14 people were killed by the shelling.", outlet="D")
+    bound = run_claims([
+        (c, [figure(c, "more than 20", 21, counted="people killed", exact=False)]),
+        (d, [figure(d, "14", 14, counted="people killed")]),
+    ])  # fmt: skip
+    assert {cl.status for cl in bound} == {"contested"}
+
+
 def test_a_toll_read_without_a_figure_is_a_statement() -> None:
     text = "A protester was killed when police fired on a march in Tafas on Tuesday."
     a = article("a", text, outlet="A")

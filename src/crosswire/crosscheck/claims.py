@@ -31,7 +31,9 @@ qualifiers, units that agree) in the same context:
   fused event's evidence: they never contest each other.
 
 A running total ("300,000 killed since the war began", "so far this year") is
-never one topic with an incident's count: it does not contest the toll.
+never one topic with an incident's count: it does not contest the toll. Nor are dead
+added to a count told before ("two more were killed", "another three died"): another
+count, not a differing account of one.
 
 An event fused from two or more articles also gets a *toll* topic: each article
 that reports the event with a toll states it once (the lower median of its
@@ -96,6 +98,9 @@ NEAR_KM = 5.0  # FusionSettings.near_km: towns this close may be one place
 TOLL = "<toll>"
 # "two of the wounded", "three of them": a part of a count given elsewhere.
 _PART_OF = re.compile(r"^\s+of\s+(?:the|them|whom|those)\b([^.;:,]*)", re.I)
+# "two more were killed", "another three died", "a further five": dead added to a count.
+_MORE_AFTER = re.compile(r"^\s+more\b(?!\s+than)", re.I)
+_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|further|additional)\s+$", re.I)
 # Between a count and its breakdown: "Twelve people, among them three soldiers".
 _BREAKDOWN = re.compile(r"^[^.;:]*?,\s*(?:among\s+(?:them|whom|those)|including)\s+$", re.I)
 # "400 families who fled", "the men that were detained": what happened to them; else
@@ -186,6 +191,8 @@ def same_topic(left: Statement, right: Statement) -> bool:
         return False
     if (TOLL in a.rest) != (TOLL in b.rest):
         return False  # an event's toll meets only tolls
+    if quantities.ADDED in a.rest | b.rest:
+        return False  # dead added to a count told before: "two more", "another three"
     same_sentence = left.article == right.article and left.sentence == right.sentence
     if same_sentence and a.subject != b.subject:
         return False  # a breakdown of one count: "12 people, among them three soldiers"
@@ -436,6 +443,9 @@ class ClaimBuilder:
                 counted = replace(counted, outcome=outcome)
         if part:
             counted = replace(counted, rest=counted.rest | {quantities.PART})
+        before = text[max(0, figure.mention.start - 20) : figure.mention.start]
+        if _MORE_AFTER.match(after) or _ADDED_BEFORE.search(before):
+            counted = replace(counted, rest=counted.rest | {quantities.ADDED})
         return counted
 
     def _direct_event(

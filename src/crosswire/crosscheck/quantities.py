@@ -127,12 +127,15 @@ for _outcome, _words in {
 CASUALTY_OUTCOMES = frozenset({"killed", "wounded"})
 # Marks a part of a count given elsewhere ("two of the wounded").
 PART = "<part>"
+# Marks dead or wounded added to a count told before ("two more were killed", "another
+# three died"): another count, never a differing account of any (claims.same_topic).
+ADDED = "<added>"
 # Words that pick out a part of a count ("two of the wounded were in a critical
 # condition"): statements with different ones count different things.
 QUALIFIERS = word_set(
     "critical serious seriously condition hospitalised hospitalized foreign foreigner "
     "child children woman women elderly"
-) | {PART}
+) | {PART, ADDED}
 # Words of a counted phrase that say nothing about what is counted.
 _FILLER = word_set(
     "number total figure count least more than about estimated some including among via per"
