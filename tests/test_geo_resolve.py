@@ -374,3 +374,17 @@ def test_a_river_or_island_is_not_the_town_or_unit_of_its_name() -> None:
         assert place.feature not in ("city", "capital", "admin1", "admin2"), mention.text
     river = _run("Fighters crossed the Euphrates river near Raqqa at dawn.")
     assert _place(river, "Euphrates")[2] == "river"
+
+
+def test_every_name_of_a_list_before_plural_units_is_a_unit() -> None:
+    result = _run("Storms cut power in Butler, Clark, Hamilton or Warren counties in Ohio.")
+    for name in ("Butler", "Clark", "Hamilton", "Warren"):
+        assert _place(result, name)[1:] == ("US", "admin2"), name
+    syria = _run("Air strikes hit Idlib and Hama provinces on Monday.")
+    assert _place(syria, "Idlib")[1:] == ("SY", "admin1")
+    assert _place(syria, "Hama")[1:] == ("SY", "admin1")
+
+
+def test_a_bloc_of_states_is_no_list_of_units() -> None:
+    result = _run("Ministers of the Gulf states met in Riyadh on Sunday.")
+    assert all(p.feature not in ("admin1", "admin2") for p, _ in result.places)

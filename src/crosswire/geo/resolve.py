@@ -672,6 +672,10 @@ class Resolver:
             # "Gaza Strip" is a name of its own, "Idlib province" names Idlib: try both.
             whole = self.gazetteer.lookup(toponym.text)
             found = _named_kind(toponym, found, whole)
+            if _trailing_noun(toponym) in _WATERSIDE_NOUNS:
+                # "Salt River" is an alternate name of Phoenix, "South Island" of Coronado:
+                # only an entry under its own name of the river or island stands.
+                whole = [c for c in whole if c.match == "primary"]
             found.update((c.index, c) for c in whole)
         for code_country, state_name in admin_abbreviation(toponym.query):
             found.update(
