@@ -320,22 +320,26 @@ def _trailing_noun(toponym: Toponym) -> str:
 def _named_kind(
     toponym: Toponym, bare: dict[int, Candidate], whole: Sequence[Candidate]
 ) -> dict[int, Candidate]:
-    """The bare name's entries that can be what the mention's trailing noun says it is.
+    """The entries of the bare name and of the whole mention that can be what the mention's
+    trailing noun says it is.
 
     A river or island named after a place is not at it: only natural features and sites
-    of the bare name stay. A unit whose full name has an entry of its own ("Washington
-    County", "Westmoreland County") is that entry, not another unit of the bare name (the
-    state of Washington, Jamaica's parish of Westmoreland); towns of the bare name stay.
+    of the bare name stay, and of the whole name only entries under their own name
+    ("Salt River" is an alternate name of Phoenix, "South Island" of Coronado). A unit
+    whose full name has an entry of its own ("Washington County", "Westmoreland County")
+    is that entry, not another unit of the bare name (the state of Washington, Jamaica's
+    parish of Westmoreland); towns of the bare name stay.
     """
     noun = _trailing_noun(toponym)
-    if not noun:
-        return bare
+    kept = dict(bare)
     if noun in _WATERSIDE_NOUNS:
-        kept = WATER_FEATURES | SITE_FEATURES
-        return {i: c for i, c in bare.items() if c.feature in kept}
-    if toponym.hint == "admin" and any(c.feature in _UNIT_FEATURES for c in whole):
-        return {i: c for i, c in bare.items() if c.feature not in _UNIT_FEATURES}
-    return bare
+        natural = WATER_FEATURES | SITE_FEATURES
+        kept = {i: c for i, c in bare.items() if c.feature in natural}
+        whole = [c for c in whole if c.match == "primary"]
+    elif noun and toponym.hint == "admin" and any(c.feature in _UNIT_FEATURES for c in whole):
+        kept = {i: c for i, c in bare.items() if c.feature not in _UNIT_FEATURES}
+    kept.update((c.index, c) for c in whole)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,13 +674,7 @@ class Resolver:
         found = {c.index: c for c in self.gazetteer.lookup(toponym.query)}
         if toponym.query != toponym.text:
             # "Gaza Strip" is a name of its own, "Idlib province" names Idlib: try both.
-            whole = self.gazetteer.lookup(toponym.text)
-            found = _named_kind(toponym, found, whole)
-            if _trailing_noun(toponym) in _WATERSIDE_NOUNS:
-                # "Salt River" is an alternate name of Phoenix, "South Island" of Coronado:
-                # only an entry under its own name of the river or island stands.
-                whole = [c for c in whole if c.match == "primary"]
-            found.update((c.index, c) for c in whole)
+            found = _named_kind(toponym, found, self.gazetteer.lookup(toponym.text))
         for code_country, state_name in admin_abbreviation(toponym.query):
             found.update(
                 (c.index, c)
