@@ -246,6 +246,9 @@ class Tally:
     # (a country's centroid against GeoNames' point for it). Printed, not scored.
     wrong_area: int = 0
     wrong_examples: list[str] = field(default_factory=list)
+    # The outputs' verdicts per fold of the half (the parity of the article's numeric id),
+    # so a change can be seen to hold on both folds.
+    fold_outputs: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
 def cached(cache: str, collect: Callable[[], T]) -> T:
@@ -290,6 +293,12 @@ def _gold_note(start: int, end: int, point: tuple[float, float], article: GoldAr
     return f" | gold {'; '.join(notes)}" if notes else ""
 
 
+def _fold(key: str) -> int:
+    """The fold of an article within its half: the parity of its numeric id."""
+    digits = "".join(ch for ch in key if ch.isdigit())
+    return int(digits) % 2 if digits else 0
+
+
 def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tally) -> None:
     from crosswire.geo import link_containers, resolve_places, resolve_toponyms
     from crosswire.geo.recognize import Recognized
@@ -321,12 +330,15 @@ def _score_article(doc_index: int, article: GoldArticle, doc: object, tally: Tal
     for (start, end), point in placed.items():
         verdict = _judge_output(start, end, point, article)
         tally.outputs[verdict] += 1
+        fold = tally.fold_outputs.setdefault(_fold(article.key), dict.fromkeys(tally.outputs, 0))
+        fold[verdict] += 1
         gold_ids = {g.geonameid for g in _overlapping(start, end, article.toponyms)}
         tally.same_entry += verdict == "wrongly placed" and entries[(start, end)] in gold_ids
         tally.wrong_area += verdict == "wrongly placed" and (start, end) in areas
         if verdict != "right" and len(tally.wrong_examples) < 400:
             tally.wrong_examples.append(
-                f"{verdict}: {article.key} {article.text[start:end]!r} -> {described[(start, end)]}"
+                f"{verdict}: {article.key} (fold {_fold(article.key)}) "
+                f"{article.text[start:end]!r} -> {described[(start, end)]}"
                 + _gold_note(start, end, point, article)
             )
     gold_geo = [g for g in article.toponyms if g.lat is not None and g.lon is not None]
@@ -384,6 +396,8 @@ def evaluate(name: str, articles: list[GoldArticle], *, show_wrong: int = 0) -> 
             f"(country, subdivision, region, continent, sea): {tally.wrong_area} "
             f"({100 * tally.wrong_area / total:.1f}%)"
         )
+    for fold, counts in sorted(tally.fold_outputs.items()):
+        print(f"  fold {fold}: " + "; ".join(f"{k} {v}" for k, v in counts.items()))
     for line in tally.wrong_examples[:show_wrong]:
         print(f"    {line}")
     return {

@@ -354,3 +354,37 @@ def test_a_possessive_without_a_unit_word_names_no_container() -> None:
         _recognized("Israel's Gaza offensive drew protests in Turkey."),
     )
     assert all(t.container is None for t in toponyms if t.text == "Gaza")
+
+
+def test_a_county_named_in_full_is_no_state_of_its_bare_name() -> None:
+    # "Washington County" is one of the counties of that name, never the state of Washington,
+    # and "Westmoreland County" is no Jamaican parish.
+    result = _run("The sheriff of Washington County said two roads flooded after the storm.")
+    assert all(p.feature != "admin1" for p, m in result.places if m.text == "Washington County")
+    westmoreland = _run("Crews in Westmoreland County cleared fallen trees from the highway.")
+    assert _place(westmoreland, "Westmoreland County")[1:] == ("US", "admin2")
+
+
+def test_a_river_or_island_is_not_the_town_or_unit_of_its_name() -> None:
+    result = _run(
+        "Anglers gathered along the Chattahoochee River while the ferry to Fraser Island "
+        "stayed in port."
+    )
+    for place, mention in result.places:
+        assert place.feature not in ("city", "capital", "admin1", "admin2"), mention.text
+    river = _run("Fighters crossed the Euphrates river near Raqqa at dawn.")
+    assert _place(river, "Euphrates")[2] == "river"
+
+
+def test_every_name_of_a_list_before_plural_units_is_a_unit() -> None:
+    result = _run("Storms cut power in Butler, Clark, Hamilton or Warren counties in Ohio.")
+    for name in ("Butler", "Clark", "Hamilton", "Warren"):
+        assert _place(result, name)[1:] == ("US", "admin2"), name
+    syria = _run("Air strikes hit Idlib and Hama provinces on Monday.")
+    assert _place(syria, "Idlib")[1:] == ("SY", "admin1")
+    assert _place(syria, "Hama")[1:] == ("SY", "admin1")
+
+
+def test_a_bloc_of_states_is_no_list_of_units() -> None:
+    result = _run("Ministers of the Gulf states met in Riyadh on Sunday.")
+    assert all(p.feature not in ("admin1", "admin2") for p, _ in result.places)

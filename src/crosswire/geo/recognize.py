@@ -210,7 +210,17 @@ def _lex_sets() -> dict[str, frozenset[str]]:
     }
 
 
+# Plural unit nouns after a list of names: "Butler, Clark or Warren counties", "Idlib and
+# Hama provinces" name one unit each. ("states" and "regions" are left out: "the Gulf
+# states", "the Baltic states" name no unit called Gulf or Baltic.)
+_PLURAL_UNITS = frozenset(
+    {"counties", "provinces", "governorates", "parishes", "prefectures", "oblasts", "districts"}
+)
+
+
 def _hint_for(words: str) -> str | None:
+    if words in _PLURAL_UNITS:
+        return "admin"
     sets = _lex_sets()
     if words in sets["admin_words"]:
         return "admin"
@@ -219,6 +229,16 @@ def _hint_for(words: str) -> str | None:
     if words in sets["city_nouns"]:
         return "city"
     return None
+
+
+def _listed_before_units(doc: Doc, start: int, end: int) -> bool:
+    """A name in a list that a plural unit noun ends ("Butler" of "Butler, Clark or Warren
+    counties"): spaCy hangs the first name on the noun and the others on the first."""
+    head = doc[start:end].root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    noun = head.head
+    return head.dep_ in ("nmod", "compound") and noun.i >= end and noun.lower_ in _PLURAL_UNITS
 
 
 def _trim(span: Span) -> tuple[int, int] | None:
@@ -684,8 +704,16 @@ class _Names:
                         if self.gazetteer.lookup(phrase):
                             return phrase, hint, end + width
                     return query, hint, end
+        if _listed_before_units(doc, start, end):
+            return query, "admin", end
         # "the province of Daraa", "the village of Muzayrib".
-        if start >= 2 and doc[start - 1].lower_ == "of":
+        # Not a plural ("the provinces of Aleppo and Damascus"): such a list is left to
+        # its towns, which place the events the article tells there.
+        if (
+            start >= 2
+            and doc[start - 1].lower_ == "of"
+            and doc[start - 2].lower_ not in _PLURAL_UNITS
+        ):
             hint = _hint_for(doc[start - 2].lower_)
             if hint == "city" or (hint == "admin" and not _named_unit_before(doc, start)):
                 return query, hint, end

@@ -304,6 +304,44 @@ def _own_name(toponym: Toponym, candidate: Candidate) -> bool:
     return name.endswith(" city") and translit_key(name[:-5]) == translit_key(toponym.query)
 
 
+# Nouns after a name that say the mention is a natural feature: "Chattahoochee River" and
+# "South Island" lie at no town or unit called Chattahoochee or South.
+_WATERSIDE_NOUNS = frozenset({"river", "island", "islands", "lake", "creek"})
+_UNIT_FEATURES = frozenset({"admin1", "admin2"})
+
+
+def _trailing_noun(toponym: Toponym) -> str:
+    """The noun recognition took off the name to look it up ("river" of "Jordan River")."""
+    if not toponym.text.startswith(toponym.query):
+        return ""
+    return toponym.text[len(toponym.query) :].strip().casefold()
+
+
+def _named_kind(
+    toponym: Toponym, bare: dict[int, Candidate], whole: Sequence[Candidate]
+) -> dict[int, Candidate]:
+    """The entries of the bare name and of the whole mention that can be what the mention's
+    trailing noun says it is.
+
+    A river or island named after a place is not at it: only natural features and sites
+    of the bare name stay, and of the whole name only entries under their own name
+    ("Salt River" is an alternate name of Phoenix, "South Island" of Coronado). A unit
+    whose full name has an entry of its own ("Washington County", "Westmoreland County")
+    is that entry, not another unit of the bare name (the state of Washington, Jamaica's
+    parish of Westmoreland); towns of the bare name stay.
+    """
+    noun = _trailing_noun(toponym)
+    kept = dict(bare)
+    if noun in _WATERSIDE_NOUNS:
+        natural = WATER_FEATURES | SITE_FEATURES
+        kept = {i: c for i, c in bare.items() if c.feature in natural}
+        whole = [c for c in whole if c.match == "primary"]
+    elif noun and toponym.hint == "admin" and any(c.feature in _UNIT_FEATURES for c in whole):
+        kept = {i: c for i, c in bare.items() if c.feature not in _UNIT_FEATURES}
+    kept.update((c.index, c) for c in whole)
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """A place mention to resolve, as recognition found it."""
@@ -636,7 +674,7 @@ class Resolver:
         found = {c.index: c for c in self.gazetteer.lookup(toponym.query)}
         if toponym.query != toponym.text:
             # "Gaza Strip" is a name of its own, "Idlib province" names Idlib: try both.
-            found.update((c.index, c) for c in self.gazetteer.lookup(toponym.text))
+            found = _named_kind(toponym, found, self.gazetteer.lookup(toponym.text))
         for code_country, state_name in admin_abbreviation(toponym.query):
             found.update(
                 (c.index, c)
@@ -767,6 +805,8 @@ class Resolver:
         # The skeleton fallback, now that the focus countries are known.
         focus_countries = [c for c, share in votes.shares().items() if share >= FOCUS_MIN_SHARE]
         for i, toponym in enumerate(toponyms):
+            if _trailing_noun(toponym) in _WATERSIDE_NOUNS:
+                continue  # no town's loose spelling or part names a river or island
             if not pools[i] and focus_countries:
                 pools[i] = self.gazetteer.lookup_skeleton(toponym.query, focus_countries)
             if not pools[i] and toponym.hint != "street":
