@@ -37,11 +37,14 @@ def _told_as_attack(report: Event) -> Event:
 RUSSIA = Entity(name="Military Forces of Russia", kind="military", inter_code=1, country_code="RU")
 
 
-def _fused(art: Article, events: list[Event]) -> list[Event]:
+def _fused(
+    art: Article,
+    events: list[Event],
+    places: tuple[Place, ...] = (TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI),
+) -> list[Event]:
     analysis = Analysis(article=art.id, events=tuple(events),
                         entities=(ARMY, ISLAMIC_STATE, UNNAMED, RUSSIA),
-                        places=(TAFAS, MUZAYRIB, DARAA_PROVINCE, QAMISHLI),
-                        dates=stated_dates(art, events))  # fmt: skip
+                        places=places, dates=stated_dates(art, events))  # fmt: skip
     corpus = Corpus(articles=(art,), analyses=(analysis,))
     return list(get("fuse").factory()(corpus, StageContext()).events)
 
@@ -212,3 +215,59 @@ def test_a_headline_in_the_province_seat_and_the_bodys_town_are_one_area() -> No
     assert _seat_of(seat, town)
     assert not _seat_of(town, seat)  # a town that is no seat stands for no province
     assert not _seat_of(seat, other)  # a town of another province
+
+
+# A seat whose English name is no spelling of its province's record name (the gazetteer
+# gives "Aleppo" as a name of Ḩalab governorate), and towns of our own around it.
+ALEPPO = Place(name="Aleppo", geonameid=11, lat=36.20, lon=37.16, country_code="SY",
+               admin1="Ḩalab", feature="city")  # fmt: skip
+KAFR_NASIR = Place(name="Kafr Nasir", geonameid=12, lat=36.35, lon=36.90, country_code="SY",
+                   admin1="Ḩalab", feature="city")  # fmt: skip
+TELL_SABIN = Place(name="Tell Sabin", geonameid=13, lat=36.45, lon=37.60, country_code="SY",
+                   admin1="Ḩalab", feature="city")  # fmt: skip
+CAPITAL = Place(name="Damascus", geonameid=14, lat=33.51, lon=36.29, country_code="SY",
+                admin1="Dimashq", feature="capital")  # fmt: skip
+SUBURB = Place(name="Harrat", geonameid=15, lat=33.57, lon=36.40, country_code="SY",
+               admin1="Rīf Dimashq", feature="city")  # about 12 km out  # fmt: skip
+FAR_TOWN = Place(name="Wadi Saba", geonameid=16, lat=33.72, lon=36.10, country_code="SY",
+                 admin1="Rīf Dimashq", feature="city")  # about 29 km out  # fmt: skip
+AIR = {**SHELLING, "sub_event_type": "Air/drone strike"}
+AROUND = (ALEPPO, KAFR_NASIR, TELL_SABIN, CAPITAL, SUBURB, FAR_TOWN)
+
+
+def test_a_seat_named_otherwise_than_its_province_holds_the_provinces_towns() -> None:
+    assert _seat_of(ALEPPO, KAFR_NASIR)
+    assert not _seat_of(KAFR_NASIR, ALEPPO)
+    assert not _seat_of(ALEPPO, SUBURB)  # another province, far away
+    assert _seat_of(CAPITAL, SUBURB)  # a suburb across the province line
+    assert not _seat_of(CAPITAL, FAR_TOWN)
+
+
+def _seat_and_towns(lead_place: Place, *bodies: tuple[str, Place]) -> list[Event]:
+    lead = "Regime air strikes kill nine in the province."
+    art = article("seat", " ".join([lead, *(text for text, _ in bodies)]))
+    first = event(art, lead, place=lead_place, day="2026-03-04", fatalities=9, **AIR)  # type: ignore[arg-type]
+    told = [event(art, text, place=where, fatalities=9, **AIR) for text, where in bodies]  # type: ignore[arg-type]
+    return _fused(art, [first, *told], AROUND)
+
+
+def test_a_lead_at_the_seat_and_the_bodys_town_are_one_event_at_the_town() -> None:
+    body = ("Warplanes struck the village of Kafr Nasir on Tuesday, killing nine.", KAFR_NASIR)
+    [joined] = _seat_and_towns(ALEPPO, body)
+    assert joined.place == KAFR_NASIR.id and len(joined.sources) == 2
+
+
+def test_a_second_town_of_the_seats_province_stays_another_incident() -> None:
+    first = ("Warplanes struck the village of Kafr Nasir on Tuesday, killing nine.", KAFR_NASIR)
+    second = ("Jets hit the town of Tell Sabin on Tuesday, killing nine.", TELL_SABIN)
+    events = _seat_and_towns(ALEPPO, first, second)
+    assert sorted(e.place or "" for e in events) == sorted([KAFR_NASIR.id, TELL_SABIN.id])
+
+
+def test_near_the_capital_and_its_suburb_are_one_event_that_stays_at_the_capital() -> None:
+    body = ("Warplanes struck the suburb of Harrat on Tuesday, killing nine.", SUBURB)
+    [joined] = _seat_and_towns(CAPITAL, body)
+    # Across the province line the capital itself is as often the target.
+    assert joined.place == CAPITAL.id and len(joined.sources) == 2
+    far = ("Warplanes struck the town of Wadi Saba on Tuesday, killing nine.", FAR_TOWN)
+    assert len(_seat_and_towns(CAPITAL, far)) == 2

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from functools import lru_cache
 
+from crosswire.geo.normalize import translit_key
 from crosswire.geo.resolve import haversine_km
 from crosswire.model import Place
 
@@ -92,6 +94,26 @@ def contains(outer: Place, inner: Place) -> bool | None:
             return fold(inner.admin1) in {fold(outer.admin1), fold(outer.name)}
         return None
     return None
+
+
+def names_own_region(place: Place) -> bool:
+    """A town the gazetteer also gives as a name of its own first-level region: "Aleppo"
+    (of Ḩalab governorate), "Homs" (of Ḩimş), "Latakia": the region's seat where its
+    English name and the region's record name are no transliteration of each other."""
+    if place.feature not in TOWN_FEATURES or not place.admin1 or not place.country_code:
+        return False
+    return _names_region(place.name, place.admin1, place.country_code)
+
+
+@lru_cache(maxsize=4096)
+def _names_region(name: str, admin1: str, country: str) -> bool:
+    from crosswire.geo.gazetteer import Gazetteer  # loaded once per process, by geo first
+
+    region = translit_key(admin1)
+    return any(
+        c.feature == "admin1" and c.country == country and translit_key(c.admin1 or "") == region
+        for c in Gazetteer.load().lookup(name)
+    )
 
 
 def _names(place: Place) -> set[str]:

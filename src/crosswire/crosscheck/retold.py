@@ -27,6 +27,7 @@ the most precise; date: the stated one; toll: as fusion combines them).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
@@ -57,6 +58,9 @@ _ANOTHER = re.compile(
 GAP_DAYS = 1
 WIDEST_DAYS = 3
 NEAR_KM = 5.0
+# How far a seat's suburbs reach across its province line (Damascus and the towns of the
+# province around it): a town's own reach (``geo.TOWN_RADIUS_KM``).
+SUBURB_KM = 15.0
 # Incidents a headline and a body tell twice; a strategic development has no such identity
 # ("set up a base", "pushed forces" of one front are two).
 _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
@@ -101,7 +105,7 @@ def join_retold(
             told = (leads.get(a, events[a]), leads.get(b, events[b]))
             leads[a] = max(told, key=_speaks)
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
-        events[a] = _as_told_by(fuse(members[a]), leads.get(a))
+        events[a] = _at_town(_as_told_by(fuse(members[a]), leads.get(a)), members[a], known)
         parent[b] = a
     return [finish(members[n], events[n]) for n in range(len(clusters)) if parent[n] == n]
 
@@ -137,6 +141,26 @@ def _as_told_by(joined: Event, lead: Event | None) -> Event:
         confidence=lead.confidence,
         reasons=lead.reasons,
     )
+
+
+def _at_town(joined: Event, reports: Sequence[Report], known: Known) -> Event:
+    """The joined event at the town of its province a telling at the seat stood for ("in
+    Idlib", then "in Saraqib": Saraqib): fusion's vote ranks a seat and a town alike.
+    Placed at the town, the event no longer holds the seat's other towns (two towns, two
+    incidents). A suburb across the province line does not move it: the capital itself
+    is as often the target ("rockets on Damascus", revenge for strikes on its suburbs)."""
+    seat = known.places.get(joined.place) if joined.place else None
+    if seat is None:
+        return joined
+    towns = Counter(
+        r.event.place
+        for r in reports
+        if r.event.place not in (None, joined.place)
+        and (town := known.places.get(r.event.place)) is not None
+        and geo.rank(town) <= geo.rank(seat)
+        and _seat_of(seat, town, suburbs=False)
+    )
+    return replace(joined, place=towns.most_common(1)[0][0]) if towns else joined
 
 
 def _root(parent: list[int], node: int) -> int:
@@ -247,18 +271,20 @@ def _nested(left: Event, right: Event, places: Mapping[str, Place]) -> bool:
     return geo.rank(outer) <= geo.FEATURE_RANK["admin2"] and geo.compatible(outer, inner, NEAR_KM)
 
 
-def _seat_of(seat: Place, town: Place) -> bool:
-    """``seat`` is the town that shares its province's name ("in Idlib") and ``town`` lies
-    in that province: a headline's "in Idlib" and the body's village are one area, as a
-    province and its town are."""
-    return (
-        seat.feature != "admin1"
-        and is_seat(seat)
-        and seat.admin1 is not None
-        and town.country_code == seat.country_code
-        and town.admin1 is not None
-        and translit_key(town.admin1) == translit_key(seat.admin1)
-    )
+def _seat_of(seat: Place, town: Place, *, suburbs: bool = True) -> bool:
+    """``seat`` is its province's seat (the town that shares its province's name, "in
+    Idlib", "Aleppo" of Ḩalab, or a capital) and ``town`` lies in that province or among
+    its suburbs across the province line ("Douma, outside Damascus"): a headline's "in
+    Idlib" or "near the capital" and the body's town are one area, as a province and its
+    town are."""
+    if seat.feature == "admin1" or seat.admin1 is None or town.country_code != seat.country_code:
+        return False
+    if not (is_seat(seat) or seat.feature == "capital" or geo.names_own_region(seat)):
+        return False
+    if town.admin1 is not None and translit_key(town.admin1) == translit_key(seat.admin1):
+        return True
+    gap = geo.distance_km(seat, town)
+    return suburbs and gap is not None and gap <= SUBURB_KM
 
 
 def _window(event: Event) -> tuple[int, int] | None:
