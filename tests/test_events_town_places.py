@@ -39,6 +39,16 @@ TEXTS = {
     "near_damascus": (
         "Air strikes on the town of Beit Marbouk in rural Damascus killed six people on Friday."
     ),
+    # The gazetteer holds this town under another spelling, with no population: the
+    # resolver leaves it unplaced, but the text puts it in the province its entry is in.
+    "other_spelling": (
+        "Six civilians from one family were killed in air strikes on the town of Atareb west "
+        "of Aleppo on Saturday."
+    ),
+    # A same-skeleton entry in another province is not this village.
+    "namesake_elsewhere": (
+        "Air strikes on the village of Jeb al-Jarrah in rural Damascus killed six people on Friday."
+    ),
     # Where fighters came from, and where a side advanced towards, are not the scene.
     "origin": (
         "Fighters from the village of Kfar Haddoun attacked an army checkpoint in Aleppo on "
@@ -96,3 +106,18 @@ def test_a_town_off_the_map_near_damascus_is_in_its_countryside(analyses) -> Non
 
 def test_a_town_named_as_an_origin_is_not_the_scene(analyses) -> None:  # type: ignore[no-untyped-def]
     assert _place(analyses["origin"], "checkpoint") == "city"
+
+
+def test_a_town_the_map_holds_under_another_spelling_gets_its_own_point(analyses) -> None:  # type: ignore[no-untyped-def]
+    place = _place_of(analyses["other_spelling"], "Atareb")
+    assert place is not None
+    assert (place.feature, place.geonameid is not None) == ("city", True)
+    assert place.name.endswith("rib")  # the entry's own name, not the text's spelling
+    assert place in analyses["other_spelling"].places
+
+
+def test_a_namesake_in_another_province_is_no_entry_for_the_village(analyses) -> None:  # type: ignore[no-untyped-def]
+    assert _named(analyses["namesake_elsewhere"], "Jeb al-Jarrah") == (
+        "Jeb al-Jarrah",
+        "Rif Dimashq",
+    )

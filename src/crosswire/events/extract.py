@@ -79,7 +79,6 @@ from crosswire.events.drafts import (
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
-from crosswire.events.localities import LOCALITY
 from crosswire.events.location import (
     CharSpan,
     clause_region,
@@ -162,12 +161,13 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
 
 
 def _localities(analysis: Analysis, drafts: list[Draft]) -> tuple[Place, ...]:
-    """The towns on no map the events are placed at (``events.localities``), once each."""
+    """The places the events are placed at that the article's places lack: towns on no map
+    (``events.localities``), or a town's gazetteer entry found from its spelling, once each."""
     known = {p.id for p in analysis.places}
     found: dict[str, Place] = {}
     for draft in drafts:
         place = draft.place
-        if place is None or place.feature != LOCALITY or place.id in known:
+        if place is None or place.id in known:
             continue
         held = found.get(place.id)
         mentions = (*held.mentions, *place.mentions) if held else place.mentions

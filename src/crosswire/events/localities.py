@@ -14,9 +14,12 @@ import re
 from spacy.tokens import Doc, Token
 
 from crosswire.events.index import ArticleIndex
+from crosswire.geo import place_from_candidate
+from crosswire.geo.gazetteer import Candidate, Gazetteer
 from crosswire.model import Mention, Place
 
 LOCALITY = "locality"
+_TOWNS = frozenset(["city"])  # gazetteer features of a populated place (capitals resolve anyway)
 
 SETTLEMENT_NOUNS = frozenset(["town", "village", "city", "hamlet", "settlement", "suburb"])
 # Words inside an Arabic place name: "Urum al Kubra", "Aqareb es Safi", "al-Foua".
@@ -112,6 +115,10 @@ def locality(
     name, start, end = town
     drawn = point or area
     admin1 = area.admin1 or (area.name if area.feature == "admin1" else None)
+    mention = Mention(article=index.article_id, start=start, end=end, text=index.text[start:end])
+    entry = _entry_in(name, area.country_code, admin1)
+    if entry is not None:
+        return place_from_candidate(entry, mention)
     return Place(
         name=name,
         lat=drawn.lat,
@@ -119,7 +126,21 @@ def locality(
         country_code=area.country_code,
         admin1=admin1,
         feature=LOCALITY,
-        mentions=(
-            Mention(article=index.article_id, start=start, end=end, text=index.text[start:end]),
-        ),
+        mentions=(mention,),
     )
+
+
+def _entry_in(name: str, country: str | None, admin1: str | None) -> Candidate | None:
+    """The one town of the province the gazetteer holds under this spelling or another
+    ("Maaret al-Numan" for "Ma'arrat an Nu'man"): the resolver leaves such a town
+    unplaced when its entry has no population, yet the text has put it in this province,
+    so its own point is better than the province's."""
+    if not country or not admin1:
+        return None
+    gazetteer = Gazetteer.load()
+    found = {
+        entry.index: entry
+        for entry in gazetteer.lookup(name) + gazetteer.lookup_skeleton(name, [country])
+        if entry.country == country and entry.admin1 == admin1 and entry.feature in _TOWNS
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
