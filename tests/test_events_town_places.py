@@ -121,3 +121,11 @@ def test_a_namesake_in_another_province_is_no_entry_for_the_village(analyses) ->
         "Jeb al-Jarrah",
         "Rif Dimashq",
     )
+
+
+def test_a_province_written_without_its_diacritics_finds_the_entry() -> None:
+    from crosswire.events.localities import _entry_in
+
+    entry = _entry_in("Kafr Batna", "SY", "Rif Dimashq")  # the entry's region is "Rīf Dimashq"
+    assert entry is not None and entry.geonameid is not None
+    assert _entry_in("Kafr Batna", "SY", "Idlib") is None  # not in the province the text gives

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from crosswire.events.index import ArticleIndex
 from crosswire.geo import place_from_candidate
 from crosswire.geo.gazetteer import Candidate, Gazetteer
+from crosswire.geo.normalize import fold_key
 from crosswire.model import Mention, Place
 
 LOCALITY = "locality"
@@ -138,9 +139,12 @@ def _entry_in(name: str, country: str | None, admin1: str | None) -> Candidate |
     if not country or not admin1:
         return None
     gazetteer = Gazetteer.load()
+    region = fold_key(admin1)  # "Rif Dimashq" as the text's province, "Rīf Dimashq" the entry's
     found = {
         entry.index: entry
         for entry in gazetteer.lookup(name) + gazetteer.lookup_skeleton(name, [country])
-        if entry.country == country and entry.admin1 == admin1 and entry.feature in _TOWNS
+        if entry.country == country
+        and fold_key(entry.admin1 or "") == region
+        and entry.feature in _TOWNS
     }
     return next(iter(found.values())) if len(found) == 1 else None
