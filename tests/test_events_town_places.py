@@ -42,8 +42,8 @@ TEXTS = {
     # The gazetteer holds this town under another spelling, with no population: the
     # resolver leaves it unplaced, but the text puts it in the province its entry is in.
     "other_spelling": (
-        "Six civilians from one family were killed in air strikes on the town of Atareb west "
-        "of Aleppo on Saturday."
+        "Warplanes struck the town of Atareb, west of Aleppo, on Thursday, killing four men "
+        "at a bakery."
     ),
     # A same-skeleton entry in another province is not this village.
     "namesake_elsewhere": (

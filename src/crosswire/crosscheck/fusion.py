@@ -35,7 +35,7 @@ Two reports can be one event when every test passes:
   civilians killed beside it. An unnamed perpetrator ("terrorists") does not
   fit a named one where one tells an air strike and the other shelling, each
   with its own toll (rockets killing two beside a state's air strikes killing
-  45 on one town and day: the other side's attack, ``Fuser._other_means``). The fused
+  45 on one town and day: the other side's attack, ``_other_means``). The fused
   event's sides are each the actor most
   sources give it, a named one before an unidentified group; a battle's report
   whose sides fit both ways is turned so that a named actor meets its own side,
@@ -369,30 +369,13 @@ class Fuser:
             return False
         return _one_side(a, b) or _one_side(b, a)
 
-    def _other_means(self, left: Event, right: Event) -> bool:
-        """An air strike and shelling (two arms: only a state flies), one perpetrator named
-        and the other an unnamed group, with two tolls that differ: "terrorists' rocket
-        shells killed two" in a town beside "regime air strikes killed 45" on it that day
-        are the other side's attack, and ACLED keeps them apart (``retold`` does not join
-        an article's two such tellings either). A report with no perpetrator at all or no
-        toll still fits, and so do one arm's kin types (a bomb and a suicide bomb)."""
-        if {left.sub_event_type, right.sub_event_type} != TWO_ARMS:
-            return False
-        if None in (left.fatalities, right.fatalities) or left.fatalities == right.fatalities:
-            return False
-        unnamed = [self._unidentified(e.actor1) for e in (left, right)]
-        named = [
-            e.actor1 is not None and not u for e, u in zip((left, right), unnamed, strict=True)
-        ]
-        return any(unnamed) and any(named)
-
     def _civilians(self, actor: str | None) -> bool:
         entity = self.entities.get(actor) if actor else None
         return entity is not None and entity.kind == CIVILIANS_KIND
 
     def _actors_fit(self, left: Event, right: Event, *, swapped: bool) -> bool:
         r1, r2 = (right.actor2, right.actor1) if swapped else (right.actor1, right.actor2)
-        if not self._same_side(left.actor1, r1) or self._other_means(left, right):
+        if not self._same_side(left.actor1, r1) or _other_means(left, right, self._unidentified):
             return False
         # A strike's victims: one outlet names the target, another the civilians killed
         # beside it; both are the struck side.
@@ -985,6 +968,22 @@ def _wholes(pool: Sequence[Report]) -> list[Report]:
         )
 
     return [r for r in pool if not part(r) and not _one_group(r, pool)]
+
+
+def _other_means(left: Event, right: Event, unidentified: Callable[[str | None], bool]) -> bool:
+    """An air strike and shelling (two arms: only a state flies), one perpetrator named
+    and the other an unnamed group, with two tolls that differ: "terrorists' rocket
+    shells killed two" in a town beside "regime air strikes killed 45" on it that day
+    are the other side's attack, and ACLED keeps them apart (``retold`` does not join
+    an article's two such tellings either). A report with no perpetrator at all or no
+    toll still fits, and so do one arm's kin types (a bomb and a suicide bomb)."""
+    if {left.sub_event_type, right.sub_event_type} != TWO_ARMS:
+        return False
+    if None in (left.fatalities, right.fatalities) or left.fatalities == right.fatalities:
+        return False
+    unnamed = [unidentified(e.actor1) for e in (left, right)]
+    named = [e.actor1 is not None and not u for e, u in zip((left, right), unnamed, strict=True)]
+    return any(unnamed) and any(named)
 
 
 def _one_group(report: Report, pool: Sequence[Report]) -> bool:
