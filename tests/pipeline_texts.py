@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from crosswire.api import run_corpus
-from crosswire.model import Analysis
+from crosswire.model import Analysis, Place
 
 
 def analyses_by_name(texts: dict[str, str], folder: Path) -> dict[str, Analysis]:
@@ -28,3 +28,11 @@ def analyses_by_name(texts: dict[str, str], folder: Path) -> dict[str, Analysis]
     for analysis in corpus.analyses:
         out.setdefault(names[lines[analysis.article]], analysis)
     return out
+
+
+def place_of_event(analysis: Analysis, needle: str) -> Place | None:
+    """The place of the first event whose first source holds ``needle``."""
+    hits = [e for e in analysis.events if needle in e.sources[0].text]
+    assert hits, analysis.events
+    places = {p.id: p for p in analysis.places}
+    return places.get(hits[0].place or "")

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from crosswire.events.location import _attached
 from crosswire.geo.gazetteer import Gazetteer
 from crosswire.geo.resolve import Resolver, Toponym
-from crosswire.model import Analysis, Event
-from pipeline_texts import analyses_by_name
+from crosswire.model import Analysis
+from pipeline_texts import analyses_by_name, place_of_event
 
 pytestmark = pytest.mark.slow
 
@@ -116,10 +116,7 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
 
 
 def _country(analysis: Analysis, needle: str) -> str | None:
-    hits: list[Event] = [e for e in analysis.events if needle in e.sources[0].text]
-    assert hits, analysis.events
-    places = {p.id: p for p in analysis.places}
-    place = places.get(hits[0].place) if hits[0].place else None
+    place = place_of_event(analysis, needle)
     return place.country_code if place else None
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.model import Analysis, Event, Place
-from pipeline_texts import analyses_by_name
+from crosswire.model import Analysis
+from pipeline_texts import analyses_by_name, place_of_event
 
 pytestmark = pytest.mark.slow
 
@@ -62,20 +62,13 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Analysis]:
     return analyses_by_name(TEXTS, Path(tmp_path_factory.mktemp("town_places")))
 
 
-def _place_of(analysis: Analysis, needle: str) -> Place | None:
-    hits: list[Event] = [e for e in analysis.events if needle in e.sources[0].text]
-    assert hits, analysis.events
-    places = {p.id: p for p in analysis.places}
-    return places.get(hits[0].place or "")
-
-
 def _place(analysis: Analysis, needle: str) -> str | None:
-    place = _place_of(analysis, needle)
+    place = place_of_event(analysis, needle)
     return place.feature if place else None
 
 
 def _named(analysis: Analysis, needle: str) -> tuple[str, str | None] | None:
-    place = _place_of(analysis, needle)
+    place = place_of_event(analysis, needle)
     return (place.name, place.admin1) if place else None
 
 
@@ -109,7 +102,7 @@ def test_a_town_named_as_an_origin_is_not_the_scene(analyses) -> None:  # type: 
 
 
 def test_a_town_the_map_holds_under_another_spelling_gets_its_own_point(analyses) -> None:  # type: ignore[no-untyped-def]
-    place = _place_of(analyses["other_spelling"], "Atareb")
+    place = place_of_event(analyses["other_spelling"], "Atareb")
     assert place is not None
     assert (place.feature, place.geonameid is not None) == ("city", True)
     assert place.name.endswith("rib")  # the entry's own name, not the text's spelling

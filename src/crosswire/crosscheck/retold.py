@@ -59,8 +59,8 @@ GAP_DAYS = 1
 WIDEST_DAYS = 3
 NEAR_KM = 5.0
 # How far a seat's suburbs reach across its province line (Damascus and the towns of the
-# province around it): a town's own reach (``geo.TOWN_RADIUS_KM``).
-SUBURB_KM = 15.0
+# province around it): a town's own reach.
+SUBURB_KM = geo.TOWN_RADIUS_KM
 # Incidents a headline and a body tell twice; a strategic development has no such identity
 # ("set up a base", "pushed forces" of one front are two).
 _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
