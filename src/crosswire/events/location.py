@@ -38,16 +38,13 @@ _LOCATIVE = frozenset(["in", "near", "at", "inside", "outside", "across", "aroun
 _WHILE_PREPS = frozenset(["in", "during", "under", "amid", "by"])
 
 
-_SETTLEMENT_NOUNS = SETTLEMENT_NOUNS
-
-
 _COUNTRY = rank(Place(name="", feature="country"))
 
 # Words a place abroad may hang from on its way up to the event's words: "in the Turkish
 # town of Kilis", "at a market in Ankara", not "a hospital in Kilis", "talks in Astana".
 _THROUGH = frozenset(["pobj", "compound", "appos", "conj", "amod", "nmod", "npadvmod"])
 _ON_THE_WAY = _LOCATIVE | {"on"}
-_AREA_NOUNS = _SETTLEMENT_NOUNS | {"province", "district", "region", "area", "capital", "port"}
+_AREA_NOUNS = SETTLEMENT_NOUNS | {"province", "district", "region", "area", "capital", "port"}
 # A place naming an accord names where it was signed, not where the accord holds: "the
 # Munich agreement", "the Geneva talks".
 _ACCORD_NOUNS = frozenset(
@@ -562,7 +559,7 @@ def _names_area_of_town(token: Token) -> bool:
     head = token.head
     return (
         token.dep_ in ("compound", "amod", "nmod")
-        and head.lemma_.lower() in _SETTLEMENT_NOUNS
+        and head.lemma_.lower() in SETTLEMENT_NOUNS
         and not (head.i == token.i + 1 and head.lemma_.lower() == "city")  # "Deraa city"
     )
 
