@@ -301,18 +301,58 @@ def report(half: str, score: Score, seconds: float) -> dict[str, float]:
     return figures
 
 
+def fold_of(article: fakes_data.FakesArticle) -> int:
+    """The parity fold of an article (unit id even 0, odd 1), to check a change on both."""
+    return int(article.unit_id) % 2 if article.unit_id.isdigit() else 0
+
+
+def print_folds(rows: list) -> None:
+    """The main event's fields right per parity fold of the half."""
+    for parity in (0, 1):
+        part = [marks for article, _main, marks in rows if fold_of(article) == parity]
+        n = max(len(part), 1)
+        right = {k: sum(m[k] for m in part) for k in ("gov", "type", "toll")}
+        all3 = sum(all(m.values()) for m in part)
+        print(
+            f"  fold {parity} ({len(part)} articles): gov {right['gov'] / n:.1%} type"
+            f" {right['type'] / n:.1%} toll {right['toll'] / n:.1%} all three {all3 / n:.1%}"
+        )
+
+
+def miss_class(article: fakes_data.FakesArticle, analysis: Analysis | None, marks: dict) -> str:
+    """Why a main event misses: ``choice`` (another happened event of the article is right
+    in all three), ``flagged`` (only a not-happened one is), else the fields it gets wrong."""
+    places = {p.id: p for p in analysis.places} if analysis else {}
+
+    def right(event: Event) -> bool:
+        place = places.get(event.place) if event.place else None
+        return (
+            governorate(place) == article.governorate
+            and event.event_type in fakes_data.CAUSE_TYPES[article.cause]
+            and toll_right(event, article.toll)
+        )
+
+    events = analysis.events if analysis else ()
+    if any(happened(e) and right(e) for e in events):
+        return "choice"
+    if any(right(e) for e in events):
+        return "flagged"
+    return "+".join(k for k in ("gov", "type", "toll") if not marks[k]) or "no main event"
+
+
 def print_errors(corpus: Corpus, rows: list, limit: int) -> None:
     places = {p.id: p for a in corpus.analyses for p in a.places}
-    wrong = [r for r in rows if not all(r[2].values())]
-    causes = Counter((r[0].cause, r[1].event_type if r[1] else None) for r in wrong)
+    by_line = analyses_by_line(corpus)
+    wrong = [(n, r) for n, r in enumerate(rows) if not all(r[2].values())]
+    causes = Counter((r[0].cause, r[1].event_type if r[1] else None) for _n, r in wrong)
     print("\nwrong (cause, type):", causes.most_common(12))
-    for article, main, marks in wrong[:limit]:
+    classes = [(fold_of(r[0]), miss_class(r[0], by_line.get(n), r[2])) for n, r in wrong]
+    for parity in (0, 1):
+        print(f"misses fold {parity}:", Counter(c for f, c in classes if f == parity).most_common())
+    for (_n, (article, main, _marks)), (_parity, why) in zip(wrong[:limit], classes, strict=False):
         place = places.get(main.place) if main and main.place else None
-        print(
-            f"- {article.unit_id} gold {article.governorate}/{article.cause}/{article.toll}"
-            f" | {'' if marks['gov'] else 'GOV '}{'' if marks['type'] else 'TYPE '}"
-            f"{'' if marks['toll'] else 'TOLL'}"
-        )
+        gold = f"{article.governorate}/{article.cause}/{article.toll}"
+        print(f"- {article.unit_id} gold {gold} | {why}")
         if main is None:
             print("    no main event")
             continue
@@ -360,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     published = {a.id: a.published for a in corpus.articles}
     total, rows = score(articles, analyses_by_line(corpus), published)
     figures = report(args.half, total, seconds)
+    print_folds(rows)
     if args.errors:
         print_errors(corpus, rows, args.errors)
         realnews_actors.print_confusion(total.actors)
