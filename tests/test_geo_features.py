@@ -164,12 +164,25 @@ def test_a_wide_region_is_named_but_left_off_the_map() -> None:
     assert areas["Middle East"] == areas["Latin America"] == "area"
 
 
-def test_only_regions_are_flagged_wide() -> None:
-    # Seas keep their point: an event at sea is coded to it or to the coast.
+def test_only_regions_and_oceans_are_flagged_wide() -> None:
+    # Seas keep their point: an event at sea is coded to it or to the coast. An ocean's
+    # point is thousands of km from another source's, so it stays off the map.
     regions = {r.name for r in read_sites() if r.feature == "region"}
-    assert wide_areas() <= regions
-    assert {"Middle East", "Sub-Saharan Africa", "Andes"} <= wide_areas()
+    oceans = {r.name for r in read_sites() if r.feature == "sea" and r.name.endswith("Ocean")}
+    assert wide_areas() <= regions | oceans
+    assert {"Middle East", "Sub-Saharan Africa", "Andes", "Pacific Ocean"} <= wide_areas()
     assert not wide_areas() & {"Gaza Strip", "Darfur", "Korean Peninsula", "Red Sea"}
+    assert not wide_areas() & {"Mediterranean Sea", "Black Sea", "Gulf of Aden"}
+
+
+@pytest.mark.slow
+def test_an_ocean_is_named_but_left_off_the_map() -> None:
+    result = _run_unscored(
+        "A cargo ship bound for Valparaiso lost six containers in the Pacific last week."
+    )
+    assert "Pacific" not in _found(result)
+    areas = {m.text: p.role for p, m in result.unplaced}
+    assert areas["Pacific"] == "area"
 
 
 # -- named subdivisions -----------------------------------------------------------

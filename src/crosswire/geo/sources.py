@@ -87,8 +87,9 @@ def lexicon() -> dict[str, Any]:
 @cache
 def wide_areas() -> frozenset[str]:
     """The curated regions flagged ``wide`` (over 1,500 km across, no GeoNames entry): "the
-    Middle East", "Latin America", the Andes. No one point stands for them; each source
-    picks its own, often hundreds of km from ours. Seas keep theirs (events at sea)."""
+    Middle East", "Latin America", the Andes, and the oceans. No one point stands for them;
+    each source picks its own, often hundreds of km from ours (an ocean's, thousands).
+    Seas keep theirs (events at sea)."""
     sites: list[dict[str, Any]] = json.loads(data_text("conflict_sites.json"))["sites"]
     sites += json.loads(data_text("geo_features.json"))["features"]
     return frozenset(site["name"] for site in sites if site.get("wide"))
