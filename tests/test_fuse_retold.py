@@ -153,6 +153,25 @@ def test_the_regimes_and_russias_warplanes_named_in_turn_are_one_air_strike() ->
     assert len(_fused(art, [first, second])) == 1
 
 
+def _gas_and_raid(gasser: Entity | None) -> list[Event]:
+    gas = {**SHELLING, "sub_event_type": "Chemical weapon"}
+    air = {**SHELLING, "sub_event_type": "Air/drone strike"}
+    lead = "Poison gas kills nine in Daraa province."
+    body = "Army helicopters dropped barrels on the town of Tafas on Tuesday, killing nine."
+    art = article("gas", f"{lead} {body}")
+    first = event(art, lead, actor1=gasser, place=DARAA_PROVINCE, day="2026-03-04",
+                  fatalities=9, **gas)  # type: ignore[arg-type]  # fmt: skip
+    return _fused(art, [first, event(art, body, fatalities=9, **air)])  # type: ignore[arg-type]
+
+
+def test_a_gas_attack_and_the_air_raid_that_dropped_it_are_one_chemical_attack() -> None:
+    [joined] = _gas_and_raid(None)
+    assert joined.sub_event_type == "Chemical weapon"  # coded by the weapon
+    assert joined.place == TAFAS.id and len(joined.sources) == 2
+    # An unnamed gasser beside the army's air raid: no one perpetrator, two events.
+    assert len(_gas_and_raid(UNNAMED)) == 2
+
+
 def test_two_states_shelling_stay_apart() -> None:
     lead = "Army shelling kills nine in Daraa province."
     body = "Russian artillery hit the town of Tafas on Tuesday, killing nine people."

@@ -10,7 +10,8 @@ unnamed, or two states' air forces for one air strike), one place inside the oth
 the same place), days that meet (at most a day apart where one is not stated or the
 later is only a report's day, "media reported Tuesday"; neither window wide) and at least
 one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
-one side's attack of one type, place and day as one event); and the article's two
+one side's attack of one type, place and day as one event; a chemical attack and the air
+strike that dropped the gas are one, coded as the chemical weapon); and the article's two
 reports are told in different sentences, the later adds no dead ("six more were
 killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
 whose one figure comes from one sentence are not the toll told twice. One assault is a
@@ -68,6 +69,9 @@ _VIOLENT = frozenset({on.BATTLES, on.EXPLOSIONS, on.VIOLENCE_AGAINST_CIVILIANS})
 # "ISIS kills 50 in attack on villages", the body's clash with the army that defended them
 # (civilians and fighters among the dead; ACLED codes one event).
 _CLASH_AND_ATTACK = frozenset({on.ARMED_CLASH, on.ATTACK})
+# A chemical attack and the air strike that dropped it ("gas dropped with barrel bombs",
+# then "the air raid killed 30"): one incident, which ACLED codes by the weapon.
+_GAS_CARRIER = frozenset({on.CHEMICAL, on.AIR_STRIKE})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -97,15 +101,19 @@ def join_retold(
     members = [list(c) for c in clusters]
     events = list(fused)
     leads: dict[int, Event] = {}  # a clash and an attack joined: the telling that speaks
+    gassed: set[int] = set()  # a chemical attack joined with its carrier's telling
     for left, right in _sharing(clusters):
         a, b = _root(parent, left), _root(parent, right)
         if a == b or not _retold(events[a], events[b], members[a], members[b], known):
             continue
+        if a in gassed or b in gassed or _gas_and_carrier(events[a], events[b]):
+            gassed.add(a)
         if a in leads or b in leads or events[a].event_type != events[b].event_type:
             told = (leads.get(a, events[a]), leads.get(b, events[b]))
             leads[a] = max(told, key=_speaks)
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
         events[a] = _at_town(_as_told_by(fuse(members[a]), leads.get(a)), members[a], known)
+        events[a] = _by_weapon(events[a]) if a in gassed else events[a]
         parent[b] = a
     return [finish(members[n], events[n]) for n in range(len(clusters)) if parent[n] == n]
 
@@ -140,6 +148,23 @@ def _as_told_by(joined: Event, lead: Event | None) -> Event:
         civilian_targeting=lead.civilian_targeting,
         confidence=lead.confidence,
         reasons=lead.reasons,
+    )
+
+
+def _gas_and_carrier(left: Event, right: Event) -> bool:
+    """One telling is a chemical attack, the other the air strike that dropped it."""
+    return {left.sub_event_type, right.sub_event_type} == _GAS_CARRIER
+
+
+def _by_weapon(joined: Event) -> Event:
+    """A chemical attack joined with its carrier's telling is coded by the weapon."""
+    if joined.sub_event_type == on.CHEMICAL:
+        return joined
+    return replace(
+        joined,
+        event_type=on.EXPLOSIONS,
+        sub_event_type=on.CHEMICAL,
+        reported_type=joined.reported_type or joined.sub_event_type,
     )
 
 
@@ -209,7 +234,7 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
         return _one_assault(left, right, known)
     if left.event_type != right.event_type or left.event_type not in _VIOLENT:
         return False
-    if not known.kin(left.sub_event_type, right.sub_event_type):
+    if not (known.kin(left.sub_event_type, right.sub_event_type) or _gas_and_carrier(left, right)):
         return False
     sides = {left.actor1, left.actor2, right.actor1, right.actor2}
     swapped = left.event_type == on.BATTLES and sides == {left.actor1, left.actor2}
