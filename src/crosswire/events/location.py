@@ -257,7 +257,7 @@ def event_place(
             continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
-            town = index.focus(place.country_code, within=_area_of(place))
+            town = index.focus(place.country_code, within=area_of(place))
             weaker.append((start, town or place))
         elif any(span.start <= start and end <= span.end for span in actor_spans):
             weaker.append((start, place))
@@ -282,7 +282,10 @@ def event_place(
         return place, "clause" if own else "sentence"
     chosen = _choose_place(sibling)
     if chosen is not None:
-        return chosen, None
+        # "raids, carried out by jets, targeted the village of X in Idlib province": the
+        # sentence's other event tells where, and at the town it names.
+        town = _unplaced_town(index, sentence, region, frozenset(), wide=True)
+        return _at_town(index, town, chosen, sibling) or chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
     # named by its capital, an aside) say nothing of where it was: the place "the town"
     # or "the province" refers back to, the lead's next sentences, then the article's focus.
@@ -386,11 +389,17 @@ def _names_unplaced_town(index: ArticleIndex, sentence: Span) -> bool:
 
 
 def _unplaced_town(
-    index: ArticleIndex, sentence: Span, region: set[int], foreign: frozenset[int]
+    index: ArticleIndex,
+    sentence: Span,
+    region: set[int],
+    foreign: frozenset[int],
+    wide: bool = False,
 ) -> tuple[str, int, int] | None:
     """The town on no map the event's clause names as a scene: its name and this
     mention's bounds; not an origin or a teller's place. (One elsewhere in the sentence is
-    as often where a side advanced "towards" or another strike hit.)"""
+    as often where a side advanced "towards" or another strike hit: only ``wide``, for an
+    event its own clause places nowhere, takes one outside another event's clause, "the
+    raids, carried out by jets, targeted the village of X".)"""
     names = _town_names(index, sentence.doc)
     for token in sentence:
         if token.text not in names or token.pos_ != "PROPN" or index.place_at(token):
@@ -399,7 +408,9 @@ def _unplaced_town(
             continue
         if in_aside(index.text, token.idx) and not in_aside(index.text, sentence.start_char):
             continue
-        if token.i in region:
+        if token.i in region or (
+            wide and not any(a.i in foreign for a in (token, *token.ancestors))
+        ):
             return (names[token.text], *name_span(token))
     return None
 
@@ -564,7 +575,7 @@ def _names_area_of_town(token: Token) -> bool:
     )
 
 
-def _area_of(place: Place) -> Place:
+def area_of(place: Place) -> Place:
     """The province a town lies in, as a place record to test containment against."""
     return Place(
         name=place.admin1 or place.name,
