@@ -284,8 +284,8 @@ def event_place(
     if chosen is not None:
         # "raids, carried out by jets, targeted the village of X in Idlib province": the
         # sentence's other event tells where, and at the town it names.
-        town = _unplaced_town(index, sentence, region, frozenset(), wide=True)
-        return _at_town(index, town, chosen, sibling) or chosen, None
+        theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
+        return _at_town(index, theirs, chosen, sibling) or chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
     # named by its capital, an aside) say nothing of where it was: the place "the town"
     # or "the province" refers back to, the lead's next sentences, then the article's focus.
