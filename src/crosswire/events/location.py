@@ -280,12 +280,9 @@ def event_place(
         place = _settle(index, sentence, chosen, named, sibling)
         place = _at_town(index, unmapped, place, [*own, *elsewhere, *weaker]) or place
         return place, "clause" if own else "sentence"
-    chosen = _choose_place(sibling)
+    chosen = _at_sibling(index, sentence, region, sibling)
     if chosen is not None:
-        # "raids, carried out by jets, targeted the village of X in Idlib province": the
-        # sentence's other event tells where, and at the town it names.
-        theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
-        return _at_town(index, theirs, chosen, sibling) or chosen, None
+        return chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
     # named by its capital, an aside) say nothing of where it was: the place "the town"
     # or "the province" refers back to, the lead's next sentences, then the article's focus.
@@ -297,6 +294,18 @@ def event_place(
     if fallback is not None and _names_unplaced_town(index, sentence):
         return _unmapped_in(index, unmapped, _province_of(index, fallback) or fallback), None
     return fallback or index.dateline_place, None
+
+
+def _at_sibling(
+    index: ArticleIndex, sentence: Span, region: set[int], sibling: list[tuple[int, Place]]
+) -> Place | None:
+    """The place of the sentence's other event ("raids, carried out by jets, targeted the
+    village of X in Idlib province"), at the town on no map the sentence names."""
+    chosen = _choose_place(sibling)
+    if chosen is None:
+        return None
+    theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
+    return _at_town(index, theirs, chosen, sibling) or chosen
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
