@@ -8,7 +8,7 @@ sentence when its date, place and agent fit (``host_of``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from spacy.tokens import Token
@@ -18,8 +18,9 @@ from crosswire.events import ontology as on
 from crosswire.events.arguments import (
     category_of_noun,
 )
-from crosswire.events.index import day_of
-from crosswire.events.location import same_area
+from crosswire.events.index import AREA_RANK, day_of, inside, rank
+from crosswire.events.localities import LOCALITY
+from crosswire.events.location import area_of, same_area
 from crosswire.events.roles import Actors
 from crosswire.events.tolls import Toll
 from crosswire.events.typer import EventCandidate
@@ -31,6 +32,20 @@ from crosswire.model import (
     Place,
     SourceSpan,
 )
+
+
+def _part_told(whole: Toll | None, part: Toll | None) -> bool:
+    """A later report counts fewer dead than the toll told first: a part of it, whose
+    town is where some died, not the whole incident's place."""
+    if whole is None or part is None or not whole.value or not part.value:
+        return False
+    return part.value < whole.value
+
+
+def rehome(town: Place, area: Place) -> Place:
+    """A town on no map (``events.localities``) put in ``area``'s province."""
+    return replace(town, admin1=area.admin1 or area.name, lat=area.lat, lon=area.lon)
+
 
 # An event whose stated date ended this long before the article is history to it.
 HISTORY_DAYS = 31
@@ -153,6 +168,7 @@ class Draft:
             # ("one civilian was also killed"); it counts only when none was told, when
             # it makes a vague one ("dozens") exact, or when the toll rose to it.
             self.toll = other.toll
+        self._take_town(other)
         self._take_target(other)
         if not other.actors.named:
             return
@@ -168,6 +184,37 @@ class Draft:
             self.actors.assoc1 = list(other.actors.assoc1)
         elif self.actors.actor2 is None:
             self.actors.actor2 = newcomer  # the other side of a battle
+
+    def _take_town(self, other: Draft) -> None:
+        """A report told at its province or country ("an air strike in Idlib province"), or
+        at a place its own words do not name (the article's town), then at a town in its
+        own clause ("the strike on the village of X"): the incident's place is the town."""
+        here, there = self.place, other.place
+        if there is None or rank(there) >= AREA_RANK or not other.names(there):
+            return
+        if _part_told(self.toll, other.toll):
+            return  # "strikes killed 25 in Hama province; six of them in the village of X"
+        if here is not None and (here.id == there.id or here.country_code != there.country_code):
+            return
+        if here is not None and self.names(here) and rank(here) >= AREA_RANK:
+            if not inside(here, there) and there.feature == LOCALITY and other.place_named is None:
+                # "a car bomb in Daraa province ... the blast in the town of X": X, on no
+                # map, had its province only from the article's focus; the report's is Daraa.
+                there = rehome(there, here)
+            if not inside(here, there):
+                return  # an area the town is not in
+        elif here is not None and (self.names(here) or not inside(area_of(here), there)):
+            return  # a town of its own; or one of another province than the article's
+        self.place = there
+
+    def names(self, place: Place) -> bool:
+        """Whether its own sentences name ``place``."""
+        return any(
+            span.start <= mention.start < span.end
+            for mention in place.mentions
+            for span in self.spans
+            if mention.article == span.article
+        )
 
     def _take_target(self, other: Draft) -> None:
         """A headline told without its target ("Suicide Bomber Kills Five Kurdish Police")

@@ -76,9 +76,11 @@ from crosswire.events.drafts import (
     name_means,
     narrow,
     other_incidents,
+    rehome,
     settle_tolls,
 )
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
+from crosswire.events.localities import LOCALITY
 from crosswire.events.location import (
     CharSpan,
     clause_region,
@@ -131,7 +133,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         ]
         for draft, candidate in zip(own, candidates, strict=True):
             if draft.place_named is None and refers_back(index, sentence, candidate.anchor):
-                draft.place = told_scene(drafts, number) or draft.place
+                draft.place = _scene(draft, told_scene(drafts, number))
         profiles[number] = passage.profile(candidates, own, sentence.doc, categorize)
         for draft in incident.one_per_incident(incident.fold_composite(own, candidates)):
             host = host_of(drafts, draft)
@@ -158,6 +160,19 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     places = analysis.places + _localities(analysis, drafts)
     return replace(analysis, events=events, entities=analysis.entities + new, places=places)
+
+
+def _scene(draft: Draft, told: Place | None) -> Place | None:
+    """The place of a report that refers back to the incident told before ("the raid"):
+    that incident's, or the town on no map its own words name there ("the strike on the
+    village of X"), in that incident's province rather than the article's."""
+    own = draft.place
+    if told is None:
+        return own
+    if own is not None and own.feature == LOCALITY and draft.names(own):
+        held = told.country_code == own.country_code and (told.admin1 or told.feature == "admin1")
+        return rehome(own, told) if held else own
+    return told
 
 
 def _localities(analysis: Analysis, drafts: list[Draft]) -> tuple[Place, ...]:

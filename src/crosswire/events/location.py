@@ -257,7 +257,7 @@ def event_place(
             continue
         if _names_area_of_town(token):
             # "the western Deraa town", "the Idlib town of Saraqeb": the town is elsewhere.
-            town = index.focus(place.country_code, within=_area_of(place))
+            town = index.focus(place.country_code, within=area_of(place))
             weaker.append((start, town or place))
         elif any(span.start <= start and end <= span.end for span in actor_spans):
             weaker.append((start, place))
@@ -280,7 +280,7 @@ def event_place(
         place = _settle(index, sentence, chosen, named, sibling)
         place = _at_town(index, unmapped, place, [*own, *elsewhere, *weaker]) or place
         return place, "clause" if own else "sentence"
-    chosen = _choose_place(sibling)
+    chosen = _at_sibling(index, sentence, region, sibling)
     if chosen is not None:
         return chosen, None
     # Places the sentence names but the event does not (a seat, an origin, a government
@@ -294,6 +294,18 @@ def event_place(
     if fallback is not None and _names_unplaced_town(index, sentence):
         return _unmapped_in(index, unmapped, _province_of(index, fallback) or fallback), None
     return fallback or index.dateline_place, None
+
+
+def _at_sibling(
+    index: ArticleIndex, sentence: Span, region: set[int], sibling: list[tuple[int, Place]]
+) -> Place | None:
+    """The place of the sentence's other event ("raids, carried out by jets, targeted the
+    village of X in Idlib province"), at the town on no map the sentence names."""
+    chosen = _choose_place(sibling)
+    if chosen is None:
+        return None
+    theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
+    return _at_town(index, theirs, chosen, sibling) or chosen
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
@@ -386,11 +398,17 @@ def _names_unplaced_town(index: ArticleIndex, sentence: Span) -> bool:
 
 
 def _unplaced_town(
-    index: ArticleIndex, sentence: Span, region: set[int], foreign: frozenset[int]
+    index: ArticleIndex,
+    sentence: Span,
+    region: set[int],
+    foreign: frozenset[int],
+    wide: bool = False,
 ) -> tuple[str, int, int] | None:
     """The town on no map the event's clause names as a scene: its name and this
     mention's bounds; not an origin or a teller's place. (One elsewhere in the sentence is
-    as often where a side advanced "towards" or another strike hit.)"""
+    as often where a side advanced "towards" or another strike hit: only ``wide``, for an
+    event its own clause places nowhere, takes one outside another event's clause, "the
+    raids, carried out by jets, targeted the village of X".)"""
     names = _town_names(index, sentence.doc)
     for token in sentence:
         if token.text not in names or token.pos_ != "PROPN" or index.place_at(token):
@@ -399,7 +417,9 @@ def _unplaced_town(
             continue
         if in_aside(index.text, token.idx) and not in_aside(index.text, sentence.start_char):
             continue
-        if token.i in region:
+        if token.i in region or (
+            wide and not any(a.i in foreign for a in (token, *token.ancestors))
+        ):
             return (names[token.text], *name_span(token))
     return None
 
@@ -564,7 +584,7 @@ def _names_area_of_town(token: Token) -> bool:
     )
 
 
-def _area_of(place: Place) -> Place:
+def area_of(place: Place) -> Place:
     """The province a town lies in, as a place record to test containment against."""
     return Place(
         name=place.admin1 or place.name,
