@@ -1,5 +1,6 @@
 """Earlier incidents told as the setting of a report (another incident like it, the
-reported one told as coming days after one), calls to stop violence and windows of dates
+reported one told as coming days after one, one dated days before the lead's:
+``events.earlier``), calls to stop violence and windows of dates
 (``events.realis``). They stay in the article's events (brief.json) with their flags, off
 the shown events. The sentences are the team's own."""
 
@@ -117,9 +118,14 @@ TEXTS = {
         "said. The wounded were taken to a clinic near the town. Earlier this week, a gas "
         "attack on the village of Tel Safa killed 40 people."
     ),
+    "week_before": (
+        "Jets bombed the market in the town of Karmun on Friday, killing 14 people, medics "
+        "said. Residents said the town had been calm for weeks. On June 23 a car bomb at "
+        "the Tel Safa crossing killed nine people."
+    ),
 }
 # (shown toll, background toll) of each text
-EXPECTED = {"similar": (11, 9), "came_after": (14, 6), "recalled": (14, 40)}
+EXPECTED = {"similar": (11, 9), "came_after": (14, 6), "recalled": (14, 40), "week_before": (14, 9)}
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +146,13 @@ def test_the_earlier_incident_is_kept_as_background_and_the_report_shown(analyse
     shown, background = EXPECTED[name]
     assert _tolls(analyses[name], background=False) == [shown]
     assert background in _tolls(analyses[name], background=True)
+
+
+def test_an_incident_a_day_before_the_lead_stays_shown(tmp_path):  # type: ignore[no-untyped-def]
+    text = (
+        "Jets bombed the market in the town of Karmun on Friday, killing 14 people, medics "
+        "said. Residents said the town had been calm for weeks. On Thursday shelling on "
+        "the village of Tel Safa killed five people."
+    )
+    analysis = analyses_by_name({"day_before": text}, tmp_path)["day_before"]
+    assert sorted(t for t in _tolls(analysis, background=False) if t) == [5, 14]

@@ -33,8 +33,9 @@ explicit passes, each in its own module:
 
 An event is *background* when the article mentions it without reporting it:
 history (its stated date ended more than ``drafts.HISTORY_DAYS`` before the
-article), a habit ("its cells carry out ambushes"), or a passing mention that
-names nothing about it. Fusion keeps such reports as mentions that do not count
+article, or, past the lead, days before the lead's incident: ``events.earlier``),
+a habit ("its cells carry out ambushes"), or a passing mention that names nothing
+about it. Fusion keeps such reports as mentions that do not count
 as sources.
 """
 
@@ -79,6 +80,7 @@ from crosswire.events.drafts import (
     rehome,
     settle_tolls,
 )
+from crosswire.events.earlier import flag_earlier_incidents
 from crosswire.events.index import ArticleIndex, build_index, day_of, sentences
 from crosswire.events.localities import LOCALITY
 from crosswire.events.location import (
@@ -156,6 +158,8 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
             index, draft.label, draft.actors, draft.place, draft.spans, draft.at, elsewhere
         )
     passage.name_killing_means(drafts, profiles)
+    # Last: a recap is still another incident while the passes above read the article.
+    flag_earlier_incidents(drafts, index.published)
     events = tuple(d.event(index.published, index.focus_country) for d in drafts)
     new = tuple(e for e in index.added.values() if e.id not in index.known)
     places = analysis.places + _localities(analysis, drafts)
