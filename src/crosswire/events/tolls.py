@@ -773,10 +773,9 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     if any(start <= f.mention.start < end for f in figures):
         return None  # a figure of its own says how many
     # "killed a man and a woman", "his father and brother were killed": one dead each.
-    dead = 1 + sum(
-        1 for c in victim.conjuncts if c.tag_ == "NN" and category_of_noun(c) in _VICTIMS
-    )
-    nouns = (victim, *(c for c in victim.conjuncts if c.tag_ == "NN"))
+    listed = _listed_victims(victim)
+    dead, nouns = len(listed), tuple(listed)
+    end = max(end, phrase(listed[-1])[1])
     return Toll(
         value=dead,
         low=dead,
@@ -784,6 +783,28 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
         text=text[start:end],
         nouns=tuple(n.lemma_.lower() for n in nouns),
     )
+
+
+def _listed_victims(victim: Token) -> list[Token]:
+    """The single victims listed with ``victim``: its conjuncts, and a list the parse hung
+    beside it ("A father, a mother and a son": an apposition with conjuncts of its own; "A
+    man, his wife and their daughter": a second subject of the same verb). A lone
+    apposition is the same person ("a man, a teacher at the school")."""
+    beside = [c for c in victim.children if c.dep_ == "appos" and c.conjuncts]
+    beside += [
+        s
+        for s in victim.head.children
+        if s.i > victim.i
+        and s.dep_ == victim.dep_
+        and victim.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _ONE_OF_KIN for c in s.children)
+    ]
+    found = {victim.i: victim}
+    for head in [victim, *beside]:
+        for noun in (head, *head.conjuncts):
+            if noun.tag_ == "NN" and category_of_noun(noun) in _VICTIMS:
+                found.setdefault(noun.i, noun)
+    return [found[i] for i in sorted(found)]
 
 
 def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
