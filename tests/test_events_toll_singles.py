@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 _SHELL = "A rocket shell hit a house in the town of Nubl on Monday. "
 TEXTS = {
     "apposition_list": _SHELL + "A father, a mother and a son were killed, a local source said.",
-    "no_commas": _SHELL + "A father a mother and a son were killed while another son was hurt.",
+    "no_commas": _SHELL + "A farmer a nurse and a boy were killed as shells fell near the well.",
     "second_subject": _SHELL
     + "A man, his wife and their daughter were killed, a local source said.",
     "same_person": _SHELL + "A man, a teacher at the local school, was killed, a source said.",
