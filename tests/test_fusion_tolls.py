@@ -67,9 +67,58 @@ def test_a_lower_figure_credited_as_another_count_stays_a_claim() -> None:
 
 
 def test_two_figures_scored_alike_keep_the_lowest() -> None:
-    one = article("a", f"{LEAD} {PART}", outlet="A")
-    (fused,) = _fuse([(one, [_report(one, LEAD, 30, 0.35), _report(one, PART, 8, 0.3, "eight")])])
+    lower = "Eight fighters died in Tafas on Tuesday."
+    one = article("a", f"{LEAD} {lower}", outlet="A")
+    reports = [_report(one, LEAD, 30, 0.35), _report(one, lower, 8, 0.3, "Eight")]
+    (fused,) = _fuse([(one, reports)])
     assert fused.fatalities == 8  # the text does not rank them: nothing says which is whole
+
+
+def test_a_count_of_children_alone_gives_way_to_a_count_of_everyone() -> None:
+    """ "Jets killed seven children" from one outlet, "jets killed nine people" from
+    another: the children are a part of the nine, not a lower count of the same dead,
+    whatever the scores; the range still runs from the children's count."""
+    children = "Jets killed seven children in Tafas on Tuesday, an aid agency said."
+    everyone = "Jets killed nine people in Tafas on Tuesday, a monitor said."
+    one = article("a", children, outlet="A")
+    other = article("b", everyone, outlet="B")
+    reports = [
+        (one, [_report(one, children, 7, 0.7, "seven")]),
+        (other, [_report(other, everyone, 9, 0.4, "nine")]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 9
+    assert fused.fatalities_low == 7
+
+
+def test_a_count_told_as_part_of_a_larger_one_is_no_lower_claim() -> None:
+    """ "41 killed, including 29 civilians" beside another outlet's "29 civilians killed":
+    the 29 are the civilians among the 41, which the larger report says itself."""
+    whole = "Shelling killed 41 people in Tafas on Tuesday, including 29 civilians."
+    share = "Shelling killed 29 civilians in Tafas on Tuesday, the agency said."
+    one = article("a", whole, outlet="A")
+    other = article("b", share, outlet="B")
+    reports = [
+        (one, [_report(one, whole, 41, 0.5)]),
+        (other, [_report(other, share, 29, 0.5)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 41
+
+
+def test_a_count_of_children_beside_a_far_larger_one_stays() -> None:
+    """A whole more than five times the children's count is no total of their incident
+    (a tally, another town's): the lower count stays the lowest credible."""
+    children = "Jets killed four children in Tafas on Tuesday, an aid agency said."
+    tally = "Jets have killed 60 people in Tafas this month, a monitor said on Tuesday."
+    one = article("a", children, outlet="A")
+    other = article("b", tally, outlet="B")
+    reports = [
+        (one, [_report(one, children, 4, 0.6, "four")]),
+        (other, [_report(other, tally, 60, 0.6)]),
+    ]
+    (fused,) = _fuse(reports)
+    assert fused.fatalities == 4
 
 
 def test_a_total_over_more_places_does_not_replace_one_places_toll() -> None:

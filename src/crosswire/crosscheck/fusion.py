@@ -104,7 +104,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from crosswire.crosscheck import geo, linkage, quantities, retold
+from crosswire.crosscheck import geo, groups, linkage, quantities, retold
 from crosswire.crosscheck.cluster import complete_link
 from crosswire.crosscheck.days import iso_ordinal
 from crosswire.crosscheck.sources import SourceIndex
@@ -956,7 +956,9 @@ def _wholes(pool: Sequence[Report]) -> list[Report]:
     figure is about sources that disagree, not the parts one article gives of its own toll.
     A lower figure credited as another source's count ("SANA gave a toll of 12") stays, and
     so does one told at other places than the larger ("30 in Tafas and Muzayrib" beside "12
-    in Tafas"): a total over more places sums incidents, ACLED codes one per location."""
+    in Tafas"): a total over more places sums incidents, ACLED codes one per location. A
+    report counting one group of another's whole ("seven children" beside "eight people")
+    is a part (``groups``)."""
 
     def part(report: Report) -> bool:
         return not _source_count(report) and any(
@@ -967,7 +969,12 @@ def _wholes(pool: Sequence[Report]) -> list[Report]:
             for whole in pool
         )
 
-    return [r for r in pool if not part(r) and not _one_group(r, pool)]
+    events = [r.event for r in pool]
+    return [
+        r
+        for r in pool
+        if not part(r) and not _one_group(r, pool) and not groups.part_of_another(r.event, events)
+    ]
 
 
 def _other_means(left: Event, right: Event, unidentified: Callable[[str | None], bool]) -> bool:

@@ -579,14 +579,60 @@ def _told_elsewhere(token: Token | None, counted: list[tuple[Figure, Token | Non
     first figure ("eight were killed in Bustan and three others died in Salihin"): another
     incident's dead, neither more of this event's nor another count of them. Places are
     proper names under the clause's verb or its object; a clause naming none says
-    nothing."""
+    nothing. In one clause, the figure's own phrase and the one before it say where
+    (``_placed_apart``)."""
     if token is None or not counted or counted[0][1] is None:
         return False
     verb, first = _clause_verb(token), _clause_verb(counted[0][1])
+    last = counted[-1][1]
+    if last is not None and last.i < token.i and _noun_of(token).dep_ == "conj":
+        return _placed_apart(last, token)  # "30 around X and five others outside Y"
     if verb.i == first.i:
         return False
     mine, theirs = _places_of(verb), _places_of(first)
     return bool(mine) and bool(theirs) and not mine & theirs
+
+
+_TIME_LABELS = frozenset(["DATE", "TIME"])
+# Parts of one city: ACLED codes a city's districts as one location, so their dead add up.
+_CITY_PARTS = frozenset(["district", "neighbourhood", "neighborhood", "quarter"])
+# Words that close a figure's own phrase ("five in Ariha on Monday, the monitor said").
+_PHRASE_END = frozenset([",", ";", ".", "while", "but", "as", "after", "when"])
+
+
+def _placed_apart(before: Token, token: Token) -> bool:
+    """Two figures of one clause, each told with a town of its own ("killed 30 people
+    around Saraqib and five others outside Ariha"): the dead of two places, which ACLED
+    codes as two events, not one toll summed; districts of one city add up."""
+    doc = token.doc
+    end = next((t.i for t in doc[token.i + 1 :] if t.lower_ in _PHRASE_END), len(doc))
+    if end <= token.i:
+        return False
+    segments = (doc[before.i : token.i], doc[token.i : end])
+    if any(t.lemma_.lower() in _CITY_PARTS for segment in segments for t in segment):
+        return False
+    mine, theirs = (_named_places(segment) for segment in segments)
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _named_places(segment: Span) -> set[str]:
+    """The proper names the segment's place prepositions govern ("outside the city of
+    Ariha": "ariha"), each name whole ("kafr nabl"); days and times are none."""
+    inside = range(segment.start, segment.end)
+    return {
+        name
+        for prep in segment
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS and prep.lower_ != "on"
+        for child in prep.children
+        if child.dep_ == "pobj"
+        and (
+            name := " ".join(
+                t.lower_
+                for t in child.subtree
+                if t.i in inside and t.pos_ == "PROPN" and t.ent_type_ not in _TIME_LABELS
+            )
+        )
+    }
 
 
 def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> int | None:
@@ -727,10 +773,9 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
     if any(start <= f.mention.start < end for f in figures):
         return None  # a figure of its own says how many
     # "killed a man and a woman", "his father and brother were killed": one dead each.
-    dead = 1 + sum(
-        1 for c in victim.conjuncts if c.tag_ == "NN" and category_of_noun(c) in _VICTIMS
-    )
-    nouns = (victim, *(c for c in victim.conjuncts if c.tag_ == "NN"))
+    listed = _listed_victims(victim)
+    dead, nouns = len(listed), tuple(listed)
+    end = max(end, phrase(listed[-1])[1])
     return Toll(
         value=dead,
         low=dead,
@@ -738,6 +783,28 @@ def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc)
         text=text[start:end],
         nouns=tuple(n.lemma_.lower() for n in nouns),
     )
+
+
+def _listed_victims(victim: Token) -> list[Token]:
+    """The single victims listed with ``victim``: its conjuncts, and a list the parse hung
+    beside it ("A father, a mother and a son": an apposition with conjuncts of its own; "A
+    man, his wife and their daughter": a second subject of the same verb). A lone
+    apposition is the same person ("a man, a teacher at the school")."""
+    beside = [c for c in victim.children if c.dep_ == "appos" and c.conjuncts]
+    beside += [
+        s
+        for s in victim.head.children
+        if s.i > victim.i
+        and s.dep_ == victim.dep_
+        and victim.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ in ("det", "poss") and c.lower_ in _ONE_OF_KIN for c in s.children)
+    ]
+    found = {victim.i: victim}
+    for head in [victim, *beside]:
+        for noun in (head, *head.conjuncts):
+            if noun.tag_ == "NN" and category_of_noun(noun) in _VICTIMS:
+                found.setdefault(noun.i, noun)
+    return [found[i] for i in sorted(found)]
 
 
 def _adds_to_earlier(text: str, figure: Figure, token: Token | None) -> bool:
