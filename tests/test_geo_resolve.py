@@ -388,3 +388,25 @@ def test_every_name_of_a_list_before_plural_units_is_a_unit() -> None:
 def test_a_bloc_of_states_is_no_list_of_units() -> None:
     result = _run("Ministers of the Gulf states met in Riyadh on Sunday.")
     assert all(p.feature not in ("admin1", "admin2") for p, _ in result.places)
+
+
+def test_a_name_nested_in_another_is_no_evidence_of_where_either_lies() -> None:
+    # "North Richmond" lies beside the Californian Richmond only, so the pair read each
+    # other there, though a derived name sits beside its town wherever both exist: the
+    # Virginian town nearby (Petersburg) must decide.
+    resolved = resolve_toponyms(_toponyms(["Richmond", "North Richmond", "Petersburg"]))
+    assert resolved[0].candidate is not None
+    assert (resolved[0].candidate.country, resolved[0].candidate.admin1) == ("US", "Virginia")
+    # "East Hampton" beside Hartford is the Connecticut town, not Virginia's Hampton.
+    resolved = resolve_toponyms(_toponyms(["Hampton", "East Hampton", "Hartford"]))
+    assert resolved[1].candidate is not None
+    assert resolved[1].candidate.admin1 == "Connecticut"
+
+
+def test_nested_names_hold_one_another_whole() -> None:
+    from crosswire.geo.resolve import _name_words, _nested
+
+    assert _nested(_name_words("Norfolk"), _name_words("City of Norfolk"))
+    assert _nested(_name_words("East Hampton"), _name_words("Hampton"))
+    assert not _nested(_name_words("Hampton"), _name_words("Hampton"))
+    assert not _nested(_name_words("Hampton"), _name_words("Southampton"))

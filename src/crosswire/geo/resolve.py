@@ -555,10 +555,28 @@ def _place_streets(toponyms: Sequence[Toponym], picks: list[Resolution]) -> list
     ]
 
 
+@cache
+def _name_words(query: str) -> tuple[str, ...]:
+    return tuple(translit_key(word) for word in fold_key(query).split())
+
+
+def _nested(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """One name holds the other whole ("North Richmond" and "Richmond", "City of Norfolk"
+    and "Norfolk"). A gazetteer lists such derived names beside their town wherever it
+    has both, so the two read near each other at every namesake: no evidence of which."""
+    short, long = sorted((words, other), key=len)
+    n = len(short)
+    return 0 < n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
 def _near_names(
-    c: Candidate, key: str, cells: dict[tuple[int, int], list[tuple[str, Candidate]]]
+    c: Candidate,
+    key: str,
+    cells: dict[tuple[int, int], list[tuple[str, Candidate]]],
+    words: dict[str, tuple[str, ...]],
 ) -> int:
-    """How many other names have a reading within SUPPORT_KM of ``c``."""
+    """How many other names have a reading within SUPPORT_KM of ``c`` (``words``: each
+    name's words, to leave out the names nested in this one)."""
     lat, lon = math.floor(c.lat), math.floor(c.lon)
     near: set[str] = set()
     for dy, dx in itertools.product((-1, 0, 1), repeat=2):
@@ -566,6 +584,7 @@ def _near_names(
             if (
                 other_key != key
                 and other_key not in near
+                and not _nested(words[key], words[other_key])
                 and haversine_km(c.lat, c.lon, o.lat, o.lon) <= SUPPORT_KM
             ):
                 near.add(other_key)
@@ -576,6 +595,7 @@ def _anchors(
     index: int, toponyms: Sequence[Toponym], picks: Sequence[Resolution]
 ) -> tuple[Candidate, ...]:
     own_key = translit_key(toponyms[index].query)
+    own_words = _name_words(toponyms[index].query)
     # One anchor per distinct place: nearness takes the minimum distance, so
     # repeats add nothing, and an article naming a town thousands of times
     # would otherwise cost the square of its mentions.
@@ -589,6 +609,8 @@ def _anchors(
         if candidate.feature in AREA_FEATURES or candidate.index in anchors:
             continue
         if translit_key(toponyms[j].query) == own_key:
+            continue
+        if _nested(own_words, _name_words(toponyms[j].query)):
             continue
         anchors[candidate.index] = candidate
     return tuple(anchors.values())
@@ -882,6 +904,7 @@ class Resolver:
         weight: dict[tuple[str, int], float] = {}  # (name, subdivision) -> its share
         unit_total: dict[int, float] = defaultdict(float)
         keys = [translit_key(t.query) for t in toponyms]
+        words = {key: _name_words(t.query) for key, t in zip(keys, toponyms, strict=True)}
         seen: set[str] = set()
         for toponym, key, pool in zip(toponyms, keys, pools, strict=True):
             if toponym.role != "place" or key in seen:
@@ -900,7 +923,7 @@ class Resolver:
             for c in pool:
                 code = self.gazetteer.admin1_code(c.index)
                 in_unit = unit_total.get(code, 0.0) - weight.get((key, code), 0.0)
-                near = _near_names(c, key, cells) if c.feature not in AREA_FEATURES else 0
+                near = _near_names(c, key, cells, words) if c.feature not in AREA_FEATURES else 0
                 own[c.index] = (
                     min(near, SUPPORT_CAP) / SUPPORT_CAP,
                     0.0 if code < 0 else min(in_unit, SUPPORT_CAP) / SUPPORT_CAP,
