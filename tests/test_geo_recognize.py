@@ -164,3 +164,13 @@ def test_a_place_name_spacy_cut_short_is_read_whole() -> None:
     )
     texts = [m.text for _, m in result.places]
     assert "Tal" not in texts, texts
+
+
+@pytest.mark.slow
+def test_a_name_in_apposition_to_a_place_noun_is_a_place() -> None:
+    # spaCy tags no entity on the city's name here; the noun it stands beside says it.
+    result = _run_unscored(
+        "Two bakers died after a mortar round struck a bakery outside Syria's second city "
+        "Aleppo early Friday, relatives said."
+    )
+    assert "Aleppo" in {m.text for _, m in result.places}

@@ -100,3 +100,18 @@ def test_token_columns_read_what_the_tokens_say() -> None:
         assert columns.text == [t.text for t in doc]
         assert columns.lemma == [t.lemma_ for t in doc]
         assert columns.idx == [t.idx for t in doc]
+
+
+def test_a_country_possessive_without_its_apostrophe_reads_as_one() -> None:
+    from crosswire.nlp.parse import abbreviations_read
+
+    nlp = load_fast_nlp()
+    text = "Rockets fell on a market in northern Lebanons Akkar district on Sunday, a medic said."
+    doc = nlp(abbreviations_read(nlp, text))
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert words[words.index("Lebanon") + 1] == "s"
+    assert doc[words.index("Lebanon") + 1].norm_ == "'s"
+    assert len(list(doc.sents)) == 1
+    # A name that is a place of its own ("Athens") stays whole.
+    assert "Athens" in [t.text for t in abbreviations_read(nlp, "Talks in Athens ended.")]

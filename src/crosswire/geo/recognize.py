@@ -350,6 +350,8 @@ def _described_as_place(head: Token) -> bool:
     """ "Misurata, Libya's third-largest city, ...", "Daraa, where the uprising began",
     "Kamishli, which sits on the border": the sentence itself says the name is a place."""
     sets = _lex_sets()
+    if head.dep_ == "appos" and head.head.lemma_.lower() in sets["of_nouns"]:
+        return True  # "Syria's second city Aleppo", "the provincial capital Hasakeh"
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() in sets["of_nouns"]:
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from crosswire.model import Analysis, Corpus
@@ -75,13 +76,44 @@ _ABBREVIATION_NORMS = {"IS": "isis"}
 
 def abbreviations_read(nlp: Language, text: str) -> Doc:
     """``text`` tokenized, its abbreviations given a name's norm (the parser's feature),
-    except in a run of capitals, where "IS" is the verb ("THE WAR IS OVER")."""
-    doc = nlp.make_doc(text)
+    except in a run of capitals, where "IS" is the verb ("THE WAR IS OVER"), and its
+    countries' possessives that lost their apostrophe read as possessives."""
+    doc = _possessives_split(nlp.make_doc(text))
     for token in doc:
         norm = _ABBREVIATION_NORMS.get(token.text)
         if norm is not None and not _in_capitals(doc, token.i):
             token.norm_ = norm
     return doc
+
+
+def _possessives_split(doc: Doc) -> Doc:
+    """ "in eastern Syrias Deir Ezzor province" (scraped copy drops apostrophes): "Syria" and
+    an "s" with the possessive's norm, as the model reads "Syria's". Read whole, "Syrias"
+    ended a sentence before the province, and the event lost its place."""
+    lost = [t for t in doc if t.is_title and t.is_alpha and lost_country_possessive(t.text)]
+    if not lost:
+        return doc
+    ends = {t.idx + len(t) - 1 for t in lost}
+    with doc.retokenize() as retokenizer:
+        for token in lost:
+            retokenizer.split(token, [token.text[:-1], "s"], heads=[(token, 0), (token, 0)])
+    for token in doc:
+        if token.idx in ends:
+            token.norm_ = "'s"
+    return doc
+
+
+@cache
+def lost_country_possessive(text: str) -> bool:
+    """A country's name with an "s" but no apostrophe ("Syrias", "Russias"), the word
+    itself naming no place."""
+    if len(text) < 5 or not text.endswith("s"):
+        return False
+    from crosswire.geo.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    best = max(gazetteer.lookup(text[:-1]), key=lambda c: c.population, default=None)
+    return best is not None and best.feature == "country" and not gazetteer.lookup(text)
 
 
 def read_as_name(token: Token) -> bool:
