@@ -11,14 +11,16 @@ the same place), days that meet (at most a day apart where one is not stated or 
 later is only a report's day, "media reported Tuesday"; neither window wide) and at least
 one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
 one side's attack of one type, place and day as one event; a chemical attack and the air
-strike that dropped the gas are one, coded as the chemical weapon); and the article's two
-reports are told in different sentences, the later adds no dead ("six more were
-killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
-whose one figure comes from one sentence are not the toll told twice. One assault is a
-battle to one telling and an attack on civilians to another ("ISIS kills 50 in attack on
-villages", then the clash with their defenders): an armed clash and an attack join when
-the attacker is one of the battle's sides or left unnamed, and the telling with both
-sides known (then the more confident) gives the joined event its type, sides and toll.
+strike that dropped the gas are one, coded as the chemical weapon; a blast told without
+its cause, "a fuel store blew up", and the strike or shelling that caused it are one, coded
+by the strike); and the article's two reports are told in different sentences, the later
+adds no dead ("six more were killed") and opens no other incident ("another", "also",
+"elsewhere"). Two reports whose one figure comes from one sentence are not the toll told
+twice. One assault is a battle to one telling and an attack on civilians to another
+("ISIS kills 50 in attack on villages", then the clash with their defenders): an armed
+clash and an attack join when the attacker is one of the battle's sides or left unnamed,
+and the telling with both sides known (then the more confident) gives the joined event
+its type, sides and toll.
 
 Joining happens on the fused clusters, so fusion's comparisons and merge order are
 untouched: the joined event is fused again from both clusters' reports (voted place:
@@ -72,8 +74,8 @@ _CLASH_AND_ATTACK = frozenset({on.ARMED_CLASH, on.ATTACK})
 # A chemical attack and the air strike that dropped it ("gas dropped with barrel bombs",
 # then "the air raid killed 30"): one incident, which ACLED codes by the weapon.
 _GAS_CARRIER = frozenset({on.CHEMICAL, on.AIR_STRIKE})
-# A blast told without its cause ("an arms depot explosion", "the crude explosive devices
-# hit the district") and the air strike or shelling that caused it: one incident, which
+# A blast told without its cause ("a fuel store blew up", "blasts tore through the
+# market") and the air strike or shelling that caused it: one incident, which
 # ACLED codes by the strike. Not a bomb that was set ("car bomb", "suicide"), which a
 # strike of that day does not explain.
 _CAUSES = frozenset({on.AIR_STRIKE, on.SHELLING})
