@@ -290,3 +290,32 @@ def test_near_the_capital_and_its_suburb_are_one_event_that_stays_at_the_capital
     assert joined.place == CAPITAL.id and len(joined.sources) == 2
     far = ("Warplanes struck the town of Wadi Saba on Tuesday, killing nine.", FAR_TOWN)
     assert len(_seat_and_towns(CAPITAL, far)) == 2
+
+
+BLAST = {**SHELLING, "sub_event_type": "Remote explosive/landmine/IED"}
+
+
+def _strike_and_blast(body: str, *, dead: int = 11, bomber: Entity = UNNAMED) -> list[Event]:
+    """A lead's shelling and a body's blast told without its cause."""
+    lead = "Army rockets kill eleven in Daraa province."
+    art = article("blast", f"{lead} {body}")
+    first = event(art, lead, place=DARAA_PROVINCE, day="2026-03-04", fatalities=11, **SHELLING)  # type: ignore[arg-type]
+    second = event(art, body, actor1=bomber, fatalities=dead, **BLAST)  # type: ignore[arg-type]
+    return _fused(art, [first, second])
+
+
+def test_a_blast_told_without_its_cause_joins_the_shelling_that_caused_it() -> None:
+    body = "A fuel store explosion shook the town of Tafas on Tuesday, killing eleven people."
+    [joined] = _strike_and_blast(body)
+    assert joined.sub_event_type == SHELLING["sub_event_type"]  # coded by the strike
+    assert joined.actor1 == ARMY.id and joined.fatalities == 11
+    assert len(joined.sources) == 2
+    assert len(_strike_and_blast(body, dead=7)) == 1  # a share of the strike's dead
+
+
+def test_a_set_bomb_a_named_bomber_or_more_dead_stay_apart() -> None:
+    body = "A fuel store explosion shook the town of Tafas on Tuesday, killing eleven people."
+    assert len(_strike_and_blast(body, dead=30)) == 2  # more dead than the strike's
+    assert len(_strike_and_blast(body, bomber=ISLAMIC_STATE)) == 2
+    car = "A car bomb went off in the town of Tafas on Tuesday, killing eleven people."
+    assert len(_strike_and_blast(car)) == 2

@@ -11,14 +11,16 @@ the same place), days that meet (at most a day apart where one is not stated or 
 later is only a report's day, "media reported Tuesday"; neither window wide) and at least
 one toll (a detail sentence may give part of the dead or an earlier count: ACLED codes
 one side's attack of one type, place and day as one event; a chemical attack and the air
-strike that dropped the gas are one, coded as the chemical weapon); and the article's two
-reports are told in different sentences, the later adds no dead ("six more were
-killed") and opens no other incident ("another", "also", "elsewhere"). Two reports
-whose one figure comes from one sentence are not the toll told twice. One assault is a
-battle to one telling and an attack on civilians to another ("ISIS kills 50 in attack on
-villages", then the clash with their defenders): an armed clash and an attack join when
-the attacker is one of the battle's sides or left unnamed, and the telling with both
-sides known (then the more confident) gives the joined event its type, sides and toll.
+strike that dropped the gas are one, coded as the chemical weapon; a blast told without
+its cause, "a fuel store blew up", and the strike or shelling that caused it are one, coded
+by the strike); and the article's two reports are told in different sentences, the later
+adds no dead ("six more were killed") and opens no other incident ("another", "also",
+"elsewhere"). Two reports whose one figure comes from one sentence are not the toll told
+twice. One assault is a battle to one telling and an attack on civilians to another
+("ISIS kills 50 in attack on villages", then the clash with their defenders): an armed
+clash and an attack join when the attacker is one of the battle's sides or left unnamed,
+and the telling with both sides known (then the more confident) gives the joined event
+its type, sides and toll.
 
 Joining happens on the fused clusters, so fusion's comparisons and merge order are
 untouched: the joined event is fused again from both clusters' reports (voted place:
@@ -72,6 +74,15 @@ _CLASH_AND_ATTACK = frozenset({on.ARMED_CLASH, on.ATTACK})
 # A chemical attack and the air strike that dropped it ("gas dropped with barrel bombs",
 # then "the air raid killed 30"): one incident, which ACLED codes by the weapon.
 _GAS_CARRIER = frozenset({on.CHEMICAL, on.AIR_STRIKE})
+# A blast told without its cause ("a fuel store blew up", "blasts tore through the
+# market") and the air strike or shelling that caused it: one incident, which
+# ACLED codes by the strike. Not a bomb that was set ("car bomb", "suicide"), which a
+# strike of that day does not explain.
+_CAUSES = frozenset({on.AIR_STRIKE, on.SHELLING})
+_SET_BOMB = re.compile(
+    r"\b(?:car|truck|bus|vehicle|motorcycle|suicide|booby|roadside|planted|land\s*mines?|ieds?)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -108,7 +119,10 @@ def join_retold(
             continue
         if a in gassed or b in gassed or _gas_and_carrier(events[a], events[b]):
             gassed.add(a)
-        if a in leads or b in leads or events[a].event_type != events[b].event_type:
+        cause = _cause_of_blast(events[a], events[b], known)
+        if cause is not None:
+            leads[a] = cause
+        elif a in leads or b in leads or events[a].event_type != events[b].event_type:
             told = (leads.get(a, events[a]), leads.get(b, events[b]))
             leads[a] = max(told, key=_speaks)
         members[a] = sorted(members[a] + members[b], key=lambda r: r.order)
@@ -154,6 +168,21 @@ def _as_told_by(joined: Event, lead: Event | None) -> Event:
 def _gas_and_carrier(left: Event, right: Event) -> bool:
     """One telling is a chemical attack, the other the air strike that dropped it."""
     return {left.sub_event_type, right.sub_event_type} == _GAS_CARRIER
+
+
+def _cause_of_blast(left: Event, right: Event, known: Known) -> Event | None:
+    """The air strike or shelling telling where the other is a blast it caused: the
+    blast's perpetrator unnamed, its dead no more than the strike's (a district's share
+    or the same), and neither telling names a bomb that was set."""
+    blast, cause = (left, right) if left.sub_event_type == on.REMOTE_EXPLOSIVE else (right, left)
+    if blast.sub_event_type != on.REMOTE_EXPLOSIVE or cause.sub_event_type not in _CAUSES:
+        return None
+    if blast.actor1 is not None and not known.unidentified(blast.actor1):
+        return None
+    if blast.fatalities is not None and (cause.fatalities or 0) < blast.fatalities:
+        return None
+    said = " ".join(s.text for e in (left, right) for s in e.sources)
+    return None if _SET_BOMB.search(said) else cause
 
 
 def _by_weapon(joined: Event) -> Event:
@@ -234,6 +263,8 @@ def _alike(left: Event, right: Event, known: Known) -> bool:
         return _one_assault(left, right, known)
     if left.event_type != right.event_type or left.event_type not in _VIOLENT:
         return False
+    if _cause_of_blast(left, right, known) is not None:
+        return True
     if not (known.kin(left.sub_event_type, right.sub_event_type) or _gas_and_carrier(left, right)):
         return False
     sides = {left.actor1, left.actor2, right.actor1, right.actor2}
@@ -358,10 +389,18 @@ def _told_again(first: Report, second: Report, places: Mapping[str, Place]) -> b
     if not _nested(first.event, second.event, places) and not _unplaced(first, second):
         return False
     # Either may be the body's: a lead can come back after the body's other reports.
-    text = " ".join(
-        s.text for r in (first, second) for s in r.event.sources if s.article == r.article
-    )
+    told = _telling(first, second) + _telling(second, first)
+    text = " ".join(s.text for s in told)
     return not (_ANOTHER.search(text) or opens_elsewhere(text))
+
+
+def _telling(report: Report, other: Report) -> list[SourceSpan]:
+    """The report's sentences of its article; of a blast beside a strike only the first,
+    which tells it: the later ones give its dead by district ("nine in X, two others in
+    Y"), shares of the strike's toll, not another incident."""
+    spans = [s for s in report.event.sources if s.article == report.article]
+    blast = report.event.sub_event_type == on.REMOTE_EXPLOSIVE
+    return spans[:1] if blast and other.event.sub_event_type in _CAUSES else spans
 
 
 def _unplaced(first: Report, second: Report) -> bool:
