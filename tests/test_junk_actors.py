@@ -84,3 +84,13 @@ def test_a_lone_heading_before_a_sentence_is_no_actor(nlp: Language) -> None:
     hasaka = nlp("Five people were hurt. Hasaka In a statement the governor said so.")
     assert lone_heading(hasaka[5:6], [])  # a city by another spelling, countries unknown
     assert not lone_heading(nlp("Homs is calm. In a statement ...")[0:1], ["SY"])
+
+
+def test_a_country_whose_war_is_the_setting_is_no_government(nlp: Language) -> None:
+    """"In Chad's civil war" says where; "Chad's war against" and "Chad's ministry" act."""
+    setting = "Mercenaries have fought in Chad's long civil war since 2019, the report said."
+    assert "Government of Chad" not in " ".join(actor_names(nlp, setting))
+    setting = "Two militias joined in Chad's war last year."
+    assert "Government of Chad" not in " ".join(actor_names(nlp, setting))
+    party = "Chad's ministry of defence said the convoy was attacked on Monday."
+    assert any("Chad" in name for name in actor_names(nlp, party))

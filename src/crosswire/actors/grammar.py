@@ -23,6 +23,7 @@ from crosswire.actors.lexicon import (
     _DIPLOMATIC_PREPOSITIONS,
     _GIVING_VERBS,
     _GOVERNMENT_NOUNS,
+    _LOCATIVE_PREPOSITIONS,
     _MILITARY_NOUNS,
     _MILITARY_TITLE_MODIFIERS,
     _MILITARY_VERBS,
@@ -40,6 +41,9 @@ from crosswire.actors.matching import _Candidate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+# A war or conflict a country is the setting of, not the party to ("Syria's civil war").
+_WAR_NOUNS = frozenset({"war", "conflict"})
 
 
 @cache
@@ -163,6 +167,8 @@ def _actor_position(
             return _CORE_TITLES[word]  # "Taiwan's foreign minister"
         if word in _MILITARY_NOUNS:
             return "mil"
+        if _war_setting(head):
+            return None  # "fighting in Syria's civil war": where the war is, not who wages it
         if word in _POSSESSED_GOVERNMENT or lemma in _POSSESSED_GOVERNMENT:
             return "gov"
         return None
@@ -173,6 +179,16 @@ def _actor_position(
     if dep == "pobj":
         return _prepositional_actor(head, head.head)
     return None
+
+
+def _war_setting(noun: Token) -> bool:
+    """A country's war read as its setting: a civil war, or a war something happens
+    in ("intervened in Syria's war"); "Russia's war against" names who wages it."""
+    if noun.lemma_.lower() not in _WAR_NOUNS:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in ("civil", "internal") for c in noun.children):
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in _LOCATIVE_PREPOSITIONS
 
 
 def _prepositional_actor(preposition: Token, governor: Token) -> Branch | None:
