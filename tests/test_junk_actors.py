@@ -87,7 +87,7 @@ def test_a_lone_heading_before_a_sentence_is_no_actor(nlp: Language) -> None:
 
 
 def test_a_country_whose_war_is_the_setting_is_no_government(nlp: Language) -> None:
-    """"In Chad's civil war" says where; "Chad's war against" and "Chad's ministry" act."""
+    """A country's civil war says where; its ministry still acts."""
     setting = "Mercenaries have fought in Chad's long civil war since 2019, the report said."
     assert "Government of Chad" not in " ".join(actor_names(nlp, setting))
     setting = "Two militias joined in Chad's war last year."
