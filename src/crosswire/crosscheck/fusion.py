@@ -1016,21 +1016,15 @@ def _tells_within(event: Event, summed: Sequence[tuple[int, str]], own: int) -> 
     return any(re.search(rf"\b{re.escape(text)}\b", told, re.I) for text in others)
 
 
-# Words before a figure that bound or round it ("at least 23", "nearly 40").
-_BOUND = re.compile(
-    r"^(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+", re.I
-)
-
-
 def _summed(event: Event) -> list[tuple[int, str]]:
     """The values and words of the figures an event's toll adds up ("23; 16" for 39);
     none when they are alternatives for the same dead ("40; at least 40") or not all
     numbers."""
     texts = [t.strip() for t in (event.fatalities_text or "").split(";") if t.strip()]
-    values = [parse_number(_BOUND.sub("", t)) for t in texts]
+    values = [parse_number(groups.BOUND.sub("", t)) for t in texts]
     if len(values) < 2 or any(v is None or v != int(v) for v in values):
         return []
-    summed = [(int(v or 0), _BOUND.sub("", t)) for v, t in zip(values, texts, strict=True)]
+    summed = [(int(v or 0), groups.BOUND.sub("", t)) for v, t in zip(values, texts, strict=True)]
     return summed if sum(v for v, _t in summed) == event.fatalities else []
 
 

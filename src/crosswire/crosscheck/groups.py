@@ -37,8 +37,9 @@ _PART_BEFORE = re.compile(
     r"([\w-]+)",
     re.I,
 )
-# Words before a figure that bound or round it ("at least 23", "nearly 40").
-_BOUND = re.compile(
+# Words before a figure that bound or round it ("at least 23", "nearly 40"); fusion strips
+# them too, to read the figures a toll adds up.
+BOUND = re.compile(
     r"^(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s+", re.I
 )
 # A whole more than this many times a group's count is no total of the same incident's dead
@@ -69,7 +70,7 @@ def _counts_a_group(event: Event) -> bool:
     """The toll is one figure that counts children, women or the like, and is never told
     as a count of people or civilians in the event's evidence."""
     words = (event.fatalities_text or "").strip()
-    if not words or ";" in words or parse_number(_BOUND.sub("", words)) != event.fatalities:
+    if not words or ";" in words or parse_number(BOUND.sub("", words)) != event.fatalities:
         return False  # a sum of groups, or a figure with singles added ("and their mother")
     pattern = re.compile(rf"\b{re.escape(words)}\b", re.I)
     grouped = whole = False
