@@ -332,36 +332,6 @@ def test_a_named_state_backs_a_small_namesake_less_than_a_large_one() -> None:
     assert resolver.rank_features(toponym, largest, pool, context)[column] == 0.0
 
 
-def test_a_major_city_outweighs_its_small_compatriot_namesakes_in_its_country() -> None:
-    """RANK_FEATURES "major_city": the largest town of its name, a major city named by its
-    own name, is valued at its country's focus share when a town of its country shares the
-    name; its small namesakes, a foreign focus and a capital get nothing."""
-    from crosswire.geo import Gazetteer
-    from crosswire.geo.gazetteer import Candidate
-    from crosswire.geo.resolve import RANK_FEATURES, Resolver, _Context, _largest_town
-
-    resolver = Resolver(Gazetteer.load())
-    column = RANK_FEATURES.index("major_city")
-
-    def towns(name: str) -> tuple[Toponym, list[Candidate], list[Candidate]]:
-        toponym = Toponym(start=0, end=len(name), text=name, query=name)
-        pool = resolver.candidates(toponym)
-        us = [c for c in pool if c.country == "US" and c.feature in ("city", "capital")]
-        return toponym, pool, sorted(us, key=lambda c: -c.population)
-
-    toponym, pool, us = towns("Portland")
-    largest, small = us[0], next(c for c in us if c.admin1 == "Texas")
-    at_home = _Context(focus={"US": 0.8}, largest_town=_largest_town(pool))
-    abroad = _Context(focus={"GB": 1.0}, largest_town=_largest_town(pool))
-    assert resolver.rank_features(toponym, largest, pool, at_home)[column] == 0.8
-    assert resolver.rank_features(toponym, small, pool, at_home)[column] == 0.0
-    assert resolver.rank_features(toponym, largest, pool, abroad)[column] == 0.0
-    toponym, pool, us = towns("Washington")
-    capital = next(c for c in us if c.feature == "capital")
-    at_home = _Context(focus={"US": 1.0}, largest_town=_largest_town(pool))
-    assert resolver.rank_features(toponym, capital, pool, at_home)[column] == 0.0
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -102,12 +102,6 @@ RANK_FEATURES = (
     # largest town of its name or less: a state named for a dateline or a team says little
     # about which namesake a bare city name means; it backs a tiny namesake less.
     "named_admin1_minor",
-    # A major city (MAJOR_CITY_POPULATION or more, the largest town of its name, named by
-    # its own name, no capital) with a namesake town in its own country, valued at that
-    # country's focus share: a report about the country means the city every reader knows
-    # ("Portland", "Louisville" for a team), not a small compatriot namesake near the
-    # dateline or in a state named for a team.
-    "major_city",
 )
 _KIND_COLUMNS = (
     frozenset({"country"}),
@@ -151,7 +145,6 @@ RANK_PRIOR = (
     0.0,  # focus_admin1_unit
     0.0,  # coordinated_unit
     -0.5,  # named_admin1_minor: may only count against
-    2.5,  # major_city: few tune choices hold it; a bare major city weighs as a dateline
 )
 # Fitted by bench/fit_place_ranker.py on the LGL and GeoWebNews tune halves; order as
 # RANK_FEATURES. outsized_admin was fitted alone, the others held (``--free
@@ -187,7 +180,6 @@ RANK_WEIGHTS = (
     2.275,  # focus_admin1_unit
     1.008,  # coordinated_unit
     -1.071,  # named_admin1_minor
-    2.529,  # major_city (fitted alone, --free major_city)
 )
 # The evidence that comes from the rest of the document, not from the entry itself.
 CONTEXT_FEATURES = frozenset(
@@ -216,7 +208,6 @@ TOWN_FEATURES = frozenset({"city", "capital", "admin2"})
 TOWN_NAMES = frozenset({"city", "capital"})  # readings weighed against each other by size
 PROMINENCE_SCALE = 3.0  # log10 units: a town 1,000 times smaller than its namesake is -1
 MINOR_PROMINENCE = -0.5  # a thirtieth of the largest town of the name, or less
-MAJOR_CITY_POPULATION = 300_000  # a city a country's readers know by its bare name
 # An entry found inside a longer name must be one a reader would take that name to hold.
 EMBEDDED_MIN_POPULATION = 100_000
 # A natural feature named after a place is not at that place.
@@ -274,23 +265,6 @@ def _prominence(candidate: Candidate, largest_town: int) -> float:
 # Readings that outrank a first-level unit of the focus country on their own: the country
 # itself or its capital ("Mexico", "Washington"), a sea, river or region ("Red Sea").
 _OVER_UNIT = frozenset({"continent", "region"}) | WATER_FEATURES
-
-
-def _major_city(candidate: Candidate, pool: Sequence[Candidate], largest_town: int) -> bool:
-    """The largest town of its name, a major city, with a namesake town in its own country
-    (RANK_FEATURES "major_city"). Not a capital: "capital" weighs it already, and the
-    capital's name is often its state's too ("Washington")."""
-    if (
-        candidate.feature != "city"
-        or candidate.match != "primary"
-        or candidate.population < MAJOR_CITY_POPULATION
-        or candidate.population < largest_town
-    ):
-        return False
-    return any(
-        c.index != candidate.index and c.feature in TOWN_NAMES and c.country == candidate.country
-        for c in pool
-    )
 
 
 def _bare_unit(toponym: Toponym, candidate: Candidate, pool: Sequence[Candidate]) -> bool:
@@ -1013,7 +987,6 @@ class Resolver:
             unit_focus,
             float(feature == "admin1" and candidate.country in context.sibling_units),
             float(named_unit and prominence <= MINOR_PROMINENCE),
-            focus if focus and _major_city(candidate, pool, context.largest_town) else 0.0,
         )
 
     def score(
