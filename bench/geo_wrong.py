@@ -1,6 +1,10 @@
 """List the wrongly placed map outputs of a geoparsing half, one line each, for reading.
 
-Run: ``PYTHONPATH=src:bench .venv/bin/python bench/geo_wrong.py --half tune [--corpus gwn]``.
+Run: ``PYTHONPATH=src:bench .venv/bin/python bench/geo_wrong.py [--corpus gwn]``.
+
+It is read to find rules, so it lists the tune half unless told (``--half check`` only
+to see what a finished change left, never to find a rule), as dup_pairs.py and
+subtypes.py do.
 
 For each place crosswire put on the map more than 161 km from the gold toponym it
 overlaps: the article and its fold (parity of the numeric id), the mention, the chosen
@@ -139,7 +143,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=["lgl", "gwn"], default="gwn")
     parser.add_argument("--docs", default="", help="DocBin file keeping the parsed articles")
-    add_half_argument(parser)
+    add_half_argument(parser, default="tune")
     args = parser.parse_args()
     path, reader = (EVAL_DIR / f"{args.corpus}.xml", read_gwn if args.corpus == "gwn" else read_lgl)
     if not path.exists():
