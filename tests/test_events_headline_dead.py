@@ -1,0 +1,50 @@
+"""A title-case headline's counted dead are the dead, however the parser hung them: never
+who did the killing, nor who did the next thing the headline tells."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.events.arguments import roles_of
+from crosswire.nlp import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def _word(doc, text: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.text == text)
+
+
+def test_a_count_hung_on_the_date_before_still_counts_the_dead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the number on the dateline, not on the fighters it counts.
+    doc = nlp("Mon Aug 8 2016 160 Nusra Terrorists Killed Injured in Ramouseh Farms in Aleppo.")
+    roles = roles_of(_word(doc, "Killed"))
+    assert roles.agent is None
+    assert roles.patient is not None and roles.patient.text == "Terrorists"
+
+
+def test_a_year_before_the_phrase_is_no_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Tue Aug 9 2016 Nusra Terrorists Killed Two Soldiers in Aleppo.")
+    roles = roles_of(_word(doc, "Killed"))
+    assert roles.agent is not None and roles.agent.text == "Terrorists"
+
+
+def test_the_counted_dead_of_kills_do_not_do_the_next_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Sat Apr 2 2017 Syrian Army Kills 14 ISIL Terrorists Destroy Their Vehicles in Mayadin."
+    )
+    roles = roles_of(_word(doc, "Destroy"))
+    assert roles.agent is not None and roles.agent.text == "Army"
+
+
+def test_a_counted_subject_after_no_killing_word_keeps_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Two Islamic State suicide bombers detonated their trucks at a checkpoint in Tal Tamr."
+    )
+    roles = roles_of(_word(doc, "detonated"))
+    assert roles.agent is not None and roles.agent.text == "bombers"
