@@ -436,7 +436,7 @@ def _verb_roles(verb: Token) -> Roles:
 def _noun_roles(noun: Token) -> Roles:
     agent: Token | None = _child(noun, "poss")
     patient: Token | None = None
-    between = _prep_object(noun, {"between"})
+    between = _prep_object(noun, {"between"}) or _sides_of_outbreak(noun)
     if between is not None:
         others = _conjuncts(between)
         return Roles(
@@ -480,6 +480,25 @@ def _noun_roles(noun: Token) -> Roles:
         co_agents=_conjuncts(agent) if agent is not None else (),
         co_patients=_conjuncts(patient) if patient is not None else (),
     )
+
+
+def _sides_of_outbreak(noun: Token) -> Token | None:
+    """The sides of a fight told as breaking out between them, where the parser hung
+    "between" on the verb ("heavy fighting broke out again between X militants and army
+    troops", "clashes erupted between X and Y"): a fight noun subject of a verb of
+    outbreak with no object."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _FIGHT_NOUNS:
+        return None
+    if verb.lemma_.lower() not in _OUTBREAK_VERBS or _child(verb, "dobj", "oprd") is not None:
+        return None
+    return _prep_object(verb, {"between"})
+
+
+# Verbs a fight breaks out, goes on or grows by, with no object of their own.
+_OUTBREAK_VERBS = frozenset(
+    ["break", "erupt", "rage", "flare", "continue", "resume", "intensify", "escalate", "occur"]
+)
 
 
 def roles_of(token: Token) -> Roles:

@@ -1,5 +1,6 @@
-"""A title-case headline's counted dead are the dead, however the parser hung them: never
-who did the killing, nor who did the next thing the headline tells."""
+"""Roles the parser hangs in the wrong place: a title-case headline's counted dead are
+the dead, never who did the killing nor the next thing the headline tells; a fight that
+"broke out between" two sides has them as its sides."""
 
 from __future__ import annotations
 
@@ -48,3 +49,19 @@ def test_a_counted_subject_after_no_killing_word_keeps_its_verb(nlp) -> None:  #
     )
     roles = roles_of(_word(doc, "detonated"))
     assert roles.agent is not None and roles.agent.text == "bombers"
+
+
+def test_a_fight_breaking_out_between_two_sides_has_them_as_its_sides(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Late on Sunday heavy fighting broke out again between Islamic State militants and "
+        "army troops near the grain silos of Mayadin."
+    )
+    roles = roles_of(_word(doc, "fighting"))
+    assert roles.agent is not None and roles.agent.text == "militants"
+    assert roles.patient is not None and roles.patient.text == "troops"
+
+
+def test_a_fight_that_took_an_object_keeps_its_own_reading(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Fighting left nine dead between the two villages near Mayadin on Monday.")
+    roles = roles_of(_word(doc, "Fighting"))
+    assert roles.agent is None
