@@ -16,6 +16,7 @@ entities by character offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -313,11 +314,61 @@ def _headline_passive(verb: Token) -> bool:
         return False  # "a warplane targeted the town with four strikes": active
     if verb.tag_ == "VBN":
         return True
-    return (
-        verb.tag_ == "VBD"
-        and verb.lemma_.lower() in KILLING_VERBS
-        and any(c.dep_ == "nummod" for c in subject.children)
-    )
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in KILLING_VERBS and _counted(subject)
+
+
+def _counted(noun: Token) -> bool:
+    """A noun phrase a number counts: its own, or one right before the phrase that the
+    parser hung on a date before it ("Mon Aug 8 2016 160 Nusra Terrorists Killed")."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    before = _name_start(noun) - 1
+    if before < noun.sent.start:
+        return False
+    word = noun.doc[before]
+    return word.like_num and not _YEAR.fullmatch(word.text)
+
+
+def _name_start(noun: Token) -> int:
+    """Where the words right before ``noun`` that modify it begin ("Nusra Terrorists")."""
+    start = noun.i
+    while start > noun.sent.start:
+        word = noun.doc[start - 1]
+        if word.dep_ not in ("compound", "amod") or word.head.i not in range(start, noun.i + 1):
+            break
+        start -= 1
+    return start
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A killing word as a title-case headline writes it, whatever the tagger made of it.
+_KILL_FORMS = frozenset(["kill", "kills", "killed", "killing"])
+
+
+def _count_of_dead(agent: Token) -> Token | None:
+    """The killing word an agent phrase is the counted object of, when the parser made
+    that object the subject of the next verb (a title-case headline run on without "and":
+    "Army Kills 14 ISIL Terrorists Destroy Their Vehicles"): those counted are the dead,
+    not who did the next thing."""
+    if not _counted(agent):
+        return None
+    count = agent.doc[_name_start(agent) - 1]
+    before = count.i - 1
+    if not count.like_num or before < agent.sent.start:
+        return None
+    if agent.doc[before].lower_ not in _KILL_FORMS:
+        return None
+    return agent.doc[before]
+
+
+def _killers(kill_word: Token) -> Token | None:
+    """Who did the killing of a title-case killing word: its subject, or the name before
+    it that the tagger read as part of one name with it ("Syrian Army Kills")."""
+    subject = _child(kill_word, "nsubj")
+    if subject is not None:
+        return subject
+    names = [c for c in kill_word.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return names[-1] if names else None
 
 
 def counts_wounded(token: Token) -> bool:
@@ -351,6 +402,9 @@ def _verb_roles(verb: Token) -> Roles:
         patient = _stranded_object(verb) or _child(verb, "dobj", "npadvmod")
     else:
         agent = _subject(verb) or _clause_side(verb) or _misread_subject(verb)
+        kill_word = _count_of_dead(agent) if agent is not None else None
+        if kill_word is not None:
+            agent = _killers(kill_word)
         if agent is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp":
             # "died in shelling by government forces": a gerund told as a noun.
             agent = _by_agent(verb)
@@ -382,7 +436,7 @@ def _verb_roles(verb: Token) -> Roles:
 def _noun_roles(noun: Token) -> Roles:
     agent: Token | None = _child(noun, "poss")
     patient: Token | None = None
-    between = _prep_object(noun, {"between"})
+    between = _prep_object(noun, {"between"}) or _sides_of_outbreak(noun)
     if between is not None:
         others = _conjuncts(between)
         return Roles(
@@ -426,6 +480,25 @@ def _noun_roles(noun: Token) -> Roles:
         co_agents=_conjuncts(agent) if agent is not None else (),
         co_patients=_conjuncts(patient) if patient is not None else (),
     )
+
+
+def _sides_of_outbreak(noun: Token) -> Token | None:
+    """The sides of a fight told as breaking out between them, where the parser hung
+    "between" on the verb ("heavy fighting broke out again between X militants and army
+    troops", "clashes erupted between X and Y"): a fight noun subject of a verb of
+    outbreak with no object."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.lemma_.lower() not in _FIGHT_NOUNS:
+        return None
+    if verb.lemma_.lower() not in _OUTBREAK_VERBS or _child(verb, "dobj", "oprd") is not None:
+        return None
+    return _prep_object(verb, {"between"})
+
+
+# Verbs a fight breaks out, goes on or grows by, with no object of their own.
+_OUTBREAK_VERBS = frozenset(
+    ["break", "erupt", "rage", "flare", "continue", "resume", "intensify", "escalate", "occur"]
+)
 
 
 def roles_of(token: Token) -> Roles:
