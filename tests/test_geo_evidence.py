@@ -329,6 +329,7 @@ def test_a_capital_the_document_says_nothing_of_is_no_surer_than_its_namesake_ab
     assert not unsettled(replace(silent, candidate=replace(capital, feature="city")))
     assert not unsettled(replace(silent, rival=replace(namesake, feature="admin2")))
     assert not unsettled(replace(silent, rival=replace(namesake, match="alternate")))
+    assert not unsettled(replace(silent, rival=replace(namesake, population=3_000)))  # a village
 
 
 @pytest.mark.slow
@@ -340,6 +341,8 @@ def test_a_lone_capital_name_in_a_local_report_stays_off_the_map() -> None:
     # Other places of the same country say which.
     named = _run("Athens police said on Tuesday that they had asked Thessaloniki for help.")
     assert _mapped(named).get("Athens") == "GR"
+    # Damascus's namesakes abroad are villages: the capital it stays.
+    assert _mapped(_run("Shells fell on Damascus on Monday, a monitor said.")) == {"Damascus": "SY"}
 
 
 @pytest.mark.slow

@@ -349,8 +349,11 @@ TIE_RIVAL_SIZE = 0.1
 # document (its context margin is within SILENT_CONTEXT of 0: no other name, demonym or
 # dateline backs either) was chosen by the capital prior and size alone: a lone "Paris" or
 # "Dublin" in a local report is its own town as often (LGL tune: 4 articles, 10 mentions,
-# all wrong; GeoWebNews tune: none).
+# all wrong; GeoWebNews tune: none). Only a namesake of SILENT_RIVAL_POPULATION or more,
+# a town with local papers of its own, ties: a lone "Damascus" or "Cairo" is no village
+# of a few thousand in Maryland or Georgia.
 SILENT_CONTEXT = 0.1
+SILENT_RIVAL_POPULATION = 20_000
 
 
 def _kind(candidate: Candidate) -> str:
@@ -388,6 +391,7 @@ def _silent_capital(best: Candidate, rival: Candidate, context_margin: float) ->
         best.feature == "capital"
         and _kind(rival) == "town"
         and rival.country != best.country
+        and rival.population >= SILENT_RIVAL_POPULATION
         and best.match == rival.match == "primary"
         and abs(context_margin) < SILENT_CONTEXT
     )
