@@ -314,6 +314,37 @@ def test_a_town_chosen_by_another_of_its_names_does_not_settle_its_namesake() ->
     assert not unsettled(replace(clear, rival=replace(rival, country="GB")))
 
 
+def test_a_capital_the_document_says_nothing_of_is_no_surer_than_its_namesake_abroad() -> None:
+    """A national capital chosen over a town of the same name abroad by its rank and size
+    alone is a tie; the document backing either, a town that is no capital, or a namesake
+    of another kind or only by another of its names leaves the lead alone."""
+    capital = replace(
+        _town(1, 2_000_000, "Capital Region"), name="Vellmar", country="FR", feature="capital"
+    )
+    namesake = replace(_town(2, 25_000, "Texas"), name="Vellmar")
+    silent = Resolution(capital, 5.0, margin=1.9, context_margin=0.0, rival=namesake)
+    assert unsettled(silent)
+    assert not unsettled(replace(silent, context_margin=1.4))  # the document backs it
+    assert not unsettled(replace(silent, context_margin=-1.9))  # it names other places
+    assert not unsettled(replace(silent, candidate=replace(capital, feature="city")))
+    assert not unsettled(replace(silent, rival=replace(namesake, feature="admin2")))
+    assert not unsettled(replace(silent, rival=replace(namesake, match="alternate")))
+    assert not unsettled(replace(silent, rival=replace(namesake, population=3_000)))  # a village
+
+
+@pytest.mark.slow
+def test_a_lone_capital_name_in_a_local_report_stays_off_the_map() -> None:
+    # Athens is a capital and a dozen US towns; nothing else in the text says which.
+    lone = _run("Athens police said on Tuesday that a man was arrested after a break-in.")
+    assert "Athens" not in _mapped(lone)
+    assert [p.role for p, m in lone.unplaced if m.text == "Athens"] == ["unresolved"]
+    # Other places of the same country say which.
+    named = _run("Athens police said on Tuesday that they had asked Thessaloniki for help.")
+    assert _mapped(named).get("Athens") == "GR"
+    # Damascus's namesakes abroad are villages: the capital it stays.
+    assert _mapped(_run("Shells fell on Damascus on Monday, a monitor said.")) == {"Damascus": "SY"}
+
+
 @pytest.mark.slow
 def test_a_bare_namesake_town_stays_off_the_map_until_its_state_is_named() -> None:
     bare = _run(

@@ -345,6 +345,15 @@ def confidence(vector: Sequence[float], weights: Sequence[float] = WEIGHTS) -> f
 TIE_MARGIN = 1.0
 TIE_CONTEXT = 1.5
 TIE_RIVAL_SIZE = 0.1
+# A national capital whose lead over a namesake town abroad owes nothing to the rest of the
+# document (its context margin is within SILENT_CONTEXT of 0: no other name, demonym or
+# dateline backs either) was chosen by the capital prior and size alone: a lone "Paris" or
+# "Dublin" in a local report is its own town as often (LGL tune: 4 articles, 10 mentions,
+# all wrong; GeoWebNews tune: none). Only a namesake of SILENT_RIVAL_POPULATION or more,
+# a town with local papers of its own, ties: a lone "Damascus" or "Cairo" is no village
+# of a few thousand in Maryland or Georgia.
+SILENT_CONTEXT = 0.1
+SILENT_RIVAL_POPULATION = 20_000
 
 
 def _kind(candidate: Candidate) -> str:
@@ -357,10 +366,13 @@ def unsettled(resolution: Resolution) -> bool:
     by little, and little of that lead comes from the rest of the text. "Brandon" or
     "Logan" in a local report that names no state: left off the map rather than placed
     by a coin. A namesake abroad is no tie: international news means the place its readers
-    know ("Manchester")."""
+    know ("Manchester"), unless a capital is chosen over it with the document silent on
+    both (``_silent_capital``)."""
     best, rival = resolution.candidate, resolution.rival
     if best is None or rival is None or best.feature in AREA_FEATURES:
         return False
+    if _silent_capital(best, rival, resolution.context_margin):
+        return True
     namesake = (
         _kind(rival) == _kind(best)
         and rival.country == best.country
@@ -369,6 +381,19 @@ def unsettled(resolution: Resolution) -> bool:
     return namesake and (
         (resolution.margin < TIE_MARGIN and resolution.context_margin <= TIE_CONTEXT)
         or _by_another_name(best, rival)
+    )
+
+
+def _silent_capital(best: Candidate, rival: Candidate, context_margin: float) -> bool:
+    """A national capital over a town abroad of the same name that the document says
+    nothing of either way (SILENT_CONTEXT)."""
+    return (
+        best.feature == "capital"
+        and _kind(rival) == "town"
+        and rival.country != best.country
+        and rival.population >= SILENT_RIVAL_POPULATION
+        and best.match == rival.match == "primary"
+        and abs(context_margin) < SILENT_CONTEXT
     )
 
 
