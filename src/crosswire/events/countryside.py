@@ -3,8 +3,9 @@
 "Rural Aleppo", "the countryside of Hama": the towns around the seat, its province. Where
 the press calls a province of its own after a city ("rural Damascus", "the Damascus
 suburbs": Rif Dimashq, around a city that is a governorate by itself), the gazetteer holds
-that name as the province's alias, and the province is that one. "Near", "outside" or
-"around" a city, or its outskirts, stay at the city: those are the city's own edges.
+that name as the province's alias, and the city's countryside, suburbs, outskirts or
+province are that province. "Near", "outside" or "around" a city stay at the city, and so
+do the suburbs and outskirts of a seat whose province bears its name (its own quarters).
 """
 
 from __future__ import annotations
@@ -18,16 +19,15 @@ from crosswire.geo.normalize import fold_key
 from crosswire.model import Mention, Place
 
 _COMPASS = r"(?:(?:north|south|east|west)[a-z]*\s+)?"
+_NOUNS = r"(?P<noun>countryside|suburbs?|outskirts|province)"
 # "rural Idlib", "the countryside of (northern) Hama", "the suburbs of Damascus"
-_BEFORE = re.compile(
-    rf"(?:\b(?P<rural>rural)|\b(?P<noun>countryside|suburbs)\s+of(?:\s+the)?)\s+{_COMPASS}$",
-    re.I,
-)
+_BEFORE = re.compile(rf"(?:\b(?P<rural>rural)|\b{_NOUNS}\s+of(?:\s+the)?)\s+{_COMPASS}$", re.I)
 # "the Idlib countryside", "Damascus' (eastern) countryside", "Aleppo's suburbs"
-_AFTER = re.compile(rf"(?:['’]s?)?\s+{_COMPASS}(?P<noun>countryside|suburbs)\b", re.I)
-# The press names of such a province, as the gazetteer's aliases spell them, per cue.
-_ALIASES = {"rural": "Rural {}", "countryside": "{} Countryside", "suburbs": "{} Suburbs"}
-# A seat's suburbs may be its own quarters: only these cues reach its province's own name.
+_AFTER = re.compile(rf"(?:['’]s?)?\s+{_COMPASS}{_NOUNS}\b", re.I)
+# The press names of a province called after a city, as the gazetteer's aliases spell them.
+_ALIASES = ("Rural {}", "{} Countryside", "{} Suburbs")
+# A seat's suburbs and outskirts may be its own quarters, and its province by name the geo
+# stage reads as the unit already: only these cues reach the province of its own name.
 _OWN_PROVINCE_CUES = frozenset(["rural", "countryside"])
 
 
@@ -67,7 +67,7 @@ def _countryside_of(
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
-    """ "rural", "countryside" or "suburbs" when the words around the name say it."""
+    """The countryside word around the name ("rural", "countryside", "suburbs" ...)."""
     before = _BEFORE.search(text[max(0, start - 40) : start])
     if before is not None:
         return "rural" if before.group("rural") else before.group("noun").lower()
@@ -76,13 +76,14 @@ def _cue(text: str, start: int, end: int) -> str | None:
 
 
 def _province(name: str, town: Place, cue: str) -> Candidate | None:
-    """The first-level unit the gazetteer names after the town with this cue ("Rural
-    Damascus"), else (rural, countryside) the unit the town's own name also names
-    ("Aleppo": the city and Halab governorate); None for a town that names no unit."""
+    """The first-level unit the gazetteer names after the town ("Rural Damascus"), else
+    (rural, countryside) the unit the town's own name also names ("Aleppo": the city and
+    Halab governorate); None for a town that names no unit."""
     gazetteer = Gazetteer.load()
     units = [
         c
-        for c in gazetteer.lookup(_ALIASES[cue].format(name))
+        for alias in _ALIASES
+        for c in gazetteer.lookup(alias.format(name))
         if c.feature == "admin1" and c.country == town.country_code
     ]
     if units:
