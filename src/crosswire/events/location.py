@@ -280,8 +280,9 @@ def event_place(
         named = own or elsewhere
         every = [*own, *elsewhere, *weaker]
         place = _settle(index, sentence, chosen, named, sibling)
-        place = countryside(index, place, every, not _names_unplaced_town(index, sentence))
-        place = _at_town(index, unmapped, place, every) or place
+        place = _at_town(index, unmapped, place, every) or _countryside(
+            index, sentence, place, every
+        )
         return place, "clause" if own else "sentence"
     chosen = _at_sibling(index, sentence, region, sibling)
     if chosen is not None:
@@ -307,9 +308,19 @@ def _at_sibling(
     chosen = _choose_place(sibling)
     if chosen is None:
         return None
-    chosen = countryside(index, chosen, sibling, not _names_unplaced_town(index, sentence))
     theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
-    return _at_town(index, theirs, chosen, sibling) or chosen
+    return _at_town(index, theirs, chosen, sibling) or _countryside(
+        index, sentence, chosen, sibling
+    )
+
+
+def _countryside(
+    index: ArticleIndex, sentence: Span, chosen: Place, candidates: list[tuple[int, Place]]
+) -> Place:
+    """A seat named as its countryside is its province: the article's town there unless
+    the sentence names a town on no map (the province is that town's). A town on no map
+    the clause places by the seat is placed first (``_at_town``; "X in rural Damascus")."""
+    return countryside(index, chosen, candidates, not _names_unplaced_town(index, sentence))
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
