@@ -44,6 +44,10 @@ TEXTS = {
         "Shells landed in the Aleppo suburbs on Friday, killing five people, a monitor in "
         "Syria said." + _TAIL
     ),
+    "unmapped_village": (
+        "Two mortar shells hit houses in Tell Zarnaqa village in the eastern countryside of "
+        "Homs on Friday, killing a woman, a monitor in Syria said." + _TAIL
+    ),
 }
 
 
@@ -90,3 +94,8 @@ def test_near_the_city_stays_the_city(analyses) -> None:  # type: ignore[no-unty
 def test_a_seats_suburbs_stay_the_seat(analyses) -> None:  # type: ignore[no-untyped-def]
     place = first_place(analyses["seat_suburbs"])
     assert (place.name, place.feature) == ("Aleppo", "city")
+
+
+def test_a_village_on_no_map_lies_in_the_seats_province(analyses) -> None:  # type: ignore[no-untyped-def]
+    place = first_place(analyses["unmapped_village"])
+    assert (place.name, place.admin1) == ("Tell Zarnaqa", "Ḩimş")

@@ -281,7 +281,7 @@ def event_place(
         every = [*own, *elsewhere, *weaker]
         place = _settle(index, sentence, chosen, named, sibling)
         place = _at_town(index, unmapped, place, every) or _countryside(
-            index, sentence, place, every
+            index, sentence, place, every, unmapped
         )
         return place, "clause" if own else "sentence"
     chosen = _at_sibling(index, sentence, region, sibling)
@@ -310,17 +310,25 @@ def _at_sibling(
         return None
     theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
     return _at_town(index, theirs, chosen, sibling) or _countryside(
-        index, sentence, chosen, sibling
+        index, sentence, chosen, sibling, theirs
     )
 
 
 def _countryside(
-    index: ArticleIndex, sentence: Span, chosen: Place, candidates: list[tuple[int, Place]]
+    index: ArticleIndex,
+    sentence: Span,
+    chosen: Place,
+    candidates: list[tuple[int, Place]],
+    town: tuple[str, int, int] | None,
 ) -> Place:
     """A seat named as its countryside is its province: the article's town there unless
-    the sentence names a town on no map (the province is that town's). A town on no map
-    the clause places by the seat is placed first (``_at_town``; "X in rural Damascus")."""
-    return countryside(index, chosen, candidates, not _names_unplaced_town(index, sentence))
+    the sentence names a town on no map, which is placed in it ("the village of X in the
+    countryside of Homs"). (One the clause ties to the seat is placed before this, by
+    ``_at_town``: "X in rural Damascus".)"""
+    area = countryside(index, chosen, candidates, not _names_unplaced_town(index, sentence))
+    if area is chosen:
+        return chosen
+    return _at_town(index, town, area, candidates) or area
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
