@@ -280,9 +280,7 @@ def event_place(
         named = own or elsewhere
         every = [*own, *elsewhere, *weaker]
         place = _settle(index, sentence, chosen, named, sibling)
-        place = _at_town(index, unmapped, place, every) or _countryside(
-            index, sentence, place, every, unmapped
-        )
+        place = _at_town(index, unmapped, place, every) or _countryside(index, place, every)
         return place, "clause" if own else "sentence"
     chosen = _at_sibling(index, sentence, region, sibling)
     if chosen is not None:
@@ -309,26 +307,13 @@ def _at_sibling(
     if chosen is None:
         return None
     theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
-    return _at_town(index, theirs, chosen, sibling) or _countryside(
-        index, sentence, chosen, sibling, theirs
-    )
+    return _at_town(index, theirs, chosen, sibling) or _countryside(index, chosen, sibling)
 
 
-def _countryside(
-    index: ArticleIndex,
-    sentence: Span,
-    chosen: Place,
-    candidates: list[tuple[int, Place]],
-    town: tuple[str, int, int] | None,
-) -> Place:
-    """A seat named as its countryside is its province: the article's town there unless
-    the sentence names a town on no map, which is placed in it ("the village of X in the
-    countryside of Homs"). (One the clause ties to the seat is placed before this, by
-    ``_at_town``: "X in rural Damascus".)"""
-    area = countryside(index, chosen, candidates, not _names_unplaced_town(index, sentence))
-    if area is chosen:
-        return chosen
-    return _at_town(index, town, area, candidates) or area
+def _countryside(index: ArticleIndex, chosen: Place, candidates: list[tuple[int, Place]]) -> Place:
+    """A seat named as its countryside is its province, the province itself: the
+    article's town there may be another incident's, which the event would then join."""
+    return countryside(index, chosen, candidates, finer=False)
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
