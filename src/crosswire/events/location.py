@@ -15,7 +15,6 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.events.countryside import countryside
 from crosswire.events.index import (
     ACTOR_SUFFIX,
     AREA_RANK,
@@ -278,9 +277,8 @@ def event_place(
     unmapped = _unplaced_town(index, sentence, region, foreign)
     if chosen is not None:
         named = own or elsewhere
-        every = [*own, *elsewhere, *weaker]
         place = _settle(index, sentence, chosen, named, sibling)
-        place = _at_town(index, unmapped, place, every) or _countryside(index, place, every)
+        place = _at_town(index, unmapped, place, [*own, *elsewhere, *weaker]) or place
         return place, "clause" if own else "sentence"
     chosen = _at_sibling(index, sentence, region, sibling)
     if chosen is not None:
@@ -307,13 +305,7 @@ def _at_sibling(
     if chosen is None:
         return None
     theirs = _unplaced_town(index, sentence, region, frozenset(), wide=True)
-    return _at_town(index, theirs, chosen, sibling) or _countryside(index, chosen, sibling)
-
-
-def _countryside(index: ArticleIndex, chosen: Place, candidates: list[tuple[int, Place]]) -> Place:
-    """A seat named as its countryside is its province, the province itself: the
-    article's town there may be another incident's, which the event would then join."""
-    return countryside(index, chosen, candidates, finer=False)
+    return _at_town(index, theirs, chosen, sibling) or chosen
 
 
 def _unmapped_in(index: ArticleIndex, town: tuple[str, int, int] | None, area: Place) -> Place:
@@ -370,6 +362,7 @@ def _settle(
             or chosen
         )
     chosen = _within_named_province(index, chosen, candidates) or chosen
+    chosen = _rural_capital(index, chosen, candidates)
     finer = None
     if rank(chosen) >= _COUNTRY:
         finer = lead_place(index, sentence)  # "killed in northeastern Syria. ... in X"
@@ -529,6 +522,26 @@ def _following_end(text: str, start: int) -> int:
 # Damascus city is a governorate of its own; its countryside is Rif Dimashq's.
 _CAPITAL_ADMIN1 = "dimashq"
 _RURAL_AREA = Place(name="Rif Dimashq", country_code="SY", admin1="Rif Dimashq", feature="admin1")
+_RURAL_BEFORE = re.compile(r"(?:rural|(?:suburbs?|outskirts|countryside|province) of)\s+$", re.I)
+_RURAL_AFTER = re.compile(r"\s*(?:countryside|province|suburbs?|outskirts)\b", re.I)
+
+
+def _rural_capital(
+    index: ArticleIndex, chosen: Place, candidates: list[tuple[int, Place]]
+) -> Place:
+    """ "rural Damascus", "Damascus countryside", "the Damascus suburbs": the towns around
+    the city, Rif Dimashq, not the city: the article's place there if it names one."""
+    if chosen.country_code != "SY" or (chosen.admin1 or "").casefold() != _CAPITAL_ADMIN1:
+        return chosen
+    text = index.text
+    for start, place in candidates:
+        word = re.match(r"[\w'’\-]+", text[start:])
+        end = start + (word.end() if word else 0)
+        if place.id == chosen.id and (
+            _RURAL_BEFORE.search(text[max(0, start - 24) : start]) or _RURAL_AFTER.match(text, end)
+        ):
+            return index.focus(None, within=_RURAL_AREA) or chosen
+    return chosen
 
 
 def _within_named_province(
