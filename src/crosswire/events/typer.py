@@ -39,6 +39,7 @@ from crosswire.events.arguments import (
     Category,
     Roles,
     category_of_noun,
+    kills_people,
     roles_of,
 )
 from crosswire.events.strikes import (
@@ -187,7 +188,18 @@ def find_cues(sentence: Span) -> list[Cue]:
         and (cue.group != "agreement" or not broken_agreement(doc[cue.head]))
         # A verb that needs its object names no event as a noun ("a police station").
         and (cue.kind != "needs_object" or doc[cue.head].pos_ not in ("NOUN", "PROPN"))
+        and _sense_fits(cue, doc)
     ]
+
+
+def _sense_fits(cue: Cue, doc: Doc) -> bool:
+    """A verb of ``lx.KILLING_IDIOMS`` is a killing (a violence outcome) told of people
+    ("eliminated 75 militants", "destroyed over 60 terrorists") and its other sense, if it
+    has one, told of anything else ("destroyed five tanks", "neutralized the device")."""
+    token = doc[cue.head]
+    if token.lemma_.lower() not in lx.KILLING_IDIOMS and token.lower_ not in lx.KILLING_IDIOMS:
+        return True
+    return (cue.group == "violence" and cue.kind == "outcome") == kills_people(token)
 
 
 def _manmade_event(token: Token) -> bool:
