@@ -433,3 +433,11 @@ def test_beheadings_and_perishing_count_the_dead(nlp, text: str, dead: int) -> N
 
 def test_one_fighter_eliminated_is_one_dead(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _tolls(nlp, "Troops eliminated a militant near the town of Torvik on Sunday.") == [1]
+
+
+def test_suicide_bombers_among_the_men_a_force_killed_tell_no_bombing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Army units eliminated over 40 militants, including the suicide bombers, in Torvik."
+    event = only(_run_found(nlp, text))
+    assert (event.sub_event_type, event.fatalities) == (on.ARMED_CLASH, 40)
+    own = "Forty people, including two suicide bombers, were killed at the market in Torvik."
+    assert only(_run_found(nlp, own)).sub_event_type == on.SUICIDE_BOMB

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.events import lexicon as lx
 from crosswire.events import ontology as on
 from crosswire.events.arguments import (
+    KILLING_VERBS,
     VICTIM_SUBJECT_VERBS,
     Category,
     Roles,
@@ -189,6 +190,7 @@ def find_cues(sentence: Span) -> list[Cue]:
         # A verb that needs its object names no event as a noun ("a police station").
         and (cue.kind != "needs_object" or doc[cue.head].pos_ not in ("NOUN", "PROPN"))
         and _sense_fits(cue, doc)
+        and not _bombers_among_dead(cue, doc)
     ]
 
 
@@ -200,6 +202,31 @@ def _sense_fits(cue: Cue, doc: Doc) -> bool:
     if token.lemma_.lower() not in lx.KILLING_IDIOMS and token.lower_ not in lx.KILLING_IDIOMS:
         return True
     return (cue.group == "violence" and cue.kind == "outcome") == kills_people(token)
+
+
+def _bombers_among_dead(cue: Cue, doc: Doc) -> bool:
+    """Suicide bombers among the men a force killed ("army units eliminated over 40
+    militants, including the suicide bombers") tell who died, not a bombing; among the
+    dead of an attack with no killer named, they died in their own blast."""
+    head = doc[cue.head]
+    if cue.group != "suicide" or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for verb in head.ancestors:
+        if verb.lemma_.lower() not in KILLING_VERBS and not kills_people(verb):
+            continue
+        roles = roles_of(verb)
+        # War reports' words for killing (``kills_people``) tell of men a force killed.
+        if (kills_people(verb) or _force(roles.agent)) and roles.patient is not None:
+            return roles.patient.is_ancestor(head)
+    return False
+
+
+def _force(agent: Token | None) -> bool:
+    """The agent is an armed side: "army units", "the army's units", "rebels"."""
+    if agent is None:
+        return False
+    holders = [agent, *(c for c in agent.children if c.dep_ == "poss")]
+    return any(category_of_noun(t) in ("state", "armed") for t in holders)
 
 
 def _manmade_event(token: Token) -> bool:
