@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import realis
-from crosswire.events.arguments import category_of_noun, counts_wounded, phrase
+from crosswire.events.arguments import category_of_noun, counts_wounded, kills_people, phrase
 from crosswire.events.typer import EventCandidate
 from crosswire.model import Figure
 
@@ -34,13 +34,17 @@ _DEATH_WORDS = frozenset(
         "slay",
         "massacre",
         "execute",
+        "behead",
+        "beheading",
+        "perish",
         "life",
         "martyr",
         "martyred",
     ]
 )
 _DEATH_COUNTED = re.compile(
-    r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives|martyr\w*)\b", re.I
+    r"\b(?:kill\w*|dead|deaths?|died|fatal\w*|tolls?|lives|martyr\w*|perish\w*|behead\w*)\b",
+    re.I,
 )
 # "three of them", "three of the dead": a part of a count given elsewhere.
 _PART_AFTER = re.compile(
@@ -220,15 +224,14 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         text[max(0, figure.mention.start - 12) : figure.mention.start]
     ):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
-    if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
+    if _counts_harm(figure, token):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
     current = token
     for _ in range(4):
         if current is None:
             return False
-        words = {current.lemma_.lower(), current.lower_}
-        if words & _DEATH_WORDS:
-            return True
+        if _kills(current):
+            return True  # "killed 12", "eliminated over 75 militants"
         if any(
             c.lower_ in ("dead", "killed")
             or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in ("toll", "death"))
@@ -246,9 +249,23 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         if current.dep_ == "nsubj" and current.head.pos_ == "VERB":
             # The agents of a verb of their own: "when two bombers detonated their
             # trucks" does not count the dead of the "killed" above it.
-            return current.head.lemma_.lower() in _DEATH_WORDS
+            return _kills(current.head)
         current = current.head
     return False
+
+
+def _counts_harm(figure: Figure, token: Token | None) -> bool:
+    """The figure's own words count the hurt or things damaged ("9 wounded", "14 buses
+    destroyed"), not men a killing idiom tells of ("destroyed over 60 fighters")."""
+    if not figure.counted or not re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
+        return False
+    return token is None or not kills_people(_noun_of(token).head)
+
+
+def _kills(word: Token) -> bool:
+    """A word of death ("killed", "dead", "beheadings"), or a verb that kills when told of
+    people ("eliminated 75 militants", not "destroyed five tanks")."""
+    return bool({word.lemma_.lower(), word.lower_} & _DEATH_WORDS) or kills_people(word)
 
 
 def _object_of_another_act(token: Token) -> bool:
@@ -258,7 +275,7 @@ def _object_of_another_act(token: Token) -> bool:
     verb = token.head
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or verb.dep_ != "conj":
         return False
-    if {verb.lemma_.lower(), verb.lower_} & (_DEATH_WORDS | _KILLING):
+    if _kills(verb) or {verb.lemma_.lower(), verb.lower_} & _KILLING:
         return False  # "killed three and executed 15 prisoners": more dead
     return not any(c.lower_ in ("dead", "killed") for c in verb.children)  # "found 2 dead"
 
@@ -643,7 +660,7 @@ def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> i
     event told between the two verbs."""
     noun = _noun_of(token)
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _DEATH_WORDS or len(events) < 2:
+    if noun.dep_ != "dobj" or not _kills(verb) or len(events) < 2:
         return None
     if any(e.anchor.i == verb.i for e in events):
         return None  # the killing told as an event of its own takes its dead as before
@@ -651,7 +668,7 @@ def _event_of_subject(doc: Doc, token: Token, events: list[EventCandidate]) -> i
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         inside = {t.i for s in subjects for t in s.subtree}
-    elif verb.dep_ == "conj" and verb.head.lemma_.lower() in _DEATH_WORDS:
+    elif verb.dep_ == "conj" and _kills(verb.head):
         inside = set(range(verb.head.i + 1, verb.i))
     else:
         return None
@@ -760,9 +777,7 @@ def _refined(
 def _one_dead(text: str, figures: list[Figure], event: EventCandidate, doc: Doc) -> Toll | None:
     """ "A protester was killed", "killed a sailor": one dead, with no figure to say so."""
     victim = event.victims
-    killed = any(
-        c.kind == "outcome" and doc[c.head].lemma_.lower() in _DEATH_WORDS for c in event.cues
-    )
+    killed = any(c.kind == "outcome" and _kills(doc[c.head]) for c in event.cues)
     if victim is None or not killed or victim.tag_ != "NN" or victim.lower_ in _COLLECTIVE:
         return None
     if category_of_noun(victim) not in _VICTIMS:
