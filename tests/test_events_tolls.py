@@ -380,29 +380,6 @@ def test_more_dead_joined_to_a_killing_still_count(nlp) -> None:  # type: ignore
 
 
 @pytest.mark.parametrize(
-    ("text", "dead"),
-    [
-        ("Army units eliminated over 40 militants near Lanmark on Sunday.", 40),
-        ("Government troops destroyed more than 30 fighters on the approaches to Torvik.", 30),
-        ("The air force liquidated 17 gunmen in the hills east of Lanmark.", 17),
-        ("Special forces neutralized nine insurgents near the Torvik crossing.", 9),
-        ("The army wiped out 25 jihadists in the valley near Lanmark.", 25),
-        ("Dozens of gunmen were eliminated in the clashes near the dam on Sunday.", 12),
-    ],
-)
-def test_war_reports_words_for_killing_people_count_the_dead(nlp, text: str, dead: int) -> None:  # type: ignore[no-untyped-def]
-    event = only(_run_found(nlp, text))
-    assert event.fatalities == dead
-    assert event.sub_event_type == on.ARMED_CLASH  # a fight's dead, not property destroyed
-
-
-def test_a_strike_that_eliminates_fighters_keeps_its_means(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Air strikes eliminated 35 militants in the Lanmark countryside on Monday."
-    event = only(_run_found(nlp, text))
-    assert (event.sub_event_type, event.fatalities) == (on.AIR_STRIKE, 35)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Government troops destroyed five tanks and 12 vehicles near Torvik.",
@@ -431,12 +408,8 @@ def test_beheadings_and_perishing_count_the_dead(nlp, text: str, dead: int) -> N
     assert _tolls(nlp, text) == [dead]
 
 
-def test_one_fighter_eliminated_is_one_dead(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert _tolls(nlp, "Troops eliminated a militant near the town of Torvik on Sunday.") == [1]
-
-
 def test_suicide_bombers_among_the_men_a_force_killed_tell_no_bombing(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Army units eliminated over 40 militants, including the suicide bombers, in Torvik."
+    text = "Army units killed over 40 militants, including the suicide bombers, in Torvik."
     event = only(_run_found(nlp, text))
     assert (event.sub_event_type, event.fatalities) == (on.ARMED_CLASH, 40)
     own = "Forty people, including two suicide bombers, were killed at the market in Torvik."

@@ -514,29 +514,6 @@ def roles_of(token: Token) -> Roles:
     return _noun_roles(token)
 
 
-def kills_people(word: Token) -> bool:
-    """A verb of ``lx.KILLING_IDIOMS`` told of people, so a killing: "eliminated over 75
-    militants", "40 gunmen were liquidated"; not "destroyed five tanks" or "wiped out
-    their positions"."""
-    lemma = word.lemma_.lower()
-    if lemma not in lx.KILLING_IDIOMS and word.lower_ not in lx.KILLING_IDIOMS:
-        return False
-    if lemma == "wipe" and not any(c.lower_ == "out" for c in word.children):
-        return False
-    victim = roles_of(word).patient
-    return victim is not None and is_person(victim)
-
-
-def is_person(noun: Token) -> bool:
-    """The noun counts people ("militants", "soldiers", "civilians"), not a force or a
-    body ("the army", "the group") or a place they hold ("their positions")."""
-    if noun.lemma_.lower() in lx.NOT_PERSONS or noun.lower_ in lx.NOT_PERSONS:
-        return False
-    if noun.lemma_.lower() in lx.KILLED_RANKS or noun.lower_ in lx.KILLED_RANKS:
-        return True
-    return category_of_noun(noun) in ("armed", "state", "civilians")
-
-
 def phrase(token: Token) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``token``, without relative clauses."""
     start, end = token.idx, token.idx + len(token)

@@ -58,9 +58,7 @@ _LEXICON: dict[str, dict[CueKind, str]] = {
             hammer/VERB""",
         "outcome": """kill; killing; dead/ADJ; die; death; wound; wounded; injure; injury;
             casualty; fatality; lose life; claim life; toll; shot dead; martyr/VERB;
-            kill in action; perish;
-            eliminate; liquidate; neutralize; neutralise; destroy; annihilate; exterminate;
-            wipe out""",
+            kill in action; perish""",
     },
     "air": {
         "event": """airstrike; air strike; air raid; air attack; airstrikes; drone strike;
@@ -351,23 +349,6 @@ CHEMICAL_HOLDING_NOUNS = _words(
     facility site plant factory depot stockpile storage store program programme arsenal
     inspector inspection watchdog convention prohibition production research centre center
     lab laboratory warehouse plan capability capacity stock destruction
-    """
-)
-
-# Verbs that tell a killing when people are their object ("eliminated 75 militants",
-# "40 gunmen were liquidated", "destroyed over 60 terrorists", war reports' and state
-# media's words), and another act or none when things are ("destroyed five tanks",
-# "neutralized the device", "eliminated the threat"). "Wipe" only with "out".
-KILLING_IDIOMS = _words(
-    "eliminate liquidate neutralize neutralise destroy annihilate exterminate wipe"
-)
-# People a killing idiom is told of besides the actor nouns ("eliminated a Nusra leader").
-KILLED_RANKS = _words("leader commander member emir chief mercenary")
-# Nouns of armed men or civilians that name a body, a force or a place, not people.
-NOT_PERSONS = MILITARY_TARGET_NOUNS | _words(
-    """
-    army military government authority authorities ministry junta regime security group
-    faction insurgency militia police navy gendarmerie coastguard
     """
 )
 

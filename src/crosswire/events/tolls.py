@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.events import realis
-from crosswire.events.arguments import category_of_noun, counts_wounded, kills_people, phrase
+from crosswire.events.arguments import category_of_noun, counts_wounded, phrase
 from crosswire.events.typer import EventCandidate
 from crosswire.model import Figure
 
@@ -224,14 +224,14 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
         text[max(0, figure.mention.start - 12) : figure.mention.start]
     ):
         return True  # "Daraa 16 civilians were killed": read in order when the parse strays
-    if _counts_harm(figure, token):
+    if figure.counted and re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
         return False  # "9 wounded", "14 of the 20 buses were destroyed"
     current = token
     for _ in range(4):
         if current is None:
             return False
         if _kills(current):
-            return True  # "killed 12", "eliminated over 75 militants"
+            return True  # "killed 12", "the beheadings of 18"
         if any(
             c.lower_ in ("dead", "killed")
             or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_ in ("toll", "death"))
@@ -254,18 +254,9 @@ def _counts_dead(text: str, figure: Figure, token: Token | None) -> bool:
     return False
 
 
-def _counts_harm(figure: Figure, token: Token | None) -> bool:
-    """The figure's own words count the hurt or things damaged ("9 wounded", "14 buses
-    destroyed"), not men a killing idiom tells of ("destroyed over 60 fighters")."""
-    if not figure.counted or not re.search(r"wound|injur|hurt|destroy|damag", figure.counted, re.I):
-        return False
-    return token is None or not kills_people(_noun_of(token).head)
-
-
 def _kills(word: Token) -> bool:
-    """A word of death ("killed", "dead", "beheadings"), or a verb that kills when told of
-    people ("eliminated 75 militants", not "destroyed five tanks")."""
-    return bool({word.lemma_.lower(), word.lower_} & _DEATH_WORDS) or kills_people(word)
+    """A word of death ("killed", "dead", "beheadings")."""
+    return bool({word.lemma_.lower(), word.lower_} & _DEATH_WORDS)
 
 
 def _object_of_another_act(token: Token) -> bool:

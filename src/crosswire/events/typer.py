@@ -40,7 +40,6 @@ from crosswire.events.arguments import (
     Category,
     Roles,
     category_of_noun,
-    kills_people,
     roles_of,
 )
 from crosswire.events.strikes import (
@@ -189,34 +188,22 @@ def find_cues(sentence: Span) -> list[Cue]:
         and (cue.group != "agreement" or not broken_agreement(doc[cue.head]))
         # A verb that needs its object names no event as a noun ("a police station").
         and (cue.kind != "needs_object" or doc[cue.head].pos_ not in ("NOUN", "PROPN"))
-        and _sense_fits(cue, doc)
         and not _bombers_among_dead(cue, doc)
     ]
 
 
-def _sense_fits(cue: Cue, doc: Doc) -> bool:
-    """A verb of ``lx.KILLING_IDIOMS`` is a killing (a violence outcome) told of people
-    ("eliminated 75 militants", "destroyed over 60 terrorists") and its other sense, if it
-    has one, told of anything else ("destroyed five tanks", "neutralized the device")."""
-    token = doc[cue.head]
-    if token.lemma_.lower() not in lx.KILLING_IDIOMS and token.lower_ not in lx.KILLING_IDIOMS:
-        return True
-    return (cue.group == "violence" and cue.kind == "outcome") == kills_people(token)
-
-
 def _bombers_among_dead(cue: Cue, doc: Doc) -> bool:
-    """Suicide bombers among the men a force killed ("army units eliminated over 40
+    """Suicide bombers among the men a force killed ("army units killed over 40
     militants, including the suicide bombers") tell who died, not a bombing; among the
     dead of an attack with no killer named, they died in their own blast."""
     head = doc[cue.head]
     if cue.group != "suicide" or head.pos_ not in ("NOUN", "PROPN"):
         return False
     for verb in head.ancestors:
-        if verb.lemma_.lower() not in KILLING_VERBS and not kills_people(verb):
+        if verb.lemma_.lower() not in KILLING_VERBS:
             continue
         roles = roles_of(verb)
-        # War reports' words for killing (``kills_people``) tell of men a force killed.
-        if (kills_people(verb) or _force(roles.agent)) and roles.patient is not None:
+        if _force(roles.agent) and roles.patient is not None:
             return roles.patient.is_ancestor(head)
     return False
 
