@@ -13,6 +13,8 @@ from test_fuse import KNOWN, PLACES
 
 LEAD = "Gunmen killed 30 people in Tafas on Tuesday, a monitor said."
 PART = "Among the dead in Tafas on Tuesday were eight children."
+# A report as one outlet tells it: text, toll, score, the toll's own words.
+Told = tuple[str, int, float, str | None]
 
 
 def _report(
@@ -45,6 +47,16 @@ def _fuse(reports: list[tuple[Article, list[Event]]]) -> list[Event]:
     )
     corpus = Corpus(articles=tuple(a for a, _ in reports), analyses=analyses)
     return list(get("fuse").factory()(corpus, StageContext()).events)
+
+
+def _fused_pair(first: Told, second: Told) -> Event:
+    """Two outlets' reports of one incident, each its text, toll, score and toll words, fused."""
+    reports = []
+    for name, (text, value, score, words) in zip("ab", (first, second), strict=True):
+        art = article(name, text, outlet=name.upper())
+        reports.append((art, [_report(art, text, value, score, words)]))
+    (fused,) = _fuse(reports)
+    return fused
 
 
 def test_an_articles_part_of_the_dead_gives_way_to_its_whole() -> None:
@@ -80,13 +92,7 @@ def test_a_count_of_children_alone_gives_way_to_a_count_of_everyone() -> None:
     whatever the scores; the range still runs from the children's count."""
     children = "Jets killed seven children in Tafas on Tuesday, an aid agency said."
     everyone = "Jets killed nine people in Tafas on Tuesday, a monitor said."
-    one = article("a", children, outlet="A")
-    other = article("b", everyone, outlet="B")
-    reports = [
-        (one, [_report(one, children, 7, 0.7, "seven")]),
-        (other, [_report(other, everyone, 9, 0.4, "nine")]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((children, 7, 0.7, "seven"), (everyone, 9, 0.4, "nine"))
     assert fused.fatalities == 9
     assert fused.fatalities_low == 7
 
@@ -96,13 +102,7 @@ def test_a_count_told_as_part_of_a_larger_one_is_no_lower_claim() -> None:
     the 29 are the civilians among the 41, which the larger report says itself."""
     whole = "Shelling killed 41 people in Tafas on Tuesday, including 29 civilians."
     share = "Shelling killed 29 civilians in Tafas on Tuesday, the agency said."
-    one = article("a", whole, outlet="A")
-    other = article("b", share, outlet="B")
-    reports = [
-        (one, [_report(one, whole, 41, 0.5)]),
-        (other, [_report(other, share, 29, 0.5)]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((whole, 41, 0.5, None), (share, 29, 0.5, None))
     assert fused.fatalities == 41
 
 
@@ -111,13 +111,7 @@ def test_a_count_of_children_beside_a_far_larger_one_stays() -> None:
     (a tally, another town's): the lower count stays the lowest credible."""
     children = "Jets killed four children in Tafas on Tuesday, an aid agency said."
     tally = "Jets have killed 60 people in Tafas this month, a monitor said on Tuesday."
-    one = article("a", children, outlet="A")
-    other = article("b", tally, outlet="B")
-    reports = [
-        (one, [_report(one, children, 4, 0.6, "four")]),
-        (other, [_report(other, tally, 60, 0.6)]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((children, 4, 0.6, "four"), (tally, 60, 0.6, None))
     assert fused.fatalities == 4
 
 
@@ -139,13 +133,7 @@ CIVILIANS = "Clashes in Tafas on Tuesday killed 23 civilians, the agency said."
 def test_one_sides_count_beside_a_count_of_both_sides_is_no_lower_claim() -> None:
     """One outlet counts the civilians only, another the civilians and the fighters: the
     lower figure is one group of the larger sum, and the lowest would drop the fighters."""
-    one = article("a", SIDES, outlet="A")
-    other = article("b", CIVILIANS, outlet="B")
-    reports = [
-        (one, [_report(one, SIDES, 39, 0.5, "23; 16")]),
-        (other, [_report(other, CIVILIANS, 23, 0.5)]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((SIDES, 39, 0.5, "23; 16"), (CIVILIANS, 23, 0.5, None))
     assert fused.fatalities == 39
     assert (fused.fatalities_low, fused.fatalities_high) == (23, 39)  # the range still told
 
@@ -155,13 +143,7 @@ def test_a_count_that_tells_the_other_group_within_it_stays_the_lowest() -> None
     the lower report counts the children among its 16, so it is a count of the whole."""
     summed = "Raids on Tafas on Tuesday killed 16 civilians and three children."
     within = "Raids on Tafas on Tuesday killed 16 civilians, including three children."
-    one = article("a", summed, outlet="A")
-    other = article("b", within, outlet="B")
-    reports = [
-        (one, [_report(one, summed, 19, 0.5, "16; three")]),
-        (other, [_report(other, within, 16, 0.5)]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((summed, 19, 0.5, "16; three"), (within, 16, 0.5, None))
     assert fused.fatalities == 16
 
 
@@ -170,11 +152,5 @@ def test_alternative_figures_are_no_sum_of_groups() -> None:
     ... stays a claim against nothing, and a report of 35 is the lowest as before."""
     both = "At least 40 died in Tafas on Tuesday; the monitor said 40 were killed."
     lower = "Strikes killed 35 in Tafas on Tuesday, the agency said."
-    one = article("a", both, outlet="A")
-    other = article("b", lower, outlet="B")
-    reports = [
-        (one, [_report(one, both, 40, 0.5, "At least 40; 40")]),
-        (other, [_report(other, lower, 35, 0.5)]),
-    ]
-    (fused,) = _fuse(reports)
+    fused = _fused_pair((both, 40, 0.5, "At least 40; 40"), (lower, 35, 0.5, None))
     assert fused.fatalities == 35
