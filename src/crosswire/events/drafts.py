@@ -532,6 +532,47 @@ def name_authors(drafts: list[Draft]) -> None:
             break
 
 
+def name_retold_authors(drafts: list[Draft]) -> None:
+    """A later report that refers back to an incident told before with no named author of
+    its own ("the attack on the two villages killed 15 civilians" after "IS killed 50
+    people in an attack on two villages") takes the side its earlier telling names: the
+    nearest earlier report of the same incident (same type and area, nothing that opens
+    another). Its own toll may differ: a later count is often part of the dead. Run once
+    the authors are named, so an earlier report's claimed or credited author counts."""
+    for number, draft in enumerate(drafts):
+        mine = draft.actors.actor1
+        if not live(draft) or (mine is not None and not _unnamed(mine)):
+            continue
+        if not sameness.refers_back(draft) or _recalled(draft):
+            continue
+        earlier = _retold_from(drafts[:number], draft)
+        author = earlier.actors.actor1 if earlier is not None else None
+        if earlier is None or not _names_more(mine, author) or author == draft.actors.actor2:
+            continue
+        draft.actors.actor1, draft.actors.assoc1 = author, list(earlier.actors.assoc1)
+
+
+def _retold_from(before: list[Draft], draft: Draft) -> Draft | None:
+    """The nearest earlier report, of another sentence, whose incident ``draft`` tells by
+    the same means."""
+    for earlier in reversed(before):
+        if earlier.sentence >= draft.sentence or not live(earlier):
+            continue
+        if not same_incident(earlier, draft) or sameness.told_apart(earlier, draft):
+            continue  # another incident, or means of its own ("the blast" after a raid)
+        if sameness.same(earlier, draft):
+            return earlier
+    return None
+
+
+def _recalled(draft: Draft) -> bool:
+    """ "IS has claimed previous bombings in the town": other incidents than the one told."""
+    span = draft.spans[0] if draft.spans else None
+    if span is None:
+        return False
+    return _RECALLED.search(span.text[: max(0, draft.at - span.start)]) is not None
+
+
 def _names_more(mine: Entity | None, author: Entity | None) -> bool:
     """Whether ``author`` says more of who did it than ``mine``: a named side more than an
     unnamed one or none, unnamed rebels more than no one (an unidentified armed group is

@@ -75,6 +75,7 @@ from crosswire.events.drafts import (
     is_weak,
     name_authors,
     name_means,
+    name_retold_authors,
     narrow,
     other_incidents,
     rehome,
@@ -157,6 +158,7 @@ def extract_events(doc: Doc, analysis: Analysis, article: Article | None = None)
         unnamed_perpetrator(
             index, draft.label, draft.actors, draft.place, draft.spans, draft.at, elsewhere
         )
+    name_retold_authors(drafts)
     passage.name_killing_means(drafts, profiles)
     # Last: a recap is still another incident while the passes above read the article.
     flag_earlier_incidents(drafts, index.published)

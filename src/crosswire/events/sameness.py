@@ -120,7 +120,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
     """The features of ``later`` (a Draft) telling ``event``'s incident (a Draft)."""
     text = later.spans[0].text if later.spans else ""
     found = {
-        "refers_back": float(_ANAPHORA.search(text) is not None),
+        "refers_back": float(bool(text) and _ANAPHORA.search(text) is not None),
         "opens_another": float(
             _ANOTHER.search(text) is not None or _NEXT_ITEM.match(text) is not None
         ),
@@ -136,6 +136,12 @@ def features(event: Any, later: Any) -> dict[str, float]:
         found["same_place"] = float(near and later.place_named is not None)
         found["other_place"] = float(not near and later.place_named == "clause")
     return found
+
+
+def refers_back(draft: Any) -> bool:
+    """Its sentence points back to an incident told before: "the attack", "the strike",
+    "among the dead"."""
+    return bool(draft.spans) and _ANAPHORA.search(draft.spans[0].text) is not None
 
 
 def opens_elsewhere(text: str) -> bool:
