@@ -307,15 +307,17 @@ def fold_of(article: fakes_data.FakesArticle) -> int:
 
 
 def print_folds(rows: list) -> None:
-    """The main event's fields right per parity fold of the half."""
+    """The main event's fields right per parity fold of the half, its date (+-1 day) too."""
     for parity in (0, 1):
-        part = [marks for article, _main, marks in rows if fold_of(article) == parity]
+        mine = [row for row in rows if fold_of(row[0]) == parity]
+        part = [marks for _article, _main, marks in mine]
         n = max(len(part), 1)
         right = {k: sum(m[k] for m in part) for k in ("gov", "type", "toll")}
         all3 = sum(all(m.values()) for m in part)
         print(
             f"  fold {parity} ({len(part)} articles): gov {right['gov'] / n:.1%} type"
             f" {right['type'] / n:.1%} toll {right['toll'] / n:.1%} all three {all3 / n:.1%}"
+            f" date {realnews_evdates.fold_figure([(a.incident_date, e) for a, e, _ in mine])}"
         )
 
 

@@ -26,7 +26,10 @@ the crowd taking the report's day for the incident's ("killed on Sunday" in a
 Tuesday article), so the figure is a floor. A third line counts the articles whose
 gold is their own publication date and, of those, the ones whose main event the text
 dates earlier: the size of that habit (most of them right only by the slack). Read
-misses with ``--date-errors N`` on the tune half.
+misses with ``--date-errors N`` on the tune half: each carries its class (``miss_class``),
+counted per parity fold, so that a rule is seen to have instances on both folds before it
+is tried (``bench/audits/date_misses_tune_s29.csv``: at main, 57 of the 62 misses lie
+where no reading of the text reaches, the other five are the report-day habit).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ class DateScore:
     on_article_earlier: int = 0  # those whose main event the text dates before that day
     verdicts: Counter[str] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)  # tune-half error lines
+    classes: Counter[tuple[str, int]] = field(default_factory=Counter)  # (miss class, fold)
 
 
 def event_range(event: Event | None) -> tuple[date, date] | None:
@@ -119,7 +123,9 @@ def score_article(
         total.on_article_earlier += found is not None and found[1] < article.incident_date
     total.verdicts[said] += 1
     if said not in ("exact", "near"):
-        total.misses.append(_miss(article, main, published, said))
+        kind = miss_class(article.incident_date, main, published)
+        total.classes[kind, _fold(article.unit_id)] += 1
+        total.misses.append(f"{_miss(article, main, published, said)} [{kind}]")
         total.after_article += _after(article.incident_date, published)
         total.gold_is_article += said == "early" and article.incident_date.isoformat() == published
     if said == "none":
@@ -132,6 +138,42 @@ def score_article(
         total.stated += 1
         total.stated_right += said in ("exact", "near")
     return said
+
+
+def _fold(unit_id: str) -> int:
+    return int(unit_id) % 2 if unit_id.isdigit() else 0
+
+
+# How far, in days, the annotated date may lie before the article's own before no event
+# of the article plausibly reaches it ("last week" is the widest narrow range read).
+WEEKS_BEFORE = 7
+
+
+def miss_class(gold: date, main: Event | None, published: str | None) -> str:
+    """Where a main event's date misses, by the annotated date against the article's own:
+    ``no_main_event``; ``no_publication_date`` (a weekday cannot be resolved);
+    ``gold_after_article`` (over a day after it: a crowd slip, unreachable);
+    ``gold_weeks_before``; ``report_day`` (the annotation is the article's day and the
+    event is dated earlier: mostly the text's own day, the crowd taking the report's);
+    ``gold_day_after``; ``gold_days_before`` (two days to a week before)."""
+    if main is None:
+        return "no_main_event"
+    if not published or len(published) != 10:
+        return "no_publication_date"
+    days = (gold - date.fromisoformat(published)).days
+    if days > SLACK_DAYS:
+        return "gold_after_article"
+    if days < -WEEKS_BEFORE:
+        return "gold_weeks_before"
+    return {0: "report_day", 1: "gold_day_after"}.get(days, "gold_days_before")
+
+
+def fold_figure(pairs: list[tuple[date, Event | None]]) -> str:
+    """The date (+-1 day) recall and precision of (gold, main event) pairs: one fold's."""
+    said = [verdict(main, gold) for gold, main in pairs]
+    right = sum(v in ("exact", "near") for v in said)
+    dated = sum(v != "none" for v in said)
+    return f"{_share(right, len(said)):.1%} (P {_share(right, dated):.1%})"
 
 
 def _after(gold: date, published: str | None) -> bool:
@@ -189,5 +231,8 @@ def report(total: DateScore) -> dict[str, float]:
 
 def print_misses(total: DateScore, limit: int) -> None:
     print("\nmain event date verdicts:", dict(total.verdicts.most_common()))
+    for kind in sorted({kind for kind, _ in total.classes}):
+        zero, one = total.classes[kind, 0], total.classes[kind, 1]
+        print(f"  {kind:<20} fold 0 {zero:3d}  fold 1 {one:3d}")
     for line in total.misses[:limit]:
         print(line)
