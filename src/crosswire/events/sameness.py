@@ -120,7 +120,7 @@ def features(event: Any, later: Any) -> dict[str, float]:
     """The features of ``later`` (a Draft) telling ``event``'s incident (a Draft)."""
     text = later.spans[0].text if later.spans else ""
     found = {
-        "refers_back": float(bool(text) and _ANAPHORA.search(text) is not None),
+        "refers_back": float(refers_back(later)),
         "opens_another": float(
             _ANOTHER.search(text) is not None or _NEXT_ITEM.match(text) is not None
         ),
